@@ -1,0 +1,311 @@
+//! The plan-wide commands: init, import, export, check, backup.
+
+use super::output;
+use super::{Failure, Format, Outcome};
+use crate::domain::dates;
+use crate::domain::text::for_terminal;
+use crate::domain::validate::{Problem, prepare};
+use crate::formats;
+use crate::i18n::Lang;
+use crate::seed;
+use crate::store::{self, Access, OpenOptions, Store};
+use crate::user::unix_user;
+use std::io::Read;
+use std::os::unix::fs::DirBuilderExt;
+use std::path::{Path, PathBuf};
+
+pub struct Context {
+    pub db: PathBuf,
+    pub lang: Lang,
+    pub read_only: bool,
+}
+
+/// The default database folder is created private (0700) on first use.
+pub fn ensure_private_folder(db: &Path) -> Result<(), Failure> {
+    match db.parent() {
+        Some(dir) if !dir.exists() => std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| Failure::Other(format!("creating {}: {e}", dir.display()))),
+        _ => Ok(()),
+    }
+}
+
+fn seed_now() -> crate::domain::PlanDoc {
+    seed::plan_2023(&dates::now(), &unix_user())
+}
+
+/// Opens the database, creating it from the 2023 plan if there is none yet.
+pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
+    Ok(store::open(
+        &ctx.db,
+        OpenOptions {
+            author: unix_user(),
+            quick_check,
+            read_only: ctx.read_only,
+            seed: Some(&seed_now),
+        },
+    )?)
+}
+
+fn open_bare(ctx: &Context) -> Result<Store, Failure> {
+    Ok(store::open(
+        &ctx.db,
+        OpenOptions {
+            author: unix_user(),
+            quick_check: true,
+            read_only: ctx.read_only,
+            seed: None,
+        },
+    )?)
+}
+
+/// `<db>.20231231-235959.bak`, beside the database.
+fn backup_before_replacing(store: &Store) -> Result<PathBuf, Failure> {
+    let stamp = jiff::ZonedDateTime::now()
+        .strftime("%Y%m%d-%H%M%S")
+        .to_string();
+    let mut dest = store::sibling(store.path(), &format!(".{stamp}.bak"));
+    let mut n = 1;
+    while dest.exists() {
+        dest = store::sibling(store.path(), &format!(".{stamp}-{n}.bak"));
+        n += 1;
+    }
+    store.backup_to(&dest)?;
+    Ok(dest)
+}
+
+pub fn init(ctx: &Context, force: bool) -> Outcome {
+    let mut store = open_bare(ctx)?;
+    let mut backup = None;
+    if !store.is_empty()? {
+        if !force {
+            return Err(Failure::Input(format!(
+                "{} already holds a plan ({}); `init --force` replaces it with the 2023 plan \
+                 after writing a backup",
+                ctx.db.display(),
+                store.counts()?.summary()
+            )));
+        }
+        backup = Some(backup_before_replacing(&store)?);
+    }
+    let counts = store.replace_plan(&seed_now(), "the embedded 2023 plan")?;
+    let mut msg = format!(
+        "created the 2023 plan in {}: {}\n",
+        ctx.db.display(),
+        counts.summary()
+    );
+    if let Some(b) = backup {
+        msg.push_str(&format!("the previous plan was saved to {}\n", b.display()));
+    }
+    output::stdout(&for_terminal(&msg, true))
+}
+
+fn read_capped(file: &Path, cap: u64) -> Result<Vec<u8>, Failure> {
+    let name = file.display();
+    let too_big = |size: String| {
+        Failure::Input(format!(
+            "{name}: {size} is over the import limit of {} MiB (raise it with --max-size)",
+            cap / (1024 * 1024)
+        ))
+    };
+    let mut bytes = Vec::new();
+    let read = if file == Path::new("-") {
+        std::io::stdin()
+            .lock()
+            .take(cap + 1)
+            .read_to_end(&mut bytes)
+    } else {
+        let meta = std::fs::metadata(file).map_err(|e| Failure::Input(format!("{name}: {e}")))?;
+        if meta.is_dir() {
+            return Err(Failure::Input(format!(
+                "{name}: is a folder, not a plan file"
+            )));
+        }
+        if meta.len() > cap {
+            return Err(too_big(format!("the file has {} bytes, which", meta.len())));
+        }
+        std::fs::File::open(file).and_then(|f| f.take(cap + 1).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| Failure::Input(format!("{name}: {e}")))?;
+    if bytes.len() as u64 > cap {
+        return Err(too_big("the input".into()));
+    }
+    Ok(bytes)
+}
+
+fn problems(file: &Path, list: &[Problem]) -> Failure {
+    const SHOWN: usize = 20;
+    let mut msg = format!("{}: nothing was imported:", file.display());
+    for p in list.iter().take(SHOWN) {
+        msg.push_str(&format!("\n  {p}"));
+    }
+    if list.len() > SHOWN {
+        msg.push_str(&format!("\n  … and {} more problems", list.len() - SHOWN));
+    }
+    Failure::Input(msg)
+}
+
+pub fn import(ctx: &Context, file: &Path, replace: bool, cap: u64) -> Outcome {
+    // Everything about the file is checked before the database is opened,
+    // so a bad file cannot even create an empty database.
+    let bytes = read_capped(file, cap)?;
+    let mut doc = formats::json::read(&bytes).map_err(|p| problems(file, &[p]))?;
+    let prepared =
+        prepare(&mut doc, &dates::now(), &unix_user()).map_err(|p| problems(file, &p))?;
+
+    let existed = ctx.db.exists();
+    let mut store = open_bare(ctx)?;
+    let mut backup = None;
+    if !store.is_empty()? {
+        if !replace {
+            return Err(Failure::Input(format!(
+                "{} already holds a plan ({}); nothing was imported. `import --replace` \
+                 replaces it after writing a backup",
+                ctx.db.display(),
+                store.counts()?.summary()
+            )));
+        }
+        backup = Some(backup_before_replacing(&store)?);
+    }
+    let result = store.replace_plan(&doc, &file.display().to_string());
+    let counts = match result {
+        Ok(c) => c,
+        Err(e) => {
+            drop(store);
+            if !existed {
+                for suffix in ["", "-wal", "-shm", ".lock"] {
+                    let _ = std::fs::remove_file(store::sibling(&ctx.db, suffix));
+                }
+            }
+            return Err(e.into());
+        }
+    };
+    let mut msg = format!(
+        "imported {} into {}: {}\n",
+        file.display(),
+        ctx.db.display(),
+        counts.summary()
+    );
+    if prepared.cleaned_fields > 0 {
+        msg.push_str(&format!(
+            "removed control or invisible characters from {} text fields (first: {})\n",
+            prepared.cleaned_fields,
+            prepared.first_cleaned.unwrap_or_default()
+        ));
+    }
+    if let Some(b) = backup {
+        msg.push_str(&format!("the previous plan was saved to {}\n", b.display()));
+    }
+    output::stdout(&for_terminal(&msg, true))
+}
+
+pub fn export(ctx: &Context, format: Format, dest: Option<&Path>) -> Outcome {
+    let store = open_seeded(ctx, false)?;
+    let doc = store.load_plan()?;
+    let bytes = match format {
+        Format::Json => formats::json::write(&doc).into_bytes(),
+        Format::Csv | Format::Markdown => {
+            let mut buf = Vec::new();
+            let written = if format == Format::Csv {
+                formats::csv::write(&doc, ctx.lang, &mut buf).map_err(|e| e.to_string())
+            } else {
+                formats::markdown::write(&doc, ctx.lang, &mut buf).map_err(|e| e.to_string())
+            };
+            written.map_err(|e| Failure::Other(format!("writing the export: {e}")))?;
+            // Stored text is clean already; this guards the path out anyway.
+            for_terminal(&String::from_utf8_lossy(&buf), true).into_bytes()
+        }
+    };
+    match dest {
+        Some(path) => output::file(path, &bytes),
+        None => output::stdout(&String::from_utf8_lossy(&bytes)),
+    }
+}
+
+pub fn check(ctx: &Context) -> Outcome {
+    let store = open_seeded(ctx, true)?;
+    let counts = store.counts()?;
+    let verdict = store.quick_check()?;
+    let size = std::fs::metadata(&ctx.db).map(|m| m.len()).unwrap_or(0);
+    let mut msg = format!(
+        "database:       {}\nsize:           {size} bytes\nsqlite:         {}\n\
+         schema version: {} (this build: {})\njournal mode:   {}\nquick_check:    {verdict}\n",
+        ctx.db.display(),
+        store::sqlite_version(),
+        store.schema_version()?,
+        store::latest_version(),
+        store.journal_mode()?,
+    );
+    if let Access::ReadOnly(why) = store.access() {
+        msg.push_str(&format!("access:         read-only ({why})\n"));
+    } else {
+        msg.push_str("access:         read-write\n");
+    }
+    msg.push_str(&format!(
+        "directions {} · programs {} · areas {} · projects {} · milestones {} · readings {} · \
+         notes {} · history {}\n",
+        counts.directions,
+        counts.programs,
+        counts.areas,
+        counts.projects,
+        counts.milestones,
+        counts.readings,
+        counts.notes,
+        counts.history
+    ));
+    output::stdout(&for_terminal(&msg, true))?;
+    if verdict == "ok" {
+        Ok(())
+    } else {
+        Err(Failure::Other(format!(
+            "{}: quick_check failed: {verdict}",
+            ctx.db.display()
+        )))
+    }
+}
+
+pub fn backup(ctx: &Context, dest: &Path) -> Outcome {
+    let store = open_seeded(ctx, false)?;
+    store.backup_to(dest)?;
+    output::stdout(&for_terminal(
+        &format!(
+            "backed up {} to {} (checked: ok)\n",
+            ctx.db.display(),
+            dest.display()
+        ),
+        true,
+    ))
+}
+
+/// Until the interactive cockpit lands, the bare command opens (and on first
+/// run creates) the database and prints where each direction stands.
+pub fn overview(ctx: &Context) -> Outcome {
+    let store = open_seeded(ctx, false)?;
+    let rows = store.milestones(&store::ListFilter {
+        direction: None,
+        overdue_on: None,
+    })?;
+    let doc_title = store.load_plan()?.plan.title;
+    let mut msg = format!("{doc_title}\n{}\n", ctx.db.display());
+    let mut last = String::new();
+    for r in &rows {
+        if r.direction != last {
+            let of_dir: Vec<_> = rows.iter().filter(|x| x.direction == r.direction).collect();
+            let done = of_dir
+                .iter()
+                .filter(|x| x.status == crate::domain::Status::Done)
+                .count();
+            msg.push_str(&format!(
+                "  {}: {} / {} {}\n",
+                ctx.lang.name(&r.direction, &r.direction_en),
+                done,
+                of_dir.len(),
+                ctx.lang.words().milestones
+            ));
+            last = r.direction.clone();
+        }
+    }
+    output::stdout(&for_terminal(&msg, true))
+}

@@ -1,0 +1,196 @@
+//! `milestone list` and `milestone set`: the scripted form of the cockpit's
+//! milestone keys, through the same validation, version check and history.
+
+use super::commands::{Context, open_seeded};
+use super::output;
+use super::{Failure, Outcome};
+use crate::domain::change::parse_number;
+use crate::domain::dates::{parse_date, today};
+use crate::domain::progress::format_value;
+use crate::domain::text::for_terminal;
+use crate::domain::{Kind, MilestoneChange, ValueChange};
+use crate::i18n::Lang;
+use crate::store::{ListFilter, MilestoneRow};
+use crate::width::{pad, pad_left, width};
+use serde::Serialize;
+
+pub struct SetArgs {
+    pub current: Option<String>,
+    pub add: Option<String>,
+    pub status: Option<String>,
+    pub due: Option<String>,
+    pub note: Option<String>,
+    pub expect_version: Option<i64>,
+}
+
+/// The stable shape scripts read from `list --json`.
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    id: i64,
+    direction: &'a str,
+    program: Option<&'a str>,
+    project: &'a str,
+    title: &'a str,
+    kind: &'static str,
+    unit: &'a str,
+    baseline: Option<f64>,
+    current: Option<f64>,
+    target: Option<f64>,
+    progress: Option<u8>,
+    due: Option<&'a str>,
+    status: &'static str,
+    version: i64,
+    updated_at: &'a str,
+    updated_by: &'a str,
+}
+
+fn value_text(r: &MilestoneRow, lang: Lang) -> String {
+    if r.kind == Kind::YesNo {
+        return lang.kind(Kind::YesNo).to_owned();
+    }
+    let cur = r.current.map(format_value).unwrap_or_else(|| "—".into());
+    let unit = if r.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", r.unit)
+    };
+    match (r.target, r.measure().percent()) {
+        (Some(t), Some(p)) => format!("{cur}/{}{unit} {p}%", format_value(t)),
+        _ => format!("{cur}{unit}"),
+    }
+}
+
+pub fn list(ctx: &Context, direction: Option<&str>, overdue: bool, json: bool) -> Outcome {
+    let store = open_seeded(ctx, false)?;
+    let filter = ListFilter {
+        direction: direction.map(|d| store.find_direction(d)).transpose()?,
+        overdue_on: overdue.then(|| today().to_string()),
+    };
+    let rows = store.milestones(&filter)?;
+    if json {
+        let out: Vec<JsonRow<'_>> = rows
+            .iter()
+            .map(|r| JsonRow {
+                id: r.id,
+                direction: &r.direction,
+                program: r.program.as_deref(),
+                project: &r.project,
+                title: &r.title,
+                kind: r.kind.code(),
+                unit: &r.unit,
+                baseline: r.baseline,
+                current: r.current,
+                target: r.target,
+                progress: r.measure().percent(),
+                due: r.due.as_deref(),
+                status: r.status.code(),
+                version: r.version,
+                updated_at: &r.updated_at,
+                updated_by: &r.updated_by,
+            })
+            .collect();
+        let mut s = serde_json::to_string_pretty(&out)
+            .map_err(|e| Failure::Other(format!("writing JSON: {e}")))?;
+        s.push('\n');
+        return output::stdout(&s);
+    }
+    let w = ctx.lang.words();
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r.id.to_string(),
+                ctx.lang.status(r.status).to_owned(),
+                r.due.clone().unwrap_or_else(|| "—".into()),
+                value_text(r, ctx.lang),
+                format!(
+                    "{} › {} › {}",
+                    ctx.lang.name(&r.direction, &r.direction_en),
+                    r.project,
+                    r.title
+                ),
+            ]
+        })
+        .collect();
+    let head = [
+        w.id,
+        w.status,
+        w.due,
+        w.current,
+        &format!("{} › {} › {}", w.direction, w.project, w.milestone),
+    ];
+    let widths: Vec<usize> = (0..4)
+        .map(|i| {
+            cells
+                .iter()
+                .map(|c| width(&c[i]))
+                .chain([width(head[i])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |c: [&str; 5]| {
+        format!(
+            "{}  {}  {}  {}  {}\n",
+            pad_left(c[0], widths[0]),
+            pad(c[1], widths[1]),
+            pad(c[2], widths[2]),
+            pad(c[3], widths[3]),
+            c[4]
+        )
+    };
+    let mut out = line(head);
+    for c in &cells {
+        out.push_str(&line([&c[0], &c[1], &c[2], &c[3], &c[4]]));
+    }
+    output::stdout(&for_terminal(&out, true))
+}
+
+fn change_from(args: SetArgs) -> Result<MilestoneChange, Failure> {
+    let bad = |flag: &str, e: String| Failure::Input(format!("--{flag}: {e}"));
+    let value = match (&args.current, &args.add) {
+        (Some(v), _) => Some(ValueChange::Set(
+            parse_number(v).map_err(|e| bad("current", e))?,
+        )),
+        (None, Some(v)) => Some(ValueChange::Add(
+            parse_number(v).map_err(|e| bad("add", e))?,
+        )),
+        (None, None) => None,
+    };
+    Ok(MilestoneChange {
+        value,
+        status: args
+            .status
+            .as_deref()
+            .map(str::parse)
+            .transpose()
+            .map_err(|e| bad("status", e))?,
+        due: args
+            .due
+            .as_deref()
+            .map(parse_date)
+            .transpose()
+            .map_err(|e| bad("due", e))?,
+        note: args.note,
+    })
+}
+
+pub fn set(ctx: &Context, id: i64, args: SetArgs) -> Outcome {
+    let expected = args.expect_version;
+    let change = change_from(args)?;
+    if change.is_empty() {
+        return Err(Failure::Input(
+            "nothing to change: give --current, --add, --status, --due or --note".into(),
+        ));
+    }
+    let mut store = open_seeded(ctx, false)?;
+    let saved = store.update_milestone(id, expected, change, "cli")?;
+    let mut msg = format!(
+        "saved #{} {} (version {})\n",
+        saved.id, saved.title, saved.version
+    );
+    for c in &saved.changes {
+        msg.push_str(&format!("  {c}\n"));
+    }
+    output::stdout(&for_terminal(&msg, true))
+}

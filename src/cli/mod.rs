@@ -1,0 +1,240 @@
+//! The command line: clap definitions, the default database path, and the
+//! mapping of every failure to one clean message and an exit code
+//! (0 ok, 1 failure, 2 bad input or usage).
+
+mod commands;
+mod milestone;
+mod output;
+
+use crate::domain::text::for_terminal;
+use crate::i18n::Lang;
+use crate::store;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "plan-cockpit",
+    version,
+    about = "A terminal cockpit for the Dongcheng 3+5+N development plan"
+)]
+pub struct Cli {
+    /// The plan database [default: $XDG_DATA_HOME/plan-cockpit/plan.db]
+    #[arg(long, global = true, env = "PLAN_COCKPIT_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Language of the interface and reports [default: from LC_ALL/LC_MESSAGES/LANG]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Open the database read-only: look, change nothing.
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database from the embedded 2023 plan.
+    Init {
+        /// Replace an existing plan; a backup is written first.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace the plan with a JSON file (all or nothing). `-` reads stdin.
+    Import {
+        file: PathBuf,
+        /// Replace a plan the database already holds; a backup is written first.
+        #[arg(long)]
+        replace: bool,
+        /// Refuse files larger than this many MiB.
+        #[arg(long, value_name = "MIB", default_value_t = 256)]
+        max_size: u64,
+    },
+    /// Write the plan as JSON (exact), CSV (spreadsheets) or Markdown (reading).
+    Export {
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Check the database: schema version, integrity, counts.
+    Check,
+    /// Copy the live database to a new file (safe while others work).
+    Backup { dest: PathBuf },
+    /// List or change milestones.
+    #[command(subcommand)]
+    Milestone(MilestoneCommand),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MilestoneCommand {
+    /// One line per milestone: id, status, due, value, where it sits.
+    List {
+        /// Only this direction (code, Chinese or English name).
+        #[arg(long)]
+        direction: Option<String>,
+        /// Only milestones past due and not done or dropped.
+        #[arg(long)]
+        overdue: bool,
+        /// Print a JSON array instead, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change one milestone: value, status, due date, a note.
+    Set {
+        id: i64,
+        /// The new current value.
+        #[arg(
+            long,
+            allow_hyphen_values = true,
+            conflicts_with = "add",
+            value_name = "N"
+        )]
+        current: Option<String>,
+        /// Add to the current value (safe when several planners add at once).
+        #[arg(long, allow_hyphen_values = true, value_name = "N")]
+        add: Option<String>,
+        /// planned, active, at_risk, blocked, done, dropped (or 计划中, 进行中, 有风险, 受阻, 已完成, 已取消).
+        #[arg(long, value_name = "S")]
+        status: Option<String>,
+        /// Due date, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        due: Option<String>,
+        /// Add a note.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Refuse if the milestone is no longer at this version (from `list --json`).
+        #[arg(long, value_name = "V")]
+        expect_version: Option<i64>,
+    },
+}
+
+/// A failure, already worded for the planner.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad input or usage: exit 2.
+    Input(String),
+    /// Anything else: exit 1.
+    Other(String),
+}
+
+impl From<store::Error> for Failure {
+    fn from(e: store::Error) -> Self {
+        if e.is_bad_input() {
+            Failure::Input(e.to_string())
+        } else {
+            Failure::Other(e.to_string())
+        }
+    }
+}
+
+pub type Outcome = Result<(), Failure>;
+
+/// `$XDG_DATA_HOME/plan-cockpit/plan.db`, XDG_DATA_HOME defaulting to
+/// `~/.local/share` (the XDG spec ignores a relative value).
+pub fn default_db_path() -> Result<PathBuf, Failure> {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|h| !h.is_empty())
+                .map(|h| PathBuf::from(h).join(".local/share"))
+        })
+        .ok_or_else(|| {
+            Failure::Input("neither XDG_DATA_HOME nor HOME is set: give --db PATH".into())
+        })?;
+    Ok(base.join("plan-cockpit").join("plan.db"))
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            // clap echoes the offending argument: clean it like any output.
+            eprint!("{}", for_terminal(&e.render().to_string(), true));
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(msg)) => {
+            eprintln!("plan-cockpit: {}", for_terminal(&msg, true));
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(msg)) => {
+            eprintln!("plan-cockpit: {}", for_terminal(&msg, true));
+            ExitCode::from(1)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Outcome {
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let db = match cli.db.clone() {
+        Some(p) => p,
+        None => {
+            let p = default_db_path()?;
+            commands::ensure_private_folder(&p)?;
+            p
+        }
+    };
+    let ctx = commands::Context {
+        db,
+        lang,
+        read_only: cli.read_only,
+    };
+    match cli.command {
+        None => commands::overview(&ctx),
+        Some(Command::Init { force }) => commands::init(&ctx, force),
+        Some(Command::Import {
+            file,
+            replace,
+            max_size,
+        }) => commands::import(&ctx, &file, replace, max_size.saturating_mul(1024 * 1024)),
+        Some(Command::Export { format, output }) => {
+            commands::export(&ctx, format, output.as_deref())
+        }
+        Some(Command::Check) => commands::check(&ctx),
+        Some(Command::Backup { dest }) => commands::backup(&ctx, &dest),
+        Some(Command::Milestone(MilestoneCommand::List {
+            direction,
+            overdue,
+            json,
+        })) => milestone::list(&ctx, direction.as_deref(), overdue, json),
+        Some(Command::Milestone(MilestoneCommand::Set {
+            id,
+            current,
+            add,
+            status,
+            due,
+            note,
+            expect_version,
+        })) => milestone::set(
+            &ctx,
+            id,
+            milestone::SetArgs {
+                current,
+                add,
+                status,
+                due,
+                note,
+                expect_version,
+            },
+        ),
+    }
+}

@@ -1,0 +1,14 @@
+//! The plan's vocabulary and rules. Knows no terminal and no database.
+
+pub mod change;
+pub mod dates;
+pub mod plan;
+pub mod progress;
+pub mod status;
+pub mod text;
+pub mod validate;
+
+pub use change::{MilestoneChange, ValueChange};
+pub use plan::PlanDoc;
+pub use progress::Measure;
+pub use status::{Kind, Status};

@@ -1,0 +1,238 @@
+//! The plan as a document: the JSON interchange format (`import`, `export`,
+//! the embedded 2023 plan). Order in every array is the display order.
+//!
+//! Optional and empty fields are left out when writing, so exports stay
+//! readable; reading accepts them present or absent. Unknown fields are
+//! refused, so a typo (`"traget"`) is caught instead of silently ignored.
+
+use super::status::{Kind, Status};
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "plan-cockpit";
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanDoc {
+    pub format: String,
+    pub format_version: u32,
+    pub plan: PlanInfo,
+    pub directions: Vec<Direction>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub programs: Vec<Program>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<Area>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<Project>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanInfo {
+    pub title: String,
+    pub year: i32,
+    #[serde(default = "default_locale")]
+    pub locale: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+fn default_locale() -> String {
+    "zh-CN".to_owned()
+}
+
+/// A direction (方向), a program (工程) or an area (方面): the three ways the
+/// plan groups its projects. They share a shape.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Direction {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_en: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Program {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_en: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The direction a program mostly serves, if any; programs cut across
+    /// directions, so projects name their own direction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<i64>,
+}
+
+pub type Area = Direction;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    pub id: i64,
+    pub direction: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program: Option<i64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<i64>,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    /// Who made the record and when; filled with the importing user and
+    /// time when a file leaves them out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub id: i64,
+    pub title: String,
+    #[serde(default)]
+    pub kind: Kind,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "number")]
+    pub baseline: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "number")]
+    pub target: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "number")]
+    pub current: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// Who made the record and when; filled with the importing user and
+    /// time when a file leaves them out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+/// One observed value of a milestone on one day: the time series from which
+/// pace and forecast come.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    pub as_of: String,
+    #[serde(with = "number::required")]
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: i64,
+    pub body: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+}
+
+/// Whole numbers are written without a fraction (`600`, not `600.0`), which
+/// is how planners write targets; anything else keeps serde_json's shortest
+/// exact form, so every value survives export → import unchanged.
+pub mod number {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Largest magnitude below which every integer is exact in an f64.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+
+    pub fn write<S: Serializer>(v: f64, s: S) -> Result<S::Ok, S::Error> {
+        if v.fract() == 0.0 && v.abs() < EXACT && !(v == 0.0 && v.is_sign_negative()) {
+            s.serialize_i64(v as i64)
+        } else {
+            s.serialize_f64(v)
+        }
+    }
+
+    pub fn serialize<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(v) => write(*v, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        Option::<f64>::deserialize(d)
+    }
+
+    pub mod required {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+            super::write(*v, s)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+            f64::deserialize(d)
+        }
+    }
+}
+
+impl PlanDoc {
+    pub fn milestone_count(&self) -> usize {
+        self.projects.iter().map(|p| p.milestones.len()).sum()
+    }
+
+    pub fn note_count(&self) -> usize {
+        self.projects
+            .iter()
+            .map(|p| p.notes.len() + p.milestones.iter().map(|m| m.notes.len()).sum::<usize>())
+            .sum()
+    }
+
+    pub fn reading_count(&self) -> usize {
+        self.projects
+            .iter()
+            .flat_map(|p| &p.milestones)
+            .map(|m| m.readings.len())
+            .sum()
+    }
+}

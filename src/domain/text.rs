@@ -1,0 +1,170 @@
+//! Text hygiene. Everything a planner types, pastes or imports passes through
+//! here before it is stored, and everything we print outside a ratatui widget
+//! passes through `for_terminal`, so that no byte from the data can drive the
+//! terminal (OSC 52 clipboard writes, title changes, cursor moves...).
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Tabs become this many spaces: a tab's width depends on the column it lands
+/// in, which makes CJK alignment impossible.
+const TAB_SPACES: &str = "    ";
+
+/// More combining marks than this on one base character are dropped. Real
+/// scripts need two or three; "zalgo" text stacks thousands and makes every
+/// renderer slow.
+const MAX_COMBINING_RUN: usize = 4;
+
+/// Characters that reorder or hide text without being visible themselves:
+/// bidi embeddings/overrides/isolates and marks, zero-width space, word joiner,
+/// invisible operators and the BOM. ZWJ (U+200D) and ZWNJ (U+200C) stay: emoji
+/// sequences and several scripts need them.
+fn is_invisible_trick(c: char) -> bool {
+    matches!(c,
+        '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' |
+        '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{206A}'..='\u{206F}' |
+        '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{061C}' | '\u{180E}')
+}
+
+fn is_control(c: char) -> bool {
+    // C0, DEL and C1.
+    (c as u32) < 0x20 || ('\u{7F}'..='\u{9F}').contains(&c)
+}
+
+/// What cleaning removed, so that an importer can say so.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Cleaned {
+    pub removed: usize,
+}
+
+/// Cleans multi-line text (notes, descriptions): NFC, CRLF/CR → LF, tabs
+/// expanded, controls and invisible tricks removed, combining runs capped,
+/// trailing whitespace on each line and blank lines at both ends trimmed.
+pub fn clean_multiline(input: &str) -> (String, Cleaned) {
+    let mut out = String::with_capacity(input.len());
+    let mut report = Cleaned::default();
+    let mut combining = 0usize;
+    let mut chars = input.nfc().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+                combining = 0;
+            }
+            '\n' => {
+                out.push('\n');
+                combining = 0;
+            }
+            '\t' => {
+                out.push_str(TAB_SPACES);
+                combining = 0;
+            }
+            c if is_control(c) || is_invisible_trick(c) => report.removed += 1,
+            c if is_combining_mark(c) => {
+                combining += 1;
+                if combining > MAX_COMBINING_RUN {
+                    report.removed += 1;
+                } else {
+                    out.push(c);
+                }
+            }
+            c => {
+                combining = 0;
+                out.push(c);
+            }
+        }
+    }
+    let trimmed: Vec<&str> = out.lines().map(str::trim_end).collect();
+    let first = trimmed.iter().position(|l| !l.trim().is_empty());
+    let last = trimmed.iter().rposition(|l| !l.trim().is_empty());
+    let text = match (first, last) {
+        (Some(a), Some(b)) => trimmed[a..=b].join("\n"),
+        _ => String::new(),
+    };
+    (text, report)
+}
+
+/// Cleans single-line text (names, titles, units, owners): as `clean_multiline`,
+/// then every line break becomes one space and runs of spaces collapse.
+pub fn clean_line(input: &str) -> (String, Cleaned) {
+    let (text, report) = clean_multiline(input);
+    let mut out = String::with_capacity(text.len());
+    for word in text.split([' ', '\n']).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    (out, report)
+}
+
+/// Makes any string safe to write to a terminal outside a ratatui widget
+/// (error messages, CLI listings, reports): control and invisible characters
+/// are shown as `\u{..}` escapes, so a message still names what was there
+/// without letting it act. Newlines are kept only when `keep_newlines`.
+pub fn for_terminal(input: &str, keep_newlines: bool) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        if (c == '\n' && keep_newlines) || !(is_control(c) || is_invisible_trick(c)) {
+            out.push(c);
+        } else if c == '\t' {
+            out.push_str(TAB_SPACES);
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        }
+    }
+    out
+}
+
+/// True when `text` contains nothing `clean_multiline` would remove: the
+/// invariant every stored string keeps.
+pub fn is_clean(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| (is_control(c) && c != '\n') || is_invisible_trick(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escape_sequences_but_keeps_their_printable_tail() {
+        let (s, r) = clean_line("a\u{1b}]52;c;aGk=\u{7}b\u{9b}31mc");
+        assert_eq!(s, "a]52;c;aGk=b31mc");
+        assert_eq!(r.removed, 3);
+    }
+
+    #[test]
+    fn newline_handling() {
+        assert_eq!(clean_multiline("\n\n 一\r\n二\r三\t \n\n").0, " 一\n二\n三");
+        assert_eq!(clean_line("  新产业\n 工程 ").0, "新产业 工程");
+    }
+
+    #[test]
+    fn bidi_and_zero_width_removed_zwj_kept() {
+        let (s, r) = clean_line("ab\u{202E}cd\u{200B}e\u{1F469}\u{200D}\u{1F4BB}");
+        assert_eq!(s, "abcde\u{1F469}\u{200D}\u{1F4BB}");
+        assert_eq!(r.removed, 2);
+    }
+
+    #[test]
+    fn nfc_and_combining_cap() {
+        assert_eq!(clean_line("e\u{301}").0, "\u{e9}");
+        let zalgo = format!("x{}", "\u{300}".repeat(10_000));
+        let (s, r) = clean_line(&zalgo);
+        assert_eq!(s.chars().count(), 1 + MAX_COMBINING_RUN);
+        assert_eq!(r.removed, 10_000 - MAX_COMBINING_RUN);
+    }
+
+    #[test]
+    fn terminal_output_escapes_controls() {
+        assert_eq!(for_terminal("x\u{1b}[2Jy\n", false), "x\\u{1b}[2Jy\\u{a}");
+        assert_eq!(for_terminal("x\ny", true), "x\ny");
+        assert!(is_clean("新城市\n第二行"));
+        assert!(!is_clean("a\u{7}"));
+    }
+}

@@ -1,0 +1,111 @@
+//! One row per milestone, for Excel and WPS: UTF-8 with a byte-order mark
+//! (without it both open Chinese as mojibake), headers in the planner's
+//! language, numbers as numbers.
+
+use crate::domain::Measure;
+use crate::domain::PlanDoc;
+use crate::domain::plan::Milestone;
+use crate::domain::progress::format_value;
+use crate::i18n::Lang;
+use std::collections::HashMap;
+use std::io::Write;
+
+/// A text cell that starts like a formula is run by spreadsheets; a leading
+/// apostrophe makes them show it as text instead (CSV injection).
+fn text_cell(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_owned(),
+    }
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map(format_value).unwrap_or_default()
+}
+
+pub fn write(doc: &PlanDoc, lang: Lang, out: impl Write) -> csv::Result<()> {
+    let w = lang.words();
+    let mut out = out;
+    out.write_all(b"\xEF\xBB\xBF")?;
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record([
+        w.id,
+        w.direction,
+        w.program,
+        w.project,
+        w.milestone,
+        w.kind,
+        w.unit,
+        w.baseline,
+        w.current,
+        w.target,
+        w.progress,
+        w.due,
+        w.status,
+        w.owner,
+        w.updated_at,
+        w.updated_by,
+    ])?;
+    let directions: HashMap<i64, &str> = doc
+        .directions
+        .iter()
+        .map(|d| (d.id, lang.name(&d.name, &d.name_en)))
+        .collect();
+    let programs: HashMap<i64, &str> = doc
+        .programs
+        .iter()
+        .map(|p| (p.id, lang.name(&p.name, &p.name_en)))
+        .collect();
+    for p in &doc.projects {
+        let program = p
+            .program
+            .and_then(|g| programs.get(&g))
+            .copied()
+            .unwrap_or("");
+        let direction = directions.get(&p.direction).copied().unwrap_or("");
+        for m in &p.milestones {
+            csv.write_record(row(m, direction, program, &p.name, lang))?;
+        }
+    }
+    csv.flush()?;
+    Ok(())
+}
+
+fn row(m: &Milestone, direction: &str, program: &str, project: &str, lang: Lang) -> Vec<String> {
+    let measure = Measure {
+        kind: m.kind,
+        status: m.status,
+        baseline: m.baseline,
+        target: m.target,
+        current: m.current,
+    };
+    vec![
+        m.id.to_string(),
+        text_cell(direction),
+        text_cell(program),
+        text_cell(project),
+        text_cell(&m.title),
+        lang.kind(m.kind).to_owned(),
+        text_cell(&m.unit),
+        num(m.baseline),
+        num(m.current),
+        num(m.target),
+        measure.percent().map(|p| p.to_string()).unwrap_or_default(),
+        m.due.clone().unwrap_or_default(),
+        lang.status(m.status).to_owned(),
+        text_cell(&m.owner),
+        m.updated_at.clone().unwrap_or_default(),
+        text_cell(m.updated_by.as_deref().unwrap_or("")),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_defused() {
+        assert_eq!(text_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(text_cell("新城市"), "新城市");
+    }
+}

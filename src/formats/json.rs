@@ -1,0 +1,85 @@
+//! The JSON interchange format: strict reading with the JSON path and
+//! line/column of every error, and canonical writing.
+
+use crate::domain::PlanDoc;
+use crate::domain::validate::{Problem, check_format};
+use serde::Deserialize;
+
+/// Just enough of a document to know whether we can read the rest, so that a
+/// file from a newer plan-cockpit says so instead of failing on a new field.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    format_version: Option<u32>,
+}
+
+fn problem<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Problem {
+    let path = e.path().to_string();
+    Problem {
+        path: if path == "." { String::new() } else { path },
+        message: e.inner().to_string(),
+    }
+}
+
+fn whole<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, Problem> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(problem)?;
+    // Without this, `{...} garbage` would be accepted.
+    de.end().map_err(|e| Problem {
+        path: String::new(),
+        message: format!("unexpected text after the plan: {e}"),
+    })?;
+    Ok(value)
+}
+
+/// Parses a plan document. Does not validate references or clean text: see
+/// `domain::validate::prepare`.
+pub fn read(bytes: &[u8]) -> Result<PlanDoc, Problem> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let header: Header = whole(bytes)?;
+    let missing = |field: &str| Problem {
+        path: field.into(),
+        message: "missing; is this a plan-cockpit export?".into(),
+    };
+    let format = header.format.ok_or_else(|| missing("format"))?;
+    let version = header
+        .format_version
+        .ok_or_else(|| missing("format_version"))?;
+    check_format(&format, version)?;
+    whole(bytes)
+}
+
+/// Canonical JSON: two-space indent, fields in a fixed order, a final newline.
+pub fn write(doc: &PlanDoc) -> String {
+    let mut s = serde_json::to_string_pretty(doc).expect("a plan document always serialises");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_names_path_and_position() {
+        let text = r#"{"format":"plan-cockpit","format_version":1,
+"plan":{"title":"t","year":2023},
+"directions":[{"id":1,"code":"c","name":"n"}],
+"projects":[{"id":1,"direction":1,"name":"p","milestones":[{"id":1,"title":"m","target":"600"}]}]}"#;
+        let p = read(text.as_bytes()).unwrap_err();
+        assert_eq!(p.path, "projects[0].milestones[0].target");
+        assert!(p.message.contains("line 4 column"), "{}", p.message);
+    }
+
+    #[test]
+    fn trailing_garbage_and_newer_version() {
+        let ok = r#"{"format":"plan-cockpit","format_version":1,"plan":{"title":"t","year":2023},"directions":[]}"#;
+        assert!(read(ok.as_bytes()).is_ok());
+        let e = read(format!("{ok} x").as_bytes()).unwrap_err();
+        assert!(e.message.contains("trailing characters"), "{}", e.message);
+        let newer = ok.replace("\"format_version\":1", "\"format_version\":2,\"future\":[]");
+        let e = read(newer.as_bytes()).unwrap_err();
+        assert_eq!(e.path, "format_version");
+        assert!(e.message.contains("newer"), "{}", e.message);
+    }
+}

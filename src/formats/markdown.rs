@@ -1,0 +1,232 @@
+//! The plan as a readable document: directions, their projects with a
+//! milestone table and notes, then the programs and areas that cut across.
+
+use crate::domain::plan::{Milestone, Note, Project};
+use crate::domain::progress::format_value;
+use crate::domain::{Kind, Measure, PlanDoc};
+use crate::i18n::Lang;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+/// Table cells are one line and must not end the cell early.
+fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
+}
+
+/// A line of running text must not turn into a heading, list or quote.
+fn line(s: &str) -> String {
+    match s.chars().next() {
+        Some('#' | '>' | '-' | '*' | '+' | '|' | '=') => format!("\\{s}"),
+        _ => s.to_owned(),
+    }
+}
+
+fn paragraph(out: &mut String, text: &str) {
+    if !text.is_empty() {
+        for l in text.lines() {
+            out.push_str(&line(l));
+            out.push_str("  \n");
+        }
+        out.push('\n');
+    }
+}
+
+fn value_cell(m: &Milestone, lang: Lang) -> String {
+    match m.kind {
+        Kind::YesNo => lang.kind(Kind::YesNo).to_owned(),
+        Kind::Numeric => {
+            let cur = m.current.map(format_value).unwrap_or_else(|| "—".into());
+            let unit = if m.unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", m.unit)
+            };
+            match m.target {
+                Some(t) => format!("{cur} / {}{unit}", format_value(t)),
+                None => format!("{cur}{unit}"),
+            }
+        }
+    }
+}
+
+fn notes(out: &mut String, notes: &[Note]) {
+    for n in notes {
+        let date = n
+            .created_at
+            .as_deref()
+            .unwrap_or("")
+            .get(..10)
+            .unwrap_or("");
+        let _ = writeln!(out, "> {} · {date}  ", line(&n.author));
+        for l in n.body.lines() {
+            let _ = writeln!(out, "> {}  ", l);
+        }
+        out.push('\n');
+    }
+}
+
+fn project(
+    out: &mut String,
+    p: &Project,
+    lang: Lang,
+    programs: &HashMap<i64, String>,
+    areas: &HashMap<i64, String>,
+) {
+    let w = lang.words();
+    let _ = writeln!(out, "#### {}\n", line(&p.name));
+    let mut facts = vec![format!("{}: {}", w.status, lang.status(p.status))];
+    if let Some(g) = p.program.and_then(|g| programs.get(&g)) {
+        facts.push(format!("{}: {g}", w.program));
+    }
+    if !p.areas.is_empty() {
+        let names: Vec<&str> = p
+            .areas
+            .iter()
+            .filter_map(|a| areas.get(a))
+            .map(String::as_str)
+            .collect();
+        facts.push(format!("{}: {}", w.area, names.join("、")));
+    }
+    if let Some(d) = &p.due {
+        facts.push(format!("{}: {d}", w.due));
+    }
+    if !p.owner.is_empty() {
+        facts.push(format!("{}: {}", w.owner, p.owner));
+    }
+    let _ = writeln!(out, "{}\n", facts.join(" · "));
+    paragraph(out, &p.description);
+    if !p.milestones.is_empty() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
+            w.milestone, w.target, w.progress, w.due, w.status
+        );
+        for m in &p.milestones {
+            let measure = Measure {
+                kind: m.kind,
+                status: m.status,
+                baseline: m.baseline,
+                target: m.target,
+                current: m.current,
+            };
+            let mut title = cell(&m.title);
+            if let Some(b) = m.baseline {
+                title.push_str(&format!(" ({}: {})", w.baseline, format_value(b)));
+            }
+            let _ = writeln!(
+                out,
+                "| {title} | {} | {} | {} | {} |",
+                cell(&value_cell(m, lang)),
+                measure
+                    .percent()
+                    .map(|p| format!("{p}%"))
+                    .unwrap_or_else(|| "—".into()),
+                m.due.as_deref().unwrap_or("—"),
+                lang.status(m.status)
+            );
+        }
+        out.push('\n');
+    }
+    notes(out, &p.notes);
+    for m in &p.milestones {
+        if !m.notes.is_empty() {
+            let _ = writeln!(out, "*{}: {}*\n", w.milestone, line(&m.title));
+            notes(out, &m.notes);
+        }
+    }
+}
+
+pub fn write(doc: &PlanDoc, lang: Lang, mut out: impl Write) -> io::Result<()> {
+    let w = lang.words();
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}\n", line(&doc.plan.title));
+    paragraph(&mut s, &doc.plan.description);
+    if !doc.plan.source.is_empty() {
+        let _ = writeln!(
+            s,
+            "*{}: {}*\n",
+            w.source,
+            doc.plan.source.replace('\n', " ")
+        );
+    }
+    let _ = writeln!(
+        s,
+        "{} {} · {} {} · {} {} · {} {} · {} {} · {} {}\n",
+        w.year,
+        doc.plan.year,
+        w.directions,
+        doc.directions.len(),
+        w.programs,
+        doc.programs.len(),
+        w.areas,
+        doc.areas.len(),
+        w.projects,
+        doc.projects.len(),
+        w.milestones,
+        doc.milestone_count()
+    );
+    let programs: HashMap<i64, String> = doc
+        .programs
+        .iter()
+        .map(|g| (g.id, lang.name(&g.name, &g.name_en).to_owned()))
+        .collect();
+    let areas: HashMap<i64, String> = doc
+        .areas
+        .iter()
+        .map(|a| (a.id, lang.name(&a.name, &a.name_en).to_owned()))
+        .collect();
+
+    let _ = writeln!(s, "## {}\n", w.directions);
+    for d in &doc.directions {
+        let _ = writeln!(s, "### {}\n", line(lang.name(&d.name, &d.name_en)));
+        paragraph(&mut s, &d.description);
+        let mut any = false;
+        for p in doc.projects.iter().filter(|p| p.direction == d.id) {
+            project(&mut s, p, lang, &programs, &areas);
+            any = true;
+        }
+        if !any {
+            let _ = writeln!(s, "{}\n", w.no_projects);
+        }
+        out.write_all(s.as_bytes())?;
+        s.clear();
+    }
+
+    if !doc.programs.is_empty() {
+        let _ = writeln!(s, "## {}\n", w.programs);
+        for g in &doc.programs {
+            let _ = writeln!(s, "### {}\n", line(lang.name(&g.name, &g.name_en)));
+            paragraph(&mut s, &g.description);
+            for p in doc.projects.iter().filter(|p| p.program == Some(g.id)) {
+                let _ = writeln!(s, "- {}", p.name);
+            }
+            s.push('\n');
+        }
+    }
+    if !doc.areas.is_empty() {
+        let _ = writeln!(s, "## {}\n", w.areas);
+        for a in &doc.areas {
+            let _ = writeln!(s, "### {}\n", line(lang.name(&a.name, &a.name_en)));
+            paragraph(&mut s, &a.description);
+            for p in doc.projects.iter().filter(|p| p.areas.contains(&a.id)) {
+                let _ = writeln!(s, "- {}", p.name);
+            }
+        }
+    }
+    out.write_all(s.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(cell("a|b\nc"), "a\\|b<br>c");
+        assert_eq!(line("# not a heading"), "\\# not a heading");
+        assert_eq!(line("新城市"), "新城市");
+    }
+}

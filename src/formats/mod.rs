@@ -1,0 +1,6 @@
+//! Writing and reading the plan outside the database: JSON (exact, for
+//! machines and round trips), CSV (for spreadsheets), Markdown (for people).
+
+pub mod csv;
+pub mod json;
+pub mod markdown;

@@ -1,0 +1,13 @@
+//! plan-cockpit: a terminal cockpit for the Dongcheng "3+5+N" development plan.
+//!
+//! Arrows point one way: `cli → {store, formats, domain}`, `store → domain`,
+//! `formats → domain`. The domain knows no terminal and no database.
+
+pub mod cli;
+pub mod domain;
+pub mod formats;
+pub mod i18n;
+pub mod seed;
+pub mod store;
+pub mod user;
+pub mod width;

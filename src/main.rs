@@ -1,0 +1,3 @@
+fn main() -> std::process::ExitCode {
+    plan_cockpit::cli::main()
+}

@@ -1,0 +1,109 @@
+//! What can go wrong in the store, in words a planner can act on.
+
+use std::path::PathBuf;
+
+/// Someone else saved the milestone since this planner loaded it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub entity: &'static str,
+    pub id: i64,
+    pub expected_version: i64,
+    pub found_version: i64,
+    pub by: String,
+    pub at: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: not a plan-cockpit database: {detail}")]
+    NotOurs { path: PathBuf, detail: String },
+    #[error(
+        "{path}: schema version {found} is newer than this plan-cockpit supports ({supported}); \
+         the file was not touched; upgrade plan-cockpit"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{path}: the database is damaged: {detail}")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("{path}: {detail}")]
+    BadPath { path: PathBuf, detail: String },
+    #[error("cannot change the plan: the database is open read-only ({0})")]
+    ReadOnly(String),
+    #[error(
+        "the database stayed locked by another planner's write for more than 5 s; \
+         nothing was changed, try again"
+    )]
+    Busy,
+    #[error("the disk is full: nothing was changed")]
+    DiskFull,
+    #[error("no {what} has id {id}")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("{0}")]
+    Invalid(String),
+    #[error(
+        "{} #{} was changed by {} at {} (version {}, you had version {}); nothing was saved",
+        .0.entity, .0.id, .0.by, .0.at, .0.found_version, .0.expected_version
+    )]
+    Conflict(Conflict),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        source: std::io::Error,
+    },
+    #[error("{context}: {source}")]
+    Sql {
+        context: String,
+        source: rusqlite::Error,
+    },
+}
+
+impl Error {
+    /// True when the planner gave us something wrong (a path, an id, a
+    /// value), as opposed to the machine failing: the CLI exits 2 for these.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            Error::NotOurs { .. }
+                | Error::NewerSchema { .. }
+                | Error::BadPath { .. }
+                | Error::NotFound { .. }
+                | Error::Invalid(_)
+        )
+    }
+
+    pub fn sql(context: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> Error {
+        let context = context.into();
+        move |source| classify(context, source)
+    }
+
+    pub fn io(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> Error {
+        let context = context.into();
+        move |source| Error::Io { context, source }
+    }
+}
+
+/// SQLite's result codes that a planner can do something about get their own
+/// message; the rest keep SQLite's words with our context.
+fn classify(context: String, source: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode as C;
+    if let rusqlite::Error::SqliteFailure(e, _) = &source {
+        match e.code {
+            C::DatabaseBusy | C::DatabaseLocked => return Error::Busy,
+            C::DiskFull => return Error::DiskFull,
+            C::ReadOnly => return Error::ReadOnly("the file or its folder is not writable".into()),
+            _ => {}
+        }
+    }
+    Error::Sql { context, source }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(source: rusqlite::Error) -> Self {
+        classify("database".into(), source)
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

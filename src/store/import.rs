@@ -1,0 +1,238 @@
+//! Replacing the whole plan with a document, in one transaction: a failure
+//! anywhere leaves the database exactly as it was.
+
+use super::error::{Error, Result};
+use super::history::{Change, record};
+use super::{Counts, Store};
+use crate::domain::dates;
+use crate::domain::plan::{Note, PlanDoc};
+use rusqlite::{Transaction, params};
+
+impl Store {
+    /// Replaces the plan with `doc`, which must have passed
+    /// `domain::validate::prepare`. Ids and order are kept, so that an
+    /// export re-imports to the same plan. History is kept; one history row
+    /// records the import.
+    pub fn replace_plan(&mut self, doc: &PlanDoc, source: &str) -> Result<Counts> {
+        let before = if self.is_empty()? {
+            None
+        } else {
+            Some(self.counts()?.summary())
+        };
+        let now = dates::now();
+        let author = self.author.clone();
+        self.write("the import", |tx| {
+            for table in [
+                "draft",
+                "note",
+                "reading",
+                "milestone",
+                "project_area",
+                "project",
+                "program",
+                "area",
+                "direction",
+                "plan",
+            ] {
+                tx.execute(&format!("DELETE FROM {table}"), [])
+                    .map_err(Error::sql(format!("clearing {table}")))?;
+            }
+            insert_doc(tx, doc, &now, &author).map_err(|e| match e {
+                // Validation makes these impossible; if one slips through,
+                // say which rule the database enforced.
+                Error::Sql { context, source } => Error::Invalid(format!("{context}: {source}")),
+                e => e,
+            })?;
+            let after = format!(
+                "{} directions, {} projects, {} milestones, {} notes from {source}",
+                doc.directions.len(),
+                doc.projects.len(),
+                doc.milestone_count(),
+                doc.note_count()
+            );
+            record(
+                tx,
+                &now,
+                &author,
+                Change {
+                    entity: "plan",
+                    entity_id: 1,
+                    field: "import",
+                    old: before,
+                    new: Some(after),
+                },
+            )?;
+            Ok(())
+        })?;
+        self.counts()
+    }
+}
+
+fn or<'a>(v: &'a Option<String>, fallback: &'a str) -> &'a str {
+    v.as_deref().unwrap_or(fallback)
+}
+
+fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, now: &str, author: &str) -> Result<()> {
+    let p = &doc.plan;
+    tx.execute(
+        "INSERT INTO plan (id, title, year, locale, description, source, format_version)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            p.title,
+            p.year,
+            p.locale,
+            p.description,
+            p.source,
+            doc.format_version
+        ],
+    )
+    .map_err(Error::sql("plan"))?;
+
+    for (table, list) in [("direction", &doc.directions), ("area", &doc.areas)] {
+        let mut st = tx
+            .prepare(&format!(
+                "INSERT INTO {table} (id, code, name, name_en, description, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+            ))
+            .map_err(Error::sql(table))?;
+        for (i, d) in list.iter().enumerate() {
+            st.execute(params![
+                d.id,
+                d.code,
+                d.name,
+                d.name_en,
+                d.description,
+                i as i64
+            ])
+            .map_err(Error::sql(format!("{table} {}", d.id)))?;
+        }
+    }
+    let mut st = tx
+        .prepare(
+            "INSERT INTO program (id, code, name, name_en, description, direction_id, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .map_err(Error::sql("program"))?;
+    for (i, g) in doc.programs.iter().enumerate() {
+        st.execute(params![
+            g.id,
+            g.code,
+            g.name,
+            g.name_en,
+            g.description,
+            g.direction,
+            i as i64
+        ])
+        .map_err(Error::sql(format!("program {}", g.id)))?;
+    }
+
+    let mut project = tx
+        .prepare(
+            "INSERT INTO project (id, direction_id, program_id, name, description, owner, status,
+                start_date, due_date, position, created_at, created_by, updated_at, updated_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )
+        .map_err(Error::sql("project"))?;
+    let mut tag = tx
+        .prepare("INSERT INTO project_area (project_id, area_id, position) VALUES (?1, ?2, ?3)")
+        .map_err(Error::sql("project_area"))?;
+    let mut milestone = tx
+        .prepare(
+            "INSERT INTO milestone (id, project_id, title, kind, unit, baseline, target, current,
+                due_date, status, owner, position, created_at, created_by, updated_at, updated_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        )
+        .map_err(Error::sql("milestone"))?;
+    let mut reading = tx
+        .prepare(
+            "INSERT INTO reading (milestone_id, as_of, value, author, source)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .map_err(Error::sql("reading"))?;
+    let mut note = tx
+        .prepare(
+            "INSERT INTO note (id, project_id, milestone_id, body, author, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .map_err(Error::sql("note"))?;
+    let mut add_note = |n: &Note, project: Option<i64>, milestone: Option<i64>| -> Result<()> {
+        let author = if n.author.is_empty() {
+            author
+        } else {
+            &n.author
+        };
+        note.execute(params![
+            n.id,
+            project,
+            milestone,
+            n.body,
+            author,
+            or(&n.created_at, now),
+            or(&n.updated_at, now)
+        ])
+        .map_err(Error::sql(format!("note {}", n.id)))?;
+        Ok(())
+    };
+
+    for (i, pr) in doc.projects.iter().enumerate() {
+        project
+            .execute(params![
+                pr.id,
+                pr.direction,
+                pr.program,
+                pr.name,
+                pr.description,
+                pr.owner,
+                pr.status.code(),
+                pr.start,
+                pr.due,
+                i as i64,
+                or(&pr.created_at, now),
+                or(&pr.created_by, author),
+                or(&pr.updated_at, now),
+                or(&pr.updated_by, author),
+            ])
+            .map_err(Error::sql(format!("project {}", pr.id)))?;
+        for (k, a) in pr.areas.iter().enumerate() {
+            tag.execute(params![pr.id, a, k as i64])
+                .map_err(Error::sql(format!("project {} area {a}", pr.id)))?;
+        }
+        for (j, m) in pr.milestones.iter().enumerate() {
+            milestone
+                .execute(params![
+                    m.id,
+                    pr.id,
+                    m.title,
+                    m.kind.code(),
+                    m.unit,
+                    m.baseline,
+                    m.target,
+                    m.current,
+                    m.due,
+                    m.status.code(),
+                    m.owner,
+                    j as i64,
+                    or(&m.created_at, now),
+                    or(&m.created_by, author),
+                    or(&m.updated_at, now),
+                    or(&m.updated_by, author),
+                ])
+                .map_err(Error::sql(format!("milestone {}", m.id)))?;
+            for r in &m.readings {
+                reading
+                    .execute(params![m.id, r.as_of, r.value, r.author, r.source])
+                    .map_err(Error::sql(format!(
+                        "reading {} of milestone {}",
+                        r.as_of, m.id
+                    )))?;
+            }
+            for n in &m.notes {
+                add_note(n, None, Some(m.id))?;
+            }
+        }
+        for n in &pr.notes {
+            add_note(n, Some(pr.id), None)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,141 @@
+//! The only place that speaks SQL. Everything else asks the store in the
+//! plan's own words.
+
+mod backup;
+mod error;
+mod history;
+mod import;
+mod load;
+mod milestone;
+mod open;
+mod schema;
+
+pub use error::{Conflict, Error, Result};
+pub use milestone::{ListFilter, MilestoneRow, Saved};
+pub use open::{OpenOptions, file_mode, open, sibling};
+pub use schema::{APPLICATION_ID, latest_version};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    ReadWrite,
+    /// Why writing is impossible, in words to show the planner.
+    ReadOnly(String),
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    author: String,
+    access: Access,
+}
+
+/// How much of each thing the plan holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub directions: i64,
+    pub programs: i64,
+    pub areas: i64,
+    pub projects: i64,
+    pub milestones: i64,
+    pub readings: i64,
+    pub notes: i64,
+    pub history: i64,
+}
+
+impl Counts {
+    pub fn summary(&self) -> String {
+        format!(
+            "{} directions, {} programs, {} areas, {} projects, {} milestones, {} readings, {} notes",
+            self.directions,
+            self.programs,
+            self.areas,
+            self.projects,
+            self.milestones,
+            self.readings,
+            self.notes
+        )
+    }
+}
+
+impl Store {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
+    pub fn access(&self) -> &Access {
+        &self.access
+    }
+
+    /// Runs `f` in one short `BEGIN IMMEDIATE` transaction: the write lock is
+    /// taken up front (waiting up to the busy timeout), so a read inside `f`
+    /// cannot go stale before the write, and an error rolls everything back.
+    fn write<T>(&mut self, what: &str, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        if let Access::ReadOnly(why) = &self.access {
+            return Err(Error::ReadOnly(why.clone()));
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(Error::sql(format!("starting {what}")))?;
+        let value = f(&tx)?;
+        tx.commit()
+            .map_err(Error::sql(format!("committing {what}")))?;
+        Ok(value)
+    }
+
+    /// True when the database has a schema but no plan yet.
+    pub fn is_empty(&self) -> Result<bool> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM plan", [], |r| r.get(0))
+            .map_err(Error::sql("reading the plan"))?;
+        Ok(n == 0)
+    }
+
+    pub fn counts(&self) -> Result<Counts> {
+        let n = |table: &str| -> Result<i64> {
+            self.conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .map_err(Error::sql(format!("counting {table}")))
+        };
+        Ok(Counts {
+            directions: n("direction")?,
+            programs: n("program")?,
+            areas: n("area")?,
+            projects: n("project")?,
+            milestones: n("milestone")?,
+            readings: n("reading")?,
+            notes: n("note")?,
+            history: n("history")?,
+        })
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(Error::sql("reading user_version"))
+    }
+
+    pub fn journal_mode(&self) -> Result<String> {
+        self.conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .map_err(Error::sql("reading journal_mode"))
+    }
+
+    /// `PRAGMA quick_check`: "ok", or what is wrong.
+    pub fn quick_check(&self) -> Result<String> {
+        open::quick_check(&self.conn).map_err(Error::sql("running quick_check"))
+    }
+}
+
+/// Version of the SQLite library compiled in.
+pub fn sqlite_version() -> &'static str {
+    rusqlite::version()
+}

@@ -1,0 +1,423 @@
+//! Opening the plan database safely: refuse what is not ours, never touch a
+//! newer schema, create files with private permissions, serialise first
+//! starts with a lock file, and fall back to read-only when we cannot write.
+
+use super::error::{Error, Result};
+use super::schema::{APPLICATION_ID, latest_version, migrations};
+use super::{Access, Store};
+use crate::domain::PlanDoc;
+use rusqlite::{Connection, OpenFlags};
+use std::fs::{self, File, OpenOptions as FsOpen};
+use std::io::Read;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::io::AsRawFd;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How long a planner waits for another process's first start to finish.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+pub const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
+
+pub struct OpenOptions<'a> {
+    /// The Unix user, written into history.
+    pub author: String,
+    /// Run `PRAGMA quick_check` and refuse writes if it fails.
+    pub quick_check: bool,
+    /// Open read-only even if the file is writable.
+    pub read_only: bool,
+    /// Fills an empty database with this plan, under the start-up lock.
+    pub seed: Option<&'a dyn Fn() -> PlanDoc>,
+}
+
+/// `<db>.lock`, `<db>-wal`: SQLite's names are the file name plus a suffix.
+pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Files are private (0600) unless the folder is a team folder: setgid,
+/// owned by the planners' group. Then they are group-writable (0660) and
+/// inherit the group, so every planner in it can open them.
+pub fn file_mode(folder: &Path) -> u32 {
+    match fs::metadata(folder) {
+        Ok(m) if m.permissions().mode() & 0o2000 != 0 => 0o660,
+        _ => 0o600,
+    }
+}
+
+fn writable(path: &Path) -> bool {
+    let Ok(c) = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()) else {
+        return false;
+    };
+    // SAFETY: c is a valid NUL-terminated path for the duration of the call.
+    unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
+}
+
+/// Creates a file with exactly `mode`, whatever the umask says.
+pub fn create_private(path: &Path, mode: u32) -> std::io::Result<File> {
+    let f = FsOpen::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .mode(mode)
+        .open(path)?;
+    f.set_permissions(fs::Permissions::from_mode(mode))?;
+    Ok(f)
+}
+
+/// Holds `<db>.lock` with `flock` while the database is created, configured,
+/// migrated and seeded; released when dropped.
+struct StartLock(#[allow(dead_code)] File);
+
+fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock>> {
+    let lock_path = sibling(path, ".lock");
+    let file = match FsOpen::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(mode)
+        .open(&lock_path)
+    {
+        Ok(f) => f,
+        // A folder we cannot write to: the database will open read-only
+        // and needs no start-up lock.
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return Ok(None),
+        Err(e) if e.raw_os_error() == Some(libc::EROFS) => return Ok(None),
+        Err(e) => return Err(Error::io(format!("{}", lock_path.display()))(e)),
+    };
+    let started = Instant::now();
+    loop {
+        // SAFETY: flock on a descriptor we own.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+            return Ok(Some(StartLock(file)));
+        }
+        let err = std::io::Error::last_os_error();
+        if err.raw_os_error() != Some(libc::EWOULDBLOCK) {
+            return Err(Error::io(format!("locking {}", lock_path.display()))(err));
+        }
+        if started.elapsed() > LOCK_WAIT {
+            return Err(Error::Busy);
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// What the 100-byte header of an existing file says, read before SQLite
+/// opens it, so that a file we refuse is not touched at all (not even a
+/// lock file or `-shm` beside it).
+struct Header {
+    /// False for an empty file, which is ours to initialise.
+    has_content: bool,
+    application_id: i32,
+    user_version: i64,
+    /// Bumped by every schema change: non-zero means the file has tables.
+    schema_cookie: i32,
+}
+
+fn sniff(path: &Path) -> Result<Header> {
+    let mut head = [0u8; 100];
+    let mut f = File::open(path).map_err(Error::io(format!("{}", path.display())))?;
+    let mut n = 0;
+    while n < head.len() {
+        match f.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) => return Err(Error::io(format!("{}", path.display()))(e)),
+        }
+    }
+    if n == 0 {
+        return Ok(Header {
+            has_content: false,
+            application_id: 0,
+            user_version: 0,
+            schema_cookie: 0,
+        });
+    }
+    if n < 100 || &head[..16] != b"SQLite format 3\0" {
+        let text = std::str::from_utf8(&head[..n]).is_ok();
+        let what = if text {
+            "it is a text file"
+        } else {
+            "it is not a SQLite file"
+        };
+        return Err(Error::NotOurs {
+            path: path.to_owned(),
+            detail: what.into(),
+        });
+    }
+    let be = |at: usize| i32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
+    Ok(Header {
+        has_content: true,
+        application_id: be(68),
+        user_version: be(60) as i64,
+        schema_cookie: be(40),
+    })
+}
+
+fn refuse_foreign(
+    path: &Path,
+    app_id: i32,
+    version: i64,
+    has_schema: bool,
+    tables: Option<i64>,
+) -> Result<()> {
+    if app_id != APPLICATION_ID && (app_id != 0 || version != 0 || has_schema) {
+        let tables = tables.map(|t| format!(", {t} tables")).unwrap_or_default();
+        return Err(Error::NotOurs {
+            path: path.to_owned(),
+            detail: format!(
+                "it is a SQLite database of another program (application_id {app_id:#x}{tables}); \
+                 nothing was changed"
+            ),
+        });
+    }
+    if version > latest_version() {
+        return Err(Error::NewerSchema {
+            path: path.to_owned(),
+            found: version,
+            supported: latest_version(),
+        });
+    }
+    Ok(())
+}
+
+fn uri_for_immutable(path: &Path) -> String {
+    let abs = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let mut s = String::from("file:");
+    for b in abs.as_os_str().as_encoded_bytes() {
+        match b {
+            b'%' | b'?' | b'#' => s.push_str(&format!("%{b:02X}")),
+            _ => s.push(*b as char),
+        }
+    }
+    s.push_str("?immutable=1");
+    s
+}
+
+fn configure(conn: &Connection, writable: bool) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(Error::sql("setting busy_timeout"))?;
+    let ctx = Error::sql;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(ctx("foreign_keys"))?;
+    conn.pragma_update(None, "trusted_schema", "OFF")
+        .map_err(ctx("trusted_schema"))?;
+    if writable {
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(ctx("synchronous"))?;
+    }
+    Ok(())
+}
+
+fn corrupt(path: &Path) -> impl FnOnce(rusqlite::Error) -> Error + '_ {
+    move |e| match &e {
+        rusqlite::Error::SqliteFailure(f, msg)
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            Error::Corrupt {
+                path: path.to_owned(),
+                detail: msg.clone().unwrap_or_else(|| f.to_string()),
+            }
+        }
+        _ => Error::sql(format!("reading {}", path.display()))(e),
+    }
+}
+
+pub fn open(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
+    let folder = folder_of(path);
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            let target = fs::read_link(path)
+                .map(|t| t.display().to_string())
+                .unwrap_or_default();
+            return Err(Error::BadPath {
+                path: path.to_owned(),
+                detail: format!(
+                    "is a symbolic link (to {target}); plan-cockpit opens only the real file, \
+                     so that its lock and journal sit beside it"
+                ),
+            });
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(Error::BadPath {
+                path: path.to_owned(),
+                detail: "is not a regular file".into(),
+            });
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if !folder.is_dir() {
+                return Err(Error::BadPath {
+                    path: path.to_owned(),
+                    detail: format!("the folder {} does not exist", folder.display()),
+                });
+            }
+        }
+        Err(e) => return Err(Error::io(format!("{}", path.display()))(e)),
+    }
+
+    let mode = file_mode(&folder);
+    let exists = path.exists();
+    let header = if exists { Some(sniff(path)?) } else { None };
+    let has_content = header.as_ref().is_some_and(|h| h.has_content);
+    if let Some(h) = &header
+        && h.has_content
+    {
+        refuse_foreign(
+            path,
+            h.application_id,
+            h.user_version,
+            h.schema_cookie != 0,
+            None,
+        )?;
+    }
+
+    // Why we cannot write, if we cannot.
+    let mut read_only: Option<String> = if opts.read_only {
+        Some("opened with --read-only".into())
+    } else if exists && !writable(path) {
+        Some("the file is not writable by this user".into())
+    } else if !writable(&folder)
+        && !(sibling(path, "-wal").exists() && sibling(path, "-shm").exists())
+    {
+        Some(format!(
+            "the folder {} is not writable by this user",
+            folder.display()
+        ))
+    } else {
+        None
+    };
+    if read_only.is_some() && !has_content {
+        return Err(Error::ReadOnly(format!(
+            "{} does not hold a plan yet and {}",
+            path.display(),
+            read_only.unwrap_or_default()
+        )));
+    }
+
+    let _lock = match read_only {
+        None => take_start_lock(path, mode)?,
+        Some(_) => None,
+    };
+    if !exists {
+        create_private(path, mode).map_err(Error::io(format!("creating {}", path.display())))?;
+    }
+
+    let mut conn = if read_only.is_none() {
+        Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(corrupt(path))?
+    } else {
+        open_read_only(path)?
+    };
+    configure(&conn, read_only.is_none())?;
+
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(corrupt(path))?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(corrupt(path))?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(corrupt(path))?;
+
+    let fresh = app_id == 0 && version == 0 && tables == 0;
+    refuse_foreign(path, app_id, version, tables != 0, Some(tables))?;
+    if version < latest_version() {
+        if let Some(why) = &read_only {
+            return Err(Error::ReadOnly(format!(
+                "schema version {version} must be upgraded to {}, but {why}",
+                latest_version()
+            )));
+        }
+        if fresh {
+            // WAL lets planners read while one writes; it is a property of
+            // the file, so it is set once, at creation.
+            let mode: String = conn
+                .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+                .map_err(Error::sql("setting journal_mode"))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::BadPath {
+                    path: path.to_owned(),
+                    detail: format!("this filesystem does not support WAL (journal_mode {mode})"),
+                });
+            }
+            conn.pragma_update(None, "application_id", APPLICATION_ID)
+                .map_err(Error::sql("setting application_id"))?;
+        }
+        migrations().to_latest(&mut conn).map_err(|e| {
+            Error::Invalid(format!(
+                "{}: upgrading the schema failed: {e}",
+                path.display()
+            ))
+        })?;
+    }
+
+    if opts.quick_check {
+        let verdict = quick_check(&conn).map_err(corrupt(path))?;
+        if verdict != "ok" {
+            read_only = Some(format!("quick_check failed: {verdict}"));
+        }
+    }
+
+    let access = match read_only {
+        None => Access::ReadWrite,
+        Some(why) => Access::ReadOnly(why),
+    };
+    let mut store = Store {
+        conn,
+        path: path.to_owned(),
+        author: opts.author,
+        access,
+    };
+    if let Some(seed) = opts.seed
+        && store.is_empty()?
+        && store.access == Access::ReadWrite
+    {
+        store.replace_plan(&seed(), "the embedded 2023 plan")?;
+    }
+    Ok(store)
+}
+
+fn open_read_only(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(corrupt(path))?;
+    // A WAL database needs its -shm file; when nobody has it open the file
+    // is gone and a read-only user cannot create it. With no -wal either,
+    // everything is in the main file and an immutable read is exact.
+    let usable = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    });
+    match usable {
+        Ok(_) => Ok(conn),
+        Err(_) if !sibling(path, "-wal").exists() => {
+            drop(conn);
+            Connection::open_with_flags(uri_for_immutable(path), flags | OpenFlags::SQLITE_OPEN_URI)
+                .map_err(corrupt(path))
+        }
+        Err(e) => Err(corrupt(path)(e)),
+    }
+}
+
+pub fn quick_check(conn: &Connection) -> rusqlite::Result<String> {
+    let mut stmt = conn.prepare("PRAGMA quick_check")?;
+    let rows: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows.join("; "))
+}
