@@ -215,7 +215,13 @@ pub fn export(ctx: &Context, format: Format, dest: Option<&Path>) -> Outcome {
             };
             written.map_err(|e| Failure::Other(format!("writing the export: {e}")))?;
             // Stored text is clean already; this guards the path out anyway.
-            for_terminal(&String::from_utf8_lossy(&buf), true).into_bytes()
+            let clean = for_terminal(&String::from_utf8_lossy(&buf), true);
+            let bom = if format == Format::Csv {
+                formats::csv::BOM
+            } else {
+                ""
+            };
+            format!("{bom}{clean}").into_bytes()
         }
     };
     match dest {

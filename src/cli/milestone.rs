@@ -183,7 +183,8 @@ pub fn set(ctx: &Context, id: i64, args: SetArgs) -> Outcome {
             "nothing to change: give --current, --add, --status, --due or --note".into(),
         ));
     }
-    let mut store = open_seeded(ctx, false)?;
+    // A write checks the file first: SQLite accepts writes into a damaged one.
+    let mut store = open_seeded(ctx, true)?;
     let saved = store.update_milestone(id, expected, change, "cli")?;
     let mut msg = format!(
         "saved #{} {} (version {})\n",

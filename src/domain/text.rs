@@ -41,41 +41,38 @@ pub struct Cleaned {
 /// expanded, controls and invisible tricks removed, combining runs capped,
 /// trailing whitespace on each line and blank lines at both ends trimmed.
 pub fn clean_multiline(input: &str) -> (String, Cleaned) {
-    let mut out = String::with_capacity(input.len());
     let mut report = Cleaned::default();
-    let mut combining = 0usize;
-    let mut chars = input.nfc().peekable();
+    // Remove before normalising: a control between a letter and its accent
+    // would otherwise block their composition and leave non-NFC text.
+    let mut kept = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' => {
                 if chars.peek() == Some(&'\n') {
                     chars.next();
                 }
-                out.push('\n');
-                combining = 0;
+                kept.push('\n');
             }
-            '\n' => {
-                out.push('\n');
-                combining = 0;
-            }
-            '\t' => {
-                out.push_str(TAB_SPACES);
-                combining = 0;
-            }
+            '\n' => kept.push('\n'),
+            '\t' => kept.push_str(TAB_SPACES),
             c if is_control(c) || is_invisible_trick(c) => report.removed += 1,
-            c if is_combining_mark(c) => {
-                combining += 1;
-                if combining > MAX_COMBINING_RUN {
-                    report.removed += 1;
-                } else {
-                    out.push(c);
-                }
-            }
-            c => {
-                combining = 0;
-                out.push(c);
-            }
+            c => kept.push(c),
         }
+    }
+    let mut out = String::with_capacity(kept.len());
+    let mut combining = 0usize;
+    for c in kept.nfc() {
+        if is_combining_mark(c) {
+            combining += 1;
+            if combining > MAX_COMBINING_RUN {
+                report.removed += 1;
+                continue;
+            }
+        } else {
+            combining = 0;
+        }
+        out.push(c);
     }
     let trimmed: Vec<&str> = out.lines().map(str::trim_end).collect();
     let first = trimmed.iter().position(|l| !l.trim().is_empty());

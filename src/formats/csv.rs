@@ -23,10 +23,12 @@ fn num(v: Option<f64>) -> String {
     v.map(format_value).unwrap_or_default()
 }
 
+/// The byte-order mark that tells Excel and WPS the file is UTF-8. Callers
+/// put it in front of `write`'s output, after any cleaning of the text.
+pub const BOM: &str = "\u{FEFF}";
+
 pub fn write(doc: &PlanDoc, lang: Lang, out: impl Write) -> csv::Result<()> {
     let w = lang.words();
-    let mut out = out;
-    out.write_all(b"\xEF\xBB\xBF")?;
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record([
         w.id,

@@ -36,6 +36,19 @@ fn whole<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, Problem> {
 /// `domain::validate::prepare`.
 pub fn read(bytes: &[u8]) -> Result<PlanDoc, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // serde would read `[...]` as a struct in tuple form and complain about
+    // its first element; say what is really wrong.
+    if let Some(first) = bytes.iter().find(|b| !b.is_ascii_whitespace())
+        && *first != b'{'
+    {
+        return Err(Problem {
+            path: String::new(),
+            message: format!(
+                "a plan file is a JSON object starting with '{{', this one starts with {:?}",
+                char::from(*first).escape_default().to_string()
+            ),
+        });
+    }
     let header: Header = whole(bytes)?;
     let missing = |field: &str| Problem {
         path: field.into(),

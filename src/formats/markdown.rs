@@ -102,7 +102,7 @@ fn project(
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
-            w.milestone, w.target, w.progress, w.due, w.status
+            w.milestone, w.current_target, w.progress, w.due, w.status
         );
         for m in &p.milestones {
             let measure = Measure {
@@ -122,7 +122,7 @@ fn project(
                 cell(&value_cell(m, lang)),
                 measure
                     .percent()
-                    .map(|p| format!("{p}%"))
+                    .map(|p| p.to_string())
                     .unwrap_or_else(|| "—".into()),
                 m.due.as_deref().unwrap_or("—"),
                 lang.status(m.status)

@@ -53,6 +53,12 @@ pub fn file_mode(folder: &Path) -> u32 {
     }
 }
 
+/// With `-wal` and `-shm` already there, SQLite can write without creating
+/// files, so a read-only folder does not stop it.
+fn journals_exist(path: &Path) -> bool {
+    sibling(path, "-wal").exists() && sibling(path, "-shm").exists()
+}
+
 fn writable(path: &Path) -> bool {
     let Ok(c) = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()) else {
         return false;
@@ -94,6 +100,14 @@ fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock>> {
         Err(e) if e.raw_os_error() == Some(libc::EROFS) => return Ok(None),
         Err(e) => return Err(Error::io(format!("{}", lock_path.display()))(e)),
     };
+    // The umask would turn 0660 into 0640 in a team folder. Only the owner
+    // may chmod; for anyone else the file already has the owner's mode.
+    if file
+        .metadata()
+        .is_ok_and(|m| m.permissions().mode() & 0o7777 != mode)
+    {
+        let _ = file.set_permissions(fs::Permissions::from_mode(mode));
+    }
     let started = Instant::now();
     loop {
         // SAFETY: flock on a descriptor we own.
@@ -289,9 +303,7 @@ pub fn open(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         Some("opened with --read-only".into())
     } else if exists && !writable(path) {
         Some("the file is not writable by this user".into())
-    } else if !writable(&folder)
-        && !(sibling(path, "-wal").exists() && sibling(path, "-shm").exists())
-    {
+    } else if !(writable(&folder) || journals_exist(path)) {
         Some(format!(
             "the folder {} is not writable by this user",
             folder.display()
@@ -311,7 +323,18 @@ pub fn open(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         None => take_start_lock(path, mode)?,
         Some(_) => None,
     };
-    if !exists {
+    // Another planner may have created the file while we waited for the
+    // lock: look again, under it.
+    if !exists && path.exists() {
+        let h = sniff(path)?;
+        refuse_foreign(
+            path,
+            h.application_id,
+            h.user_version,
+            h.schema_cookie != 0,
+            None,
+        )?;
+    } else if !exists {
         create_private(path, mode).map_err(Error::io(format!("creating {}", path.display())))?;
     }
 

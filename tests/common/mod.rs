@@ -1,0 +1,90 @@
+//! Helpers shared by the integration tests: a throw-away database folder and
+//! a way to run the real binary against it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_plan-cockpit");
+
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("plan.db");
+        Sandbox { dir, db }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path(name);
+        std::fs::write(&p, contents).expect("write fixture");
+        p
+    }
+
+    /// The binary with `--db` pointing here, an English locale and no
+    /// inherited database variable.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::new(BIN);
+        c.arg("--db").arg(&self.db);
+        c.env_remove("PLAN_COCKPIT_DB")
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        Run(self.cmd().args(args).output().expect("run plan-cockpit"))
+    }
+
+    /// Fails the test unless the command succeeds; returns its stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let r = self.run(args);
+        assert_eq!(r.code(), 0, "plan-cockpit {args:?} failed:\n{}", r.stderr());
+        r.stdout()
+    }
+
+    pub fn export_json(&self) -> String {
+        self.ok(&["export", "--format", "json"])
+    }
+}
+
+pub struct Run(pub Output);
+
+impl Run {
+    pub fn code(&self) -> i32 {
+        self.0.status.code().unwrap_or(-1)
+    }
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.0.stdout).into_owned()
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.0.stderr).into_owned()
+    }
+}
+
+pub fn bytes(p: &Path) -> Vec<u8> {
+    std::fs::read(p).unwrap_or_default()
+}
+
+/// No byte that could start a terminal control sequence.
+pub fn assert_no_control(what: &str, s: &str) {
+    for (i, c) in s.chars().enumerate() {
+        let bad = (c < ' ' && c != '\n') || ('\u{7f}'..='\u{9f}').contains(&c) || c == '\u{202e}';
+        assert!(!bad, "{what}: control character {c:?} at char {i} in:\n{s}");
+    }
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}

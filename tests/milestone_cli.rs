@@ -1,0 +1,325 @@
+//! `milestone list` and `milestone set`: listing, filtering, every edit and
+//! its refusal, history, and concurrent relative updates.
+
+mod common;
+
+use common::{Sandbox, assert_no_control};
+use serde_json::Value;
+
+const HIGH_TECH: &str = "国家级高新技术企业突破600家";
+
+fn rows(sb: &Sandbox, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["milestone", "list", "--json"];
+    args.extend_from_slice(extra);
+    serde_json::from_str(&sb.ok(&args)).expect("list --json is JSON")
+}
+
+fn by_title(sb: &Sandbox, title: &str) -> Value {
+    rows(sb, &[])
+        .into_iter()
+        .find(|r| r["title"] == title)
+        .expect("milestone by title")
+}
+
+fn history(sb: &Sandbox, id: i64) -> Vec<(String, String, Option<String>, Option<String>)> {
+    let c = rusqlite::Connection::open(&sb.db).unwrap();
+    let mut st = c
+        .prepare("SELECT author, field, old, new FROM history WHERE entity = 'milestone' AND entity_id = ?1 ORDER BY id")
+        .unwrap();
+    st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn list_shows_every_milestone_with_its_place() {
+    let sb = Sandbox::new();
+    let out = sb.ok(&["--lang", "zh", "milestone", "list"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 49, "{out}");
+    assert!(
+        lines[0].contains("编号") && lines[0].contains("方向 › 项目 › 里程碑"),
+        "{}",
+        lines[0]
+    );
+    let ht = lines.iter().find(|l| l.contains(HIGH_TECH)).unwrap();
+    assert!(ht.contains("新产业 › 国家级高新技术企业 › "), "{ht}");
+    assert!(ht.contains("—/600 家 0%"), "{ht}");
+    assert!(ht.contains("进行中"), "{ht}");
+    assert_no_control("list", &out);
+    let en = sb.ok(&["--lang", "en", "milestone", "list"]);
+    assert!(en.contains("New Industry › 国家级高新技术企业"), "{en}");
+}
+
+#[test]
+fn list_json_has_the_promised_fields() {
+    let sb = Sandbox::new();
+    let all = rows(&sb, &[]);
+    assert_eq!(all.len(), 48);
+    let ht = by_title(&sb, HIGH_TECH);
+    for key in [
+        "id", "title", "current", "target", "unit", "due", "status", "version",
+    ] {
+        assert!(ht.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(ht["target"], 600.0);
+    assert_eq!(ht["unit"], "家");
+    assert_eq!(ht["status"], "active");
+    assert_eq!(ht["version"], 1);
+    assert!(ht["current"].is_null());
+}
+
+#[test]
+fn list_filters_by_direction_in_any_of_its_names() {
+    let sb = Sandbox::new();
+    let n = rows(&sb, &["--direction", "新产业"]).len();
+    assert_eq!(rows(&sb, &["--direction", "new-industry"]).len(), n);
+    assert_eq!(rows(&sb, &["--direction", "new industry"]).len(), n);
+    assert!(
+        rows(&sb, &["--direction", "新产业"])
+            .iter()
+            .all(|r| r["direction"] == "新产业")
+    );
+    assert_eq!(
+        rows(&sb, &["--direction", "新城市"]).len()
+            + n
+            + rows(&sb, &["--direction", "新生态"]).len(),
+        48
+    );
+    let r = sb.run(&["milestone", "list", "--direction", "旧城市"]);
+    assert_eq!(r.code(), 2);
+    assert!(
+        r.stderr().contains("no direction is called \"旧城市\""),
+        "{}",
+        r.stderr()
+    );
+    assert!(r.stderr().contains("新城市 (new-city)"), "{}", r.stderr());
+}
+
+#[test]
+fn overdue_lists_open_milestones_past_their_date() {
+    let sb = Sandbox::new();
+    let overdue = rows(&sb, &["--overdue"]);
+    // Every seeded date is in 2023 or 2025, before today (2026 or later).
+    let dated_open = rows(&sb, &[])
+        .into_iter()
+        .filter(|r| !r["due"].is_null() && r["status"] != "done" && r["status"] != "dropped")
+        .count();
+    assert_eq!(overdue.len(), dated_open);
+    assert!(overdue.len() >= 15);
+    let mall = rows(&sb, &[])
+        .into_iter()
+        .find(|r| r["project"] == "京东MALL")
+        .unwrap();
+    sb.ok(&[
+        "milestone",
+        "set",
+        &mall["id"].to_string(),
+        "--status",
+        "done",
+    ]);
+    assert_eq!(rows(&sb, &["--overdue"]).len(), dated_open - 1);
+    sb.ok(&[
+        "milestone",
+        "set",
+        &mall["id"].to_string(),
+        "--status",
+        "active",
+        "--due",
+        "2999-01-01",
+    ]);
+    assert_eq!(rows(&sb, &["--overdue"]).len(), dated_open - 1);
+}
+
+#[test]
+fn set_current_add_status_due_and_note_with_history() {
+    let sb = Sandbox::new();
+    let id = by_title(&sb, HIGH_TECH)["id"].as_i64().unwrap();
+    let ids = id.to_string();
+    let out = sb.ok(&["milestone", "set", &ids, "--current", "512"]);
+    assert!(out.contains("current: — → 512"), "{out}");
+    let out = sb.ok(&["milestone", "set", &ids, "--add", "5"]);
+    assert!(out.contains("current: 512 → 517"), "{out}");
+    sb.ok(&["milestone", "set", &ids, "--add", "-2"]);
+    sb.ok(&[
+        "milestone",
+        "set",
+        &ids,
+        "--status",
+        "有风险",
+        "--due",
+        "2024-06-30",
+    ]);
+    sb.ok(&[
+        "milestone",
+        "set",
+        &ids,
+        "--note",
+        "第三季度新增认定 5 家\n待复核",
+    ]);
+    let m = by_title(&sb, HIGH_TECH);
+    assert_eq!(m["current"], 515.0);
+    assert_eq!(m["status"], "at_risk");
+    assert_eq!(m["due"], "2024-06-30");
+    assert_eq!(m["version"], 5);
+    assert_eq!(m["progress"], 85);
+
+    let user = plan_cockpit::user::unix_user();
+    let h = history(&sb, id);
+    let fields: Vec<(&str, Option<&str>, Option<&str>)> = h
+        .iter()
+        .map(|(_, f, o, n)| (f.as_str(), o.as_deref(), n.as_deref()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("current", None, Some("512")),
+            ("current", Some("512"), Some("517")),
+            ("current", Some("517"), Some("515")),
+            ("status", Some("active"), Some("at_risk")),
+            ("due", None, Some("2024-06-30")),
+        ]
+    );
+    assert!(h.iter().all(|(a, ..)| *a == user));
+
+    // The value changes recorded today's reading (one per day, the last).
+    let json = sb.export_json();
+    let doc: Value = serde_json::from_str(&json).unwrap();
+    let exported = doc["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["milestones"].as_array().cloned().unwrap_or_default())
+        .find(|m| m["title"] == HIGH_TECH)
+        .unwrap();
+    let readings = exported["readings"].as_array().unwrap();
+    assert_eq!(readings.len(), 1);
+    assert_eq!(readings[0]["value"], 515);
+    assert_eq!(readings[0]["source"], "cli");
+    let notes = exported["notes"].as_array().unwrap();
+    assert_eq!(notes[0]["body"], "第三季度新增认定 5 家\n待复核");
+    assert_eq!(notes[0]["author"], user.as_str());
+}
+
+/// Each refusal: exit 2, a message naming the problem, nothing changed.
+#[test]
+fn bad_edits_are_refused_and_change_nothing() {
+    let sb = Sandbox::new();
+    let id = by_title(&sb, HIGH_TECH)["id"].to_string();
+    let yes_no = rows(&sb, &[])
+        .into_iter()
+        .find(|r| r["kind"] == "yes_no")
+        .unwrap()["id"]
+        .to_string();
+    let before = sb.export_json();
+    let cases: &[(&[&str], &str)] = &[
+        (&["--current", "12a"], "--current: \"12a\" is not a number"),
+        (&["--current", "NaN"], "is not a number"),
+        (&["--add", ""], "--add: a number is needed"),
+        (
+            &["--status", "finished"],
+            "--status: unknown status \"finished\"",
+        ),
+        (
+            &["--due", "2023-02-30"],
+            "--due: 2023-02-30 is not a real calendar date",
+        ),
+        (
+            &["--due", "next week"],
+            "is not a date of the form YYYY-MM-DD",
+        ),
+        (&["--note", " \u{7}\n "], "the note is empty"),
+        (&[], "nothing to change"),
+    ];
+    for (args, expect) in cases {
+        let mut all = vec!["milestone", "set", id.as_str()];
+        all.extend_from_slice(args);
+        let r = sb.run(&all);
+        assert_eq!(r.code(), 2, "{args:?}: {}", r.stderr());
+        assert!(r.stderr().contains(expect), "{args:?}: {}", r.stderr());
+        assert_no_control("stderr", &r.stderr());
+    }
+    let r = sb.run(&["milestone", "set", &yes_no, "--current", "3"]);
+    assert_eq!(r.code(), 2);
+    assert!(r.stderr().contains("yes/no deliverable"), "{}", r.stderr());
+    let r = sb.run(&["milestone", "set", "99999", "--status", "done"]);
+    assert_eq!(r.code(), 2);
+    assert!(
+        r.stderr().contains("no milestone has id 99999"),
+        "{}",
+        r.stderr()
+    );
+    let r = sb.run(&["milestone", "set", &id, "--current", "1", "--add", "1"]);
+    assert_eq!(r.code(), 2, "clap refuses --current with --add");
+    let r = sb.run(&["milestone", "set", &id, "--status", "x\u{1b}]0;title\u{7}"]);
+    assert_eq!(r.code(), 2);
+    assert_no_control("hostile status", &r.stderr());
+    assert_eq!(sb.export_json(), before);
+}
+
+#[test]
+fn stale_version_is_a_conflict_naming_who_and_when() {
+    let sb = Sandbox::new();
+    let m = by_title(&sb, HIGH_TECH);
+    let id = m["id"].to_string();
+    sb.ok(&[
+        "milestone",
+        "set",
+        &id,
+        "--expect-version",
+        "1",
+        "--current",
+        "10",
+    ]);
+    let r = sb.run(&[
+        "milestone",
+        "set",
+        &id,
+        "--expect-version",
+        "1",
+        "--current",
+        "20",
+    ]);
+    assert_eq!(r.code(), 1, "{}", r.stderr());
+    let user = plan_cockpit::user::unix_user();
+    assert!(
+        r.stderr().contains(&format!("was changed by {user} at")),
+        "{}",
+        r.stderr()
+    );
+    assert!(
+        r.stderr().contains("version 2, you had version 1"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(by_title(&sb, HIGH_TECH)["current"], 10.0);
+}
+
+/// Two planners each add 1, many times, at the same moment: every add that
+/// reported success is counted.
+#[test]
+fn concurrent_adds_lose_nothing() {
+    const EACH: usize = 150;
+    let sb = Sandbox::new();
+    let id = by_title(&sb, HIGH_TECH)["id"].to_string();
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                s.spawn(|| {
+                    (0..EACH)
+                        .filter(|_| sb.run(&["milestone", "set", &id, "--add", "1"]).code() == 0)
+                        .count()
+                })
+            })
+            .collect();
+        let succeeded: usize = workers.into_iter().map(|w| w.join().unwrap()).sum();
+        assert_eq!(
+            succeeded,
+            2 * EACH,
+            "every add should succeed within the busy timeout"
+        );
+    });
+    assert_eq!(by_title(&sb, HIGH_TECH)["current"], (2 * EACH) as f64);
+    assert_eq!(history(&sb, id.parse().unwrap()).len(), 2 * EACH);
+}
