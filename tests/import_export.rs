@@ -412,3 +412,18 @@ fn dirty_source_text_imports_as_a_note() {
     );
     assert!(Path::new(&sb.db).exists());
 }
+
+/// The example in the README is a valid plan file.
+#[test]
+fn the_readme_example_imports() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("```json\n").expect("README has a JSON example") + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    let sb = Sandbox::new();
+    let file = sb.write("example.json", &readme[start..end]);
+    let out = sb.ok(&["import", file.to_str().unwrap()]);
+    assert!(out.contains("1 projects, 2 milestones"), "{out}");
+    let list = sb.ok(&["milestone", "list"]);
+    assert!(list.contains("512/600 家 85%"), "{list}");
+}

@@ -293,7 +293,7 @@ pub fn overview(ctx: &Context) -> Outcome {
         direction: None,
         overdue_on: None,
     })?;
-    let doc_title = store.load_plan()?.plan.title;
+    let doc_title = store.plan_title()?;
     let mut msg = format!("{doc_title}\n{}\n", ctx.db.display());
     let mut last = String::new();
     for r in &rows {

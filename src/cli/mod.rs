@@ -185,7 +185,8 @@ pub fn main() -> ExitCode {
 
 pub fn run(cli: Cli) -> Outcome {
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
-    let db = match cli.db.clone() {
+    // An empty PLAN_COCKPIT_DB means "not set", as with most variables.
+    let db = match cli.db.clone().filter(|p| !p.as_os_str().is_empty()) {
         Some(p) => p,
         None => {
             let p = default_db_path()?;

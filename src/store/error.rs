@@ -48,6 +48,10 @@ pub enum Error {
         .0.entity, .0.id, .0.by, .0.at, .0.found_version, .0.expected_version
     )]
     Conflict(Conflict),
+    /// Something that should not happen did (a failed schema upgrade, a row
+    /// changing under a write lock); the words say what.
+    #[error("{0}")]
+    Internal(String),
     #[error("{context}: {source}")]
     Io {
         context: String,

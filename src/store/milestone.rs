@@ -241,8 +241,8 @@ impl Store {
                     )
                     .map_err(Error::sql(format!("updating milestone {id}")))?;
                 if n != 1 {
-                    return Err(Error::Invalid(format!(
-                        "milestone {id} changed during the update"
+                    return Err(Error::Internal(format!(
+                        "milestone {id} changed while this write held the lock"
                     )));
                 }
                 saved.version = old.version + 1;

@@ -90,6 +90,12 @@ impl Store {
         Ok(value)
     }
 
+    pub fn plan_title(&self) -> Result<String> {
+        self.conn
+            .query_row("SELECT title FROM plan", [], |r| r.get(0))
+            .map_err(Error::sql("reading the plan"))
+    }
+
     /// True when the database has a schema but no plan yet.
     pub fn is_empty(&self) -> Result<bool> {
         let n: i64 = self

@@ -384,7 +384,7 @@ pub fn open(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
                 .map_err(Error::sql("setting application_id"))?;
         }
         migrations().to_latest(&mut conn).map_err(|e| {
-            Error::Invalid(format!(
+            Error::Internal(format!(
                 "{}: upgrading the schema failed: {e}",
                 path.display()
             ))
