@@ -304,11 +304,11 @@ pub fn overview(ctx: &Context) -> Outcome {
                 .filter(|x| x.status == crate::domain::Status::Done)
                 .count();
             msg.push_str(&format!(
-                "  {}: {} / {} {}\n",
+                "  {}: {done}/{} {} {}\n",
                 ctx.lang.name(&r.direction, &r.direction_en),
-                done,
                 of_dir.len(),
-                ctx.lang.words().milestones
+                ctx.lang.words().milestones,
+                ctx.lang.status(crate::domain::Status::Done)
             ));
             last = r.direction.clone();
         }
