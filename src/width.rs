@@ -63,3 +63,64 @@ mod tests {
         assert_eq!(truncate("abcd", 0), "");
     }
 }
+
+/// Breaks `s` into lines of at most `cells` cells. Breaks at spaces where a
+/// line has them, anywhere in CJK text (which has none), never inside a glyph.
+pub fn wrap(s: &str, cells: usize) -> Vec<String> {
+    let cells = cells.max(2);
+    let mut out = Vec::new();
+    for para in s.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for c in para.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > cells {
+                // Prefer the last space, if it leaves something on the line.
+                match line
+                    .rfind(' ')
+                    .filter(|&i| i > 0 && c.is_ascii() && !c.is_whitespace())
+                {
+                    Some(i) => {
+                        let rest = line[i + 1..].to_owned();
+                        line.truncate(i);
+                        out.push(std::mem::take(&mut line));
+                        used = width(&rest);
+                        line = rest;
+                    }
+                    None => {
+                        out.push(std::mem::take(&mut line));
+                        used = 0;
+                    }
+                }
+                if c == ' ' && used == 0 {
+                    continue;
+                }
+            }
+            line.push(c);
+            used += w;
+        }
+        out.push(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    #[test]
+    fn wraps_by_cells() {
+        assert_eq!(
+            wrap("国家级高新技术企业", 8),
+            ["国家级高", "新技术企", "业"]
+        );
+        assert_eq!(wrap("hello big world", 9), ["hello big", "world"]);
+        assert_eq!(wrap("a\nb", 5), ["a", "b"]);
+        for line in wrap(
+            "东城 街道 abc 国家级高新技术企业突破600家 and more words",
+            7,
+        ) {
+            assert!(width(&line) <= 7, "{line}");
+        }
+    }
+}

@@ -285,8 +285,18 @@ pub fn backup(ctx: &Context, dest: &Path) -> Outcome {
     ))
 }
 
-/// Until the interactive cockpit lands, the bare command opens (and on first
-/// run creates) the database and prints where each direction stands.
+/// The bare command: the cockpit on a terminal; where each direction stands
+/// when the output is not a terminal (a pipe, a cron job).
+pub fn cockpit(ctx: &Context) -> Outcome {
+    use std::io::IsTerminal;
+    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        return overview(ctx);
+    }
+    let store = open_seeded(ctx, true)?;
+    let app = crate::app::App::new(store, ctx.lang)?;
+    crate::term::run(app).map_err(|e| Failure::Other(format!("terminal: {e}")))
+}
+
 pub fn overview(ctx: &Context) -> Outcome {
     let store = open_seeded(ctx, false)?;
     let rows = store.milestones(&store::ListFilter {

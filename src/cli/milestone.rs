@@ -21,6 +21,9 @@ pub struct SetArgs {
     pub due: Option<String>,
     pub note: Option<String>,
     pub expect_version: Option<i64>,
+    pub target: Option<String>,
+    pub unit: Option<String>,
+    pub title: Option<String>,
 }
 
 /// The stable shape scripts read from `list --json`.
@@ -172,6 +175,14 @@ fn change_from(args: SetArgs) -> Result<MilestoneChange, Failure> {
             .transpose()
             .map_err(|e| bad("due", e))?,
         note: args.note,
+        target: args
+            .target
+            .as_deref()
+            .map(parse_number)
+            .transpose()
+            .map_err(|e| bad("target", e))?,
+        unit: args.unit,
+        title: args.title,
     })
 }
 
@@ -180,7 +191,7 @@ pub fn set(ctx: &Context, id: i64, args: SetArgs) -> Outcome {
     let change = change_from(args)?;
     if change.is_empty() {
         return Err(Failure::Input(
-            "nothing to change: give --current, --add, --status, --due or --note".into(),
+            "nothing to change: give --current, --add, --status, --due, --note, --target, --unit or --title".into(),
         ));
     }
     // A write checks the file first: SQLite accepts writes into a damaged one.

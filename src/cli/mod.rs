@@ -115,6 +115,15 @@ pub enum MilestoneCommand {
         /// Refuse if the milestone is no longer at this version (from `list --json`).
         #[arg(long, value_name = "V")]
         expect_version: Option<i64>,
+        /// A new target value.
+        #[arg(long, allow_hyphen_values = true, value_name = "N")]
+        target: Option<String>,
+        /// A new unit (家, 亿元, 个, %...).
+        #[arg(long, value_name = "UNIT")]
+        unit: Option<String>,
+        /// A new title.
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
     },
 }
 
@@ -200,7 +209,7 @@ pub fn run(cli: Cli) -> Outcome {
         read_only: cli.read_only,
     };
     match cli.command {
-        None => commands::overview(&ctx),
+        None => commands::cockpit(&ctx),
         Some(Command::Init { force }) => commands::init(&ctx, force),
         Some(Command::Import {
             file,
@@ -225,6 +234,9 @@ pub fn run(cli: Cli) -> Outcome {
             due,
             note,
             expect_version,
+            target,
+            unit,
+            title,
         })) => milestone::set(
             &ctx,
             id,
@@ -235,6 +247,9 @@ pub fn run(cli: Cli) -> Outcome {
                 due,
                 note,
                 expect_version,
+                target,
+                unit,
+                title,
             },
         ),
     }

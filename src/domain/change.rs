@@ -20,11 +20,21 @@ pub struct MilestoneChange {
     pub status: Option<Status>,
     pub due: Option<Date>,
     pub note: Option<String>,
+    /// A new target, for numeric milestones.
+    pub target: Option<f64>,
+    pub unit: Option<String>,
+    pub title: Option<String>,
 }
 
 impl MilestoneChange {
     pub fn is_empty(&self) -> bool {
-        self.value.is_none() && self.status.is_none() && self.due.is_none() && self.note.is_none()
+        self.value.is_none()
+            && self.status.is_none()
+            && self.due.is_none()
+            && self.note.is_none()
+            && self.target.is_none()
+            && self.unit.is_none()
+            && self.title.is_none()
     }
 
     /// Checks the change against what kind of milestone it is meant for and
@@ -46,6 +56,30 @@ impl MilestoneChange {
             if !n.is_finite() {
                 return Err(format!("{n} is not a usable number"));
             }
+        }
+        if (self.target.is_some() || self.unit.is_some()) && kind == Kind::YesNo {
+            return Err("this is a yes/no deliverable; it has no target or unit".into());
+        }
+        if let Some(t) = self.target
+            && !t.is_finite()
+        {
+            return Err(format!("{t} is not a usable target"));
+        }
+        if let Some(unit) = self.unit.take() {
+            self.unit = Some(super::text::clean_line(&unit).0);
+        }
+        if let Some(title) = self.title.take() {
+            let clean = super::text::clean_line(&title).0;
+            if clean.is_empty() {
+                return Err("the title is empty".into());
+            }
+            if clean.chars().count() > super::validate::MAX_NAME_CHARS {
+                return Err(format!(
+                    "the title is longer than {} characters",
+                    super::validate::MAX_NAME_CHARS
+                ));
+            }
+            self.title = Some(clean);
         }
         if let Some(note) = self.note.take() {
             let (clean, _) = clean_multiline(&note);

@@ -49,6 +49,8 @@ pub struct Saved {
     /// `field: old → new`, one per changed field.
     pub changes: Vec<String>,
     pub note_id: Option<i64>,
+    /// The fields as they were, for undo.
+    pub before: Fields,
 }
 
 pub struct ListFilter {
@@ -61,7 +63,7 @@ fn bad_column(i: usize, e: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
 }
 
-const ROW_SQL: &str = "
+pub(super) const ROW_SQL: &str = "
     SELECT m.id, d.name, d.name_en, g.name, p.name, m.title, m.kind, m.unit, m.baseline,
            m.target, m.current, m.due_date, m.status, m.version, m.updated_at, m.updated_by
     FROM milestone m
@@ -69,7 +71,7 @@ const ROW_SQL: &str = "
     JOIN direction d ON d.id = p.direction_id
     LEFT JOIN program g ON g.id = p.program_id";
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MilestoneRow> {
+pub(super) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MilestoneRow> {
     let kind: String = r.get(6)?;
     let status: String = r.get(12)?;
     Ok(MilestoneRow {
@@ -164,91 +166,23 @@ impl Store {
         let today = dates::today().to_string();
         let author = self.author.clone();
         self.write("the milestone update", |tx| {
-            let old = tx
-                .query_row(&format!("{ROW_SQL} WHERE m.id = ?1"), [id], row)
-                .optional()
-                .map_err(Error::sql(format!("reading milestone {id}")))?
-                .ok_or(Error::NotFound {
-                    what: "milestone",
-                    id,
-                })?;
-            if let Some(v) = expected_version
-                && v != old.version
-            {
-                return Err(Error::Conflict(Conflict {
-                    entity: "milestone",
-                    id,
-                    expected_version: v,
-                    found_version: old.version,
-                    by: old.updated_by.clone(),
-                    at: old.updated_at.clone(),
-                }));
-            }
+            let old = read_checked(tx, id, expected_version)?;
             let change = change.checked(old.kind).map_err(Error::Invalid)?;
-            let current = change.new_value(old.current).or(old.current);
-            let status = change.status.unwrap_or(old.status);
-            let due = change.due.map(|d| d.to_string()).or(old.due.clone());
-
-            let mut saved = Saved {
-                id,
-                title: old.title.clone(),
-                version: old.version,
-                changes: Vec::new(),
-                note_id: None,
+            let before = old.fields();
+            let after = Fields {
+                title: change.title.clone().unwrap_or_else(|| before.title.clone()),
+                unit: change.unit.clone().unwrap_or_else(|| before.unit.clone()),
+                target: change.target.or(before.target),
+                current: change.new_value(old.current).or(before.current),
+                status: change.status.unwrap_or(before.status),
+                due: change
+                    .due
+                    .map(|d| d.to_string())
+                    .or_else(|| before.due.clone()),
             };
-            let mut log = |field: &str, was: Option<String>, now_: Option<String>| -> Result<()> {
-                if was != now_ {
-                    saved.changes.push(format!(
-                        "{field}: {} → {}",
-                        was.as_deref().unwrap_or("—"),
-                        now_.as_deref().unwrap_or("—")
-                    ));
-                    record(
-                        tx,
-                        &now,
-                        &author,
-                        Change {
-                            entity: "milestone",
-                            entity_id: id,
-                            field,
-                            old: was,
-                            new: now_,
-                        },
-                    )?;
-                }
-                Ok(())
-            };
-            log(
-                "current",
-                old.current.map(format_value),
-                current.map(format_value),
-            )?;
-            log(
-                "status",
-                Some(old.status.code().into()),
-                Some(status.code().into()),
-            )?;
-            log("due", old.due.clone(), due.clone())?;
-
-            let fields_changed = !saved.changes.is_empty();
-            if fields_changed {
-                let n = tx
-                    .execute(
-                        "UPDATE milestone SET current = ?1, status = ?2, due_date = ?3,
-                            version = version + 1, updated_at = ?4, updated_by = ?5
-                         WHERE id = ?6 AND version = ?7",
-                        params![current, status.code(), due, now, author, id, old.version],
-                    )
-                    .map_err(Error::sql(format!("updating milestone {id}")))?;
-                if n != 1 {
-                    return Err(Error::Internal(format!(
-                        "milestone {id} changed while this write held the lock"
-                    )));
-                }
-                saved.version = old.version + 1;
-            }
+            let mut saved = write_fields(tx, &now, &author, &old, &after)?;
             if change.value.is_some()
-                && let Some(value) = current
+                && let Some(value) = after.current
             {
                 tx.execute(
                     "INSERT INTO reading (milestone_id, as_of, value, author, source)
@@ -288,4 +222,144 @@ impl Store {
             Ok(saved)
         })
     }
+
+    /// Puts a milestone's fields back exactly as given (undo), if nobody
+    /// changed it since `expected_version`.
+    pub fn restore_milestone(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        fields: Fields,
+    ) -> Result<Saved> {
+        let now = dates::now();
+        let author = self.author.clone();
+        self.write("the undo", |tx| {
+            let old = read_checked(tx, id, Some(expected_version))?;
+            write_fields(tx, &now, &author, &old, &fields)
+        })
+    }
+}
+
+/// The fields of a milestone a planner changes, as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fields {
+    pub title: String,
+    pub unit: String,
+    pub target: Option<f64>,
+    pub current: Option<f64>,
+    pub status: Status,
+    pub due: Option<String>,
+}
+
+impl MilestoneRow {
+    pub fn fields(&self) -> Fields {
+        Fields {
+            title: self.title.clone(),
+            unit: self.unit.clone(),
+            target: self.target,
+            current: self.current,
+            status: self.status,
+            due: self.due.clone(),
+        }
+    }
+}
+
+/// Reads milestone `id` inside a write transaction and checks its version.
+fn read_checked(
+    tx: &rusqlite::Transaction<'_>,
+    id: i64,
+    expected: Option<i64>,
+) -> Result<MilestoneRow> {
+    let old = tx
+        .query_row(&format!("{ROW_SQL} WHERE m.id = ?1"), [id], row)
+        .optional()
+        .map_err(Error::sql(format!("reading milestone {id}")))?
+        .ok_or(Error::NotFound {
+            what: "milestone",
+            id,
+        })?;
+    match expected {
+        Some(v) if v != old.version => Err(Error::Conflict(Conflict {
+            entity: "milestone",
+            id,
+            expected_version: v,
+            found_version: old.version,
+            by: old.updated_by.clone(),
+            at: old.updated_at.clone(),
+        })),
+        _ => Ok(old),
+    }
+}
+
+/// Writes `new` over `old`, one history row per changed field, and bumps the
+/// version if anything changed.
+fn write_fields(
+    tx: &rusqlite::Transaction<'_>,
+    now: &str,
+    author: &str,
+    old: &MilestoneRow,
+    new: &Fields,
+) -> Result<Saved> {
+    let id = old.id;
+    let before = old.fields();
+    let mut saved = Saved {
+        id,
+        title: new.title.clone(),
+        version: old.version,
+        changes: Vec::new(),
+        note_id: None,
+        before: before.clone(),
+    };
+    let num = |v: Option<f64>| v.map(format_value);
+    let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+    let pairs = [
+        ("title", Some(before.title.clone()), Some(new.title.clone())),
+        ("unit", some(&before.unit), some(&new.unit)),
+        ("target", num(before.target), num(new.target)),
+        ("current", num(before.current), num(new.current)),
+        (
+            "status",
+            Some(before.status.code().to_owned()),
+            Some(new.status.code().to_owned()),
+        ),
+        ("due", before.due.clone(), new.due.clone()),
+    ];
+    for (field, was, now_) in pairs {
+        if was != now_ {
+            saved.changes.push(format!(
+                "{field}: {} → {}",
+                was.as_deref().unwrap_or("—"),
+                now_.as_deref().unwrap_or("—")
+            ));
+            record(
+                tx,
+                now,
+                author,
+                Change {
+                    entity: "milestone",
+                    entity_id: id,
+                    field,
+                    old: was,
+                    new: now_,
+                },
+            )?;
+        }
+    }
+    if !saved.changes.is_empty() {
+        let n = tx
+            .execute(
+                "UPDATE milestone SET title = ?1, unit = ?2, target = ?3, current = ?4, status = ?5,
+                    due_date = ?6, version = version + 1, updated_at = ?7, updated_by = ?8
+                 WHERE id = ?9 AND version = ?10",
+                params![new.title, new.unit, new.target, new.current, new.status.code(), new.due, now, author, id, old.version],
+            )
+            .map_err(Error::sql(format!("updating milestone {id}")))?;
+        if n != 1 {
+            return Err(Error::Internal(format!(
+                "milestone {id} changed while this write held the lock"
+            )));
+        }
+        saved.version = old.version + 1;
+    }
+    Ok(saved)
 }

@@ -2,6 +2,7 @@
 //! plan's own words.
 
 mod backup;
+mod edit;
 mod error;
 mod history;
 mod import;
@@ -9,11 +10,16 @@ mod load;
 mod milestone;
 mod open;
 mod schema;
+mod view;
 
+pub use edit::NoteSnapshot;
 pub use error::{Conflict, Error, Result};
-pub use milestone::{ListFilter, MilestoneRow, Saved};
+pub use milestone::{Fields, ListFilter, MilestoneRow, Saved};
 pub use open::{OpenOptions, file_mode, open, sibling};
 pub use schema::{APPLICATION_ID, latest_version};
+pub use view::{
+    Detail, DirectionRow, HistoryRow, Hit, HitKind, NoteRow, ProjectRow, ReadingRow, Rollup,
+};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

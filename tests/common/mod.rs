@@ -88,3 +88,64 @@ pub fn fixture(name: &str) -> PathBuf {
         .join("tests/fixtures")
         .join(name)
 }
+
+/// A cockpit on a fresh database seeded with fixed times and author, so
+/// screens are the same on every run.
+pub fn cockpit(lang: plan_cockpit::i18n::Lang) -> (Sandbox, plan_cockpit::app::App) {
+    let sb = Sandbox::new();
+    let store = open_store(&sb.db);
+    let app = plan_cockpit::app::App::new(store, lang).expect("app");
+    (sb, app)
+}
+
+pub fn open_store(db: &Path) -> plan_cockpit::store::Store {
+    let seed = || plan_cockpit::seed::plan_2023("2023-02-01T00:00:00Z", "planner");
+    plan_cockpit::store::open(
+        db,
+        plan_cockpit::store::OpenOptions {
+            author: "planner".into(),
+            quick_check: false,
+            read_only: false,
+            seed: Some(&seed),
+        },
+    )
+    .expect("open store")
+}
+
+/// Types keys: plain characters, or names in angle brackets such as
+/// `<Enter>`, `<Esc>`, `<Tab>`, `<BackTab>`, `<Down>`, `<Up>`, `<C-s>`, `<C-u>`.
+pub fn press(app: &mut plan_cockpit::app::App, keys: &str) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut chars = keys.chars().peekable();
+    while let Some(c) = chars.next() {
+        let ev = if c == '<' && chars.peek().is_some_and(|n| n.is_ascii_alphabetic()) {
+            let name: String = chars.by_ref().take_while(|c| *c != '>').collect();
+            match name.as_str() {
+                "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+                "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+                "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+                "BackTab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
+                "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
+                "Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
+                "Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
+                "Backspace" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+                "PageDown" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
+                "PageUp" => KeyEvent::new(KeyCode::PageUp, KeyModifiers::NONE),
+                n if n.starts_with("C-") => KeyEvent::new(
+                    KeyCode::Char(n.chars().nth(2).unwrap()),
+                    KeyModifiers::CONTROL,
+                ),
+                other => panic!("unknown key <{other}>"),
+            }
+        } else {
+            let mods = if c.is_ascii_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            KeyEvent::new(KeyCode::Char(c), mods)
+        };
+        app.handle_key(ev);
+    }
+}

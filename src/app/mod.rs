@@ -1,0 +1,1030 @@
+//! The cockpit as a state machine: a key becomes an action through the key
+//! table, the action updates this state (writing through the store), and
+//! the UI draws from the state. No terminal here, and no SQL.
+
+pub mod keymap;
+pub mod overlay;
+pub mod pane;
+
+use crate::domain::change::parse_number;
+use crate::domain::dates::parse_date;
+use crate::domain::progress::format_value;
+use crate::domain::{Kind, MilestoneChange, ValueChange};
+use crate::i18n::{Lang, Ui};
+use crate::store::{self, Access, Store};
+use crossterm::event::{KeyEvent, KeyEventKind};
+use keymap::{Action, Layer, action_for};
+use overlay::{
+    Confirm, Confirmed, Editor, Form, Menu, NoteTarget, Overlay, Purpose, Search, Undo, line_input,
+    note_input,
+};
+use pane::{Depth, OpenMilestone, OpenProject, Pane, reselect};
+
+const SEARCH_LIMIT: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    store: Store,
+    pub lang: Lang,
+    pub title: String,
+    pub panes: Vec<Pane>,
+    pub focus: usize,
+    pub zoomed: bool,
+    /// Layers over the panes; the last one has the keyboard.
+    pub overlays: Vec<Overlay>,
+    pub flash: Option<Flash>,
+    /// Why the plan cannot be changed, shown as a banner.
+    pub read_only: Option<String>,
+    /// Rows a page key moves, from the last known terminal height.
+    pub page: usize,
+    pub undo: Vec<Undo>,
+    pub quit: bool,
+    /// False under NO_COLOR: the UI then uses no colour at all.
+    pub color: bool,
+}
+
+impl App {
+    pub fn new(store: Store, lang: Lang) -> store::Result<App> {
+        let read_only = match store.access() {
+            Access::ReadOnly(why) => Some(why.clone()),
+            Access::ReadWrite => None,
+        };
+        let mut app = App {
+            title: store.plan_title().unwrap_or_default(),
+            store,
+            lang,
+            panes: Vec::new(),
+            focus: 0,
+            zoomed: false,
+            overlays: Vec::new(),
+            flash: None,
+            read_only,
+            page: 10,
+            undo: Vec::new(),
+            quit: false,
+            color: true,
+        };
+        app.reload()?;
+        Ok(app)
+    }
+
+    pub fn ui(&self) -> &'static Ui {
+        self.lang.ui()
+    }
+
+    pub fn layer(&self) -> Layer {
+        self.overlays.last().map_or(Layer::Panes, Overlay::layer)
+    }
+
+    pub fn focused(&self) -> Option<&Pane> {
+        self.panes.get(self.focus)
+    }
+
+    fn focused_mut(&mut self) -> Option<&mut Pane> {
+        self.panes.get_mut(self.focus)
+    }
+
+    pub fn resize(&mut self, _width: u16, height: u16) {
+        self.page = (height as usize).saturating_sub(8).max(1);
+    }
+
+    /// Rereads what the panes show, keeping every selection on the same
+    /// item (by id), and closing levels whose item is gone.
+    pub fn reload(&mut self) -> store::Result<()> {
+        let directions = self.store.directions()?;
+        let mut panes = Vec::with_capacity(directions.len());
+        for d in directions {
+            let old = self.panes.iter().find(|p| p.direction.id == d.id).cloned();
+            let projects = self.store.projects_in(d.id)?;
+            let mut pane = Pane {
+                direction: d,
+                projects,
+                sel: 0,
+                open: None,
+            };
+            if let Some(old) = old {
+                let want = old.projects.get(old.sel).map(|p| p.id);
+                pane.sel = reselect(&pane.projects, |p| p.id, want, old.sel);
+                if let Some(op) = old.open
+                    && let Some(project) = pane
+                        .projects
+                        .iter()
+                        .find(|p| p.id == op.project.id)
+                        .cloned()
+                {
+                    let milestones = self.store.milestones_of(project.id)?;
+                    let want = op.milestones.get(op.sel).map(|m| m.id);
+                    let sel = reselect(&milestones, |m| m.id, want, op.sel);
+                    let open = match op.open {
+                        Some(om) => match self.store.detail(om.detail.milestone.id) {
+                            Ok(detail) => {
+                                let want = om.detail.notes.get(om.note_sel).map(|n| n.id);
+                                let note_sel = reselect(&detail.notes, |n| n.id, want, om.note_sel);
+                                Some(OpenMilestone { detail, note_sel })
+                            }
+                            Err(store::Error::NotFound { .. }) => None,
+                            Err(e) => return Err(e),
+                        },
+                        None => None,
+                    };
+                    let (description, notes) = self.store.project_notes(project.id)?;
+                    pane.open = Some(OpenProject {
+                        project,
+                        description,
+                        notes,
+                        milestones,
+                        sel,
+                        open,
+                    });
+                }
+            }
+            panes.push(pane);
+        }
+        self.panes = panes;
+        self.focus = self.focus.min(self.panes.len().saturating_sub(1));
+        Ok(())
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.flash = Some(Flash {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn fail(&mut self, text: impl Into<String>) {
+        self.flash = Some(Flash {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// A store error in the planner's words, with the store's detail.
+    fn failed(&mut self, e: &store::Error) {
+        let ui = self.ui();
+        let text = match e {
+            store::Error::Conflict(c) => conflict_text(ui, c),
+            store::Error::ReadOnly(why) => format!("{}: {why}", ui.read_only),
+            e => format!("{}: {e}", ui.not_saved),
+        };
+        self.fail(text);
+    }
+
+    /// Key event → action (from the key table) → update. Keys the table
+    /// does not claim go to the open text field.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        let layer = self.layer();
+        match action_for(layer, key) {
+            Some(action) => self.update(action),
+            None if layer.takes_text() => self.type_key(key),
+            None => {}
+        }
+    }
+
+    fn type_key(&mut self, key: KeyEvent) {
+        let mut requery = false;
+        match self.overlays.last_mut() {
+            Some(Overlay::Form(f)) => {
+                // One line: Enter is the table's Submit, never a newline.
+                f.input.input(key);
+                f.error = None;
+            }
+            Some(Overlay::Editor(e)) => {
+                e.input.input(key);
+                e.error = None;
+            }
+            Some(Overlay::Search(s)) => {
+                requery = s.input.input(key);
+            }
+            _ => {}
+        }
+        if requery {
+            self.run_search();
+        }
+    }
+
+    /// Text arrives already cleaned of control characters by the editor's
+    /// own input handling; a bracketed paste goes through the same path.
+    pub fn paste(&mut self, text: &str) {
+        let clean = if matches!(self.overlays.last(), Some(Overlay::Editor(_))) {
+            crate::domain::text::clean_multiline(text).0
+        } else {
+            crate::domain::text::clean_line(text).0
+        };
+        let mut requery = false;
+        match self.overlays.last_mut() {
+            Some(Overlay::Form(f)) => {
+                f.input.insert_str(&clean);
+            }
+            Some(Overlay::Editor(e)) => {
+                e.input.insert_str(&clean);
+            }
+            Some(Overlay::Search(s)) => {
+                requery = s.input.insert_str(&clean);
+            }
+            _ => {}
+        }
+        if requery {
+            self.run_search();
+        }
+    }
+
+    fn run_search(&mut self) {
+        let Some(Overlay::Search(s)) = self.overlays.last() else {
+            return;
+        };
+        let q = s.query();
+        let result = self.store.search(&q, SEARCH_LIMIT);
+        if let Some(Overlay::Search(s)) = self.overlays.last_mut() {
+            match result {
+                Ok(hits) => {
+                    s.hits = hits;
+                    s.error = None;
+                }
+                Err(e) => s.error = Some(e.to_string()),
+            }
+            s.sel = 0;
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if self.layer() == Layer::Panes {
+            self.flash = None;
+        }
+        match self.layer() {
+            Layer::Panes => self.on_panes(action),
+            Layer::Help => match action {
+                Action::Cancel => {
+                    self.overlays.pop();
+                }
+                Action::Down | Action::Up => {
+                    if let Some(Overlay::Help { scroll }) = self.overlays.last_mut() {
+                        *scroll = if action == Action::Down {
+                            scroll.saturating_add(1)
+                        } else {
+                            scroll.saturating_sub(1)
+                        };
+                    }
+                }
+                _ => {}
+            },
+            Layer::Search => self.on_search(action),
+            Layer::Form => self.on_form(action),
+            Layer::Menu => self.on_menu(action),
+            Layer::Editor => self.on_editor(action),
+            Layer::Confirm => self.on_confirm(action),
+        }
+    }
+
+    fn on_panes(&mut self, action: Action) {
+        let page = self.page as isize;
+        let n = self.panes.len().max(1);
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::Up => self.move_sel(-1, None),
+            Action::Down => self.move_sel(1, None),
+            Action::PageUp => self.move_sel(-page, None),
+            Action::PageDown => self.move_sel(page, None),
+            Action::Top => self.move_sel(0, Some(false)),
+            Action::Bottom => self.move_sel(0, Some(true)),
+            Action::FocusNext => self.focus = (self.focus + 1) % n,
+            Action::FocusPrev => self.focus = (self.focus + n - 1) % n,
+            Action::Zoom => self.zoomed = !self.zoomed,
+            Action::Open => self.open(),
+            Action::Back => {
+                if let Some(p) = self.focused_mut() {
+                    p.back();
+                }
+            }
+            Action::Search => {
+                self.overlays.push(Overlay::Search(Search {
+                    input: line_input(""),
+                    hits: Vec::new(),
+                    sel: 0,
+                    error: None,
+                }));
+            }
+            Action::EditValue | Action::EditDue | Action::EditTarget | Action::EditStatus => {
+                self.start_milestone_edit(action)
+            }
+            Action::NewNote => match self
+                .focused()
+                .and_then(|p| p.selected_milestone())
+                .map(|m| m.id)
+            {
+                Some(id) => self.overlays.push(Overlay::Editor(Editor {
+                    target: NoteTarget::New { milestone: id },
+                    input: note_input(""),
+                    original: String::new(),
+                    error: None,
+                })),
+                None => self.fail(self.ui().choose_milestone),
+            },
+            Action::EditNote => {
+                let note = self
+                    .focused()
+                    .and_then(|p| p.open_detail())
+                    .and_then(|d| d.detail.notes.get(d.note_sel))
+                    .cloned();
+                match note {
+                    Some(n) => self.overlays.push(Overlay::Editor(Editor {
+                        target: NoteTarget::Edit {
+                            note: n.id,
+                            version: n.version,
+                        },
+                        input: note_input(&n.body),
+                        original: n.body.clone(),
+                        error: None,
+                    })),
+                    None => self.fail(self.ui().choose_note),
+                }
+            }
+            Action::Add => self.start_add(),
+            Action::Rename => self.start_rename(),
+            Action::Delete => self.start_delete(),
+            Action::Undo => self.undo_last(),
+            _ => {}
+        }
+    }
+
+    fn move_sel(&mut self, by: isize, to_end: Option<bool>) {
+        if let Some(p) = self.focused_mut() {
+            p.move_by(by, to_end);
+        }
+    }
+
+    fn open(&mut self) {
+        let Some(pane) = self.panes.get(self.focus) else {
+            return;
+        };
+        let result = match pane.depth() {
+            Depth::Projects => match pane.projects.get(pane.sel).cloned() {
+                Some(project) => self.store.milestones_of(project.id).and_then(|milestones| {
+                    let (description, notes) = self.store.project_notes(project.id)?;
+                    Ok(Some(OpenProject {
+                        project,
+                        description,
+                        notes,
+                        milestones,
+                        sel: 0,
+                        open: None,
+                    }))
+                }),
+                None => return,
+            },
+            Depth::Milestones => {
+                let Some(m) = pane.selected_milestone() else {
+                    return;
+                };
+                match self.store.detail(m.id) {
+                    Ok(detail) => {
+                        if let Some(op) = self.panes[self.focus].open.as_mut() {
+                            op.open = Some(OpenMilestone {
+                                detail,
+                                note_sel: 0,
+                            });
+                        }
+                        return;
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Depth::Detail => return,
+        };
+        match result {
+            Ok(open) => self.panes[self.focus].open = open,
+            Err(e) => self.failed(&e),
+        }
+    }
+
+    fn start_milestone_edit(&mut self, action: Action) {
+        let Some(m) = self.focused().and_then(|p| p.selected_milestone()).cloned() else {
+            return self.fail(self.ui().choose_milestone);
+        };
+        let (milestone, version) = (m.id, m.version);
+        if m.kind == Kind::YesNo && matches!(action, Action::EditValue | Action::EditTarget) {
+            return self.fail(self.ui().yes_no_has_no_value);
+        }
+        let overlay = match action {
+            Action::EditStatus => Overlay::Menu(Menu {
+                milestone,
+                version,
+                sel: Menu::choices()
+                    .iter()
+                    .position(|s| *s == m.status)
+                    .unwrap_or(0),
+            }),
+            Action::EditValue => form(
+                Purpose::Value { milestone, version },
+                &m.current.map(format_value).unwrap_or_default(),
+            ),
+            Action::EditDue => form(
+                Purpose::Due { milestone, version },
+                m.due.as_deref().unwrap_or(""),
+            ),
+            _ => {
+                let target = m.target.map(format_value).unwrap_or_default();
+                let text = if m.unit.is_empty() {
+                    target
+                } else {
+                    format!("{target} {}", m.unit)
+                };
+                form(Purpose::Target { milestone, version }, text.trim())
+            }
+        };
+        self.overlays.push(overlay);
+    }
+
+    fn start_add(&mut self) {
+        let Some(pane) = self.focused() else { return };
+        let purpose = match &pane.open {
+            None => Purpose::AddProject {
+                direction: pane.direction.id,
+            },
+            Some(p) => Purpose::AddMilestone {
+                project: p.project.id,
+            },
+        };
+        self.overlays.push(form(purpose, ""));
+    }
+
+    fn start_rename(&mut self) {
+        let Some(pane) = self.focused() else { return };
+        let (purpose, text) = match pane.depth() {
+            Depth::Projects => match pane.projects.get(pane.sel) {
+                Some(p) => (
+                    Purpose::RenameProject {
+                        project: p.id,
+                        version: p.version,
+                    },
+                    p.name.clone(),
+                ),
+                None => return,
+            },
+            _ => match pane.selected_milestone() {
+                Some(m) => (
+                    Purpose::RenameMilestone {
+                        milestone: m.id,
+                        version: m.version,
+                    },
+                    m.title.clone(),
+                ),
+                None => return self.fail(self.ui().choose_milestone),
+            },
+        };
+        self.overlays.push(form(purpose, &text));
+    }
+
+    fn start_delete(&mut self) {
+        let ui = self.ui();
+        let Some(pane) = self.focused() else { return };
+        let (question, on_yes) = match pane.depth() {
+            Depth::Projects => match pane.projects.get(pane.sel) {
+                Some(p) => (
+                    format!("{} “{}”{}", ui.delete_project, p.name, ui.cannot_undo),
+                    Confirmed::DeleteProject { id: p.id },
+                ),
+                None => return,
+            },
+            Depth::Milestones => match pane.selected_milestone() {
+                Some(m) => (
+                    format!("{} “{}”{}", ui.delete_milestone, m.title, ui.cannot_undo),
+                    Confirmed::DeleteMilestone { id: m.id },
+                ),
+                None => return,
+            },
+            Depth::Detail => match pane
+                .open_detail()
+                .and_then(|d| d.detail.notes.get(d.note_sel))
+            {
+                Some(n) => (
+                    format!("{} #{}?", ui.delete_note, n.id),
+                    Confirmed::DeleteNote { id: n.id },
+                ),
+                None => return self.fail(ui.choose_note),
+            },
+        };
+        self.overlays
+            .push(Overlay::Confirm(Confirm { question, on_yes }));
+    }
+
+    fn on_search(&mut self, action: Action) {
+        let Some(Overlay::Search(s)) = self.overlays.last_mut() else {
+            return;
+        };
+        match action {
+            Action::Cancel => {
+                self.overlays.pop();
+            }
+            Action::Down => s.sel = pane::moved(s.sel, s.hits.len(), 1),
+            Action::Up => s.sel = pane::moved(s.sel, s.hits.len(), -1),
+            Action::ClearLine => {
+                s.input = line_input("");
+                self.run_search();
+            }
+            Action::Submit => {
+                if let Some(hit) = s.hits.get(s.sel).cloned() {
+                    self.overlays.pop();
+                    self.jump(&hit);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens the hit's direction pane, drilled down to the hit, selected.
+    fn jump(&mut self, hit: &store::Hit) {
+        let Some(index) = self
+            .panes
+            .iter()
+            .position(|p| p.direction.id == hit.direction_id)
+        else {
+            return;
+        };
+        self.focus = index;
+        let result = (|| -> store::Result<()> {
+            let pane = &mut self.panes[index];
+            pane.open = None;
+            pane.sel = reselect(&pane.projects, |p| p.id, Some(hit.project_id), pane.sel);
+            if hit.kind == store::HitKind::Project {
+                return Ok(());
+            }
+            let Some(project) = pane.projects.get(pane.sel).cloned() else {
+                return Ok(());
+            };
+            let milestones = self.store.milestones_of(project.id)?;
+            let sel = reselect(&milestones, |m| m.id, hit.milestone_id, 0);
+            let (description, notes) = self.store.project_notes(project.id)?;
+            let mut open = OpenProject {
+                project,
+                description,
+                notes,
+                milestones,
+                sel,
+                open: None,
+            };
+            if hit.kind == store::HitKind::Note
+                && let Some(mid) = hit.milestone_id
+            {
+                let detail = self.store.detail(mid)?;
+                let note_sel = reselect(&detail.notes, |n| n.id, hit.note_id, 0);
+                open.open = Some(OpenMilestone { detail, note_sel });
+            }
+            self.panes[index].open = Some(open);
+            Ok(())
+        })();
+        if let Err(e) = result {
+            self.failed(&e);
+        }
+    }
+
+    fn on_form(&mut self, action: Action) {
+        let Some(Overlay::Form(f)) = self.overlays.last_mut() else {
+            return;
+        };
+        match action {
+            Action::Cancel => {
+                self.overlays.pop();
+            }
+            Action::ClearLine => {
+                f.input = line_input("");
+                f.error = None;
+            }
+            Action::Submit => {
+                let text = f.input.lines().join(" ");
+                let purpose = f.purpose.clone();
+                match self.submit_form(&purpose, &text) {
+                    Ok(message) => {
+                        self.overlays.pop();
+                        self.after_write(message);
+                    }
+                    Err(reason) => {
+                        if let Some(Overlay::Form(f)) = self.overlays.last_mut() {
+                            f.error = Some(reason);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Writes a form's value. A refusal keeps the form open with the reason.
+    fn submit_form(&mut self, purpose: &Purpose, text: &str) -> Result<String, String> {
+        let ui = self.ui();
+        let change = |c: MilestoneChange| c;
+        let (id, version, c) = match *purpose {
+            Purpose::Value { milestone, version } => {
+                let n = parse_number(text).map_err(|e| format!("{}: {e}", ui.not_a_number))?;
+                (
+                    milestone,
+                    version,
+                    change(MilestoneChange {
+                        value: Some(ValueChange::Set(n)),
+                        ..Default::default()
+                    }),
+                )
+            }
+            Purpose::Due { milestone, version } => {
+                let d = parse_date(text).map_err(|e| format!("{}: {e}", ui.not_a_date))?;
+                (
+                    milestone,
+                    version,
+                    MilestoneChange {
+                        due: Some(d),
+                        ..Default::default()
+                    },
+                )
+            }
+            Purpose::Target { milestone, version } => {
+                let t = text.trim();
+                let split = t
+                    .find(|c: char| {
+                        !(c.is_ascii_digit()
+                            || matches!(c, '.' | '-' | '+' | ',')
+                            || ('０'..='９').contains(&c))
+                    })
+                    .unwrap_or(t.len());
+                let (num, unit) = t.split_at(split);
+                let n = parse_number(num).map_err(|e| format!("{}: {e}", ui.not_a_number))?;
+                (
+                    milestone,
+                    version,
+                    MilestoneChange {
+                        target: Some(n),
+                        unit: Some(unit.trim().to_owned()),
+                        ..Default::default()
+                    },
+                )
+            }
+            Purpose::RenameMilestone { milestone, version } => (
+                milestone,
+                version,
+                MilestoneChange {
+                    title: Some(text.to_owned()),
+                    ..Default::default()
+                },
+            ),
+            Purpose::RenameProject { project, version } => {
+                let before = self
+                    .store
+                    .rename_project(project, version, text)
+                    .map_err(|e| self.form_error(e))?;
+                self.undo.push(Undo::ProjectRenamed {
+                    id: project,
+                    version: version + 1,
+                    before,
+                });
+                return Ok(ui.saved.to_owned());
+            }
+            Purpose::AddProject { direction } => {
+                let id = self
+                    .store
+                    .add_project(direction, text)
+                    .map_err(|e| self.form_error(e))?;
+                self.undo.push(Undo::ProjectAdded { id });
+                self.select_new(Some(id), None);
+                return Ok(ui.added.to_owned());
+            }
+            Purpose::AddMilestone { project } => {
+                let id = self
+                    .store
+                    .add_milestone(project, text)
+                    .map_err(|e| self.form_error(e))?;
+                self.undo.push(Undo::MilestoneAdded { id });
+                self.select_new(None, Some(id));
+                return Ok(ui.added.to_owned());
+            }
+        };
+        self.save_milestone(id, version, c)
+            .map_err(|e| self.form_error(e))
+    }
+
+    /// After adding, keep the new item selected once the pane reloads.
+    fn select_new(&mut self, project: Option<i64>, milestone: Option<i64>) {
+        let _ = self.reload();
+        let Some(pane) = self.panes.get_mut(self.focus) else {
+            return;
+        };
+        if let Some(id) = project {
+            pane.sel = reselect(&pane.projects, |p| p.id, Some(id), pane.sel);
+        }
+        if let (Some(id), Some(op)) = (milestone, pane.open.as_mut()) {
+            op.sel = reselect(&op.milestones, |m| m.id, Some(id), op.sel);
+        }
+    }
+
+    /// A refused write in the form's words. On a conflict the form keeps
+    /// the planner's text; the data is reloaded so they can see theirs.
+    fn form_error(&mut self, e: store::Error) -> String {
+        let ui = self.ui();
+        let text = match &e {
+            store::Error::Conflict(c) => {
+                // The planner has now seen who changed it; a second Enter
+                // is an informed overwrite.
+                self.rebase_open_form(c.found_version);
+                format!("{} — {}", conflict_text(ui, c), ui.text_kept)
+            }
+            store::Error::Invalid(why) => why.clone(),
+            store::Error::ReadOnly(why) => format!("{}: {why}", ui.read_only),
+            other => format!("{}: {other}", ui.not_saved),
+        };
+        let _ = self.reload();
+        text
+    }
+
+    fn rebase_open_form(&mut self, found: i64) {
+        match self.overlays.last_mut() {
+            Some(Overlay::Form(f)) => match &mut f.purpose {
+                Purpose::Value { version, .. }
+                | Purpose::Due { version, .. }
+                | Purpose::Target { version, .. }
+                | Purpose::RenameMilestone { version, .. }
+                | Purpose::RenameProject { version, .. } => *version = found,
+                Purpose::AddProject { .. } | Purpose::AddMilestone { .. } => {}
+            },
+            Some(Overlay::Editor(e)) => {
+                if let NoteTarget::Edit { version, .. } = &mut e.target {
+                    *version = found;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn save_milestone(
+        &mut self,
+        id: i64,
+        version: i64,
+        change: MilestoneChange,
+    ) -> store::Result<String> {
+        let saved = self
+            .store
+            .update_milestone(id, Some(version), change, "cockpit")?;
+        if saved.version != version {
+            self.undo.push(Undo::Milestone {
+                id,
+                version: saved.version,
+                before: saved.before,
+            });
+        }
+        if let Some(note) = saved.note_id {
+            self.undo.push(Undo::NoteAdded { id: note });
+        }
+        Ok(self.ui().saved.to_owned())
+    }
+
+    fn after_write(&mut self, message: String) {
+        match self.reload() {
+            Ok(()) => self.say(message),
+            Err(e) => self.failed(&e),
+        }
+    }
+
+    fn on_menu(&mut self, action: Action) {
+        let Some(Overlay::Menu(m)) = self.overlays.last_mut() else {
+            return;
+        };
+        let n = Menu::choices().len();
+        match action {
+            Action::Cancel => {
+                self.overlays.pop();
+            }
+            Action::Down => m.sel = pane::moved(m.sel, n, 1),
+            Action::Up => m.sel = pane::moved(m.sel, n, -1),
+            Action::Submit => {
+                let (id, version, status) = (m.milestone, m.version, Menu::choices()[m.sel]);
+                self.overlays.pop();
+                match self.save_milestone(
+                    id,
+                    version,
+                    MilestoneChange {
+                        status: Some(status),
+                        ..Default::default()
+                    },
+                ) {
+                    Ok(msg) => self.after_write(msg),
+                    Err(e) => {
+                        let _ = self.reload();
+                        self.failed(&e);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn on_editor(&mut self, action: Action) {
+        let Some(Overlay::Editor(ed)) = self.overlays.last_mut() else {
+            return;
+        };
+        match action {
+            Action::Cancel => {
+                if ed.is_dirty() {
+                    let question = self.ui().discard_note.to_owned();
+                    self.overlays.push(Overlay::Confirm(Confirm {
+                        question,
+                        on_yes: Confirmed::DiscardEditor,
+                    }));
+                } else {
+                    self.overlays.pop();
+                }
+            }
+            Action::Save => {
+                let text = ed.text();
+                let target = ed.target.clone();
+                let result = match target {
+                    NoteTarget::New { milestone } => {
+                        let version = self.store.milestone(milestone).map(|m| m.version);
+                        version.and_then(|v| {
+                            self.save_milestone(
+                                milestone,
+                                v,
+                                MilestoneChange {
+                                    note: Some(text),
+                                    ..Default::default()
+                                },
+                            )
+                        })
+                    }
+                    NoteTarget::Edit { note, version } => {
+                        self.store.update_note(note, version, &text).map(|before| {
+                            if before.note.body != crate::domain::text::clean_multiline(&text).0 {
+                                self.undo.push(Undo::NoteEdited {
+                                    id: note,
+                                    version: version + 1,
+                                    before: before.note.body,
+                                });
+                            }
+                            self.ui().saved.to_owned()
+                        })
+                    }
+                };
+                match result {
+                    Ok(msg) => {
+                        self.overlays.pop();
+                        self.after_write(msg);
+                    }
+                    Err(e) => {
+                        let why = self.form_error(e);
+                        if let Some(Overlay::Editor(ed)) = self.overlays.last_mut() {
+                            ed.error = Some(why);
+                        }
+                    }
+                }
+            }
+            Action::Quit => {
+                let question = self.ui().quit_discarding.to_owned();
+                self.overlays.push(Overlay::Confirm(Confirm {
+                    question,
+                    on_yes: Confirmed::QuitDiscarding,
+                }));
+            }
+            _ => {}
+        }
+    }
+
+    /// True when a note editor holds text that was not saved.
+    pub fn has_unsaved_text(&self) -> bool {
+        self.overlays
+            .iter()
+            .any(|o| matches!(o, Overlay::Editor(e) if e.is_dirty()))
+    }
+
+    fn on_confirm(&mut self, action: Action) {
+        let Some(Overlay::Confirm(c)) = self.overlays.last() else {
+            return;
+        };
+        let on_yes = c.on_yes.clone();
+        match action {
+            Action::No => {
+                self.overlays.pop();
+            }
+            Action::Yes => {
+                self.overlays.pop();
+                let ui = self.ui();
+                let result = match on_yes {
+                    Confirmed::DiscardEditor => {
+                        self.overlays.pop();
+                        return;
+                    }
+                    Confirmed::QuitDiscarding => {
+                        self.quit = true;
+                        return;
+                    }
+                    Confirmed::DeleteProject { id } => self.store.delete_project(id).map(|_| ()),
+                    Confirmed::DeleteMilestone { id } => {
+                        self.store.delete_milestone(id).map(|_| ())
+                    }
+                    Confirmed::DeleteNote { id } => self
+                        .store
+                        .delete_note(id)
+                        .map(|s| self.undo.push(Undo::NoteDeleted(s))),
+                };
+                match result {
+                    Ok(()) => self.after_write(ui.deleted.to_owned()),
+                    Err(e) => self.failed(&e),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn undo_last(&mut self) {
+        let ui = self.ui();
+        let Some(entry) = self.undo.pop() else {
+            return self.fail(ui.nothing_to_undo);
+        };
+        // Undoing bumps the item's version; the next older undo entry for
+        // the same item started from the state we just restored, so it
+        // carries the new version.
+        let result: store::Result<Option<(i64, i64, i64)>> = match &entry {
+            Undo::Milestone {
+                id,
+                version,
+                before,
+            } => self
+                .store
+                .restore_milestone(*id, *version, before.clone())
+                .map(|s| Some((*id, *version - 1, s.version))),
+            Undo::NoteAdded { id } => self.store.delete_note(*id).map(|_| None),
+            Undo::NoteEdited {
+                id,
+                version,
+                before,
+            } => self
+                .store
+                .update_note(*id, *version, before)
+                .map(|_| Some((*id, *version - 1, *version + 1))),
+            Undo::NoteDeleted(snapshot) => self.store.restore_note(snapshot).map(|_| None),
+            Undo::ProjectAdded { id } => self.store.delete_project(*id).map(|_| None),
+            Undo::MilestoneAdded { id } => self.store.delete_milestone(*id).map(|_| None),
+            Undo::ProjectRenamed {
+                id,
+                version,
+                before,
+            } => self
+                .store
+                .rename_project(*id, *version, before)
+                .map(|_| Some((*id, *version - 1, *version + 1))),
+        };
+        let result = result.map(|bump| {
+            if let Some((id, from, to)) = bump {
+                for e in self.undo.iter_mut().rev() {
+                    let slot = match e {
+                        Undo::Milestone { id: i, version, .. }
+                            if matches!(entry, Undo::Milestone { .. }) =>
+                        {
+                            (*i == id).then_some(version)
+                        }
+                        Undo::NoteEdited { id: i, version, .. }
+                            if matches!(entry, Undo::NoteEdited { .. }) =>
+                        {
+                            (*i == id).then_some(version)
+                        }
+                        Undo::ProjectRenamed { id: i, version, .. }
+                            if matches!(entry, Undo::ProjectRenamed { .. }) =>
+                        {
+                            (*i == id).then_some(version)
+                        }
+                        _ => None,
+                    };
+                    if let Some(v) = slot {
+                        if *v == from {
+                            *v = to;
+                        }
+                        break;
+                    }
+                }
+            }
+        });
+        match result {
+            Ok(()) => self.after_write(ui.undone.to_owned()),
+            Err(e) => {
+                let _ = self.reload();
+                self.failed(&e);
+            }
+        }
+    }
+}
+
+fn conflict_text(ui: &Ui, c: &store::Conflict) -> String {
+    ui.conflict.replace("{by}", &c.by).replace("{at}", &c.at)
+}
+
+fn form(purpose: Purpose, text: &str) -> Overlay {
+    Overlay::Form(Form {
+        purpose,
+        input: line_input(text),
+        error: None,
+    })
+}

@@ -1,0 +1,157 @@
+//! The layers drawn over the panes: search, a one-field form, the status
+//! menu, the note editor, a yes/no question and help.
+
+use super::keymap::Layer;
+use crate::domain::Status;
+use crate::store::{Fields, Hit};
+use tui_textarea::TextArea;
+
+/// What a one-field form is for, and what it changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Purpose {
+    Value { milestone: i64, version: i64 },
+    Due { milestone: i64, version: i64 },
+    Target { milestone: i64, version: i64 },
+    RenameMilestone { milestone: i64, version: i64 },
+    RenameProject { project: i64, version: i64 },
+    AddProject { direction: i64 },
+    AddMilestone { project: i64 },
+}
+
+pub struct Form {
+    pub purpose: Purpose,
+    pub input: TextArea<'static>,
+    /// Why the last submit was refused; the text stays as typed.
+    pub error: Option<String>,
+}
+
+pub struct Menu {
+    pub milestone: i64,
+    pub version: i64,
+    pub sel: usize,
+}
+
+impl Menu {
+    pub fn choices() -> &'static [Status] {
+        &Status::ALL
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoteTarget {
+    New { milestone: i64 },
+    Edit { note: i64, version: i64 },
+}
+
+pub struct Editor {
+    pub target: NoteTarget,
+    pub input: TextArea<'static>,
+    pub original: String,
+    pub error: Option<String>,
+}
+
+impl Editor {
+    pub fn text(&self) -> String {
+        self.input.lines().join("\n")
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.text() != self.original
+    }
+}
+
+pub struct Search {
+    pub input: TextArea<'static>,
+    pub hits: Vec<Hit>,
+    pub sel: usize,
+    pub error: Option<String>,
+}
+
+impl Search {
+    pub fn query(&self) -> String {
+        self.input.lines().join(" ")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirmed {
+    DeleteProject { id: i64 },
+    DeleteMilestone { id: i64 },
+    DeleteNote { id: i64 },
+    DiscardEditor,
+    QuitDiscarding,
+}
+
+pub struct Confirm {
+    pub question: String,
+    pub on_yes: Confirmed,
+}
+
+pub enum Overlay {
+    Search(Search),
+    Form(Form),
+    Menu(Menu),
+    Editor(Editor),
+    Confirm(Confirm),
+    Help { scroll: u16 },
+}
+
+impl Overlay {
+    pub fn layer(&self) -> Layer {
+        match self {
+            Overlay::Search(_) => Layer::Search,
+            Overlay::Form(_) => Layer::Form,
+            Overlay::Menu(_) => Layer::Menu,
+            Overlay::Editor(_) => Layer::Editor,
+            Overlay::Confirm(_) => Layer::Confirm,
+            Overlay::Help { .. } => Layer::Help,
+        }
+    }
+}
+
+/// What `u` undoes: the inverse of one change this session made.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    Milestone {
+        id: i64,
+        version: i64,
+        before: Fields,
+    },
+    NoteAdded {
+        id: i64,
+    },
+    NoteEdited {
+        id: i64,
+        version: i64,
+        before: String,
+    },
+    NoteDeleted(crate::store::NoteSnapshot),
+    ProjectAdded {
+        id: i64,
+    },
+    MilestoneAdded {
+        id: i64,
+    },
+    ProjectRenamed {
+        id: i64,
+        version: i64,
+        before: String,
+    },
+}
+
+/// A one-line text field, prefilled, with the caret at the end.
+pub fn line_input(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.to_owned()]);
+    t.move_cursor(tui_textarea::CursorMove::End);
+    t
+}
+
+pub fn note_input(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(text.lines().map(str::to_owned).collect());
+    if t.lines().is_empty() {
+        t = TextArea::default();
+    }
+    t.move_cursor(tui_textarea::CursorMove::Bottom);
+    t.move_cursor(tui_textarea::CursorMove::End);
+    t
+}

@@ -1,0 +1,114 @@
+//! One direction's pane and its drill-down: projects → milestones → detail.
+//! Each level remembers its selection, so going back lands where you were.
+
+use crate::store::{Detail, DirectionRow, MilestoneRow, NoteRow, ProjectRow};
+
+#[derive(Debug, Clone)]
+pub struct Pane {
+    pub direction: DirectionRow,
+    pub projects: Vec<ProjectRow>,
+    pub sel: usize,
+    pub open: Option<OpenProject>,
+}
+
+#[derive(Debug, Clone)]
+pub struct OpenProject {
+    pub project: ProjectRow,
+    pub description: String,
+    /// The project's own notes (the seeded plan quotes its source here).
+    pub notes: Vec<NoteRow>,
+    pub milestones: Vec<MilestoneRow>,
+    pub sel: usize,
+    pub open: Option<OpenMilestone>,
+}
+
+#[derive(Debug, Clone)]
+pub struct OpenMilestone {
+    pub detail: Detail,
+    /// The selected note, newest first.
+    pub note_sel: usize,
+}
+
+/// How deep a pane is drilled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    Projects,
+    Milestones,
+    Detail,
+}
+
+/// Keeps `sel` on the item with id `want` after a reload, else clamps it.
+pub fn reselect<T>(items: &[T], id: impl Fn(&T) -> i64, want: Option<i64>, sel: usize) -> usize {
+    want.and_then(|w| items.iter().position(|x| id(x) == w))
+        .unwrap_or_else(|| sel.min(items.len().saturating_sub(1)))
+}
+
+pub fn moved(sel: usize, len: usize, by: isize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (sel as isize + by).clamp(0, len as isize - 1) as usize
+}
+
+impl Pane {
+    pub fn depth(&self) -> Depth {
+        match &self.open {
+            None => Depth::Projects,
+            Some(p) if p.open.is_none() => Depth::Milestones,
+            Some(_) => Depth::Detail,
+        }
+    }
+
+    pub fn selected_project(&self) -> Option<&ProjectRow> {
+        match &self.open {
+            Some(p) => Some(&p.project),
+            None => self.projects.get(self.sel),
+        }
+    }
+
+    /// The milestone the edit keys act on: the selected one in the list, or
+    /// the one whose detail is open.
+    pub fn selected_milestone(&self) -> Option<&MilestoneRow> {
+        let p = self.open.as_ref()?;
+        match &p.open {
+            Some(m) => Some(&m.detail.milestone),
+            None => p.milestones.get(p.sel),
+        }
+    }
+
+    pub fn open_detail(&self) -> Option<&OpenMilestone> {
+        self.open.as_ref()?.open.as_ref()
+    }
+
+    /// Moves the selection of the deepest open level.
+    pub fn move_by(&mut self, by: isize, to_end: Option<bool>) {
+        let apply = |sel: &mut usize, len: usize| {
+            *sel = match to_end {
+                Some(false) => 0,
+                Some(true) => len.saturating_sub(1),
+                None => moved(*sel, len, by),
+            }
+        };
+        match &mut self.open {
+            None => apply(&mut self.sel, self.projects.len()),
+            Some(p) => match &mut p.open {
+                None => apply(&mut p.sel, p.milestones.len()),
+                Some(m) => apply(&mut m.note_sel, m.detail.notes.len()),
+            },
+        }
+    }
+
+    pub fn back(&mut self) -> bool {
+        match &mut self.open {
+            None => false,
+            Some(p) if p.open.is_some() => {
+                p.open = None;
+                true
+            }
+            Some(_) => {
+                self.open = None;
+                true
+            }
+        }
+    }
+}

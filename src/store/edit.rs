@@ -1,0 +1,307 @@
+//! The cockpit's other edits: notes, adding, renaming and deleting projects
+//! and milestones. Each is one transaction with its history rows.
+
+use super::Store;
+use super::error::{Conflict, Error, Result};
+use super::history::{Change, record};
+use super::view::NoteRow;
+use crate::domain::dates;
+use crate::domain::text::{clean_line, clean_multiline};
+use crate::domain::validate::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+/// A note as it was before a change, with what it belonged to, for undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteSnapshot {
+    pub note: NoteRow,
+    pub milestone_id: Option<i64>,
+    pub project_id: Option<i64>,
+}
+
+fn name(text: &str, what: &str) -> Result<String> {
+    let clean = clean_line(text).0;
+    if clean.is_empty() {
+        return Err(Error::Invalid(format!("the {what} is empty")));
+    }
+    if clean.chars().count() > MAX_NAME_CHARS {
+        return Err(Error::Invalid(format!(
+            "the {what} is longer than {MAX_NAME_CHARS} characters"
+        )));
+    }
+    Ok(clean)
+}
+
+fn body(text: &str) -> Result<String> {
+    let clean = clean_multiline(text).0;
+    if clean.trim().is_empty() {
+        return Err(Error::Invalid("the note is empty".into()));
+    }
+    if clean.chars().count() > MAX_TEXT_CHARS {
+        return Err(Error::Invalid(format!(
+            "the note is longer than {MAX_TEXT_CHARS} characters"
+        )));
+    }
+    Ok(clean)
+}
+
+fn versioned(
+    tx: &Transaction<'_>,
+    entity: &'static str,
+    id: i64,
+    expected: i64,
+    sql: &str,
+) -> Result<(i64, String, String)> {
+    let (version, by, at): (i64, String, String) = tx
+        .query_row(sql, [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()
+        .map_err(Error::sql(format!("reading {entity} {id}")))?
+        .ok_or(Error::NotFound { what: entity, id })?;
+    if version != expected {
+        return Err(Error::Conflict(Conflict {
+            entity,
+            id,
+            expected_version: expected,
+            found_version: version,
+            by,
+            at,
+        }));
+    }
+    Ok((version, by, at))
+}
+
+fn note_snapshot(tx: &Transaction<'_>, id: i64) -> Result<NoteSnapshot> {
+    tx.query_row(
+        "SELECT id, body, author, created_at, updated_at, version, milestone_id, project_id FROM note WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(NoteSnapshot {
+                note: NoteRow {
+                    id: r.get(0)?,
+                    body: r.get(1)?,
+                    author: r.get(2)?,
+                    created_at: r.get(3)?,
+                    updated_at: r.get(4)?,
+                    version: r.get(5)?,
+                },
+                milestone_id: r.get(6)?,
+                project_id: r.get(7)?,
+            })
+        },
+    )
+    .optional()
+    .map_err(Error::sql(format!("reading note {id}")))?
+    .ok_or(Error::NotFound { what: "note", id })
+}
+
+impl Store {
+    /// Replaces a note's text if nobody changed it since `expected_version`.
+    /// Returns the note as it was.
+    pub fn update_note(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        text: &str,
+    ) -> Result<NoteSnapshot> {
+        let text = body(text)?;
+        let now = dates::now();
+        let author = self.author.clone();
+        self.write("the note update", |tx| {
+            let old = note_snapshot(tx, id)?;
+            if old.note.version != expected_version {
+                let by = tx
+                    .query_row(
+                        "SELECT author, at FROM history WHERE entity = 'note' AND entity_id = ?1 ORDER BY id DESC LIMIT 1",
+                        [id],
+                        |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+                    )
+                    .optional()
+                    .map_err(Error::sql("reading note history"))?
+                    .unwrap_or((old.note.author.clone(), old.note.updated_at.clone()));
+                return Err(Error::Conflict(Conflict {
+                    entity: "note",
+                    id,
+                    expected_version,
+                    found_version: old.note.version,
+                    by: by.0,
+                    at: by.1,
+                }));
+            }
+            if old.note.body != text {
+                tx.execute(
+                    "UPDATE note SET body = ?1, updated_at = ?2, version = version + 1 WHERE id = ?3",
+                    params![text, now, id],
+                )
+                .map_err(Error::sql(format!("updating note {id}")))?;
+                record(tx, &now, &author, Change {
+                    entity: "note",
+                    entity_id: id,
+                    field: "body",
+                    old: Some(old.note.body.clone()),
+                    new: Some(text.clone()),
+                })?;
+            }
+            Ok(old)
+        })
+    }
+
+    /// Deletes a note; returns it, so that it can be put back.
+    pub fn delete_note(&mut self, id: i64) -> Result<NoteSnapshot> {
+        let now = dates::now();
+        let author = self.author.clone();
+        self.write("deleting the note", |tx| {
+            let old = note_snapshot(tx, id)?;
+            tx.execute("DELETE FROM note WHERE id = ?1", [id])
+                .map_err(Error::sql(format!("deleting note {id}")))?;
+            record(
+                tx,
+                &now,
+                &author,
+                Change {
+                    entity: "note",
+                    entity_id: id,
+                    field: "deleted",
+                    old: Some(old.note.body.clone()),
+                    new: None,
+                },
+            )?;
+            Ok(old)
+        })
+    }
+
+    /// Puts a deleted note back with its id, author and times (undo).
+    pub fn restore_note(&mut self, s: &NoteSnapshot) -> Result<()> {
+        let now = dates::now();
+        let author = self.author.clone();
+        self.write("restoring the note", |tx| {
+            let n = &s.note;
+            tx.execute(
+                "INSERT INTO note (id, project_id, milestone_id, body, author, created_at, updated_at, version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![n.id, s.project_id, s.milestone_id, n.body, n.author, n.created_at, n.updated_at, n.version + 1],
+            )
+            .map_err(Error::sql(format!("restoring note {}", n.id)))?;
+            record(tx, &now, &author, Change {
+                entity: "note",
+                entity_id: n.id,
+                field: "restored",
+                old: None,
+                new: Some(n.body.clone()),
+            })
+        })
+    }
+
+    pub fn add_project(&mut self, direction_id: i64, project_name: &str) -> Result<i64> {
+        let project_name = name(project_name, "project name")?;
+        let now = dates::now();
+        let author = self.author.clone();
+        self.write("adding the project", |tx| {
+            tx.execute(
+                "INSERT INTO project (direction_id, name, status, position, created_at, created_by, updated_at, updated_by)
+                 VALUES (?1, ?2, 'active', (SELECT coalesce(max(position), -1) + 1 FROM project), ?3, ?4, ?3, ?4)",
+                params![direction_id, project_name, now, author],
+            )
+            .map_err(Error::sql("adding the project"))?;
+            let id = tx.last_insert_rowid();
+            record(tx, &now, &author, Change { entity: "project", entity_id: id, field: "created", old: None, new: Some(project_name.clone()) })?;
+            Ok(id)
+        })
+    }
+
+    /// A new numeric milestone without a target, at the end of the project.
+    pub fn add_milestone(&mut self, project_id: i64, title: &str) -> Result<i64> {
+        let title = name(title, "milestone title")?;
+        let now = dates::now();
+        let author = self.author.clone();
+        self.write("adding the milestone", |tx| {
+            tx.execute(
+                "INSERT INTO milestone (project_id, title, kind, status, position, created_at, created_by, updated_at, updated_by)
+                 VALUES (?1, ?2, 'numeric', 'active',
+                         (SELECT coalesce(max(position), -1) + 1 FROM milestone WHERE project_id = ?1), ?3, ?4, ?3, ?4)",
+                params![project_id, title, now, author],
+            )
+            .map_err(Error::sql("adding the milestone"))?;
+            let id = tx.last_insert_rowid();
+            record(tx, &now, &author, Change { entity: "milestone", entity_id: id, field: "created", old: None, new: Some(title.clone()) })?;
+            Ok(id)
+        })
+    }
+
+    /// Renames a project if nobody changed it since `expected_version`;
+    /// returns the old name.
+    pub fn rename_project(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        new_name: &str,
+    ) -> Result<String> {
+        let new_name = name(new_name, "project name")?;
+        let now = dates::now();
+        let author = self.author.clone();
+        self.write("renaming the project", |tx| {
+            versioned(tx, "project", id, expected_version, "SELECT version, updated_by, updated_at FROM project WHERE id = ?1")?;
+            let old: String = tx
+                .query_row("SELECT name FROM project WHERE id = ?1", [id], |r| r.get(0))
+                .map_err(Error::sql("reading the project"))?;
+            tx.execute(
+                "UPDATE project SET name = ?1, version = version + 1, updated_at = ?2, updated_by = ?3 WHERE id = ?4",
+                params![new_name, now, author, id],
+            )
+            .map_err(Error::sql("renaming the project"))?;
+            record(tx, &now, &author, Change { entity: "project", entity_id: id, field: "name", old: Some(old.clone()), new: Some(new_name.clone()) })?;
+            Ok(old)
+        })
+    }
+
+    /// Deletes a project with its milestones, readings and notes.
+    pub fn delete_project(&mut self, id: i64) -> Result<String> {
+        self.delete_entity(
+            "project",
+            id,
+            "SELECT name FROM project WHERE id = ?1",
+            "DELETE FROM project WHERE id = ?1",
+        )
+    }
+
+    /// Deletes a milestone with its readings and notes.
+    pub fn delete_milestone(&mut self, id: i64) -> Result<String> {
+        self.delete_entity(
+            "milestone",
+            id,
+            "SELECT title FROM milestone WHERE id = ?1",
+            "DELETE FROM milestone WHERE id = ?1",
+        )
+    }
+
+    fn delete_entity(
+        &mut self,
+        entity: &'static str,
+        id: i64,
+        read: &str,
+        delete: &str,
+    ) -> Result<String> {
+        let now = dates::now();
+        let author = self.author.clone();
+        self.write("deleting", |tx| {
+            let old: String = tx
+                .query_row(read, [id], |r| r.get(0))
+                .optional()
+                .map_err(Error::sql(format!("reading {entity} {id}")))?
+                .ok_or(Error::NotFound { what: entity, id })?;
+            tx.execute(delete, [id])
+                .map_err(Error::sql(format!("deleting {entity} {id}")))?;
+            record(
+                tx,
+                &now,
+                &author,
+                Change {
+                    entity,
+                    entity_id: id,
+                    field: "deleted",
+                    old: Some(old.clone()),
+                    new: None,
+                },
+            )?;
+            Ok(old)
+        })
+    }
+}

@@ -1,0 +1,429 @@
+//! What the cockpit shows, read per pane: a direction's projects with their
+//! roll-ups, a project's milestones, one milestone's detail, search hits.
+
+use super::Store;
+use super::error::{Error, Result};
+use super::milestone::{ROW_SQL, row};
+use crate::domain::{Kind, Measure, Status};
+use crate::store::MilestoneRow;
+use rusqlite::{OptionalExtension, params};
+use std::collections::HashMap;
+
+/// Progress of a group of milestones: how many, how many done, and the mean
+/// progress of those that can be measured.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Rollup {
+    pub milestones: usize,
+    pub done: usize,
+    pub progress: Option<f64>,
+}
+
+impl Rollup {
+    pub fn of<'a>(measures: impl IntoIterator<Item = &'a Measure>) -> Rollup {
+        let (mut n, mut done, mut sum, mut counted) = (0, 0, 0.0, 0);
+        for m in measures {
+            n += 1;
+            if m.status == Status::Done {
+                done += 1;
+            }
+            if let Some(p) = m.progress() {
+                sum += p;
+                counted += 1;
+            }
+        }
+        Rollup {
+            milestones: n,
+            done,
+            progress: (counted > 0).then(|| sum / counted as f64),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DirectionRow {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub name_en: String,
+    pub projects: usize,
+    pub rollup: Rollup,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectRow {
+    pub id: i64,
+    pub direction_id: i64,
+    pub name: String,
+    pub program: Option<String>,
+    pub program_en: Option<String>,
+    pub status: Status,
+    pub due: Option<String>,
+    pub version: i64,
+    pub rollup: Rollup,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteRow {
+    pub id: i64,
+    pub body: String,
+    pub author: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadingRow {
+    pub as_of: String,
+    pub value: f64,
+    pub author: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryRow {
+    pub at: String,
+    pub author: String,
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// Everything about one milestone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
+    pub milestone: MilestoneRow,
+    pub project_id: i64,
+    pub owner: String,
+    pub readings: Vec<ReadingRow>,
+    /// Newest first.
+    pub notes: Vec<NoteRow>,
+    /// Newest first, the last few.
+    pub history: Vec<HistoryRow>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HitKind {
+    Project,
+    Milestone,
+    Note,
+}
+
+/// One search result and where it lives, so the cockpit can jump there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub kind: HitKind,
+    pub direction_id: i64,
+    pub project_id: i64,
+    pub milestone_id: Option<i64>,
+    pub note_id: Option<i64>,
+    /// Direction › project (› milestone), for the result list.
+    pub path: String,
+    /// The matching text.
+    pub text: String,
+}
+
+const HISTORY_SHOWN: i64 = 20;
+
+fn status_of(s: String) -> rusqlite::Result<Status> {
+    s.parse().map_err(|e: String| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+impl Store {
+    fn measures_by(&self, sql: &str, key: Option<i64>) -> Result<HashMap<i64, Vec<Measure>>> {
+        let mut st = self
+            .conn
+            .prepare_cached(sql)
+            .map_err(Error::sql("reading progress"))?;
+        let rows = st
+            .query_map(params![key], |r| {
+                let kind: String = r.get(1)?;
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Measure {
+                        kind: Kind::from_code(&kind).unwrap_or_default(),
+                        status: status_of(r.get(2)?)?,
+                        baseline: r.get(3)?,
+                        target: r.get(4)?,
+                        current: r.get(5)?,
+                    },
+                ))
+            })
+            .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(Error::sql("reading progress"))?;
+        let mut out: HashMap<i64, Vec<Measure>> = HashMap::new();
+        for (k, m) in rows {
+            out.entry(k).or_default().push(m);
+        }
+        Ok(out)
+    }
+
+    /// The directions in order, with project counts and roll-ups.
+    pub fn directions(&self) -> Result<Vec<DirectionRow>> {
+        let measures = self.measures_by(
+            "SELECT p.direction_id, m.kind, m.status, m.baseline, m.target, m.current
+             FROM milestone m JOIN project p ON p.id = m.project_id WHERE ?1 IS NULL OR 1",
+            None,
+        )?;
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT d.id, d.code, d.name, d.name_en,
+                        (SELECT count(*) FROM project p WHERE p.direction_id = d.id)
+                 FROM direction d ORDER BY d.position, d.id",
+            )
+            .map_err(Error::sql("reading directions"))?;
+        st.query_map([], |r| {
+            let id: i64 = r.get(0)?;
+            Ok(DirectionRow {
+                id,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                name_en: r.get(3)?,
+                projects: r.get::<_, i64>(4)? as usize,
+                rollup: Rollup::of(measures.get(&id).into_iter().flatten()),
+            })
+        })
+        .and_then(|it| it.collect())
+        .map_err(Error::sql("reading directions"))
+    }
+
+    /// A direction's projects in plan order, with their roll-ups.
+    pub fn projects_in(&self, direction_id: i64) -> Result<Vec<ProjectRow>> {
+        let measures = self.measures_by(
+            "SELECT m.project_id, m.kind, m.status, m.baseline, m.target, m.current
+             FROM milestone m JOIN project p ON p.id = m.project_id WHERE p.direction_id = ?1",
+            Some(direction_id),
+        )?;
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT p.id, p.direction_id, p.name, g.name, g.name_en, p.status, p.due_date, p.version
+                 FROM project p LEFT JOIN program g ON g.id = p.program_id
+                 WHERE p.direction_id = ?1 ORDER BY p.position, p.id",
+            )
+            .map_err(Error::sql("reading projects"))?;
+        st.query_map([direction_id], |r| {
+            let id: i64 = r.get(0)?;
+            Ok(ProjectRow {
+                id,
+                direction_id: r.get(1)?,
+                name: r.get(2)?,
+                program: r.get(3)?,
+                program_en: r.get(4)?,
+                status: status_of(r.get(5)?)?,
+                due: r.get(6)?,
+                version: r.get(7)?,
+                rollup: Rollup::of(measures.get(&id).into_iter().flatten()),
+            })
+        })
+        .and_then(|it| it.collect())
+        .map_err(Error::sql("reading projects"))
+    }
+
+    /// A project's description and its own notes (newest first): what the
+    /// milestone list shows beneath the milestones.
+    pub fn project_notes(&self, id: i64) -> Result<(String, Vec<NoteRow>)> {
+        let description: String = self
+            .conn
+            .query_row("SELECT description FROM project WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(Error::sql("reading a project"))?
+            .ok_or(Error::NotFound {
+                what: "project",
+                id,
+            })?;
+        let notes = self
+            .conn
+            .prepare_cached(
+                "SELECT id, body, author, created_at, updated_at, version FROM note
+                 WHERE project_id = ?1 ORDER BY created_at DESC, id DESC",
+            )
+            .and_then(|mut st| {
+                st.query_map([id], |r| {
+                    Ok(NoteRow {
+                        id: r.get(0)?,
+                        body: r.get(1)?,
+                        author: r.get(2)?,
+                        created_at: r.get(3)?,
+                        updated_at: r.get(4)?,
+                        version: r.get(5)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(Error::sql("reading a project's notes"))?;
+        Ok((description, notes))
+    }
+
+    pub fn project(&self, id: i64) -> Result<ProjectRow> {
+        let direction: i64 = self
+            .conn
+            .query_row(
+                "SELECT direction_id FROM project WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(Error::sql("reading a project"))?
+            .ok_or(Error::NotFound {
+                what: "project",
+                id,
+            })?;
+        self.projects_in(direction)?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or(Error::NotFound {
+                what: "project",
+                id,
+            })
+    }
+
+    /// A project's milestones in plan order.
+    pub fn milestones_of(&self, project_id: i64) -> Result<Vec<MilestoneRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "{ROW_SQL} WHERE m.project_id = ?1 ORDER BY m.position, m.id"
+            ))
+            .map_err(Error::sql("reading milestones"))?;
+        st.query_map([project_id], row)
+            .and_then(|it| it.collect())
+            .map_err(Error::sql("reading milestones"))
+    }
+
+    pub fn detail(&self, milestone_id: i64) -> Result<Detail> {
+        let milestone = self.milestone(milestone_id)?;
+        let (project_id, owner): (i64, String) = self
+            .conn
+            .query_row(
+                "SELECT project_id, owner FROM milestone WHERE id = ?1",
+                [milestone_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(Error::sql("reading a milestone"))?;
+        let ctx = || Error::sql("reading a milestone's detail");
+        let readings = self
+            .conn
+            .prepare_cached("SELECT as_of, value, author, source FROM reading WHERE milestone_id = ?1 ORDER BY as_of")
+            .and_then(|mut st| {
+                st.query_map([milestone_id], |r| {
+                    Ok(ReadingRow { as_of: r.get(0)?, value: r.get(1)?, author: r.get(2)?, source: r.get(3)? })
+                })?
+                .collect()
+            })
+            .map_err(ctx())?;
+        let notes = self
+            .conn
+            .prepare_cached(
+                "SELECT id, body, author, created_at, updated_at, version FROM note
+                 WHERE milestone_id = ?1 ORDER BY created_at DESC, id DESC",
+            )
+            .and_then(|mut st| {
+                st.query_map([milestone_id], |r| {
+                    Ok(NoteRow {
+                        id: r.get(0)?,
+                        body: r.get(1)?,
+                        author: r.get(2)?,
+                        created_at: r.get(3)?,
+                        updated_at: r.get(4)?,
+                        version: r.get(5)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(ctx())?;
+        let history = self
+            .conn
+            .prepare_cached(
+                "SELECT at, author, field, old, new FROM history
+                 WHERE (entity = 'milestone' AND entity_id = ?1)
+                    OR (entity = 'note' AND entity_id IN (SELECT id FROM note WHERE milestone_id = ?1))
+                 ORDER BY id DESC LIMIT ?2",
+            )
+            .and_then(|mut st| {
+                st.query_map(params![milestone_id, HISTORY_SHOWN], |r| {
+                    Ok(HistoryRow { at: r.get(0)?, author: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? })
+                })?
+                .collect()
+            })
+            .map_err(ctx())?;
+        Ok(Detail {
+            milestone,
+            project_id,
+            owner,
+            readings,
+            notes,
+            history,
+        })
+    }
+
+    /// Projects, milestones and notes whose text contains `query` (any case),
+    /// in plan order, at most `limit`.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+        let q = query.trim();
+        if q.is_empty() {
+            return Ok(Vec::new());
+        }
+        let like = format!(
+            "%{}%",
+            q.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT kind, direction_id, project_id, milestone_id, note_id, dname, pname, mtitle, text FROM (
+                   SELECT 0 AS kind, d.id AS direction_id, p.id AS project_id, NULL AS milestone_id,
+                          NULL AS note_id, d.name AS dname, p.name AS pname, NULL AS mtitle, p.name AS text,
+                          d.position AS dp, p.position AS pp, -1 AS mp, 0 AS np
+                   FROM project p JOIN direction d ON d.id = p.direction_id
+                   WHERE p.name LIKE ?1 ESCAPE '\\'
+                   UNION ALL
+                   SELECT 1, d.id, p.id, m.id, NULL, d.name, p.name, m.title, m.title,
+                          d.position, p.position, m.position, 0
+                   FROM milestone m JOIN project p ON p.id = m.project_id JOIN direction d ON d.id = p.direction_id
+                   WHERE m.title LIKE ?1 ESCAPE '\\'
+                   UNION ALL
+                   SELECT 2, d.id, p.id, m.id, n.id, d.name, p.name, m.title, n.body,
+                          d.position, p.position, coalesce(m.position, -1), n.id
+                   FROM note n
+                   LEFT JOIN milestone m ON m.id = n.milestone_id
+                   JOIN project p ON p.id = coalesce(n.project_id, m.project_id)
+                   JOIN direction d ON d.id = p.direction_id
+                   WHERE n.body LIKE ?1 ESCAPE '\\'
+                 ) ORDER BY dp, pp, kind, mp, np LIMIT ?2",
+            )
+            .map_err(Error::sql("searching"))?;
+        st.query_map(params![like, limit as i64], |r| {
+            let kind = match r.get::<_, i64>(0)? {
+                0 => HitKind::Project,
+                1 => HitKind::Milestone,
+                _ => HitKind::Note,
+            };
+            let d: String = r.get(5)?;
+            let p: String = r.get(6)?;
+            let m: Option<String> = r.get(7)?;
+            let path = match (&kind, m) {
+                (HitKind::Project, _) | (_, None) => format!("{d} › {p}"),
+                (_, Some(m)) => format!("{d} › {p} › {m}"),
+            };
+            Ok(Hit {
+                kind,
+                direction_id: r.get(1)?,
+                project_id: r.get(2)?,
+                milestone_id: r.get(3)?,
+                note_id: r.get(4)?,
+                path,
+                text: r.get(8)?,
+            })
+        })
+        .and_then(|it| it.collect())
+        .map_err(Error::sql("searching"))
+    }
+}

@@ -1,0 +1,119 @@
+//! Drawing: `render(&App, &mut Frame)` and nothing else. Reads state, never
+//! changes it, never touches the database.
+
+mod detail;
+mod overlays;
+mod panes;
+pub mod theme;
+
+use crate::app::App;
+use crate::app::keymap::{BINDINGS, keys_label};
+use crate::i18n::Lang;
+use crate::width::{truncate, width};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use theme::Theme;
+
+/// Below this width one pane is shown at a time, with direction tabs.
+pub const NARROW: u16 = 60;
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < 4 || area.height < 3 {
+        // Too small for anything useful; say so if even that fits.
+        let text = truncate(app.ui().too_small, area.width as usize);
+        frame.render_widget(Paragraph::new(text), area);
+        return;
+    }
+    let theme = Theme { color: app.color };
+    let [top, body, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    title_bar(app, theme, frame, top);
+    panes::render(app, theme, frame, body);
+    status_line(app, theme, frame, status);
+    hint_bar(app, theme, frame, hints);
+    overlays::render(app, theme, frame, area);
+}
+
+fn title_bar(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let ui = app.ui();
+    let mut spans = vec![Span::styled(format!(" {} ", ui.app), theme.title())];
+    if let Some(why) = &app.read_only {
+        spans.push(Span::styled(
+            format!("[{}: {why}] ", ui.read_only),
+            theme.error(),
+        ));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    spans.push(Span::raw(truncate(
+        &app.title,
+        (area.width as usize).saturating_sub(used),
+    )));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn status_line(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    if let Some(f) = &app.flash {
+        let (mark, style) = if f.error {
+            ("✕ ", theme.error())
+        } else {
+            ("✓ ", theme.ok())
+        };
+        let text = truncate(&format!("{mark}{}", f.text), area.width as usize);
+        frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
+    }
+}
+
+/// The main keys of the current layer, from the key table.
+fn hint_bar(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let layer = app.layer();
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let max = area.width as usize;
+    for b in BINDINGS.iter().filter(|b| b.layer == layer && b.hint) {
+        let key = b
+            .keys
+            .first()
+            .map(crate::app::keymap::key_label)
+            .unwrap_or_default();
+        let desc = describe(app.lang, b);
+        let w = width(&key) + width(desc) + 3;
+        if used + w > max {
+            break;
+        }
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {desc}  ")));
+        used += w;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn describe(lang: Lang, b: &crate::app::keymap::Binding) -> &'static str {
+    match lang {
+        Lang::Zh => b.zh,
+        Lang::En => b.en,
+    }
+}
+
+pub fn all_keys(b: &crate::app::keymap::Binding) -> String {
+    keys_label(b)
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

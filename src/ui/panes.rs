@@ -1,0 +1,323 @@
+//! The direction panes side by side (one at a time when narrow or zoomed),
+//! each showing its drill-down level.
+
+use super::theme::{Theme, bar, mark};
+use super::{NARROW, detail};
+use crate::app::App;
+use crate::app::pane::{Depth, Pane};
+use crate::domain::progress::format_value;
+use crate::domain::{Kind, dates};
+use crate::i18n::Lang;
+use crate::store::{MilestoneRow, ProjectRow};
+use crate::width::{pad, truncate, width, wrap};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    if app.panes.is_empty() || area.height == 0 {
+        return;
+    }
+    let narrow = area.width < NARROW;
+    if narrow || app.zoomed {
+        let mut area = area;
+        if narrow && area.height > 2 {
+            let [tabs, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+            direction_tabs(app, theme, frame, tabs);
+            area = rest;
+        }
+        pane(app, theme, frame, area, app.focus);
+        return;
+    }
+    let n = app.panes.len() as u32;
+    let areas = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(area);
+    for (i, a) in areas.iter().enumerate() {
+        pane(app, theme, frame, *a, i);
+    }
+}
+
+fn direction_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    for (i, p) in app.panes.iter().enumerate() {
+        let name = app.lang.name(&p.direction.name, &p.direction.name_en);
+        let text = if i == app.focus {
+            format!("[{name}]")
+        } else {
+            format!(" {name} ")
+        };
+        let style = if i == app.focus {
+            theme.selected()
+        } else {
+            Style::default()
+        };
+        spans.push(Span::styled(text, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn program_name(lang: Lang, p: &ProjectRow) -> Option<&str> {
+    p.program
+        .as_deref()
+        .map(|zh| lang.name(zh, p.program_en.as_deref().unwrap_or("")))
+}
+
+/// Where the pane is: direction › program › project › milestone.
+pub fn breadcrumb(lang: Lang, pane: &Pane) -> String {
+    let mut parts = vec![
+        lang.name(&pane.direction.name, &pane.direction.name_en)
+            .to_owned(),
+    ];
+    if let Some(op) = &pane.open {
+        if let Some(g) = program_name(lang, &op.project) {
+            parts.push(g.to_owned());
+        }
+        parts.push(op.project.name.clone());
+        if let Some(m) = &op.open {
+            parts.push(m.detail.milestone.title.clone());
+        }
+    }
+    parts.join(" › ")
+}
+
+fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
+    let pane = &app.panes[index];
+    let ui = app.ui();
+    let focused = index == app.focus;
+    let d = &pane.direction;
+    let name = app.lang.name(&d.name, &d.name_en);
+    let title = format!(
+        "{}{name} · {} {} ",
+        if focused { "▶ " } else { " " },
+        d.projects,
+        ui.projects_n
+    );
+    let block = Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme.focused_border()
+        } else {
+            Style::default()
+        })
+        .title(Span::styled(
+            truncate(&title, area.width.saturating_sub(2) as usize),
+            theme.title(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let cells = inner.width as usize;
+    // The first lines say where the pane is and how far it has come.
+    let (crumb, progress, counts) = match &pane.open {
+        None => (None, d.rollup.progress, Some(d.rollup)),
+        Some(op) => match &op.open {
+            None => (
+                Some(breadcrumb(app.lang, pane)),
+                op.project.rollup.progress,
+                Some(op.project.rollup),
+            ),
+            Some(m) => (
+                Some(breadcrumb(app.lang, pane)),
+                m.detail.milestone.measure().progress(),
+                None,
+            ),
+        },
+    };
+    let mut head = Vec::new();
+    if let Some(c) = crumb {
+        head.push(Line::styled(truncate(&c, cells), theme.dim()));
+    }
+    // Done / all milestones beside the bar: "✓2/30".
+    let tally = counts
+        .map(|r| format!(" ✓{}/{}", r.done, r.milestones))
+        .unwrap_or_default();
+    let bar_text = bar(progress, cells.saturating_sub(width(&tally)));
+    if !bar_text.is_empty() || !tally.is_empty() {
+        head.push(Line::from(vec![
+            Span::styled(bar_text, theme.bar()),
+            Span::raw(tally),
+        ]));
+    }
+    let head_h = (head.len() as u16).min(inner.height);
+    let [head_area, list_area] =
+        Layout::vertical([Constraint::Length(head_h), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(Paragraph::new(head), head_area);
+
+    match pane.depth() {
+        Depth::Projects => {
+            let rows: Vec<Vec<Line>> = pane
+                .projects
+                .iter()
+                .map(|p| project_line(app.lang, theme, p, cells))
+                .collect();
+            list(frame, theme, list_area, &rows, pane.sel, focused, ui.empty);
+        }
+        Depth::Milestones => {
+            let Some(op) = &pane.open else { return };
+            let rows: Vec<Vec<Line>> = op
+                .milestones
+                .iter()
+                .map(|m| milestone_lines(app, theme, m, cells))
+                .collect();
+            // The project's description and notes go under its milestones,
+            // in whatever room is left.
+            let about = project_about(app, theme, op, cells);
+            let list_h = (rows.len() as u16 * 2).max(1).min(list_area.height);
+            let [items, rest] =
+                Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(list_area);
+            list(frame, theme, items, &rows, op.sel, focused, ui.empty);
+            frame.render_widget(Paragraph::new(about), rest);
+        }
+        Depth::Detail => {
+            if let Some(m) = pane.open_detail() {
+                detail::render(app, theme, frame, list_area, m, focused);
+            }
+        }
+    }
+}
+
+fn project_about(
+    app: &App,
+    theme: Theme,
+    op: &crate::app::pane::OpenProject,
+    cells: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if !op.description.is_empty() {
+        lines.push(Line::raw(""));
+        lines.extend(wrap(&op.description, cells).into_iter().map(Line::raw));
+    }
+    if !op.notes.is_empty() {
+        lines.push(Line::styled(
+            format!("── {} ({})", app.ui().notes, op.notes.len()),
+            theme.dim(),
+        ));
+        for n in &op.notes {
+            lines.extend(
+                wrap(&n.body, cells)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.dim())),
+            );
+        }
+    }
+    lines
+}
+
+fn pct(p: Option<f64>) -> String {
+    p.map(|p| format!("{:>3}%", (p * 100.0).floor() as u32))
+        .unwrap_or_default()
+}
+
+fn project_line(lang: Lang, theme: Theme, p: &ProjectRow, cells: usize) -> Vec<Line<'static>> {
+    let right = pct(p.rollup.progress);
+    let left_cells = cells.saturating_sub(width(&right) + 3);
+    let _ = lang;
+    vec![Line::from(vec![
+        Span::styled(format!("{} ", mark(p.status)), theme.status(p.status)),
+        Span::raw(pad(&truncate(&p.name, left_cells), left_cells)),
+        Span::raw(format!(" {right}")),
+    ])]
+}
+
+/// A value as planners read it: `512/600 家`, or the yes/no word.
+pub fn value_text(app: &App, m: &MilestoneRow) -> String {
+    match m.kind {
+        Kind::YesNo => app.ui().yes_no.to_owned(),
+        Kind::Numeric => {
+            let cur = m.current.map(format_value).unwrap_or_else(|| "—".into());
+            let unit = if m.unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", m.unit)
+            };
+            match m.target {
+                Some(t) => format!("{cur}/{}{unit}", format_value(t)),
+                None => format!("{cur}{unit}"),
+            }
+        }
+    }
+}
+
+pub fn is_overdue(m: &MilestoneRow) -> bool {
+    !m.status.is_closed()
+        && m.due
+            .as_deref()
+            .is_some_and(|d| d < dates::today().to_string().as_str())
+}
+
+/// Two lines a milestone: its title, then value, percent, due and status.
+fn milestone_lines(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> Vec<Line<'static>> {
+    let ui = app.ui();
+    let first = Line::from(vec![
+        Span::styled(format!("{} ", mark(m.status)), theme.status(m.status)),
+        Span::raw(truncate(&m.title, cells.saturating_sub(2))),
+    ]);
+    let due = match &m.due {
+        Some(d) if is_overdue(m) => format!("{d}!{}", ui.overdue),
+        Some(d) => d.clone(),
+        None => ui.no_due.to_owned(),
+    };
+    let detail = format!(
+        "  {} {} · {} · {}",
+        value_text(app, m),
+        pct(m.measure().progress()).trim(),
+        due,
+        app.lang.status(m.status)
+    );
+    let style = if is_overdue(m) {
+        theme.error()
+    } else {
+        theme.dim()
+    };
+    vec![first, Line::styled(truncate(&detail, cells), style)]
+}
+
+/// A scrolled list of items of one or more lines; the selected one is
+/// reversed in the focused pane and underlined in the others (both show
+/// without colour).
+fn list(
+    frame: &mut Frame,
+    theme: Theme,
+    area: Rect,
+    rows: &[Vec<Line<'static>>],
+    sel: usize,
+    focused: bool,
+    empty: &str,
+) {
+    if area.height == 0 {
+        return;
+    }
+    if rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled(empty.to_owned(), theme.dim())),
+            area,
+        );
+        return;
+    }
+    let per = rows[0].len().max(1);
+    let fit = (area.height as usize / per).max(1);
+    let first = if sel >= fit { sel + 1 - fit } else { 0 };
+    let mut lines = Vec::new();
+    for (i, item) in rows.iter().enumerate().skip(first).take(fit) {
+        for line in item {
+            let mut line = line.clone();
+            if i == sel {
+                line = line.patch_style(if focused {
+                    theme.selected()
+                } else {
+                    Style::default().add_modifier(ratatui::style::Modifier::UNDERLINED)
+                });
+            }
+            lines.push(line);
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

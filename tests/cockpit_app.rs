@@ -1,0 +1,412 @@
+//! The cockpit as a state machine, without a terminal: key sequences in,
+//! state and database out, for every edit path and its refusal.
+
+mod common;
+
+use common::{Sandbox, cockpit, open_store, press};
+use plan_cockpit::app::App;
+use plan_cockpit::app::keymap::Layer;
+use plan_cockpit::app::overlay::Overlay;
+use plan_cockpit::app::pane::Depth;
+use plan_cockpit::domain::Status;
+use plan_cockpit::i18n::Lang;
+use plan_cockpit::store::MilestoneRow;
+
+const HIGH_TECH: &str = "国家级高新技术企业突破600家";
+
+fn milestone(sb: &Sandbox, title: &str) -> MilestoneRow {
+    let store = open_store(&sb.db);
+    let rows = store
+        .milestones(&plan_cockpit::store::ListFilter {
+            direction: None,
+            overdue_on: None,
+        })
+        .unwrap();
+    rows.into_iter()
+        .find(|m| m.title == title)
+        .unwrap_or_else(|| panic!("no milestone {title}"))
+}
+
+/// Goes to the high-tech milestone through search, as a planner would.
+fn to_high_tech(app: &mut App) {
+    press(app, "/国家级高新技术企业突破");
+    assert_eq!(app.layer(), Layer::Search);
+    press(app, "<Enter>");
+    assert_eq!(app.layer(), Layer::Panes);
+    let pane = app.focused().unwrap();
+    assert_eq!(pane.direction.name, "新产业");
+    assert_eq!(pane.selected_milestone().unwrap().title, HIGH_TECH);
+}
+
+fn form_error(app: &App) -> Option<String> {
+    match app.overlays.last() {
+        Some(Overlay::Form(f)) => f.error.clone(),
+        _ => None,
+    }
+}
+
+#[test]
+fn focus_selection_drill_down_and_back() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    assert_eq!(app.panes.len(), 3);
+    assert_eq!(app.focus, 0);
+    press(&mut app, "l");
+    assert_eq!(app.focus, 1);
+    press(&mut app, "<Tab><Tab>");
+    assert_eq!(app.focus, 0, "focus wraps around");
+    press(&mut app, "<BackTab>h<Right><Left>");
+    assert_eq!(app.focus, 1);
+    press(&mut app, "jjjj");
+    assert_eq!(app.focused().unwrap().sel, 4);
+    press(&mut app, "k");
+    assert_eq!(app.focused().unwrap().sel, 3);
+    press(&mut app, "G");
+    assert_eq!(app.focused().unwrap().sel, 21);
+    press(&mut app, "g");
+    assert_eq!(app.focused().unwrap().sel, 0);
+    press(&mut app, "<PageDown>");
+    assert_eq!(app.focused().unwrap().sel, app.page.min(21));
+    press(&mut app, "g");
+    // 国家级高新技术企业 is the 8th project of 新产业.
+    press(&mut app, "jjjjjjj<Enter>");
+    let pane = app.focused().unwrap();
+    assert_eq!(pane.depth(), Depth::Milestones);
+    assert_eq!(pane.selected_project().unwrap().name, "国家级高新技术企业");
+    press(&mut app, "<Enter>");
+    assert_eq!(app.focused().unwrap().depth(), Depth::Detail);
+    assert_eq!(
+        app.focused()
+            .unwrap()
+            .open_detail()
+            .unwrap()
+            .detail
+            .milestone
+            .title,
+        HIGH_TECH
+    );
+    press(&mut app, "<Backspace>");
+    assert_eq!(app.focused().unwrap().depth(), Depth::Milestones);
+    press(&mut app, "<Esc>");
+    let pane = app.focused().unwrap();
+    assert_eq!(pane.depth(), Depth::Projects);
+    assert_eq!(pane.sel, 7, "back lands on the same project");
+    // The other panes did not move.
+    assert_eq!(app.panes[0].depth(), Depth::Projects);
+    press(&mut app, "z");
+    assert!(app.zoomed);
+    press(&mut app, "z");
+    assert!(!app.zoomed);
+}
+
+#[test]
+fn search_finds_chinese_substrings_and_jumps_to_notes() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    press(&mut app, "/储能");
+    let Some(Overlay::Search(s)) = app.overlays.last() else {
+        panic!("no search")
+    };
+    assert!(s.hits.len() >= 3, "{:?}", s.hits);
+    assert!(
+        s.hits
+            .iter()
+            .any(|h| h.text.contains("新能源储能工业总产值"))
+    );
+    press(&mut app, "<C-u>翡翠");
+    let Some(Overlay::Search(s)) = app.overlays.last() else {
+        panic!()
+    };
+    assert_eq!(s.hits[0].text, "“翡翠绿链”");
+    // A note hit opens the project where the note lives.
+    press(&mut app, "<C-u>连山串水<Down><Down>");
+    let Some(Overlay::Search(s)) = app.overlays.last() else {
+        panic!()
+    };
+    let note_hit = s
+        .hits
+        .iter()
+        .position(|h| h.kind == plan_cockpit::store::HitKind::Note)
+        .unwrap();
+    let mut app2_keys = String::new();
+    for _ in 0..note_hit {
+        app2_keys.push_str("<Down>");
+    }
+    press(&mut app, "<C-u>连山串水");
+    press(&mut app, &app2_keys);
+    press(&mut app, "<Enter>");
+    let pane = app.focused().unwrap();
+    assert_eq!(pane.direction.name, "新生态");
+    assert_eq!(pane.selected_project().unwrap().name, "“翡翠绿链”");
+    press(&mut app, "/不存在的词");
+    let Some(Overlay::Search(s)) = app.overlays.last() else {
+        panic!()
+    };
+    assert!(s.hits.is_empty());
+    press(&mut app, "<Enter><Esc>");
+    assert_eq!(app.layer(), Layer::Panes);
+}
+
+#[test]
+fn record_a_value_and_refuse_a_wrong_one() {
+    let (sb, mut app) = cockpit(Lang::Zh);
+    to_high_tech(&mut app);
+    press(&mut app, "e");
+    assert_eq!(app.layer(), Layer::Form);
+    press(&mut app, "12a<Enter>");
+    assert!(
+        form_error(&app).unwrap().contains("不是有效数字"),
+        "{:?}",
+        form_error(&app)
+    );
+    assert_eq!(app.layer(), Layer::Form, "a refusal keeps the form open");
+    assert_eq!(
+        milestone(&sb, HIGH_TECH).current,
+        None,
+        "nothing reached the database"
+    );
+    press(&mut app, "<C-u>５１２<Enter>");
+    assert_eq!(app.layer(), Layer::Panes);
+    assert_eq!(app.flash.as_ref().unwrap().text, "已保存");
+    let m = milestone(&sb, HIGH_TECH);
+    assert_eq!((m.current, m.version), (Some(512.0), 2));
+    // The form opens prefilled with the stored value.
+    press(&mut app, "e");
+    let Some(Overlay::Form(f)) = app.overlays.last() else {
+        panic!()
+    };
+    assert_eq!(f.input.lines(), ["512"]);
+    press(&mut app, "<Esc>");
+    assert_eq!(milestone(&sb, HIGH_TECH).version, 2, "Esc saves nothing");
+}
+
+#[test]
+fn status_menu_due_date_and_target() {
+    let (sb, mut app) = cockpit(Lang::En);
+    to_high_tech(&mut app);
+    press(&mut app, "s");
+    assert_eq!(app.layer(), Layer::Menu);
+    press(&mut app, "jjj<Enter>");
+    assert_eq!(milestone(&sb, HIGH_TECH).status, Status::Done);
+    press(&mut app, "d2023-02-30<Enter>");
+    assert!(
+        form_error(&app)
+            .unwrap()
+            .contains("not a real calendar date")
+    );
+    press(&mut app, "<C-u>2023-13-01<Enter>");
+    assert!(form_error(&app).is_some());
+    press(&mut app, "<C-u>2024-06-30<Enter>");
+    assert_eq!(milestone(&sb, HIGH_TECH).due.as_deref(), Some("2024-06-30"));
+    press(&mut app, "t<C-u>700 家<Enter>");
+    let m = milestone(&sb, HIGH_TECH);
+    assert_eq!((m.target, m.unit.as_str()), (Some(700.0), "家"));
+    press(&mut app, "t<C-u>lots<Enter>");
+    assert!(form_error(&app).unwrap().contains("not a number"));
+    press(&mut app, "<Esc>");
+    assert_eq!(milestone(&sb, HIGH_TECH).target, Some(700.0));
+}
+
+#[test]
+fn a_yes_no_milestone_has_no_value_to_record() {
+    let (sb, mut app) = cockpit(Lang::Zh);
+    press(&mut app, "/京东<Down><Enter>");
+    let m = app.focused().unwrap().selected_milestone().unwrap().clone();
+    press(&mut app, "e");
+    assert_eq!(app.layer(), Layer::Panes);
+    assert!(app.flash.as_ref().unwrap().error);
+    press(&mut app, "s<Up><Up><Up><Up><Down><Down><Down><Down><Enter>");
+    assert_eq!(milestone(&sb, &m.title).status, Status::Done);
+}
+
+#[test]
+fn notes_are_written_edited_and_never_silently_discarded() {
+    let (sb, mut app) = cockpit(Lang::Zh);
+    to_high_tech(&mut app);
+    press(&mut app, "n第二季度新增认定12家<Enter>待复核");
+    assert_eq!(app.layer(), Layer::Editor);
+    assert!(app.has_unsaved_text());
+    // Esc on a changed text asks; "n" keeps editing with the text intact.
+    press(&mut app, "<Esc>");
+    assert_eq!(app.layer(), Layer::Confirm);
+    press(&mut app, "n");
+    assert_eq!(app.layer(), Layer::Editor);
+    press(&mut app, "<C-s>");
+    assert_eq!(app.layer(), Layer::Panes);
+    let store = open_store(&sb.db);
+    let d = store.detail(milestone(&sb, HIGH_TECH).id).unwrap();
+    assert_eq!(d.notes[0].body, "第二季度新增认定12家\n待复核");
+    assert_eq!(d.notes[0].author, "planner");
+
+    // Edit it from the detail view.
+    press(&mut app, "<Enter>E");
+    assert_eq!(app.layer(), Layer::Editor);
+    press(&mut app, "(已复核)<C-s>");
+    let d = store.detail(d.milestone.id).unwrap();
+    assert_eq!(d.notes[0].body, "第二季度新增认定12家\n待复核(已复核)");
+
+    // An empty note is refused in place.
+    press(&mut app, "n   <C-s>");
+    assert_eq!(app.layer(), Layer::Editor);
+    // Discarding needs a yes.
+    press(&mut app, "x<Esc>y");
+    assert_eq!(app.layer(), Layer::Panes);
+    assert_eq!(store.detail(d.milestone.id).unwrap().notes.len(), 1);
+}
+
+#[test]
+fn quitting_with_unsaved_text_asks_first() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    to_high_tech(&mut app);
+    press(&mut app, "n半句话<C-c>");
+    assert_eq!(app.layer(), Layer::Confirm);
+    assert!(!app.quit);
+    press(&mut app, "n");
+    assert_eq!(app.layer(), Layer::Editor);
+    press(&mut app, "<C-c>y");
+    assert!(app.quit);
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    press(&mut app, "q");
+    assert!(app.quit, "q quits at once when nothing is unsaved");
+}
+
+#[test]
+fn add_rename_delete_and_undo() {
+    let (sb, mut app) = cockpit(Lang::Zh);
+    press(&mut app, "a<Enter>");
+    assert!(
+        form_error(&app).unwrap().contains("empty"),
+        "an empty name is refused"
+    );
+    press(&mut app, "城市更新示范片区<Enter>");
+    let pane = app.focused().unwrap();
+    assert_eq!(pane.projects.len(), 10);
+    assert_eq!(pane.selected_project().unwrap().name, "城市更新示范片区");
+    press(&mut app, "r<C-u>城市更新示范区<Enter>");
+    assert_eq!(
+        app.focused().unwrap().selected_project().unwrap().name,
+        "城市更新示范区"
+    );
+    press(&mut app, "<Enter>a完成拆迁签约<Enter>");
+    assert_eq!(
+        app.focused()
+            .unwrap()
+            .open
+            .as_ref()
+            .unwrap()
+            .milestones
+            .len(),
+        1
+    );
+    assert!(milestone(&sb, "完成拆迁签约").id > 0);
+
+    // Undo walks back this session's changes, newest first.
+    press(&mut app, "u");
+    assert!(
+        app.focused()
+            .unwrap()
+            .open
+            .as_ref()
+            .unwrap()
+            .milestones
+            .is_empty()
+    );
+    press(&mut app, "<Esc>u");
+    assert_eq!(
+        app.focused().unwrap().selected_project().unwrap().name,
+        "城市更新示范片区"
+    );
+    press(&mut app, "u");
+    assert_eq!(app.focused().unwrap().projects.len(), 9);
+    press(&mut app, "u");
+    assert!(app.flash.as_ref().unwrap().error, "nothing left to undo");
+
+    // Delete asks first; "n" keeps it.
+    press(&mut app, "GD");
+    assert_eq!(app.layer(), Layer::Confirm);
+    press(&mut app, "n");
+    assert_eq!(app.focused().unwrap().projects.len(), 9);
+    press(&mut app, "Dy");
+    assert_eq!(app.focused().unwrap().projects.len(), 8);
+}
+
+#[test]
+fn value_edits_and_notes_undo() {
+    let (sb, mut app) = cockpit(Lang::Zh);
+    to_high_tech(&mut app);
+    press(&mut app, "e<C-u>100<Enter>e<C-u>150<Enter>");
+    assert_eq!(milestone(&sb, HIGH_TECH).current, Some(150.0));
+    press(&mut app, "u");
+    assert_eq!(milestone(&sb, HIGH_TECH).current, Some(100.0));
+    press(&mut app, "u");
+    assert_eq!(milestone(&sb, HIGH_TECH).current, None);
+    press(&mut app, "n备注<C-s><Enter>");
+    press(&mut app, "Dy");
+    let store = open_store(&sb.db);
+    assert!(
+        store
+            .detail(milestone(&sb, HIGH_TECH).id)
+            .unwrap()
+            .notes
+            .is_empty()
+    );
+    press(&mut app, "u");
+    assert_eq!(
+        store.detail(milestone(&sb, HIGH_TECH).id).unwrap().notes[0].body,
+        "备注",
+        "a deleted note comes back"
+    );
+    press(&mut app, "u");
+    assert!(
+        store
+            .detail(milestone(&sb, HIGH_TECH).id)
+            .unwrap()
+            .notes
+            .is_empty(),
+        "then the added note goes"
+    );
+}
+
+#[test]
+fn another_planners_save_is_not_overwritten_silently() {
+    let (sb, mut app) = cockpit(Lang::En);
+    to_high_tech(&mut app);
+    press(&mut app, "e<C-u>300");
+    // Meanwhile someone else records a value.
+    let mut other = open_store(&sb.db);
+    let id = milestone(&sb, HIGH_TECH).id;
+    other
+        .update_milestone(
+            id,
+            None,
+            plan_cockpit::domain::MilestoneChange {
+                value: Some(plan_cockpit::domain::ValueChange::Set(280.0)),
+                ..Default::default()
+            },
+            "cli",
+        )
+        .unwrap();
+    press(&mut app, "<Enter>");
+    assert_eq!(app.layer(), Layer::Form, "the form stays open");
+    let err = form_error(&app).unwrap();
+    assert!(
+        err.contains("changed by planner at 20") && err.contains("your text is kept"),
+        "{err}"
+    );
+    let Some(Overlay::Form(f)) = app.overlays.last() else {
+        panic!()
+    };
+    assert_eq!(f.input.lines(), ["300"]);
+    assert_eq!(milestone(&sb, HIGH_TECH).current, Some(280.0));
+    // Having seen it, a second Enter overwrites, on purpose.
+    press(&mut app, "<Enter>");
+    assert_eq!(app.layer(), Layer::Panes);
+    assert_eq!(milestone(&sb, HIGH_TECH).current, Some(300.0));
+}
+
+#[test]
+fn help_lists_every_binding_of_the_key_table() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    press(&mut app, "?");
+    assert_eq!(app.layer(), Layer::Help);
+    press(&mut app, "jjk<Esc>");
+    assert_eq!(app.layer(), Layer::Panes);
+}
