@@ -64,6 +64,23 @@ fn program_name(lang: Lang, p: &ProjectRow) -> Option<&str> {
         .map(|zh| lang.name(zh, p.program_en.as_deref().unwrap_or("")))
 }
 
+/// Where the pane is, in `cells`: the whole path if it fits, else the
+/// direction and the deepest part with the middle elided, since the deepest
+/// part says most about where you are.
+pub fn breadcrumb_fit(lang: Lang, pane: &Pane, cells: usize) -> String {
+    let whole = breadcrumb(lang, pane);
+    if width(&whole) <= cells {
+        return whole;
+    }
+    let parts: Vec<&str> = whole.split(" › ").collect();
+    let last = parts.last().copied().unwrap_or("");
+    let short = format!("{} › … › {last}", parts[0]);
+    if parts.len() > 2 && width(&short) <= cells {
+        return short;
+    }
+    truncate(&format!("… › {last}"), cells)
+}
+
 /// Where the pane is: direction › program › project › milestone.
 pub fn breadcrumb(lang: Lang, pane: &Pane) -> String {
     let mut parts = vec![
@@ -120,12 +137,12 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
         None => (None, d.rollup.progress, Some(d.rollup)),
         Some(op) => match &op.open {
             None => (
-                Some(breadcrumb(app.lang, pane)),
+                Some(breadcrumb_fit(app.lang, pane, cells)),
                 op.project.rollup.progress,
                 Some(op.project.rollup),
             ),
             Some(m) => (
-                Some(breadcrumb(app.lang, pane)),
+                Some(breadcrumb_fit(app.lang, pane, cells)),
                 m.detail.milestone.measure().progress(),
                 None,
             ),

@@ -1,0 +1,224 @@
+//! The real binary in a real pseudo-terminal: find the high-tech target with
+//! `/`, record a value with `e`, add a Chinese note with `n` … Ctrl-S, quit;
+//! the database holds both and the terminal is left as it was found. Also:
+//! SIGTERM and SIGHUP put the terminal back.
+
+mod common;
+
+use common::{BIN, Sandbox};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn start(sb: &Sandbox, cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("pty");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.arg("--db");
+        cmd.arg(&sb.db);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("PLAN_COCKPIT_DB");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (s, r) = (Arc::clone(&screen), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                s.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session {
+            screen,
+            raw,
+            writer,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, what: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if self.text().contains(what) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("never saw {what:?}; screen:\n{}", self.text());
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader drain the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "did not exit; screen:\n{}",
+                self.text()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The terminal is as we found it: main screen, cursor shown.
+    fn assert_restored(&self) {
+        let p = self.screen.lock().unwrap();
+        assert!(
+            !p.screen().alternate_screen(),
+            "still on the alternate screen"
+        );
+        assert!(!p.screen().hide_cursor(), "cursor still hidden");
+        let raw = self.raw.lock().unwrap();
+        let text = String::from_utf8_lossy(&raw);
+        assert!(
+            text.contains("\x1b[?1049h") && text.contains("\x1b[?1049l"),
+            "alternate screen not entered and left"
+        );
+        assert!(
+            text.rfind("\x1b[?2004l") > text.rfind("\x1b[?2004h"),
+            "bracketed paste left on"
+        );
+    }
+}
+
+fn list_json(sb: &Sandbox) -> Vec<serde_json::Value> {
+    serde_json::from_str(&sb.ok(&["milestone", "list", "--json"])).unwrap()
+}
+
+#[test]
+fn find_record_note_quit_and_see_it_all_saved() {
+    let sb = Sandbox::new();
+    let mut s = Session::start(&sb, 80, 24, &[("LANG", "zh_CN.UTF-8")]);
+    s.wait_for("新城市");
+    s.wait_for("? 帮助");
+    s.send("/");
+    s.wait_for("搜索项目、里程碑和备注");
+    s.send("国家级高新技术企业");
+    s.wait_for("[里程碑] 国家级高新技术企业突破600家");
+    s.send("\x1b[B"); // Down: the milestone, after the project
+    s.send("\r");
+    s.wait_for("—/600 家");
+    s.send("e");
+    s.wait_for("填报当前值");
+    s.send("\x15523\r"); // Ctrl-U, 523, Enter
+    s.wait_for("523/600 家");
+    s.send("n");
+    s.wait_for("新备注");
+    s.send("今日新增认定11家,待区科技局复核");
+    s.wait_for("今日新增认定11家");
+    s.send("\x13"); // Ctrl-S
+    s.wait_for("已保存");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
+
+    let m = list_json(&sb)
+        .into_iter()
+        .find(|r| r["title"] == "国家级高新技术企业突破600家")
+        .unwrap();
+    assert_eq!(m["current"], 523.0);
+    let md = sb.ok(&["--lang", "zh", "export", "--format", "markdown"]);
+    assert!(
+        md.contains("今日新增认定11家,待区科技局复核"),
+        "note not saved"
+    );
+
+    // Start again: both are there.
+    let mut again = Session::start(&sb, 80, 24, &[("LANG", "zh_CN.UTF-8")]);
+    again.wait_for("新城市");
+    again.send("/今日新增\r");
+    again.wait_for("今日新增认定11家");
+    again.wait_for("523/600 家");
+    again.send("q");
+    assert!(again.wait_exit().success());
+    again.assert_restored();
+}
+
+fn signal_restores(sig: i32) {
+    let sb = Sandbox::new();
+    let mut s = Session::start(&sb, 100, 30, &[("LANG", "en_US.UTF-8")]);
+    s.wait_for("New City");
+    let pid = s.child.process_id().expect("pid") as i32;
+    // SAFETY: sending a signal to our own child.
+    unsafe { libc::kill(pid, sig) };
+    s.wait_exit();
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores(libc::SIGTERM);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores(libc::SIGHUP);
+}
+
+/// English from LANG=C, on a 16-colour TERM with NO_COLOR: no colour
+/// escape is sent at all, and help and quit work.
+#[test]
+fn english_with_no_color_and_a_16_colour_terminal() {
+    let sb = Sandbox::new();
+    let mut s = Session::start(
+        &sb,
+        80,
+        24,
+        &[("LANG", "C"), ("NO_COLOR", "1"), ("TERM", "xterm")],
+    );
+    s.wait_for("New Industry");
+    s.send("?");
+    s.wait_for("Help");
+    s.send("q");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let raw = s.raw.lock().unwrap();
+    let text = String::from_utf8_lossy(&raw);
+    // No colour escapes at all: no SGR 30-37/90-97 foregrounds, no 38;5.
+    for code in ["\x1b[38;5", "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[36m"] {
+        assert!(!text.contains(code), "colour {code:?} sent under NO_COLOR");
+    }
+}

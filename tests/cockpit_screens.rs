@@ -1,0 +1,140 @@
+//! Screen snapshots of the cockpit (ratatui's TestBackend): home, a drilled
+//! pane, a milestone's detail, the note editor, search, help and an error,
+//! at 80×24 and 160×48, in Chinese and English. Plus the cursor and colour
+//! rules that snapshots cannot show.
+
+mod common;
+
+use common::{cockpit, press};
+use plan_cockpit::app::App;
+use plan_cockpit::i18n::Lang;
+use plan_cockpit::ui;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, TestBackend};
+use ratatui::style::Color;
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| ui::render(app, f)).unwrap();
+    t
+}
+
+const STATES: &[(&str, &str)] = &[
+    ("home", ""),
+    ("drilled", "<Tab>jjjjjjj<Enter>"),
+    ("detail", "<Tab>jjjjjjj<Enter><Enter>"),
+    (
+        "editor",
+        "<Tab>jjjjjjj<Enter>n第二季度新增认定12家<Enter>待复核",
+    ),
+    ("search", "/高新"),
+    ("help", "?"),
+    ("error", "<Tab>jjjjjjj<Enter>e12a<Enter>"),
+    ("narrow", "<Tab>jjjjjjj<Enter>"),
+];
+
+#[test]
+fn screens() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (name, keys) in STATES {
+            let sizes: &[(u16, u16)] = if *name == "narrow" {
+                &[(50, 20)]
+            } else {
+                &[(80, 24), (160, 48)]
+            };
+            for (w, h) in sizes {
+                let (_sb, mut app) = cockpit(lang);
+                app.resize(*w, *h);
+                press(&mut app, keys);
+                let screen = draw(&app, *w, *h).backend().to_string();
+                insta::assert_snapshot!(format!("{name}_{lang:?}_{w}x{h}").to_lowercase(), screen);
+            }
+        }
+    }
+}
+
+/// In a text field the real cursor sits on the caret, counted in cells, so
+/// that an input method's window opens there.
+#[test]
+fn the_terminal_cursor_follows_the_caret_through_cjk_text() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    press(&mut app, "/");
+    let mut t = draw(&app, 80, 24);
+    let empty = t.backend_mut().get_cursor_position().unwrap();
+    press(&mut app, "高新");
+    let mut t2 = draw(&app, 80, 24);
+    let after = t2.backend_mut().get_cursor_position().unwrap();
+    assert_eq!(
+        (after.x, after.y),
+        (empty.x + 4, empty.y),
+        "two CJK characters are four cells"
+    );
+    press(&mut app, "<Left>");
+    let mut t3 = draw(&app, 80, 24);
+    assert_eq!(
+        t3.backend_mut().get_cursor_position().unwrap().x,
+        empty.x + 2
+    );
+}
+
+/// Under NO_COLOR nothing is coloured, and meaning survives: statuses are
+/// symbols, selection is reversed, progress is a text bar.
+#[test]
+fn no_color_means_no_colour_at_all() {
+    for keys in ["", "<Tab>jjjjjjj<Enter>", "<Tab>jjjjjjj<Enter>e12a<Enter>"] {
+        let (_sb, mut app) = cockpit(Lang::Zh);
+        app.color = false;
+        press(&mut app, keys);
+        let t = draw(&app, 80, 24);
+        for cell in t.backend().buffer().content() {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "coloured cell {:?}",
+                cell.symbol()
+            );
+        }
+    }
+}
+
+/// CJK names are cut by display width with an ellipsis, never through a
+/// glyph: no cell holds half a character.
+#[test]
+fn cjk_is_truncated_by_width_never_through_a_glyph() {
+    for (w, h) in [(80, 24), (61, 24), (59, 24), (33, 10), (7, 5)] {
+        for keys in [
+            "",
+            "<Tab>jjjjjjj<Enter>",
+            "<Tab>jjjjjjj<Enter><Enter>",
+            "/高新",
+        ] {
+            let (_sb, mut app) = cockpit(Lang::Zh);
+            press(&mut app, keys);
+            let t = draw(&app, w, h);
+            let buf = t.backend().buffer();
+            // The cell after a wide glyph is its continuation: blank. A
+            // visible symbol there would be a glyph cut in half or drawn over.
+            for y in 0..h {
+                let mut x = 0;
+                while x < w {
+                    let cell = &buf[(x, y)];
+                    let cw = unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+                    for k in 1..cw {
+                        if x + k < w {
+                            let next = buf[(x + k, y)].symbol();
+                            assert!(
+                                next == " " || next.is_empty(),
+                                "{w}x{h} {keys}: {:?} at ({x},{y}) hides {next:?}",
+                                cell.symbol()
+                            );
+                        }
+                    }
+                    x += cw;
+                }
+            }
+        }
+    }
+    let (_sb, app) = cockpit(Lang::Zh);
+    let text = draw(&app, 80, 24).backend().to_string();
+    assert!(text.contains("融入“一主两副六片…"), "{text}");
+}
