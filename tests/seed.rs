@@ -315,7 +315,7 @@ fn markdown_export_prints_the_whole_plan() {
         assert!(md.contains(&format!("### {}", g.name)), "{}", g.name);
     }
     assert!(
-        md.contains("| 国家级高新技术企业突破600家 | — / 600 家 | 0 |"),
+        md.contains("| 国家级高新技术企业突破600家 | —/600 家 | 0 |"),
         "{md}"
     );
 }

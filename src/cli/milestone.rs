@@ -6,7 +6,7 @@ use super::output;
 use super::{Failure, Outcome};
 use crate::domain::change::parse_number;
 use crate::domain::dates::{parse_date, today};
-use crate::domain::progress::format_value;
+use crate::domain::progress::value_against_target;
 use crate::domain::text::for_terminal;
 use crate::domain::{Kind, MilestoneChange, ValueChange};
 use crate::i18n::Lang;
@@ -51,15 +51,10 @@ fn value_text(r: &MilestoneRow, lang: Lang) -> String {
     if r.kind == Kind::YesNo {
         return lang.kind(Kind::YesNo).to_owned();
     }
-    let cur = r.current.map(format_value).unwrap_or_else(|| "—".into());
-    let unit = if r.unit.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", r.unit)
-    };
-    match (r.target, r.measure().percent()) {
-        (Some(t), Some(p)) => format!("{cur}/{}{unit} {p}%", format_value(t)),
-        _ => format!("{cur}{unit}"),
+    let value = value_against_target(r.current, r.target, &r.unit);
+    match r.measure().percent() {
+        Some(p) if r.target.is_some() => format!("{value} {p}%"),
+        _ => value,
     }
 }
 

@@ -216,6 +216,18 @@ pub mod number {
     }
 }
 
+impl Milestone {
+    pub fn measure(&self) -> super::Measure {
+        super::Measure {
+            kind: self.kind,
+            status: self.status,
+            baseline: self.baseline,
+            target: self.target,
+            current: self.current,
+        }
+    }
+}
+
 impl PlanDoc {
     pub fn milestone_count(&self) -> usize {
         self.projects.iter().map(|p| p.milestones.len()).sum()

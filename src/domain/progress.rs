@@ -47,6 +47,21 @@ impl Measure {
     }
 }
 
+/// A numeric milestone's value against its target, as planners read it:
+/// `512/600 家`, `—/600 家` (nothing recorded yet), `9 家` (no target).
+pub fn value_against_target(current: Option<f64>, target: Option<f64>, unit: &str) -> String {
+    let cur = current.map(format_value).unwrap_or_else(|| "—".into());
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    match target {
+        Some(t) => format!("{cur}/{}{unit}", format_value(t)),
+        None => format!("{cur}{unit}"),
+    }
+}
+
 /// Formats a value the way planners write it: `600`, `1.5`, `0.333`.
 pub fn format_value(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {

@@ -2,7 +2,6 @@
 //! (without it both open Chinese as mojibake), headers in the planner's
 //! language, numbers as numbers.
 
-use crate::domain::Measure;
 use crate::domain::PlanDoc;
 use crate::domain::plan::Milestone;
 use crate::domain::progress::format_value;
@@ -74,13 +73,7 @@ pub fn write(doc: &PlanDoc, lang: Lang, out: impl Write) -> csv::Result<()> {
 }
 
 fn row(m: &Milestone, direction: &str, program: &str, project: &str, lang: Lang) -> Vec<String> {
-    let measure = Measure {
-        kind: m.kind,
-        status: m.status,
-        baseline: m.baseline,
-        target: m.target,
-        current: m.current,
-    };
+    let measure = m.measure();
     vec![
         m.id.to_string(),
         text_cell(direction),

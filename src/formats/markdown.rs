@@ -2,8 +2,8 @@
 //! milestone table and notes, then the programs and areas that cut across.
 
 use crate::domain::plan::{Milestone, Note, Project};
-use crate::domain::progress::format_value;
-use crate::domain::{Kind, Measure, PlanDoc};
+use crate::domain::progress::{format_value, value_against_target};
+use crate::domain::{Kind, PlanDoc};
 use crate::i18n::Lang;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -37,18 +37,7 @@ fn paragraph(out: &mut String, text: &str) {
 fn value_cell(m: &Milestone, lang: Lang) -> String {
     match m.kind {
         Kind::YesNo => lang.kind(Kind::YesNo).to_owned(),
-        Kind::Numeric => {
-            let cur = m.current.map(format_value).unwrap_or_else(|| "—".into());
-            let unit = if m.unit.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", m.unit)
-            };
-            match m.target {
-                Some(t) => format!("{cur} / {}{unit}", format_value(t)),
-                None => format!("{cur}{unit}"),
-            }
-        }
+        Kind::Numeric => value_against_target(m.current, m.target, &m.unit),
     }
 }
 
@@ -105,13 +94,7 @@ fn project(
             w.milestone, w.current_target, w.progress, w.due, w.status
         );
         for m in &p.milestones {
-            let measure = Measure {
-                kind: m.kind,
-                status: m.status,
-                baseline: m.baseline,
-                target: m.target,
-                current: m.current,
-            };
+            let measure = m.measure();
             let mut title = cell(&m.title);
             if let Some(b) = m.baseline {
                 title.push_str(&format!(" ({}: {})", w.baseline, format_value(b)));

@@ -4,7 +4,7 @@
 use super::Store;
 use super::error::{Conflict, Error, Result};
 use super::history::{Change, record};
-use super::view::NoteRow;
+use super::view::{NOTE_COLUMNS, NoteRow, note_row};
 use crate::domain::dates;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::validate::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
@@ -71,18 +71,11 @@ fn versioned(
 
 fn note_snapshot(tx: &Transaction<'_>, id: i64) -> Result<NoteSnapshot> {
     tx.query_row(
-        "SELECT id, body, author, created_at, updated_at, version, milestone_id, project_id FROM note WHERE id = ?1",
+        &format!("SELECT {NOTE_COLUMNS}, milestone_id, project_id FROM note WHERE id = ?1"),
         [id],
         |r| {
             Ok(NoteSnapshot {
-                note: NoteRow {
-                    id: r.get(0)?,
-                    body: r.get(1)?,
-                    author: r.get(2)?,
-                    created_at: r.get(3)?,
-                    updated_at: r.get(4)?,
-                    version: r.get(5)?,
-                },
+                note: note_row(r)?,
                 milestone_id: r.get(6)?,
                 project_id: r.get(7)?,
             })

@@ -141,14 +141,7 @@ impl Store {
     }
 
     pub fn milestone(&self, id: i64) -> Result<MilestoneRow> {
-        self.conn
-            .query_row(&format!("{ROW_SQL} WHERE m.id = ?1"), [id], row)
-            .optional()
-            .map_err(Error::sql(format!("reading milestone {id}")))?
-            .ok_or(Error::NotFound {
-                what: "milestone",
-                id,
-            })
+        find(&self.conn, id)
     }
 
     /// Applies a planner's change to milestone `id` in one transaction, with
@@ -264,20 +257,23 @@ impl MilestoneRow {
     }
 }
 
+fn find(conn: &rusqlite::Connection, id: i64) -> Result<MilestoneRow> {
+    conn.query_row(&format!("{ROW_SQL} WHERE m.id = ?1"), [id], row)
+        .optional()
+        .map_err(Error::sql(format!("reading milestone {id}")))?
+        .ok_or(Error::NotFound {
+            what: "milestone",
+            id,
+        })
+}
+
 /// Reads milestone `id` inside a write transaction and checks its version.
 fn read_checked(
     tx: &rusqlite::Transaction<'_>,
     id: i64,
     expected: Option<i64>,
 ) -> Result<MilestoneRow> {
-    let old = tx
-        .query_row(&format!("{ROW_SQL} WHERE m.id = ?1"), [id], row)
-        .optional()
-        .map_err(Error::sql(format!("reading milestone {id}")))?
-        .ok_or(Error::NotFound {
-            what: "milestone",
-            id,
-        })?;
+    let old = find(tx, id)?;
     match expected {
         Some(v) if v != old.version => Err(Error::Conflict(Conflict {
             entity: "milestone",

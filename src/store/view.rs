@@ -125,6 +125,20 @@ pub struct Hit {
 
 const HISTORY_SHOWN: i64 = 20;
 
+/// The columns `note_row` reads, in order.
+pub(super) const NOTE_COLUMNS: &str = "id, body, author, created_at, updated_at, version";
+
+pub(super) fn note_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NoteRow> {
+    Ok(NoteRow {
+        id: r.get(0)?,
+        body: r.get(1)?,
+        author: r.get(2)?,
+        created_at: r.get(3)?,
+        updated_at: r.get(4)?,
+        version: r.get(5)?,
+    })
+}
+
 fn status_of(s: String) -> rusqlite::Result<Status> {
     s.parse().map_err(|e: String| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
@@ -132,13 +146,18 @@ fn status_of(s: String) -> rusqlite::Result<Status> {
 }
 
 impl Store {
-    fn measures_by(&self, sql: &str, key: Option<i64>) -> Result<HashMap<i64, Vec<Measure>>> {
+    /// Milestone measures grouped by the first column of `sql`.
+    fn measures_by(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<HashMap<i64, Vec<Measure>>> {
         let mut st = self
             .conn
             .prepare_cached(sql)
             .map_err(Error::sql("reading progress"))?;
         let rows = st
-            .query_map(params![key], |r| {
+            .query_map(params, |r| {
                 let kind: String = r.get(1)?;
                 Ok((
                     r.get::<_, i64>(0)?,
@@ -164,8 +183,8 @@ impl Store {
     pub fn directions(&self) -> Result<Vec<DirectionRow>> {
         let measures = self.measures_by(
             "SELECT p.direction_id, m.kind, m.status, m.baseline, m.target, m.current
-             FROM milestone m JOIN project p ON p.id = m.project_id WHERE ?1 IS NULL OR 1",
-            None,
+             FROM milestone m JOIN project p ON p.id = m.project_id ",
+            [],
         )?;
         let mut st = self
             .conn
@@ -195,7 +214,7 @@ impl Store {
         let measures = self.measures_by(
             "SELECT m.project_id, m.kind, m.status, m.baseline, m.target, m.current
              FROM milestone m JOIN project p ON p.id = m.project_id WHERE p.direction_id = ?1",
-            Some(direction_id),
+            [direction_id],
         )?;
         let mut st = self
             .conn
@@ -223,6 +242,17 @@ impl Store {
         .map_err(Error::sql("reading projects"))
     }
 
+    /// Notes of a project or a milestone (`owner` names the column), newest
+    /// first.
+    fn notes_of(&self, owner: &'static str, id: i64) -> Result<Vec<NoteRow>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {NOTE_COLUMNS} FROM note WHERE {owner} = ?1 ORDER BY created_at DESC, id DESC"
+            ))
+            .and_then(|mut st| st.query_map([id], note_row)?.collect())
+            .map_err(Error::sql("reading notes"))
+    }
+
     /// A project's description and its own notes (newest first): what the
     /// milestone list shows beneath the milestones.
     pub fn project_notes(&self, id: i64) -> Result<(String, Vec<NoteRow>)> {
@@ -237,26 +267,7 @@ impl Store {
                 what: "project",
                 id,
             })?;
-        let notes = self
-            .conn
-            .prepare_cached(
-                "SELECT id, body, author, created_at, updated_at, version FROM note
-                 WHERE project_id = ?1 ORDER BY created_at DESC, id DESC",
-            )
-            .and_then(|mut st| {
-                st.query_map([id], |r| {
-                    Ok(NoteRow {
-                        id: r.get(0)?,
-                        body: r.get(1)?,
-                        author: r.get(2)?,
-                        created_at: r.get(3)?,
-                        updated_at: r.get(4)?,
-                        version: r.get(5)?,
-                    })
-                })?
-                .collect()
-            })
-            .map_err(Error::sql("reading a project's notes"))?;
+        let notes = self.notes_of("project_id", id)?;
         Ok((description, notes))
     }
 
@@ -317,26 +328,7 @@ impl Store {
                 .collect()
             })
             .map_err(ctx())?;
-        let notes = self
-            .conn
-            .prepare_cached(
-                "SELECT id, body, author, created_at, updated_at, version FROM note
-                 WHERE milestone_id = ?1 ORDER BY created_at DESC, id DESC",
-            )
-            .and_then(|mut st| {
-                st.query_map([milestone_id], |r| {
-                    Ok(NoteRow {
-                        id: r.get(0)?,
-                        body: r.get(1)?,
-                        author: r.get(2)?,
-                        created_at: r.get(3)?,
-                        updated_at: r.get(4)?,
-                        version: r.get(5)?,
-                    })
-                })?
-                .collect()
-            })
-            .map_err(ctx())?;
+        let notes = self.notes_of("milestone_id", milestone_id)?;
         let history = self
             .conn
             .prepare_cached(

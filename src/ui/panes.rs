@@ -5,7 +5,7 @@ use super::theme::{Theme, bar, mark};
 use super::{NARROW, detail};
 use crate::app::App;
 use crate::app::pane::{Depth, Pane};
-use crate::domain::progress::format_value;
+use crate::domain::progress::value_against_target;
 use crate::domain::{Kind, dates};
 use crate::i18n::Lang;
 use crate::store::{MilestoneRow, ProjectRow};
@@ -248,18 +248,7 @@ fn project_line(lang: Lang, theme: Theme, p: &ProjectRow, cells: usize) -> Vec<L
 pub fn value_text(app: &App, m: &MilestoneRow) -> String {
     match m.kind {
         Kind::YesNo => app.ui().yes_no.to_owned(),
-        Kind::Numeric => {
-            let cur = m.current.map(format_value).unwrap_or_else(|| "—".into());
-            let unit = if m.unit.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", m.unit)
-            };
-            match m.target {
-                Some(t) => format!("{cur}/{}{unit}", format_value(t)),
-                None => format!("{cur}{unit}"),
-            }
-        }
+        Kind::Numeric => value_against_target(m.current, m.target, &m.unit),
     }
 }
 
