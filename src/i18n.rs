@@ -242,6 +242,9 @@ pub struct Ui {
     pub discard_note: &'static str,
     pub quit_discarding: &'static str,
     pub too_small: &'static str,
+    pub draft_not_saved: &'static str,
+    /// `{at}` and `{text}` are filled in.
+    pub restore_draft: &'static str,
 }
 
 pub static UI_ZH: Ui = Ui {
@@ -317,6 +320,8 @@ pub static UI_ZH: Ui = Ui {
     discard_note: "备注有未保存的修改,确定放弃吗?",
     quit_discarding: "备注有未保存的修改,确定放弃并退出吗?",
     too_small: "窗口太小",
+    draft_not_saved: "草稿未能保存(文字仍在编辑器中)",
+    restore_draft: "发现 {at} 未保存的备注草稿:“{text}”。恢复吗?(n 将丢弃草稿)",
 };
 
 pub static UI_EN: Ui = Ui {
@@ -392,6 +397,8 @@ pub static UI_EN: Ui = Ui {
     discard_note: "The note has unsaved changes. Discard them?",
     quit_discarding: "The note has unsaved changes. Discard them and quit?",
     too_small: "window too small",
+    draft_not_saved: "draft not saved (the text is still in the editor)",
+    restore_draft: "An unsaved note draft from {at}: “{text}”. Restore it? (n discards it)",
 };
 
 #[cfg(test)]

@@ -1,8 +1,17 @@
 //! The terminal's life: raw mode and the alternate screen on entry, and the
-//! terminal put back on every way out (quit, error, panic, SIGTERM, SIGHUP).
-//! The loop draws only when something changed: an idle cockpit sleeps.
+//! terminal put back on every way out (quit, error, panic, SIGTERM, SIGHUP,
+//! SIGINT). The loop draws only when something changed: an idle cockpit
+//! sleeps.
+//!
+//! A hang-up is handled twice over. The loop sees the signal within one
+//! wake-up, saves the note being typed as a draft and returns. But on a dead
+//! terminal crossterm can spin inside `poll` and never return, so a watchdog
+//! thread gives the loop one second, then saves the draft itself (from a
+//! copy kept after every key, through its own database connection),
+//! restores what it can and exits.
 
 use crate::app::App;
+use crate::store::{self, DraftFor, OpenOptions};
 use crate::ui;
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::terminal::{
@@ -11,14 +20,21 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::io::{self, Stdout};
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-/// How often the loop wakes without input, to notice a signal. Nothing is
-/// drawn on these wake-ups.
+/// How often the loop wakes without input, to notice a signal or another
+/// planner's commit. Nothing is drawn unless one of those happened.
 const WAKE: Duration = Duration::from_millis(250);
+
+/// How long the watchdog lets the loop handle a signal itself.
+const GRACE: Duration = Duration::from_millis(1000);
+
+type Pending = Arc<Mutex<Option<(Option<i64>, DraftFor, String)>>>;
 
 /// Puts the terminal back as we found it. Safe to call more than once and
 /// when the terminal is gone (errors are ignored: there is no one to tell).
@@ -42,9 +58,15 @@ fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 pub fn run(mut app: App) -> io::Result<()> {
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
+    let finished = Arc::new(AtomicBool::new(false));
+    let pending: Pending = Arc::new(Mutex::new(None));
+    watchdog(
+        Arc::clone(&stop),
+        Arc::clone(&finished),
+        Arc::clone(&pending),
+        app.db_path().to_owned(),
+        app.author().to_owned(),
+    )?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -54,19 +76,65 @@ pub fn run(mut app: App) -> io::Result<()> {
     let result = enter().and_then(|mut terminal| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        event_loop(&mut terminal, &mut app, &stop)
+        event_loop(&mut terminal, &mut app, &stop, &pending)
     });
+    // Whatever ended the loop, typed text is kept.
+    app.save_draft();
     restore();
+    finished.store(true, Ordering::SeqCst);
     result
+}
+
+fn watchdog(
+    stop: Arc<AtomicBool>,
+    finished: Arc<AtomicBool>,
+    pending: Pending,
+    db: PathBuf,
+    author: String,
+) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        let Some(sig) = signals.forever().next() else {
+            return;
+        };
+        stop.store(true, Ordering::SeqCst);
+        let deadline = Instant::now() + GRACE;
+        while Instant::now() < deadline {
+            if finished.load(Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // The loop is stuck: save the draft ourselves, then leave.
+        let draft = pending.lock().ok().and_then(|mut p| p.take());
+        if let Some((id, target, text)) = draft {
+            let opts = OpenOptions {
+                author,
+                quick_check: false,
+                read_only: false,
+                seed: None,
+            };
+            if let Ok(mut s) = store::open(&db, opts) {
+                let _ = s.save_draft(id, &target, &text);
+            }
+        }
+        restore();
+        std::process::exit(128 + sig);
+    });
+    Ok(())
 }
 
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     stop: &AtomicBool,
+    pending: &Pending,
 ) -> io::Result<()> {
     let mut dirty = true;
     loop {
+        if let Ok(mut p) = pending.lock() {
+            *p = app.pending_draft();
+        }
         if dirty {
             terminal.draw(|frame| ui::render(app, frame))?;
             dirty = false;
@@ -74,7 +142,18 @@ fn event_loop(
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        if !event::poll(WAKE)? {
+        // Wake for the draft timer if it is due before the usual wake-up.
+        let now = Instant::now();
+        let timeout = app
+            .draft_due()
+            .map_or(WAKE, |due| due.saturating_duration_since(now).min(WAKE));
+        if !event::poll(timeout)? {
+            if app.draft_due().is_some_and(|due| due <= Instant::now()) {
+                app.save_draft();
+                dirty = true;
+            }
+            // Another planner's commit shows within one wake-up.
+            dirty |= app.refresh_if_changed();
             continue;
         }
         match event::read()? {

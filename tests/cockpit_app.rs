@@ -410,3 +410,77 @@ fn help_lists_every_binding_of_the_key_table() {
     press(&mut app, "jjk<Esc>");
     assert_eq!(app.layer(), Layer::Panes);
 }
+
+#[test]
+fn another_planners_commit_shows_with_the_selection_kept() {
+    let (sb, mut app) = cockpit(Lang::Zh);
+    to_high_tech(&mut app);
+    assert!(!app.refresh_if_changed(), "nothing changed yet");
+    let id = milestone(&sb, HIGH_TECH).id;
+    // Someone adds a project above ours and records a value.
+    let mut other = open_store(&sb.db);
+    let direction = app.focused().unwrap().direction.id;
+    other.add_project(direction, "新增的项目").unwrap();
+    other
+        .update_milestone(
+            id,
+            None,
+            plan_cockpit::domain::MilestoneChange {
+                value: Some(plan_cockpit::domain::ValueChange::Set(333.0)),
+                ..Default::default()
+            },
+            "cli",
+        )
+        .unwrap();
+    assert!(app.refresh_if_changed());
+    let pane = app.focused().unwrap();
+    let m = pane.selected_milestone().unwrap();
+    assert_eq!(
+        (m.title.as_str(), m.current),
+        (HIGH_TECH, Some(333.0)),
+        "same item, new value"
+    );
+    assert_eq!(pane.projects.len(), 23);
+    assert!(!app.refresh_if_changed(), "quiet again");
+    // Our own writes do not count as someone else's.
+    press(&mut app, "e<C-u>334<Enter>");
+    assert!(!app.refresh_if_changed());
+}
+
+#[test]
+fn a_draft_survives_the_session_and_is_offered_on_the_next_start() {
+    let (sb, mut app) = cockpit(Lang::Zh);
+    to_high_tech(&mut app);
+    press(&mut app, "n断线前写了一半");
+    assert!(app.draft_due().is_some(), "typing schedules a draft");
+    app.save_draft();
+    assert!(app.draft_due().is_none());
+    drop(app); // the session dies without saving the note
+
+    let mut next = App::new(open_store(&sb.db), Lang::Zh).unwrap();
+    assert_eq!(next.layer(), Layer::Confirm, "the draft is offered");
+    press(&mut next, "y");
+    let Some(Overlay::Editor(e)) = next.overlays.last() else {
+        panic!("no editor")
+    };
+    assert_eq!(e.input.lines(), ["断线前写了一半"]);
+    press(&mut next, ",已补全<C-s>");
+    let store = open_store(&sb.db);
+    let d = store.detail(milestone(&sb, HIGH_TECH).id).unwrap();
+    assert_eq!(d.notes[0].body, "断线前写了一半,已补全");
+    assert!(
+        store.drafts().unwrap().is_empty(),
+        "a saved note leaves no draft"
+    );
+
+    // Declining an offered draft discards it.
+    let mut app = App::new(open_store(&sb.db), Lang::Zh).unwrap();
+    to_high_tech(&mut app);
+    press(&mut app, "n不要了");
+    app.save_draft();
+    drop(app);
+    let mut next = App::new(open_store(&sb.db), Lang::Zh).unwrap();
+    press(&mut next, "n");
+    assert_eq!(next.layer(), Layer::Panes);
+    assert!(open_store(&sb.db).drafts().unwrap().is_empty());
+}

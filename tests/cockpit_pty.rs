@@ -7,7 +7,8 @@ mod common;
 
 use common::{BIN, Sandbox};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -16,7 +17,11 @@ struct Session {
     raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
+    /// Tells the reader to close its copy of the master, so that dropping
+    /// the master really hangs up the terminal.
+    closing: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Session {
@@ -39,28 +44,64 @@ impl Session {
         }
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
+        // Our own copy of the master, read with poll so it can be closed.
+        // SAFETY: dup of a descriptor the master owns.
+        let fd = unsafe { libc::dup(pair.master.as_raw_fd().expect("master fd")) };
+        assert!(fd >= 0);
         let writer = pair.master.take_writer().unwrap();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (s, r) = (Arc::clone(&screen), Arc::clone(&raw));
-        std::thread::spawn(move || {
+        let closing = Arc::new(AtomicBool::new(false));
+        let (s, r, c) = (Arc::clone(&screen), Arc::clone(&raw), Arc::clone(&closing));
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+            while !c.load(Ordering::SeqCst) {
+                let mut pfd = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: polling and reading our own descriptor.
+                let ready = unsafe { libc::poll(&mut pfd, 1, 50) };
+                if ready <= 0 {
+                    continue;
+                }
+                let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+                if n <= 0 {
                     break;
                 }
-                s.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
+                s.lock().unwrap().process(&buf[..n as usize]);
+                r.lock().unwrap().extend_from_slice(&buf[..n as usize]);
             }
+            unsafe { libc::close(fd) };
         });
         Session {
             screen,
             raw,
             writer,
             child,
-            _master: pair.master,
+            master: pair.master,
+            closing,
+            reader: Some(reader),
         }
+    }
+
+    /// Closes every copy of the master side, as sshd does when a link
+    /// drops: the kernel hangs up the terminal. Returns the child.
+    fn hang_up(mut self) -> Box<dyn Child + Send + Sync> {
+        self.closing.store(true, Ordering::SeqCst);
+        if let Some(r) = self.reader.take() {
+            r.join().unwrap();
+        }
+        let Session {
+            child,
+            writer,
+            master,
+            ..
+        } = self;
+        drop(writer);
+        drop(master);
+        child
     }
 
     fn text(&self) -> String {
@@ -221,4 +262,118 @@ fn english_with_no_color_and_a_16_colour_terminal() {
     for code in ["\x1b[38;5", "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[36m"] {
         assert!(!text.contains(code), "colour {code:?} sent under NO_COLOR");
     }
+}
+
+/// Two planners on one database: B sees A's edit within a second, on the
+/// same item, without touching a key.
+#[test]
+fn a_second_cockpit_shows_the_first_ones_edit_within_a_second() {
+    let sb = Sandbox::new();
+    sb.ok(&["check"]);
+    let zh = [("LANG", "zh_CN.UTF-8")];
+    let mut a = Session::start(&sb, 80, 24, &zh);
+    let mut b = Session::start(&sb, 80, 24, &zh);
+    for s in [&mut a, &mut b] {
+        s.wait_for("新城市");
+        s.send("/高新技术企业突破");
+        s.wait_for("[里程碑]");
+        s.send("\r");
+        s.wait_for("/600 家");
+    }
+    let mut latencies = Vec::new();
+    for value in [701, 702, 703, 704, 705] {
+        a.send(&format!("e\x15{value}\r"));
+        a.wait_for(&format!("{value}/600 家"));
+        let start = Instant::now();
+        b.wait_for(&format!("{value}/600 家"));
+        latencies.push(start.elapsed());
+    }
+    latencies.sort();
+    eprintln!(
+        "refresh latency: p50 {:?}, max {:?}",
+        latencies[2], latencies[4]
+    );
+    assert!(latencies[4] < Duration::from_secs(1), "{latencies:?}");
+    for s in [&mut a, &mut b] {
+        s.send("q");
+        assert!(s.wait_exit().success());
+    }
+}
+
+/// The SSH link drops while a note is being typed: the terminal goes away
+/// (the pty closes). The process saves the draft and exits within 2 s, and
+/// the next start offers the text back.
+#[test]
+fn a_dropped_terminal_keeps_the_half_typed_note() {
+    let sb = Sandbox::new();
+    let zh = [("LANG", "zh_CN.UTF-8")];
+    let mut s = Session::start(&sb, 80, 24, &zh);
+    s.wait_for("新城市");
+    s.send("/高新技术企业突破");
+    s.wait_for("[里程碑]");
+    s.send("\rn");
+    s.wait_for("新备注");
+    s.send("信号中断前的半句话");
+    s.wait_for("信号中断前的半句话");
+    let start = Instant::now();
+    let mut child = s.hang_up();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "still running 2 s after the hang-up"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    eprintln!("exited {:?} after the hang-up", start.elapsed());
+
+    let mut again = Session::start(&sb, 80, 24, &zh);
+    again.wait_for("未保存的备注草稿");
+    again.wait_for("恢复吗");
+    again.send("y");
+    again.wait_for("新备注");
+    again.wait_for("信号中断前的半句话");
+    again.send("\x13");
+    again.wait_for("已保存");
+    again.send("q");
+    assert!(again.wait_exit().success());
+    let md = sb.ok(&["export", "--format", "markdown"]);
+    assert!(md.contains("信号中断前的半句话"));
+}
+
+/// SIGTERM while typing: the draft is saved too.
+#[test]
+fn sigterm_while_typing_keeps_the_draft() {
+    let sb = Sandbox::new();
+    let mut s = Session::start(&sb, 80, 24, &[("LANG", "en_US.UTF-8")]);
+    s.wait_for("New City");
+    s.send("/高新技术企业突破");
+    s.wait_for("[milestone]");
+    s.send("\rn");
+    s.wait_for("New note");
+    s.send("typed before the shutdown");
+    s.wait_for("typed before the shutdown");
+    let pid = s.child.process_id().unwrap() as i32;
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(pid, libc::SIGTERM) };
+    s.wait_exit();
+    s.assert_restored();
+    // Drafts belong to their author, the Unix user the cockpit ran as.
+    let c = rusqlite::Connection::open(&sb.db).unwrap();
+    let bodies: Vec<(String, String)> = c
+        .prepare("SELECT author, body FROM draft")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        bodies,
+        [(
+            plan_cockpit::user::unix_user(),
+            "typed before the shutdown".to_owned()
+        )]
+    );
 }

@@ -16,11 +16,14 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 use keymap::{Action, Layer, action_for};
 use overlay::{
     Confirm, Confirmed, Editor, Form, Menu, NoteTarget, Overlay, Purpose, Search, Undo, line_input,
-    note_input,
 };
 use pane::{Depth, OpenMilestone, OpenProject, Pane, reselect};
+use std::time::{Duration, Instant};
 
 const SEARCH_LIMIT: usize = 200;
+
+/// A note being typed is saved as a draft this long after the last key.
+pub const DRAFT_DELAY: Duration = Duration::from_millis(1500);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flash {
@@ -46,6 +49,10 @@ pub struct App {
     pub quit: bool,
     /// False under NO_COLOR: the UI then uses no colour at all.
     pub color: bool,
+    /// The database's data_version when we last read it.
+    seen: i64,
+    /// Drafts already offered for restoring in this session.
+    offered: Vec<i64>,
 }
 
 impl App {
@@ -68,8 +75,12 @@ impl App {
             undo: Vec::new(),
             quit: false,
             color: true,
+            seen: 0,
+            offered: Vec::new(),
         };
+        app.seen = app.store.data_version()?;
         app.reload()?;
+        app.offer_draft();
         Ok(app)
     }
 
@@ -150,6 +161,137 @@ impl App {
         Ok(())
     }
 
+    /// Rereads the panes if another planner (another cockpit, a script)
+    /// committed since we last looked; selections stay on the same items.
+    /// Returns true when something was reloaded and needs drawing.
+    pub fn refresh_if_changed(&mut self) -> bool {
+        match self.store.data_version() {
+            Ok(v) if v != self.seen => {
+                self.seen = v;
+                if let Err(e) = self.reload() {
+                    self.failed(&e);
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn db_path(&self) -> &std::path::Path {
+        self.store.path()
+    }
+
+    pub fn author(&self) -> &str {
+        self.store.author()
+    }
+
+    fn editor(&self) -> Option<&Editor> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Editor(e) => Some(e),
+            _ => None,
+        })
+    }
+
+    fn editor_mut(&mut self) -> Option<&mut Editor> {
+        self.overlays.iter_mut().rev().find_map(|o| match o {
+            Overlay::Editor(e) => Some(e),
+            _ => None,
+        })
+    }
+
+    /// When the open editor's latest typing is due to be saved as a draft.
+    pub fn draft_due(&self) -> Option<Instant> {
+        self.editor()
+            .and_then(|e| e.typed_at)
+            .map(|t| t + DRAFT_DELAY)
+    }
+
+    /// The draft as it stands: what a last-resort saver writes when the
+    /// event loop cannot (a dead terminal). None when nothing is unsaved.
+    pub fn pending_draft(&self) -> Option<(Option<i64>, crate::store::DraftFor, String)> {
+        let e = self.editor()?;
+        (e.typed_at.is_some() || (e.draft.is_none() && e.is_dirty()))
+            .then(|| (e.draft, e.draft_for(), e.text()))
+    }
+
+    /// Saves the editor's text as a draft now, if it changed since the last
+    /// draft. A failure (read-only, full disk) is said; the text stays.
+    pub fn save_draft(&mut self) {
+        let Some((id, target, text)) = self.pending_draft() else {
+            return;
+        };
+        match self.store.save_draft(id, &target, &text) {
+            Ok(id) => {
+                if let Some(e) = self.editor_mut() {
+                    e.draft = Some(id);
+                    e.typed_at = None;
+                }
+            }
+            Err(err) => {
+                let msg = format!("{}: {err}", self.ui().draft_not_saved);
+                if let Some(e) = self.editor_mut() {
+                    e.typed_at = None;
+                    e.error = Some(msg);
+                }
+            }
+        }
+    }
+
+    fn drop_draft(&mut self, id: Option<i64>) {
+        if let Some(id) = id
+            && let Err(e) = self.store.delete_draft(id)
+        {
+            self.failed(&e);
+        }
+    }
+
+    /// Offers the newest draft left by an earlier session (a crash, a
+    /// dropped link) that this session has not offered yet.
+    fn offer_draft(&mut self) {
+        let Ok(drafts) = self.store.drafts() else {
+            return;
+        };
+        let Some(d) = drafts.into_iter().find(|d| !self.offered.contains(&d.id)) else {
+            return;
+        };
+        self.offered.push(d.id);
+        let first = d.body.lines().next().unwrap_or("");
+        let preview = crate::width::truncate(first, 30);
+        let question = self
+            .ui()
+            .restore_draft
+            .replace(
+                "{at}",
+                &d.updated_at
+                    .get(..16)
+                    .unwrap_or(&d.updated_at)
+                    .replace('T', " "),
+            )
+            .replace("{text}", &preview);
+        self.overlays.push(Overlay::Confirm(Confirm {
+            question,
+            on_yes: Confirmed::RestoreDraft(d),
+        }));
+    }
+
+    fn restore_draft(&mut self, d: crate::store::Draft) {
+        let (target, original) = match d.target {
+            crate::store::DraftFor::NewNote { milestone } => {
+                (NoteTarget::New { milestone }, String::new())
+            }
+            crate::store::DraftFor::EditNote { note, version } => match self.store.note(note) {
+                Ok(n) => (NoteTarget::Edit { note, version }, n.body),
+                Err(e) => return self.failed(&e),
+            },
+        };
+        self.overlays.push(Overlay::Editor(Editor::new(
+            target,
+            &d.body,
+            &original,
+            Some(d.id),
+        )));
+    }
+
     fn say(&mut self, text: impl Into<String>) {
         self.flash = Some(Flash {
             text: text.into(),
@@ -198,7 +340,9 @@ impl App {
                 f.error = None;
             }
             Some(Overlay::Editor(e)) => {
-                e.input.input(key);
+                if e.input.input(key) {
+                    e.typed_at = Some(Instant::now());
+                }
                 e.error = None;
             }
             Some(Overlay::Search(s)) => {
@@ -225,7 +369,8 @@ impl App {
                 f.input.insert_str(&clean);
             }
             Some(Overlay::Editor(e)) => {
-                e.input.insert_str(&clean);
+                let changed = e.input.insert_str(&clean);
+                e.typed_at = changed.then(Instant::now).or(e.typed_at);
             }
             Some(Overlay::Search(s)) => {
                 requery = s.input.insert_str(&clean);
@@ -321,12 +466,12 @@ impl App {
                 .and_then(|p| p.selected_milestone())
                 .map(|m| m.id)
             {
-                Some(id) => self.overlays.push(Overlay::Editor(Editor {
-                    target: NoteTarget::New { milestone: id },
-                    input: note_input(""),
-                    original: String::new(),
-                    error: None,
-                })),
+                Some(id) => self.overlays.push(Overlay::Editor(Editor::new(
+                    NoteTarget::New { milestone: id },
+                    "",
+                    "",
+                    None,
+                ))),
                 None => self.fail(self.ui().choose_milestone),
             },
             Action::EditNote => {
@@ -336,15 +481,15 @@ impl App {
                     .and_then(|d| d.detail.notes.get(d.note_sel))
                     .cloned();
                 match note {
-                    Some(n) => self.overlays.push(Overlay::Editor(Editor {
-                        target: NoteTarget::Edit {
+                    Some(n) => self.overlays.push(Overlay::Editor(Editor::new(
+                        NoteTarget::Edit {
                             note: n.id,
                             version: n.version,
                         },
-                        input: note_input(&n.body),
-                        original: n.body.clone(),
-                        error: None,
-                    })),
+                        &n.body,
+                        &n.body,
+                        None,
+                    ))),
                     None => self.fail(self.ui().choose_note),
                 }
             }
@@ -842,6 +987,7 @@ impl App {
             Action::Save => {
                 let text = ed.text();
                 let target = ed.target.clone();
+                let draft = ed.draft;
                 let result = match target {
                     NoteTarget::New { milestone } => {
                         let version = self.store.milestone(milestone).map(|m| m.version);
@@ -872,6 +1018,7 @@ impl App {
                 match result {
                     Ok(msg) => {
                         self.overlays.pop();
+                        self.drop_draft(draft);
                         self.after_write(msg);
                     }
                     Err(e) => {
@@ -908,17 +1055,30 @@ impl App {
         match action {
             Action::No => {
                 self.overlays.pop();
+                if let Confirmed::RestoreDraft(d) = on_yes {
+                    // Declined: the draft is discarded, and the next is offered.
+                    self.drop_draft(Some(d.id));
+                    self.offer_draft();
+                }
             }
             Action::Yes => {
                 self.overlays.pop();
                 let ui = self.ui();
                 let result = match on_yes {
                     Confirmed::DiscardEditor => {
-                        self.overlays.pop();
+                        if let Some(Overlay::Editor(e)) = self.overlays.pop() {
+                            self.drop_draft(e.draft);
+                        }
                         return;
                     }
                     Confirmed::QuitDiscarding => {
+                        let draft = self.editor().and_then(|e| e.draft);
+                        self.drop_draft(draft);
                         self.quit = true;
+                        return;
+                    }
+                    Confirmed::RestoreDraft(d) => {
+                        self.restore_draft(d);
                         return;
                     }
                     Confirmed::DeleteProject { id } => self.store.delete_project(id).map(|_| ()),

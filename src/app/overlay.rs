@@ -48,9 +48,33 @@ pub struct Editor {
     pub input: TextArea<'static>,
     pub original: String,
     pub error: Option<String>,
+    /// The draft row holding this text, once saved.
+    pub draft: Option<i64>,
+    /// When the text last changed without a draft save since.
+    pub typed_at: Option<std::time::Instant>,
 }
 
 impl Editor {
+    pub fn new(target: NoteTarget, text: &str, original: &str, draft: Option<i64>) -> Editor {
+        Editor {
+            target,
+            input: note_input(text),
+            original: original.to_owned(),
+            error: None,
+            draft,
+            typed_at: None,
+        }
+    }
+
+    pub fn draft_for(&self) -> crate::store::DraftFor {
+        match self.target {
+            NoteTarget::New { milestone } => crate::store::DraftFor::NewNote { milestone },
+            NoteTarget::Edit { note, version } => {
+                crate::store::DraftFor::EditNote { note, version }
+            }
+        }
+    }
+
     pub fn text(&self) -> String {
         self.input.lines().join("\n")
     }
@@ -80,6 +104,7 @@ pub enum Confirmed {
     DeleteNote { id: i64 },
     DiscardEditor,
     QuitDiscarding,
+    RestoreDraft(crate::store::Draft),
 }
 
 pub struct Confirm {

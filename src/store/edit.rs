@@ -87,6 +87,18 @@ fn note_snapshot(tx: &Transaction<'_>, id: i64) -> Result<NoteSnapshot> {
 }
 
 impl Store {
+    pub fn note(&self, id: i64) -> Result<NoteRow> {
+        self.conn
+            .query_row(
+                &format!("SELECT {NOTE_COLUMNS} FROM note WHERE id = ?1"),
+                [id],
+                note_row,
+            )
+            .optional()
+            .map_err(Error::sql(format!("reading note {id}")))?
+            .ok_or(Error::NotFound { what: "note", id })
+    }
+
     /// Replaces a note's text if nobody changed it since `expected_version`.
     /// Returns the note as it was.
     pub fn update_note(

@@ -2,6 +2,7 @@
 //! plan's own words.
 
 mod backup;
+mod draft;
 mod edit;
 mod error;
 mod history;
@@ -12,6 +13,7 @@ mod open;
 mod schema;
 mod view;
 
+pub use draft::{Draft, DraftFor};
 pub use edit::NoteSnapshot;
 pub use error::{Conflict, Error, Result};
 pub use milestone::{Fields, ListFilter, MilestoneRow, Saved};
@@ -100,6 +102,14 @@ impl Store {
         self.conn
             .query_row("SELECT title FROM plan", [], |r| r.get(0))
             .map_err(Error::sql("reading the plan"))
+    }
+
+    /// Changes whenever another connection commits to the database (not on
+    /// our own writes): about a microsecond to ask, so it can be polled.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .map_err(Error::sql("reading data_version"))
     }
 
     /// True when the database has a schema but no plan yet.

@@ -147,13 +147,18 @@ CREATE TABLE history (
 CREATE INDEX history_by_entity ON history(entity, entity_id, id);
 "#;
 
+/// A draft of an edited note remembers the version it was loaded at, so
+/// that restoring it after a crash still detects someone else's save.
+const V2: &str = "ALTER TABLE draft ADD COLUMN note_version INTEGER;
+CREATE INDEX draft_by_author ON draft(author, updated_at);";
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1).foreign_key_check()])
+    Migrations::new(vec![M::up(V1).foreign_key_check(), M::up(V2)])
 }
 
 /// The schema version this build writes; a file with a larger one is newer.
 pub fn latest_version() -> i64 {
-    1
+    2
 }
 
 #[cfg(test)]
