@@ -484,3 +484,29 @@ fn a_draft_survives_the_session_and_is_offered_on_the_next_start() {
     assert_eq!(next.layer(), Layer::Panes);
     assert!(open_store(&sb.db).drafts().unwrap().is_empty());
 }
+
+#[test]
+fn history_lists_who_changed_what_from_what_to_what() {
+    let (_sb, mut app) = cockpit(Lang::En);
+    to_high_tech(&mut app);
+    press(&mut app, "e<C-u>100<Enter>e<C-u>120<Enter>s<Down><Enter>H");
+    assert_eq!(app.layer(), Layer::History);
+    let Some(Overlay::History { rows, .. }) = app.overlays.last() else {
+        panic!()
+    };
+    let changes: Vec<(&str, Option<&str>, Option<&str>)> = rows
+        .iter()
+        .map(|h| (h.field.as_str(), h.old.as_deref(), h.new.as_deref()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("status", Some("active"), Some("at_risk")),
+            ("current", Some("100"), Some("120")),
+            ("current", None, Some("100"))
+        ]
+    );
+    assert!(rows.iter().all(|h| h.author == "planner"));
+    press(&mut app, "jk<Esc>");
+    assert_eq!(app.layer(), Layer::Panes);
+}

@@ -14,16 +14,18 @@ pub enum Layer {
     Editor,
     Confirm,
     Help,
+    History,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 7] = [
+    pub const ALL: [Layer; 8] = [
         Layer::Panes,
         Layer::Search,
         Layer::Form,
         Layer::Menu,
         Layer::Editor,
         Layer::Confirm,
+        Layer::History,
         Layer::Help,
     ];
 
@@ -55,6 +57,7 @@ pub enum Action {
     EditTarget,
     NewNote,
     EditNote,
+    History,
     Add,
     Rename,
     Delete,
@@ -254,6 +257,14 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         L::Panes,
+        &[k('H')],
+        A::History,
+        "查看修改记录",
+        "history of changes",
+        false,
+    ),
+    b(
+        L::Panes,
         &[k('a')],
         A::Add,
         "新增项目/里程碑",
@@ -385,6 +396,30 @@ pub static BINDINGS: &[Binding] = &[
         A::No,
         "取消",
         "no",
+        true,
+    ),
+    b(
+        L::History,
+        &[code(C::Esc), k('H'), k('q')],
+        A::Cancel,
+        "关闭",
+        "close",
+        true,
+    ),
+    b(
+        L::History,
+        &[k('j'), code(C::Down)],
+        A::Down,
+        "下滚",
+        "scroll down",
+        true,
+    ),
+    b(
+        L::History,
+        &[k('k'), code(C::Up)],
+        A::Up,
+        "上滚",
+        "scroll up",
         true,
     ),
     b(

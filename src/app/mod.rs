@@ -22,6 +22,9 @@ use std::time::{Duration, Instant};
 
 const SEARCH_LIMIT: usize = 200;
 
+/// The history view shows this many changes, newest first.
+const HISTORY_LIMIT: i64 = 1000;
+
 /// A note being typed is saved as a draft this long after the last key.
 pub const DRAFT_DELAY: Duration = Duration::from_millis(1500);
 
@@ -421,6 +424,21 @@ impl App {
                 }
                 _ => {}
             },
+            Layer::History => match action {
+                Action::Cancel => {
+                    self.overlays.pop();
+                }
+                Action::Down | Action::Up => {
+                    if let Some(Overlay::History { scroll, .. }) = self.overlays.last_mut() {
+                        *scroll = if action == Action::Down {
+                            scroll.saturating_add(1)
+                        } else {
+                            scroll.saturating_sub(1)
+                        };
+                    }
+                }
+                _ => {}
+            },
             Layer::Search => self.on_search(action),
             Layer::Form => self.on_form(action),
             Layer::Menu => self.on_menu(action),
@@ -493,6 +511,21 @@ impl App {
                     None => self.fail(self.ui().choose_note),
                 }
             }
+            Action::History => match self
+                .focused()
+                .and_then(|p| p.selected_milestone())
+                .map(|m| (m.id, m.title.clone()))
+            {
+                Some((id, title)) => match self.store.history_of(id, HISTORY_LIMIT) {
+                    Ok(rows) => self.overlays.push(Overlay::History {
+                        title,
+                        rows,
+                        scroll: 0,
+                    }),
+                    Err(e) => self.failed(&e),
+                },
+                None => self.fail(self.ui().choose_milestone),
+            },
             Action::Add => self.start_add(),
             Action::Rename => self.start_rename(),
             Action::Delete => self.start_delete(),

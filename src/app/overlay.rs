@@ -118,7 +118,14 @@ pub enum Overlay {
     Menu(Menu),
     Editor(Editor),
     Confirm(Confirm),
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
+    History {
+        title: String,
+        rows: Vec<crate::store::HistoryRow>,
+        scroll: u16,
+    },
 }
 
 impl Overlay {
@@ -130,6 +137,7 @@ impl Overlay {
             Overlay::Editor(_) => Layer::Editor,
             Overlay::Confirm(_) => Layer::Confirm,
             Overlay::Help { .. } => Layer::Help,
+            Overlay::History { .. } => Layer::History,
         }
     }
 }

@@ -116,6 +116,12 @@ pub fn for_terminal(input: &str, keep_newlines: bool) -> String {
     out
 }
 
+/// Characters that must never reach a terminal raw: controls (C0, DEL, C1)
+/// and the invisible reordering tricks.
+pub fn unsafe_for_terminal(c: char) -> bool {
+    is_control(c) || is_invisible_trick(c)
+}
+
 /// True when `text` contains nothing `clean_multiline` would remove: the
 /// invariant every stored string keeps.
 pub fn is_clean(text: &str) -> bool {

@@ -2,6 +2,7 @@
 //! line/column of every error, and canonical writing.
 
 use crate::domain::PlanDoc;
+use crate::domain::text::unsafe_for_terminal;
 use crate::domain::validate::{Problem, check_format};
 use serde::Deserialize;
 
@@ -63,8 +64,19 @@ pub fn read(bytes: &[u8]) -> Result<PlanDoc, Problem> {
 }
 
 /// Canonical JSON: two-space indent, fields in a fixed order, a final newline.
+/// serde_json escapes C0 controls but writes C1 controls and bidi overrides
+/// raw; those are escaped here too (`\u009b`), so an export printed to a
+/// terminal cannot drive it, and it still parses back to the same text.
 pub fn write(doc: &PlanDoc) -> String {
-    let mut s = serde_json::to_string_pretty(doc).expect("a plan document always serialises");
+    let raw = serde_json::to_string_pretty(doc).expect("a plan document always serialises");
+    let mut s = String::with_capacity(raw.len() + 1);
+    for c in raw.chars() {
+        if c != '\n' && unsafe_for_terminal(c) {
+            s.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            s.push(c);
+        }
+    }
     s.push('\n');
     s
 }
@@ -82,6 +94,17 @@ mod tests {
         let p = read(text.as_bytes()).unwrap_err();
         assert_eq!(p.path, "projects[0].milestones[0].target");
         assert!(p.message.contains("line 4 column"), "{}", p.message);
+    }
+
+    #[test]
+    fn c1_controls_and_bidi_are_escaped_and_round_trip() {
+        let text = r#"{"format":"plan-cockpit","format_version":1,"plan":{"title":"t","year":2023},"directions":[]}"#;
+        let mut doc = read(text.as_bytes()).unwrap();
+        doc.plan.title = "a\u{9b}31m\u{202e}b".into();
+        let out = write(&doc);
+        assert!(out.contains(r"a\u009b31m\u202eb"), "{out}");
+        assert!(!out.chars().any(|c| c != '\n' && unsafe_for_terminal(c)));
+        assert_eq!(read(out.as_bytes()).unwrap().plan.title, doc.plan.title);
     }
 
     #[test]

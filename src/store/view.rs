@@ -329,21 +329,7 @@ impl Store {
             })
             .map_err(ctx())?;
         let notes = self.notes_of("milestone_id", milestone_id)?;
-        let history = self
-            .conn
-            .prepare_cached(
-                "SELECT at, author, field, old, new FROM history
-                 WHERE (entity = 'milestone' AND entity_id = ?1)
-                    OR (entity = 'note' AND entity_id IN (SELECT id FROM note WHERE milestone_id = ?1))
-                 ORDER BY id DESC LIMIT ?2",
-            )
-            .and_then(|mut st| {
-                st.query_map(params![milestone_id, HISTORY_SHOWN], |r| {
-                    Ok(HistoryRow { at: r.get(0)?, author: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? })
-                })?
-                .collect()
-            })
-            .map_err(ctx())?;
+        let history = self.history_of(milestone_id, HISTORY_SHOWN)?;
         Ok(Detail {
             milestone,
             project_id,
@@ -352,6 +338,24 @@ impl Store {
             notes,
             history,
         })
+    }
+
+    /// Changes to a milestone and its notes, newest first, at most `limit`.
+    pub fn history_of(&self, milestone_id: i64, limit: i64) -> Result<Vec<HistoryRow>> {
+        self.conn
+            .prepare_cached(
+                "SELECT at, author, field, old, new FROM history
+                 WHERE (entity = 'milestone' AND entity_id = ?1)
+                    OR (entity = 'note' AND entity_id IN (SELECT id FROM note WHERE milestone_id = ?1))
+                 ORDER BY id DESC LIMIT ?2",
+            )
+            .and_then(|mut st| {
+                st.query_map(params![milestone_id, limit], |r| {
+                    Ok(HistoryRow { at: r.get(0)?, author: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? })
+                })?
+                .collect()
+            })
+            .map_err(Error::sql("reading history"))
     }
 
     /// Projects, milestones and notes whose text contains `query` (any case),

@@ -23,6 +23,39 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let ui = app.ui();
     match top {
         Overlay::Help { scroll } => help(app, theme, frame, area, *scroll),
+        Overlay::History {
+            title,
+            rows,
+            scroll,
+        } => {
+            let popup = centered(
+                area,
+                area.width.saturating_sub(2).min(110),
+                area.height.saturating_sub(2),
+            );
+            let inner = boxed(frame, popup, &format!("{} · {title}", ui.history), theme);
+            let cells = inner.width as usize;
+            let mut lines = Vec::new();
+            if rows.is_empty() {
+                lines.push(Line::styled(ui.empty, theme.dim()));
+            }
+            for h in rows {
+                let when = h.at.get(..16).unwrap_or(&h.at).replace('T', " ");
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{when} "), theme.dim()),
+                    Span::styled(format!("{} ", h.author), theme.key()),
+                    Span::raw(h.field.clone()),
+                ]));
+                let change = format!(
+                    "  {} → {}",
+                    h.old.as_deref().unwrap_or("—"),
+                    h.new.as_deref().unwrap_or("—")
+                );
+                lines.extend(wrap(&change, cells).into_iter().map(Line::raw));
+            }
+            let max = (lines.len() as u16).saturating_sub(inner.height);
+            frame.render_widget(Paragraph::new(lines).scroll(((*scroll).min(max), 0)), inner);
+        }
         Overlay::Search(s) => {
             let popup = centered(
                 area,
@@ -226,6 +259,7 @@ fn help(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
             Layer::Editor => ui.layer_editor,
             Layer::Confirm => ui.layer_confirm,
             Layer::Help => ui.layer_help,
+            Layer::History => ui.history,
         };
         lines.push(Line::styled(format!("── {name}"), theme.title()));
         for b in BINDINGS.iter().filter(|b| b.layer == layer) {
