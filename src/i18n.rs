@@ -243,6 +243,12 @@ pub struct Ui {
     pub quit_discarding: &'static str,
     pub too_small: &'static str,
     pub draft_not_saved: &'static str,
+    pub conflict_title: &'static str,
+    pub theirs: &'static str,
+    pub mine: &'static str,
+    pub kept_theirs: &'static str,
+    pub note_text: &'static str,
+    pub name: &'static str,
     /// `{at}` and `{text}` are filled in.
     pub restore_draft: &'static str,
 }
@@ -321,6 +327,12 @@ pub static UI_ZH: Ui = Ui {
     quit_discarding: "备注有未保存的修改,确定放弃并退出吗?",
     too_small: "窗口太小",
     draft_not_saved: "草稿未能保存(文字仍在编辑器中)",
+    conflict_title: "冲突:他人已修改此项",
+    theirs: "他人的",
+    mine: "我的",
+    kept_theirs: "已保留他人的版本",
+    note_text: "备注内容",
+    name: "名称",
     restore_draft: "发现 {at} 未保存的备注草稿:“{text}”。恢复吗?(n 将丢弃草稿)",
 };
 
@@ -398,6 +410,12 @@ pub static UI_EN: Ui = Ui {
     quit_discarding: "The note has unsaved changes. Discard them and quit?",
     too_small: "window too small",
     draft_not_saved: "draft not saved (the text is still in the editor)",
+    conflict_title: "Conflict: someone else changed this",
+    theirs: "Theirs",
+    mine: "Mine",
+    kept_theirs: "kept theirs",
+    note_text: "Note",
+    name: "Name",
     restore_draft: "An unsaved note draft from {at}: “{text}”. Restore it? (n discards it)",
 };
 

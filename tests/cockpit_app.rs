@@ -369,37 +369,80 @@ fn value_edits_and_notes_undo() {
 fn another_planners_save_is_not_overwritten_silently() {
     let (sb, mut app) = cockpit(Lang::En);
     to_high_tech(&mut app);
-    press(&mut app, "e<C-u>300");
-    // Meanwhile someone else records a value.
-    let mut other = open_store(&sb.db);
     let id = milestone(&sb, HIGH_TECH).id;
-    other
-        .update_milestone(
-            id,
-            None,
-            plan_cockpit::domain::MilestoneChange {
-                value: Some(plan_cockpit::domain::ValueChange::Set(280.0)),
-                ..Default::default()
-            },
-            "cli",
-        )
-        .unwrap();
+    let set = |value: f64| {
+        let mut other = open_store(&sb.db);
+        let change = plan_cockpit::domain::MilestoneChange {
+            value: Some(plan_cockpit::domain::ValueChange::Set(value)),
+            ..Default::default()
+        };
+        other.update_milestone(id, None, change, "cli").unwrap();
+    };
+    press(&mut app, "e<C-u>300");
+    set(280.0); // meanwhile, someone else records a value
     press(&mut app, "<Enter>");
-    assert_eq!(app.layer(), Layer::Form, "the form stays open");
-    let err = form_error(&app).unwrap();
-    assert!(
-        err.contains("changed by planner at 20") && err.contains("your text is kept"),
-        "{err}"
+    assert_eq!(
+        app.layer(),
+        Layer::Conflict,
+        "a conflict view, not a silent overwrite"
     );
-    let Some(Overlay::Form(f)) = app.overlays.last() else {
+    let Some(Overlay::Conflict(c)) = app.overlays.last() else {
         panic!()
     };
-    assert_eq!(f.input.lines(), ["300"]);
+    assert_eq!(
+        (c.theirs.as_str(), c.mine.as_str(), c.by.as_str()),
+        ("280", "300", "planner")
+    );
     assert_eq!(milestone(&sb, HIGH_TECH).current, Some(280.0));
-    // Having seen it, a second Enter overwrites, on purpose.
+
+    // Edit again: back in the form, with my text.
+    press(&mut app, "e");
+    let Some(Overlay::Form(f)) = app.overlays.last() else {
+        panic!("form")
+    };
+    assert_eq!(f.input.lines(), ["300"]);
+    // Having seen theirs, saving from here replaces it, knowingly.
     press(&mut app, "<Enter>");
     assert_eq!(app.layer(), Layer::Panes);
     assert_eq!(milestone(&sb, HIGH_TECH).current, Some(300.0));
+
+    // Keep theirs: my text is dropped only on that explicit choice.
+    press(&mut app, "e<C-u>310");
+    set(305.0);
+    press(&mut app, "<Enter>t");
+    assert_eq!(app.layer(), Layer::Panes);
+    assert_eq!(milestone(&sb, HIGH_TECH).current, Some(305.0));
+
+    // Overwrite straight from the conflict view.
+    press(&mut app, "e<C-u>320");
+    set(315.0);
+    press(&mut app, "<Enter>o");
+    assert_eq!(app.layer(), Layer::Panes);
+    assert_eq!(milestone(&sb, HIGH_TECH).current, Some(320.0));
+}
+
+#[test]
+fn a_note_edited_by_two_planners_shows_both_texts() {
+    let (sb, mut a) = cockpit(Lang::Zh);
+    to_high_tech(&mut a);
+    press(&mut a, "n原始备注<C-s>");
+    let mut b = App::new(open_store(&sb.db), Lang::Zh).unwrap();
+    to_high_tech(&mut b);
+    press(&mut b, "<Enter>E,B的补充");
+    press(&mut a, "<Enter>E,A的补充<C-s>");
+    press(&mut b, "<C-s>");
+    assert_eq!(b.layer(), Layer::Conflict);
+    let Some(Overlay::Conflict(c)) = b.overlays.last() else {
+        panic!()
+    };
+    assert_eq!(c.theirs, "原始备注,A的补充");
+    assert_eq!(c.mine, "原始备注,B的补充");
+    press(&mut b, "<Esc>");
+    assert_eq!(b.layer(), Layer::Editor, "B's text survives in the editor");
+    let Some(Overlay::Editor(e)) = b.overlays.last() else {
+        panic!()
+    };
+    assert_eq!(e.text(), "原始备注,B的补充");
 }
 
 #[test]

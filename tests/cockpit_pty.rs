@@ -294,6 +294,20 @@ fn a_second_cockpit_shows_the_first_ones_edit_within_a_second() {
         latencies[2], latencies[4]
     );
     assert!(latencies[4] < Duration::from_secs(1), "{latencies:?}");
+    // B starts typing, A saves first: B gets the conflict view, B's text intact.
+    b.send("e\x15999");
+    b.wait_for("填报当前值");
+    a.send("e\x15888\r");
+    a.wait_for("888/600 家");
+    b.send("\r");
+    b.wait_for("冲突");
+    b.wait_for("888");
+    b.wait_for("999");
+    b.send("e");
+    b.wait_for("填报当前值");
+    b.send("\r");
+    b.wait_for("999/600 家");
+    a.wait_for("999/600 家");
     for s in [&mut a, &mut b] {
         s.send("q");
         assert!(s.wait_exit().success());

@@ -15,10 +15,11 @@ pub enum Layer {
     Confirm,
     Help,
     History,
+    Conflict,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 8] = [
+    pub const ALL: [Layer; 9] = [
         Layer::Panes,
         Layer::Search,
         Layer::Form,
@@ -26,6 +27,7 @@ impl Layer {
         Layer::Editor,
         Layer::Confirm,
         Layer::History,
+        Layer::Conflict,
         Layer::Help,
     ];
 
@@ -72,6 +74,9 @@ pub enum Action {
     Save,
     Yes,
     No,
+    KeepTheirs,
+    Overwrite,
+    EditAgain,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -396,6 +401,30 @@ pub static BINDINGS: &[Binding] = &[
         A::No,
         "取消",
         "no",
+        true,
+    ),
+    b(
+        L::Conflict,
+        &[k('t')],
+        A::KeepTheirs,
+        "保留他人的版本(放弃我的)",
+        "keep theirs (drop mine)",
+        true,
+    ),
+    b(
+        L::Conflict,
+        &[k('o')],
+        A::Overwrite,
+        "用我的覆盖",
+        "overwrite with mine",
+        true,
+    ),
+    b(
+        L::Conflict,
+        &[k('e'), code(C::Esc)],
+        A::EditAgain,
+        "继续编辑我的",
+        "edit mine again",
         true,
     ),
     b(

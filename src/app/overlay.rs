@@ -112,6 +112,18 @@ pub struct Confirm {
     pub on_yes: Confirmed,
 }
 
+/// Someone saved the same thing since it was loaded: theirs beside mine.
+pub struct ConflictView {
+    /// Which field, in the planner's words.
+    pub what: String,
+    pub theirs: String,
+    pub by: String,
+    pub at: String,
+    pub mine: String,
+    /// Their version: saving over it from here is an informed overwrite.
+    pub found_version: i64,
+}
+
 pub enum Overlay {
     Search(Search),
     Form(Form),
@@ -126,6 +138,7 @@ pub enum Overlay {
         rows: Vec<crate::store::HistoryRow>,
         scroll: u16,
     },
+    Conflict(ConflictView),
 }
 
 impl Overlay {
@@ -138,6 +151,7 @@ impl Overlay {
             Overlay::Confirm(_) => Layer::Confirm,
             Overlay::Help { .. } => Layer::Help,
             Overlay::History { .. } => Layer::History,
+            Overlay::Conflict(_) => Layer::Conflict,
         }
     }
 }

@@ -23,6 +23,37 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let ui = app.ui();
     match top {
         Overlay::Help { scroll } => help(app, theme, frame, area, *scroll),
+        Overlay::Conflict(c) => {
+            let popup = centered(
+                area,
+                area.width.saturating_sub(2).min(100),
+                area.height.saturating_sub(2).min(20),
+            );
+            let inner = boxed(frame, popup, ui.conflict_title, theme);
+            let when = c.at.get(..16).unwrap_or(&c.at).replace('T', " ");
+            let heads = [
+                (
+                    format!("{} · {} ({}, {when})", c.what, ui.theirs, c.by),
+                    &c.theirs,
+                ),
+                (format!("{} · {}", c.what, ui.mine), &c.mine),
+            ];
+            let columns = if inner.width >= 40 {
+                Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)])
+                    .split(inner)
+                    .to_vec()
+            } else {
+                Layout::vertical([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)])
+                    .split(inner)
+                    .to_vec()
+            };
+            for ((head, text), col) in heads.iter().zip(columns.iter()) {
+                let w = col.width.saturating_sub(1) as usize;
+                let mut lines = vec![Line::styled(truncate(head, w), theme.key())];
+                lines.extend(wrap(text, w).into_iter().map(Line::raw));
+                frame.render_widget(Paragraph::new(lines), *col);
+            }
+        }
         Overlay::History {
             title,
             rows,
@@ -260,6 +291,7 @@ fn help(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
             Layer::Confirm => ui.layer_confirm,
             Layer::Help => ui.layer_help,
             Layer::History => ui.history,
+            Layer::Conflict => ui.conflict_title,
         };
         lines.push(Line::styled(format!("── {name}"), theme.title()));
         for b in BINDINGS.iter().filter(|b| b.layer == layer) {
