@@ -113,6 +113,7 @@ fn watchdog(
                 quick_check: false,
                 read_only: false,
                 seed: None,
+                allow_network_fs: true,
             };
             if let Ok(mut s) = store::open(&db, opts) {
                 let _ = s.save_draft(id, &target, &text);

@@ -184,6 +184,7 @@ fn files_are_private_and_journals_follow() {
             quick_check: false,
             read_only: false,
             seed: None,
+            allow_network_fs: false,
         },
     )
     .unwrap();

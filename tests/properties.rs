@@ -276,6 +276,7 @@ fn import_export(doc: &PlanDoc) -> String {
             quick_check: false,
             read_only: false,
             seed: None,
+            allow_network_fs: false,
         },
     )
     .unwrap();

@@ -18,6 +18,7 @@ pub struct Context {
     pub db: PathBuf,
     pub lang: Lang,
     pub read_only: bool,
+    pub allow_network_fs: bool,
 }
 
 /// The default database folder is created private (0700) on first use.
@@ -45,6 +46,7 @@ pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
             quick_check,
             read_only: ctx.read_only,
             seed: Some(&seed_now),
+            allow_network_fs: ctx.allow_network_fs,
         },
     )?)
 }
@@ -57,6 +59,7 @@ fn open_bare(ctx: &Context) -> Result<Store, Failure> {
             quick_check: true,
             read_only: ctx.read_only,
             seed: None,
+            allow_network_fs: ctx.allow_network_fs,
         },
     )?)
 }

@@ -29,6 +29,9 @@ pub struct Cli {
     /// Open the database read-only: look, change nothing.
     #[arg(long, global = true)]
     pub read_only: bool,
+    /// Open a database on a network filesystem (NFS, SMB, sshfs) anyway.
+    #[arg(long, global = true)]
+    pub allow_network_fs: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -207,6 +210,7 @@ pub fn run(cli: Cli) -> Outcome {
         db,
         lang,
         read_only: cli.read_only,
+        allow_network_fs: cli.allow_network_fs,
     };
     match cli.command {
         None => commands::cockpit(&ctx),

@@ -37,7 +37,9 @@ pub enum Error {
          nothing was changed, try again"
     )]
     Busy,
-    #[error("the disk is full: nothing was changed")]
+    #[error(
+        "the disk holding the database is full: nothing was changed; free some space and try again"
+    )]
     DiskFull,
     #[error("no {what} has id {id}")]
     NotFound { what: &'static str, id: i64 },
@@ -102,6 +104,51 @@ fn classify(context: String, source: rusqlite::Error) -> Error {
         }
     }
     Error::Sql { context, source }
+}
+
+/// Less free space than this on the database's filesystem, and an I/O
+/// error is taken to mean the disk is full.
+const NEARLY_FULL: u64 = 1024 * 1024;
+
+fn free_bytes(folder: &std::path::Path) -> Option<u64> {
+    let c = std::ffi::CString::new(folder.as_os_str().as_encoded_bytes()).ok()?;
+    // SAFETY: statvfs fills the struct we pass; the path is NUL-terminated.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statvfs(c.as_ptr(), &mut st) } != 0 {
+        return None;
+    }
+    #[allow(clippy::unnecessary_cast)]
+    Some(st.f_bavail as u64 * st.f_frsize as u64)
+}
+
+impl Error {
+    /// SQLite reports a full disk as SQLITE_FULL only sometimes; growing the
+    /// journal or shared-memory file fails as a plain I/O error. Either,
+    /// with the filesystem (nearly) full, is said as what it is.
+    pub fn or_disk_full(self, db: &std::path::Path) -> Error {
+        let io = match &self {
+            Error::Sql {
+                source: rusqlite::Error::SqliteFailure(f, _),
+                ..
+            } => matches!(
+                f.code,
+                rusqlite::ErrorCode::SystemIoFailure
+                    | rusqlite::ErrorCode::DiskFull
+                    | rusqlite::ErrorCode::CannotOpen
+            ),
+            Error::Corrupt { .. } | Error::Io { .. } => true,
+            _ => false,
+        };
+        let folder = match db.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => std::path::Path::new("."),
+        };
+        if io && free_bytes(folder).is_some_and(|f| f < NEARLY_FULL) {
+            Error::DiskFull
+        } else {
+            self
+        }
+    }
 }
 
 impl From<rusqlite::Error> for Error {

@@ -88,13 +88,15 @@ impl Store {
         if let Access::ReadOnly(why) = &self.access {
             return Err(Error::ReadOnly(why.clone()));
         }
+        let path = self.path.clone();
+        let full = |e: Error| e.or_disk_full(&path);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(Error::sql(format!("starting {what}")))?;
-        let value = f(&tx)?;
+            .map_err(|e| full(Error::sql(format!("starting {what}"))(e)))?;
+        let value = f(&tx).map_err(full)?;
         tx.commit()
-            .map_err(Error::sql(format!("committing {what}")))?;
+            .map_err(|e| full(Error::sql(format!("committing {what}"))(e)))?;
         Ok(value)
     }
 

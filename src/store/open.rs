@@ -27,6 +27,40 @@ pub struct OpenOptions<'a> {
     pub read_only: bool,
     /// Fills an empty database with this plan, under the start-up lock.
     pub seed: Option<&'a dyn Fn() -> PlanDoc>,
+    /// Open a database on a network filesystem anyway.
+    pub allow_network_fs: bool,
+}
+
+/// The network filesystem a `statfs` type number stands for, if it is one.
+/// SQLite's locking is unreliable on these, and two planners can corrupt
+/// the file; FUSE is included because sshfs is how people mount a server.
+pub fn network_fs(f_type: i64) -> Option<&'static str> {
+    Some(match f_type {
+        0x6969 => "NFS",
+        0x517B => "SMB",
+        0xFF53_4D42 | 0xFE53_4D42 => "CIFS/SMB2",
+        0x5346_414F => "AFS",
+        0x7375_7245 => "Coda",
+        0x564C => "NCP",
+        0x0102_1997 => "9P",
+        0x6573_5546 => "FUSE (sshfs and similar)",
+        0x00C3_6400 => "Ceph",
+        0x0BD0_0BD0 => "Lustre",
+        0x0116_1970 => "GFS2",
+        0x7461_636F => "OCFS2",
+        _ => return None,
+    })
+}
+
+fn filesystem_of(folder: &Path) -> Option<&'static str> {
+    let c = std::ffi::CString::new(folder.as_os_str().as_encoded_bytes()).ok()?;
+    // SAFETY: statfs fills the struct we pass; the path is NUL-terminated.
+    let mut st: libc::statfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statfs(c.as_ptr(), &mut st) } != 0 {
+        return None;
+    }
+    #[allow(clippy::unnecessary_cast)]
+    network_fs(st.f_type as i64)
 }
 
 /// `<db>.lock`, `<db>-wal`: SQLite's names are the file name plus a suffix.
@@ -250,6 +284,10 @@ fn corrupt(path: &Path) -> impl FnOnce(rusqlite::Error) -> Error + '_ {
 }
 
 pub fn open(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
+    open_checked(path, opts).map_err(|e| e.or_disk_full(path))
+}
+
+fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
     let folder = folder_of(path);
     match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => {
@@ -282,6 +320,18 @@ pub fn open(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         Err(e) => return Err(Error::io(format!("{}", path.display()))(e)),
     }
 
+    if !opts.allow_network_fs
+        && let Some(kind) = filesystem_of(&folder)
+    {
+        return Err(Error::BadPath {
+            path: path.to_owned(),
+            detail: format!(
+                "is on a network filesystem ({kind}); SQLite's locking is not reliable there and \
+                 planners could corrupt the plan. Keep the database on the server's local disk, \
+                 or pass --allow-network-fs if you are sure only one planner uses it"
+            ),
+        });
+    }
     let mode = file_mode(&folder);
     let exists = path.exists();
     let header = if exists { Some(sniff(path)?) } else { None };
@@ -443,4 +493,19 @@ pub fn quick_check(conn: &Connection) -> rusqlite::Result<String> {
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::network_fs;
+
+    #[test]
+    fn network_filesystems_are_recognised() {
+        assert_eq!(network_fs(0x6969), Some("NFS"));
+        assert!(network_fs(0xFF53_4D42).is_some());
+        assert!(network_fs(0x6573_5546).unwrap().contains("sshfs"));
+        assert_eq!(network_fs(0xEF53), None, "ext4 is local");
+        assert_eq!(network_fs(0x0102_1994), None, "tmpfs is local");
+        assert_eq!(network_fs(0x5846_5342), None, "xfs is local");
+    }
 }

@@ -107,6 +107,7 @@ pub fn open_store(db: &Path) -> plan_cockpit::store::Store {
             quick_check: false,
             read_only: false,
             seed: Some(&seed),
+            allow_network_fs: false,
         },
     )
     .expect("open store")
