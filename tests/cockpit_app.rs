@@ -553,3 +553,43 @@ fn history_lists_who_changed_what_from_what_to_what() {
     press(&mut app, "jk<Esc>");
     assert_eq!(app.layer(), Layer::Panes);
 }
+
+#[test]
+fn a_read_only_or_damaged_database_shows_a_banner_and_refuses_edits() {
+    let sb = Sandbox::new();
+    drop(open_store(&sb.db));
+    let store = plan_cockpit::store::open(
+        &sb.db,
+        plan_cockpit::store::OpenOptions {
+            author: "planner".into(),
+            quick_check: true,
+            read_only: true,
+            seed: None,
+            allow_network_fs: false,
+        },
+    )
+    .unwrap();
+    let mut app = App::new(store, Lang::Zh).unwrap();
+    assert!(app.read_only.as_deref().unwrap().contains("--read-only"));
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| plan_cockpit::ui::render(&app, f)).unwrap();
+    assert!(
+        t.backend()
+            .to_string()
+            .contains("[只读: opened with --read-only]"),
+        "{}",
+        t.backend()
+    );
+    to_high_tech(&mut app);
+    press(&mut app, "e<C-u>5<Enter>");
+    assert_eq!(app.layer(), Layer::Form, "refused in place");
+    let Some(Overlay::Form(f)) = app.overlays.last() else {
+        panic!()
+    };
+    assert!(
+        f.error.as_deref().unwrap().contains("只读"),
+        "{:?}",
+        f.error
+    );
+    assert_eq!(milestone(&sb, HIGH_TECH).current, None);
+}

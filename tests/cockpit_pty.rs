@@ -329,6 +329,22 @@ fn a_dropped_terminal_keeps_the_half_typed_note() {
     s.wait_for("新备注");
     s.send("信号中断前的半句话");
     s.wait_for("信号中断前的半句话");
+    // Without any signal, the draft is written about 1.5 s after the last key.
+    let typed = Instant::now();
+    let c = rusqlite::Connection::open(&sb.db).unwrap();
+    let draft = || {
+        c.query_row("SELECT body FROM draft", [], |r| r.get::<_, String>(0))
+            .ok()
+    };
+    while draft().is_none() {
+        assert!(
+            typed.elapsed() < Duration::from_secs(4),
+            "no draft 4 s after typing"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(draft().as_deref(), Some("信号中断前的半句话"));
+    eprintln!("draft saved {:?} after the last key", typed.elapsed());
     let start = Instant::now();
     let mut child = s.hang_up();
     loop {
