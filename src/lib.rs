@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod formats;
+pub mod generate;
 pub mod i18n;
 pub mod seed;
 pub mod store;

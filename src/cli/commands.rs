@@ -158,13 +158,34 @@ pub fn import(ctx: &Context, file: &Path, replace: bool, cap: u64) -> Outcome {
     let prepared =
         prepare(&mut doc, &dates::now(), &unix_user()).map_err(|p| problems(file, &p))?;
 
+    let label = file.display().to_string();
+    let mut msg = replace_plan_with(ctx, &doc, &label, replace)?;
+    if prepared.cleaned_fields > 0 {
+        msg.push_str(&format!(
+            "removed control or invisible characters from {} text fields (first: {})\n",
+            prepared.cleaned_fields,
+            prepared.first_cleaned.unwrap_or_default()
+        ));
+    }
+    output::stdout(&for_terminal(&msg, true))
+}
+
+/// Writes `doc` as the database's plan: refuses to replace an existing plan
+/// unless `replace`, and then writes a backup first; a failed write into a
+/// database this call created removes it again.
+fn replace_plan_with(
+    ctx: &Context,
+    doc: &crate::domain::PlanDoc,
+    label: &str,
+    replace: bool,
+) -> Result<String, Failure> {
     let existed = ctx.db.exists();
     let mut store = open_bare(ctx)?;
     let mut backup = None;
     if !store.is_empty()? {
         if !replace {
             return Err(Failure::Input(format!(
-                "{} already holds a plan ({}); nothing was imported. `import --replace` \
+                "{} already holds a plan ({}); nothing was written. `--replace` \
                  replaces it after writing a backup",
                 ctx.db.display(),
                 store.counts()?.summary()
@@ -172,8 +193,7 @@ pub fn import(ctx: &Context, file: &Path, replace: bool, cap: u64) -> Outcome {
         }
         backup = Some(backup_before_replacing(&store)?);
     }
-    let result = store.replace_plan(&doc, &file.display().to_string());
-    let counts = match result {
+    let counts = match store.replace_plan(doc, label) {
         Ok(c) => c,
         Err(e) => {
             drop(store);
@@ -186,22 +206,29 @@ pub fn import(ctx: &Context, file: &Path, replace: bool, cap: u64) -> Outcome {
         }
     };
     let mut msg = format!(
-        "imported {} into {}: {}\n",
-        file.display(),
+        "wrote {label} into {}: {}\n",
         ctx.db.display(),
         counts.summary()
     );
-    if prepared.cleaned_fields > 0 {
-        msg.push_str(&format!(
-            "removed control or invisible characters from {} text fields (first: {})\n",
-            prepared.cleaned_fields,
-            prepared.first_cleaned.unwrap_or_default()
-        ));
-    }
     if let Some(b) = backup {
         msg.push_str(&format!("the previous plan was saved to {}\n", b.display()));
     }
-    output::stdout(&for_terminal(&msg, true))
+    Ok(msg)
+}
+
+pub fn generate(ctx: &Context, size: &crate::generate::Size, seed: u64, replace: bool) -> Outcome {
+    let started = std::time::Instant::now();
+    let doc = crate::generate::plan(size, seed);
+    let msg = replace_plan_with(
+        ctx,
+        &doc,
+        &format!("a generated plan (seed {seed})"),
+        replace,
+    )?;
+    output::stdout(&for_terminal(
+        &format!("{msg}in {:.1} s\n", started.elapsed().as_secs_f64()),
+        true,
+    ))
 }
 
 pub fn export(ctx: &Context, format: Format, dest: Option<&Path>) -> Outcome {

@@ -62,6 +62,24 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Fill the database with a realistic synthetic plan (demo data, and
+    /// the plans the benchmarks measure). The same seed gives the same plan.
+    Generate {
+        #[arg(long, default_value_t = 100)]
+        projects: usize,
+        #[arg(long, default_value_t = 1000)]
+        milestones: usize,
+        #[arg(long, default_value_t = 5000)]
+        notes: usize,
+        /// Readings over time [default: three per numeric milestone]
+        #[arg(long)]
+        readings: Option<usize>,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Replace a plan the database already holds; a backup is written first.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Check the database: schema version, integrity, counts.
     Check,
     /// Copy the live database to a new file (safe while others work).
@@ -222,6 +240,23 @@ pub fn run(cli: Cli) -> Outcome {
         }) => commands::import(&ctx, &file, replace, max_size.saturating_mul(1024 * 1024)),
         Some(Command::Export { format, output }) => {
             commands::export(&ctx, format, output.as_deref())
+        }
+        Some(Command::Generate {
+            projects,
+            milestones,
+            notes,
+            readings,
+            seed,
+            replace,
+        }) => {
+            let readings = readings.unwrap_or(milestones / 10 * 21 + (milestones % 10).min(7) * 3);
+            let size = crate::generate::Size {
+                projects,
+                milestones,
+                notes,
+                readings,
+            };
+            commands::generate(&ctx, &size, seed, replace)
         }
         Some(Command::Check) => commands::check(&ctx),
         Some(Command::Backup { dest }) => commands::backup(&ctx, &dest),
