@@ -73,10 +73,16 @@ pub fn run(mut app: App) -> io::Result<()> {
         previous(info);
     }));
 
+    let (verdict_tx, verdict) = std::sync::mpsc::channel();
+    let db = app.db_path().to_owned();
+    std::thread::spawn(move || {
+        let v = store::quick_check_file(&db).unwrap_or_else(|e| e.to_string());
+        let _ = verdict_tx.send(v);
+    });
     let result = enter().and_then(|mut terminal| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        event_loop(&mut terminal, &mut app, &stop, &pending)
+        event_loop(&mut terminal, &mut app, &stop, &pending, &verdict)
     });
     // Whatever ended the loop, typed text is kept.
     app.save_draft();
@@ -130,11 +136,16 @@ fn event_loop(
     app: &mut App,
     stop: &AtomicBool,
     pending: &Pending,
+    verdict: &std::sync::mpsc::Receiver<String>,
 ) -> io::Result<()> {
     let mut dirty = true;
     loop {
         if let Ok(mut p) = pending.lock() {
             *p = app.pending_draft();
+        }
+        if let Ok(v) = verdict.try_recv() {
+            app.integrity_checked(&v);
+            dirty = true;
         }
         if dirty {
             terminal.draw(|frame| ui::render(app, frame))?;

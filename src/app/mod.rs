@@ -164,6 +164,16 @@ impl App {
         Ok(())
     }
 
+    /// The background integrity check's verdict: anything but "ok" makes
+    /// the cockpit read-only, with the reason in the banner.
+    pub fn integrity_checked(&mut self, verdict: &str) {
+        if verdict != "ok" {
+            let why = format!("quick_check failed: {verdict}");
+            self.store.set_read_only(why.clone());
+            self.read_only = Some(why);
+        }
+    }
+
     /// Rereads the panes if another planner (another cockpit, a script)
     /// committed since we last looked; selections stay on the same items.
     /// Returns true when something was reloaded and needs drawing.

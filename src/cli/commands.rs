@@ -322,7 +322,9 @@ pub fn cockpit(ctx: &Context) -> Outcome {
     if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
         return overview(ctx);
     }
-    let store = open_seeded(ctx, true)?;
+    // quick_check reads the whole file: on a large plan that would delay the
+    // first frame by a second, so the cockpit runs it in the background.
+    let store = open_seeded(ctx, false)?;
     let app = crate::app::App::new(store, ctx.lang)?;
     crate::term::run(app).map_err(|e| Failure::Other(format!("terminal: {e}")))
 }

@@ -153,10 +153,28 @@ impl Store {
             .map_err(Error::sql("reading journal_mode"))
     }
 
+    /// From now on, refuse writes, saying why (a check found damage).
+    pub fn set_read_only(&mut self, why: String) {
+        self.access = Access::ReadOnly(why);
+    }
+
     /// `PRAGMA quick_check`: "ok", or what is wrong.
     pub fn quick_check(&self) -> Result<String> {
         open::quick_check(&self.conn).map_err(Error::sql("running quick_check"))
     }
+}
+
+/// Runs `quick_check` on the file through a connection of its own, so that
+/// a caller can do it off the first-frame path: on a large plan it reads
+/// the whole file. Returns "ok" or what is wrong.
+pub fn quick_check_file(path: &Path) -> Result<String> {
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn =
+        Connection::open_with_flags(path, flags).map_err(Error::sql("opening for quick_check"))?;
+    conn.busy_timeout(open::BUSY_TIMEOUT)
+        .map_err(Error::sql("setting busy_timeout"))?;
+    open::quick_check(&conn).map_err(Error::sql("running quick_check"))
 }
 
 /// Version of the SQLite library compiled in.
