@@ -593,3 +593,28 @@ fn a_read_only_or_damaged_database_shows_a_banner_and_refuses_edits() {
     );
     assert_eq!(milestone(&sb, HIGH_TECH).current, None);
 }
+
+#[test]
+fn a_failed_background_integrity_check_makes_the_cockpit_read_only() {
+    let (sb, mut app) = cockpit(Lang::En);
+    app.integrity_checked("ok");
+    assert!(app.read_only.is_none());
+    app.integrity_checked("*** in database main *** Page 7: btreeInitPage() returns error code 11");
+    assert!(
+        app.read_only
+            .as_deref()
+            .unwrap()
+            .starts_with("quick_check failed")
+    );
+    to_high_tech(&mut app);
+    press(&mut app, "e<C-u>5<Enter>");
+    let Some(Overlay::Form(f)) = app.overlays.last() else {
+        panic!("refused in place")
+    };
+    assert!(
+        f.error.as_deref().unwrap().contains("quick_check failed"),
+        "{:?}",
+        f.error
+    );
+    assert_eq!(milestone(&sb, HIGH_TECH).current, None);
+}
