@@ -38,6 +38,19 @@ fn to_high_tech(app: &mut App) {
     assert_eq!(pane.selected_milestone().unwrap().title, HIGH_TECH);
 }
 
+/// Another planner (another connection) records a value for the
+/// high-tech milestone.
+fn set_elsewhere(sb: &Sandbox, value: f64) {
+    let id = milestone(sb, HIGH_TECH).id;
+    let change = plan_cockpit::domain::MilestoneChange {
+        value: Some(plan_cockpit::domain::ValueChange::Set(value)),
+        ..Default::default()
+    };
+    open_store(&sb.db)
+        .update_milestone(id, None, change, "cli")
+        .unwrap();
+}
+
 fn form_error(app: &App) -> Option<String> {
     match app.overlays.last() {
         Some(Overlay::Form(f)) => f.error.clone(),
@@ -369,15 +382,7 @@ fn value_edits_and_notes_undo() {
 fn another_planners_save_is_not_overwritten_silently() {
     let (sb, mut app) = cockpit(Lang::En);
     to_high_tech(&mut app);
-    let id = milestone(&sb, HIGH_TECH).id;
-    let set = |value: f64| {
-        let mut other = open_store(&sb.db);
-        let change = plan_cockpit::domain::MilestoneChange {
-            value: Some(plan_cockpit::domain::ValueChange::Set(value)),
-            ..Default::default()
-        };
-        other.update_milestone(id, None, change, "cli").unwrap();
-    };
+    let set = |value: f64| set_elsewhere(&sb, value);
     press(&mut app, "e<C-u>300");
     set(280.0); // meanwhile, someone else records a value
     press(&mut app, "<Enter>");
@@ -459,22 +464,12 @@ fn another_planners_commit_shows_with_the_selection_kept() {
     let (sb, mut app) = cockpit(Lang::Zh);
     to_high_tech(&mut app);
     assert!(!app.refresh_if_changed(), "nothing changed yet");
-    let id = milestone(&sb, HIGH_TECH).id;
     // Someone adds a project above ours and records a value.
-    let mut other = open_store(&sb.db);
     let direction = app.focused().unwrap().direction.id;
-    other.add_project(direction, "新增的项目").unwrap();
-    other
-        .update_milestone(
-            id,
-            None,
-            plan_cockpit::domain::MilestoneChange {
-                value: Some(plan_cockpit::domain::ValueChange::Set(333.0)),
-                ..Default::default()
-            },
-            "cli",
-        )
+    open_store(&sb.db)
+        .add_project(direction, "新增的项目")
         .unwrap();
+    set_elsewhere(&sb, 333.0);
     assert!(app.refresh_if_changed());
     let pane = app.focused().unwrap();
     let m = pane.selected_milestone().unwrap();

@@ -171,6 +171,23 @@ struct Header {
     schema_cookie: i32,
 }
 
+impl Header {
+    /// Refuses another program's file or a newer schema, from the header
+    /// alone; an empty file is ours to initialise.
+    fn refuse_if_foreign(&self, path: &Path) -> Result<()> {
+        if !self.has_content {
+            return Ok(());
+        }
+        refuse_foreign(
+            path,
+            self.application_id,
+            self.user_version,
+            self.schema_cookie != 0,
+            None,
+        )
+    }
+}
+
 fn sniff(path: &Path) -> Result<Header> {
     let mut head = [0u8; 100];
     let mut f = File::open(path).map_err(Error::io(format!("{}", path.display())))?;
@@ -336,16 +353,8 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
     let exists = path.exists();
     let header = if exists { Some(sniff(path)?) } else { None };
     let has_content = header.as_ref().is_some_and(|h| h.has_content);
-    if let Some(h) = &header
-        && h.has_content
-    {
-        refuse_foreign(
-            path,
-            h.application_id,
-            h.user_version,
-            h.schema_cookie != 0,
-            None,
-        )?;
+    if let Some(h) = &header {
+        h.refuse_if_foreign(path)?;
     }
 
     // Why we cannot write, if we cannot.
@@ -376,14 +385,7 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
     // Another planner may have created the file while we waited for the
     // lock: look again, under it.
     if !exists && path.exists() {
-        let h = sniff(path)?;
-        refuse_foreign(
-            path,
-            h.application_id,
-            h.user_version,
-            h.schema_cookie != 0,
-            None,
-        )?;
+        sniff(path)?.refuse_if_foreign(path)?;
     } else if !exists {
         create_private(path, mode).map_err(Error::io(format!("creating {}", path.display())))?;
     }
