@@ -10,7 +10,7 @@ use plan_cockpit::app::overlay::Overlay;
 use plan_cockpit::app::pane::Depth;
 use plan_cockpit::domain::Status;
 use plan_cockpit::i18n::Lang;
-use plan_cockpit::store::MilestoneRow;
+use plan_cockpit::store::{HitKind, MilestoneRow};
 
 const HIGH_TECH: &str = "国家级高新技术企业突破600家";
 
@@ -129,26 +129,39 @@ fn search_finds_chinese_substrings_and_jumps_to_notes() {
         panic!()
     };
     assert_eq!(s.hits[0].text, "“翡翠绿链”");
-    // A note hit opens the project where the note lives.
-    press(&mut app, "<C-u>连山串水<Down><Down>");
+
+    // A project's note (its source quote): the hit after the milestone. The
+    // pane opens that project, where the note is shown.
+    press(&mut app, "<C-u>连山串水");
     let Some(Overlay::Search(s)) = app.overlays.last() else {
         panic!()
     };
-    let note_hit = s
-        .hits
-        .iter()
-        .position(|h| h.kind == plan_cockpit::store::HitKind::Note)
-        .unwrap();
-    let mut app2_keys = String::new();
-    for _ in 0..note_hit {
-        app2_keys.push_str("<Down>");
-    }
-    press(&mut app, "<C-u>连山串水");
-    press(&mut app, &app2_keys);
-    press(&mut app, "<Enter>");
+    let kinds: Vec<HitKind> = s.hits.iter().map(|h| h.kind).collect();
+    assert_eq!(kinds, [HitKind::Milestone, HitKind::Note]);
+    press(&mut app, "<Down><Enter>");
     let pane = app.focused().unwrap();
     assert_eq!(pane.direction.name, "新生态");
-    assert_eq!(pane.selected_project().unwrap().name, "“翡翠绿链”");
+    assert_eq!(pane.depth(), Depth::Milestones);
+    let open = pane.open.as_ref().unwrap();
+    assert_eq!(open.project.name, "“翡翠绿链”");
+    assert!(open.notes[0].body.contains("连山串水"));
+
+    // A milestone's note: the pane opens the milestone's detail with that
+    // note selected.
+    to_high_tech(&mut app);
+    press(
+        &mut app,
+        "n第一条<C-s>n第二条备注<C-s><Esc><Esc>/第一条<Enter>",
+    );
+    let pane = app.focused().unwrap();
+    assert_eq!(pane.depth(), Depth::Detail);
+    let d = pane.open_detail().unwrap();
+    assert_eq!(d.detail.milestone.title, HIGH_TECH);
+    assert_eq!(
+        d.detail.notes[d.note_sel].body, "第一条",
+        "the hit note is selected, not the newest"
+    );
+
     press(&mut app, "/不存在的词");
     let Some(Overlay::Search(s)) = app.overlays.last() else {
         panic!()
@@ -452,11 +465,27 @@ fn a_note_edited_by_two_planners_shows_both_texts() {
 
 #[test]
 fn help_lists_every_binding_of_the_key_table() {
-    let (_sb, mut app) = cockpit(Lang::Zh);
-    press(&mut app, "?");
-    assert_eq!(app.layer(), Layer::Help);
-    press(&mut app, "jjk<Esc>");
-    assert_eq!(app.layer(), Layer::Panes);
+    for lang in [Lang::Zh, Lang::En] {
+        let (_sb, mut app) = cockpit(lang);
+        press(&mut app, "?");
+        assert_eq!(app.layer(), Layer::Help);
+        // Tall enough for every line of help at once.
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 120)).unwrap();
+        t.draw(|f| plan_cockpit::ui::render(&app, f)).unwrap();
+        let screen = t.backend().to_string();
+        for b in plan_cockpit::app::keymap::BINDINGS {
+            let line = plan_cockpit::app::keymap::keys_label(b);
+            let desc = plan_cockpit::ui::describe(lang, b);
+            assert!(
+                screen
+                    .lines()
+                    .any(|l| l.contains(&line) && l.contains(desc)),
+                "{lang:?}: help lacks {line} {desc}"
+            );
+        }
+        press(&mut app, "jjk<Esc>");
+        assert_eq!(app.layer(), Layer::Panes);
+    }
 }
 
 #[test]

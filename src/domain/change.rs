@@ -2,7 +2,7 @@
 //! The cockpit's keys and `milestone set` both build one of these.
 
 use super::status::{Kind, Status};
-use super::text::clean_multiline;
+use super::validate::{typed_name, typed_note};
 use jiff::civil::Date;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -69,24 +69,10 @@ impl MilestoneChange {
             self.unit = Some(super::text::clean_line(&unit).0);
         }
         if let Some(title) = self.title.take() {
-            let clean = super::text::clean_line(&title).0;
-            if clean.is_empty() {
-                return Err("the title is empty".into());
-            }
-            if clean.chars().count() > super::validate::MAX_NAME_CHARS {
-                return Err(format!(
-                    "the title is longer than {} characters",
-                    super::validate::MAX_NAME_CHARS
-                ));
-            }
-            self.title = Some(clean);
+            self.title = Some(typed_name(&title, "title")?);
         }
         if let Some(note) = self.note.take() {
-            let (clean, _) = clean_multiline(&note);
-            if clean.trim().is_empty() {
-                return Err("the note is empty".into());
-            }
-            self.note = Some(clean);
+            self.note = Some(typed_note(&note)?);
         }
         Ok(self)
     }

@@ -6,8 +6,7 @@ use super::error::{Conflict, Error, Result};
 use super::history::{Change, record};
 use super::view::{NOTE_COLUMNS, NoteRow, note_row};
 use crate::domain::dates;
-use crate::domain::text::{clean_line, clean_multiline};
-use crate::domain::validate::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::domain::validate::{typed_name, typed_note};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 /// A note as it was before a change, with what it belonged to, for undo.
@@ -19,29 +18,11 @@ pub struct NoteSnapshot {
 }
 
 fn name(text: &str, what: &str) -> Result<String> {
-    let clean = clean_line(text).0;
-    if clean.is_empty() {
-        return Err(Error::Invalid(format!("the {what} is empty")));
-    }
-    if clean.chars().count() > MAX_NAME_CHARS {
-        return Err(Error::Invalid(format!(
-            "the {what} is longer than {MAX_NAME_CHARS} characters"
-        )));
-    }
-    Ok(clean)
+    typed_name(text, what).map_err(Error::Invalid)
 }
 
 fn body(text: &str) -> Result<String> {
-    let clean = clean_multiline(text).0;
-    if clean.trim().is_empty() {
-        return Err(Error::Invalid("the note is empty".into()));
-    }
-    if clean.chars().count() > MAX_TEXT_CHARS {
-        return Err(Error::Invalid(format!(
-            "the note is longer than {MAX_TEXT_CHARS} characters"
-        )));
-    }
-    Ok(clean)
+    typed_note(text).map_err(Error::Invalid)
 }
 
 fn versioned(

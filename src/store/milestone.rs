@@ -26,6 +26,7 @@ pub struct MilestoneRow {
     pub version: i64,
     pub updated_at: String,
     pub updated_by: String,
+    pub owner: String,
 }
 
 impl MilestoneRow {
@@ -65,7 +66,7 @@ fn bad_column(i: usize, e: String) -> rusqlite::Error {
 
 pub(super) const ROW_SQL: &str = "
     SELECT m.id, d.name, d.name_en, g.name, p.name, m.title, m.kind, m.unit, m.baseline,
-           m.target, m.current, m.due_date, m.status, m.version, m.updated_at, m.updated_by
+           m.target, m.current, m.due_date, m.status, m.version, m.updated_at, m.updated_by, m.owner
     FROM milestone m
     JOIN project p ON p.id = m.project_id
     JOIN direction d ON d.id = p.direction_id
@@ -91,6 +92,7 @@ pub(super) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MilestoneRow> {
         version: r.get(13)?,
         updated_at: r.get(14)?,
         updated_by: r.get(15)?,
+        owner: r.get(16)?,
     })
 }
 

@@ -93,8 +93,6 @@ pub struct HistoryRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detail {
     pub milestone: MilestoneRow,
-    pub project_id: i64,
-    pub owner: String,
     pub readings: Vec<ReadingRow>,
     /// Newest first.
     pub notes: Vec<NoteRow>,
@@ -309,14 +307,6 @@ impl Store {
 
     pub fn detail(&self, milestone_id: i64) -> Result<Detail> {
         let milestone = self.milestone(milestone_id)?;
-        let (project_id, owner): (i64, String) = self
-            .conn
-            .query_row(
-                "SELECT project_id, owner FROM milestone WHERE id = ?1",
-                [milestone_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .map_err(Error::sql("reading a milestone"))?;
         let ctx = || Error::sql("reading a milestone's detail");
         let readings = self
             .conn
@@ -332,8 +322,6 @@ impl Store {
         let history = self.history_of(milestone_id, HISTORY_SHOWN)?;
         Ok(Detail {
             milestone,
-            project_id,
-            owner,
             readings,
             notes,
             history,

@@ -73,8 +73,8 @@ pub fn render(
         None => ui.no_due.to_owned(),
     };
     field(&mut lines, ui.due, due);
-    if !d.owner.is_empty() {
-        field(&mut lines, ui.owner, d.owner.clone());
+    if !m.owner.is_empty() {
+        field(&mut lines, ui.owner, m.owner.clone());
     }
     field(
         &mut lines,

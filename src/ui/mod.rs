@@ -7,7 +7,7 @@ mod panes;
 pub mod theme;
 
 use crate::app::App;
-use crate::app::keymap::{BINDINGS, keys_label};
+use crate::app::keymap::BINDINGS;
 use crate::i18n::Lang;
 use crate::width::{truncate, width};
 use ratatui::Frame;
@@ -100,10 +100,6 @@ pub fn describe(lang: Lang, b: &crate::app::keymap::Binding) -> &'static str {
         Lang::Zh => b.zh,
         Lang::En => b.en,
     }
-}
-
-pub fn all_keys(b: &crate::app::keymap::Binding) -> String {
-    keys_label(b)
 }
 
 /// A rectangle of at most `w`×`h` centred in `area`.

@@ -2,9 +2,9 @@
 //! caret, so a Chinese input method opens its window in the right place.
 
 use super::theme::{Theme, mark};
-use super::{all_keys, centered, describe};
+use super::{centered, describe};
 use crate::app::App;
-use crate::app::keymap::{BINDINGS, Layer};
+use crate::app::keymap::{BINDINGS, Layer, keys_label};
 use crate::app::overlay::{Menu, NoteTarget, Overlay, Purpose};
 use crate::i18n::Ui;
 use crate::store::HitKind;
@@ -297,7 +297,7 @@ fn help(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
         for b in BINDINGS.iter().filter(|b| b.layer == layer) {
             lines.push(Line::from(vec![
                 Span::styled(
-                    pad(&truncate(&all_keys(b), key_cells), key_cells),
+                    pad(&truncate(&keys_label(b), key_cells), key_cells),
                     theme.key(),
                 ),
                 Span::raw(truncate(

@@ -173,7 +173,7 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
             let rows: Vec<Vec<Line>> = pane
                 .projects
                 .iter()
-                .map(|p| project_line(app.lang, theme, p, cells))
+                .map(|p| project_line(theme, p, cells))
                 .collect();
             list(frame, theme, list_area, &rows, pane.sel, focused, ui.empty);
         }
@@ -233,10 +233,9 @@ fn pct(p: Option<f64>) -> String {
         .unwrap_or_default()
 }
 
-fn project_line(lang: Lang, theme: Theme, p: &ProjectRow, cells: usize) -> Vec<Line<'static>> {
+fn project_line(theme: Theme, p: &ProjectRow, cells: usize) -> Vec<Line<'static>> {
     let right = pct(p.rollup.progress);
     let left_cells = cells.saturating_sub(width(&right) + 3);
-    let _ = lang;
     vec![Line::from(vec![
         Span::styled(format!("{} ", mark(p.status)), theme.status(p.status)),
         Span::raw(pad(&truncate(&p.name, left_cells), left_cells)),
