@@ -70,15 +70,15 @@ fn focus_selection_drill_down_and_back() {
     press(&mut app, "<BackTab>h<Right><Left>");
     assert_eq!(app.focus, 1);
     press(&mut app, "jjjj");
-    assert_eq!(app.focused().unwrap().sel, 4);
+    assert_eq!(app.focused().unwrap().projects.sel, 4);
     press(&mut app, "k");
-    assert_eq!(app.focused().unwrap().sel, 3);
+    assert_eq!(app.focused().unwrap().projects.sel, 3);
     press(&mut app, "G");
-    assert_eq!(app.focused().unwrap().sel, 21);
+    assert_eq!(app.focused().unwrap().projects.sel, 21);
     press(&mut app, "g");
-    assert_eq!(app.focused().unwrap().sel, 0);
+    assert_eq!(app.focused().unwrap().projects.sel, 0);
     press(&mut app, "<PageDown>");
-    assert_eq!(app.focused().unwrap().sel, app.page.min(21));
+    assert_eq!(app.focused().unwrap().projects.sel, app.page.min(21));
     press(&mut app, "g");
     // 国家级高新技术企业 is the 8th project of 新产业.
     press(&mut app, "jjjjjjj<Enter>");
@@ -102,7 +102,7 @@ fn focus_selection_drill_down_and_back() {
     press(&mut app, "<Esc>");
     let pane = app.focused().unwrap();
     assert_eq!(pane.depth(), Depth::Projects);
-    assert_eq!(pane.sel, 7, "back lands on the same project");
+    assert_eq!(pane.projects.sel, 7, "back lands on the same project");
     // The other panes did not move.
     assert_eq!(app.panes[0].depth(), Depth::Projects);
     press(&mut app, "z");
@@ -304,7 +304,7 @@ fn add_rename_delete_and_undo() {
     );
     press(&mut app, "城市更新示范片区<Enter>");
     let pane = app.focused().unwrap();
-    assert_eq!(pane.projects.len(), 10);
+    assert_eq!(pane.projects.total, 10);
     assert_eq!(pane.selected_project().unwrap().name, "城市更新示范片区");
     press(&mut app, "r<C-u>城市更新示范区<Enter>");
     assert_eq!(
@@ -319,7 +319,7 @@ fn add_rename_delete_and_undo() {
             .as_ref()
             .unwrap()
             .milestones
-            .len(),
+            .total,
         1
     );
     assert!(milestone(&sb, "完成拆迁签约").id > 0);
@@ -341,7 +341,7 @@ fn add_rename_delete_and_undo() {
         "城市更新示范片区"
     );
     press(&mut app, "u");
-    assert_eq!(app.focused().unwrap().projects.len(), 9);
+    assert_eq!(app.focused().unwrap().projects.total, 9);
     press(&mut app, "u");
     assert!(app.flash.as_ref().unwrap().error, "nothing left to undo");
 
@@ -349,9 +349,9 @@ fn add_rename_delete_and_undo() {
     press(&mut app, "GD");
     assert_eq!(app.layer(), Layer::Confirm);
     press(&mut app, "n");
-    assert_eq!(app.focused().unwrap().projects.len(), 9);
+    assert_eq!(app.focused().unwrap().projects.total, 9);
     press(&mut app, "Dy");
-    assert_eq!(app.focused().unwrap().projects.len(), 8);
+    assert_eq!(app.focused().unwrap().projects.total, 8);
 }
 
 #[test]
@@ -507,7 +507,7 @@ fn another_planners_commit_shows_with_the_selection_kept() {
         (HIGH_TECH, Some(333.0)),
         "same item, new value"
     );
-    assert_eq!(pane.projects.len(), 23);
+    assert_eq!(pane.projects.total, 23);
     assert!(!app.refresh_if_changed(), "quiet again");
     // Our own writes do not count as someone else's.
     press(&mut app, "e<C-u>334<Enter>");

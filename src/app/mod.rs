@@ -5,6 +5,7 @@
 pub mod keymap;
 pub mod overlay;
 pub mod pane;
+pub mod window;
 
 use crate::domain::change::parse_number;
 use crate::domain::dates::parse_date;
@@ -18,9 +19,15 @@ use overlay::{
     Confirm, Confirmed, Editor, Form, Menu, NoteTarget, Overlay, Purpose, Search, Undo, line_input,
 };
 use pane::{Depth, OpenMilestone, OpenProject, Pane, reselect};
+use store::{Key, List};
+use window::Window;
 use std::time::{Duration, Instant};
 
 const SEARCH_LIMIT: usize = 200;
+
+/// Rows read either side of a list's selection, at least: cheap to read
+/// (well under a millisecond) and more than most screens show.
+const MIN_SPAN: usize = 64;
 
 /// The history view shows this many changes, newest first.
 const HISTORY_LIMIT: i64 = 1000;
@@ -56,6 +63,9 @@ pub struct App {
     seen: i64,
     /// Drafts already offered for restoring in this session.
     offered: Vec<i64>,
+    /// The tallest the terminal has been: lists keep this many rows loaded
+    /// either side of the selection.
+    height: usize,
 }
 
 impl App {
@@ -80,6 +90,7 @@ impl App {
             color: true,
             seen: 0,
             offered: Vec::new(),
+            height: 0,
         };
         app.seen = app.store.data_version()?;
         app.reload()?;
@@ -105,63 +116,57 @@ impl App {
 
     pub fn resize(&mut self, _width: u16, height: u16) {
         self.page = (height as usize).saturating_sub(8).max(1);
+        if height as usize > self.span() {
+            self.height = height as usize;
+            // A screen taller than what is loaded around the selections.
+            if let Err(e) = self.reload() {
+                self.failed(&e);
+            }
+        }
+    }
+
+    /// Rows a list keeps loaded either side of its selection: more than
+    /// a screen, so that every visible row is always in memory.
+    fn span(&self) -> usize {
+        self.height.max(MIN_SPAN)
     }
 
     /// Rereads what the panes show, keeping every selection on the same
-    /// item (by id), and closing levels whose item is gone.
+    /// item (by id), and closing levels whose item is gone. Reads only the
+    /// windows around the selections, all from one moment.
     pub fn reload(&mut self) -> store::Result<()> {
-        let directions = self.store.directions()?;
-        let mut panes = Vec::with_capacity(directions.len());
-        for d in directions {
-            let old = self.panes.iter().find(|p| p.direction.id == d.id).cloned();
-            let projects = self.store.projects_in(d.id)?;
-            let mut pane = Pane {
-                direction: d,
-                projects,
-                sel: 0,
-                open: None,
-            };
-            if let Some(old) = old {
-                let want = old.projects.get(old.sel).map(|p| p.id);
-                pane.sel = reselect(&pane.projects, |p| p.id, want, old.sel);
-                if let Some(op) = old.open
-                    && let Some(project) = pane
-                        .projects
-                        .iter()
-                        .find(|p| p.id == op.project.id)
-                        .cloned()
-                {
-                    let milestones = self.store.milestones_of(project.id)?;
-                    let want = op.milestones.get(op.sel).map(|m| m.id);
-                    let sel = reselect(&milestones, |m| m.id, want, op.sel);
-                    let open = match op.open {
-                        Some(om) => match self.store.detail(om.detail.milestone.id) {
-                            Ok(detail) => {
-                                let want = om.detail.notes.get(om.note_sel).map(|n| n.id);
-                                let note_sel = reselect(&detail.notes, |n| n.id, want, om.note_sel);
-                                Some(OpenMilestone { detail, note_sel })
-                            }
-                            Err(store::Error::NotFound { .. }) => None,
-                            Err(e) => return Err(e),
-                        },
-                        None => None,
-                    };
-                    let (description, notes) = self.store.project_notes(project.id)?;
-                    pane.open = Some(OpenProject {
-                        project,
-                        description,
-                        notes,
-                        milestones,
-                        sel,
-                        open,
-                    });
-                }
+        let span = self.span();
+        let old = std::mem::take(&mut self.panes);
+        let panes = self.store.snapshot(|store| {
+            let directions = store.directions()?;
+            let mut panes = Vec::with_capacity(directions.len());
+            for d in directions {
+                let list = List::Projects { direction: d.id };
+                let Some(old) = old.iter().find(|p| p.direction.id == d.id) else {
+                    let projects = Window::load(store, list, Key::FIRST, span)?;
+                    panes.push(Pane { direction: d, projects, open: None });
+                    continue;
+                };
+                let projects = old.projects.reload(store, span)?;
+                let open = match &old.open {
+                    Some(op) => reopen_project(store, op, span)?,
+                    None => None,
+                };
+                panes.push(Pane { direction: d, projects, open });
             }
-            panes.push(pane);
+            Ok(panes)
+        });
+        match panes {
+            Ok(panes) => {
+                self.panes = panes;
+                self.focus = self.focus.min(self.panes.len().saturating_sub(1));
+                Ok(())
+            }
+            Err(e) => {
+                self.panes = old;
+                Err(e)
+            }
         }
-        self.panes = panes;
-        self.focus = self.focus.min(self.panes.len().saturating_sub(1));
-        Ok(())
     }
 
     /// The background integrity check's verdict: anything but "ok" makes
@@ -546,52 +551,58 @@ impl App {
     }
 
     fn move_sel(&mut self, by: isize, to_end: Option<bool>) {
-        if let Some(p) = self.focused_mut() {
-            p.move_by(by, to_end);
+        let span = self.span();
+        let Some(pane) = self.panes.get_mut(self.focus) else {
+            return;
+        };
+        let moved = match &mut pane.open {
+            None => pane.projects.move_by(&self.store, by, to_end, span),
+            Some(p) => match &mut p.open {
+                None => p.milestones.move_by(&self.store, by, to_end, span),
+                Some(m) => {
+                    let n = m.detail.notes.len();
+                    m.note_sel = match to_end {
+                        Some(false) => 0,
+                        Some(true) => n.saturating_sub(1),
+                        None => pane::moved(m.note_sel, n, by),
+                    };
+                    Ok(())
+                }
+            },
+        };
+        if let Err(e) = moved {
+            self.failed(&e);
         }
     }
 
     fn open(&mut self) {
+        let span = self.span();
         let Some(pane) = self.panes.get(self.focus) else {
             return;
         };
         let result = match pane.depth() {
-            Depth::Projects => match pane.projects.get(pane.sel).cloned() {
-                Some(project) => self.store.milestones_of(project.id).and_then(|milestones| {
-                    let (description, notes) = self.store.project_notes(project.id)?;
-                    Ok(Some(OpenProject {
-                        project,
-                        description,
-                        notes,
-                        milestones,
-                        sel: 0,
-                        open: None,
-                    }))
-                }),
+            Depth::Projects => match pane.projects.selected().cloned() {
+                Some(project) => open_project(&self.store, project, Key::FIRST, span)
+                    .map(|op| self.panes[self.focus].open = Some(op)),
                 None => return,
             },
             Depth::Milestones => {
                 let Some(m) = pane.selected_milestone() else {
                     return;
                 };
-                match self.store.detail(m.id) {
-                    Ok(detail) => {
-                        if let Some(op) = self.panes[self.focus].open.as_mut() {
-                            op.open = Some(OpenMilestone {
-                                detail,
-                                note_sel: 0,
-                            });
-                        }
-                        return;
+                self.store.detail(m.id).map(|detail| {
+                    if let Some(op) = self.panes[self.focus].open.as_mut() {
+                        op.open = Some(OpenMilestone {
+                            detail,
+                            note_sel: 0,
+                        });
                     }
-                    Err(e) => Err(e),
-                }
+                })
             }
             Depth::Detail => return,
         };
-        match result {
-            Ok(open) => self.panes[self.focus].open = open,
-            Err(e) => self.failed(&e),
+        if let Err(e) = result {
+            self.failed(&e);
         }
     }
 
@@ -649,7 +660,7 @@ impl App {
     fn start_rename(&mut self) {
         let Some(pane) = self.focused() else { return };
         let (purpose, text) = match pane.depth() {
-            Depth::Projects => match pane.projects.get(pane.sel) {
+            Depth::Projects => match pane.projects.selected() {
                 Some(p) => (
                     Purpose::RenameProject {
                         project: p.id,
@@ -677,7 +688,7 @@ impl App {
         let ui = self.ui();
         let Some(pane) = self.focused() else { return };
         let (question, on_yes) = match pane.depth() {
-            Depth::Projects => match pane.projects.get(pane.sel) {
+            Depth::Projects => match pane.projects.selected() {
                 Some(p) => (
                     format!("{} “{}”{}", ui.delete_project, p.name, ui.cannot_undo),
                     Confirmed::DeleteProject { id: p.id },
@@ -740,39 +751,42 @@ impl App {
             return;
         };
         self.focus = index;
-        let result = (|| -> store::Result<()> {
-            let pane = &mut self.panes[index];
-            pane.open = None;
-            pane.sel = reselect(&pane.projects, |p| p.id, Some(hit.project_id), pane.sel);
-            if hit.kind == store::HitKind::Project {
-                return Ok(());
+        let span = self.span();
+        let pane = &self.panes[index];
+        let result = pane
+            .projects
+            .load_on(&self.store, hit.project_id, span)
+            .and_then(|projects| {
+                let open = match projects.selected() {
+                    Some(p) if p.id == hit.project_id && hit.kind != store::HitKind::Project => {
+                        let at = match hit.milestone_id {
+                            Some(m) => self
+                                .store
+                                .key_of(List::Milestones { project: p.id }, m)?
+                                .unwrap_or(Key::FIRST),
+                            None => Key::FIRST,
+                        };
+                        let mut op = open_project(&self.store, p.clone(), at, span)?;
+                        if hit.kind == store::HitKind::Note
+                            && let Some(mid) = hit.milestone_id
+                        {
+                            let detail = self.store.detail(mid)?;
+                            let note_sel = reselect(&detail.notes, |n| n.id, hit.note_id, 0);
+                            op.open = Some(OpenMilestone { detail, note_sel });
+                        }
+                        Some(op)
+                    }
+                    _ => None,
+                };
+                Ok((projects, open))
+            });
+        match result {
+            Ok((projects, open)) => {
+                let pane = &mut self.panes[index];
+                pane.projects = projects;
+                pane.open = open;
             }
-            let Some(project) = pane.projects.get(pane.sel).cloned() else {
-                return Ok(());
-            };
-            let milestones = self.store.milestones_of(project.id)?;
-            let sel = reselect(&milestones, |m| m.id, hit.milestone_id, 0);
-            let (description, notes) = self.store.project_notes(project.id)?;
-            let mut open = OpenProject {
-                project,
-                description,
-                notes,
-                milestones,
-                sel,
-                open: None,
-            };
-            if hit.kind == store::HitKind::Note
-                && let Some(mid) = hit.milestone_id
-            {
-                let detail = self.store.detail(mid)?;
-                let note_sel = reselect(&detail.notes, |n| n.id, hit.note_id, 0);
-                open.open = Some(OpenMilestone { detail, note_sel });
-            }
-            self.panes[index].open = Some(open);
-            Ok(())
-        })();
-        if let Err(e) = result {
-            self.failed(&e);
+            Err(e) => self.failed(&e),
         }
     }
 
@@ -901,14 +915,21 @@ impl App {
     /// After adding, keep the new item selected once the pane reloads.
     fn select_new(&mut self, project: Option<i64>, milestone: Option<i64>) {
         let _ = self.reload();
+        let span = self.span();
         let Some(pane) = self.panes.get_mut(self.focus) else {
             return;
         };
-        if let Some(id) = project {
-            pane.sel = reselect(&pane.projects, |p| p.id, Some(id), pane.sel);
-        }
-        if let (Some(id), Some(op)) = (milestone, pane.open.as_mut()) {
-            op.sel = reselect(&op.milestones, |m| m.id, Some(id), op.sel);
+        let result = (|| -> store::Result<()> {
+            if let Some(id) = project {
+                pane.projects = pane.projects.load_on(&self.store, id, span)?;
+            }
+            if let (Some(id), Some(op)) = (milestone, pane.open.as_mut()) {
+                op.milestones = op.milestones.load_on(&self.store, id, span)?;
+            }
+            Ok(())
+        })();
+        if let Err(e) = result {
+            self.failed(&e);
         }
     }
 
@@ -1348,4 +1369,59 @@ fn form(purpose: Purpose, text: &str) -> Overlay {
         input: line_input(text),
         error: None,
     })
+}
+
+/// A project drilled into, with its milestone list on the one at `at`.
+fn open_project(
+    store: &Store,
+    project: store::ProjectRow,
+    at: Key,
+    span: usize,
+) -> store::Result<OpenProject> {
+    let list = List::Milestones {
+        project: project.id,
+    };
+    let milestones = Window::load(store, list, at, span)?;
+    let (description, notes) = store.project_notes(project.id)?;
+    Ok(OpenProject {
+        project,
+        description,
+        notes,
+        milestones,
+        open: None,
+    })
+}
+
+/// An open project reread after a change; `None` when it has gone.
+fn reopen_project(
+    store: &Store,
+    op: &OpenProject,
+    span: usize,
+) -> store::Result<Option<OpenProject>> {
+    let project = match store.project(op.project.id) {
+        Ok(p) => p,
+        Err(store::Error::NotFound { .. }) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let milestones = op.milestones.reload(store, span)?;
+    let open = match &op.open {
+        Some(om) => match store.detail(om.detail.milestone.id) {
+            Ok(detail) => {
+                let want = om.detail.notes.get(om.note_sel).map(|n| n.id);
+                let note_sel = reselect(&detail.notes, |n| n.id, want, om.note_sel);
+                Some(OpenMilestone { detail, note_sel })
+            }
+            Err(store::Error::NotFound { .. }) => None,
+            Err(e) => return Err(e),
+        },
+        None => None,
+    };
+    let (description, notes) = store.project_notes(project.id)?;
+    Ok(Some(OpenProject {
+        project,
+        description,
+        notes,
+        milestones,
+        open,
+    }))
 }

@@ -1,13 +1,13 @@
 //! One direction's pane and its drill-down: projects → milestones → detail.
 //! Each level remembers its selection, so going back lands where you were.
 
+use super::window::Window;
 use crate::store::{Detail, DirectionRow, MilestoneRow, NoteRow, ProjectRow};
 
 #[derive(Debug, Clone)]
 pub struct Pane {
     pub direction: DirectionRow,
-    pub projects: Vec<ProjectRow>,
-    pub sel: usize,
+    pub projects: Window<ProjectRow>,
     pub open: Option<OpenProject>,
 }
 
@@ -17,8 +17,7 @@ pub struct OpenProject {
     pub description: String,
     /// The project's own notes (the seeded plan quotes its source here).
     pub notes: Vec<NoteRow>,
-    pub milestones: Vec<MilestoneRow>,
-    pub sel: usize,
+    pub milestones: Window<MilestoneRow>,
     pub open: Option<OpenMilestone>,
 }
 
@@ -62,7 +61,7 @@ impl Pane {
     pub fn selected_project(&self) -> Option<&ProjectRow> {
         match &self.open {
             Some(p) => Some(&p.project),
-            None => self.projects.get(self.sel),
+            None => self.projects.selected(),
         }
     }
 
@@ -72,7 +71,7 @@ impl Pane {
         let p = self.open.as_ref()?;
         match &p.open {
             Some(m) => Some(&m.detail.milestone),
-            None => p.milestones.get(p.sel),
+            None => p.milestones.selected(),
         }
     }
 
@@ -80,22 +79,10 @@ impl Pane {
         self.open.as_ref()?.open.as_ref()
     }
 
-    /// Moves the selection of the deepest open level.
-    pub fn move_by(&mut self, by: isize, to_end: Option<bool>) {
-        let apply = |sel: &mut usize, len: usize| {
-            *sel = match to_end {
-                Some(false) => 0,
-                Some(true) => len.saturating_sub(1),
-                None => moved(*sel, len, by),
-            }
-        };
-        match &mut self.open {
-            None => apply(&mut self.sel, self.projects.len()),
-            Some(p) => match &mut p.open {
-                None => apply(&mut p.sel, p.milestones.len()),
-                Some(m) => apply(&mut m.note_sel, m.detail.notes.len()),
-            },
-        }
+    /// The selected note when a milestone's detail is open.
+    pub fn selected_note(&self) -> Option<&NoteRow> {
+        let m = self.open_detail()?;
+        m.detail.notes.get(m.note_sel)
     }
 
     pub fn back(&mut self) -> bool {

@@ -27,6 +27,9 @@ pub struct MilestoneRow {
     pub updated_at: String,
     pub updated_by: String,
     pub owner: String,
+    pub project_id: i64,
+    /// Place in the project's list; with `id`, the key lists page by.
+    pub position: i64,
 }
 
 impl MilestoneRow {
@@ -66,7 +69,8 @@ fn bad_column(i: usize, e: String) -> rusqlite::Error {
 
 pub(super) const ROW_SQL: &str = "
     SELECT m.id, d.name, d.name_en, g.name, p.name, m.title, m.kind, m.unit, m.baseline,
-           m.target, m.current, m.due_date, m.status, m.version, m.updated_at, m.updated_by, m.owner
+           m.target, m.current, m.due_date, m.status, m.version, m.updated_at, m.updated_by, m.owner,
+           m.project_id, m.position
     FROM milestone m
     JOIN project p ON p.id = m.project_id
     JOIN direction d ON d.id = p.direction_id
@@ -93,6 +97,8 @@ pub(super) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MilestoneRow> {
         updated_at: r.get(14)?,
         updated_by: r.get(15)?,
         owner: r.get(16)?,
+        project_id: r.get(17)?,
+        position: r.get(18)?,
     })
 }
 

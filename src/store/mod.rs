@@ -10,6 +10,7 @@ mod import;
 mod load;
 mod milestone;
 mod open;
+mod page;
 mod schema;
 mod view;
 
@@ -17,6 +18,7 @@ pub use draft::{Draft, DraftFor};
 pub use edit::NoteSnapshot;
 pub use error::{Conflict, Error, Result};
 pub use milestone::{Fields, ListFilter, MilestoneRow, Saved};
+pub use page::{Key, List, Listed, Page};
 pub use open::{OpenOptions, file_mode, open, sibling};
 pub use schema::{APPLICATION_ID, latest_version};
 pub use view::{

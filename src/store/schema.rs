@@ -152,13 +152,132 @@ CREATE INDEX history_by_entity ON history(entity, entity_id, id);
 const V2: &str = "ALTER TABLE draft ADD COLUMN note_version INTEGER;
 CREATE INDEX draft_by_author ON draft(author, updated_at);";
 
+/// What a large plan needs to draw a screen without reading a table:
+///
+/// - `milestone.progress`, the one SQL statement of `Measure::progress`
+///   (a property test holds the two equal), so roll-ups can be summed in SQL;
+/// - `project_rollup`, one row per project with milestones, kept exact by
+///   triggers that recount the one project a milestone change touches (a
+///   recount of ~20 rows, not a running sum that drifts); a direction's
+///   roll-up is then a sum over its projects' rows;
+/// - trigram full-text indexes over project names, milestone titles and note
+///   bodies, so a Chinese substring is found without scanning a million notes.
+///   They are contentless (the text lives once, in its table) and each text
+///   is indexed with two `U+0001` after it, so that every one- and
+///   two-character substring, even at the very end, begins some trigram: a
+///   short query is then a range over the index's vocabulary.
+///
+/// Triggers rather than store code keep these right whoever writes the file
+/// (the sqlite3 shell included).
+const V3: &str = r#"
+ALTER TABLE milestone ADD COLUMN progress REAL GENERATED ALWAYS AS (
+    CASE
+        WHEN status = 'dropped' THEN NULL
+        WHEN kind = 'yes_no' THEN CASE WHEN status = 'done' THEN 1.0 ELSE 0.0 END
+        WHEN target IS NULL THEN NULL
+        WHEN target - coalesce(baseline, 0.0) = 0.0 THEN
+            CASE WHEN coalesce(current, baseline, 0.0) >= target THEN 1.0 ELSE 0.0 END
+        ELSE max(0.0, min(1.0,
+            (coalesce(current, baseline, 0.0) - coalesce(baseline, 0.0))
+            / (target - coalesce(baseline, 0.0))))
+    END) VIRTUAL;
+
+CREATE TABLE project_rollup (
+    project_id   INTEGER PRIMARY KEY,
+    milestones   INTEGER NOT NULL,
+    done         INTEGER NOT NULL,
+    progress_sum REAL    NOT NULL,
+    measured     INTEGER NOT NULL
+);
+
+INSERT INTO project_rollup
+SELECT project_id, count(*), count(*) FILTER (WHERE status = 'done'), total(progress), count(progress)
+FROM milestone GROUP BY project_id;
+
+CREATE TRIGGER milestone_rollup_insert AFTER INSERT ON milestone BEGIN
+    INSERT OR REPLACE INTO project_rollup
+    SELECT NEW.project_id, count(*), count(*) FILTER (WHERE status = 'done'), total(progress), count(progress)
+    FROM milestone WHERE project_id = NEW.project_id;
+END;
+
+CREATE TRIGGER milestone_rollup_update
+AFTER UPDATE OF project_id, kind, status, baseline, target, current ON milestone BEGIN
+    INSERT OR REPLACE INTO project_rollup
+    SELECT NEW.project_id, count(*), count(*) FILTER (WHERE status = 'done'), total(progress), count(progress)
+    FROM milestone WHERE project_id = NEW.project_id;
+    INSERT OR REPLACE INTO project_rollup
+    SELECT OLD.project_id, count(*), count(*) FILTER (WHERE status = 'done'), total(progress), count(progress)
+    FROM milestone WHERE project_id = OLD.project_id AND OLD.project_id <> NEW.project_id;
+END;
+
+-- Also fired by the cascade when a project goes; the project's own trigger
+-- then removes its row, whichever runs first.
+CREATE TRIGGER milestone_rollup_delete AFTER DELETE ON milestone BEGIN
+    INSERT OR REPLACE INTO project_rollup
+    SELECT OLD.project_id, count(*), count(*) FILTER (WHERE status = 'done'), total(progress), count(progress)
+    FROM milestone WHERE project_id = OLD.project_id
+    HAVING EXISTS (SELECT 1 FROM project WHERE id = OLD.project_id);
+END;
+
+CREATE TRIGGER project_rollup_delete AFTER DELETE ON project BEGIN
+    DELETE FROM project_rollup WHERE project_id = OLD.id;
+END;
+
+CREATE VIRTUAL TABLE project_text USING fts5(
+    text, content = '', contentless_delete = 1, tokenize = 'trigram');
+CREATE VIRTUAL TABLE milestone_text USING fts5(
+    text, content = '', contentless_delete = 1, tokenize = 'trigram');
+CREATE VIRTUAL TABLE note_text USING fts5(
+    text, content = '', contentless_delete = 1, tokenize = 'trigram');
+CREATE VIRTUAL TABLE project_terms USING fts5vocab(project_text, 'row');
+CREATE VIRTUAL TABLE milestone_terms USING fts5vocab(milestone_text, 'row');
+CREATE VIRTUAL TABLE note_terms USING fts5vocab(note_text, 'row');
+
+INSERT INTO project_text(rowid, text) SELECT id, name || char(1, 1) FROM project;
+INSERT INTO milestone_text(rowid, text) SELECT id, title || char(1, 1) FROM milestone;
+INSERT INTO note_text(rowid, text) SELECT id, body || char(1, 1) FROM note;
+
+CREATE TRIGGER project_text_insert AFTER INSERT ON project BEGIN
+    INSERT INTO project_text(rowid, text) VALUES (NEW.id, NEW.name || char(1, 1));
+END;
+CREATE TRIGGER project_text_update AFTER UPDATE OF name ON project BEGIN
+    DELETE FROM project_text WHERE rowid = OLD.id;
+    INSERT INTO project_text(rowid, text) VALUES (NEW.id, NEW.name || char(1, 1));
+END;
+CREATE TRIGGER project_text_delete AFTER DELETE ON project BEGIN
+    DELETE FROM project_text WHERE rowid = OLD.id;
+END;
+
+CREATE TRIGGER milestone_text_insert AFTER INSERT ON milestone BEGIN
+    INSERT INTO milestone_text(rowid, text) VALUES (NEW.id, NEW.title || char(1, 1));
+END;
+CREATE TRIGGER milestone_text_update AFTER UPDATE OF title ON milestone BEGIN
+    DELETE FROM milestone_text WHERE rowid = OLD.id;
+    INSERT INTO milestone_text(rowid, text) VALUES (NEW.id, NEW.title || char(1, 1));
+END;
+CREATE TRIGGER milestone_text_delete AFTER DELETE ON milestone BEGIN
+    DELETE FROM milestone_text WHERE rowid = OLD.id;
+END;
+
+CREATE TRIGGER note_text_insert AFTER INSERT ON note BEGIN
+    INSERT INTO note_text(rowid, text) VALUES (NEW.id, NEW.body || char(1, 1));
+END;
+CREATE TRIGGER note_text_update AFTER UPDATE OF body ON note BEGIN
+    DELETE FROM note_text WHERE rowid = OLD.id;
+    INSERT INTO note_text(rowid, text) VALUES (NEW.id, NEW.body || char(1, 1));
+END;
+CREATE TRIGGER note_text_delete AFTER DELETE ON note BEGIN
+    DELETE FROM note_text WHERE rowid = OLD.id;
+END;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1).foreign_key_check(), M::up(V2)])
+    Migrations::new(vec![M::up(V1).foreign_key_check(), M::up(V2), M::up(V3)])
 }
 
 /// The schema version this build writes; a file with a larger one is newer.
 pub fn latest_version() -> i64 {
-    2
+    3
 }
 
 #[cfg(test)]

@@ -4,13 +4,13 @@
 use super::Store;
 use super::error::{Error, Result};
 use super::milestone::{ROW_SQL, row};
-use crate::domain::{Kind, Measure, Status};
+use crate::domain::{Measure, Status};
 use crate::store::MilestoneRow;
 use rusqlite::{OptionalExtension, params};
-use std::collections::HashMap;
 
 /// Progress of a group of milestones: how many, how many done, and the mean
-/// progress of those that can be measured.
+/// progress of those that can be measured. Summed in SQL from the
+/// per-project rows the schema keeps current.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Rollup {
     pub milestones: usize,
@@ -19,23 +19,29 @@ pub struct Rollup {
 }
 
 impl Rollup {
+    fn from_sums(milestones: f64, done: f64, progress_sum: f64, measured: f64) -> Rollup {
+        Rollup {
+            milestones: milestones as usize,
+            done: done as usize,
+            progress: (measured > 0.0).then(|| progress_sum / measured),
+        }
+    }
+
+    /// The roll-up of the given milestones, computed here: what the SQL
+    /// sums must agree with.
     pub fn of<'a>(measures: impl IntoIterator<Item = &'a Measure>) -> Rollup {
-        let (mut n, mut done, mut sum, mut counted) = (0, 0, 0.0, 0);
+        let (mut n, mut done, mut sum, mut counted) = (0.0, 0.0, 0.0, 0.0);
         for m in measures {
-            n += 1;
+            n += 1.0;
             if m.status == Status::Done {
-                done += 1;
+                done += 1.0;
             }
             if let Some(p) = m.progress() {
                 sum += p;
-                counted += 1;
+                counted += 1.0;
             }
         }
-        Rollup {
-            milestones: n,
-            done,
-            progress: (counted > 0).then(|| sum / counted as f64),
-        }
+        Rollup::from_sums(n, done, sum, counted)
     }
 }
 
@@ -59,6 +65,8 @@ pub struct ProjectRow {
     pub status: Status,
     pub due: Option<String>,
     pub version: i64,
+    /// Place in the direction's list; with `id`, the key lists page by.
+    pub position: i64,
     pub rollup: Rollup,
 }
 
@@ -137,6 +145,35 @@ pub(super) fn note_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NoteRow> {
     })
 }
 
+/// A project with its roll-up; `project_row` reads these columns.
+pub(super) const PROJECT_SQL: &str = "
+    SELECT p.id, p.direction_id, p.name, g.name, g.name_en, p.status, p.due_date, p.version,
+           p.position, coalesce(r.milestones, 0), coalesce(r.done, 0),
+           coalesce(r.progress_sum, 0.0), coalesce(r.measured, 0)
+    FROM project p
+    LEFT JOIN program g ON g.id = p.program_id
+    LEFT JOIN project_rollup r ON r.project_id = p.id";
+
+pub(super) fn project_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ProjectRow> {
+    Ok(ProjectRow {
+        id: r.get(0)?,
+        direction_id: r.get(1)?,
+        name: r.get(2)?,
+        program: r.get(3)?,
+        program_en: r.get(4)?,
+        status: status_of(r.get(5)?)?,
+        due: r.get(6)?,
+        version: r.get(7)?,
+        position: r.get(8)?,
+        rollup: Rollup::from_sums(
+            r.get::<_, i64>(9)? as f64,
+            r.get::<_, i64>(10)? as f64,
+            r.get(11)?,
+            r.get::<_, i64>(12)? as f64,
+        ),
+    })
+}
+
 fn status_of(s: String) -> rusqlite::Result<Status> {
     s.parse().map_err(|e: String| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
@@ -144,100 +181,32 @@ fn status_of(s: String) -> rusqlite::Result<Status> {
 }
 
 impl Store {
-    /// Milestone measures grouped by the first column of `sql`.
-    fn measures_by(
-        &self,
-        sql: &str,
-        params: impl rusqlite::Params,
-    ) -> Result<HashMap<i64, Vec<Measure>>> {
-        let mut st = self
-            .conn
-            .prepare_cached(sql)
-            .map_err(Error::sql("reading progress"))?;
-        let rows = st
-            .query_map(params, |r| {
-                let kind: String = r.get(1)?;
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    Measure {
-                        kind: Kind::from_code(&kind).unwrap_or_default(),
-                        status: status_of(r.get(2)?)?,
-                        baseline: r.get(3)?,
-                        target: r.get(4)?,
-                        current: r.get(5)?,
-                    },
-                ))
-            })
-            .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(Error::sql("reading progress"))?;
-        let mut out: HashMap<i64, Vec<Measure>> = HashMap::new();
-        for (k, m) in rows {
-            out.entry(k).or_default().push(m);
-        }
-        Ok(out)
-    }
-
-    /// The directions in order, with project counts and roll-ups.
+    /// The directions in order, with project counts and roll-ups: a sum
+    /// over one row per project, never a read of the milestones.
     pub fn directions(&self) -> Result<Vec<DirectionRow>> {
-        let measures = self.measures_by(
-            "SELECT p.direction_id, m.kind, m.status, m.baseline, m.target, m.current
-             FROM milestone m JOIN project p ON p.id = m.project_id ",
-            [],
-        )?;
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT d.id, d.code, d.name, d.name_en,
-                        (SELECT count(*) FROM project p WHERE p.direction_id = d.id)
-                 FROM direction d ORDER BY d.position, d.id",
+                "SELECT d.id, d.code, d.name, d.name_en, count(p.id),
+                        total(r.milestones), total(r.done), total(r.progress_sum), total(r.measured)
+                 FROM direction d
+                 LEFT JOIN project p ON p.direction_id = d.id
+                 LEFT JOIN project_rollup r ON r.project_id = p.id
+                 GROUP BY d.id ORDER BY d.position, d.id",
             )
             .map_err(Error::sql("reading directions"))?;
         st.query_map([], |r| {
-            let id: i64 = r.get(0)?;
             Ok(DirectionRow {
-                id,
+                id: r.get(0)?,
                 code: r.get(1)?,
                 name: r.get(2)?,
                 name_en: r.get(3)?,
                 projects: r.get::<_, i64>(4)? as usize,
-                rollup: Rollup::of(measures.get(&id).into_iter().flatten()),
+                rollup: Rollup::from_sums(r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?),
             })
         })
         .and_then(|it| it.collect())
         .map_err(Error::sql("reading directions"))
-    }
-
-    /// A direction's projects in plan order, with their roll-ups.
-    pub fn projects_in(&self, direction_id: i64) -> Result<Vec<ProjectRow>> {
-        let measures = self.measures_by(
-            "SELECT m.project_id, m.kind, m.status, m.baseline, m.target, m.current
-             FROM milestone m JOIN project p ON p.id = m.project_id WHERE p.direction_id = ?1",
-            [direction_id],
-        )?;
-        let mut st = self
-            .conn
-            .prepare_cached(
-                "SELECT p.id, p.direction_id, p.name, g.name, g.name_en, p.status, p.due_date, p.version
-                 FROM project p LEFT JOIN program g ON g.id = p.program_id
-                 WHERE p.direction_id = ?1 ORDER BY p.position, p.id",
-            )
-            .map_err(Error::sql("reading projects"))?;
-        st.query_map([direction_id], |r| {
-            let id: i64 = r.get(0)?;
-            Ok(ProjectRow {
-                id,
-                direction_id: r.get(1)?,
-                name: r.get(2)?,
-                program: r.get(3)?,
-                program_en: r.get(4)?,
-                status: status_of(r.get(5)?)?,
-                due: r.get(6)?,
-                version: r.get(7)?,
-                rollup: Rollup::of(measures.get(&id).into_iter().flatten()),
-            })
-        })
-        .and_then(|it| it.collect())
-        .map_err(Error::sql("reading projects"))
     }
 
     /// Notes of a project or a milestone (`owner` names the column), newest
@@ -270,22 +239,10 @@ impl Store {
     }
 
     pub fn project(&self, id: i64) -> Result<ProjectRow> {
-        let direction: i64 = self
-            .conn
-            .query_row(
-                "SELECT direction_id FROM project WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()
+        self.conn
+            .prepare_cached(&format!("{PROJECT_SQL} WHERE p.id = ?1"))
+            .and_then(|mut st| st.query_row([id], project_row).optional())
             .map_err(Error::sql("reading a project"))?
-            .ok_or(Error::NotFound {
-                what: "project",
-                id,
-            })?;
-        self.projects_in(direction)?
-            .into_iter()
-            .find(|p| p.id == id)
             .ok_or(Error::NotFound {
                 what: "project",
                 id,

@@ -5,6 +5,7 @@ use super::theme::{Theme, bar, mark};
 use super::{NARROW, detail};
 use crate::app::App;
 use crate::app::pane::{Depth, Pane};
+use crate::app::window::Window;
 use crate::domain::progress::value_against_target;
 use crate::domain::{Kind, dates};
 use crate::i18n::Lang;
@@ -170,27 +171,21 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
 
     match pane.depth() {
         Depth::Projects => {
-            let rows: Vec<Vec<Line>> = pane
-                .projects
-                .iter()
-                .map(|p| project_line(theme, p, cells))
-                .collect();
-            list(frame, theme, list_area, &rows, pane.sel, focused, ui.empty);
+            let item = |p: &ProjectRow| project_line(theme, p, cells);
+            list(frame, theme, list_area, &pane.projects, 1, item, focused, ui.empty);
         }
         Depth::Milestones => {
             let Some(op) = &pane.open else { return };
-            let rows: Vec<Vec<Line>> = op
-                .milestones
-                .iter()
-                .map(|m| milestone_lines(app, theme, m, cells))
-                .collect();
             // The project's description and notes go under its milestones,
             // in whatever room is left.
             let about = project_about(app, theme, op, cells);
-            let list_h = (rows.len() as u16 * 2).max(1).min(list_area.height);
+            let list_h = (op.milestones.total.min(u16::MAX as usize / 2) as u16 * 2)
+                .max(1)
+                .min(list_area.height);
             let [items, rest] =
                 Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(list_area);
-            list(frame, theme, items, &rows, op.sel, focused, ui.empty);
+            let item = |m: &MilestoneRow| milestone_lines(app, theme, m, cells);
+            list(frame, theme, items, &op.milestones, 2, item, focused, ui.empty);
             frame.render_widget(Paragraph::new(about), rest);
         }
         Depth::Detail => {
@@ -285,36 +280,42 @@ fn milestone_lines(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> V
     vec![first, Line::styled(truncate(&detail, cells), style)]
 }
 
-/// A scrolled list of items of one or more lines; the selected one is
-/// reversed in the focused pane and underlined in the others (both show
-/// without colour).
-fn list(
+/// A list of items of `per` lines each, shown a page at a time; the
+/// selected one is reversed in the focused pane and underlined in the
+/// others (both show without colour). Only the visible items are formatted.
+///
+/// Pages flip rather than scroll line by line: moving within a page then
+/// rewrites two rows, not the whole list, which is what a slow SSH link
+/// notices. The first item shown follows from the selection alone, so
+/// drawing needs no remembered offset.
+#[allow(clippy::too_many_arguments)]
+fn list<T>(
     frame: &mut Frame,
     theme: Theme,
     area: Rect,
-    rows: &[Vec<Line<'static>>],
-    sel: usize,
+    window: &Window<T>,
+    per: usize,
+    lines_of: impl Fn(&T) -> Vec<Line<'static>>,
     focused: bool,
     empty: &str,
 ) {
     if area.height == 0 {
         return;
     }
-    if rows.is_empty() {
+    if window.total == 0 {
         frame.render_widget(
             Paragraph::new(Line::styled(empty.to_owned(), theme.dim())),
             area,
         );
         return;
     }
-    let per = rows[0].len().max(1);
     let fit = (area.height as usize / per).max(1);
-    let first = if sel >= fit { sel + 1 - fit } else { 0 };
-    let mut lines = Vec::new();
-    for (i, item) in rows.iter().enumerate().skip(first).take(fit) {
-        for line in item {
-            let mut line = line.clone();
-            if i == sel {
+    let first = window.sel / fit * fit;
+    let mut lines = Vec::with_capacity(fit * per);
+    for i in first..(first + fit).min(window.total) {
+        let Some(item) = window.get(i) else { continue };
+        for mut line in lines_of(item) {
+            if i == window.sel {
                 line = line.patch_style(if focused {
                     theme.selected()
                 } else {

@@ -1,0 +1,202 @@
+//! Lists are read a window at a time. A direction may hold thousands of
+//! projects; the cockpit asks for the rows around what is on screen, by
+//! keyset on (position, id) — the order lists are shown in, and the order
+//! of the indexes `project_by_direction` and `milestone_by_project` — so a
+//! page costs the same wherever it is in the list.
+
+use super::Store;
+use super::error::{Error, Result};
+use super::milestone::{MilestoneRow, ROW_SQL, row};
+use super::view::{PROJECT_SQL, ProjectRow, project_row};
+use rusqlite::{OptionalExtension, params};
+
+/// Where an item sits in its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Key {
+    pub position: i64,
+    pub id: i64,
+}
+
+impl Key {
+    pub const FIRST: Key = Key {
+        position: i64::MIN,
+        id: i64::MIN,
+    };
+    pub const LAST: Key = Key {
+        position: i64::MAX,
+        id: i64::MAX,
+    };
+}
+
+/// Which rows to read, always returned in list order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// Rows at or after the key.
+    From(Key),
+    /// Rows strictly after the key.
+    After(Key),
+    /// Rows strictly before the key (the nearest ones).
+    Before(Key),
+}
+
+/// Which list: the projects of a direction or the milestones of a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Projects { direction: i64 },
+    Milestones { project: i64 },
+}
+
+impl List {
+    fn parent(self) -> i64 {
+        match self {
+            List::Projects { direction } => direction,
+            List::Milestones { project } => project,
+        }
+    }
+
+    /// Table alias and the column naming the parent.
+    fn table(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            List::Projects { .. } => ("project", "p", "direction_id"),
+            List::Milestones { .. } => ("milestone", "m", "project_id"),
+        }
+    }
+}
+
+/// Rows of either list.
+pub trait Listed: Sized {
+    fn key(&self) -> Key;
+    fn read(store: &Store, list: List, page: Page, limit: usize) -> Result<Vec<Self>>;
+}
+
+fn page_sql(select: &str, alias: &str, parent: &str, page: Page) -> (String, Key) {
+    let (cmp, order, key) = match page {
+        Page::From(k) => (">=", "ASC", k),
+        Page::After(k) => (">", "ASC", k),
+        Page::Before(k) => ("<", "DESC", k),
+    };
+    (
+        format!(
+            "{select} WHERE {alias}.{parent} = ?1 AND ({alias}.position, {alias}.id) {cmp} (?2, ?3)
+             ORDER BY {alias}.position {order}, {alias}.id {order} LIMIT ?4"
+        ),
+        key,
+    )
+}
+
+fn read_page<T>(
+    store: &Store,
+    list: List,
+    page: Page,
+    limit: usize,
+    select: &str,
+    map: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let (_, alias, parent) = list.table();
+    let (sql, key) = page_sql(select, alias, parent, page);
+    let mut rows: Vec<T> = store
+        .conn
+        .prepare_cached(&sql)
+        .and_then(|mut st| {
+            st.query_map(
+                params![list.parent(), key.position, key.id, limit as i64],
+                map,
+            )?
+            .collect()
+        })
+        .map_err(Error::sql("reading a page of a list"))?;
+    if matches!(page, Page::Before(_)) {
+        rows.reverse();
+    }
+    Ok(rows)
+}
+
+impl Listed for ProjectRow {
+    fn key(&self) -> Key {
+        Key {
+            position: self.position,
+            id: self.id,
+        }
+    }
+    fn read(store: &Store, list: List, page: Page, limit: usize) -> Result<Vec<Self>> {
+        read_page(store, list, page, limit, PROJECT_SQL, project_row)
+    }
+}
+
+impl Listed for MilestoneRow {
+    fn key(&self) -> Key {
+        Key {
+            position: self.position,
+            id: self.id,
+        }
+    }
+    fn read(store: &Store, list: List, page: Page, limit: usize) -> Result<Vec<Self>> {
+        read_page(store, list, page, limit, ROW_SQL, row)
+    }
+}
+
+impl Store {
+    /// Rows of `list`, at most `limit`, in list order.
+    pub fn page<T: Listed>(&self, list: List, page: Page, limit: usize) -> Result<Vec<T>> {
+        T::read(self, list, page, limit)
+    }
+
+    /// How many items the list holds.
+    pub fn count(&self, list: List) -> Result<usize> {
+        self.rank(list, Key::LAST)
+    }
+
+    /// How many items of the list come before `key`: the index the item at
+    /// `key` has, or would have. Counted on the index, not the rows.
+    pub fn rank(&self, list: List, key: Key) -> Result<usize> {
+        let (table, _, parent) = list.table();
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM {table} WHERE {parent} = ?1 AND (position, id) < (?2, ?3)"
+            ))
+            .and_then(|mut st| {
+                st.query_row(params![list.parent(), key.position, key.id], |r| {
+                    r.get::<_, i64>(0)
+                })
+            })
+            .map(|n| n as usize)
+            .map_err(Error::sql("counting a list"))
+    }
+
+    /// Where item `id` sits in `list`, if it is there.
+    pub fn key_of(&self, list: List, id: i64) -> Result<Option<Key>> {
+        let (table, _, parent) = list.table();
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT position, id FROM {table} WHERE id = ?1 AND {parent} = ?2"
+            ))
+            .and_then(|mut st| {
+                st.query_row(params![id, list.parent()], |r| {
+                    Ok(Key {
+                        position: r.get(0)?,
+                        id: r.get(1)?,
+                    })
+                })
+                .optional()
+            })
+            .map_err(Error::sql("finding an item in a list"))
+    }
+
+    /// Runs `f` inside one read transaction, so that a window's count and
+    /// its rows come from the same moment even while others write.
+    pub fn snapshot<R>(&self, f: impl FnOnce(&Store) -> Result<R>) -> Result<R> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn
+            .execute_batch("BEGIN DEFERRED")
+            .map_err(Error::sql("starting a read"))?;
+        let out = f(self);
+        // Ending a read cannot lose anything; a failure here would only
+        // leave the snapshot open, which the next BEGIN would report.
+        let end = self.conn.execute_batch("COMMIT");
+        let out = out?;
+        end.map_err(Error::sql("ending a read"))?;
+        Ok(out)
+    }
+}
