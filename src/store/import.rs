@@ -21,7 +21,13 @@ impl Store {
         };
         let now = dates::now();
         let author = self.author.clone();
-        self.write("the import", |tx| {
+        // A whole plan is one transaction of hundreds of megabytes: with
+        // the default 2 MB cache SQLite spills pages to the WAL mid-way and
+        // writes a statement journal to a temporary file for each bulk
+        // statement. Both cost more than the work; memory is released after.
+        self.tune_for_bulk(true);
+        let written = self.write("the import", |tx| {
+            super::schema::begin_bulk_load(tx).map_err(Error::sql("starting the import"))?;
             for table in [
                 "draft",
                 "note",
@@ -43,6 +49,8 @@ impl Store {
                 Error::Sql { context, source } => Error::Invalid(format!("{context}: {source}")),
                 e => e,
             })?;
+            super::schema::end_bulk_load(tx)
+                .map_err(Error::sql("indexing the imported plan"))?;
             let after = format!(
                 "{} directions, {} projects, {} milestones, {} notes from {source}",
                 doc.directions.len(),
@@ -63,10 +71,28 @@ impl Store {
                 },
             )?;
             Ok(())
-        })?;
+        });
+        self.tune_for_bulk(false);
+        written?;
         self.counts()
     }
+
+    /// Memory for a bulk load, or back to the everyday settings. Failing
+    /// to tune only costs time, so errors are ignored.
+    fn tune_for_bulk(&self, bulk: bool) {
+        let (cache, temp) = if bulk {
+            (BULK_CACHE_KIB, "MEMORY")
+        } else {
+            (2000, "DEFAULT")
+        };
+        let _ = self.conn.pragma_update(None, "cache_size", -cache);
+        let _ = self.conn.pragma_update(None, "temp_store", temp);
+    }
 }
+
+/// Page cache for a bulk load, in KiB: enough to hold a large plan's
+/// working set while it is written.
+const BULK_CACHE_KIB: i64 = 256 * 1024;
 
 fn or<'a>(v: &'a Option<String>, fallback: &'a str) -> &'a str {
     v.as_deref().unwrap_or(fallback)

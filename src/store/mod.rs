@@ -22,7 +22,8 @@ pub use page::{Key, List, Listed, Page};
 pub use open::{OpenOptions, file_mode, open, sibling};
 pub use schema::{APPLICATION_ID, latest_version};
 pub use view::{
-    Detail, DirectionRow, HistoryRow, Hit, HitKind, NoteRow, ProjectRow, ReadingRow, Rollup,
+    Detail, DirectionRow, HistoryRow, Hit, HitKind, NOTE_QUERY_MIN, NoteRow, ProjectRow, ReadingRow,
+    Rollup,
 };
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};

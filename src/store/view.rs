@@ -303,68 +303,132 @@ impl Store {
             .map_err(Error::sql("reading history"))
     }
 
-    /// Projects, milestones and notes whose text contains `query` (any case),
-    /// in plan order, at most `limit`.
+    /// Projects, milestones and notes whose text contains `query` (any
+    /// case): projects and milestones in plan order, then notes newest
+    /// first, at most `limit` in all. Read through the trigram indexes, so
+    /// the cost follows the hits, not the size of the plan. A query of one
+    /// character does not search notes (see `NOTE_QUERY_MIN`).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
         let q = query.trim();
         if q.is_empty() {
             return Ok(Vec::new());
         }
-        let like = format!(
-            "%{}%",
-            q.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        let mut st = self
-            .conn
-            .prepare_cached(
-                "SELECT kind, direction_id, project_id, milestone_id, note_id, dname, pname, mtitle, text FROM (
-                   SELECT 0 AS kind, d.id AS direction_id, p.id AS project_id, NULL AS milestone_id,
-                          NULL AS note_id, d.name AS dname, p.name AS pname, NULL AS mtitle, p.name AS text,
-                          d.position AS dp, p.position AS pp, -1 AS mp, 0 AS np
-                   FROM project p JOIN direction d ON d.id = p.direction_id
-                   WHERE p.name LIKE ?1 ESCAPE '\\'
-                   UNION ALL
-                   SELECT 1, d.id, p.id, m.id, NULL, d.name, p.name, m.title, m.title,
-                          d.position, p.position, m.position, 0
-                   FROM milestone m JOIN project p ON p.id = m.project_id JOIN direction d ON d.id = p.direction_id
-                   WHERE m.title LIKE ?1 ESCAPE '\\'
-                   UNION ALL
-                   SELECT 2, d.id, p.id, m.id, n.id, d.name, p.name, m.title, n.body,
-                          d.position, p.position, coalesce(m.position, -1), n.id
-                   FROM note n
-                   LEFT JOIN milestone m ON m.id = n.milestone_id
-                   JOIN project p ON p.id = coalesce(n.project_id, m.project_id)
-                   JOIN direction d ON d.id = p.direction_id
-                   WHERE n.body LIKE ?1 ESCAPE '\\'
-                 ) ORDER BY dp, pp, kind, mp, np LIMIT ?2",
-            )
-            .map_err(Error::sql("searching"))?;
-        st.query_map(params![like, limit as i64], |r| {
-            let kind = match r.get::<_, i64>(0)? {
-                0 => HitKind::Project,
-                1 => HitKind::Milestone,
-                _ => HitKind::Note,
+        let short = q.chars().count() < 3;
+        let mut hits = Vec::new();
+        for (kind, index, terms) in [
+            (HitKind::Project, "project_text", "project_terms"),
+            (HitKind::Milestone, "milestone_text", "milestone_terms"),
+            (HitKind::Note, "note_text", "note_terms"),
+        ] {
+            let room = limit.saturating_sub(hits.len());
+            if room == 0 || (kind == HitKind::Note && q.chars().count() < NOTE_QUERY_MIN) {
+                continue;
+            }
+            let matching = if short {
+                match self.starting_with(terms, q)? {
+                    Some(m) => m,
+                    None => continue,
+                }
+            } else {
+                fts_string(q)
             };
-            let d: String = r.get(5)?;
-            let p: String = r.get(6)?;
-            let m: Option<String> = r.get(7)?;
-            let path = match (&kind, m) {
-                (HitKind::Project, _) | (_, None) => format!("{d} › {p}"),
-                (_, Some(m)) => format!("{d} › {p} › {m}"),
+            let sql = match kind {
+                HitKind::Project => format!(
+                    "SELECT 0, d.id, p.id, NULL, NULL, d.name, p.name, NULL, p.name
+                     FROM {index} t JOIN project p ON p.id = t.rowid
+                     JOIN direction d ON d.id = p.direction_id
+                     WHERE {index} MATCH ?1 ORDER BY t.rowid LIMIT ?2"
+                ),
+                HitKind::Milestone => format!(
+                    "SELECT 1, d.id, p.id, m.id, NULL, d.name, p.name, m.title, m.title
+                     FROM {index} t JOIN milestone m ON m.id = t.rowid
+                     JOIN project p ON p.id = m.project_id
+                     JOIN direction d ON d.id = p.direction_id
+                     WHERE {index} MATCH ?1 ORDER BY t.rowid LIMIT ?2"
+                ),
+                HitKind::Note => format!(
+                    "SELECT 2, d.id, p.id, m.id, n.id, d.name, p.name, m.title, n.body
+                     FROM {index} t JOIN note n ON n.id = t.rowid
+                     LEFT JOIN milestone m ON m.id = n.milestone_id
+                     JOIN project p ON p.id = coalesce(n.project_id, m.project_id)
+                     JOIN direction d ON d.id = p.direction_id
+                     WHERE {index} MATCH ?1 ORDER BY t.rowid DESC LIMIT ?2"
+                ),
             };
-            Ok(Hit {
-                kind,
-                direction_id: r.get(1)?,
-                project_id: r.get(2)?,
-                milestone_id: r.get(3)?,
-                note_id: r.get(4)?,
-                path,
-                text: r.get(8)?,
-            })
-        })
-        .and_then(|it| it.collect())
-        .map_err(Error::sql("searching"))
+            let mut st = self
+                .conn
+                .prepare_cached(&sql)
+                .map_err(Error::sql("searching"))?;
+            let found = st
+                .query_map(params![matching, room as i64], hit)
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<Hit>>>())
+                .map_err(Error::sql("searching"))?;
+            hits.extend(found);
+        }
+        Ok(hits)
     }
+
+    /// An FTS query for text containing the one- or two-character `q`:
+    /// any of the index's trigrams that begin with it (every such
+    /// substring begins one, thanks to the two `U+0001` after each text).
+    /// `None` when no text contains it.
+    fn starting_with(&self, terms: &str, q: &str) -> Result<Option<String>> {
+        let low = q.to_lowercase();
+        let high = format!("{low}{}", char::MAX);
+        let found: Vec<String> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT term FROM {terms} WHERE term >= ?1 AND term < ?2 LIMIT {MAX_TERMS}"
+            ))
+            .and_then(|mut st| st.query_map([&low, &high], |r| r.get(0))?.collect())
+            .map_err(Error::sql("searching"))?;
+        if found.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(
+            found
+                .iter()
+                .map(|t| fts_string(t))
+                .collect::<Vec<_>>()
+                .join(" OR "),
+        ))
+    }
+}
+
+/// Notes are searched from this many characters: a single character
+/// matches a large share of a million notes and tells the planner little.
+pub const NOTE_QUERY_MIN: usize = 2;
+
+/// Trigrams a short query may expand to; beyond this the query is too
+/// common to be worth listing everything it is part of.
+const MAX_TERMS: usize = 5000;
+
+/// `text` as one FTS5 string: a phrase, which for the trigram tokenizer
+/// means "contains this substring".
+fn fts_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+fn hit(r: &rusqlite::Row<'_>) -> rusqlite::Result<Hit> {
+    let kind = match r.get::<_, i64>(0)? {
+        0 => HitKind::Project,
+        1 => HitKind::Milestone,
+        _ => HitKind::Note,
+    };
+    let d: String = r.get(5)?;
+    let p: String = r.get(6)?;
+    let m: Option<String> = r.get(7)?;
+    let path = match (&kind, m) {
+        (HitKind::Project, _) | (_, None) => format!("{d} › {p}"),
+        (_, Some(m)) => format!("{d} › {p} › {m}"),
+    };
+    Ok(Hit {
+        kind,
+        direction_id: r.get(1)?,
+        project_id: r.get(2)?,
+        milestone_id: r.get(3)?,
+        note_id: r.get(4)?,
+        path,
+        text: r.get(8)?,
+    })
 }

@@ -107,8 +107,18 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             let status = match &s.error {
                 Some(e) => e.clone(),
                 None if s.query().trim().is_empty() => ui.search_prompt.to_owned(),
-                None if s.hits.is_empty() => ui.no_results.to_owned(),
-                None => format!("{} {}", s.hits.len(), ui.results_n),
+                None => {
+                    let found = if s.hits.is_empty() {
+                        ui.no_results.to_owned()
+                    } else {
+                        format!("{} {}", s.hits.len(), ui.results_n)
+                    };
+                    if s.query().trim().chars().count() < crate::store::NOTE_QUERY_MIN {
+                        format!("{found} · {}", ui.notes_need_more)
+                    } else {
+                        found
+                    }
+                }
             };
             frame.render_widget(
                 Paragraph::new(Line::styled(
