@@ -24,8 +24,8 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::cell::Cell;
 use std::io::{self, Stdout, Write};
-use std::rc::Rc;
 use std::path::PathBuf;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -129,7 +129,14 @@ pub fn run(mut app: App) -> io::Result<()> {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
         let mut draw = |t: &mut Screen, app: &App| draw(t, &release, app);
-        event_loop(&mut terminal, &mut draw, &mut app, &stop, &pending, &verdict)
+        event_loop(
+            &mut terminal,
+            &mut draw,
+            &mut app,
+            &stop,
+            &pending,
+            &verdict,
+        )
     });
     // Whatever ended the loop, typed text is kept.
     app.save_draft();
@@ -192,8 +199,7 @@ fn event_loop(
             *p = app.pending_draft();
         }
         if let Ok(v) = verdict.try_recv() {
-            app.integrity_checked(&v);
-            dirty = true;
+            dirty |= app.integrity_checked(&v);
         }
         if dirty {
             draw(terminal, app)?;

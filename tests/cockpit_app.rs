@@ -621,9 +621,11 @@ fn a_read_only_or_damaged_database_shows_a_banner_and_refuses_edits() {
 #[test]
 fn a_failed_background_integrity_check_makes_the_cockpit_read_only() {
     let (sb, mut app) = cockpit(Lang::En);
-    app.integrity_checked("ok");
+    assert!(!app.integrity_checked("ok"), "ok needs no redraw");
     assert!(app.read_only.is_none());
-    app.integrity_checked("*** in database main *** Page 7: btreeInitPage() returns error code 11");
+    assert!(app.integrity_checked(
+        "*** in database main *** Page 7: btreeInitPage() returns error code 11"
+    ));
     assert!(
         app.read_only
             .as_deref()

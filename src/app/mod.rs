@@ -19,9 +19,9 @@ use overlay::{
     Confirm, Confirmed, Editor, Form, Menu, NoteTarget, Overlay, Purpose, Search, Undo, line_input,
 };
 use pane::{Depth, OpenMilestone, OpenProject, Pane, reselect};
+use std::time::{Duration, Instant};
 use store::{Key, List};
 use window::Window;
-use std::time::{Duration, Instant};
 
 const SEARCH_LIMIT: usize = 200;
 
@@ -144,7 +144,11 @@ impl App {
                 let list = List::Projects { direction: d.id };
                 let Some(old) = old.iter().find(|p| p.direction.id == d.id) else {
                     let projects = Window::load(store, list, Key::FIRST, span)?;
-                    panes.push(Pane { direction: d, projects, open: None });
+                    panes.push(Pane {
+                        direction: d,
+                        projects,
+                        open: None,
+                    });
                     continue;
                 };
                 let projects = old.projects.reload(store, span)?;
@@ -152,7 +156,11 @@ impl App {
                     Some(op) => reopen_project(store, op, span)?,
                     None => None,
                 };
-                panes.push(Pane { direction: d, projects, open });
+                panes.push(Pane {
+                    direction: d,
+                    projects,
+                    open,
+                });
             }
             Ok(panes)
         });
@@ -171,12 +179,16 @@ impl App {
 
     /// The background integrity check's verdict: anything but "ok" makes
     /// the cockpit read-only, with the reason in the banner.
-    pub fn integrity_checked(&mut self, verdict: &str) {
-        if verdict != "ok" {
-            let why = format!("quick_check failed: {verdict}");
-            self.store.set_read_only(why.clone());
-            self.read_only = Some(why);
+    /// Returns true when that changed what the screen shows: an "ok" must
+    /// not cost a redraw, or an idle cockpit would write to the terminal.
+    pub fn integrity_checked(&mut self, verdict: &str) -> bool {
+        if verdict == "ok" {
+            return false;
         }
+        let why = format!("quick_check failed: {verdict}");
+        self.store.set_read_only(why.clone());
+        self.read_only = Some(why);
+        true
     }
 
     /// Rereads the panes if another planner (another cockpit, a script)

@@ -55,12 +55,15 @@ fn already_clean(input: &str) -> bool {
     use unicode_normalization::{IsNormalized, is_nfc_quick};
     let mut lines = input.split('\n');
     let first_blank = lines.next().is_none_or(|l| l.trim().is_empty());
-    let last_blank = input.rsplit('\n').next().is_none_or(|l| l.trim().is_empty());
+    let last_blank = input
+        .rsplit('\n')
+        .next()
+        .is_none_or(|l| l.trim().is_empty());
     !first_blank
         && !last_blank
-        && !input.chars().any(|c| {
-            (is_control(c) && c != '\n') || is_invisible_trick(c) || is_combining_mark(c)
-        })
+        && !input
+            .chars()
+            .any(|c| (is_control(c) && c != '\n') || is_invisible_trick(c) || is_combining_mark(c))
         && input.split('\n').all(|l| l.trim_end().len() == l.len())
         && is_nfc_quick(input.chars()) == IsNormalized::Yes
 }
@@ -174,8 +177,19 @@ mod tests {
 
     #[test]
     fn the_fast_path_takes_ordinary_text() {
-        assert!(already_clean("资金已拨付到位,本周召开专题协调会。\n第二行 ok"));
-        for not in ["", "a ", "a\n", "\na", "a\tb", "e\u{301}", "a\u{200B}b", "a \nb"] {
+        assert!(already_clean(
+            "资金已拨付到位,本周召开专题协调会。\n第二行 ok"
+        ));
+        for not in [
+            "",
+            "a ",
+            "a\n",
+            "\na",
+            "a\tb",
+            "e\u{301}",
+            "a\u{200B}b",
+            "a \nb",
+        ] {
             assert!(!already_clean(not), "{not:?}");
         }
     }

@@ -68,7 +68,13 @@ pub fn read(bytes: &[u8]) -> Result<PlanDoc, Problem> {
 /// raw; those are escaped here too (`\u009b`), so an export printed to a
 /// terminal cannot drive it, and it still parses back to the same text.
 pub fn write(doc: &PlanDoc) -> String {
-    let raw = serde_json::to_string_pretty(doc).expect("a plan document always serialises");
+    let mut raw = serde_json::to_string_pretty(doc).expect("a plan document always serialises");
+    // Stored text is cleaned, so there is usually nothing to escape: then
+    // the (possibly half-gigabyte) text is not copied.
+    if !raw.chars().any(|c| c != '\n' && unsafe_for_terminal(c)) {
+        raw.push('\n');
+        return raw;
+    }
     let mut s = String::with_capacity(raw.len() + 1);
     for c in raw.chars() {
         if c != '\n' && unsafe_for_terminal(c) {

@@ -41,7 +41,7 @@ impl Store {
                 "plan",
             ] {
                 tx.execute(&format!("DELETE FROM {table}"), [])
-                    .map_err(Error::sql(format!("clearing {table}")))?;
+                    .map_err(|e| Error::sql(format!("clearing {table}"))(e))?;
             }
             insert_doc(tx, doc, &now, &author).map_err(|e| match e {
                 // Validation makes these impossible; if one slips through,
@@ -49,8 +49,7 @@ impl Store {
                 Error::Sql { context, source } => Error::Invalid(format!("{context}: {source}")),
                 e => e,
             })?;
-            super::schema::end_bulk_load(tx)
-                .map_err(Error::sql("indexing the imported plan"))?;
+            super::schema::end_bulk_load(tx).map_err(Error::sql("indexing the imported plan"))?;
             let after = format!(
                 "{} directions, {} projects, {} milestones, {} notes from {source}",
                 doc.directions.len(),
@@ -130,7 +129,7 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, now: &str, author: &str) -> R
                 d.description,
                 i as i64
             ])
-            .map_err(Error::sql(format!("{table} {}", d.id)))?;
+            .map_err(|e| Error::sql(format!("{table} {}", d.id))(e))?;
         }
     }
     let mut st = tx
@@ -149,7 +148,7 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, now: &str, author: &str) -> R
             g.direction,
             i as i64
         ])
-        .map_err(Error::sql(format!("program {}", g.id)))?;
+        .map_err(|e| Error::sql(format!("program {}", g.id))(e))?;
     }
 
     let mut project = tx
@@ -196,7 +195,7 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, now: &str, author: &str) -> R
             or(&n.created_at, now),
             or(&n.updated_at, now)
         ])
-        .map_err(Error::sql(format!("note {}", n.id)))?;
+        .map_err(|e| Error::sql(format!("note {}", n.id))(e))?;
         Ok(())
     };
 
@@ -218,10 +217,10 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, now: &str, author: &str) -> R
                 or(&pr.updated_at, now),
                 or(&pr.updated_by, author),
             ])
-            .map_err(Error::sql(format!("project {}", pr.id)))?;
+            .map_err(|e| Error::sql(format!("project {}", pr.id))(e))?;
         for (k, a) in pr.areas.iter().enumerate() {
             tag.execute(params![pr.id, a, k as i64])
-                .map_err(Error::sql(format!("project {} area {a}", pr.id)))?;
+                .map_err(|e| Error::sql(format!("project {} area {a}", pr.id))(e))?;
         }
         for (j, m) in pr.milestones.iter().enumerate() {
             milestone
@@ -243,14 +242,13 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, now: &str, author: &str) -> R
                     or(&m.updated_at, now),
                     or(&m.updated_by, author),
                 ])
-                .map_err(Error::sql(format!("milestone {}", m.id)))?;
+                .map_err(|e| Error::sql(format!("milestone {}", m.id))(e))?;
             for r in &m.readings {
                 reading
                     .execute(params![m.id, r.as_of, r.value, r.author, r.source])
-                    .map_err(Error::sql(format!(
-                        "reading {} of milestone {}",
-                        r.as_of, m.id
-                    )))?;
+                    .map_err(|e| {
+                        Error::sql(format!("reading {} of milestone {}", r.as_of, m.id))(e)
+                    })?;
             }
             for n in &m.notes {
                 add_note(n, None, Some(m.id))?;

@@ -18,12 +18,12 @@ pub use draft::{Draft, DraftFor};
 pub use edit::NoteSnapshot;
 pub use error::{Conflict, Error, Result};
 pub use milestone::{Fields, ListFilter, MilestoneRow, Saved};
-pub use page::{Key, List, Listed, Page};
 pub use open::{OpenOptions, file_mode, open, sibling};
+pub use page::{Key, List, Listed, Page};
 pub use schema::{APPLICATION_ID, latest_version};
 pub use view::{
-    Detail, DirectionRow, HistoryRow, Hit, HitKind, NOTE_QUERY_MIN, NoteRow, ProjectRow, ReadingRow,
-    Rollup,
+    Detail, DirectionRow, HistoryRow, Hit, HitKind, NOTE_QUERY_MIN, NoteRow, ProjectRow,
+    ReadingRow, Rollup,
 };
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};

@@ -209,7 +209,10 @@ AFTER UPDATE OF project_id, kind, status, baseline, target, current ON milestone
     FROM milestone WHERE project_id = NEW.project_id;
     INSERT OR REPLACE INTO project_rollup
     SELECT OLD.project_id, count(*), count(*) FILTER (WHERE status = 'done'), total(progress), count(progress)
-    FROM milestone WHERE project_id = OLD.project_id AND OLD.project_id <> NEW.project_id;
+    FROM milestone WHERE project_id = OLD.project_id
+    -- HAVING, not WHERE: an aggregate without rows still yields one row,
+    -- which would zero the project's counts.
+    HAVING OLD.project_id <> NEW.project_id;
 END;
 
 -- Also fired by the cascade when a project goes; the project's own trigger
@@ -329,5 +332,61 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(v, latest_version());
+    }
+
+    /// A plan written before v3 gains its roll-ups and search indexes in
+    /// the upgrade, and they then match what the triggers keep.
+    #[test]
+    fn upgrading_to_v3_builds_rollups_and_indexes() {
+        let mut c = rusqlite::Connection::open_in_memory().unwrap();
+        c.pragma_update(None, "foreign_keys", "ON").unwrap();
+        migrations().to_version(&mut c, 2).unwrap();
+        c.execute_batch(
+            "INSERT INTO direction (id, code, name, position) VALUES (1, 'city', '新城市', 0);
+             INSERT INTO project (id, direction_id, name, status, position, created_at, created_by, updated_at, updated_by)
+               VALUES (1, 1, '高新技术企业培育', 'active', 0, 't', 'a', 't', 'a');
+             INSERT INTO milestone (id, project_id, title, kind, target, current, status, position, created_at, created_by, updated_at, updated_by)
+               VALUES (1, 1, '高新技术企业600家', 'numeric', 600, 300, 'active', 0, 't', 'a', 't', 'a'),
+                      (2, 1, '出台扶持办法', 'yes_no', NULL, NULL, 'done', 1, 't', 'a', 't', 'a');
+             INSERT INTO note (id, milestone_id, body, author, created_at, updated_at)
+               VALUES (1, 1, '已认定五百二十三家', 'a', 't', 't');",
+        )
+        .unwrap();
+        migrations().to_latest(&mut c).unwrap();
+        let rollup: (i64, i64, f64, i64) = c
+            .query_row(
+                "SELECT milestones, done, progress_sum, measured FROM project_rollup WHERE project_id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!(rollup, (2, 1, 1.5, 2));
+        let found = |table: &str, q: &str| -> i64 {
+            c.query_row(
+                &format!("SELECT count(*) FROM {table} WHERE {table} MATCH ?1"),
+                [q],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(found("project_text", "\"技术企\""), 1);
+        assert_eq!(found("milestone_text", "\"600\""), 1);
+        assert_eq!(found("note_text", "\"五百二十\""), 1);
+        // And the triggers keep them from here on.
+        c.execute("UPDATE milestone SET current = 600 WHERE id = 1", [])
+            .unwrap();
+        let sum: f64 = c
+            .query_row(
+                "SELECT progress_sum FROM project_rollup WHERE project_id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(sum, 2.0);
+        assert_eq!(
+            c.query_row("SELECT count(*) FROM bulk_load", [], |r| r.get::<_, i64>(0))
+                .unwrap(),
+            0
+        );
     }
 }

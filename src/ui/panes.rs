@@ -172,7 +172,16 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
     match pane.depth() {
         Depth::Projects => {
             let item = |p: &ProjectRow| project_line(theme, p, cells);
-            list(frame, theme, list_area, &pane.projects, 1, item, focused, ui.empty);
+            list(
+                frame,
+                theme,
+                list_area,
+                &pane.projects,
+                1,
+                item,
+                focused,
+                ui.empty,
+            );
         }
         Depth::Milestones => {
             let Some(op) = &pane.open else { return };
@@ -185,7 +194,16 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
             let [items, rest] =
                 Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(list_area);
             let item = |m: &MilestoneRow| milestone_lines(app, theme, m, cells);
-            list(frame, theme, items, &op.milestones, 2, item, focused, ui.empty);
+            list(
+                frame,
+                theme,
+                items,
+                &op.milestones,
+                2,
+                item,
+                focused,
+                ui.empty,
+            );
             frame.render_widget(Paragraph::new(about), rest);
         }
         Depth::Detail => {

@@ -150,3 +150,11 @@ pub fn press(app: &mut plan_cockpit::app::App, keys: &str) {
         app.handle_key(ev);
     }
 }
+
+/// The screen the cockpit draws at `w`×`h`, as text.
+#[allow(dead_code)]
+pub fn screen(app: &plan_cockpit::app::App, w: u16, h: u16) -> String {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| plan_cockpit::ui::render(app, f)).unwrap();
+    t.backend().to_string()
+}

@@ -1,0 +1,497 @@
+//! The cockpit at city scale: every budget of issue 5, measured in release.
+//!
+//! `cargo bench` runs on a generated plan of 5,000 projects, 100,000
+//! milestones, 1,000,000 notes and 300,000 readings, generated once and
+//! cached outside the source tree (`$PLAN_COCKPIT_BENCH_CACHE`, else
+//! `$XDG_CACHE_HOME/plan-cockpit-bench`, else `~/.cache/plan-cockpit-bench`).
+//! `cargo test` runs each benchmark once on a small plan in a temporary
+//! folder, so CI proves they work without spending minutes.
+//! `PLAN_COCKPIT_BENCH_SIZE=small|large` overrides the choice.
+//!
+//! Criterion reports means; the budgets are per keystroke at p95, so the
+//! interactive benchmarks also time every single keystroke and print
+//! p50/p95/max at the end, with the bytes one `j` sends to the terminal.
+
+use criterion::{BenchmarkId, Criterion};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use plan_cockpit::app::App;
+use plan_cockpit::generate::{self, Size};
+use plan_cockpit::i18n::Lang;
+use plan_cockpit::store::{self, OpenOptions};
+use plan_cockpit::{domain, formats, ui};
+use ratatui::Terminal;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const SEED: u64 = 2023;
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+
+const LARGE: Size = Size {
+    projects: 5_000,
+    milestones: 100_000,
+    notes: 1_000_000,
+    readings: 300_000,
+};
+const SMALL: Size = Size {
+    projects: 60,
+    milestones: 1_200,
+    notes: 12_000,
+    readings: 3_600,
+};
+
+/// Chinese substrings a planner might type, of every length the search
+/// treats differently (1, 2, 3+ characters), common and absent ones.
+const QUERIES: &[&str] = &[
+    "园",
+    "园区",
+    "协调会",
+    "审批流程",
+    "资金已拨付到位",
+    "没有这个词语",
+];
+
+/// Every single keystroke timed, by benchmark, for the percentiles.
+static TIMES: Mutex<BTreeMap<String, Vec<Duration>>> = Mutex::new(BTreeMap::new());
+
+fn record(name: &str, d: Duration) {
+    TIMES
+        .lock()
+        .unwrap()
+        .entry(name.to_owned())
+        .or_default()
+        .push(d);
+}
+
+fn benchmarking() -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test")
+}
+
+fn chosen_size() -> (&'static str, Size) {
+    match std::env::var("PLAN_COCKPIT_BENCH_SIZE").as_deref() {
+        Ok("large") => ("large", LARGE),
+        Ok("small") => ("small", SMALL),
+        _ if benchmarking() => ("large", LARGE),
+        _ => ("small", SMALL),
+    }
+}
+
+fn cache_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("PLAN_COCKPIT_BENCH_CACHE") {
+        return d.into();
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("plan-cockpit-bench")
+}
+
+fn options() -> OpenOptions<'static> {
+    OpenOptions {
+        author: "bench".into(),
+        quick_check: false,
+        read_only: false,
+        seed: None,
+        allow_network_fs: true,
+    }
+}
+
+/// The generated plan at `dir`, made if missing. Written under a temporary
+/// name and renamed, so an interrupted run never leaves half a plan that a
+/// later run would trust.
+fn plan_in(dir: &Path, size: &Size) -> PathBuf {
+    std::fs::create_dir_all(dir).expect("cache folder");
+    let name = format!(
+        "plan-p{}-m{}-n{}-r{}-seed{SEED}-schema{}.db",
+        size.projects,
+        size.milestones,
+        size.notes,
+        size.readings,
+        store::latest_version()
+    );
+    let path = dir.join(name);
+    if path.exists() {
+        return path;
+    }
+    let tmp = dir.join(format!("generating-{}.db", std::process::id()));
+    eprintln!("generating the benchmark plan into {} …", path.display());
+    let started = Instant::now();
+    {
+        let mut s = store::open(&tmp, options()).expect("open the new plan");
+        s.replace_plan(&generate::plan(size, SEED), "the benchmark plan")
+            .expect("write the plan");
+    }
+    std::fs::rename(&tmp, &path).expect("rename the plan");
+    eprintln!("… in {:.1} s", started.elapsed().as_secs_f64());
+    path
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn code(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+struct Cockpit {
+    app: App,
+    term: Terminal<TestBackend>,
+}
+
+impl Cockpit {
+    fn open(db: &Path) -> Cockpit {
+        let store = store::open(db, options()).expect("open the plan");
+        let mut app = App::new(store, Lang::Zh).expect("start the cockpit");
+        app.resize(WIDTH, HEIGHT);
+        let mut term = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+        term.draw(|f| ui::render(&app, f)).unwrap();
+        Cockpit { app, term }
+    }
+
+    /// One keystroke as the terminal loop handles it: update, then draw.
+    fn press(&mut self, k: KeyEvent) {
+        self.app.handle_key(k);
+        self.term.draw(|f| ui::render(&self.app, f)).unwrap();
+    }
+
+    fn timed(&mut self, name: &str, k: KeyEvent) -> Duration {
+        let t = Instant::now();
+        self.press(k);
+        let d = t.elapsed();
+        record(name, d);
+        d
+    }
+
+    fn at_end(&self) -> bool {
+        self.app
+            .focused()
+            .is_some_and(|p| p.projects.sel + 1 >= p.projects.total)
+    }
+}
+
+fn interactive(c: &mut Criterion, db: &Path, label: &str) {
+    let mut g = c.benchmark_group(format!("cockpit-{label}"));
+
+    g.bench_function("open_and_first_frame_120x40", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let t = Instant::now();
+                let cockpit = Cockpit::open(db);
+                let d = t.elapsed();
+                record("open_and_first_frame_120x40", d);
+                total += d;
+                drop(cockpit);
+            }
+            total
+        })
+    });
+
+    let mut ck = Cockpit::open(db);
+    g.bench_function("j_to_frame", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                if ck.at_end() {
+                    ck.press(key('g'));
+                }
+                total += ck.timed("j_to_frame", key('j'));
+            }
+            total
+        })
+    });
+    g.bench_function("drill_in_enter", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                total += ck.timed("drill_in_enter", code(KeyCode::Enter));
+                ck.press(code(KeyCode::Esc));
+                if ck.at_end() {
+                    ck.press(key('g'));
+                }
+                ck.press(key('j'));
+            }
+            total
+        })
+    });
+    g.bench_function("drill_out_esc", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                ck.press(code(KeyCode::Enter));
+                total += ck.timed("drill_out_esc", code(KeyCode::Esc));
+                if ck.at_end() {
+                    ck.press(key('g'));
+                }
+                ck.press(key('j'));
+            }
+            total
+        })
+    });
+
+    // Saving a value: `e`, the number, Enter — Enter is timed: the
+    // version-checked write with its history and reading, the reload of
+    // what is on screen, and the frame.
+    ck.press(key('g'));
+    ck.press(code(KeyCode::Enter));
+    while !ck
+        .app
+        .focused()
+        .and_then(|p| p.selected_milestone())
+        .is_some_and(|m| m.kind == domain::Kind::Numeric)
+    {
+        // The first project's milestones hold a numeric one (the generator
+        // makes most of them numeric); step to it, or to the next project.
+        ck.press(key('j'));
+        let stuck = ck
+            .app
+            .focused()
+            .and_then(|p| p.open.as_ref())
+            .is_none_or(|o| o.milestones.sel + 1 >= o.milestones.total);
+        if stuck {
+            ck.press(code(KeyCode::Esc));
+            ck.press(key('j'));
+            ck.press(code(KeyCode::Enter));
+        }
+    }
+    let mut value = 0u64;
+    g.bench_function("save_milestone_value", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                value += 1;
+                ck.press(key('e'));
+                ck.press(ctrl('u'));
+                for ch in value.to_string().chars() {
+                    ck.press(key(ch));
+                }
+                total += ck.timed("save_milestone_value", code(KeyCode::Enter));
+            }
+            total
+        })
+    });
+    ck.press(code(KeyCode::Esc));
+
+    // One search keystroke: the query's last character, with the results
+    // drawn; the rest of the query is typed untimed before each.
+    ck.press(key('/'));
+    for q in QUERIES {
+        let chars: Vec<char> = q.chars().collect();
+        let (last, prefix) = chars.split_last().unwrap();
+        let name = format!("search_keystroke/{q}");
+        g.bench_with_input(BenchmarkId::new("search_keystroke", q), q, |b, _| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    ck.press(ctrl('u'));
+                    for ch in prefix {
+                        ck.press(key(*ch));
+                    }
+                    total += ck.timed(&name, key(*last));
+                }
+                total
+            })
+        });
+    }
+    ck.press(code(KeyCode::Esc));
+    g.finish();
+    eprintln!("bytes one j sends at {WIDTH}x{HEIGHT}: {}", bytes_for_j(db));
+    eprintln!(
+        "peak RSS of a cockpit session (open, 3,000 × j, G, drill in and out, search): {} KiB",
+        session_peak_rss(db)
+    );
+}
+
+const RSS_CHILD: &str = "PLAN_COCKPIT_BENCH_RSS_OF";
+
+/// Peak memory of a cockpit session on the plan, in a fresh process of
+/// this same binary: this one has generated plans and kept timings.
+fn session_peak_rss(db: &Path) -> String {
+    let out = std::env::current_exe()
+        .and_then(|exe| std::process::Command::new(exe).env(RSS_CHILD, db).output());
+    match out {
+        Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).trim().to_owned(),
+        Ok(o) => format!("unknown ({})", String::from_utf8_lossy(&o.stderr).trim()),
+        Err(e) => format!("unknown ({e})"),
+    }
+}
+
+fn rss_session(db: &Path) {
+    let mut ck = Cockpit::open(db);
+    for _ in 0..3_000 {
+        ck.press(key('j'));
+    }
+    ck.press(key('G'));
+    for k in [
+        code(KeyCode::Enter),
+        code(KeyCode::Enter),
+        code(KeyCode::Esc),
+    ] {
+        ck.press(k);
+    }
+    ck.press(code(KeyCode::Esc));
+    ck.press(key('/'));
+    for ch in "审批流程".chars() {
+        ck.press(key(ch));
+    }
+    ck.press(code(KeyCode::Enter));
+    println!("{}", peak_rss_kib());
+}
+
+/// What one `j` writes to a terminal at 120×40: ratatui's diff of two
+/// frames through the crossterm backend (the running cockpit adds the two
+/// 8-byte synchronized-update brackets).
+fn bytes_for_j(db: &Path) -> usize {
+    let store = store::open(db, options()).unwrap();
+    let mut app = App::new(store, Lang::Zh).unwrap();
+    app.resize(WIDTH, HEIGHT);
+    let sent = Arc::new(AtomicUsize::new(0));
+    let backend = CrosstermBackend::new(Count(sent.clone()));
+    let mut term = Terminal::with_options(
+        backend,
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, WIDTH, HEIGHT)),
+        },
+    )
+    .unwrap();
+    term.draw(|f| ui::render(&app, f)).unwrap();
+    let before = sent.load(Ordering::Relaxed);
+    app.handle_key(key('j'));
+    term.draw(|f| ui::render(&app, f)).unwrap();
+    sent.load(Ordering::Relaxed) - before
+}
+
+/// A terminal that only counts what it is sent.
+struct Count(Arc<AtomicUsize>);
+
+impl std::io::Write for Count {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.fetch_add(buf.len(), Ordering::Relaxed);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Export and import of the whole plan, as `plan-cockpit export` and
+/// `plan-cockpit import` do them: read, write JSON to a file; read the
+/// file, parse, validate, replace the plan of a new database.
+fn whole_plan(c: &mut Criterion, db: &Path, scratch: &Path, label: &str) {
+    let mut g = c.benchmark_group(format!("whole-plan-{label}"));
+    g.sample_size(10);
+    g.warm_up_time(Duration::from_millis(100));
+    g.measurement_time(Duration::from_secs(1));
+    let json = scratch.join("plan.json");
+    g.bench_function("export_json", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let t = Instant::now();
+                let s = store::open(db, options()).unwrap();
+                let doc = s.load_plan().unwrap();
+                std::fs::write(&json, formats::json::write(&doc)).unwrap();
+                let d = t.elapsed();
+                record("export_json", d);
+                total += d;
+            }
+            total
+        })
+    });
+    let mut n = 0;
+    g.bench_function("import_json", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                n += 1;
+                let target = scratch.join(format!("imported-{n}.db"));
+                let t = Instant::now();
+                let bytes = std::fs::read(&json).unwrap();
+                let mut doc = formats::json::read(&bytes).unwrap();
+                drop(bytes);
+                domain::validate::prepare(&mut doc, &domain::dates::now(), "bench").unwrap();
+                let mut s = store::open(&target, options()).unwrap();
+                s.replace_plan(&doc, "plan.json").unwrap();
+                drop(s);
+                let d = t.elapsed();
+                record("import_json", d);
+                total += d;
+                drop(doc);
+                for suffix in ["", "-wal", "-shm", ".lock"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
+                }
+            }
+            total
+        })
+    });
+    g.finish();
+}
+
+fn percentiles() {
+    let times = TIMES.lock().unwrap();
+    eprintln!(
+        "\nper single operation ({} measurements kept):",
+        times.len()
+    );
+    eprintln!(
+        "{:<40} {:>8} {:>10} {:>10} {:>10}",
+        "operation", "n", "p50 ms", "p95 ms", "max ms"
+    );
+    for (name, ds) in times.iter() {
+        let mut ms: Vec<f64> = ds.iter().map(|d| d.as_secs_f64() * 1e3).collect();
+        ms.sort_by(f64::total_cmp);
+        let at = |q: f64| ms[((ms.len() - 1) as f64 * q).round() as usize];
+        eprintln!(
+            "{} {:>8} {:>10.3} {:>10.3} {:>10.3}",
+            plan_cockpit::width::pad(name, 40),
+            ms.len(),
+            at(0.5),
+            at(0.95),
+            ms[ms.len() - 1]
+        );
+    }
+}
+
+fn main() {
+    if let Some(db) = std::env::var_os(RSS_CHILD) {
+        return rss_session(Path::new(&db));
+    }
+    let (label, size) = chosen_size();
+    // Benchmarks reuse the cached plan; a test run keeps everything in a
+    // temporary folder.
+    let scratch = tempfile::tempdir().expect("temporary folder");
+    let dir = if benchmarking() {
+        cache_dir()
+    } else {
+        scratch.path().to_owned()
+    };
+    let db = plan_in(&dir, &size);
+    let mut c = Criterion::default().configure_from_args();
+    interactive(&mut c, &db, label);
+    whole_plan(&mut c, &db, scratch.path(), label);
+    c.final_summary();
+    percentiles();
+}
