@@ -56,12 +56,6 @@ fn enter() -> io::Result<Screen> {
     Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
-/// Draws one frame; ratatui sends only the cells that changed.
-fn draw(terminal: &mut Screen, app: &App) -> io::Result<()> {
-    terminal.draw(|frame| ui::render(app, frame))?;
-    Ok(())
-}
-
 /// Runs the cockpit until the planner quits or a signal asks us to stop.
 pub fn run(mut app: App) -> io::Result<()> {
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -155,7 +149,7 @@ fn event_loop(
             dirty |= app.integrity_checked(&v);
         }
         if dirty {
-            draw(terminal, app)?;
+            terminal.draw(|frame| ui::render(app, frame))?;
             dirty = false;
         }
         if app.quit || stop.load(Ordering::Relaxed) {

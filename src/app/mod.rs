@@ -20,7 +20,7 @@ use overlay::{
 };
 use pane::{Depth, OpenMilestone, OpenProject, Pane, reselect};
 use std::time::{Duration, Instant};
-use store::{Key, List};
+use store::{Key, List, Listed};
 use window::Window;
 
 const SEARCH_LIMIT: usize = 200;
@@ -521,11 +521,7 @@ impl App {
                 None => self.fail(self.ui().choose_milestone),
             },
             Action::EditNote => {
-                let note = self
-                    .focused()
-                    .and_then(|p| p.open_detail())
-                    .and_then(|d| d.detail.notes.get(d.note_sel))
-                    .cloned();
+                let note = self.focused().and_then(Pane::selected_note).cloned();
                 match note {
                     Some(n) => self.overlays.push(Overlay::Editor(Editor::new(
                         NoteTarget::Edit {
@@ -714,10 +710,7 @@ impl App {
                 ),
                 None => return,
             },
-            Depth::Detail => match pane
-                .open_detail()
-                .and_then(|d| d.detail.notes.get(d.note_sel))
-            {
+            Depth::Detail => match pane.selected_note() {
                 Some(n) => (
                     format!("{} #{}?", ui.delete_note, n.id),
                     Confirmed::DeleteNote { id: n.id },
@@ -1404,7 +1397,8 @@ fn open_project(
     })
 }
 
-/// An open project reread after a change; `None` when it has gone.
+/// An open project reread after a change, its milestone list and detail
+/// still on the same items; `None` when it has gone.
 fn reopen_project(
     store: &Store,
     op: &OpenProject,
@@ -1415,8 +1409,9 @@ fn reopen_project(
         Err(store::Error::NotFound { .. }) => return Ok(None),
         Err(e) => return Err(e),
     };
-    let milestones = op.milestones.reload(store, span)?;
-    let open = match &op.open {
+    let at = op.milestones.selected().map_or(Key::FIRST, Listed::key);
+    let mut reopened = open_project(store, project, at, span)?;
+    reopened.open = match &op.open {
         Some(om) => match store.detail(om.detail.milestone.id) {
             Ok(detail) => {
                 let want = om.detail.notes.get(om.note_sel).map(|n| n.id);
@@ -1428,12 +1423,5 @@ fn reopen_project(
         },
         None => None,
     };
-    let (description, notes) = store.project_notes(project.id)?;
-    Ok(Some(OpenProject {
-        project,
-        description,
-        notes,
-        milestones,
-        open,
-    }))
+    Ok(Some(reopened))
 }

@@ -3,7 +3,6 @@
 
 use super::Store;
 use super::error::{Error, Result};
-use super::milestone::{ROW_SQL, row};
 use crate::domain::{Measure, Status};
 use crate::store::MilestoneRow;
 use rusqlite::{OptionalExtension, params};
@@ -249,19 +248,6 @@ impl Store {
             })
     }
 
-    /// A project's milestones in plan order.
-    pub fn milestones_of(&self, project_id: i64) -> Result<Vec<MilestoneRow>> {
-        let mut st = self
-            .conn
-            .prepare_cached(&format!(
-                "{ROW_SQL} WHERE m.project_id = ?1 ORDER BY m.position, m.id"
-            ))
-            .map_err(Error::sql("reading milestones"))?;
-        st.query_map([project_id], row)
-            .and_then(|it| it.collect())
-            .map_err(Error::sql("reading milestones"))
-    }
-
     pub fn detail(&self, milestone_id: i64) -> Result<Detail> {
         let milestone = self.milestone(milestone_id)?;
         let ctx = || Error::sql("reading a milestone's detail");
@@ -313,7 +299,8 @@ impl Store {
         if q.is_empty() {
             return Ok(Vec::new());
         }
-        let short = q.chars().count() < 3;
+        let chars = q.chars().count();
+        let short = chars < 3;
         let mut hits = Vec::new();
         for (kind, index, terms) in [
             (HitKind::Project, "project_text", "project_terms"),
@@ -321,7 +308,7 @@ impl Store {
             (HitKind::Note, "note_text", "note_terms"),
         ] {
             let room = limit.saturating_sub(hits.len());
-            if room == 0 || (kind == HitKind::Note && q.chars().count() < NOTE_QUERY_MIN) {
+            if room == 0 || (kind == HitKind::Note && chars < NOTE_QUERY_MIN) {
                 continue;
             }
             let matching = if short {
