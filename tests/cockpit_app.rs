@@ -278,6 +278,27 @@ fn notes_are_written_edited_and_never_silently_discarded() {
     assert_eq!(store.detail(d.milestone.id).unwrap().notes.len(), 1);
 }
 
+/// LF (Ctrl-J) is how a terminal without bracketed paste sends a pasted line
+/// break, and how a dropped pty says goodbye; in the note editor it must
+/// start a new line, never delete what was typed before it on the line.
+#[test]
+fn a_line_feed_in_the_note_editor_breaks_the_line_and_keeps_the_text() {
+    let (sb, mut app) = cockpit(Lang::Zh);
+    to_high_tech(&mut app);
+    press(&mut app, "n第一行<C-j>第二行<C-j><C-j>第四行");
+    assert_eq!(app.layer(), Layer::Editor);
+    let Some(Overlay::Editor(e)) = app.overlays.last() else {
+        panic!("no editor");
+    };
+    assert_eq!(e.text(), "第一行\n第二行\n\n第四行");
+    assert!(app.pending_draft().is_some(), "a line break is typing too");
+    press(&mut app, "<C-s>");
+    let d = open_store(&sb.db)
+        .detail(milestone(&sb, HIGH_TECH).id)
+        .unwrap();
+    assert_eq!(d.notes[0].body, "第一行\n第二行\n\n第四行");
+}
+
 #[test]
 fn quitting_with_unsaved_text_asks_first() {
     let (_sb, mut app) = cockpit(Lang::Zh);

@@ -15,7 +15,11 @@ use std::time::{Duration, Instant};
 struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
+    /// Keys go through our own copy of the master, not portable-pty's
+    /// writer: dropping that writer types a newline and Ctrl-D into the
+    /// program (to signal end of input), which is not what a dropped SSH
+    /// link does and would edit the very note a hang-up test wants kept.
+    writer: std::fs::File,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
     /// Tells the reader to close its copy of the master, so that dropping
@@ -48,7 +52,12 @@ impl Session {
         // SAFETY: dup of a descriptor the master owns.
         let fd = unsafe { libc::dup(pair.master.as_raw_fd().expect("master fd")) };
         assert!(fd >= 0);
-        let writer = pair.master.take_writer().unwrap();
+        // SAFETY: a second dup of the master, owned by the File from here on.
+        let writer = unsafe {
+            let w = libc::dup(pair.master.as_raw_fd().expect("master fd"));
+            assert!(w >= 0);
+            <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(w)
+        };
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let closing = Arc::new(AtomicBool::new(false));
@@ -67,7 +76,19 @@ impl Session {
                     continue;
                 }
                 let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
-                if n <= 0 {
+                if n < 0 {
+                    // An interrupted or spurious read is not the end; a
+                    // hang-up (EIO) is.
+                    let e = std::io::Error::last_os_error();
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::Interrupted | std::io::ErrorKind::WouldBlock
+                    ) {
+                        continue;
+                    }
+                    break;
+                }
+                if n == 0 {
                     break;
                 }
                 s.lock().unwrap().process(&buf[..n as usize]);
@@ -160,6 +181,15 @@ impl Session {
             text.rfind("\x1b[?2004l") > text.rfind("\x1b[?2004h"),
             "bracketed paste left on"
         );
+        // Every frame is one synchronized update, opened and closed, so a
+        // terminal that knows DEC mode 2026 never shows half a frame.
+        let (open, close) = ("\x1b[?2026h", "\x1b[?2026l");
+        let frames = text.matches(open).count();
+        assert!(frames > 0, "no frame inside synchronized-update brackets");
+        assert_eq!(frames, text.matches(close).count(), "unclosed frame");
+        for frame in text.split(open).skip(1) {
+            assert!(frame.contains(close), "a frame left its bracket open");
+        }
     }
 }
 

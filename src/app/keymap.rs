@@ -72,6 +72,7 @@ pub enum Action {
     ClearLine,
     /// Ctrl-S in the note editor.
     Save,
+    NewLine,
     Yes,
     No,
     KeepTheirs,
@@ -377,6 +378,17 @@ pub static BINDINGS: &[Binding] = &[
         "保存备注",
         "save note",
         true,
+    ),
+    // Ctrl-J is the byte LF: a terminal without bracketed paste pastes
+    // line breaks as LF, and the text field's own binding for it (delete to
+    // the start of the line) would eat the pasted text line by line.
+    b(
+        L::Editor,
+        &[code(C::Enter), ctrl('j')],
+        A::NewLine,
+        "换行",
+        "new line",
+        false,
     ),
     b(
         L::Editor,

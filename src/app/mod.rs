@@ -1216,6 +1216,11 @@ impl App {
                     }
                 }
             }
+            Action::NewLine => {
+                ed.input.insert_newline();
+                ed.typed_at = Some(Instant::now());
+                ed.error = None;
+            }
             Action::Quit => {
                 let question = self.ui().quit_discarding.to_owned();
                 self.overlays.push(Overlay::Confirm(Confirm {
