@@ -38,6 +38,35 @@ pub fn normalize_instant(s: &str) -> Result<String, String> {
         .map_err(|_| format!("{s:?} is not a timestamp like 2023-02-01T08:00:00Z"))
 }
 
+/// `normalize_instant` in place. An instant already in canonical form (all
+/// of an export's, two million in a large plan) is checked but not
+/// rewritten: formatting was most of the cost of checking it.
+pub fn tidy_instant(v: &mut String) -> Result<(), String> {
+    let ts = v
+        .trim()
+        .parse::<Timestamp>()
+        .map_err(|_| format!("{v:?} is not a timestamp like 2023-02-01T08:00:00Z"))?;
+    if !canonical_shape(v) {
+        *v = format_instant(ts);
+    }
+    Ok(())
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` with seconds below 60: for a string that parsed,
+/// exactly the strings `format_instant` gives back unchanged.
+fn canonical_shape(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 20
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            4 | 7 => c == b'-',
+            10 => c == b'T',
+            13 | 16 => c == b':',
+            19 => c == b'Z',
+            _ => c.is_ascii_digit(),
+        })
+        && b[17] < b'6'
+}
+
 pub fn now() -> String {
     format_instant(Timestamp::now())
 }
@@ -71,5 +100,37 @@ mod tests {
             "2023-02-01T08:00:00Z"
         );
         assert!(normalize_instant("yesterday").is_err());
+    }
+
+    #[test]
+    fn tidying_in_place_agrees_with_normalising() {
+        for s in [
+            "2023-02-01T08:00:00Z",
+            "2023-02-01T16:00:00+08:00",
+            "2023-02-01T08:00:00.123Z",
+            " 2023-02-01T08:00:00Z ",
+            "2016-12-31T23:59:60Z",
+            "2023-02-01t08:00:00z",
+            "2023-02-30T08:00:00Z",
+            "yesterday",
+            "",
+        ] {
+            let mut v = s.to_owned();
+            match (tidy_instant(&mut v), normalize_instant(s)) {
+                (Ok(()), Ok(n)) => assert_eq!(v, n, "{s:?}"),
+                (Err(_), Err(_)) => assert_eq!(v, s, "{s:?} changed though refused"),
+                (a, b) => panic!("{s:?}: {a:?} vs {b:?}"),
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_canonical_instant_is_kept_as_it_is(secs in -62_000_000_000i64..250_000_000_000) {
+            let canonical = format_instant(Timestamp::from_second(secs).unwrap());
+            let mut v = canonical.clone();
+            tidy_instant(&mut v).unwrap();
+            proptest::prop_assert_eq!(v, canonical);
+        }
     }
 }

@@ -53,19 +53,38 @@ pub fn clean_multiline(input: &str) -> (String, Cleaned) {
 /// normal. A property test holds this to the full cleaning.
 fn already_clean(input: &str) -> bool {
     use unicode_normalization::{IsNormalized, is_nfc_quick};
+    if !well_trimmed(input) {
+        return false;
+    }
+    // Planners' text is ASCII, CJK ideographs and common punctuation, which
+    // need no table lookups; anything else takes the full checks.
+    if input.chars().all(|c| c == '\n' || plain(c)) {
+        return true;
+    }
+    !input
+        .chars()
+        .any(|c| (is_control(c) && c != '\n') || is_invisible_trick(c) || is_combining_mark(c))
+        && is_nfc_quick(input.chars()) == IsNormalized::Yes
+}
+
+/// Characters that cleaning always keeps as they are, whatever surrounds
+/// them: not controls, not invisible, not combining, NFC on their own and
+/// unable to compose with a neighbour. A unit test checks each of them.
+fn plain(c: char) -> bool {
+    matches!(c,
+        ' '..='~' | '\u{B7}' | '\u{2010}'..='\u{2027}' | '\u{3001}'..='\u{3011}' |
+        '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF5E}')
+}
+
+/// Not blank at either end, no trailing whitespace on any line.
+fn well_trimmed(input: &str) -> bool {
     let mut lines = input.split('\n');
     let first_blank = lines.next().is_none_or(|l| l.trim().is_empty());
     let last_blank = input
         .rsplit('\n')
         .next()
         .is_none_or(|l| l.trim().is_empty());
-    !first_blank
-        && !last_blank
-        && !input
-            .chars()
-            .any(|c| (is_control(c) && c != '\n') || is_invisible_trick(c) || is_combining_mark(c))
-        && input.split('\n').all(|l| l.trim_end().len() == l.len())
-        && is_nfc_quick(input.chars()) == IsNormalized::Yes
+    !first_blank && !last_blank && input.split('\n').all(|l| l.trim_end().len() == l.len())
 }
 
 fn clean_multiline_slow(input: &str) -> (String, Cleaned) {
@@ -114,6 +133,31 @@ fn clean_multiline_slow(input: &str) -> (String, Cleaned) {
 
 /// Cleans single-line text (names, titles, units, owners): as `clean_multiline`,
 /// then every line break becomes one space and runs of spaces collapse.
+/// `clean_multiline` in place: text that is already clean (nearly all of
+/// it) is neither copied nor reallocated.
+pub fn tidy_multiline(value: &mut String) -> Cleaned {
+    if already_clean(value) {
+        return Cleaned::default();
+    }
+    let (clean, report) = clean_multiline_slow(value);
+    *value = clean;
+    report
+}
+
+/// `clean_line` in place, likewise.
+pub fn tidy_line(value: &mut String) -> Cleaned {
+    let one_spaced = !value.contains('\n')
+        && !value.starts_with(' ')
+        && !value.ends_with(' ')
+        && !value.contains("  ");
+    if one_spaced && already_clean(value) {
+        return Cleaned::default();
+    }
+    let (clean, report) = clean_line(value);
+    *value = clean;
+    report
+}
+
 pub fn clean_line(input: &str) -> (String, Cleaned) {
     let (text, report) = clean_multiline(input);
     let mut out = String::with_capacity(text.len());
@@ -172,6 +216,36 @@ mod tests {
                 prop_assert_eq!(clean_multiline_slow(&s).0, s.clone());
             }
             prop_assert_eq!(clean_multiline(&s), clean_multiline_slow(&s));
+        }
+
+        #[test]
+        fn tidying_in_place_agrees_with_cleaning(
+            s in "(\\PC|[\n\r\t \u{301}\u{200B}\u{1b}]){0,40}"
+        ) {
+            let (mut line, mut text) = (s.clone(), s.clone());
+            let line_report = tidy_line(&mut line);
+            prop_assert_eq!((line, line_report), clean_line(&s));
+            let text_report = tidy_multiline(&mut text);
+            prop_assert_eq!((text, text_report), clean_multiline(&s));
+        }
+    }
+
+    #[test]
+    fn plain_characters_need_no_cleaning_whatever_surrounds_them() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let plain_chars = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| plain(c));
+        for c in plain_chars {
+            assert!(
+                !is_control(c) && !is_invisible_trick(c) && !is_combining_mark(c),
+                "{c:?}"
+            );
+            // Yes on its own, and after a letter and a CJK ideograph: it
+            // neither decomposes nor composes with what precedes it.
+            for s in [format!("{c}"), format!("a{c}"), format!("中{c}")] {
+                assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "{c:?}");
+            }
         }
     }
 

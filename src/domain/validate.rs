@@ -2,10 +2,10 @@
 //! in canonical form: text cleaned, dates checked, instants normalised, audit
 //! fields filled. Every problem names its JSON path, so a planner can find it.
 
-use super::dates::{normalize_instant, parse_date};
+use super::dates::{parse_date, tidy_instant};
 use super::plan::{FORMAT, FORMAT_VERSION, Milestone, Note, PlanDoc, Project};
 use super::status::Kind;
-use super::text::{Cleaned, clean_line, clean_multiline};
+use super::text::{Cleaned, clean_line, clean_multiline, tidy_line, tidy_multiline};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -67,6 +67,41 @@ pub struct Prepared {
     pub first_cleaned: Option<String>,
 }
 
+/// Where an item sits in the document: made into a JSON path only when a
+/// problem names it (a million notes would otherwise build a million paths
+/// that are never read).
+#[derive(Debug, Clone, Copy)]
+enum At {
+    Group(&'static str, usize),
+    Project(usize),
+    Milestone(usize, usize),
+    Note {
+        project: usize,
+        milestone: Option<usize>,
+        note: usize,
+    },
+}
+
+impl fmt::Display for At {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            At::Group(key, i) => write!(f, "{key}[{i}]"),
+            At::Project(i) => write!(f, "projects[{i}]"),
+            At::Milestone(i, j) => write!(f, "projects[{i}].milestones[{j}]"),
+            At::Note {
+                project,
+                milestone: Some(j),
+                note,
+            } => write!(f, "projects[{project}].milestones[{j}].notes[{note}]"),
+            At::Note {
+                project,
+                milestone: None,
+                note,
+            } => write!(f, "projects[{project}].notes[{note}]"),
+        }
+    }
+}
+
 struct Checker<'a> {
     problems: Vec<Problem>,
     prepared: Prepared,
@@ -75,27 +110,26 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn problem(&mut self, path: impl fmt::Display, message: impl Into<String>) {
         self.problems.push(Problem {
-            path: path.into(),
+            path: path.to_string(),
             message: message.into(),
         });
     }
 
-    fn note_cleaned(&mut self, path: &str, c: Cleaned) {
+    fn note_cleaned(&mut self, path: &dyn fmt::Display, c: Cleaned) {
         if c.removed > 0 {
             self.prepared.cleaned_fields += 1;
             if self.prepared.first_cleaned.is_none() {
-                self.prepared.first_cleaned = Some(path.to_owned());
+                self.prepared.first_cleaned = Some(path.to_string());
             }
         }
     }
 
     /// A name or title: one line, not empty, not too long.
-    fn name(&mut self, path: &str, value: &mut String, required: bool) {
-        let (clean, c) = clean_line(value);
+    fn name(&mut self, path: &dyn fmt::Display, value: &mut String, required: bool) {
+        let c = tidy_line(value);
         self.note_cleaned(path, c);
-        *value = clean;
         if required && value.is_empty() {
             self.problem(path, "must not be empty");
         } else if value.chars().count() > MAX_NAME_CHARS {
@@ -103,10 +137,9 @@ impl Checker<'_> {
         }
     }
 
-    fn text(&mut self, path: &str, value: &mut String, required: bool) {
-        let (clean, c) = clean_multiline(value);
+    fn text(&mut self, path: &dyn fmt::Display, value: &mut String, required: bool) {
+        let c = tidy_multiline(value);
         self.note_cleaned(path, c);
-        *value = clean;
         if required && value.is_empty() {
             self.problem(path, "must not be empty");
         } else if value.chars().count() > MAX_TEXT_CHARS {
@@ -114,7 +147,7 @@ impl Checker<'_> {
         }
     }
 
-    fn date(&mut self, path: &str, value: &mut Option<String>) {
+    fn date(&mut self, path: &dyn fmt::Display, value: &mut Option<String>) {
         if let Some(v) = value {
             match parse_date(v) {
                 Ok(d) => *v = d.to_string(),
@@ -123,38 +156,40 @@ impl Checker<'_> {
         }
     }
 
-    fn instant(&mut self, path: &str, value: &mut Option<String>) {
+    fn instant(&mut self, path: &dyn fmt::Display, value: &mut Option<String>) {
         match value {
-            Some(v) => match normalize_instant(v) {
-                Ok(n) => *v = n,
-                Err(e) => self.problem(path, e),
-            },
+            Some(v) => {
+                if let Err(e) = tidy_instant(v) {
+                    self.problem(path, e);
+                }
+            }
             None => *value = Some(self.now.to_owned()),
         }
     }
 
-    fn who(&mut self, path: &str, value: &mut Option<String>) {
+    fn who(&mut self, path: &dyn fmt::Display, value: &mut Option<String>) {
         match value {
             Some(v) => self.name(path, v, false),
             None => *value = Some(self.author.to_owned()),
         }
     }
 
-    fn id(&mut self, path: String, id: i64, seen: &mut HashMap<i64, String>, what: &str) {
+    fn id(&mut self, at: At, id: i64, seen: &mut HashMap<i64, At>, what: &str) {
+        let path = format_args!("{at}.id");
         if id <= 0 {
             self.problem(
                 path,
                 format!("{what} id must be a positive whole number, not {id}"),
             );
         } else if let Some(first) = seen.get(&id) {
-            let msg = format!("duplicate {what} id {id} (first used at {first})");
+            let msg = format!("duplicate {what} id {id} (first used at {first}.id)");
             self.problem(path, msg);
         } else {
-            seen.insert(id, path);
+            seen.insert(id, at);
         }
     }
 
-    fn number(&mut self, path: &str, v: Option<f64>) {
+    fn number(&mut self, path: &dyn fmt::Display, v: Option<f64>) {
         if let Some(v) = v
             && !v.is_finite()
         {
@@ -162,33 +197,44 @@ impl Checker<'_> {
         }
     }
 
-    fn notes(&mut self, base: &str, notes: &mut [Note], seen: &mut HashMap<i64, String>) {
+    fn notes(
+        &mut self,
+        project: usize,
+        milestone: Option<usize>,
+        notes: &mut [Note],
+        seen: &mut HashMap<i64, At>,
+    ) {
         for (i, n) in notes.iter_mut().enumerate() {
-            let p = format!("{base}.notes[{i}]");
-            self.id(format!("{p}.id"), n.id, seen, "note");
-            self.text(&format!("{p}.body"), &mut n.body, true);
+            let p = At::Note {
+                project,
+                milestone,
+                note: i,
+            };
+            self.id(p, n.id, seen, "note");
+            self.text(&format_args!("{p}.body"), &mut n.body, true);
             if n.author.is_empty() {
                 n.author = self.author.to_owned();
             } else {
-                self.name(&format!("{p}.author"), &mut n.author, false);
+                self.name(&format_args!("{p}.author"), &mut n.author, false);
             }
-            self.instant(&format!("{p}.created_at"), &mut n.created_at);
+            self.instant(&format_args!("{p}.created_at"), &mut n.created_at);
             if n.updated_at.is_none() {
                 n.updated_at = n.created_at.clone();
             }
-            self.instant(&format!("{p}.updated_at"), &mut n.updated_at);
+            self.instant(&format_args!("{p}.updated_at"), &mut n.updated_at);
         }
     }
 
-    fn milestone(&mut self, p: &str, m: &mut Milestone, ids: &mut Ids) {
-        self.id(format!("{p}.id"), m.id, &mut ids.milestones, "milestone");
-        self.name(&format!("{p}.title"), &mut m.title, true);
-        self.name(&format!("{p}.unit"), &mut m.unit, false);
-        self.name(&format!("{p}.owner"), &mut m.owner, false);
-        self.number(&format!("{p}.baseline"), m.baseline);
-        self.number(&format!("{p}.target"), m.target);
-        self.number(&format!("{p}.current"), m.current);
-        self.date(&format!("{p}.due"), &mut m.due);
+    fn milestone(&mut self, (project, j): (usize, usize), m: &mut Milestone, ids: &mut Ids) {
+        let p = At::Milestone(project, j);
+        self.id(p, m.id, &mut ids.milestones, "milestone");
+        self.name(&format_args!("{p}.title"), &mut m.title, true);
+        self.name(&format_args!("{p}.unit"), &mut m.unit, false);
+        self.name(&format_args!("{p}.owner"), &mut m.owner, false);
+        self.number(&format_args!("{p}.baseline"), m.baseline);
+        self.number(&format_args!("{p}.target"), m.target);
+        self.number(&format_args!("{p}.current"), m.current);
+        self.date(&format_args!("{p}.due"), &mut m.due);
         self.audit(
             p,
             &mut m.created_at,
@@ -214,9 +260,9 @@ impl Checker<'_> {
         }
         let mut days = HashSet::new();
         for (i, r) in m.readings.iter_mut().enumerate() {
-            let rp = format!("{p}.readings[{i}]");
+            let rp = format_args!("{p}.readings[{i}]");
             let mut as_of = Some(std::mem::take(&mut r.as_of));
-            self.date(&format!("{rp}.as_of"), &mut as_of);
+            self.date(&format_args!("{rp}.as_of"), &mut as_of);
             r.as_of = as_of.unwrap_or_default();
             if !days.insert(r.as_of.clone()) {
                 self.problem(
@@ -224,35 +270,36 @@ impl Checker<'_> {
                     format!("a second reading for {}", r.as_of),
                 );
             }
-            self.number(&format!("{rp}.value"), Some(r.value));
-            self.name(&format!("{rp}.author"), &mut r.author, false);
-            self.name(&format!("{rp}.source"), &mut r.source, false);
+            self.number(&format_args!("{rp}.value"), Some(r.value));
+            self.name(&format_args!("{rp}.author"), &mut r.author, false);
+            self.name(&format_args!("{rp}.source"), &mut r.source, false);
         }
-        self.notes(p, &mut m.notes, &mut ids.notes);
+        self.notes(project, Some(j), &mut m.notes, &mut ids.notes);
     }
 
     fn audit(
         &mut self,
-        p: &str,
+        p: At,
         created_at: &mut Option<String>,
         created_by: &mut Option<String>,
         updated_at: &mut Option<String>,
         updated_by: &mut Option<String>,
     ) {
-        self.instant(&format!("{p}.created_at"), created_at);
-        self.who(&format!("{p}.created_by"), created_by);
+        self.instant(&format_args!("{p}.created_at"), created_at);
+        self.who(&format_args!("{p}.created_by"), created_by);
         if updated_at.is_none() {
             *updated_at = created_at.clone();
         }
         if updated_by.is_none() {
             *updated_by = created_by.clone();
         }
-        self.instant(&format!("{p}.updated_at"), updated_at);
-        self.who(&format!("{p}.updated_by"), updated_by);
+        self.instant(&format_args!("{p}.updated_at"), updated_at);
+        self.who(&format_args!("{p}.updated_by"), updated_by);
     }
 
-    fn project(&mut self, p: &str, pr: &mut Project, ids: &mut Ids) {
-        self.id(format!("{p}.id"), pr.id, &mut ids.projects, "project");
+    fn project(&mut self, i: usize, pr: &mut Project, ids: &mut Ids) {
+        let p = At::Project(i);
+        self.id(p, pr.id, &mut ids.projects, "project");
         if !ids.directions.contains_key(&pr.direction) {
             self.problem(
                 format!("{p}.direction"),
@@ -275,11 +322,11 @@ impl Checker<'_> {
                 );
             }
         }
-        self.name(&format!("{p}.name"), &mut pr.name, true);
-        self.text(&format!("{p}.description"), &mut pr.description, false);
-        self.name(&format!("{p}.owner"), &mut pr.owner, false);
-        self.date(&format!("{p}.start"), &mut pr.start);
-        self.date(&format!("{p}.due"), &mut pr.due);
+        self.name(&format_args!("{p}.name"), &mut pr.name, true);
+        self.text(&format_args!("{p}.description"), &mut pr.description, false);
+        self.name(&format_args!("{p}.owner"), &mut pr.owner, false);
+        self.date(&format_args!("{p}.start"), &mut pr.start);
+        self.date(&format_args!("{p}.due"), &mut pr.due);
         if let (Some(s), Some(d)) = (&pr.start, &pr.due)
             && s > d
         {
@@ -292,21 +339,21 @@ impl Checker<'_> {
             &mut pr.updated_at,
             &mut pr.updated_by,
         );
-        for (i, m) in pr.milestones.iter_mut().enumerate() {
-            self.milestone(&format!("{p}.milestones[{i}]"), m, ids);
+        for (j, m) in pr.milestones.iter_mut().enumerate() {
+            self.milestone((i, j), m, ids);
         }
-        self.notes(p, &mut pr.notes, &mut ids.notes);
+        self.notes(i, None, &mut pr.notes, &mut ids.notes);
     }
 }
 
 #[derive(Default)]
 struct Ids {
-    directions: HashMap<i64, String>,
-    programs: HashMap<i64, String>,
-    areas: HashMap<i64, String>,
-    projects: HashMap<i64, String>,
-    milestones: HashMap<i64, String>,
-    notes: HashMap<i64, String>,
+    directions: HashMap<i64, At>,
+    programs: HashMap<i64, At>,
+    areas: HashMap<i64, At>,
+    projects: HashMap<i64, At>,
+    milestones: HashMap<i64, At>,
+    notes: HashMap<i64, At>,
 }
 
 /// Checks the format header alone, so that a file from a newer plan-cockpit
@@ -348,10 +395,10 @@ pub fn prepare(doc: &mut PlanDoc, now: &str, author: &str) -> Result<Prepared, V
     if let Err(p) = check_format(&doc.format, doc.format_version) {
         return Err(vec![p]);
     }
-    c.name("plan.title", &mut doc.plan.title, true);
-    c.name("plan.locale", &mut doc.plan.locale, true);
-    c.text("plan.description", &mut doc.plan.description, false);
-    c.text("plan.source", &mut doc.plan.source, false);
+    c.name(&"plan.title", &mut doc.plan.title, true);
+    c.name(&"plan.locale", &mut doc.plan.locale, true);
+    c.text(&"plan.description", &mut doc.plan.description, false);
+    c.text(&"plan.source", &mut doc.plan.source, false);
     if !(1900..=2200).contains(&doc.plan.year) {
         c.problem("plan.year", format!("{} is not a plan year", doc.plan.year));
     }
@@ -372,7 +419,7 @@ pub fn prepare(doc: &mut PlanDoc, now: &str, author: &str) -> Result<Prepared, V
         let mut codes = HashMap::new();
         for (i, d) in list.iter_mut().enumerate() {
             let p = format!("{key}[{i}]");
-            c.id(format!("{p}.id"), d.id, seen, what);
+            c.id(At::Group(key, i), d.id, seen, what);
             group_names(
                 &mut c,
                 &p,
@@ -392,7 +439,12 @@ pub fn prepare(doc: &mut PlanDoc, now: &str, author: &str) -> Result<Prepared, V
     let mut codes = HashMap::new();
     for (i, pg) in doc.programs.iter_mut().enumerate() {
         let p = format!("programs[{i}]");
-        c.id(format!("{p}.id"), pg.id, &mut ids.programs, "program");
+        c.id(
+            At::Group("programs", i),
+            pg.id,
+            &mut ids.programs,
+            "program",
+        );
         group_names(
             &mut c,
             &p,
@@ -414,7 +466,7 @@ pub fn prepare(doc: &mut PlanDoc, now: &str, author: &str) -> Result<Prepared, V
         }
     }
     for (i, pr) in doc.projects.iter_mut().enumerate() {
-        c.project(&format!("projects[{i}]"), pr, &mut ids);
+        c.project(i, pr, &mut ids);
     }
     if c.problems.is_empty() {
         Ok(c.prepared)
@@ -431,8 +483,8 @@ fn group_names(
     name_en: &mut String,
     description: &mut String,
 ) {
-    c.name(&format!("{p}.code"), code, true);
-    c.name(&format!("{p}.name"), name, true);
-    c.name(&format!("{p}.name_en"), name_en, false);
-    c.text(&format!("{p}.description"), description, false);
+    c.name(&format_args!("{p}.code"), code, true);
+    c.name(&format_args!("{p}.name"), name, true);
+    c.name(&format_args!("{p}.name_en"), name_en, false);
+    c.text(&format_args!("{p}.description"), description, false);
 }
