@@ -8,7 +8,7 @@ mod common;
 use common::{Sandbox, open_store, press};
 use plan_cockpit::domain::{Measure, MilestoneChange, Status, ValueChange};
 use plan_cockpit::generate::{self, Size};
-use plan_cockpit::store::{self, HitKind, ListFilter, Rollup, Store};
+use plan_cockpit::store::{self, HitKind, Key, List, ListFilter, Page, Rollup, Store};
 use proptest::prelude::*;
 use std::collections::HashMap;
 
@@ -429,4 +429,103 @@ fn a_paged_selection_survives_other_planners_changes() {
         .unwrap();
     assert!(app.refresh_if_changed());
     assert_eq!(app.focused().unwrap().projects.selected().unwrap().id, next);
+}
+
+fn triggers(db: &std::path::Path) -> Vec<(String, String)> {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let mut st = c
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
+        .unwrap();
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn empty_store(db: &std::path::Path) -> Store {
+    store::open(
+        db,
+        store::OpenOptions {
+            author: "planner".into(),
+            quick_check: false,
+            read_only: false,
+            seed: None,
+            allow_network_fs: true,
+        },
+    )
+    .unwrap()
+}
+
+fn plan_doc() -> plan_cockpit::domain::PlanDoc {
+    let mut doc = plan_cockpit::seed::plan_2023("2023-02-01T00:00:00Z", "planner");
+    plan_cockpit::domain::validate::prepare(&mut doc, "2023-02-01T00:00:00Z", "planner").unwrap();
+    doc
+}
+
+/// An import sets the derived-data triggers aside and foreign keys off for
+/// its bulk write, and writes an empty file through a rollback journal; the
+/// file is left as it was found in all of that: the same triggers, WAL,
+/// cascades working.
+#[test]
+fn an_import_puts_back_everything_it_set_aside() {
+    let sb = Sandbox::new();
+    let mut s = empty_store(&sb.db);
+    let before = triggers(&sb.db);
+    assert!(before.len() >= 13, "{before:?}");
+    s.replace_plan(&plan_doc(), "test").unwrap();
+    assert_eq!(triggers(&sb.db), before);
+    assert_eq!(s.journal_mode().unwrap(), "wal");
+    assert_rollups_exact(&s);
+
+    // Foreign keys are on again: deleting a project removes its milestones.
+    let first: Vec<store::ProjectRow> = s
+        .page(List::Projects { direction: 1 }, Page::From(Key::FIRST), 1)
+        .unwrap();
+    let project = first[0].id;
+    let milestones = List::Milestones { project };
+    assert!(s.count(milestones).unwrap() > 0);
+    s.delete_project(project).unwrap();
+    assert_eq!(s.count(milestones).unwrap(), 0);
+    assert_rollups_exact(&s);
+}
+
+/// With another connection on the empty file the journal cannot switch; the
+/// import simply goes through the WAL.
+#[test]
+fn an_import_beside_another_connection_stays_in_wal() {
+    let sb = Sandbox::new();
+    let mut s = empty_store(&sb.db);
+    let other = rusqlite::Connection::open(&sb.db).unwrap();
+    let n: i64 = other
+        .query_row("SELECT count(*) FROM plan", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
+    s.replace_plan(&plan_doc(), "test").unwrap();
+    assert_eq!(s.journal_mode().unwrap(), "wal");
+    let n: i64 = other
+        .query_row("SELECT count(*) FROM milestone", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, s.counts().unwrap().milestones);
+}
+
+/// A reference given as a number that points nowhere (validation refuses
+/// it; this is the store's own last check) fails the whole import and
+/// leaves the plan, the triggers and the foreign keys as they were.
+#[test]
+fn a_dangling_reference_fails_the_import_and_changes_nothing() {
+    let sb = Sandbox::new();
+    let mut s = open_store(&sb.db);
+    let counts = s.counts().unwrap();
+    let before = triggers(&sb.db);
+    let mut doc = plan_doc();
+    doc.projects[3].direction = 99;
+    let err = s.replace_plan(&doc, "test").unwrap_err().to_string();
+    assert!(
+        err.contains("project row") && err.contains("refers to a direction that does not exist"),
+        "{err}"
+    );
+    assert_eq!(s.counts().unwrap(), counts);
+    assert_eq!(triggers(&sb.db), before);
+    assert_eq!(s.journal_mode().unwrap(), "wal");
+    assert_rollups_exact(&s);
 }

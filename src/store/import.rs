@@ -6,7 +6,7 @@ use super::history::{Change, record};
 use super::{Counts, Store};
 use crate::domain::dates;
 use crate::domain::plan::{Note, PlanDoc};
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 impl Store {
     /// Replaces the plan with `doc`, which must have passed
@@ -26,8 +26,17 @@ impl Store {
         // writes a statement journal to a temporary file for each bulk
         // statement. Both cost more than the work; memory is released after.
         self.tune_for_bulk(true);
+        // Into a file with no plan, nobody's work can be in the way: write
+        // the pages once, through a rollback journal, rather than into the
+        // WAL and then again into the file (commit 4.6 → 1.1 s measured).
+        let journal_set_aside = before.is_none() && self.set_journal_mode("DELETE");
+        // Every milestone, reading and note takes its parent from where it
+        // sits in the document, so checking each row's foreign keys proves
+        // nothing; the references written as numbers are checked once below.
+        let _ = self.conn.pragma_update(None, "foreign_keys", "OFF");
         let written = self.write("the import", |tx| {
-            super::schema::begin_bulk_load(tx).map_err(Error::sql("starting the import"))?;
+            let triggers =
+                super::schema::begin_bulk_load(tx).map_err(Error::sql("starting the import"))?;
             for table in [
                 "draft",
                 "note",
@@ -49,7 +58,9 @@ impl Store {
                 Error::Sql { context, source } => Error::Invalid(format!("{context}: {source}")),
                 e => e,
             })?;
-            super::schema::end_bulk_load(tx).map_err(Error::sql("indexing the imported plan"))?;
+            check_references(tx)?;
+            super::schema::end_bulk_load(tx, triggers)
+                .map_err(Error::sql("indexing the imported plan"))?;
             let after = format!(
                 "{} directions, {} projects, {} milestones, {} notes from {source}",
                 doc.directions.len(),
@@ -71,9 +82,24 @@ impl Store {
             )?;
             Ok(())
         });
+        let _ = self.conn.pragma_update(None, "foreign_keys", "ON");
+        if journal_set_aside {
+            // Planners read while one writes only in WAL mode. Should another
+            // connection have opened the file meanwhile, the switch waits
+            // for it; failing that, the next `open` switches (see open.rs).
+            self.set_journal_mode("WAL");
+        }
         self.tune_for_bulk(false);
         written?;
         self.counts()
+    }
+
+    /// Switches the journal mode; true when the file is now in `mode`. It
+    /// fails, harmlessly, while another connection has the file open.
+    fn set_journal_mode(&self, mode: &str) -> bool {
+        self.conn
+            .pragma_update_and_check(None, "journal_mode", mode, |r| r.get::<_, String>(0))
+            .is_ok_and(|now| now.eq_ignore_ascii_case(mode))
     }
 
     /// Memory for a bulk load, or back to the everyday settings. Failing
@@ -87,6 +113,29 @@ impl Store {
         let _ = self.conn.pragma_update(None, "cache_size", -cache);
         let _ = self.conn.pragma_update(None, "temp_store", temp);
     }
+}
+
+/// The foreign keys an import writes from numbers in the document rather
+/// than from its nesting (a project's direction, program and areas, a
+/// program's direction): validation already refused dangling ones, and this
+/// proves it before the commit.
+fn check_references(tx: &Transaction<'_>) -> Result<()> {
+    for table in ["project", "program", "project_area"] {
+        let dangling: Option<(i64, String)> = tx
+            .query_row(
+                "SELECT rowid, parent FROM pragma_foreign_key_check(?1)",
+                [table],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(Error::sql("checking references"))?;
+        if let Some((row, parent)) = dangling {
+            return Err(Error::Invalid(format!(
+                "{table} row {row} refers to a {parent} that does not exist"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Page cache for a bulk load, in KiB: enough to hold a large plan's

@@ -443,6 +443,18 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         })?;
     }
 
+    if read_only.is_none() && !fresh {
+        // An import into an empty file leaves WAL mode for its one large
+        // write and returns to it after; if another connection kept it from
+        // returning, the next writer to open the file puts it back.
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .map_err(corrupt(path))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            let _ = conn.pragma_update(None, "journal_mode", "WAL");
+        }
+    }
+
     if opts.quick_check {
         let verdict = quick_check(&conn).map_err(corrupt(path))?;
         if verdict != "ok" {
