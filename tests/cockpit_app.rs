@@ -299,6 +299,21 @@ fn a_line_feed_in_the_note_editor_breaks_the_line_and_keeps_the_text() {
     assert_eq!(d.notes[0].body, "第一行\n第二行\n\n第四行");
 }
 
+/// In a one-line field LF is ignored: the typed value survives it.
+#[test]
+fn a_line_feed_in_a_one_line_field_changes_nothing() {
+    let (sb, mut app) = cockpit(Lang::Zh);
+    to_high_tech(&mut app);
+    press(&mut app, "e<C-u>523<C-j><Enter>");
+    assert_eq!(app.layer(), Layer::Panes, "{:?}", form_error(&app));
+    assert_eq!(milestone(&sb, HIGH_TECH).current, Some(523.0));
+    press(&mut app, "/高新<C-j>技术");
+    let Some(Overlay::Search(s)) = app.overlays.last() else {
+        panic!("no search");
+    };
+    assert_eq!(s.input.lines().join(""), "高新技术");
+}
+
 #[test]
 fn quitting_with_unsaved_text_asks_first() {
     let (_sb, mut app) = cockpit(Lang::Zh);

@@ -364,8 +364,11 @@ impl App {
     fn type_key(&mut self, key: KeyEvent) {
         let mut requery = false;
         match self.overlays.last_mut() {
+            // One line: Enter is the table's Submit, and LF (Ctrl-J, a
+            // pasted line break without bracketed paste) is ignored, never
+            // the text field's "delete to the start of the line".
+            Some(Overlay::Form(_) | Overlay::Search(_)) if is_line_feed(key) => {}
             Some(Overlay::Form(f)) => {
-                // One line: Enter is the table's Submit, never a newline.
                 f.input.input(key);
                 f.error = None;
             }
@@ -1429,4 +1432,10 @@ fn reopen_project(
         None => None,
     };
     Ok(Some(reopened))
+}
+
+/// The LF byte, as crossterm reports it in raw mode.
+fn is_line_feed(key: KeyEvent) -> bool {
+    key.code == crossterm::event::KeyCode::Char('j')
+        && key.modifiers == crossterm::event::KeyModifiers::CONTROL
 }
