@@ -196,6 +196,8 @@ pub struct Ui {
     pub results_n: &'static str,
     /// Said while the query is too short to search notes.
     pub notes_need_more: &'static str,
+    /// Said before a schema upgrade that rebuilds indexes: {db} {from} {to}.
+    pub upgrading: &'static str,
     pub hit_project: &'static str,
     pub hit_milestone: &'static str,
     pub hit_note: &'static str,
@@ -282,6 +284,7 @@ pub static UI_ZH: Ui = Ui {
     no_results: "没有匹配的结果",
     results_n: "条结果",
     notes_need_more: "再输入一个字搜索备注",
+    upgrading: "正在把 {db} 从数据库版本 {from} 升级到 {to}(重建汇总和搜索索引;百万条备注约需一分钟,请勿中断)……",
     hit_project: "项目",
     hit_milestone: "里程碑",
     hit_note: "备注",
@@ -366,6 +369,7 @@ pub static UI_EN: Ui = Ui {
     no_results: "no matches",
     results_n: "results",
     notes_need_more: "type one more character to search notes",
+    upgrading: "upgrading {db} from schema version {from} to {to} (rebuilds roll-ups and search indexes: about a minute for a million notes; do not interrupt)…",
     hit_project: "project",
     hit_milestone: "milestone",
     hit_note: "note",

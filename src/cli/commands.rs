@@ -37,8 +37,27 @@ fn seed_now() -> crate::domain::PlanDoc {
     seed::plan_2023(&dates::now(), &unix_user())
 }
 
+/// An upgrade that rebuilds indexes takes a while on a large plan: say so
+/// first, or a planner may take the silence for a hang and interrupt it.
+fn say_if_upgrading(ctx: &Context) {
+    if ctx.read_only {
+        return;
+    }
+    if let Some(from) = store::pending_upgrade(&ctx.db) {
+        let line = ctx
+            .lang
+            .ui()
+            .upgrading
+            .replace("{db}", &ctx.db.display().to_string())
+            .replace("{from}", &from.to_string())
+            .replace("{to}", &store::latest_version().to_string());
+        eprintln!("plan-cockpit: {}", for_terminal(&line, false));
+    }
+}
+
 /// Opens the database, creating it from the 2023 plan if there is none yet.
 pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
+    say_if_upgrading(ctx);
     Ok(store::open(
         &ctx.db,
         OpenOptions {
@@ -52,6 +71,7 @@ pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
 }
 
 fn open_bare(ctx: &Context) -> Result<Store, Failure> {
+    say_if_upgrading(ctx);
     Ok(store::open(
         &ctx.db,
         OpenOptions {

@@ -18,7 +18,7 @@ pub use draft::{Draft, DraftFor};
 pub use edit::NoteSnapshot;
 pub use error::{Conflict, Error, Result};
 pub use milestone::{Fields, ListFilter, MilestoneRow, Saved};
-pub use open::{OpenOptions, file_mode, open, sibling};
+pub use open::{OpenOptions, file_mode, open, pending_upgrade, sibling};
 pub use page::{Key, List, Listed, Page};
 pub use schema::{APPLICATION_ID, latest_version};
 pub use view::{

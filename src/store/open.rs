@@ -188,6 +188,18 @@ impl Header {
     }
 }
 
+/// The schema version an `open` of `path` would upgrade from, read from the
+/// file's header without opening it, so that the caller can tell the
+/// planner before an upgrade that rebuilds indexes. None for a missing,
+/// new, current or foreign file.
+pub fn pending_upgrade(path: &Path) -> Option<i64> {
+    let h = sniff(path).ok()?;
+    (h.has_content
+        && h.application_id == APPLICATION_ID
+        && (1..latest_version()).contains(&h.user_version))
+    .then_some(h.user_version)
+}
+
 fn sniff(path: &Path) -> Result<Header> {
     let mut head = [0u8; 100];
     let mut f = File::open(path).map_err(Error::io(format!("{}", path.display())))?;
@@ -532,7 +544,36 @@ pub fn quick_check(conn: &Connection) -> rusqlite::Result<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::network_fs;
+    #[test]
+    fn an_older_file_is_announced_before_its_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let mut c = Connection::open(&path).unwrap();
+            c.pragma_update(None, "application_id", APPLICATION_ID)
+                .unwrap();
+            migrations().to_version(&mut c, 2).unwrap();
+        }
+        assert_eq!(pending_upgrade(&path), Some(2));
+        let opts = OpenOptions {
+            author: "planner".into(),
+            quick_check: false,
+            read_only: false,
+            seed: None,
+            allow_network_fs: true,
+        };
+        drop(open(&path, opts).unwrap());
+        assert_eq!(
+            pending_upgrade(&path),
+            None,
+            "upgraded, so nothing to announce"
+        );
+        assert_eq!(pending_upgrade(&dir.path().join("missing.db")), None);
+        std::fs::write(dir.path().join("text.db"), "not a database").unwrap();
+        assert_eq!(pending_upgrade(&dir.path().join("text.db")), None);
+    }
+
+    use super::*;
 
     #[test]
     fn network_filesystems_are_recognised() {
