@@ -15,12 +15,13 @@
 use criterion::{BenchmarkId, Criterion};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plan_cockpit::app::App;
+use plan_cockpit::frames::Frames;
 use plan_cockpit::generate::{self, Size};
 use plan_cockpit::i18n::Lang;
 use plan_cockpit::store::{self, OpenOptions};
 use plan_cockpit::{domain, formats, ui};
 use ratatui::Terminal;
-use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::backend::TestBackend;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -352,24 +353,37 @@ fn rss_session(db: &Path) {
 /// What one `j` writes to a terminal at 120×40: ratatui's diff of two
 /// frames through the crossterm backend (the running cockpit adds the two
 /// 8-byte synchronized-update brackets).
-fn bytes_for_j(db: &Path) -> usize {
+/// Bytes each of up to 200 `j` presses that move the selection sends at
+/// 120×40, through the cockpit's own frame writer (brackets, cursor and
+/// all): median, p95 and max.
+fn bytes_for_j(db: &Path) -> String {
     let store = store::open(db, options()).unwrap();
-    let mut app = App::new(store, Lang::Zh).unwrap();
+    let mut app = App::new(store, Lang::En).unwrap();
     app.resize(WIDTH, HEIGHT);
     let sent = Arc::new(AtomicUsize::new(0));
-    let backend = CrosstermBackend::new(Count(sent.clone()));
-    let mut term = Terminal::with_options(
-        backend,
-        ratatui::TerminalOptions {
-            viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, WIDTH, HEIGHT)),
-        },
+    let area = ratatui::layout::Rect::new(0, 0, WIDTH, HEIGHT);
+    let mut frames = Frames::fixed(Count(sent.clone()), area).unwrap();
+    frames.draw(&app).unwrap();
+    let moves = app.panes[app.focus]
+        .projects
+        .total
+        .saturating_sub(1)
+        .clamp(1, 200);
+    let mut each: Vec<usize> = (0..moves)
+        .map(|_| {
+            let before = sent.load(Ordering::Relaxed);
+            app.handle_key(key('j'));
+            frames.draw(&app).unwrap();
+            sent.load(Ordering::Relaxed) - before
+        })
+        .collect();
+    each.sort_unstable();
+    format!(
+        "median {} B, p95 {} B, max {} B",
+        each[each.len() / 2],
+        each[each.len() * 95 / 100],
+        each[each.len() - 1]
     )
-    .unwrap();
-    term.draw(|f| ui::render(&app, f)).unwrap();
-    let before = sent.load(Ordering::Relaxed);
-    app.handle_key(key('j'));
-    term.draw(|f| ui::render(&app, f)).unwrap();
-    sent.load(Ordering::Relaxed) - before
 }
 
 /// A terminal that only counts what it is sent.

@@ -1,13 +1,14 @@
 //! plan-cockpit: a terminal cockpit for the Dongcheng "3+5+N" development plan.
 //!
 //! Arrows point one way: `cli → term → app → {domain, store}`,
-//! `ui → {app, domain}`, `store → domain`, `formats → domain`.
+//! `term → frames → ui`, `ui → {app, domain}`, `store → domain`, `formats → domain`.
 //! The domain knows no terminal and no database; only `store` speaks SQL.
 
 pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod formats;
+pub mod frames;
 pub mod generate;
 pub mod i18n;
 pub mod seed;

@@ -11,21 +11,16 @@
 //! restores what it can and exits.
 
 use crate::app::App;
+use crate::frames::Frames;
 use crate::store::{self, DraftFor, OpenOptions};
-use crate::ui;
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-    disable_raw_mode, enable_raw_mode,
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use crossterm::{cursor, execute, queue};
-use ratatui::Terminal;
-use ratatui::backend::{Backend, CrosstermBackend};
+use crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-use std::cell::Cell;
-use std::io::{self, Stdout, Write};
+use std::io::{self, Stdout};
 use std::path::PathBuf;
-use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -51,53 +46,12 @@ pub fn restore() {
     let _ = disable_raw_mode();
 }
 
-/// Keeps a frame's bytes until the whole frame can leave in one write:
-/// ratatui flushes at the end of a draw, before the closing bracket of the
-/// synchronized update can be added, so its flush is held back until
-/// `release` is set.
-struct Held {
-    out: io::BufWriter<Stdout>,
-    release: Rc<Cell<bool>>,
-}
+type Screen = Frames<Stdout>;
 
-impl Write for Held {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.out.write(buf)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        if self.release.get() {
-            self.out.flush()
-        } else {
-            Ok(())
-        }
-    }
-}
-
-type Screen = Terminal<CrosstermBackend<Held>>;
-
-fn enter() -> io::Result<(Screen, Rc<Cell<bool>>)> {
+fn enter() -> io::Result<Screen> {
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-    let release = Rc::new(Cell::new(false));
-    let out = Held {
-        out: io::BufWriter::with_capacity(1 << 18, io::stdout()),
-        release: Rc::clone(&release),
-    };
-    Ok((Terminal::new(CrosstermBackend::new(out))?, release))
-}
-
-/// Draws one frame inside synchronized-update brackets (DEC mode 2026), in
-/// one write: a terminal that knows the mode shows the frame whole, never
-/// half-drawn over a slow link; others ignore it. ratatui sends only the
-/// cells that changed since the last frame.
-fn draw(terminal: &mut Screen, release: &Cell<bool>, app: &App) -> io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| ui::render(app, frame))?;
-    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    release.set(true);
-    let sent = Backend::flush(terminal.backend_mut());
-    release.set(false);
-    sent
+    Frames::full_screen(io::stdout())
 }
 
 /// Runs the cockpit until the planner quits or a signal asks us to stop.
@@ -125,18 +79,10 @@ pub fn run(mut app: App) -> io::Result<()> {
         let v = store::quick_check_file(&db).unwrap_or_else(|e| e.to_string());
         let _ = verdict_tx.send(v);
     });
-    let result = enter().and_then(|(mut terminal, release)| {
+    let result = enter().and_then(|mut terminal| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        let mut draw = |t: &mut Screen, app: &App| draw(t, &release, app);
-        event_loop(
-            &mut terminal,
-            &mut draw,
-            &mut app,
-            &stop,
-            &pending,
-            &verdict,
-        )
+        event_loop(&mut terminal, &mut app, &stop, &pending, &verdict)
     });
     // Whatever ended the loop, typed text is kept.
     app.save_draft();
@@ -187,7 +133,6 @@ fn watchdog(
 
 fn event_loop(
     terminal: &mut Screen,
-    draw: &mut impl FnMut(&mut Screen, &App) -> io::Result<()>,
     app: &mut App,
     stop: &AtomicBool,
     pending: &Pending,
@@ -202,7 +147,7 @@ fn event_loop(
             dirty |= app.integrity_checked(&v);
         }
         if dirty {
-            draw(terminal, app)?;
+            terminal.draw(app)?;
             dirty = false;
         }
         if app.quit || stop.load(Ordering::Relaxed) {

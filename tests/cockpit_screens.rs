@@ -138,3 +138,51 @@ fn cjk_is_truncated_by_width_never_through_a_glyph() {
     let text = draw(&app, 80, 24).backend().to_string();
     assert!(text.contains("融入“一主两副六片…"), "{text}");
 }
+
+/// What one `write` call of the frame writer carried.
+#[derive(Clone, Default)]
+struct Writes(std::rc::Rc<std::cell::RefCell<Vec<Vec<u8>>>>);
+
+impl std::io::Write for Writes {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().push(buf.to_vec());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Every frame, the first and each after a key, the editor's with its
+/// cursor included, leaves in exactly one write that opens and closes a
+/// synchronized update; a key that moves the selection sends only a few
+/// rows, not the screen.
+#[test]
+fn each_frame_is_one_bracketed_write_of_what_changed() {
+    use plan_cockpit::frames::Frames;
+    use ratatui::layout::Rect;
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    app.resize(120, 40);
+    let writes = Writes::default();
+    let mut frames = Frames::fixed(writes.clone(), Rect::new(0, 0, 120, 40)).unwrap();
+    let mut sizes = Vec::new();
+    for keys in ["", "j", "j", "<Tab>", "<Enter>", "n第二季度", "<Esc>y", "?"] {
+        press(&mut app, keys);
+        let before = writes.0.borrow().len();
+        frames.draw(&app).unwrap();
+        let all = writes.0.borrow();
+        assert_eq!(all.len(), before + 1, "after {keys:?}: one write per frame");
+        let frame = all.last().unwrap();
+        assert!(frame.starts_with(b"\x1b[?2026h"), "after {keys:?}");
+        assert!(frame.ends_with(b"\x1b[?2026l"), "after {keys:?}");
+        sizes.push(frame.len());
+    }
+    assert!(
+        sizes[0] > 3_000,
+        "the first frame draws the screen: {sizes:?}"
+    );
+    assert!(
+        sizes[1] < 400 && sizes[2] < 400,
+        "a j sends a few rows: {sizes:?}"
+    );
+}
