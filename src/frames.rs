@@ -1,8 +1,9 @@
 //! How a frame reaches the terminal: only the cells that changed (ratatui's
-//! diff), inside synchronized-update brackets (DEC mode 2026), in one write.
-//! A terminal that knows the mode shows each frame whole, never half-drawn
-//! over a slow link; others ignore the brackets. One write also means one
-//! packet on an SSH link rather than one per buffer-full.
+//! diff), inside synchronized-update brackets (DEC mode 2026), in one write;
+//! a frame in which nothing changed is not sent at all. A terminal that
+//! knows the mode shows each frame whole, never half-drawn over a slow link;
+//! others ignore the brackets. One write also means one packet on an SSH
+//! link rather than one per buffer-full.
 //!
 //! The cockpit draws through this, and so does the benchmark that counts
 //! the bytes a keystroke costs, so the figure is the real one.
@@ -14,39 +15,40 @@ use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use std::cell::Cell;
-use std::io::{self, BufWriter, Write};
+use std::cell::RefCell;
+use std::io::{self, Write};
 use std::rc::Rc;
 
-/// Room for a whole frame of a large terminal, so that it leaves in one
-/// write (a 200×60 screen of CJK text with colours is about 100 KB).
+/// Room for a whole frame of a large terminal, reserved once (a 200×60
+/// screen of CJK text with colours is about 100 KB).
 const FRAME_BUFFER: usize = 1 << 18;
 
-/// Keeps a frame's bytes until the whole frame can leave: ratatui flushes
-/// at the end of a draw, before the closing bracket can be added, so its
-/// flush is held back until `release` is set.
-pub struct Held<W: Write> {
-    out: BufWriter<W>,
-    release: Rc<Cell<bool>>,
-}
+/// Keeps a frame's bytes: ratatui flushes at the end of a draw, before the
+/// closing bracket can be added, so what it writes is held here until
+/// `Frames::draw` has looked at the whole frame.
+#[derive(Clone, Default)]
+pub struct Held(Rc<RefCell<Vec<u8>>>);
 
-impl<W: Write> Write for Held<W> {
+impl Write for Held {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.out.write(buf)
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
     }
     fn flush(&mut self) -> io::Result<()> {
-        if self.release.get() {
-            self.out.flush()
-        } else {
-            Ok(())
-        }
+        Ok(())
     }
 }
 
 /// A terminal that draws the cockpit a frame at a time.
 pub struct Frames<W: Write> {
-    terminal: Terminal<CrosstermBackend<Held<W>>>,
-    release: Rc<Cell<bool>>,
+    terminal: Terminal<CrosstermBackend<Held>>,
+    frame: Held,
+    out: W,
+    /// What ratatui writes after the changed cells, even when there are
+    /// none (colours and attributes reset), asked of ratatui itself.
+    reset: Vec<u8>,
+    /// The cursor commands that ended the last frame sent.
+    cursor: Vec<u8>,
 }
 
 impl<W: Write> Frames<W> {
@@ -61,28 +63,62 @@ impl<W: Write> Frames<W> {
     }
 
     fn with(out: W, viewport: Viewport) -> io::Result<Self> {
-        let release = Rc::new(Cell::new(false));
-        let held = Held {
-            out: BufWriter::with_capacity(FRAME_BUFFER, out),
-            release: Rc::clone(&release),
-        };
-        let terminal =
-            Terminal::with_options(CrosstermBackend::new(held), TerminalOptions { viewport })?;
-        Ok(Frames { terminal, release })
+        let frame = Held::default();
+        frame.0.borrow_mut().reserve(FRAME_BUFFER);
+        let terminal = Terminal::with_options(
+            CrosstermBackend::new(frame.clone()),
+            TerminalOptions { viewport },
+        )?;
+        let reset = Held::default();
+        CrosstermBackend::new(reset.clone()).draw(std::iter::empty())?;
+        let reset = reset.0.take();
+        Ok(Frames {
+            terminal,
+            frame,
+            out,
+            reset,
+            cursor: Vec::new(),
+        })
     }
 
     pub fn size(&self) -> io::Result<ratatui::layout::Size> {
         self.terminal.size()
     }
 
-    /// Draws `app` as it is now: one write, bracketed.
+    /// Draws `app` as it is now: one write, bracketed, of what changed. A
+    /// frame in which nothing changed, neither a cell nor the cursor, is not
+    /// sent at all: a key that moves nothing costs the link nothing.
     pub fn draw(&mut self, app: &App) -> io::Result<()> {
-        queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        // Anything ratatui wrote since the last frame (a clear after a
+        // resize) goes out with this one.
         self.terminal.draw(|frame| ui::render(app, frame))?;
-        queue!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
-        self.release.set(true);
-        let sent = Backend::flush(self.terminal.backend_mut());
-        self.release.set(false);
-        sent
+        let mut body = self.frame.0.take();
+        // ratatui ends every frame with its reset, then the cursor; cell
+        // text never holds an escape (stored text is cleaned), so the last
+        // reset is ratatui's own.
+        let tail = rfind(&body, &self.reset).map_or(0, |at| at + self.reset.len());
+        let unchanged = tail == self.reset.len() && body[tail..] == self.cursor[..];
+        if !unchanged {
+            self.cursor = body[tail..].to_vec();
+            let mut frame = Vec::with_capacity(body.len() + 16);
+            queue!(frame, BeginSynchronizedUpdate)?;
+            frame.extend_from_slice(&body);
+            queue!(frame, EndSynchronizedUpdate)?;
+            self.out.write_all(&frame)?;
+            self.out.flush()?;
+        }
+        // The buffer keeps its room for the next frame.
+        body.clear();
+        *self.frame.0.borrow_mut() = body;
+        Ok(())
     }
+}
+
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > haystack.len() {
+        return None;
+    }
+    (0..=haystack.len() - needle.len())
+        .rev()
+        .find(|&i| haystack[i..].starts_with(needle))
 }

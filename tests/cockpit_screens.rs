@@ -156,7 +156,8 @@ impl std::io::Write for Writes {
 /// Every frame, the first and each after a key, the editor's with its
 /// cursor included, leaves in exactly one write that opens and closes a
 /// synchronized update; a key that moves the selection sends only a few
-/// rows, not the screen.
+/// rows, not the screen; a key or a redraw that changes nothing sends
+/// nothing at all.
 #[test]
 fn each_frame_is_one_bracketed_write_of_what_changed() {
     use plan_cockpit::frames::Frames;
@@ -166,11 +167,33 @@ fn each_frame_is_one_bracketed_write_of_what_changed() {
     let writes = Writes::default();
     let mut frames = Frames::fixed(writes.clone(), Rect::new(0, 0, 120, 40)).unwrap();
     let mut sizes = Vec::new();
-    for keys in ["", "j", "j", "<Tab>", "<Enter>", "n第二季度", "<Esc>y", "?"] {
+    let steps = [
+        ("", true),
+        ("j", true),
+        ("j", true),
+        ("", false),
+        ("<Tab>", true),
+        ("k", false),
+        ("<Enter>", true),
+        ("n第二季度", true),
+        ("", false),
+        ("度", true),
+        ("<Esc>y", true),
+        ("?", true),
+    ];
+    for (keys, changes) in steps {
         press(&mut app, keys);
         let before = writes.0.borrow().len();
         frames.draw(&app).unwrap();
         let all = writes.0.borrow();
+        if !changes {
+            assert_eq!(
+                all.len(),
+                before,
+                "after {keys:?} nothing changed, nothing is sent"
+            );
+            continue;
+        }
         assert_eq!(all.len(), before + 1, "after {keys:?}: one write per frame");
         let frame = all.last().unwrap();
         assert!(frame.starts_with(b"\x1b[?2026h"), "after {keys:?}");
