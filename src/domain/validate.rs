@@ -488,3 +488,74 @@ fn group_names(
     c.name(&format_args!("{p}.name_en"), name_en, false);
     c.text(&format_args!("{p}.description"), description, false);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The paths a planner reads in a refusal, for every kind of place.
+    #[test]
+    fn places_are_named_by_their_json_path() {
+        let note = |milestone| At::Note {
+            project: 3,
+            milestone,
+            note: 7,
+        };
+        assert_eq!(At::Group("areas", 2).to_string(), "areas[2]");
+        assert_eq!(At::Project(3).to_string(), "projects[3]");
+        assert_eq!(At::Milestone(3, 5).to_string(), "projects[3].milestones[5]");
+        assert_eq!(
+            note(Some(5)).to_string(),
+            "projects[3].milestones[5].notes[7]"
+        );
+        assert_eq!(note(None).to_string(), "projects[3].notes[7]");
+    }
+
+    /// A bad note body, a bad instant and a duplicate note id, deep in the
+    /// document, are each named at the field.
+    #[test]
+    fn problems_deep_in_the_document_name_the_field() {
+        let mut doc = crate::seed::plan_2023("2023-02-01T00:00:00Z", "planner");
+        let n = &mut doc.projects[1].milestones[0].notes;
+        n.push(Note {
+            id: 900_001,
+            body: "   ".into(),
+            author: String::new(),
+            created_at: Some("yesterday".into()),
+            updated_at: None,
+        });
+        let first = n[0].id;
+        doc.projects[2].notes.push(Note {
+            id: first,
+            body: "重复编号".into(),
+            author: String::new(),
+            created_at: None,
+            updated_at: None,
+        });
+        let last = doc.projects[1].milestones[0].notes.len() - 1;
+        let dup = doc.projects[2].notes.len() - 1;
+        let problems = prepare(&mut doc, "2023-02-01T00:00:00Z", "planner").unwrap_err();
+        let paths: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let has = |s: &str| paths.iter().any(|p| p.starts_with(s));
+        assert!(
+            has(&format!(
+                "projects[1].milestones[0].notes[{last}].body: must not be empty"
+            )),
+            "{paths:#?}"
+        );
+        assert!(
+            has(&format!(
+                "projects[1].milestones[0].notes[{last}].created_at: "
+            )),
+            "{paths:#?}"
+        );
+        assert!(
+            paths
+                .iter()
+                .any(|p| p.starts_with(&format!(
+                    "projects[2].notes[{dup}].id: duplicate note id {first}"
+                )) && p.contains("(first used at projects[1].milestones[0].notes[0].id)")),
+            "{paths:#?}"
+        );
+    }
+}
