@@ -104,30 +104,118 @@ pub fn render(
         format!("── {} ({})", ui.notes, d.notes.len()),
         theme.dim(),
     ));
-    let mut selected_line = 0;
-    for (i, n) in d.notes.iter().enumerate() {
-        let chosen = i == open.note_sel;
-        if chosen {
-            selected_line = lines.len();
-        }
-        let head = format!(
-            "{}{} · {}",
-            if chosen { "▶ " } else { "  " },
-            n.author,
-            short_time(&n.created_at)
-        );
-        let head_style = if chosen && focused {
-            theme.selected()
+    let height = area.height as usize;
+    let view = in_view(lines, height, open.note_sel, d.notes.len(), |i| {
+        if i < d.notes.len() {
+            note_lines(theme, &d.notes[i], i == open.note_sel, focused, cells)
         } else {
-            theme.dim()
-        };
-        lines.push(Line::styled(truncate(&head, cells), head_style));
-        for l in wrap(&n.body, cells.saturating_sub(2)) {
-            lines.push(Line::raw(format!("  {l}")));
+            history_lines(app, theme, d, cells)
         }
+    });
+    frame.render_widget(Paragraph::new(view), area);
+}
+
+/// The lines the view shows, with the selected note's first line four rows
+/// above the bottom (or everything from the top when it fits, or the last
+/// page at the end), as scrolling a paragraph of every line would show
+/// them. Only the notes in view are laid out: a milestone with ten
+/// thousand notes costs a frame what one with ten does. `block(i)` lays out
+/// note `i`, and `block(notes)` what follows the notes.
+fn in_view<'a>(
+    head: Vec<Line<'a>>,
+    height: usize,
+    sel: usize,
+    notes: usize,
+    block: impl Fn(usize) -> Vec<Line<'a>>,
+) -> Vec<Line<'a>> {
+    if notes == 0 {
+        // Nothing to select: from the top, as far as it goes.
+        let mut lines = head;
+        lines.extend(block(0));
+        let skip = 4usize
+            .saturating_sub(height)
+            .min(lines.len().saturating_sub(height));
+        lines.drain(..skip);
+        lines.truncate(height);
+        return lines;
     }
+    let sel = sel.min(notes - 1);
+    // From the selected note down, until the view is full or nothing is left.
+    let mut below: Vec<Line> = Vec::new();
+    for i in sel..=notes {
+        if below.len() >= height.max(4) {
+            break;
+        }
+        below.extend(block(i));
+    }
+    let after_head = below.len().min(4);
+    if after_head >= height {
+        // A view lower than four rows shows what follows the first line.
+        below.drain(..after_head - height);
+        below.truncate(height);
+        return below;
+    }
+    let row = height - after_head;
+    // Up from the selected note, until its first line sits at `row`.
+    let mut above: Vec<Vec<Line>> = Vec::new();
+    let mut count = 0;
+    for i in (0..sel).rev() {
+        if count >= row {
+            break;
+        }
+        let b = block(i);
+        count += b.len();
+        above.push(b);
+    }
+    if count < row {
+        count += head.len();
+        above.push(head);
+    }
+    let mut lines: Vec<Line> = above.into_iter().rev().flatten().collect();
+    let skip = count.saturating_sub(row);
+    lines.drain(..skip.min(lines.len()));
+    lines.extend(below);
+    lines.truncate(height);
+    lines
+}
+
+fn note_lines(
+    theme: Theme,
+    n: &crate::store::NoteRow,
+    chosen: bool,
+    focused: bool,
+    cells: usize,
+) -> Vec<Line<'static>> {
+    let head = format!(
+        "{}{} · {}",
+        if chosen { "▶ " } else { "  " },
+        n.author,
+        short_time(&n.created_at)
+    );
+    let head_style = if chosen && focused {
+        theme.selected()
+    } else {
+        theme.dim()
+    };
+    let mut lines = vec![Line::styled(truncate(&head, cells), head_style)];
+    for l in wrap(&n.body, cells.saturating_sub(2)) {
+        lines.push(Line::raw(format!("  {l}")));
+    }
+    lines
+}
+
+fn history_lines(
+    app: &App,
+    theme: Theme,
+    d: &crate::store::Detail,
+    cells: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
     if !d.history.is_empty() {
-        lines.push(Line::styled(format!("── {}", ui.history), theme.dim()));
+        lines.push(Line::styled(
+            format!("── {}", app.ui().history),
+            theme.dim(),
+        ));
         for h in &d.history {
             let text = format!(
                 "{} {} {}: {} → {}",
@@ -140,12 +228,7 @@ pub fn render(
             lines.push(Line::raw(truncate(&text, cells)));
         }
     }
-    // Keep the selected note in view.
-    let height = area.height as usize;
-    let scroll = (selected_line + 4)
-        .saturating_sub(height)
-        .min(lines.len().saturating_sub(height));
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+    lines
 }
 
 /// `2023-06-30 08:00` from a stored instant.
@@ -164,5 +247,75 @@ fn one_line(s: Option<&str>) -> String {
                 first.to_owned()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What the view showed when every line was laid out and the paragraph
+    /// scrolled to keep the selected note in view.
+    fn scrolled_whole(
+        head: usize,
+        notes: &[usize],
+        after: usize,
+        sel: usize,
+        height: usize,
+    ) -> Vec<String> {
+        let mut all: Vec<String> = (0..head).map(|k| format!("h{k}")).collect();
+        let mut selected_line = 0;
+        for (i, &n) in notes.iter().enumerate() {
+            if i == sel {
+                selected_line = all.len();
+            }
+            all.extend((0..n).map(|k| format!("n{i}.{k}")));
+        }
+        all.extend((0..after).map(|k| format!("a{k}")));
+        let scroll = (selected_line + 4)
+            .saturating_sub(height)
+            .min(all.len().saturating_sub(height));
+        all.into_iter().skip(scroll).take(height).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn laying_out_only_what_shows_shows_the_same(
+            head in 0usize..12,
+            notes in proptest::collection::vec(1usize..7, 0..25),
+            after in 0usize..6,
+            sel in 0usize..25,
+            height in 0usize..30,
+        ) {
+            let sel = if notes.is_empty() { 0 } else { sel % notes.len() };
+            let block = |i: usize| -> Vec<Line<'static>> {
+                if i < notes.len() {
+                    (0..notes[i]).map(|k| Line::raw(format!("n{i}.{k}"))).collect()
+                } else {
+                    (0..after).map(|k| Line::raw(format!("a{k}"))).collect()
+                }
+            };
+            let head_lines = (0..head).map(|k| Line::raw(format!("h{k}"))).collect();
+            let shown: Vec<String> = in_view(head_lines, height, sel, notes.len(), block)
+                .iter()
+                .map(|l| l.to_string())
+                .collect();
+            prop_assert_eq!(shown, scrolled_whole(head, &notes, after, sel, height));
+        }
+    }
+
+    /// Ten thousand notes: only those near the selection are laid out.
+    #[test]
+    fn a_long_note_list_lays_out_only_the_view() {
+        let laid = std::cell::Cell::new(0);
+        let block = |i: usize| {
+            laid.set(laid.get() + 1);
+            vec![Line::raw(format!("n{i}")), Line::raw("  body")]
+        };
+        let shown = in_view(vec![Line::raw("title")], 20, 5_000, 10_000, block);
+        assert_eq!(shown.len(), 20);
+        assert!(shown.iter().any(|l| l.to_string() == "n5000"));
+        assert!(laid.get() <= 22, "laid out {} notes", laid.get());
     }
 }
