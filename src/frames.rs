@@ -27,7 +27,7 @@ const FRAME_BUFFER: usize = 1 << 18;
 /// closing bracket can be added, so what it writes is held here until
 /// `Frames::draw` has looked at the whole frame.
 #[derive(Clone, Default)]
-pub struct Held(Rc<RefCell<Vec<u8>>>);
+struct Held(Rc<RefCell<Vec<u8>>>);
 
 impl Write for Held {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
@@ -90,26 +90,28 @@ impl<W: Write> Frames<W> {
     /// sent at all: a key that moves nothing costs the link nothing.
     pub fn draw(&mut self, app: &App) -> io::Result<()> {
         // Anything ratatui wrote since the last frame (a clear after a
-        // resize) goes out with this one.
+        // resize) goes out ahead of this one.
+        let pending = self.frame.0.borrow().len();
+        queue!(self.frame, BeginSynchronizedUpdate)?;
+        let start = self.frame.0.borrow().len();
         self.terminal.draw(|frame| ui::render(app, frame))?;
-        let mut body = self.frame.0.take();
+        let mut buf = self.frame.0.take();
+        let body = &buf[start..];
         // ratatui ends every frame with its reset, then the cursor; cell
         // text never holds an escape (stored text is cleaned), so the last
         // reset is ratatui's own.
-        let tail = rfind(&body, &self.reset).map_or(0, |at| at + self.reset.len());
-        let unchanged = tail == self.reset.len() && body[tail..] == self.cursor[..];
+        let tail = rfind(body, &self.reset).map_or(0, |at| at + self.reset.len());
+        let unchanged = pending == 0 && tail == self.reset.len() && body[tail..] == self.cursor[..];
         if !unchanged {
-            self.cursor = body[tail..].to_vec();
-            let mut frame = Vec::with_capacity(body.len() + 16);
-            queue!(frame, BeginSynchronizedUpdate)?;
-            frame.extend_from_slice(&body);
-            queue!(frame, EndSynchronizedUpdate)?;
-            self.out.write_all(&frame)?;
+            self.cursor.clear();
+            self.cursor.extend_from_slice(&body[tail..]);
+            queue!(buf, EndSynchronizedUpdate)?;
+            self.out.write_all(&buf)?;
             self.out.flush()?;
         }
         // The buffer keeps its room for the next frame.
-        body.clear();
-        *self.frame.0.borrow_mut() = body;
+        buf.clear();
+        *self.frame.0.borrow_mut() = buf;
         Ok(())
     }
 }
