@@ -255,6 +255,16 @@ pub struct Ui {
     pub name: &'static str,
     /// `{at}` and `{text}` are filled in.
     pub restore_draft: &'static str,
+    /// `{by}`, `{at}` and `{title}` are filled in.
+    pub plan_replaced: &'static str,
+    pub plan_replaced_title: &'static str,
+    /// `{file}` is filled in.
+    pub text_kept_in: &'static str,
+    pub text_not_kept: &'static str,
+    pub file_deleted: &'static str,
+    pub file_replaced: &'static str,
+    /// `{n}` is filled in.
+    pub file_hard_linked: &'static str,
 }
 
 pub static UI_ZH: Ui = Ui {
@@ -312,6 +322,13 @@ pub static UI_ZH: Ui = Ui {
     editor_edit: "编辑备注",
     confirm_title: "请确认",
     read_only: "只读",
+    plan_replaced: "计划已被 {by} 于 {at} 替换为《{title}》;未向新计划保存任何内容",
+    plan_replaced_title: "计划已被替换",
+    text_kept_in: "您的输入已另存到 {file}",
+    text_not_kept: "您的输入无法另存",
+    file_deleted: "数据库文件已被删除,此后不再写入;请重新打开计划",
+    file_replaced: "数据库文件已被另一个文件替换,此后不再写入;请重新打开计划",
+    file_hard_linked: "数据库文件有 {n} 个硬链接,多个名称同时写入会损坏文件,此后不再写入;请只保留一个名称后重新打开",
     saved: "已保存",
     added: "已添加",
     deleted: "已删除",
@@ -397,6 +414,13 @@ pub static UI_EN: Ui = Ui {
     editor_edit: "Edit note",
     confirm_title: "Please confirm",
     read_only: "read-only",
+    plan_replaced: "the plan was replaced by {by} at {at} with \u{201c}{title}\u{201d}; nothing was saved into the new plan",
+    plan_replaced_title: "The plan was replaced",
+    text_kept_in: "your text was kept in {file}",
+    text_not_kept: "your text could not be kept in a file",
+    file_deleted: "the database file was deleted; nothing more is written; open the plan again",
+    file_replaced: "the database file was replaced by another file; nothing more is written; open the plan again",
+    file_hard_linked: "the database file has {n} hard links; writing through two names corrupts it, so nothing more is written; keep one name and open it again",
     saved: "saved",
     added: "added",
     deleted: "deleted",

@@ -11,6 +11,7 @@ pub mod formats;
 pub mod frames;
 pub mod generate;
 pub mod i18n;
+pub mod kept;
 pub mod seed;
 pub mod store;
 pub mod term;

@@ -16,10 +16,13 @@ pub enum Layer {
     Help,
     History,
     Conflict,
+    /// The plan was replaced under an open form or editor: the planner's
+    /// text is shown (and was kept in a file); there is nothing to save.
+    Replaced,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 9] = [
+    pub const ALL: [Layer; 10] = [
         Layer::Panes,
         Layer::Search,
         Layer::Form,
@@ -28,6 +31,7 @@ impl Layer {
         Layer::Confirm,
         Layer::History,
         Layer::Conflict,
+        Layer::Replaced,
         Layer::Help,
     ];
 
@@ -437,6 +441,14 @@ pub static BINDINGS: &[Binding] = &[
         A::EditAgain,
         "继续编辑我的",
         "edit mine again",
+        true,
+    ),
+    b(
+        L::Replaced,
+        &[code(C::Esc), code(C::Enter), k('q')],
+        A::Cancel,
+        "关闭(文字已另存)",
+        "close (the text was kept in a file)",
         true,
     ),
     b(

@@ -2,6 +2,7 @@
 //! table, the action updates this state (writing through the store), and
 //! the UI draws from the state. No terminal here, and no SQL.
 
+mod guard;
 pub mod keymap;
 pub mod overlay;
 pub mod pane;
@@ -66,6 +67,8 @@ pub struct App {
     /// The tallest the terminal has been: lists keep this many rows loaded
     /// either side of the selection.
     height: usize,
+    /// The database file was deleted, replaced or hard-linked underneath.
+    file_lost: bool,
 }
 
 impl App {
@@ -91,6 +94,7 @@ impl App {
             seen: 0,
             offered: Vec::new(),
             height: 0,
+            file_lost: false,
         };
         app.seen = app.store.data_version()?;
         app.reload()?;
@@ -194,16 +198,27 @@ impl App {
     /// Rereads the panes if another planner (another cockpit, a script)
     /// committed since we last looked; selections stay on the same items.
     /// Returns true when something was reloaded and needs drawing.
+    /// The file is checked first: a file deleted or replaced underneath
+    /// stops all writing before anything else is read from it.
     pub fn refresh_if_changed(&mut self) -> bool {
+        let moved = self.watch_file();
         match self.store.data_version() {
             Ok(v) if v != self.seen => {
                 self.seen = v;
-                if let Err(e) = self.reload() {
-                    self.failed(&e);
+                match self.store.plan_replaced() {
+                    Ok(Some(now)) => self.plan_was_replaced(now),
+                    _ => {
+                        if let Ok(Some(now)) = self.store.plan_now() {
+                            self.title = now.title;
+                        }
+                        if let Err(e) = self.reload() {
+                            self.failed(&e);
+                        }
+                    }
                 }
                 true
             }
-            _ => false,
+            _ => moved,
         }
     }
 
@@ -258,7 +273,10 @@ impl App {
                 }
             }
             Err(err) => {
-                let msg = format!("{}: {err}", self.ui().draft_not_saved);
+                // The database cannot take it: the text goes to a file.
+                let what = self.ui().note_text;
+                let kept = self.keep_text(what, &text);
+                let msg = format!("{}: {err}; {kept}", self.ui().draft_not_saved);
                 if let Some(e) = self.editor_mut() {
                     e.typed_at = None;
                     e.error = Some(msg);
@@ -339,6 +357,14 @@ impl App {
     /// A store error in the planner's words, with the store's detail.
     fn failed(&mut self, e: &store::Error) {
         let ui = self.ui();
+        match e {
+            store::Error::PlanReplaced(now) => return self.plan_was_replaced(now.clone()),
+            store::Error::FileLost { .. } if !self.file_lost => {
+                self.watch_file();
+                return;
+            }
+            _ => {}
+        }
         let text = match e {
             store::Error::Conflict(c) => conflict_text(ui, c),
             store::Error::ReadOnly(why) => format!("{}: {why}", ui.read_only),
@@ -475,6 +501,11 @@ impl App {
             Layer::Editor => self.on_editor(action),
             Layer::Confirm => self.on_confirm(action),
             Layer::Conflict => self.on_conflict(action),
+            Layer::Replaced => {
+                if action == Action::Cancel {
+                    self.overlays.pop();
+                }
+            }
         }
     }
 
@@ -886,13 +917,14 @@ impl App {
                 },
             ),
             Purpose::RenameProject { project, version } => {
-                let before = self
+                let (before, now) = self
                     .store
                     .rename_project(project, version, text)
                     .map_err(|e| self.form_error(e))?;
                 self.undo.push(Undo::ProjectRenamed {
                     id: project,
-                    version: version + 1,
+                    version: now,
+                    was: version,
                     before,
                 });
                 return Ok(ui.saved.to_owned());
@@ -946,6 +978,12 @@ impl App {
     fn form_error(&mut self, e: store::Error) -> String {
         let ui = self.ui();
         let text = match &e {
+            // The form or editor is closed and its text kept; the view
+            // that replaces it says so.
+            store::Error::PlanReplaced(_) | store::Error::FileLost { .. } => {
+                self.failed(&e);
+                return e.to_string();
+            }
             store::Error::Conflict(c) => {
                 self.show_conflict(c);
                 conflict_text(ui, c)
@@ -1037,6 +1075,7 @@ impl App {
             at: c.at.clone(),
             mine,
             found_version: c.found_version,
+            replaced: false,
         }));
     }
 
@@ -1109,6 +1148,7 @@ impl App {
             self.undo.push(Undo::Milestone {
                 id,
                 version: saved.version,
+                was: version,
                 before: saved.before,
             });
         }
@@ -1192,18 +1232,20 @@ impl App {
                             )
                         })
                     }
-                    NoteTarget::Edit { note, version } => {
-                        self.store.update_note(note, version, &text).map(|before| {
-                            if before.note.body != crate::domain::text::clean_multiline(&text).0 {
+                    NoteTarget::Edit { note, version } => self
+                        .store
+                        .update_note(note, version, &text)
+                        .map(|(before, now)| {
+                            if now != version {
                                 self.undo.push(Undo::NoteEdited {
                                     id: note,
-                                    version: version + 1,
+                                    version: now,
+                                    was: version,
                                     before: before.note.body,
                                 });
                             }
                             self.ui().saved.to_owned()
-                        })
-                    }
+                        }),
                 };
                 match result {
                     Ok(msg) => {
@@ -1299,38 +1341,42 @@ impl App {
         let Some(entry) = self.undo.pop() else {
             return self.fail(ui.nothing_to_undo);
         };
-        // Undoing bumps the item's version; the next older undo entry for
-        // the same item started from the state we just restored, so it
-        // carries the new version.
+        // Undoing gives the item a new version; the next older undo entry
+        // for the same item started from the state we just restored (the
+        // version this entry's change was based on), so it now expects the
+        // version the undo produced.
         let result: store::Result<Option<(i64, i64, i64)>> = match &entry {
             Undo::Milestone {
                 id,
                 version,
+                was,
                 before,
             } => self
                 .store
                 .restore_milestone(*id, *version, before.clone())
-                .map(|s| Some((*id, *version - 1, s.version))),
+                .map(|s| Some((*id, *was, s.version))),
             Undo::NoteAdded { id } => self.store.delete_note(*id).map(|_| None),
             Undo::NoteEdited {
                 id,
                 version,
+                was,
                 before,
             } => self
                 .store
                 .update_note(*id, *version, before)
-                .map(|_| Some((*id, *version - 1, *version + 1))),
+                .map(|(_, now)| Some((*id, *was, now))),
             Undo::NoteDeleted(snapshot) => self.store.restore_note(snapshot).map(|_| None),
             Undo::ProjectAdded { id } => self.store.delete_project(*id).map(|_| None),
             Undo::MilestoneAdded { id } => self.store.delete_milestone(*id).map(|_| None),
             Undo::ProjectRenamed {
                 id,
                 version,
+                was,
                 before,
             } => self
                 .store
                 .rename_project(*id, *version, before)
-                .map(|_| Some((*id, *version - 1, *version + 1))),
+                .map(|(_, now)| Some((*id, *was, now))),
         };
         let result = result.map(|bump| {
             if let Some((id, from, to)) = bump {

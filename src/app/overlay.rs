@@ -52,6 +52,8 @@ pub struct Editor {
     pub draft: Option<i64>,
     /// When the text last changed without a draft save since.
     pub typed_at: Option<std::time::Instant>,
+    /// The file this text was kept in when the database could not take it.
+    pub kept: Option<std::path::PathBuf>,
 }
 
 impl Editor {
@@ -63,6 +65,7 @@ impl Editor {
             error: None,
             draft,
             typed_at: None,
+            kept: None,
         }
     }
 
@@ -122,6 +125,9 @@ pub struct ConflictView {
     pub mine: String,
     /// Their version: saving over it from here is an informed overwrite.
     pub found_version: i64,
+    /// The whole plan was replaced: there is nothing to save over, only
+    /// the planner's text to read (it was also kept in a file).
+    pub replaced: bool,
 }
 
 pub enum Overlay {
@@ -151,17 +157,22 @@ impl Overlay {
             Overlay::Confirm(_) => Layer::Confirm,
             Overlay::Help { .. } => Layer::Help,
             Overlay::History { .. } => Layer::History,
+            Overlay::Conflict(c) if c.replaced => Layer::Replaced,
             Overlay::Conflict(_) => Layer::Conflict,
         }
     }
 }
 
-/// What `u` undoes: the inverse of one change this session made.
+/// What `u` undoes: the inverse of one change this session made. `version`
+/// is the version the change gave the row and `was` the one it had before,
+/// both as the store returned them: versions come from one file-wide
+/// counter, so they cannot be worked out by adding one.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Undo {
     Milestone {
         id: i64,
         version: i64,
+        was: i64,
         before: Fields,
     },
     NoteAdded {
@@ -170,6 +181,7 @@ pub enum Undo {
     NoteEdited {
         id: i64,
         version: i64,
+        was: i64,
         before: String,
     },
     NoteDeleted(crate::store::NoteSnapshot),
@@ -182,6 +194,7 @@ pub enum Undo {
     ProjectRenamed {
         id: i64,
         version: i64,
+        was: i64,
         before: String,
     },
 }

@@ -71,6 +71,18 @@ pub fn now() -> String {
     format_instant(Timestamp::now())
 }
 
+/// A stored instant as the planner reads it: local time, to the minute
+/// (`2023-06-30 08:30`). Text that is not an instant is shown as it is.
+pub fn local_minute(instant: &str) -> String {
+    match instant.trim().parse::<Timestamp>() {
+        Ok(ts) => ts
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string(),
+        Err(_) => instant.to_owned(),
+    }
+}
+
 /// The planner's own calendar day, for readings and overdue checks.
 pub fn today() -> Date {
     ZonedDateTime::now().date()

@@ -4,6 +4,7 @@
 use super::Store;
 use super::error::{Conflict, Error, Result};
 use super::history::{Change, record};
+use super::lineage::{Table, fresh_id, next_version};
 use super::view::{NOTE_COLUMNS, NoteRow, note_row};
 use crate::domain::dates;
 use crate::domain::validate::{typed_name, typed_note};
@@ -81,13 +82,13 @@ impl Store {
     }
 
     /// Replaces a note's text if nobody changed it since `expected_version`.
-    /// Returns the note as it was.
+    /// Returns the note as it was and the version it has now.
     pub fn update_note(
         &mut self,
         id: i64,
         expected_version: i64,
         text: &str,
-    ) -> Result<NoteSnapshot> {
+    ) -> Result<(NoteSnapshot, i64)> {
         let text = body(text)?;
         let now = dates::now();
         let author = self.author.clone();
@@ -112,10 +113,12 @@ impl Store {
                     at: by.1,
                 }));
             }
+            let mut version = old.note.version;
             if old.note.body != text {
+                version = next_version(tx)?;
                 tx.execute(
-                    "UPDATE note SET body = ?1, updated_at = ?2, version = version + 1 WHERE id = ?3",
-                    params![text, now, id],
+                    "UPDATE note SET body = ?1, updated_at = ?2, version = ?3 WHERE id = ?4",
+                    params![text, now, version, id],
                 )
                 .map_err(Error::sql(format!("updating note {id}")))?;
                 record(tx, &now, &author, Change {
@@ -126,7 +129,7 @@ impl Store {
                     new: Some(text.clone()),
                 })?;
             }
-            Ok(old)
+            Ok((old, version))
         })
     }
 
@@ -154,16 +157,28 @@ impl Store {
         })
     }
 
-    /// Puts a deleted note back with its id, author and times (undo).
+    /// Puts a deleted note back with its id, author and times (undo). Ids
+    /// are never handed out again, so the id is still free; the plan
+    /// identity check in `write` keeps it out of a plan replaced since.
     pub fn restore_note(&mut self, s: &NoteSnapshot) -> Result<()> {
         let now = dates::now();
         let author = self.author.clone();
         self.write("restoring the note", |tx| {
             let n = &s.note;
+            let parent_gone = |table: &str, id: Option<i64>| -> Result<bool> {
+                let Some(id) = id else { return Ok(false) };
+                tx.query_row(&format!("SELECT count(*) = 0 FROM {table} WHERE id = ?1"), [id], |r| r.get(0))
+                    .map_err(Error::sql("reading the note's owner"))
+            };
+            if parent_gone("milestone", s.milestone_id)? || parent_gone("project", s.project_id)? {
+                return Err(Error::Invalid(format!(
+                    "note #{} cannot come back: what it belonged to was deleted since", n.id
+                )));
+            }
             tx.execute(
                 "INSERT INTO note (id, project_id, milestone_id, body, author, created_at, updated_at, version)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![n.id, s.project_id, s.milestone_id, n.body, n.author, n.created_at, n.updated_at, n.version + 1],
+                params![n.id, s.project_id, s.milestone_id, n.body, n.author, n.created_at, n.updated_at, next_version(tx)?],
             )
             .map_err(Error::sql(format!("restoring note {}", n.id)))?;
             record(tx, &now, &author, Change {
@@ -181,13 +196,13 @@ impl Store {
         let now = dates::now();
         let author = self.author.clone();
         self.write("adding the project", |tx| {
+            let id = fresh_id(tx, Table::Project)?;
             tx.execute(
-                "INSERT INTO project (direction_id, name, status, position, created_at, created_by, updated_at, updated_by)
-                 VALUES (?1, ?2, 'active', (SELECT coalesce(max(position), -1) + 1 FROM project), ?3, ?4, ?3, ?4)",
-                params![direction_id, project_name, now, author],
+                "INSERT INTO project (id, direction_id, name, status, position, created_at, created_by, updated_at, updated_by, version)
+                 VALUES (?5, ?1, ?2, 'active', (SELECT coalesce(max(position), -1) + 1 FROM project), ?3, ?4, ?3, ?4, ?6)",
+                params![direction_id, project_name, now, author, id, next_version(tx)?],
             )
             .map_err(Error::sql("adding the project"))?;
-            let id = tx.last_insert_rowid();
             record(tx, &now, &author, Change { entity: "project", entity_id: id, field: "created", old: None, new: Some(project_name.clone()) })?;
             Ok(id)
         })
@@ -199,27 +214,27 @@ impl Store {
         let now = dates::now();
         let author = self.author.clone();
         self.write("adding the milestone", |tx| {
+            let id = fresh_id(tx, Table::Milestone)?;
             tx.execute(
-                "INSERT INTO milestone (project_id, title, kind, status, position, created_at, created_by, updated_at, updated_by)
-                 VALUES (?1, ?2, 'numeric', 'active',
-                         (SELECT coalesce(max(position), -1) + 1 FROM milestone WHERE project_id = ?1), ?3, ?4, ?3, ?4)",
-                params![project_id, title, now, author],
+                "INSERT INTO milestone (id, project_id, title, kind, status, position, created_at, created_by, updated_at, updated_by, version)
+                 VALUES (?5, ?1, ?2, 'numeric', 'active',
+                         (SELECT coalesce(max(position), -1) + 1 FROM milestone WHERE project_id = ?1), ?3, ?4, ?3, ?4, ?6)",
+                params![project_id, title, now, author, id, next_version(tx)?],
             )
             .map_err(Error::sql("adding the milestone"))?;
-            let id = tx.last_insert_rowid();
             record(tx, &now, &author, Change { entity: "milestone", entity_id: id, field: "created", old: None, new: Some(title.clone()) })?;
             Ok(id)
         })
     }
 
     /// Renames a project if nobody changed it since `expected_version`;
-    /// returns the old name.
+    /// returns the old name and the version the project has now.
     pub fn rename_project(
         &mut self,
         id: i64,
         expected_version: i64,
         new_name: &str,
-    ) -> Result<String> {
+    ) -> Result<(String, i64)> {
         let new_name = name(new_name, "project name")?;
         let now = dates::now();
         let author = self.author.clone();
@@ -228,13 +243,14 @@ impl Store {
             let old: String = tx
                 .query_row("SELECT name FROM project WHERE id = ?1", [id], |r| r.get(0))
                 .map_err(Error::sql("reading the project"))?;
+            let version = next_version(tx)?;
             tx.execute(
-                "UPDATE project SET name = ?1, version = version + 1, updated_at = ?2, updated_by = ?3 WHERE id = ?4",
-                params![new_name, now, author, id],
+                "UPDATE project SET name = ?1, version = ?5, updated_at = ?2, updated_by = ?3 WHERE id = ?4",
+                params![new_name, now, author, id, version],
             )
             .map_err(Error::sql("renaming the project"))?;
             record(tx, &now, &author, Change { entity: "project", entity_id: id, field: "name", old: Some(old.clone()), new: Some(new_name.clone()) })?;
-            Ok(old)
+            Ok((old, version))
         })
     }
 

@@ -50,6 +50,20 @@ pub enum Error {
         .0.entity, .0.id, .0.by, .0.at, .0.found_version, .0.expected_version
     )]
     Conflict(Conflict),
+    #[error(
+        "the plan in this file was replaced by {by} at {since} (now \"{title}\"); \
+         nothing was saved into the new plan",
+        by = .0.by, since = .0.since, title = .0.title
+    )]
+    PlanReplaced(super::lineage::PlanIdentity),
+    #[error(
+        "{path} {loss}; nothing was written, to this file or any other; \
+         open the plan again to go on"
+    )]
+    FileLost {
+        path: PathBuf,
+        loss: super::file::FileLoss,
+    },
     /// Something that should not happen did (a failed schema upgrade, a row
     /// changing under a write lock); the words say what.
     #[error("{0}")]

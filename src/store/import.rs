@@ -3,6 +3,7 @@
 
 use super::error::{Error, Result};
 use super::history::{Change, record};
+use super::lineage::{self, Table};
 use super::{Counts, Store};
 use crate::domain::dates;
 use crate::domain::plan::{Note, PlanDoc};
@@ -34,9 +35,18 @@ impl Store {
         // sits in the document, so checking each row's foreign keys proves
         // nothing; the references written as numbers are checked once below.
         let _ = self.conn.pragma_update(None, "foreign_keys", "OFF");
+        let identity = lineage::new_identity();
         let written = self.write("the import", |tx| {
             let triggers =
                 super::schema::begin_bulk_load(tx).map_err(Error::sql("starting the import"))?;
+            keep_drafts(tx, &now)?;
+            let stamp = Stamp {
+                version: lineage::next_version(tx)?,
+                first_reading: lineage::fresh_id(tx, Table::Reading)?,
+                identity: &identity,
+                now: &now,
+                author: &author,
+            };
             for table in [
                 "draft",
                 "note",
@@ -52,13 +62,14 @@ impl Store {
                 tx.execute(&format!("DELETE FROM {table}"), [])
                     .map_err(|e| Error::sql(format!("clearing {table}"))(e))?;
             }
-            insert_doc(tx, doc, &now, &author).map_err(|e| match e {
+            insert_doc(tx, doc, &stamp).map_err(|e| match e {
                 // Validation makes these impossible; if one slips through,
                 // say which rule the database enforced.
                 Error::Sql { context, source } => Error::Invalid(format!("{context}: {source}")),
                 e => e,
             })?;
             check_references(tx)?;
+            lineage::mark_ids(tx)?;
             super::schema::end_bulk_load(tx, triggers)
                 .map_err(Error::sql("indexing the imported plan"))?;
             let after = format!(
@@ -91,6 +102,7 @@ impl Store {
         }
         self.tune_for_bulk(false);
         written?;
+        self.follow_plan()?;
         self.counts()
     }
 
@@ -146,18 +158,50 @@ fn or<'a>(v: &'a Option<String>, fallback: &'a str) -> &'a str {
     v.as_deref().unwrap_or(fallback)
 }
 
-fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, now: &str, author: &str) -> Result<()> {
+/// What every row an import writes shares: one version above all before
+/// it, the new plan's identity, and who and when.
+struct Stamp<'a> {
+    version: i64,
+    /// Readings carry no ids in a document; they take fresh ones from here.
+    first_reading: i64,
+    identity: &'a str,
+    now: &'a str,
+    author: &'a str,
+}
+
+/// Drafts belong to rows of the plan being replaced and go with it; their
+/// text is kept in the history (who typed it, on what), never dropped.
+fn keep_drafts(tx: &Transaction<'_>, now: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO history (at, author, entity, entity_id, field, old, new)
+         SELECT ?1, author, 'draft', id,
+                CASE WHEN note_id IS NULL THEN 'kept at replace: new note on milestone ' || milestone_id
+                     ELSE 'kept at replace: edit of note ' || note_id END,
+                NULL, body
+         FROM draft",
+        [now],
+    )
+    .map_err(Error::sql("keeping the drafts of the replaced plan"))?;
+    Ok(())
+}
+
+fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, stamp: &Stamp<'_>) -> Result<()> {
+    let (now, author, version) = (stamp.now, stamp.author, stamp.version);
     let p = &doc.plan;
     tx.execute(
-        "INSERT INTO plan (id, title, year, locale, description, source, format_version)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO plan (id, title, year, locale, description, source, format_version,
+                           identity, replaced_at, replaced_by)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             p.title,
             p.year,
             p.locale,
             p.description,
             p.source,
-            doc.format_version
+            doc.format_version,
+            stamp.identity,
+            now,
+            author
         ],
     )
     .map_err(Error::sql("plan"))?;
@@ -203,8 +247,9 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, now: &str, author: &str) -> R
     let mut project = tx
         .prepare(
             "INSERT INTO project (id, direction_id, program_id, name, description, owner, status,
-                start_date, due_date, position, created_at, created_by, updated_at, updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                start_date, due_date, position, created_at, created_by, updated_at, updated_by,
+                version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         )
         .map_err(Error::sql("project"))?;
     let mut tag = tx
@@ -213,20 +258,22 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, now: &str, author: &str) -> R
     let mut milestone = tx
         .prepare(
             "INSERT INTO milestone (id, project_id, title, kind, unit, baseline, target, current,
-                due_date, status, owner, position, created_at, created_by, updated_at, updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                due_date, status, owner, position, created_at, created_by, updated_at, updated_by,
+                version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         )
         .map_err(Error::sql("milestone"))?;
     let mut reading = tx
         .prepare(
-            "INSERT INTO reading (milestone_id, as_of, value, author, source)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO reading (id, milestone_id, as_of, value, author, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )
         .map_err(Error::sql("reading"))?;
     let mut note = tx
         .prepare(
-            "INSERT INTO note (id, project_id, milestone_id, body, author, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO note (id, project_id, milestone_id, body, author, created_at, updated_at,
+                version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )
         .map_err(Error::sql("note"))?;
     let mut add_note = |n: &Note, project: Option<i64>, milestone: Option<i64>| -> Result<()> {
@@ -242,12 +289,14 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, now: &str, author: &str) -> R
             n.body,
             author,
             or(&n.created_at, now),
-            or(&n.updated_at, now)
+            or(&n.updated_at, now),
+            version
         ])
         .map_err(|e| Error::sql(format!("note {}", n.id))(e))?;
         Ok(())
     };
 
+    let mut reading_id = stamp.first_reading;
     for (i, pr) in doc.projects.iter().enumerate() {
         project
             .execute(params![
@@ -265,6 +314,7 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, now: &str, author: &str) -> R
                 or(&pr.created_by, author),
                 or(&pr.updated_at, now),
                 or(&pr.updated_by, author),
+                version,
             ])
             .map_err(|e| Error::sql(format!("project {}", pr.id))(e))?;
         for (k, a) in pr.areas.iter().enumerate() {
@@ -290,14 +340,18 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, now: &str, author: &str) -> R
                     or(&m.created_by, author),
                     or(&m.updated_at, now),
                     or(&m.updated_by, author),
+                    version,
                 ])
                 .map_err(|e| Error::sql(format!("milestone {}", m.id))(e))?;
             for r in &m.readings {
                 reading
-                    .execute(params![m.id, r.as_of, r.value, r.author, r.source])
+                    .execute(params![
+                        reading_id, m.id, r.as_of, r.value, r.author, r.source
+                    ])
                     .map_err(|e| {
                         Error::sql(format!("reading {} of milestone {}", r.as_of, m.id))(e)
                     })?;
+                reading_id += 1;
             }
             for n in &m.notes {
                 add_note(n, None, Some(m.id))?;

@@ -3,6 +3,7 @@
 use super::Store;
 use super::error::{Conflict, Error, Result};
 use super::history::{Change, record};
+use super::lineage::{Table, fresh_id, next_version};
 use crate::domain::progress::format_value;
 use crate::domain::{Kind, Measure, MilestoneChange, Status, dates};
 use rusqlite::{OptionalExtension, params};
@@ -186,25 +187,25 @@ impl Store {
                 && let Some(value) = after.current
             {
                 tx.execute(
-                    "INSERT INTO reading (milestone_id, as_of, value, author, source)
-                     VALUES (?1, ?2, ?3, ?4, ?5)
+                    "INSERT INTO reading (id, milestone_id, as_of, value, author, source)
+                     VALUES (?6, ?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT (milestone_id, as_of)
                      DO UPDATE SET value = excluded.value, author = excluded.author,
                                    source = excluded.source",
-                    params![id, today, value, author, source],
+                    params![id, today, value, author, source, fresh_id(tx, Table::Reading)?],
                 )
                 .map_err(Error::sql(format!(
                     "recording the reading of milestone {id}"
                 )))?;
             }
             if let Some(body) = &change.note {
+                let note_id = fresh_id(tx, Table::Note)?;
                 tx.execute(
-                    "INSERT INTO note (milestone_id, body, author, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?4)",
-                    params![id, body, author, now],
+                    "INSERT INTO note (id, milestone_id, body, author, created_at, updated_at, version)
+                     VALUES (?5, ?1, ?2, ?3, ?4, ?4, ?6)",
+                    params![id, body, author, now, note_id, next_version(tx)?],
                 )
                 .map_err(Error::sql(format!("adding a note to milestone {id}")))?;
-                let note_id = tx.last_insert_rowid();
                 record(
                     tx,
                     &now,
@@ -350,12 +351,13 @@ fn write_fields(
         }
     }
     if !saved.changes.is_empty() {
+        let version = next_version(tx)?;
         let n = tx
             .execute(
                 "UPDATE milestone SET title = ?1, unit = ?2, target = ?3, current = ?4, status = ?5,
-                    due_date = ?6, version = version + 1, updated_at = ?7, updated_by = ?8
+                    due_date = ?6, version = ?11, updated_at = ?7, updated_by = ?8
                  WHERE id = ?9 AND version = ?10",
-                params![new.title, new.unit, new.target, new.current, new.status.code(), new.due, now, author, id, old.version],
+                params![new.title, new.unit, new.target, new.current, new.status.code(), new.due, now, author, id, old.version, version],
             )
             .map_err(Error::sql(format!("updating milestone {id}")))?;
         if n != 1 {
@@ -363,7 +365,7 @@ fn write_fields(
                 "milestone {id} changed while this write held the lock"
             )));
         }
-        saved.version = old.version + 1;
+        saved.version = version;
     }
     Ok(saved)
 }

@@ -5,8 +5,10 @@ mod backup;
 mod draft;
 mod edit;
 mod error;
+mod file;
 mod history;
 mod import;
+mod lineage;
 mod load;
 mod milestone;
 mod open;
@@ -17,6 +19,8 @@ mod view;
 pub use draft::{Draft, DraftFor};
 pub use edit::NoteSnapshot;
 pub use error::{Conflict, Error, Result};
+pub use file::FileLoss;
+pub use lineage::PlanIdentity;
 pub use milestone::{Fields, ListFilter, MilestoneRow, Saved};
 pub use open::{OpenOptions, file_mode, open, pending_upgrade, sibling};
 pub use page::{Key, List, Listed, Page};
@@ -41,6 +45,13 @@ pub struct Store {
     path: PathBuf,
     author: String,
     access: Access,
+    /// The file as opened: every write checks the name still leads to it.
+    opened: file::FileId,
+    /// What happened to the file, once seen: from then on nothing is
+    /// written, whatever the name leads to again.
+    lost: Option<FileLoss>,
+    /// The plan this store's user has seen; writes to another are refused.
+    plan: Option<PlanIdentity>,
 }
 
 /// How much of each thing the plan holds.
@@ -87,20 +98,82 @@ impl Store {
     /// Runs `f` in one short `BEGIN IMMEDIATE` transaction: the write lock is
     /// taken up front (waiting up to the busy timeout), so a read inside `f`
     /// cannot go stale before the write, and an error rolls everything back.
+    ///
+    /// Before it starts and again before it commits, the file must still be
+    /// the one opened, and the plan in it the one this store's user saw.
     fn write<T>(&mut self, what: &str, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         if let Access::ReadOnly(why) = &self.access {
             return Err(Error::ReadOnly(why.clone()));
         }
+        self.check_file()?;
         let path = self.path.clone();
+        let opened = self.opened;
+        let seen = self.plan.as_ref().map(|p| p.identity.clone());
         let full = |e: Error| e.or_disk_full(&path);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| full(Error::sql(format!("starting {what}"))(e)))?;
+        if let Some(now) = lineage::plan_identity(&tx)?
+            && seen.as_deref().is_some_and(|seen| seen != now.identity)
+        {
+            return Err(Error::PlanReplaced(now));
+        }
         let value = f(&tx).map_err(full)?;
+        if let Err(loss) = file::still(&path, opened) {
+            drop(tx);
+            self.lost = Some(loss.clone());
+            return Err(Error::FileLost { path, loss });
+        }
         tx.commit()
             .map_err(|e| full(Error::sql(format!("committing {what}"))(e)))?;
         Ok(value)
+    }
+
+    /// Is the file under us still the one we opened, with one name? Cheap
+    /// enough (a stat) for every wake-up; once it failed it stays failed.
+    pub fn check_file(&mut self) -> Result<()> {
+        if self.lost.is_none()
+            && let Err(loss) = file::still(&self.path, self.opened)
+        {
+            self.lost = Some(loss);
+        }
+        match &self.lost {
+            Some(loss) => Err(Error::FileLost {
+                path: self.path.clone(),
+                loss: loss.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// The plan now in the file (None while it holds none).
+    pub fn plan_now(&self) -> Result<Option<PlanIdentity>> {
+        lineage::plan_identity(&self.conn)
+    }
+
+    /// The plan this store's user works on, as last seen.
+    pub fn plan_seen(&self) -> Option<&PlanIdentity> {
+        self.plan.as_ref()
+    }
+
+    /// When the file holds another plan than the one seen: that plan. The
+    /// caller reloads, turns what was being typed for the old plan into a
+    /// kept text, then calls `follow_plan`.
+    pub fn plan_replaced(&self) -> Result<Option<PlanIdentity>> {
+        let now = self.plan_now()?;
+        Ok(match (&self.plan, now) {
+            (Some(seen), Some(now)) if seen.identity != now.identity => Some(now),
+            (Some(_), None) => None,
+            (None, Some(now)) => Some(now),
+            _ => None,
+        })
+    }
+
+    /// From now on, writes are based on the plan now in the file.
+    pub fn follow_plan(&mut self) -> Result<()> {
+        self.plan = self.plan_now()?;
+        Ok(())
     }
 
     pub fn plan_title(&self) -> Result<String> {

@@ -337,6 +337,17 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
                 detail: "is not a regular file".into(),
             });
         }
+        Ok(m) if std::os::unix::fs::MetadataExt::nlink(&m) > 1 => {
+            return Err(Error::BadPath {
+                path: path.to_owned(),
+                detail: format!(
+                    "has {} hard links (names for the same file); each name would get its own \
+                     journal and two planners writing through two names corrupt the plan. \
+                     Keep one name (remove the others) and open that one",
+                    std::os::unix::fs::MetadataExt::nlink(&m)
+                ),
+            });
+        }
         Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if !folder.is_dir() {
@@ -478,11 +489,20 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         None => Access::ReadWrite,
         Some(why) => Access::ReadOnly(why),
     };
+    // Who we opened, named while the start-up lock still holds the name.
+    let opened = super::file::identify(path).map_err(|loss| Error::FileLost {
+        path: path.to_owned(),
+        loss,
+    })?;
+    let plan = super::lineage::plan_identity(&conn)?;
     let mut store = Store {
         conn,
         path: path.to_owned(),
         author: opts.author,
         access,
+        opened,
+        lost: None,
+        plan,
     };
     if let Some(seed) = opts.seed
         && store.is_empty()?

@@ -327,6 +327,40 @@ pub(super) fn end_bulk_load(tx: &rusqlite::Connection, aside: SetAside) -> rusql
     Ok(())
 }
 
+/// Ids and versions that never come back, and a plan that knows it was
+/// replaced (issue "Never the wrong row"):
+///
+/// - `counter` keeps, per table, the highest id ever handed out in this
+///   file, and one file-wide version counter. A new row takes the next id
+///   above both that mark and the table's largest id, so a deleted row's id
+///   is never given to another row; every write gives the rows it changes
+///   the next version, so a version number means one state of one row, for
+///   the life of the file, across imports and replaces too. The first marks
+///   also count ids that only the history still remembers.
+/// - `plan.identity` is new whenever the plan is replaced (import, generate,
+///   init --force); every write names the identity it was based on, so a
+///   cockpit opened on the old plan cannot save into a row of the new one.
+///   `replaced_at`/`replaced_by` say when and by whom, for the message.
+const V4: &str = r#"
+CREATE TABLE counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO counter (name, value) VALUES
+  ('project', max((SELECT coalesce(max(id), 0) FROM project),
+                  (SELECT coalesce(max(entity_id), 0) FROM history WHERE entity = 'project'))),
+  ('milestone', max((SELECT coalesce(max(id), 0) FROM milestone),
+                    (SELECT coalesce(max(entity_id), 0) FROM history WHERE entity = 'milestone'))),
+  ('note', max((SELECT coalesce(max(id), 0) FROM note),
+               (SELECT coalesce(max(entity_id), 0) FROM history WHERE entity = 'note'))),
+  ('reading', (SELECT coalesce(max(id), 0) FROM reading)),
+  ('version', max((SELECT coalesce(max(version), 0) FROM project),
+                  (SELECT coalesce(max(version), 0) FROM milestone),
+                  (SELECT coalesce(max(version), 0) FROM note),
+                  (SELECT coalesce(max(note_version), 0) FROM draft)));
+ALTER TABLE plan ADD COLUMN identity TEXT NOT NULL DEFAULT '';
+ALTER TABLE plan ADD COLUMN replaced_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE plan ADD COLUMN replaced_by TEXT NOT NULL DEFAULT '';
+UPDATE plan SET identity = lower(hex(randomblob(16)));
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1).foreign_key_check(),
@@ -334,12 +368,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up_with_hook(V3, |tx: &rusqlite::Transaction| {
             Ok(tx.execute_batch(REBUILD)?)
         }),
+        M::up(V4),
     ])
 }
 
 /// The schema version this build writes; a file with a larger one is newer.
 pub fn latest_version() -> i64 {
-    3
+    4
 }
 
 #[cfg(test)]

@@ -29,13 +29,20 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 area.width.saturating_sub(2).min(100),
                 area.height.saturating_sub(2).min(20),
             );
-            let inner = boxed(frame, popup, ui.conflict_title, theme);
+            let title = if c.replaced {
+                ui.plan_replaced_title
+            } else {
+                ui.conflict_title
+            };
+            let inner = boxed(frame, popup, title, theme);
             let when = c.at.get(..16).unwrap_or(&c.at).replace('T', " ");
+            let theirs_head = if c.replaced {
+                ui.plan_replaced_title.to_owned()
+            } else {
+                format!("{} · {} ({}, {when})", c.what, ui.theirs, c.by)
+            };
             let heads = [
-                (
-                    format!("{} · {} ({}, {when})", c.what, ui.theirs, c.by),
-                    &c.theirs,
-                ),
+                (theirs_head, &c.theirs),
                 (format!("{} · {}", c.what, ui.mine), &c.mine),
             ];
             let columns = if inner.width >= 40 {
@@ -302,6 +309,7 @@ fn help(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
             Layer::Help => ui.layer_help,
             Layer::History => ui.history,
             Layer::Conflict => ui.conflict_title,
+            Layer::Replaced => ui.plan_replaced_title,
         };
         lines.push(Line::styled(format!("── {name}"), theme.title()));
         for b in BINDINGS.iter().filter(|b| b.layer == layer) {

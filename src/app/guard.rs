@@ -1,0 +1,96 @@
+//! What the cockpit does when the ground moves under it: the database file
+//! deleted, replaced or hard-linked, or the plan in it replaced by an
+//! import. Nothing is written anywhere after that, what the planner was
+//! typing is kept in a file of its own, and the screen says what happened.
+
+use super::App;
+use super::overlay::{ConflictView, Overlay};
+use crate::store::{self, FileLoss, PlanIdentity};
+
+impl App {
+    /// At every wake-up and before acting on a key: is the file under us
+    /// still the one opened? Returns true when the screen must change.
+    pub fn watch_file(&mut self) -> bool {
+        if self.file_lost {
+            return false;
+        }
+        let Err(store::Error::FileLost { loss, .. }) = self.store.check_file() else {
+            return false;
+        };
+        self.file_lost = true;
+        let ui = self.ui();
+        let why = match loss {
+            FileLoss::Deleted => ui.file_deleted.to_owned(),
+            FileLoss::Replaced => ui.file_replaced.to_owned(),
+            FileLoss::HardLinked(n) => ui.file_hard_linked.replace("{n}", &n.to_string()),
+        };
+        self.store.set_read_only(why.clone());
+        self.read_only = Some(why);
+        // The text stays where it is (the planner may go on reading it),
+        // and is also put where it survives this session.
+        if let Some((what, text, _, _)) = self.pending_input() {
+            let said = self.keep_text(&what, &text);
+            self.fail(said);
+        }
+        true
+    }
+
+    /// Writes typed text to a kept file; says where, in the planner's words.
+    pub(super) fn keep_text(&mut self, what: &str, text: &str) -> String {
+        let context = format!("{} · {what}", self.title);
+        let into = self.editor().and_then(|e| e.kept.clone());
+        let ui = self.ui();
+        match crate::kept::keep_into(into.as_deref(), &context, text) {
+            Ok(path) => {
+                if let Some(e) = self.editor_mut() {
+                    e.kept = Some(path.clone());
+                }
+                ui.text_kept_in
+                    .replace("{file}", &path.display().to_string())
+            }
+            Err(e) => format!("{}: {e}", ui.text_not_kept),
+        }
+    }
+
+    /// The file now holds another plan than the one on screen (an import,
+    /// `generate --replace`, `init --force`). Whatever was being typed for
+    /// the old plan is kept in a file and shown, never saved into a row of
+    /// the new plan (its ids may mean other things there); the undo log,
+    /// which speaks of the old plan's rows, is dropped; panes start afresh.
+    pub(super) fn plan_was_replaced(&mut self, now: PlanIdentity) {
+        let ui = self.ui();
+        let pending = self.pending_input();
+        let kept = pending
+            .as_ref()
+            .map(|(what, text, _, _)| self.keep_text(what, text));
+        self.overlays.clear();
+        self.undo.clear();
+        let _ = self.store.follow_plan();
+        self.title = now.title.clone();
+        self.panes.clear();
+        self.focus = 0;
+        if let Err(e) = self.reload() {
+            self.failed(&e);
+        }
+        let message = ui
+            .plan_replaced
+            .replace("{by}", &now.by)
+            .replace("{at}", &crate::domain::dates::local_minute(&now.since))
+            .replace("{title}", &now.title);
+        match (pending, kept) {
+            (Some((what, mine, _, _)), Some(kept)) => {
+                self.overlays.push(Overlay::Conflict(ConflictView {
+                    what,
+                    theirs: format!("{message}\n\n{kept}"),
+                    by: now.by.clone(),
+                    at: now.since.clone(),
+                    mine,
+                    found_version: 0,
+                    replaced: true,
+                }));
+                self.fail(kept);
+            }
+            _ => self.fail(message),
+        }
+    }
+}

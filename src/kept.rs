@@ -1,0 +1,118 @@
+//! Text a planner typed that the database cannot take (its file was deleted
+//! or replaced underneath, or the plan it was typed for was replaced) is
+//! written to a file of its own in the user's state folder, never dropped.
+//!
+//! The folder is private (0700) and each file is created exclusively with a
+//! name nobody can predict, so a planted symlink cannot redirect it.
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::PathBuf;
+
+/// `$XDG_STATE_HOME/plan-cockpit/kept`, else `~/.local/state/plan-cockpit/kept`.
+pub fn folder() -> PathBuf {
+    let base = std::env::var_os("XDG_STATE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".local/state"))
+        })
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("plan-cockpit").join("kept")
+}
+
+/// Writes `text` with a header saying what it was for; returns the file.
+/// With `into`, a file this program kept before is rewritten instead of a
+/// new one being made (an editor keeps one file however often it fails).
+pub fn keep_into(
+    into: Option<&std::path::Path>,
+    what: &str,
+    text: &str,
+) -> std::io::Result<PathBuf> {
+    if let Some(path) = into {
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(path);
+        if let Ok(mut file) = file {
+            write_kept(&mut file, what, text)?;
+            return Ok(path.to_owned());
+        }
+    }
+    keep(what, text)
+}
+
+fn write_kept(file: &mut fs::File, what: &str, text: &str) -> std::io::Result<()> {
+    writeln!(
+        file,
+        "# plan-cockpit: text kept because it could not be saved"
+    )?;
+    writeln!(file, "# for: {}", what.replace('\n', " "))?;
+    writeln!(
+        file,
+        "# at: {}",
+        jiff::ZonedDateTime::now().strftime("%Y-%m-%d %H:%M:%S %Z")
+    )?;
+    writeln!(file)?;
+    file.write_all(text.as_bytes())?;
+    file.write_all(b"\n")?;
+    file.sync_all()
+}
+
+/// Writes `text` with a header saying what it was for; returns the file.
+pub fn keep(what: &str, text: &str) -> std::io::Result<PathBuf> {
+    let dir = folder();
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&dir)?;
+    let meta = fs::symlink_metadata(&dir)?;
+    if !meta.is_dir() {
+        return Err(std::io::Error::other(format!(
+            "{} is not a folder",
+            dir.display()
+        )));
+    }
+    let stamp = jiff::ZonedDateTime::now()
+        .strftime("%Y%m%d-%H%M%S")
+        .to_string();
+    for _ in 0..16 {
+        let path = dir.join(format!("{stamp}-{:08x}.txt", fastrand::u32(..)));
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&path);
+        let mut file = match file {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        };
+        file.set_permissions(fs::Permissions::from_mode(0o600))?;
+        write_kept(&mut file, what, text)?;
+        return Ok(path);
+    }
+    Err(std::io::Error::other("no free file name for the kept text"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn kept_text_is_private_and_complete() {
+        let dir = tempfile::tempdir().unwrap();
+        // SAFETY: tests in this binary that read XDG_STATE_HOME run here only.
+        unsafe { std::env::set_var("XDG_STATE_HOME", dir.path()) };
+        let path = super::keep("备注 · 高新技术企业", "已认定五百二十三家").unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("已认定五百二十三家") && text.contains("高新技术企业"));
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert!(path.starts_with(dir.path()));
+    }
+}

@@ -1,0 +1,334 @@
+//! Never the wrong row: ids that never come back, versions that only grow,
+//! a plan that knows it was replaced, and a file that cannot be swapped
+//! underneath. Two cockpits (the app with two stores on one file) and the
+//! real binary, as a hostile colleague would try it.
+
+mod common;
+
+use common::{Sandbox, cockpit, open_store, press};
+use plan_cockpit::app::App;
+use plan_cockpit::app::keymap::Layer;
+use plan_cockpit::app::overlay::Overlay;
+use plan_cockpit::i18n::Lang;
+use plan_cockpit::store::{Error, FileLoss, ListFilter, MilestoneRow};
+use std::sync::OnceLock;
+
+const HIGH_TECH: &str = "国家级高新技术企业突破600家";
+
+/// Kept texts go to one private state folder for this whole test binary
+/// (the variable is process-wide, so it is set once, before any test uses it).
+fn state_home() -> &'static std::path::Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let d = tempfile::tempdir().unwrap();
+        // SAFETY: set once, before any thread of this binary reads it.
+        unsafe { std::env::set_var("XDG_STATE_HOME", d.path()) };
+        d
+    })
+    .path()
+}
+
+fn kept_texts() -> Vec<String> {
+    let dir = state_home().join("plan-cockpit/kept");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect()
+}
+
+fn high_tech(sb: &Sandbox) -> MilestoneRow {
+    open_store(&sb.db)
+        .milestones(&ListFilter {
+            direction: None,
+            overdue_on: None,
+        })
+        .unwrap()
+        .into_iter()
+        .find(|m| m.title == HIGH_TECH)
+        .unwrap()
+}
+
+fn to_high_tech(app: &mut App) {
+    press(app, "/国家级高新技术企业突破<Enter>");
+    assert_eq!(
+        app.focused().unwrap().selected_milestone().unwrap().title,
+        HIGH_TECH
+    );
+}
+
+fn notes_of(sb: &Sandbox, milestone: i64) -> Vec<(i64, String)> {
+    open_store(&sb.db)
+        .detail(milestone)
+        .unwrap()
+        .notes
+        .into_iter()
+        .map(|n| (n.id, n.body))
+        .collect()
+}
+
+/// A replaces the plan with the embedded one, as `import --replace` does.
+fn replace_plan_elsewhere(sb: &Sandbox) {
+    let doc = plan_cockpit::seed::plan_2023("2023-03-01T00:00:00Z", "other");
+    let mut other = open_store(&sb.db);
+    other.replace_plan(&doc, "a test import").unwrap();
+}
+
+#[test]
+fn a_stale_editor_never_saves_over_the_note_that_would_have_taken_its_id() {
+    let (sb, mut a) = cockpit(Lang::Zh);
+    to_high_tech(&mut a);
+    press(&mut a, "n原始备注<C-s>");
+    let id = high_tech(&sb).id;
+    let original = notes_of(&sb, id)[0].0;
+
+    // B opens the note for editing; A deletes it and writes a new one.
+    let mut b = App::new(open_store(&sb.db), Lang::Zh).unwrap();
+    to_high_tech(&mut b);
+    press(&mut b, "<Enter>E,B的补充");
+    assert_eq!(b.layer(), Layer::Editor);
+    press(&mut a, "<Enter>Dy");
+    assert!(notes_of(&sb, id).is_empty());
+    press(&mut a, "nA的新备注<C-s>");
+    let fresh = notes_of(&sb, id);
+    assert_eq!(fresh.len(), 1);
+    assert_ne!(
+        fresh[0].0, original,
+        "a deleted note's id is never handed out again"
+    );
+
+    // B saves: refused, A's new note untouched, B's text still there.
+    press(&mut b, "<C-s>");
+    assert_eq!(b.layer(), Layer::Editor);
+    let Some(Overlay::Editor(e)) = b.overlays.last() else {
+        panic!("B's editor is gone")
+    };
+    assert_eq!(e.text(), "原始备注,B的补充");
+    assert!(e.error.as_deref().unwrap_or("").contains("未保存"));
+    assert_eq!(
+        notes_of(&sb, id),
+        fresh,
+        "nothing was written over A's note"
+    );
+
+    // A's undo brings the deleted note back under its own id, no SQL error.
+    press(&mut a, "<Esc>uu");
+    assert!(!a.flash.as_ref().unwrap().error, "{:?}", a.flash);
+    assert_eq!(notes_of(&sb, id), vec![(original, "原始备注".to_owned())]);
+}
+
+#[test]
+fn ids_of_deleted_projects_and_milestones_never_come_back() {
+    let sb = Sandbox::new();
+    let mut s = open_store(&sb.db);
+    let direction = s.find_direction("新城市").unwrap();
+    let p1 = s.add_project(direction, "临时项目").unwrap();
+    let m1 = s.add_milestone(p1, "临时里程碑").unwrap();
+    s.delete_milestone(m1).unwrap();
+    let m2 = s.add_milestone(p1, "另一个里程碑").unwrap();
+    assert!(m2 > m1);
+    s.delete_project(p1).unwrap();
+    // Reopened, as another planner's process would.
+    let mut s = open_store(&sb.db);
+    let p2 = s.add_project(direction, "新项目").unwrap();
+    assert!(p2 > p1);
+    let m3 = s.add_milestone(p2, "新里程碑").unwrap();
+    assert!(m3 > m2);
+    // A rename of the new row with the deleted row's version is refused.
+    let v = s.project(p2).unwrap().version;
+    assert!(s.rename_project(p2, v - 1, "x").is_err());
+}
+
+#[test]
+fn a_replace_under_an_open_form_keeps_the_text_and_saves_nothing() {
+    state_home();
+    let (sb, mut a) = cockpit(Lang::Zh);
+    to_high_tech(&mut a);
+    press(&mut a, "n这是半句备注");
+    press(&mut a, "<Esc>n"); // asked to discard: no, keep typing
+    assert_eq!(a.layer(), Layer::Editor);
+    let before = kept_texts().len();
+    replace_plan_elsewhere(&sb);
+
+    assert!(
+        a.refresh_if_changed(),
+        "the replace is seen at the next wake-up"
+    );
+    assert_eq!(a.layer(), Layer::Replaced);
+    let Some(Overlay::Conflict(c)) = a.overlays.last() else {
+        panic!()
+    };
+    assert!(c.replaced);
+    assert_eq!(c.mine, "这是半句备注");
+    assert!(c.theirs.contains("计划已被 planner"), "{}", c.theirs);
+    let kept = kept_texts();
+    assert_eq!(kept.len(), before + 1);
+    assert!(kept.iter().any(|k| k.contains("这是半句备注")));
+    // Any choice closes it; nothing lands in the new plan; undo is empty.
+    press(&mut a, "<Enter>");
+    assert_eq!(a.layer(), Layer::Panes);
+    assert!(notes_of(&sb, high_tech(&sb).id).is_empty());
+    press(&mut a, "u");
+    assert!(
+        a.flash.as_ref().unwrap().error,
+        "nothing to undo in the new plan"
+    );
+}
+
+#[test]
+fn a_form_submitted_before_the_replace_is_seen_saves_nothing() {
+    state_home();
+    let (sb, mut a) = cockpit(Lang::En);
+    to_high_tech(&mut a);
+    press(&mut a, "e<C-u>777");
+    replace_plan_elsewhere(&sb);
+    // No wake-up between the replace and the key: the store refuses.
+    press(&mut a, "<Enter>");
+    assert_eq!(a.layer(), Layer::Replaced);
+    let Some(Overlay::Conflict(c)) = a.overlays.last() else {
+        panic!()
+    };
+    assert_eq!(c.mine, "777");
+    assert_eq!(
+        high_tech(&sb).current,
+        None,
+        "nothing saved into the new plan"
+    );
+    assert!(kept_texts().iter().any(|k| k.contains("777")));
+    // The cockpit now works on the new plan.
+    press(&mut a, "<Esc>");
+    to_high_tech(&mut a);
+    press(&mut a, "e<C-u>12<Enter>");
+    assert_eq!(high_tech(&sb).current, Some(12.0));
+}
+
+#[test]
+fn a_store_opened_before_a_replace_refuses_every_write() {
+    let sb = Sandbox::new();
+    let mut stale = open_store(&sb.db);
+    let m = high_tech(&sb);
+    let doc = plan_cockpit::seed::plan_2023("2023-03-01T00:00:00Z", "other");
+    open_store(&sb.db).replace_plan(&doc, "test").unwrap();
+    let after = high_tech(&sb);
+    assert_eq!(after.id, m.id, "a restore keeps the document's ids");
+    assert!(after.version > m.version, "but versions only grow");
+    let change = plan_cockpit::domain::MilestoneChange {
+        value: Some(plan_cockpit::domain::ValueChange::Set(5.0)),
+        ..Default::default()
+    };
+    let e = stale
+        .update_milestone(m.id, Some(after.version), change, "cli")
+        .unwrap_err();
+    assert!(matches!(e, Error::PlanReplaced(_)), "{e}");
+    assert!(e.to_string().contains("replaced by planner"), "{e}");
+    assert!(stale.add_project(1, "x").is_err());
+    assert!(stale.delete_milestone(m.id).is_err());
+    assert_eq!(high_tech(&sb).current, None);
+}
+
+#[test]
+fn expect_version_is_refused_after_an_export_import_round_trip() {
+    let sb = Sandbox::new();
+    let m = high_tech(&sb);
+    let old = m.version.to_string();
+    let id = m.id.to_string();
+    sb.ok(&["milestone", "set", &id, "--current", "100"]);
+    sb.ok(&["milestone", "set", &id, "--current", "200"]);
+    let export = sb.export_json();
+    let file = sb.write("plan.json", &export);
+    sb.ok(&["import", file.to_str().unwrap(), "--replace"]);
+    for stale in [old.as_str(), "1", "2", "3"] {
+        let r = sb.run(&[
+            "milestone",
+            "set",
+            &id,
+            "--expect-version",
+            stale,
+            "--current",
+            "300",
+        ]);
+        assert_ne!(
+            r.code(),
+            0,
+            "--expect-version {stale} accepted after a replace"
+        );
+    }
+    assert_eq!(high_tech(&sb).current, Some(200.0));
+    let now = high_tech(&sb).version.to_string();
+    sb.ok(&[
+        "milestone",
+        "set",
+        &id,
+        "--expect-version",
+        &now,
+        "--current",
+        "300",
+    ]);
+    assert_eq!(high_tech(&sb).current, Some(300.0));
+}
+
+#[test]
+fn a_deleted_database_takes_no_write_and_the_cockpit_says_so() {
+    state_home();
+    let (sb, mut a) = cockpit(Lang::Zh);
+    to_high_tech(&mut a);
+    press(&mut a, "n删除之后写的备注");
+    std::fs::remove_file(&sb.db).unwrap();
+    assert!(a.refresh_if_changed());
+    let banner = a.read_only.clone().unwrap();
+    assert!(banner.contains("已被删除"), "{banner}");
+    assert!(kept_texts().iter().any(|k| k.contains("删除之后写的备注")));
+    press(&mut a, "<C-s>");
+    assert_eq!(a.layer(), Layer::Editor, "the text stays on screen");
+    assert!(!sb.db.exists(), "no file appears under the old name");
+}
+
+#[test]
+fn a_plan_moved_over_the_database_is_not_written_through_the_old_file() {
+    state_home();
+    let (sb, mut a) = cockpit(Lang::En);
+    to_high_tech(&mut a);
+    // Someone restores a backup the obvious way.
+    let backup = sb.path("backup.db");
+    open_store(&sb.db).backup_to(&backup).unwrap();
+    let restored = common::bytes(&backup);
+    std::fs::rename(&backup, &sb.db).unwrap();
+    // A presses a key before any wake-up: the write is refused.
+    press(&mut a, "e<C-u>42<Enter>");
+    assert!(a.read_only.as_deref().unwrap().contains("replaced"));
+    assert_eq!(common::bytes(&sb.db), restored, "the new file is untouched");
+    assert_eq!(high_tech(&sb).current, None);
+}
+
+#[test]
+fn a_hard_link_is_refused_at_open_and_under_a_running_store() {
+    let sb = Sandbox::new();
+    let mut s = open_store(&sb.db);
+    let link = sb.path("other-name.db");
+    std::fs::hard_link(&sb.db, &link).unwrap();
+    let e = s.add_project(1, "x").unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::FileLost {
+                loss: FileLoss::HardLinked(2),
+                ..
+            }
+        ),
+        "{e}"
+    );
+    for path in [&sb.db, &link] {
+        let r = std::process::Command::new(common::BIN)
+            .args(["--db", path.to_str().unwrap(), "milestone", "list"])
+            .env("LANG", "C.UTF-8")
+            .output()
+            .unwrap();
+        assert_eq!(r.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&r.stderr);
+        assert!(err.contains("2 hard links"), "{err}");
+    }
+    std::fs::remove_file(&link).unwrap();
+    // One name again: a fresh open works.
+    open_store(&sb.db).add_project(1, "y").unwrap();
+}
