@@ -258,6 +258,8 @@ pub struct Ui {
     /// `{by}`, `{at}` and `{title}` are filled in.
     pub plan_replaced: &'static str,
     pub plan_replaced_title: &'static str,
+    /// `{db}` is filled in.
+    pub created_plan: &'static str,
     /// `{file}` is filled in.
     pub text_kept_in: &'static str,
     pub text_not_kept: &'static str,
@@ -324,6 +326,7 @@ pub static UI_ZH: Ui = Ui {
     read_only: "只读",
     plan_replaced: "计划已被 {by} 于 {at} 替换为《{title}》;未向新计划保存任何内容",
     plan_replaced_title: "计划已被替换",
+    created_plan: "已新建 {db},载入2023年计划",
     text_kept_in: "您的输入已另存到 {file}",
     text_not_kept: "您的输入无法另存",
     file_deleted: "数据库文件已被删除,此后不再写入;请重新打开计划",
@@ -416,6 +419,7 @@ pub static UI_EN: Ui = Ui {
     read_only: "read-only",
     plan_replaced: "the plan was replaced by {by} at {at} with \u{201c}{title}\u{201d}; nothing was saved into the new plan",
     plan_replaced_title: "The plan was replaced",
+    created_plan: "created {db} with the 2023 plan",
     text_kept_in: "your text was kept in {file}",
     text_not_kept: "your text could not be kept in a file",
     file_deleted: "the database file was deleted; nothing more is written; open the plan again",

@@ -332,3 +332,25 @@ fn a_hard_link_is_refused_at_open_and_under_a_running_store() {
     // One name again: a fresh open works.
     open_store(&sb.db).add_project(1, "y").unwrap();
 }
+
+#[test]
+fn after_the_plan_is_deleted_no_command_quietly_starts_a_new_one() {
+    let sb = Sandbox::new();
+    let first = sb.run(&["check"]);
+    assert_eq!(first.code(), 0);
+    assert!(first.stderr().contains("created"), "a first start says so");
+    std::fs::remove_file(&sb.db).unwrap();
+    for args in [
+        &["milestone", "set", "42", "--current", "5"][..],
+        &["milestone", "list"],
+        &["export"],
+        &["check"],
+    ] {
+        let r = sb.run(args);
+        assert_eq!(r.code(), 2, "{args:?}");
+        assert!(r.stderr().contains("is gone"), "{args:?}: {}", r.stderr());
+        assert!(!sb.db.exists(), "{args:?} created a plan");
+    }
+    sb.ok(&["init"]);
+    assert!(sb.db.exists());
+}

@@ -56,9 +56,28 @@ fn say_if_upgrading(ctx: &Context) {
 }
 
 /// Opens the database, creating it from the 2023 plan if there is none yet.
+///
+/// A plan that was here and is gone (deleted, or moved away to make room
+/// for a restore) is not quietly replaced by a fresh 2023 plan: its lock
+/// file is still beside the name, and then only `init` creates one, so
+/// that `milestone set 42` never writes into a new plan whose milestone 42
+/// is something else. A first start says on stderr what it created.
 pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
+    let missing =
+        std::fs::symlink_metadata(&ctx.db).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+    if missing && std::fs::symlink_metadata(store::sibling(&ctx.db, ".lock")).is_ok() {
+        return Err(Failure::Input(format!(
+            "{}: the plan that was here is gone (its lock file {}.lock is still there); \
+             nothing was created. Put the plan back (a backup: `mv BACKUP.bak {}`), or start \
+             a new 2023 plan with `plan-cockpit --db {} init`",
+            ctx.db.display(),
+            ctx.db.display(),
+            ctx.db.display(),
+            ctx.db.display()
+        )));
+    }
     say_if_upgrading(ctx);
-    Ok(store::open(
+    let store = store::open(
         &ctx.db,
         OpenOptions {
             author: unix_user(),
@@ -67,7 +86,20 @@ pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
             seed: Some(&seed_now),
             allow_network_fs: ctx.allow_network_fs,
         },
-    )?)
+    )?;
+    if missing {
+        eprintln!(
+            "plan-cockpit: {}",
+            for_terminal(
+                &ctx.lang
+                    .ui()
+                    .created_plan
+                    .replace("{db}", &ctx.db.display().to_string()),
+                false
+            )
+        );
+    }
+    Ok(store)
 }
 
 fn open_bare(ctx: &Context) -> Result<Store, Failure> {
