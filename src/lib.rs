@@ -15,6 +15,7 @@ pub mod kept;
 pub mod seed;
 pub mod store;
 pub mod term;
+pub mod tty;
 pub mod ui;
 pub mod user;
 pub mod width;

@@ -3,7 +3,9 @@
 //! SIGINT). The loop draws only when something changed: an idle cockpit
 //! sleeps.
 //!
-//! A hang-up is handled twice over. The loop sees the signal within one
+//! A hang-up is handled twice over, and is learnt of twice over: from
+//! SIGHUP, and from the terminal itself reporting that it hung up (for when
+//! the signal never arrives). The loop sees the signal within one
 //! wake-up, saves the note being typed as a draft and returns. But on a dead
 //! terminal crossterm can spin inside `poll` and never return, so a watchdog
 //! thread gives the loop one second, then saves the draft itself (from a
@@ -98,9 +100,27 @@ fn watchdog(
     db: PathBuf,
     author: String,
 ) -> io::Result<()> {
+    // Two ways to learn that we must go: a signal, or the terminal itself
+    // hanging up. The second matters when SIGHUP never reaches us (a parent
+    // that ignores or blocks it, `nohup`, a wrapper script): a dead terminal
+    // would otherwise keep crossterm spinning at half a core, forever.
+    let (told, ending) = std::sync::mpsc::channel::<i32>();
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let by_signal = told.clone();
     std::thread::spawn(move || {
-        let Some(sig) = signals.forever().next() else {
+        if let Some(sig) = signals.forever().next() {
+            let _ = by_signal.send(sig);
+        }
+    });
+    if let Some(tty) = crate::tty::Watch::open() {
+        std::thread::spawn(move || {
+            if tty.wait_for_hang_up() {
+                let _ = told.send(SIGHUP);
+            }
+        });
+    }
+    std::thread::spawn(move || {
+        let Ok(sig) = ending.recv() else {
             return;
         };
         stop.store(true, Ordering::SeqCst);
@@ -121,8 +141,11 @@ fn watchdog(
                 seed: None,
                 allow_network_fs: true,
             };
-            if let Ok(mut s) = store::open(&db, opts) {
-                let _ = s.save_draft(id, &target, &text);
+            let saved = store::open(&db, opts).and_then(|mut s| s.save_draft(id, &target, &text));
+            if saved.is_err() {
+                // The database cannot take it (gone, replaced, full): the
+                // text goes to a file in the state folder instead.
+                let _ = crate::kept::keep("note draft (terminal closed)", &text);
             }
         }
         restore();

@@ -30,6 +30,18 @@ struct Session {
 
 impl Session {
     fn start(sb: &Sandbox, cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        Session::start_with(sb, cols, rows, env, &[])
+    }
+
+    /// The cockpit started through `wrapper` (a command that ends by
+    /// exec-ing its arguments).
+    fn start_with(
+        sb: &Sandbox,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        wrapper: &[&str],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -38,7 +50,15 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("pty");
-        let mut cmd = CommandBuilder::new(BIN);
+        let mut cmd = match wrapper.split_first() {
+            Some((program, args)) => {
+                let mut c = CommandBuilder::new(program);
+                c.args(args);
+                c.arg(BIN);
+                c
+            }
+            None => CommandBuilder::new(BIN),
+        };
         cmd.arg("--db");
         cmd.arg(&sb.db);
         cmd.env("TERM", "xterm-256color");
@@ -436,4 +456,62 @@ fn sigterm_while_typing_keeps_the_draft() {
             "typed before the shutdown".to_owned()
         )]
     );
+}
+
+/// The terminal dies but SIGHUP never reaches the cockpit (its parent
+/// ignores or blocks it, as `nohup` or a wrapper script may): the cockpit
+/// notices the hang-up from the terminal itself, keeps the half-typed note,
+/// and exits within 2 s instead of spinning on the dead terminal.
+#[test]
+fn a_dead_terminal_without_sighup_is_noticed_and_the_note_kept() {
+    let sb = Sandbox::new();
+    let state = sb.path("state");
+    let state_env = state.to_str().unwrap().to_owned();
+    // perl is in every Debian (perl-base is essential): it blocks SIGHUP,
+    // which stays blocked across exec, then becomes the cockpit.
+    let mut s = Session::start_with(
+        &sb,
+        80,
+        24,
+        &[("LANG", "zh_CN.UTF-8"), ("XDG_STATE_HOME", &state_env)],
+        &[
+            "perl",
+            "-e",
+            "use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGHUP)) or die; exec @ARGV",
+        ],
+    );
+    s.wait_for("新城市");
+    s.send("/高新技术企业突破");
+    s.wait_for("[里程碑]");
+    s.send("\rn");
+    s.wait_for("新备注");
+    s.send("没有挂断信号也要保住的话");
+    s.wait_for("没有挂断信号也要保住的话");
+    let pid = s.child.process_id().expect("pid");
+    let blocked = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let mask = blocked
+        .lines()
+        .find_map(|l| l.strip_prefix("SigBlk:"))
+        .map(|m| u64::from_str_radix(m.trim(), 16).unwrap())
+        .unwrap();
+    assert_ne!(mask & 1, 0, "SIGHUP is blocked in the cockpit: {mask:x}");
+
+    let start = Instant::now();
+    let mut child = s.hang_up();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "still running 2 s after the terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    eprintln!("exited {:?} after the terminal closed", start.elapsed());
+    let c = rusqlite::Connection::open(&sb.db).unwrap();
+    let draft: String = c
+        .query_row("SELECT body FROM draft", [], |r| r.get(0))
+        .expect("the draft was saved");
+    assert_eq!(draft, "没有挂断信号也要保住的话");
 }

@@ -1,0 +1,50 @@
+//! Noticing that the terminal is gone without waiting for SIGHUP.
+//!
+//! `poll` with no requested events still reports POLLHUP, POLLERR and
+//! POLLNVAL, so a thread blocked in it costs nothing while the terminal
+//! lives and wakes the moment the other side of the pty closes (an SSH link
+//! dropping, a tmux pane killed), whether or not a signal is delivered.
+
+use std::os::fd::{AsRawFd, OwnedFd};
+
+pub struct Watch {
+    fd: OwnedFd,
+}
+
+impl Watch {
+    /// The terminal crossterm reads: standard input when it is one, else
+    /// the controlling terminal. None when there is none to watch.
+    pub fn open() -> Option<Watch> {
+        use std::io::IsTerminal;
+        use std::os::fd::AsFd;
+        // A duplicate of standard input, so that watching never closes it.
+        let fd = if std::io::stdin().is_terminal() {
+            std::io::stdin().as_fd().try_clone_to_owned().ok()?
+        } else {
+            OwnedFd::from(std::fs::File::open("/dev/tty").ok()?)
+        };
+        Some(Watch { fd })
+    }
+
+    /// Blocks until the terminal hangs up; true when it did.
+    pub fn wait_for_hang_up(&self) -> bool {
+        loop {
+            let mut pfd = libc::pollfd {
+                fd: self.fd.as_raw_fd(),
+                events: 0,
+                revents: 0,
+            };
+            // SAFETY: one pollfd for a descriptor this struct owns.
+            let n = unsafe { libc::poll(&mut pfd, 1, -1) };
+            if n < 0 {
+                if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return false;
+            }
+            if pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                return true;
+            }
+        }
+    }
+}
