@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod files;
 pub mod formats;
 pub mod frames;
 pub mod generate;

@@ -62,6 +62,7 @@ impl Session {
         cmd.arg("--db");
         cmd.arg(&sb.db);
         cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_STATE_HOME", sb.path("state"));
         cmd.env_remove("PLAN_COCKPIT_DB");
         for (k, v) in env {
             cmd.env(k, v);

@@ -3,22 +3,13 @@
 
 mod common;
 
-use common::{BIN, Sandbox, assert_no_control, bytes};
+use common::{BIN, Sandbox, assert_no_control, bytes, names_in};
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
 use std::process::Command;
 
 fn mode(p: &Path) -> u32 {
     std::fs::metadata(p).unwrap().permissions().mode() & 0o7777
-}
-
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 /// Every command on this file fails with `code` and `expect` in the message,

@@ -5,28 +5,14 @@
 
 mod common;
 
-use common::{Sandbox, cockpit, open_store, press};
+use common::{Sandbox, cockpit, open_store, press, state_home};
 use plan_cockpit::app::App;
 use plan_cockpit::app::keymap::Layer;
 use plan_cockpit::app::overlay::Overlay;
 use plan_cockpit::i18n::Lang;
 use plan_cockpit::store::{Error, FileLoss, ListFilter, MilestoneRow};
-use std::sync::OnceLock;
 
 const HIGH_TECH: &str = "国家级高新技术企业突破600家";
-
-/// Kept texts go to one private state folder for this whole test binary
-/// (the variable is process-wide, so it is set once, before any test uses it).
-fn state_home() -> &'static std::path::Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let d = tempfile::tempdir().unwrap();
-        // SAFETY: set once, before any thread of this binary reads it.
-        unsafe { std::env::set_var("XDG_STATE_HOME", d.path()) };
-        d
-    })
-    .path()
-}
 
 fn kept_texts() -> Vec<String> {
     let dir = state_home().join("plan-cockpit/kept");

@@ -65,7 +65,9 @@ fn say_if_upgrading(ctx: &Context) {
 pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
     let missing =
         std::fs::symlink_metadata(&ctx.db).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
-    if missing && std::fs::symlink_metadata(store::sibling(&ctx.db, ".lock")).is_ok() {
+    if missing
+        && std::fs::symlink_metadata(store::sibling(&ctx.db, ".lock")).is_ok_and(|m| m.is_file())
+    {
         return Err(Failure::Input(format!(
             "{}: the plan that was here is gone (its lock file {}.lock is still there); \
              nothing was created. Put the plan back (a backup: `mv BACKUP.bak {}`), or start \
@@ -169,7 +171,7 @@ fn read_capped(file: &Path, cap: u64) -> Result<Vec<u8>, Failure> {
     let read = if file == Path::new("-") {
         std::io::stdin()
             .lock()
-            .take(cap + 1)
+            .take(cap.saturating_add(1))
             .read_to_end(&mut bytes)
     } else {
         let meta = std::fs::metadata(file).map_err(|e| Failure::Input(format!("{name}: {e}")))?;
@@ -181,7 +183,8 @@ fn read_capped(file: &Path, cap: u64) -> Result<Vec<u8>, Failure> {
         if meta.len() > cap {
             return Err(too_big(format!("the file has {} bytes, which", meta.len())));
         }
-        std::fs::File::open(file).and_then(|f| f.take(cap + 1).read_to_end(&mut bytes))
+        std::fs::File::open(file)
+            .and_then(|f| f.take(cap.saturating_add(1)).read_to_end(&mut bytes))
     };
     read.map_err(|e| Failure::Input(format!("{name}: {e}")))?;
     if bytes.len() as u64 > cap {

@@ -50,8 +50,9 @@ pub enum Command {
         /// Replace a plan the database already holds; a backup is written first.
         #[arg(long)]
         replace: bool,
-        /// Refuse files larger than this many MiB.
-        #[arg(long, value_name = "MIB", default_value_t = 256)]
+        /// Refuse files larger than this many MiB (1 to 1048576).
+        #[arg(long, value_name = "MIB", default_value_t = 256,
+              value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
         max_size: u64,
     },
     /// Write the plan as JSON (exact), CSV (spreadsheets) or Markdown (reading).

@@ -15,29 +15,22 @@ pub fn stdout(text: &str) -> Result<(), Failure> {
     }
 }
 
+/// Writes `bytes` to `path` through an unpredictable temporary file in the
+/// same folder, renamed over the final name: a planted symlink cannot
+/// redirect it, a reader never sees half, and an existing file keeps its
+/// mode (a new one is private, or group-writable in a team folder).
 pub fn file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let fail = |e: std::io::Error| Failure::Other(format!("{}: {e}", path.display()));
-    if path.is_dir() {
-        return Err(Failure::Input(format!(
-            "{}: is a folder, not a file",
-            path.display()
-        )));
-    }
-    let name = path
-        .file_name()
-        .ok_or_else(|| Failure::Input(format!("{}: not a file name", path.display())))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = path.with_file_name(tmp_name);
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(fail)
+    let folder = crate::files::folder_of(path);
+    let new_mode = crate::store::file_mode(&folder);
+    crate::files::write_atomically(path, bytes, new_mode).map_err(|e| match e {
+        crate::files::WriteError::Refused(r) => Failure::Input(format!("{}: {r}", path.display())),
+        crate::files::WriteError::Io(e) if e.kind() == ErrorKind::StorageFull => {
+            Failure::Other(format!(
+                "{}: the disk holding {} is full; nothing was written",
+                path.display(),
+                folder.display()
+            ))
+        }
+        crate::files::WriteError::Io(e) => Failure::Other(format!("{}: {e}", path.display())),
+    })
 }

@@ -202,6 +202,28 @@ pub fn is_clean(text: &str) -> bool {
         .any(|c| (is_control(c) && c != '\n') || is_invisible_trick(c))
 }
 
+/// "UTF-16LE"/"UTF-16BE" when `bytes` look like UTF-16 text: a byte-order
+/// mark, or ASCII with every other byte zero (Windows tools save that).
+pub fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some("UTF-16LE"),
+        [0xFE, 0xFF, ..] => return Some("UTF-16BE"),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = || head.chunks_exact(2);
+    if pairs().all(|p| p[1] == 0 && p[0] != 0) {
+        Some("UTF-16LE")
+    } else if pairs().all(|p| p[0] == 0 && p[1] != 0) {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,6 +36,15 @@ fn whole<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, Problem> {
 /// Parses a plan document. Does not validate references or clean text: see
 /// `domain::validate::prepare`.
 pub fn read(bytes: &[u8]) -> Result<PlanDoc, Problem> {
+    if let Some(encoding) = crate::domain::text::utf16(bytes) {
+        return Err(Problem {
+            path: String::new(),
+            message: format!(
+                "the file is {encoding} text; a plan file must be UTF-8 (save it again choosing \
+                 the encoding UTF-8)"
+            ),
+        });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // serde would read `[...]` as a struct in tuple form and complain about
     // its first element; say what is really wrong.

@@ -3,7 +3,7 @@
 
 use super::Store;
 use super::error::{Error, Result};
-use super::open::{create_private, file_mode, quick_check};
+use super::open::{file_mode, quick_check};
 use rusqlite::Connection;
 use rusqlite::backup::Backup;
 use std::path::Path;
@@ -12,27 +12,39 @@ use std::time::Duration;
 impl Store {
     /// Writes a consistent copy to `dest`, which must not exist yet, with the
     /// same private permissions as the database, then checks the copy.
+    ///
+    /// The copy is made in an unpredictable temporary file beside `dest`
+    /// (without a rollback journal: a failed copy is simply deleted) and
+    /// renamed to `dest` only once checked, so a killed or failed backup
+    /// never leaves a partial file under the final name, and a symlink
+    /// planted at `dest` is neither followed nor replaced.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() || dest.is_symlink() {
-            return Err(Error::BadPath {
-                path: dest.to_owned(),
-                detail: "already exists; choose a new file name (nothing was written)".into(),
-            });
-        }
-        let folder = match dest.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-            _ => ".".into(),
+        let bad = |detail: String| Error::BadPath {
+            path: dest.to_owned(),
+            detail,
         };
-        if !folder.is_dir() {
-            return Err(Error::BadPath {
-                path: dest.to_owned(),
-                detail: format!("the folder {} does not exist", folder.display()),
-            });
+        match crate::files::check_destination(dest) {
+            Ok(None) => {}
+            Ok(Some(_)) => {
+                return Err(bad(
+                    "already exists; choose a new file name (nothing was written)".into(),
+                ));
+            }
+            Err(r) => return Err(bad(r.to_string())),
         }
-        create_private(dest, file_mode(&folder))
-            .map_err(Error::io(format!("creating {}", dest.display())))?;
-        let result = (|| -> Result<()> {
-            let mut out = Connection::open(dest).map_err(Error::sql("opening the backup"))?;
+        let folder = crate::files::folder_of(dest);
+        let mode = file_mode(&folder);
+        let full = |e: Error| e.or_disk_full_at(&folder);
+        let tmp = crate::files::temp_beside(dest, mode).map_err(|e| {
+            full(Error::io(format!(
+                "creating a file in {}",
+                folder.display()
+            ))(e))
+        })?;
+        let copied = (|| -> Result<()> {
+            let mut out = Connection::open(tmp.path()).map_err(Error::sql("opening the backup"))?;
+            out.pragma_update(None, "journal_mode", "OFF")
+                .map_err(Error::sql("opening the backup"))?;
             Backup::new(&self.conn, &mut out)
                 .and_then(|b| b.run_to_completion(256, Duration::ZERO, None))
                 .map_err(Error::sql("copying the database"))?;
@@ -45,9 +57,14 @@ impl Store {
             }
             Ok(())
         })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(dest);
-        }
-        result
+        // Dropping the temporary file on any failure deletes it.
+        copied.map_err(full)?;
+        crate::files::finish(tmp, dest, mode, false).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                bad("already exists; choose a new file name (nothing was written)".into())
+            } else {
+                full(Error::io(format!("writing {}", dest.display()))(e))
+            }
+        })
     }
 }

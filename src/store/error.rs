@@ -41,6 +41,12 @@ pub enum Error {
         "the disk holding the database is full: nothing was changed; free some space and try again"
     )]
     DiskFull,
+    #[error(
+        "the disk holding {} is full: nothing was written there; free some space or choose \
+         another place",
+        .0.display()
+    )]
+    DiskFullAt(PathBuf),
     #[error("no {what} has id {id}")]
     NotFound { what: &'static str, id: i64 },
     #[error("{0}")]
@@ -159,6 +165,37 @@ impl Error {
         };
         if io && free_bytes(folder).is_some_and(|f| f < NEARLY_FULL) {
             Error::DiskFull
+        } else {
+            self
+        }
+    }
+}
+
+impl Error {
+    /// Like `or_disk_full`, for a write to another folder than the
+    /// database's (a backup): names the disk that is full.
+    pub fn or_disk_full_at(self, folder: &std::path::Path) -> Error {
+        let io = match &self {
+            Error::DiskFull => true,
+            Error::Sql {
+                source: rusqlite::Error::SqliteFailure(f, _),
+                ..
+            } => matches!(
+                f.code,
+                rusqlite::ErrorCode::SystemIoFailure
+                    | rusqlite::ErrorCode::DiskFull
+                    | rusqlite::ErrorCode::CannotOpen
+            ),
+            Error::Io { source, .. } => source.kind() == std::io::ErrorKind::StorageFull,
+            Error::Corrupt { .. } => true,
+            _ => false,
+        };
+        if io
+            && (matches!(self, Error::DiskFull)
+                || matches!(&self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull)
+                || free_bytes(folder).is_some_and(|f| f < NEARLY_FULL))
+        {
+            Error::DiskFullAt(folder.to_owned())
         } else {
             self
         }

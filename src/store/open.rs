@@ -113,18 +113,73 @@ pub fn create_private(path: &Path, mode: u32) -> std::io::Result<File> {
     Ok(f)
 }
 
+/// The lock and journals beside the database must be plain files: SQLite
+/// would follow a symlinked `-wal` or `-shm` (or fail with "unable to open
+/// database file"), and journals of two databases must never mix.
+fn refuse_odd_siblings(path: &Path) -> Result<()> {
+    for suffix in [".lock", "-wal", "-shm", "-journal"] {
+        let p = sibling(path, suffix);
+        match fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = fs::read_link(&p)
+                    .map(|t| t.display().to_string())
+                    .unwrap_or_default();
+                return Err(Error::BadPath {
+                    path: p,
+                    detail: format!(
+                        "is a symbolic link (to {target}); the files beside the database must \
+                         be its own. Nothing was opened; remove the link"
+                    ),
+                });
+            }
+            Ok(m) if !m.is_file() => {
+                return Err(Error::BadPath {
+                    path: p,
+                    detail: "is not a regular file; nothing was opened; remove it".into(),
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// A journal (`-wal`, `-shm`) left behind that this user cannot write,
+/// named with its owner and mode: SQLite would refuse every write with a
+/// bare "attempt to write a readonly database".
+fn unwritable_journal(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    ["-wal", "-shm"].into_iter().find_map(|suffix| {
+        let p = sibling(path, suffix);
+        let m = fs::symlink_metadata(&p).ok()?;
+        (!writable(&p)).then(|| {
+            format!(
+                "{} is not writable by this user (owner uid {}, mode {:04o}); it was left by \
+                 another user or a read-only session. When no planner has the plan open, its \
+                 owner can remove it (or give the planners' group write access)",
+                p.display(),
+                m.uid(),
+                m.mode() & 0o7777
+            )
+        })
+    })
+}
+
 /// Holds `<db>.lock` with `flock` while the database is created, configured,
 /// migrated and seeded; released when dropped.
 struct StartLock(#[allow(dead_code)] File);
 
 fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock>> {
     let lock_path = sibling(path, ".lock");
+    // Never through a symlink (a planted `plan.db.lock -> ~/.bashrc` would
+    // have been chmodded or created), never blocking on a FIFO.
     let file = match FsOpen::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
         .mode(mode)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
         .open(&lock_path)
     {
         Ok(f) => f,
@@ -134,11 +189,19 @@ fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock>> {
         Err(e) if e.raw_os_error() == Some(libc::EROFS) => return Ok(None),
         Err(e) => return Err(Error::io(format!("{}", lock_path.display()))(e)),
     };
+    let meta = file
+        .metadata()
+        .map_err(Error::io(format!("{}", lock_path.display())))?;
+    if !meta.is_file() {
+        return Err(Error::BadPath {
+            path: lock_path,
+            detail: "is not a regular file; remove it when no planner has the plan open".into(),
+        });
+    }
     // The umask would turn 0660 into 0640 in a team folder. Only the owner
     // may chmod; for anyone else the file already has the owner's mode.
-    if file
-        .metadata()
-        .is_ok_and(|m| m.permissions().mode() & 0o7777 != mode)
+    if std::os::unix::fs::MetadataExt::uid(&meta) == unsafe { libc::geteuid() }
+        && meta.permissions().mode() & 0o7777 != mode
     {
         let _ = file.set_permissions(fs::Permissions::from_mode(mode));
     }
@@ -220,15 +283,22 @@ fn sniff(path: &Path) -> Result<Header> {
         });
     }
     if n < 100 || &head[..16] != b"SQLite format 3\0" {
-        let text = std::str::from_utf8(&head[..n]).is_ok();
-        let what = if text {
-            "it is a text file"
+        let head = &head[..n];
+        let what = if head.iter().all(|&b| b == 0) {
+            "it holds only zero bytes (an interrupted copy?)".to_owned()
+        } else if let Some(encoding) = crate::domain::text::utf16(head) {
+            format!("it is a {encoding} text file")
+        } else if !head.contains(&0)
+            // A character cut at the end of the 100 bytes is still text.
+            && std::str::from_utf8(head).map_or_else(|e| e.error_len().is_none(), |_| true)
+        {
+            "it is a text file".to_owned()
         } else {
-            "it is not a SQLite file"
+            "it is not a SQLite file".to_owned()
         };
         return Err(Error::NotOurs {
             path: path.to_owned(),
-            detail: what.into(),
+            detail: what,
         });
     }
     let be = |at: usize| i32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
@@ -360,6 +430,7 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         Err(e) => return Err(Error::io(format!("{}", path.display()))(e)),
     }
 
+    refuse_odd_siblings(path)?;
     if !opts.allow_network_fs
         && let Some(kind) = filesystem_of(&folder)
     {
@@ -385,6 +456,8 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         Some("opened with --read-only".into())
     } else if exists && !writable(path) {
         Some("the file is not writable by this user".into())
+    } else if let Some(why) = unwritable_journal(path) {
+        Some(why)
     } else if !(writable(&folder) || journals_exist(path)) {
         Some(format!(
             "the folder {} is not writable by this user",

@@ -35,6 +35,7 @@ impl Sandbox {
         let mut c = Command::new(BIN);
         c.arg("--db").arg(&self.db);
         c.env_remove("PLAN_COCKPIT_DB")
+            .env("XDG_STATE_HOME", self.dir.path().join("state"))
             .env("LANG", "C.UTF-8")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES");
@@ -71,6 +72,16 @@ impl Run {
     }
 }
 
+/// The names in a folder, sorted.
+pub fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
 pub fn bytes(p: &Path) -> Vec<u8> {
     std::fs::read(p).unwrap_or_default()
 }
@@ -98,7 +109,21 @@ pub fn cockpit(lang: plan_cockpit::i18n::Lang) -> (Sandbox, plan_cockpit::app::A
     (sb, app)
 }
 
+/// Text the cockpit keeps in files (when the database cannot take it) goes
+/// to one temporary state folder per test binary, never the real home.
+pub fn state_home() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let d = tempfile::tempdir().unwrap();
+        // SAFETY: set once, before any cockpit of this binary can read it.
+        unsafe { std::env::set_var("XDG_STATE_HOME", d.path()) };
+        d
+    })
+    .path()
+}
+
 pub fn open_store(db: &Path) -> plan_cockpit::store::Store {
+    state_home();
     let seed = || plan_cockpit::seed::plan_2023("2023-02-01T00:00:00Z", "planner");
     plan_cockpit::store::open(
         db,

@@ -1,0 +1,133 @@
+//! Files this program writes beside the database or where a planner asks
+//! (exports, backups, `.bak` files), written so that nobody can redirect
+//! them and nobody ever finds half of one under its final name.
+//!
+//! The content goes to a temporary file in the destination folder, created
+//! exclusively (`O_EXCL`) under a random name nobody can predict or plant a
+//! symlink at; it is synced, given its mode, and renamed over the final
+//! name. A destination that is a symbolic link is refused rather than
+//! written through or replaced.
+
+use std::ffi::OsString;
+use std::fs::{self, Permissions};
+use std::io;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+/// Why a destination cannot be written, before anything is written.
+#[derive(Debug)]
+pub enum Refusal {
+    IsFolder,
+    IsSymlink(PathBuf),
+    NotAFile,
+    NoFolder(PathBuf),
+    NoName,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::IsFolder => write!(f, "is a folder, not a file"),
+            Refusal::IsSymlink(to) => write!(
+                f,
+                "is a symbolic link (to {}); give the real file's path (nothing was written)",
+                to.display()
+            ),
+            Refusal::NotAFile => write!(f, "is not a regular file (nothing was written)"),
+            Refusal::NoFolder(d) => write!(f, "the folder {} does not exist", d.display()),
+            Refusal::NoName => write!(f, "is not a file name"),
+        }
+    }
+}
+
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Where `dest` may be written, and the mode an existing file there has
+/// (kept when it is replaced).
+pub fn check_destination(dest: &Path) -> Result<Option<u32>, Refusal> {
+    if dest.file_name().is_none() {
+        return Err(Refusal::NoName);
+    }
+    let folder = folder_of(dest);
+    if !folder.is_dir() {
+        return Err(Refusal::NoFolder(folder));
+    }
+    match fs::symlink_metadata(dest) {
+        Ok(m) if m.file_type().is_symlink() => {
+            Err(Refusal::IsSymlink(fs::read_link(dest).unwrap_or_default()))
+        }
+        Ok(m) if m.is_dir() => Err(Refusal::IsFolder),
+        Ok(m) if !m.is_file() => Err(Refusal::NotAFile),
+        Ok(m) => Ok(Some(m.permissions().mode() & 0o7777)),
+        Err(_) => Ok(None),
+    }
+}
+
+/// A temporary file beside `dest`, named `.NAME.RANDOM.partial` so that a
+/// planner who finds one left by a killed program knows what it was.
+pub fn temp_beside(dest: &Path, mode: u32) -> io::Result<tempfile::NamedTempFile> {
+    let mut prefix = OsString::from(".");
+    prefix.push(dest.file_name().unwrap_or_default());
+    prefix.push(".");
+    tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".partial")
+        .rand_bytes(12)
+        .permissions(Permissions::from_mode(mode))
+        .tempfile_in(folder_of(dest))
+}
+
+/// Puts a finished temporary file under its final name. With `replace`
+/// false an existing file is never overwritten (the rename fails instead).
+pub fn finish(
+    tmp: tempfile::NamedTempFile,
+    dest: &Path,
+    mode: u32,
+    replace: bool,
+) -> io::Result<()> {
+    let file = tmp.as_file();
+    // The umask may have narrowed what was asked for at creation.
+    file.set_permissions(Permissions::from_mode(mode))?;
+    file.sync_all()?;
+    if replace {
+        tmp.persist(dest).map_err(|e| e.error)?;
+    } else {
+        tmp.persist_noclobber(dest).map_err(|e| e.error)?;
+    }
+    // The rename itself is durable once the folder is synced.
+    if let Ok(dir) = fs::File::open(folder_of(dest)) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `dest` atomically, keeping an existing file's mode;
+/// a new file gets `new_mode`.
+pub fn write_atomically(dest: &Path, bytes: &[u8], new_mode: u32) -> Result<(), WriteError> {
+    let mode = check_destination(dest)
+        .map_err(WriteError::Refused)?
+        .unwrap_or(new_mode);
+    let mut tmp = temp_beside(dest, mode).map_err(WriteError::Io)?;
+    io::Write::write_all(&mut tmp, bytes).map_err(WriteError::Io)?;
+    finish(tmp, dest, mode, true).map_err(WriteError::Io)
+}
+
+#[derive(Debug)]
+pub enum WriteError {
+    Refused(Refusal),
+    Io(io::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Refused(r) => r.fmt(f),
+            WriteError::Io(e) => e.fmt(f),
+        }
+    }
+}
