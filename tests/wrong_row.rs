@@ -340,3 +340,48 @@ fn after_the_plan_is_deleted_no_command_quietly_starts_a_new_one() {
     sb.ok(&["init"]);
     assert!(sb.db.exists());
 }
+
+#[test]
+fn numbers_that_cannot_be_stored_or_read_two_ways_are_refused() {
+    let sb = Sandbox::new();
+    let id = high_tech(&sb).id.to_string();
+    sb.ok(&["milestone", "set", &id, "--add", "1e308"]);
+    let r = sb.run(&["milestone", "set", &id, "--add", "1e308"]);
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    assert!(r.stderr().contains("too large to store"), "{}", r.stderr());
+    assert_eq!(high_tech(&sb).current, Some(1e308));
+    // The plan still exports and imports back.
+    let file = sb.write("plan.json", sb.export_json());
+    sb.ok(&["import", file.to_str().unwrap(), "--replace"]);
+    assert_eq!(high_tech(&sb).current, Some(1e308));
+
+    for bad in ["1,5", ",5", "1,50"] {
+        let r = sb.run(&["milestone", "set", &id, "--current", bad]);
+        assert_eq!(r.code(), 2, "{bad}: {}", r.stderr());
+        assert!(r.stderr().contains("1.5"), "{bad}: {}", r.stderr());
+    }
+    sb.ok(&["milestone", "set", &id, "--current", "1,500"]);
+    assert_eq!(high_tech(&sb).current, Some(1500.0));
+
+    // The cockpit reads numbers by the same rule.
+    let mut app = App::new(open_store(&sb.db), Lang::Zh).unwrap();
+    to_high_tech(&mut app);
+    press(&mut app, "e<C-u>1,5<Enter>");
+    assert_eq!(app.layer(), Layer::Form, "refused in place");
+    assert_eq!(high_tech(&sb).current, Some(1500.0));
+}
+
+#[test]
+fn a_unit_too_long_for_an_import_is_refused_everywhere() {
+    let sb = Sandbox::new();
+    let id = high_tech(&sb).id.to_string();
+    let long = "家".repeat(301);
+    let r = sb.run(&["milestone", "set", &id, "--target", "600", "--unit", &long]);
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    assert!(r.stderr().contains("longer than 300"), "{}", r.stderr());
+    let limit = "家".repeat(300);
+    sb.ok(&["milestone", "set", &id, "--target", "600", "--unit", &limit]);
+    let file = sb.write("plan.json", sb.export_json());
+    sb.ok(&["import", file.to_str().unwrap(), "--replace"]);
+    assert_eq!(high_tech(&sb).unit, limit);
+}

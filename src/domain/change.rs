@@ -2,7 +2,7 @@
 //! The cockpit's keys and `milestone set` both build one of these.
 
 use super::status::{Kind, Status};
-use super::validate::{typed_name, typed_note};
+use super::validate::{typed_name, typed_note, typed_unit};
 use jiff::civil::Date;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -66,7 +66,7 @@ impl MilestoneChange {
             return Err(format!("{t} is not a usable target"));
         }
         if let Some(unit) = self.unit.take() {
-            self.unit = Some(super::text::clean_line(&unit).0);
+            self.unit = Some(typed_unit(&unit)?);
         }
         if let Some(title) = self.title.take() {
             self.title = Some(typed_name(&title, "title")?);
@@ -77,41 +77,87 @@ impl MilestoneChange {
         Ok(self)
     }
 
-    /// The value after the change, given the value now stored.
-    pub fn new_value(&self, stored: Option<f64>) -> Option<f64> {
-        match self.value? {
-            ValueChange::Set(n) => Some(n),
-            ValueChange::Add(n) => Some(stored.unwrap_or(0.0) + n),
+    /// The value after the change, given the value now stored. An add whose
+    /// result cannot be stored (it overflowed to infinity) is refused.
+    pub fn new_value(&self, stored: Option<f64>) -> Result<Option<f64>, String> {
+        let Some(change) = self.value else {
+            return Ok(None);
+        };
+        let n = match change {
+            ValueChange::Set(n) => n,
+            ValueChange::Add(n) => stored.unwrap_or(0.0) + n,
+        };
+        if n.is_finite() {
+            Ok(Some(n))
+        } else {
+            Err(format!(
+                "adding {} to {} gives a number too large to store; nothing was changed",
+                match change {
+                    ValueChange::Set(n) | ValueChange::Add(n) => n,
+                },
+                stored.unwrap_or(0.0)
+            ))
         }
     }
 }
 
-/// Parses a number the way a planner types it: `600`, `1.5`, `1,200`, `-3`,
-/// full-width digits from a Chinese input method. Refuses letters and
-/// anything that is not a finite number.
+/// Parses a number the way a planner types it: `600`, `1.5`, `1,200`,
+/// `12,345.5`, `-3`, full-width digits and punctuation from a Chinese input
+/// method. A comma separates thousands, so it must stand between groups of
+/// three digits: `1,5` is refused (did they mean 1.5 or 15?) rather than
+/// read as 15, and so is `,5`. Refuses letters and anything not finite.
 pub fn parse_number(s: &str) -> Result<f64, String> {
-    let t: String = s
-        .trim()
+    let typed = s.trim();
+    let t: String = typed
         .chars()
-        .filter(|c| *c != ',' && *c != '，' && *c != '_')
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' => '.',
+            '．' | '。' => '.',
             '－' => '-',
             '＋' => '+',
+            '，' => ',',
             c => c,
         })
         .collect();
     if t.is_empty() {
         return Err("a number is needed".into());
     }
+    let t = without_thousands_commas(&t).ok_or_else(|| {
+        format!(
+            "{typed:?} is not a number: a comma only separates thousands (1,500 or \
+             12,345.5); for a decimal write a point (1.5)"
+        )
+    })?;
     let ok = t
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
     match t.parse::<f64>() {
         Ok(n) if ok && n.is_finite() => Ok(n),
-        _ => Err(format!("{:?} is not a number", s.trim())),
+        Ok(_) if ok => Err(format!("{typed:?} is too large to store")),
+        _ => Err(format!("{typed:?} is not a number")),
     }
+}
+
+/// The number without its thousands commas, or None when a comma stands
+/// anywhere but between groups of three digits of the whole part.
+fn without_thousands_commas(t: &str) -> Option<String> {
+    if !t.contains(',') {
+        return Some(t.to_owned());
+    }
+    let unsigned = t.trim_start_matches(['+', '-']);
+    let sign = &t[..t.len() - unsigned.len()];
+    let whole_end = unsigned.find(['.', 'e', 'E']).unwrap_or(unsigned.len());
+    let (whole, rest) = unsigned.split_at(whole_end);
+    if rest.contains(',') {
+        return None;
+    }
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    let first_ok = (1..=3).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_digit());
+    let others_ok = groups
+        .clone()
+        .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    (first_ok && others_ok).then(|| format!("{sign}{}{rest}", whole.replace(',', "")))
 }
 
 #[cfg(test)]
@@ -128,6 +174,16 @@ mod tests {
         assert!(parse_number("NaN").is_err());
         assert!(parse_number("").is_err());
         assert!(parse_number("1e999").is_err());
+        assert_eq!(parse_number("12,345.5"), Ok(12345.5));
+        assert_eq!(parse_number("-1,500"), Ok(-1500.0));
+        assert_eq!(parse_number("1，500"), Ok(1500.0));
+        assert_eq!(parse_number("1,234,567"), Ok(1234567.0));
+        for bad in [
+            "1,5", ",5", "1,50", "1,5000", "1,,500", "1,500,", "1.500,5", "12,34.5", "1_000",
+        ] {
+            assert!(parse_number(bad).is_err(), "{bad} accepted");
+        }
+        assert!(parse_number("1,5").unwrap_err().contains("1.5"));
     }
 
     #[test]
@@ -136,8 +192,17 @@ mod tests {
             value: Some(ValueChange::Add(5.0)),
             ..Default::default()
         };
-        assert_eq!(add.new_value(Some(10.0)), Some(15.0));
-        assert_eq!(add.new_value(None), Some(5.0));
+        assert_eq!(add.new_value(Some(10.0)), Ok(Some(15.0)));
+        assert_eq!(add.new_value(None), Ok(Some(5.0)));
+        let huge = MilestoneChange {
+            value: Some(ValueChange::Add(1e308)),
+            ..Default::default()
+        };
+        assert!(
+            huge.new_value(Some(1e308))
+                .unwrap_err()
+                .contains("too large")
+        );
         assert!(
             add.clone()
                 .checked(Kind::YesNo)

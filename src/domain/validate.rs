@@ -29,6 +29,19 @@ pub fn typed_name(text: &str, what: &str) -> Result<String, String> {
     }
 }
 
+/// A unit a planner typed (`家`, `亿元`): one line, may be empty, as long as
+/// a name at most: the same rule an import applies.
+pub fn typed_unit(text: &str) -> Result<String, String> {
+    let clean = clean_line(text).0;
+    if clean.chars().count() > MAX_NAME_CHARS {
+        Err(format!(
+            "the unit is longer than {MAX_NAME_CHARS} characters"
+        ))
+    } else {
+        Ok(clean)
+    }
+}
+
 /// A note a planner typed: cleaned, not blank, not too long.
 pub fn typed_note(text: &str) -> Result<String, String> {
     let clean = clean_multiline(text).0;

@@ -175,7 +175,10 @@ impl Store {
                 title: change.title.clone().unwrap_or_else(|| before.title.clone()),
                 unit: change.unit.clone().unwrap_or_else(|| before.unit.clone()),
                 target: change.target.or(before.target),
-                current: change.new_value(old.current).or(before.current),
+                current: change
+                    .new_value(old.current)
+                    .map_err(Error::Invalid)?
+                    .or(before.current),
                 status: change.status.unwrap_or(before.status),
                 due: change
                     .due
