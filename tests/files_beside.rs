@@ -265,3 +265,38 @@ fn a_backup_onto_a_full_disk_names_it_and_leaves_nothing() {
     );
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+/// A damaged schema (an index definition that no longer parses) still lets
+/// a planner look and export; writes are refused with what to do, naming
+/// the newest backup beside the file.
+#[test]
+fn a_damaged_schema_can_still_be_read_and_exported_with_advice() {
+    let sb = Sandbox::new();
+    sb.ok(&["milestone", "set", "19", "--current", "321"]);
+    let bak = sb.path("plan.db.20231231-235959.bak");
+    sb.ok(&["backup", bak.to_str().unwrap()]);
+    {
+        let c = rusqlite::Connection::open(&sb.db).unwrap();
+        c.execute_batch(
+            "PRAGMA writable_schema = ON;
+             UPDATE sqlite_schema SET sql = 'CREATE INDEX note_by_project ON note(no_such_column)'
+             WHERE name = 'note_by_project';",
+        )
+        .unwrap();
+    }
+    let before = bytes(&sb.db);
+    for args in [&["export"][..], &["--read-only", "export"]] {
+        let out = sb.ok(args);
+        assert!(out.contains("国家级高新技术企业突破600家"), "{args:?}");
+        assert!(out.contains("321"), "{args:?}");
+    }
+    let r = sb.run(&["milestone", "set", "19", "--current", "5"]);
+    assert_eq!(r.code(), 1);
+    let err = r.stderr();
+    assert!(err.contains("schema is damaged"), "{err}");
+    assert!(err.contains(&format!("mv {}", bak.display())), "{err}");
+    let check = sb.run(&["check"]);
+    assert_eq!(check.code(), 1, "check does not call a damaged file ok");
+    assert!(check.stdout().contains("access:         read-only"));
+    assert_eq!(bytes(&sb.db), before, "nothing was written");
+}

@@ -56,7 +56,8 @@ fn notes_of(sb: &Sandbox, milestone: i64) -> Vec<(i64, String)> {
 
 /// A replaces the plan with the embedded one, as `import --replace` does.
 fn replace_plan_elsewhere(sb: &Sandbox) {
-    let doc = plan_cockpit::seed::plan_2023("2023-03-01T00:00:00Z", "other");
+    let mut doc = plan_cockpit::seed::plan_2023("2023-03-01T00:00:00Z", "other");
+    doc.plan.title = "恢复的计划".into();
     let mut other = open_store(&sb.db);
     other.replace_plan(&doc, "a test import").unwrap();
 }

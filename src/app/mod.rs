@@ -186,7 +186,9 @@ impl App {
     /// Returns true when that changed what the screen shows: an "ok" must
     /// not cost a redraw, or an idle cockpit would write to the terminal.
     pub fn integrity_checked(&mut self, verdict: &str) -> bool {
-        if verdict == "ok" {
+        // "ok", or a file already read-only with a better reason (a damaged
+        // schema, opened tolerantly, comes with what to do about it).
+        if verdict == "ok" || self.read_only.is_some() {
             return false;
         }
         let why = format!("quick_check failed: {verdict}");

@@ -13,6 +13,7 @@ mod load;
 mod milestone;
 mod open;
 mod page;
+mod rescue;
 mod schema;
 mod view;
 
@@ -52,6 +53,9 @@ pub struct Store {
     lost: Option<FileLoss>,
     /// The plan this store's user has seen; writes to another are refused.
     plan: Option<PlanIdentity>,
+    /// SQLite's words for a damaged schema, when the file was opened
+    /// tolerating it (read-only).
+    damage: Option<String>,
 }
 
 /// How much of each thing the plan holds.
@@ -236,6 +240,9 @@ impl Store {
 
     /// `PRAGMA quick_check`: "ok", or what is wrong.
     pub fn quick_check(&self) -> Result<String> {
+        if let Some(damage) = &self.damage {
+            return Ok(damage.clone());
+        }
         open::quick_check(&self.conn).map_err(Error::sql("running quick_check"))
     }
 }

@@ -493,8 +493,17 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         )
         .map_err(corrupt(path))?
     } else {
-        open_read_only(path)?
+        open_read_only(path).or_else(|e| match e {
+            Error::Corrupt { .. } => super::rescue::open_tolerant(path),
+            e => Err(e),
+        })?
     };
+    let damage = super::rescue::malformed_schema(&conn);
+    if let Some(damage) = &damage {
+        drop(conn);
+        conn = super::rescue::open_tolerant(path)?;
+        read_only = Some(super::rescue::advice(path, damage));
+    }
     configure(&conn, read_only.is_none())?;
 
     let app_id: i32 = conn
@@ -576,6 +585,7 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         opened,
         lost: None,
         plan,
+        damage,
     };
     if let Some(seed) = opts.seed
         && store.is_empty()?
