@@ -135,7 +135,6 @@ fn a_replace_under_an_open_form_keeps_the_text_and_saves_nothing() {
     press(&mut a, "n这是半句备注");
     press(&mut a, "<Esc>n"); // asked to discard: no, keep typing
     assert_eq!(a.layer(), Layer::Editor);
-    let before = kept_texts().len();
     replace_plan_elsewhere(&sb);
 
     assert!(
@@ -149,9 +148,8 @@ fn a_replace_under_an_open_form_keeps_the_text_and_saves_nothing() {
     assert!(c.replaced);
     assert_eq!(c.mine, "这是半句备注");
     assert!(c.theirs.contains("计划已被 planner"), "{}", c.theirs);
-    let kept = kept_texts();
-    assert_eq!(kept.len(), before + 1);
-    assert!(kept.iter().any(|k| k.contains("这是半句备注")));
+    // (Other tests of this binary keep texts in the same folder meanwhile.)
+    assert!(kept_texts().iter().any(|k| k.contains("这是半句备注")));
     // Any choice closes it; nothing lands in the new plan; undo is empty.
     press(&mut a, "<Enter>");
     assert_eq!(a.layer(), Layer::Panes);
