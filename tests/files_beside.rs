@@ -169,6 +169,14 @@ fn a_huge_max_size_is_refused_in_words_not_turned_into_a_parse_error() {
     assert_eq!(r.code(), 2);
     assert!(r.stderr().contains("--max-size"), "{}", r.stderr());
     assert!(!r.stderr().contains("EOF"), "{}", r.stderr());
+    let r = sb.run(&[
+        "generate",
+        "--projects",
+        "18446744073709551615",
+        "--replace",
+    ]);
+    assert_eq!(r.code(), 2);
+    assert!(r.stderr().contains("1..=1000000"), "{}", r.stderr());
     // The largest allowed value works.
     sb.ok(&[
         "import",

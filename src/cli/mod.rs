@@ -65,16 +65,21 @@ pub enum Command {
     },
     /// Fill the database with a realistic synthetic plan (demo data, and
     /// the plans the benchmarks measure). The same seed gives the same plan.
+    /// Sizes are bounded (a city plan is 5,000 projects and 100,000
+    /// milestones) so that a mistyped number is refused, not allocated.
     Generate {
-        #[arg(long, default_value_t = 100)]
-        projects: usize,
-        #[arg(long, default_value_t = 1000)]
-        milestones: usize,
-        #[arg(long, default_value_t = 5000)]
-        notes: usize,
-        /// Readings over time [default: three per numeric milestone]
-        #[arg(long)]
-        readings: Option<usize>,
+        /// 1 to 1,000,000.
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+        projects: u64,
+        /// 0 to 10,000,000.
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(0..=10_000_000))]
+        milestones: u64,
+        /// 0 to 100,000,000.
+        #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u64).range(0..=100_000_000))]
+        notes: u64,
+        /// Readings over time, 0 to 100,000,000 [default: three per numeric milestone]
+        #[arg(long, value_parser = clap::value_parser!(u64).range(0..=100_000_000))]
+        readings: Option<u64>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Replace a plan the database already holds; a backup is written first.
@@ -250,7 +255,12 @@ pub fn run(cli: Cli) -> Outcome {
             seed,
             replace,
         }) => {
-            let readings = readings.unwrap_or(milestones / 10 * 21 + (milestones % 10).min(7) * 3);
+            let (projects, milestones, notes) =
+                (projects as usize, milestones as usize, notes as usize);
+            let readings = readings
+                .map_or(milestones / 10 * 21 + (milestones % 10).min(7) * 3, |r| {
+                    r as usize
+                });
             let size = crate::generate::Size {
                 projects,
                 milestones,
