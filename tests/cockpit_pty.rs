@@ -146,6 +146,32 @@ impl Session {
         child
     }
 
+    /// Hangs up and waits for the cockpit to exit, within 2 s; returns how
+    /// long it took.
+    fn hang_up_and_wait(self) -> Duration {
+        let start = Instant::now();
+        let mut child = self.hang_up();
+        while child.try_wait().unwrap().is_none() {
+            assert!(
+                start.elapsed() < Duration::from_secs(2),
+                "still running 2 s after the terminal closed"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        start.elapsed()
+    }
+
+    /// Opens a new note on the high-tech milestone and types `text` into it.
+    fn type_a_note(&mut self, text: &str) {
+        self.wait_for("新城市");
+        self.send("/高新技术企业突破");
+        self.wait_for("[里程碑]");
+        self.send("\rn");
+        self.wait_for("新备注");
+        self.send(text);
+        self.wait_for(text);
+    }
+
     fn text(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
     }
@@ -373,13 +399,7 @@ fn a_dropped_terminal_keeps_the_half_typed_note() {
     let sb = Sandbox::new();
     let zh = [("LANG", "zh_CN.UTF-8")];
     let mut s = Session::start(&sb, 80, 24, &zh);
-    s.wait_for("新城市");
-    s.send("/高新技术企业突破");
-    s.wait_for("[里程碑]");
-    s.send("\rn");
-    s.wait_for("新备注");
-    s.send("信号中断前的半句话");
-    s.wait_for("信号中断前的半句话");
+    s.type_a_note("信号中断前的半句话");
     // Without any signal, the draft is written about 1.5 s after the last key.
     let typed = Instant::now();
     let c = rusqlite::Connection::open(&sb.db).unwrap();
@@ -396,19 +416,7 @@ fn a_dropped_terminal_keeps_the_half_typed_note() {
     }
     assert_eq!(draft().as_deref(), Some("信号中断前的半句话"));
     eprintln!("draft saved {:?} after the last key", typed.elapsed());
-    let start = Instant::now();
-    let mut child = s.hang_up();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(2),
-            "still running 2 s after the hang-up"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    eprintln!("exited {:?} after the hang-up", start.elapsed());
+    eprintln!("exited {:?} after the hang-up", s.hang_up_and_wait());
 
     let mut again = Session::start(&sb, 80, 24, &zh);
     again.wait_for("未保存的备注草稿");
@@ -481,13 +489,7 @@ fn a_dead_terminal_without_sighup_is_noticed_and_the_note_kept() {
             "use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGHUP)) or die; exec @ARGV",
         ],
     );
-    s.wait_for("新城市");
-    s.send("/高新技术企业突破");
-    s.wait_for("[里程碑]");
-    s.send("\rn");
-    s.wait_for("新备注");
-    s.send("没有挂断信号也要保住的话");
-    s.wait_for("没有挂断信号也要保住的话");
+    s.type_a_note("没有挂断信号也要保住的话");
     let pid = s.child.process_id().expect("pid");
     let blocked = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
     let mask = blocked
@@ -497,19 +499,10 @@ fn a_dead_terminal_without_sighup_is_noticed_and_the_note_kept() {
         .unwrap();
     assert_ne!(mask & 1, 0, "SIGHUP is blocked in the cockpit: {mask:x}");
 
-    let start = Instant::now();
-    let mut child = s.hang_up();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(2),
-            "still running 2 s after the terminal closed"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    eprintln!("exited {:?} after the terminal closed", start.elapsed());
+    eprintln!(
+        "exited {:?} after the terminal closed",
+        s.hang_up_and_wait()
+    );
     let c = rusqlite::Connection::open(&sb.db).unwrap();
     let draft: String = c
         .query_row("SELECT body FROM draft", [], |r| r.get(0))

@@ -103,12 +103,12 @@ fn rollups_follow_every_kind_of_change() {
         assert_rollups_exact(&s);
     }
 
-    let added = s.add_milestone(numeric.project_id, "新增里程碑").unwrap();
+    let (added, _) = s.add_milestone(numeric.project_id, "新增里程碑").unwrap();
     assert_rollups_exact(&s);
     s.delete_milestone(added).unwrap();
     assert_rollups_exact(&s);
     let d = s.directions().unwrap()[0].id;
-    let empty = s.add_project(d, "空项目").unwrap();
+    let (empty, _) = s.add_project(d, "空项目").unwrap();
     assert_rollups_exact(&s);
     s.delete_project(empty).unwrap();
     // A whole project goes, its milestones with it by cascade.

@@ -110,17 +110,17 @@ fn ids_of_deleted_projects_and_milestones_never_come_back() {
     let sb = Sandbox::new();
     let mut s = open_store(&sb.db);
     let direction = s.find_direction("新城市").unwrap();
-    let p1 = s.add_project(direction, "临时项目").unwrap();
-    let m1 = s.add_milestone(p1, "临时里程碑").unwrap();
+    let (p1, _) = s.add_project(direction, "临时项目").unwrap();
+    let (m1, _) = s.add_milestone(p1, "临时里程碑").unwrap();
     s.delete_milestone(m1).unwrap();
-    let m2 = s.add_milestone(p1, "另一个里程碑").unwrap();
+    let (m2, _) = s.add_milestone(p1, "另一个里程碑").unwrap();
     assert!(m2 > m1);
     s.delete_project(p1).unwrap();
     // Reopened, as another planner's process would.
     let mut s = open_store(&sb.db);
-    let p2 = s.add_project(direction, "新项目").unwrap();
+    let (p2, _) = s.add_project(direction, "新项目").unwrap();
     assert!(p2 > p1);
-    let m3 = s.add_milestone(p2, "新里程碑").unwrap();
+    let (m3, _) = s.add_milestone(p2, "新里程碑").unwrap();
     assert!(m3 > m2);
     // A rename of the new row with the deleted row's version is refused.
     let v = s.project(p2).unwrap().version;
@@ -383,4 +383,61 @@ fn a_unit_too_long_for_an_import_is_refused_everywhere() {
     let file = sb.write("plan.json", sb.export_json());
     sb.ok(&["import", file.to_str().unwrap(), "--replace"]);
     assert_eq!(high_tech(&sb).unit, limit);
+}
+
+/// Undo takes back only what is still as this planner left it: a project
+/// another planner has since put a milestone under is not deleted with it.
+#[test]
+fn undo_of_an_addition_never_deletes_another_planners_work() {
+    let (sb, mut a) = cockpit(Lang::En);
+    press(&mut a, "a城市更新示范片区<Enter>");
+    let project = a.focused().unwrap().selected_project().unwrap().id;
+    let mut b = open_store(&sb.db);
+    let (theirs, _) = b.add_milestone(project, "别人加的里程碑").unwrap();
+    press(&mut a, "u");
+    assert!(a.flash.as_ref().unwrap().error, "{:?}", a.flash);
+    assert!(
+        a.flash
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Nothing was deleted"),
+        "{:?}",
+        a.flash
+    );
+    assert_eq!(b.milestone(theirs).unwrap().title, "别人加的里程碑");
+
+    // A note of mine that another planner edited is not taken back either.
+    let id = high_tech(&sb).id;
+    let mut a = App::new(open_store(&sb.db), Lang::En).unwrap();
+    to_high_tech(&mut a);
+    press(&mut a, "nmy note<C-s>");
+    let note = notes_of(&sb, id)[0].clone();
+    let v = b.note(note.0).unwrap().version;
+    b.update_note(note.0, v, "my note, corrected by B").unwrap();
+    press(&mut a, "u");
+    let flash = a.flash.clone().unwrap();
+    assert!(
+        flash.error && flash.text.contains("changed by planner"),
+        "{flash:?}"
+    );
+    assert_eq!(notes_of(&sb, id)[0].1, "my note, corrected by B");
+}
+
+/// Undo walks a row's changes back in order, whatever numbers the
+/// file-wide version counter gave them.
+#[test]
+fn undo_follows_a_rows_versions_through_several_changes() {
+    let (sb, mut a) = cockpit(Lang::En);
+    to_high_tech(&mut a);
+    press(&mut a, "e<C-u>100<Enter>e<C-u>200<Enter>n记录<C-s>");
+    // Another planner writes elsewhere meanwhile: the counter moves on.
+    let mut b = open_store(&sb.db);
+    b.add_project(1, "别处的项目").unwrap();
+    for expected in [Some(200.0), Some(100.0), None] {
+        press(&mut a, "u");
+        assert!(!a.flash.as_ref().unwrap().error, "{:?}", a.flash);
+        assert_eq!(high_tech(&sb).current, expected);
+    }
+    assert!(notes_of(&sb, high_tech(&sb).id).is_empty());
 }

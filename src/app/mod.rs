@@ -6,6 +6,7 @@ mod guard;
 pub mod keymap;
 pub mod overlay;
 pub mod pane;
+mod undo;
 pub mod window;
 
 use crate::domain::change::parse_number;
@@ -932,20 +933,20 @@ impl App {
                 return Ok(ui.saved.to_owned());
             }
             Purpose::AddProject { direction } => {
-                let id = self
+                let (id, version) = self
                     .store
                     .add_project(direction, text)
                     .map_err(|e| self.form_error(e))?;
-                self.undo.push(Undo::ProjectAdded { id });
+                self.undo.push(Undo::ProjectAdded { id, version });
                 self.select_new(Some(id), None);
                 return Ok(ui.added.to_owned());
             }
             Purpose::AddMilestone { project } => {
-                let id = self
+                let (id, version) = self
                     .store
                     .add_milestone(project, text)
                     .map_err(|e| self.form_error(e))?;
-                self.undo.push(Undo::MilestoneAdded { id });
+                self.undo.push(Undo::MilestoneAdded { id, version });
                 self.select_new(None, Some(id));
                 return Ok(ui.added.to_owned());
             }
@@ -1154,8 +1155,8 @@ impl App {
                 before: saved.before,
             });
         }
-        if let Some(note) = saved.note_id {
-            self.undo.push(Undo::NoteAdded { id: note });
+        if let (Some(id), Some(version)) = (saved.note_id, saved.note_version) {
+            self.undo.push(Undo::NoteAdded { id, version });
         }
         Ok(self.ui().saved.to_owned())
     }
@@ -1337,91 +1338,12 @@ impl App {
             _ => {}
         }
     }
-
-    fn undo_last(&mut self) {
-        let ui = self.ui();
-        let Some(entry) = self.undo.pop() else {
-            return self.fail(ui.nothing_to_undo);
-        };
-        // Undoing gives the item a new version; the next older undo entry
-        // for the same item started from the state we just restored (the
-        // version this entry's change was based on), so it now expects the
-        // version the undo produced.
-        let result: store::Result<Option<(i64, i64, i64)>> = match &entry {
-            Undo::Milestone {
-                id,
-                version,
-                was,
-                before,
-            } => self
-                .store
-                .restore_milestone(*id, *version, before.clone())
-                .map(|s| Some((*id, *was, s.version))),
-            Undo::NoteAdded { id } => self.store.delete_note(*id).map(|_| None),
-            Undo::NoteEdited {
-                id,
-                version,
-                was,
-                before,
-            } => self
-                .store
-                .update_note(*id, *version, before)
-                .map(|(_, now)| Some((*id, *was, now))),
-            Undo::NoteDeleted(snapshot) => self.store.restore_note(snapshot).map(|_| None),
-            Undo::ProjectAdded { id } => self.store.delete_project(*id).map(|_| None),
-            Undo::MilestoneAdded { id } => self.store.delete_milestone(*id).map(|_| None),
-            Undo::ProjectRenamed {
-                id,
-                version,
-                was,
-                before,
-            } => self
-                .store
-                .rename_project(*id, *version, before)
-                .map(|(_, now)| Some((*id, *was, now))),
-        };
-        let result = result.map(|bump| {
-            if let Some((id, from, to)) = bump {
-                for e in self.undo.iter_mut().rev() {
-                    let slot = match e {
-                        Undo::Milestone { id: i, version, .. }
-                            if matches!(entry, Undo::Milestone { .. }) =>
-                        {
-                            (*i == id).then_some(version)
-                        }
-                        Undo::NoteEdited { id: i, version, .. }
-                            if matches!(entry, Undo::NoteEdited { .. }) =>
-                        {
-                            (*i == id).then_some(version)
-                        }
-                        Undo::ProjectRenamed { id: i, version, .. }
-                            if matches!(entry, Undo::ProjectRenamed { .. }) =>
-                        {
-                            (*i == id).then_some(version)
-                        }
-                        _ => None,
-                    };
-                    if let Some(v) = slot {
-                        if *v == from {
-                            *v = to;
-                        }
-                        break;
-                    }
-                }
-            }
-        });
-        match result {
-            Ok(()) => self.after_write(ui.undone.to_owned()),
-            Err(e) => {
-                let _ = self.reload();
-                self.failed(&e);
-            }
-        }
-    }
 }
 
 fn conflict_text(ui: &Ui, c: &store::Conflict) -> String {
-    ui.conflict.replace("{by}", &c.by).replace("{at}", &c.at)
+    ui.conflict
+        .replace("{by}", &c.by)
+        .replace("{at}", &crate::domain::dates::local_minute(&c.at))
 }
 
 fn form(purpose: Purpose, text: &str) -> Overlay {

@@ -177,6 +177,7 @@ pub enum Undo {
     },
     NoteAdded {
         id: i64,
+        version: i64,
     },
     NoteEdited {
         id: i64,
@@ -187,9 +188,11 @@ pub enum Undo {
     NoteDeleted(crate::store::NoteSnapshot),
     ProjectAdded {
         id: i64,
+        version: i64,
     },
     MilestoneAdded {
         id: i64,
+        version: i64,
     },
     ProjectRenamed {
         id: i64,

@@ -10,6 +10,17 @@ use crate::domain::dates;
 use crate::domain::validate::{typed_name, typed_note};
 use rusqlite::{OptionalExtension, Transaction, params};
 
+/// A check run inside a delete's transaction, before anything is deleted.
+type Guard = dyn Fn(&Transaction<'_>) -> Result<()>;
+
+/// What a planner added and undo may take back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    Project,
+    Milestone,
+    Note,
+}
+
 /// A note as it was before a change, with what it belonged to, for undo.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoteSnapshot {
@@ -160,7 +171,8 @@ impl Store {
     /// Puts a deleted note back with its id, author and times (undo). Ids
     /// are never handed out again, so the id is still free; the plan
     /// identity check in `write` keeps it out of a plan replaced since.
-    pub fn restore_note(&mut self, s: &NoteSnapshot) -> Result<()> {
+    /// Returns the version the note has again.
+    pub fn restore_note(&mut self, s: &NoteSnapshot) -> Result<i64> {
         let now = dates::now();
         let author = self.author.clone();
         self.write("restoring the note", |tx| {
@@ -175,10 +187,11 @@ impl Store {
                     "note #{} cannot come back: what it belonged to was deleted since", n.id
                 )));
             }
+            let version = next_version(tx)?;
             tx.execute(
                 "INSERT INTO note (id, project_id, milestone_id, body, author, created_at, updated_at, version)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![n.id, s.project_id, s.milestone_id, n.body, n.author, n.created_at, n.updated_at, next_version(tx)?],
+                params![n.id, s.project_id, s.milestone_id, n.body, n.author, n.created_at, n.updated_at, version],
             )
             .map_err(Error::sql(format!("restoring note {}", n.id)))?;
             record(tx, &now, &author, Change {
@@ -187,43 +200,48 @@ impl Store {
                 field: "restored",
                 old: None,
                 new: Some(n.body.clone()),
-            })
+            })?;
+            Ok(version)
         })
     }
 
-    pub fn add_project(&mut self, direction_id: i64, project_name: &str) -> Result<i64> {
+    /// Adds a project at the end of the plan; returns its id and version.
+    pub fn add_project(&mut self, direction_id: i64, project_name: &str) -> Result<(i64, i64)> {
         let project_name = name(project_name, "project name")?;
         let now = dates::now();
         let author = self.author.clone();
         self.write("adding the project", |tx| {
             let id = fresh_id(tx, Table::Project)?;
+            let version = next_version(tx)?;
             tx.execute(
                 "INSERT INTO project (id, direction_id, name, status, position, created_at, created_by, updated_at, updated_by, version)
                  VALUES (?5, ?1, ?2, 'active', (SELECT coalesce(max(position), -1) + 1 FROM project), ?3, ?4, ?3, ?4, ?6)",
-                params![direction_id, project_name, now, author, id, next_version(tx)?],
+                params![direction_id, project_name, now, author, id, version],
             )
             .map_err(Error::sql("adding the project"))?;
             record(tx, &now, &author, Change { entity: "project", entity_id: id, field: "created", old: None, new: Some(project_name.clone()) })?;
-            Ok(id)
+            Ok((id, version))
         })
     }
 
-    /// A new numeric milestone without a target, at the end of the project.
-    pub fn add_milestone(&mut self, project_id: i64, title: &str) -> Result<i64> {
+    /// A new numeric milestone without a target, at the end of the project;
+    /// returns its id and version.
+    pub fn add_milestone(&mut self, project_id: i64, title: &str) -> Result<(i64, i64)> {
         let title = name(title, "milestone title")?;
         let now = dates::now();
         let author = self.author.clone();
         self.write("adding the milestone", |tx| {
             let id = fresh_id(tx, Table::Milestone)?;
+            let version = next_version(tx)?;
             tx.execute(
                 "INSERT INTO milestone (id, project_id, title, kind, status, position, created_at, created_by, updated_at, updated_by, version)
                  VALUES (?5, ?1, ?2, 'numeric', 'active',
                          (SELECT coalesce(max(position), -1) + 1 FROM milestone WHERE project_id = ?1), ?3, ?4, ?3, ?4, ?6)",
-                params![project_id, title, now, author, id, next_version(tx)?],
+                params![project_id, title, now, author, id, version],
             )
             .map_err(Error::sql("adding the milestone"))?;
             record(tx, &now, &author, Change { entity: "milestone", entity_id: id, field: "created", old: None, new: Some(title.clone()) })?;
-            Ok(id)
+            Ok((id, version))
         })
     }
 
@@ -261,6 +279,7 @@ impl Store {
             id,
             "SELECT name FROM project WHERE id = ?1",
             "DELETE FROM project WHERE id = ?1",
+            None,
         )
     }
 
@@ -271,7 +290,67 @@ impl Store {
             id,
             "SELECT title FROM milestone WHERE id = ?1",
             "DELETE FROM milestone WHERE id = ?1",
+            None,
         )
+    }
+
+    /// Takes back something this planner added (undo), only while it is
+    /// still as added: the same version, and nothing put under it since by
+    /// anyone. Otherwise undo would silently delete another planner's work,
+    /// so it is refused and nothing is deleted.
+    pub fn remove_added(&mut self, what: Added, id: i64, version: i64) -> Result<()> {
+        let (entity, read, delete, under): (&'static str, &str, &str, &str) = match what {
+            Added::Project => (
+                "project",
+                "SELECT name FROM project WHERE id = ?1",
+                "DELETE FROM project WHERE id = ?1",
+                "SELECT (SELECT count(*) FROM milestone WHERE project_id = ?1)
+                      + (SELECT count(*) FROM note WHERE project_id = ?1)",
+            ),
+            Added::Milestone => (
+                "milestone",
+                "SELECT title FROM milestone WHERE id = ?1",
+                "DELETE FROM milestone WHERE id = ?1",
+                "SELECT (SELECT count(*) FROM note WHERE milestone_id = ?1)
+                      + (SELECT count(*) FROM reading WHERE milestone_id = ?1)",
+            ),
+            Added::Note => (
+                "note",
+                "SELECT body FROM note WHERE id = ?1",
+                "DELETE FROM note WHERE id = ?1",
+                // Nothing hangs under a note.
+                "SELECT 0 * ?1",
+            ),
+        };
+        let guard = move |tx: &Transaction<'_>| -> Result<()> {
+            versioned(
+                tx,
+                entity,
+                id,
+                version,
+                &format!(
+                    "SELECT version, {by}, updated_at FROM {entity} WHERE id = ?1",
+                    by = if entity == "note" {
+                        "author"
+                    } else {
+                        "updated_by"
+                    },
+                ),
+            )?;
+            let since: i64 = tx
+                .query_row(under, [id], |r| r.get(0))
+                .map_err(Error::sql(format!("reading what is under {entity} {id}")))?;
+            if since > 0 {
+                return Err(Error::Invalid(format!(
+                    "{entity} #{id} has {since} milestones, notes or readings added since; \
+                     undoing its creation would delete them. Nothing was deleted (delete it \
+                     with D if that is what you mean)"
+                )));
+            }
+            Ok(())
+        };
+        self.delete_entity(entity, id, read, delete, Some(&guard))
+            .map(|_| ())
     }
 
     fn delete_entity(
@@ -280,6 +359,7 @@ impl Store {
         id: i64,
         read: &str,
         delete: &str,
+        guard: Option<&Guard>,
     ) -> Result<String> {
         let now = dates::now();
         let author = self.author.clone();
@@ -289,6 +369,9 @@ impl Store {
                 .optional()
                 .map_err(Error::sql(format!("reading {entity} {id}")))?
                 .ok_or(Error::NotFound { what: entity, id })?;
+            if let Some(guard) = guard {
+                guard(tx)?;
+            }
             tx.execute(delete, [id])
                 .map_err(Error::sql(format!("deleting {entity} {id}")))?;
             record(

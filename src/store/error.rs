@@ -142,11 +142,14 @@ fn free_bytes(folder: &std::path::Path) -> Option<u64> {
 }
 
 impl Error {
-    /// SQLite reports a full disk as SQLITE_FULL only sometimes; growing the
-    /// journal or shared-memory file fails as a plain I/O error. Either,
-    /// with the filesystem (nearly) full, is said as what it is.
-    pub fn or_disk_full(self, db: &std::path::Path) -> Error {
-        let io = match &self {
+    /// An error a full disk can cause: SQLite reports one as SQLITE_FULL
+    /// only sometimes; growing a journal or shared-memory file fails as a
+    /// plain I/O error.
+    fn may_be_full_disk(&self) -> bool {
+        match self {
+            Error::DiskFull | Error::DiskFullAt(_) | Error::Corrupt { .. } | Error::Io { .. } => {
+                true
+            }
             Error::Sql {
                 source: rusqlite::Error::SqliteFailure(f, _),
                 ..
@@ -156,44 +159,38 @@ impl Error {
                     | rusqlite::ErrorCode::DiskFull
                     | rusqlite::ErrorCode::CannotOpen
             ),
-            Error::Corrupt { .. } | Error::Io { .. } => true,
             _ => false,
-        };
+        }
+    }
+
+    /// True when the error itself says the disk is full.
+    fn says_full(&self) -> bool {
+        match self {
+            Error::DiskFull | Error::DiskFullAt(_) => true,
+            Error::Io { source, .. } => source.kind() == std::io::ErrorKind::StorageFull,
+            _ => false,
+        }
+    }
+
+    /// An error that a full disk under the database may have caused, with
+    /// that filesystem (nearly) full, is said as what it is.
+    pub fn or_disk_full(self, db: &std::path::Path) -> Error {
         let folder = match db.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => std::path::Path::new("."),
         };
-        if io && free_bytes(folder).is_some_and(|f| f < NEARLY_FULL) {
+        if self.may_be_full_disk() && free_bytes(folder).is_some_and(|f| f < NEARLY_FULL) {
             Error::DiskFull
         } else {
             self
         }
     }
-}
 
-impl Error {
     /// Like `or_disk_full`, for a write to another folder than the
     /// database's (a backup): names the disk that is full.
     pub fn or_disk_full_at(self, folder: &std::path::Path) -> Error {
-        let io = match &self {
-            Error::DiskFull => true,
-            Error::Sql {
-                source: rusqlite::Error::SqliteFailure(f, _),
-                ..
-            } => matches!(
-                f.code,
-                rusqlite::ErrorCode::SystemIoFailure
-                    | rusqlite::ErrorCode::DiskFull
-                    | rusqlite::ErrorCode::CannotOpen
-            ),
-            Error::Io { source, .. } => source.kind() == std::io::ErrorKind::StorageFull,
-            Error::Corrupt { .. } => true,
-            _ => false,
-        };
-        if io
-            && (matches!(self, Error::DiskFull)
-                || matches!(&self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull)
-                || free_bytes(folder).is_some_and(|f| f < NEARLY_FULL))
+        if self.may_be_full_disk()
+            && (self.says_full() || free_bytes(folder).is_some_and(|f| f < NEARLY_FULL))
         {
             Error::DiskFullAt(folder.to_owned())
         } else {

@@ -54,6 +54,8 @@ pub struct Saved {
     /// `field: old → new`, one per changed field.
     pub changes: Vec<String>,
     pub note_id: Option<i64>,
+    /// The added note's version, for undo.
+    pub note_version: Option<i64>,
     /// The fields as they were, for undo.
     pub before: Fields,
 }
@@ -203,10 +205,11 @@ impl Store {
             }
             if let Some(body) = &change.note {
                 let note_id = fresh_id(tx, Table::Note)?;
+                let note_version = next_version(tx)?;
                 tx.execute(
                     "INSERT INTO note (id, milestone_id, body, author, created_at, updated_at, version)
                      VALUES (?5, ?1, ?2, ?3, ?4, ?4, ?6)",
-                    params![id, body, author, now, note_id, next_version(tx)?],
+                    params![id, body, author, now, note_id, note_version],
                 )
                 .map_err(Error::sql(format!("adding a note to milestone {id}")))?;
                 record(
@@ -222,6 +225,7 @@ impl Store {
                     },
                 )?;
                 saved.note_id = Some(note_id);
+                saved.note_version = Some(note_version);
                 saved.changes.push(format!("note #{note_id} added"));
             }
             Ok(saved)
@@ -316,6 +320,7 @@ fn write_fields(
         version: old.version,
         changes: Vec::new(),
         note_id: None,
+        note_version: None,
         before: before.clone(),
     };
     let num = |v: Option<f64>| v.map(format_value);

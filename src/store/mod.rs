@@ -18,7 +18,7 @@ mod schema;
 mod view;
 
 pub use draft::{Draft, DraftFor};
-pub use edit::NoteSnapshot;
+pub use edit::{Added, NoteSnapshot};
 pub use error::{Conflict, Error, Result};
 pub use file::FileLoss;
 pub use lineage::PlanIdentity;

@@ -94,11 +94,19 @@ fn journals_exist(path: &Path) -> bool {
 }
 
 fn writable(path: &Path) -> bool {
-    let Ok(c) = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()) else {
-        return false;
-    };
+    write_access(path).is_ok()
+}
+
+/// `access(W_OK)`, with the reason when it says no.
+fn write_access(path: &Path) -> std::io::Result<()> {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes())
+        .map_err(std::io::Error::other)?;
     // SAFETY: c is a valid NUL-terminated path for the duration of the call.
-    unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
+    if unsafe { libc::access(c.as_ptr(), libc::W_OK) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
 }
 
 /// Creates a file with exactly `mode`, whatever the umask says.
@@ -152,7 +160,11 @@ fn unwritable_journal(path: &Path) -> Option<String> {
     ["-wal", "-shm"].into_iter().find_map(|suffix| {
         let p = sibling(path, suffix);
         let m = fs::symlink_metadata(&p).ok()?;
-        (!writable(&p)).then(|| {
+        // Only a refusal counts: the last connection closing deletes the
+        // journals, and a file gone between the two calls is no reason.
+        let refused =
+            write_access(&p).is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
+        refused.then(|| {
             format!(
                 "{} is not writable by this user (owner uid {}, mode {:04o}); it was left by \
                  another user or a read-only session. When no planner has the plan open, its \
