@@ -212,9 +212,9 @@ fn apply(s: &mut Store, pick: usize, e: &Edit) {
             let p = s.project(m.project_id).unwrap();
             s.rename_project(p.id, p.version, t).map(|_| ())
         }
-        Edit::DeleteMilestone => s.delete_milestone(m.id).map(|_| ()),
+        Edit::DeleteMilestone => s.delete_milestone(m.id, None).map(|_| ()),
         Edit::DeleteNote => match s.detail(m.id).unwrap().notes.first() {
-            Some(n) => s.delete_note(n.id).map(|_| ()),
+            Some(n) => s.delete_note(n.id, None).map(|_| ()),
             None => Ok(()),
         },
     };

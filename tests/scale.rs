@@ -105,14 +105,14 @@ fn rollups_follow_every_kind_of_change() {
 
     let (added, _) = s.add_milestone(numeric.project_id, "新增里程碑").unwrap();
     assert_rollups_exact(&s);
-    s.delete_milestone(added).unwrap();
+    s.delete_milestone(added, None).unwrap();
     assert_rollups_exact(&s);
     let d = s.directions().unwrap()[0].id;
     let (empty, _) = s.add_project(d, "空项目").unwrap();
     assert_rollups_exact(&s);
-    s.delete_project(empty).unwrap();
+    s.delete_project(empty, None).unwrap();
     // A whole project goes, its milestones with it by cascade.
-    s.delete_project(numeric.project_id).unwrap();
+    s.delete_project(numeric.project_id, None).unwrap();
     assert_rollups_exact(&s);
 
     // An import replaces everything; the roll-ups are rebuilt in bulk.
@@ -305,7 +305,7 @@ fn search_follows_edits_renames_and_deletions() {
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].kind, HitKind::Project);
 
-    s.delete_project(p.id).unwrap();
+    s.delete_project(p.id, None).unwrap();
     assert!(s.search("全新名称", 10).unwrap().is_empty());
     assert!(
         s.search("改过的", 10).unwrap().is_empty(),
@@ -417,7 +417,7 @@ fn a_paged_selection_survives_other_planners_changes() {
     let selected = before.selected().unwrap().clone();
     let next = before.get(before.sel + 1).unwrap().id;
     let mut other = open_store(&sb.db);
-    other.delete_project(selected.id).unwrap();
+    other.delete_project(selected.id, None).unwrap();
     assert!(app.refresh_if_changed());
     let w = &app.focused().unwrap().projects;
     assert_eq!(w.selected().unwrap().id, next);
@@ -484,7 +484,7 @@ fn an_import_puts_back_everything_it_set_aside() {
     let project = first[0].id;
     let milestones = List::Milestones { project };
     assert!(s.count(milestones).unwrap() > 0);
-    s.delete_project(project).unwrap();
+    s.delete_project(project, None).unwrap();
     assert_eq!(s.count(milestones).unwrap(), 0);
     assert_rollups_exact(&s);
 }

@@ -112,10 +112,10 @@ fn ids_of_deleted_projects_and_milestones_never_come_back() {
     let direction = s.find_direction("新城市").unwrap();
     let (p1, _) = s.add_project(direction, "临时项目").unwrap();
     let (m1, _) = s.add_milestone(p1, "临时里程碑").unwrap();
-    s.delete_milestone(m1).unwrap();
+    s.delete_milestone(m1, None).unwrap();
     let (m2, _) = s.add_milestone(p1, "另一个里程碑").unwrap();
     assert!(m2 > m1);
-    s.delete_project(p1).unwrap();
+    s.delete_project(p1, None).unwrap();
     // Reopened, as another planner's process would.
     let mut s = open_store(&sb.db);
     let (p2, _) = s.add_project(direction, "新项目").unwrap();
@@ -208,7 +208,7 @@ fn a_store_opened_before_a_replace_refuses_every_write() {
     assert!(matches!(e, Error::PlanReplaced(_)), "{e}");
     assert!(e.to_string().contains("replaced by planner"), "{e}");
     assert!(stale.add_project(1, "x").is_err());
-    assert!(stale.delete_milestone(m.id).is_err());
+    assert!(stale.delete_milestone(m.id, None).is_err());
     assert_eq!(high_tech(&sb).current, None);
 }
 
@@ -440,4 +440,36 @@ fn undo_follows_a_rows_versions_through_several_changes() {
         assert_eq!(high_tech(&sb).current, expected);
     }
     assert!(notes_of(&sb, high_tech(&sb).id).is_empty());
+}
+
+/// A delete is confirmed about what the planner saw: a row another planner
+/// changed while the question was on screen is not deleted.
+#[test]
+fn a_delete_confirmed_on_a_stale_screen_deletes_nothing() {
+    let (sb, mut a) = cockpit(Lang::En);
+    to_high_tech(&mut a);
+    press(&mut a, "D");
+    assert_eq!(a.layer(), Layer::Confirm);
+    let m = high_tech(&sb);
+    let change = plan_cockpit::domain::MilestoneChange {
+        value: Some(plan_cockpit::domain::ValueChange::Set(523.0)),
+        ..Default::default()
+    };
+    open_store(&sb.db)
+        .update_milestone(m.id, None, change, "cli")
+        .unwrap();
+    press(&mut a, "y");
+    let flash = a.flash.clone().unwrap();
+    assert!(
+        flash.error && flash.text.contains("changed by planner"),
+        "{flash:?}"
+    );
+    assert_eq!(
+        high_tech(&sb).current,
+        Some(523.0),
+        "still there, with B's value"
+    );
+    // Asked again, about what it is now, it goes.
+    press(&mut a, "Dy");
+    assert!(!a.flash.as_ref().unwrap().error, "{:?}", a.flash);
 }

@@ -736,21 +736,30 @@ impl App {
             Depth::Projects => match pane.projects.selected() {
                 Some(p) => (
                     format!("{} “{}”{}", ui.delete_project, p.name, ui.cannot_undo),
-                    Confirmed::DeleteProject { id: p.id },
+                    Confirmed::DeleteProject {
+                        id: p.id,
+                        version: p.version,
+                    },
                 ),
                 None => return,
             },
             Depth::Milestones => match pane.selected_milestone() {
                 Some(m) => (
                     format!("{} “{}”{}", ui.delete_milestone, m.title, ui.cannot_undo),
-                    Confirmed::DeleteMilestone { id: m.id },
+                    Confirmed::DeleteMilestone {
+                        id: m.id,
+                        version: m.version,
+                    },
                 ),
                 None => return,
             },
             Depth::Detail => match pane.selected_note() {
                 Some(n) => (
                     format!("{} #{}?", ui.delete_note, n.id),
-                    Confirmed::DeleteNote { id: n.id },
+                    Confirmed::DeleteNote {
+                        id: n.id,
+                        version: n.version,
+                    },
                 ),
                 None => return self.fail(ui.choose_note),
             },
@@ -1321,18 +1330,25 @@ impl App {
                         self.restore_draft(d);
                         return;
                     }
-                    Confirmed::DeleteProject { id } => self.store.delete_project(id).map(|_| ()),
-                    Confirmed::DeleteMilestone { id } => {
-                        self.store.delete_milestone(id).map(|_| ())
+                    Confirmed::DeleteProject { id, version } => {
+                        self.store.delete_project(id, Some(version)).map(|_| ())
                     }
-                    Confirmed::DeleteNote { id } => self
+                    Confirmed::DeleteMilestone { id, version } => {
+                        self.store.delete_milestone(id, Some(version)).map(|_| ())
+                    }
+                    Confirmed::DeleteNote { id, version } => self
                         .store
-                        .delete_note(id)
+                        .delete_note(id, Some(version))
                         .map(|s| self.undo.push(Undo::NoteDeleted(s))),
                 };
                 match result {
                     Ok(()) => self.after_write(ui.deleted.to_owned()),
-                    Err(e) => self.failed(&e),
+                    Err(e) => {
+                        // Show what the row is now, so a second answer is
+                        // about that.
+                        let _ = self.reload();
+                        self.failed(&e);
+                    }
                 }
             }
             _ => {}

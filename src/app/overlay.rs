@@ -102,9 +102,20 @@ impl Search {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirmed {
-    DeleteProject { id: i64 },
-    DeleteMilestone { id: i64 },
-    DeleteNote { id: i64 },
+    /// With the version the planner saw when asked: a row changed since
+    /// is not deleted on an answer given about what it was.
+    DeleteProject {
+        id: i64,
+        version: i64,
+    },
+    DeleteMilestone {
+        id: i64,
+        version: i64,
+    },
+    DeleteNote {
+        id: i64,
+        version: i64,
+    },
     DiscardEditor,
     QuitDiscarding,
     RestoreDraft(crate::store::Draft),

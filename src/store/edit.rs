@@ -145,11 +145,21 @@ impl Store {
     }
 
     /// Deletes a note; returns it, so that it can be put back.
-    pub fn delete_note(&mut self, id: i64) -> Result<NoteSnapshot> {
+    /// With `seen`, only if nobody changed it since that version.
+    pub fn delete_note(&mut self, id: i64, seen: Option<i64>) -> Result<NoteSnapshot> {
         let now = dates::now();
         let author = self.author.clone();
         self.write("deleting the note", |tx| {
             let old = note_snapshot(tx, id)?;
+            if let Some(v) = seen {
+                versioned(
+                    tx,
+                    "note",
+                    id,
+                    v,
+                    "SELECT version, author, updated_at FROM note WHERE id = ?1",
+                )?;
+            }
             tx.execute("DELETE FROM note WHERE id = ?1", [id])
                 .map_err(Error::sql(format!("deleting note {id}")))?;
             record(
@@ -273,24 +283,51 @@ impl Store {
     }
 
     /// Deletes a project with its milestones, readings and notes.
-    pub fn delete_project(&mut self, id: i64) -> Result<String> {
+    /// With `seen`, only if nobody changed the project itself since that
+    /// version (the planner confirmed deleting what they saw).
+    pub fn delete_project(&mut self, id: i64, seen: Option<i64>) -> Result<String> {
+        let guard = seen.map(|v| {
+            move |tx: &Transaction<'_>| {
+                versioned(
+                    tx,
+                    "project",
+                    id,
+                    v,
+                    "SELECT version, updated_by, updated_at FROM project WHERE id = ?1",
+                )
+                .map(|_| ())
+            }
+        });
         self.delete_entity(
             "project",
             id,
             "SELECT name FROM project WHERE id = ?1",
             "DELETE FROM project WHERE id = ?1",
-            None,
+            guard.as_ref().map(|g| g as &Guard),
         )
     }
 
     /// Deletes a milestone with its readings and notes.
-    pub fn delete_milestone(&mut self, id: i64) -> Result<String> {
+    /// With `seen`, only if nobody changed it since that version.
+    pub fn delete_milestone(&mut self, id: i64, seen: Option<i64>) -> Result<String> {
+        let guard = seen.map(|v| {
+            move |tx: &Transaction<'_>| {
+                versioned(
+                    tx,
+                    "milestone",
+                    id,
+                    v,
+                    "SELECT version, updated_by, updated_at FROM milestone WHERE id = ?1",
+                )
+                .map(|_| ())
+            }
+        });
         self.delete_entity(
             "milestone",
             id,
             "SELECT title FROM milestone WHERE id = ?1",
             "DELETE FROM milestone WHERE id = ?1",
-            None,
+            guard.as_ref().map(|g| g as &Guard),
         )
     }
 
