@@ -473,3 +473,46 @@ fn a_delete_confirmed_on_a_stale_screen_deletes_nothing() {
     press(&mut a, "Dy");
     assert!(!a.flash.as_ref().unwrap().error, "{:?}", a.flash);
 }
+
+/// A change written by another program that keeps the version (the sqlite3
+/// shell, a script) is still a new state: a save based on the old version
+/// is refused.
+#[test]
+fn a_change_by_another_program_still_moves_the_version() {
+    let sb = Sandbox::new();
+    let m = high_tech(&sb);
+    {
+        let c = rusqlite::Connection::open(&sb.db).unwrap();
+        c.execute("UPDATE milestone SET current = 77 WHERE id = ?1", [m.id])
+            .unwrap();
+    }
+    let after = high_tech(&sb);
+    assert_eq!(after.current, Some(77.0));
+    assert!(after.version > m.version);
+    let r = sb.run(&[
+        "milestone",
+        "set",
+        &m.id.to_string(),
+        "--expect-version",
+        &m.version.to_string(),
+        "--current",
+        "1",
+    ]);
+    assert_ne!(r.code(), 0, "{}", r.stderr());
+    assert_eq!(high_tech(&sb).current, Some(77.0));
+}
+
+/// A lock file that is a second name of another file is not chmodded.
+#[test]
+fn a_hard_linked_lock_file_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    let victim = sb.write("victim.txt", "mine");
+    std::fs::set_permissions(&victim, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::hard_link(&victim, sb.path("plan.db.lock")).unwrap();
+    let r = sb.run(&["check"]);
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    assert!(r.stderr().contains("more than one name"), "{}", r.stderr());
+    let mode = std::fs::metadata(&victim).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644);
+}

@@ -210,6 +210,15 @@ fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock>> {
             detail: "is not a regular file; remove it when no planner has the plan open".into(),
         });
     }
+    // A hard link to some other file of ours would be chmodded below.
+    if std::os::unix::fs::MetadataExt::nlink(&meta) > 1 {
+        return Err(Error::BadPath {
+            path: lock_path,
+            detail: "has more than one name (a hard link to another file); remove it when no \
+                     planner has the plan open"
+                .into(),
+        });
+    }
     // The umask would turn 0660 into 0640 in a team folder. Only the owner
     // may chmod; for anyone else the file already has the owner's mode.
     if std::os::unix::fs::MetadataExt::uid(&meta) == unsafe { libc::geteuid() }

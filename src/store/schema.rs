@@ -341,6 +341,8 @@ pub(super) fn end_bulk_load(tx: &rusqlite::Connection, aside: SetAside) -> rusql
 ///   init --force); every write names the identity it was based on, so a
 ///   cockpit opened on the old plan cannot save into a row of the new one.
 ///   `replaced_at`/`replaced_by` say when and by whom, for the message.
+/// - Triggers give a row changed by another program without a new version
+///   one, so the version check sees that change too.
 const V4: &str = r#"
 CREATE TABLE counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 INSERT INTO counter (name, value) VALUES
@@ -359,6 +361,29 @@ ALTER TABLE plan ADD COLUMN identity TEXT NOT NULL DEFAULT '';
 ALTER TABLE plan ADD COLUMN replaced_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE plan ADD COLUMN replaced_by TEXT NOT NULL DEFAULT '';
 UPDATE plan SET identity = lower(hex(randomblob(16)));
+
+-- A change written by another program (the sqlite3 shell, a script) that
+-- leaves the version as it was still makes it a new state: it gets the
+-- next version, so a save based on the old one is refused. plan-cockpit's
+-- own writes always set a new version and never fire these.
+CREATE TRIGGER project_version_kept AFTER UPDATE ON project
+WHEN NEW.version = OLD.version BEGIN
+    UPDATE counter SET value = value + 1 WHERE name = 'version';
+    UPDATE project SET version = (SELECT value FROM counter WHERE name = 'version')
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER milestone_version_kept AFTER UPDATE ON milestone
+WHEN NEW.version = OLD.version BEGIN
+    UPDATE counter SET value = value + 1 WHERE name = 'version';
+    UPDATE milestone SET version = (SELECT value FROM counter WHERE name = 'version')
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER note_version_kept AFTER UPDATE ON note
+WHEN NEW.version = OLD.version BEGIN
+    UPDATE counter SET value = value + 1 WHERE name = 'version';
+    UPDATE note SET version = (SELECT value FROM counter WHERE name = 'version')
+    WHERE id = NEW.id;
+END;
 "#;
 
 pub fn migrations() -> Migrations<'static> {
