@@ -2,8 +2,9 @@
 //! that other planners can keep working while it runs.
 
 use super::Store;
+use super::beside::file_mode;
 use super::error::{Error, Result};
-use super::open::{file_mode, quick_check};
+use super::open::quick_check;
 use rusqlite::Connection;
 use rusqlite::backup::Backup;
 use std::path::Path;

@@ -61,7 +61,7 @@ pub enum Error {
          nothing was saved into the new plan",
         by = .0.by, since = .0.since, title = .0.title
     )]
-    PlanReplaced(super::lineage::PlanIdentity),
+    PlanReplaced(super::PlanIdentity),
     #[error(
         "{path} {loss}; nothing was written, to this file or any other; \
          open the plan again to go on"

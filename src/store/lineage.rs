@@ -8,6 +8,7 @@
 //! one file-wide version counter, and every write names the plan identity
 //! it was based on (schema v4).
 
+use super::PlanIdentity;
 use super::error::{Error, Result};
 use rusqlite::{OptionalExtension, Transaction};
 
@@ -74,16 +75,6 @@ pub fn next_version(tx: &Transaction<'_>) -> Result<i64> {
     tx.prepare_cached("UPDATE counter SET value = value + 1 WHERE name = 'version' RETURNING value")
         .and_then(|mut s| s.query_row([], |r| r.get(0)))
         .map_err(Error::sql("choosing the next version"))
-}
-
-/// Which plan a file holds, and when and by whom it was put there.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanIdentity {
-    pub identity: String,
-    pub title: String,
-    /// When this plan replaced the one before it ("" for the first plan).
-    pub since: String,
-    pub by: String,
 }
 
 pub fn plan_identity(conn: &rusqlite::Connection) -> Result<Option<PlanIdentity>> {

@@ -2,10 +2,12 @@
 //! plan's own words.
 
 mod backup;
+mod beside;
 mod draft;
 mod edit;
 mod error;
 mod file;
+mod header;
 mod history;
 mod import;
 mod lineage;
@@ -17,13 +19,14 @@ mod rescue;
 mod schema;
 mod view;
 
+pub use beside::{file_mode, sibling};
 pub use draft::{Draft, DraftFor};
 pub use edit::{Added, NoteSnapshot};
 pub use error::{Conflict, Error, Result};
 pub use file::FileLoss;
-pub use lineage::PlanIdentity;
+pub use header::pending_upgrade;
 pub use milestone::{Fields, ListFilter, MilestoneRow, Saved};
-pub use open::{OpenOptions, file_mode, open, pending_upgrade, sibling};
+pub use open::{OpenOptions, open};
 pub use page::{Key, List, Listed, Page};
 pub use schema::{APPLICATION_ID, latest_version};
 pub use view::{
@@ -33,6 +36,16 @@ pub use view::{
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
+
+/// Which plan a file holds, and when and by whom it was put there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanIdentity {
+    pub identity: String,
+    pub title: String,
+    /// When this plan replaced the one before it ("" for the first plan).
+    pub since: String,
+    pub by: String,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Access {

@@ -2,20 +2,20 @@
 //! newer schema, create files with private permissions, serialise first
 //! starts with a lock file, and fall back to read-only when we cannot write.
 
+use super::beside::{
+    create_private, file_mode, folder_of, journals_exist, refuse_odd_siblings, sibling,
+    take_start_lock, unwritable_journal, writable,
+};
 use super::error::{Error, Result};
+use super::header::{refuse_foreign, sniff};
 use super::schema::{APPLICATION_ID, latest_version, migrations};
 use super::{Access, Store};
 use crate::domain::PlanDoc;
 use rusqlite::{Connection, OpenFlags};
-use std::fs::{self, File, OpenOptions as FsOpen};
-use std::io::Read;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-use std::os::unix::io::AsRawFd;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::fs;
+use std::path::Path;
+use std::time::Duration;
 
-/// How long a planner waits for another process's first start to finish.
-const LOCK_WAIT: Duration = Duration::from_secs(10);
 pub const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
 
 pub struct OpenOptions<'a> {
@@ -61,301 +61,6 @@ fn filesystem_of(folder: &Path) -> Option<&'static str> {
     }
     #[allow(clippy::unnecessary_cast)]
     network_fs(st.f_type as i64)
-}
-
-/// `<db>.lock`, `<db>-wal`: SQLite's names are the file name plus a suffix.
-pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
-}
-
-fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// Files are private (0600) unless the folder is a team folder: setgid,
-/// owned by the planners' group. Then they are group-writable (0660) and
-/// inherit the group, so every planner in it can open them.
-pub fn file_mode(folder: &Path) -> u32 {
-    match fs::metadata(folder) {
-        Ok(m) if m.permissions().mode() & 0o2000 != 0 => 0o660,
-        _ => 0o600,
-    }
-}
-
-/// With `-wal` and `-shm` already there, SQLite can write without creating
-/// files, so a read-only folder does not stop it.
-fn journals_exist(path: &Path) -> bool {
-    sibling(path, "-wal").exists() && sibling(path, "-shm").exists()
-}
-
-fn writable(path: &Path) -> bool {
-    write_access(path).is_ok()
-}
-
-/// `access(W_OK)`, with the reason when it says no.
-fn write_access(path: &Path) -> std::io::Result<()> {
-    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes())
-        .map_err(std::io::Error::other)?;
-    // SAFETY: c is a valid NUL-terminated path for the duration of the call.
-    if unsafe { libc::access(c.as_ptr(), libc::W_OK) } == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
-}
-
-/// Creates a file with exactly `mode`, whatever the umask says.
-pub fn create_private(path: &Path, mode: u32) -> std::io::Result<File> {
-    let f = FsOpen::new()
-        .read(true)
-        .write(true)
-        .create_new(true)
-        .mode(mode)
-        .open(path)?;
-    f.set_permissions(fs::Permissions::from_mode(mode))?;
-    Ok(f)
-}
-
-/// The lock and journals beside the database must be plain files: SQLite
-/// would follow a symlinked `-wal` or `-shm` (or fail with "unable to open
-/// database file"), and journals of two databases must never mix.
-fn refuse_odd_siblings(path: &Path) -> Result<()> {
-    for suffix in [".lock", "-wal", "-shm", "-journal"] {
-        let p = sibling(path, suffix);
-        match fs::symlink_metadata(&p) {
-            Ok(m) if m.file_type().is_symlink() => {
-                let target = fs::read_link(&p)
-                    .map(|t| t.display().to_string())
-                    .unwrap_or_default();
-                return Err(Error::BadPath {
-                    path: p,
-                    detail: format!(
-                        "is a symbolic link (to {target}); the files beside the database must \
-                         be its own. Nothing was opened; remove the link"
-                    ),
-                });
-            }
-            Ok(m) if !m.is_file() => {
-                return Err(Error::BadPath {
-                    path: p,
-                    detail: "is not a regular file; nothing was opened; remove it".into(),
-                });
-            }
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// A journal (`-wal`, `-shm`) left behind that this user cannot write,
-/// named with its owner and mode: SQLite would refuse every write with a
-/// bare "attempt to write a readonly database".
-fn unwritable_journal(path: &Path) -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    ["-wal", "-shm"].into_iter().find_map(|suffix| {
-        let p = sibling(path, suffix);
-        let m = fs::symlink_metadata(&p).ok()?;
-        // Only a refusal counts: the last connection closing deletes the
-        // journals, and a file gone between the two calls is no reason.
-        let refused =
-            write_access(&p).is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
-        refused.then(|| {
-            format!(
-                "{} is not writable by this user (owner uid {}, mode {:04o}); it was left by \
-                 another user or a read-only session. When no planner has the plan open, its \
-                 owner can remove it (or give the planners' group write access)",
-                p.display(),
-                m.uid(),
-                m.mode() & 0o7777
-            )
-        })
-    })
-}
-
-/// Holds `<db>.lock` with `flock` while the database is created, configured,
-/// migrated and seeded; released when dropped.
-struct StartLock(#[allow(dead_code)] File);
-
-fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock>> {
-    let lock_path = sibling(path, ".lock");
-    // Never through a symlink (a planted `plan.db.lock -> ~/.bashrc` would
-    // have been chmodded or created), never blocking on a FIFO.
-    let file = match FsOpen::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(mode)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-        .open(&lock_path)
-    {
-        Ok(f) => f,
-        // A folder we cannot write to: the database will open read-only
-        // and needs no start-up lock.
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return Ok(None),
-        Err(e) if e.raw_os_error() == Some(libc::EROFS) => return Ok(None),
-        Err(e) => return Err(Error::io(format!("{}", lock_path.display()))(e)),
-    };
-    let meta = file
-        .metadata()
-        .map_err(Error::io(format!("{}", lock_path.display())))?;
-    if !meta.is_file() {
-        return Err(Error::BadPath {
-            path: lock_path,
-            detail: "is not a regular file; remove it when no planner has the plan open".into(),
-        });
-    }
-    // A hard link to some other file of ours would be chmodded below.
-    if std::os::unix::fs::MetadataExt::nlink(&meta) > 1 {
-        return Err(Error::BadPath {
-            path: lock_path,
-            detail: "has more than one name (a hard link to another file); remove it when no \
-                     planner has the plan open"
-                .into(),
-        });
-    }
-    // The umask would turn 0660 into 0640 in a team folder. Only the owner
-    // may chmod; for anyone else the file already has the owner's mode.
-    if std::os::unix::fs::MetadataExt::uid(&meta) == unsafe { libc::geteuid() }
-        && meta.permissions().mode() & 0o7777 != mode
-    {
-        let _ = file.set_permissions(fs::Permissions::from_mode(mode));
-    }
-    let started = Instant::now();
-    loop {
-        // SAFETY: flock on a descriptor we own.
-        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
-            return Ok(Some(StartLock(file)));
-        }
-        let err = std::io::Error::last_os_error();
-        if err.raw_os_error() != Some(libc::EWOULDBLOCK) {
-            return Err(Error::io(format!("locking {}", lock_path.display()))(err));
-        }
-        if started.elapsed() > LOCK_WAIT {
-            return Err(Error::Busy);
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-/// What the 100-byte header of an existing file says, read before SQLite
-/// opens it, so that a file we refuse is not touched at all (not even a
-/// lock file or `-shm` beside it).
-struct Header {
-    /// False for an empty file, which is ours to initialise.
-    has_content: bool,
-    application_id: i32,
-    user_version: i64,
-    /// Bumped by every schema change: non-zero means the file has tables.
-    schema_cookie: i32,
-}
-
-impl Header {
-    /// Refuses another program's file or a newer schema, from the header
-    /// alone; an empty file is ours to initialise.
-    fn refuse_if_foreign(&self, path: &Path) -> Result<()> {
-        if !self.has_content {
-            return Ok(());
-        }
-        refuse_foreign(
-            path,
-            self.application_id,
-            self.user_version,
-            self.schema_cookie != 0,
-            None,
-        )
-    }
-}
-
-/// The schema version an `open` of `path` would upgrade from, read from the
-/// file's header without opening it, so that the caller can tell the
-/// planner before an upgrade that rebuilds indexes. None for a missing,
-/// new, current or foreign file.
-pub fn pending_upgrade(path: &Path) -> Option<i64> {
-    let h = sniff(path).ok()?;
-    (h.has_content
-        && h.application_id == APPLICATION_ID
-        && (1..latest_version()).contains(&h.user_version))
-    .then_some(h.user_version)
-}
-
-fn sniff(path: &Path) -> Result<Header> {
-    let mut head = [0u8; 100];
-    let mut f = File::open(path).map_err(Error::io(format!("{}", path.display())))?;
-    let mut n = 0;
-    while n < head.len() {
-        match f.read(&mut head[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) => return Err(Error::io(format!("{}", path.display()))(e)),
-        }
-    }
-    if n == 0 {
-        return Ok(Header {
-            has_content: false,
-            application_id: 0,
-            user_version: 0,
-            schema_cookie: 0,
-        });
-    }
-    if n < 100 || &head[..16] != b"SQLite format 3\0" {
-        let head = &head[..n];
-        let what = if head.iter().all(|&b| b == 0) {
-            "it holds only zero bytes (an interrupted copy?)".to_owned()
-        } else if let Some(encoding) = crate::domain::text::utf16(head) {
-            format!("it is a {encoding} text file")
-        } else if !head.contains(&0)
-            // A character cut at the end of the 100 bytes is still text.
-            && std::str::from_utf8(head).map_or_else(|e| e.error_len().is_none(), |_| true)
-        {
-            "it is a text file".to_owned()
-        } else {
-            "it is not a SQLite file".to_owned()
-        };
-        return Err(Error::NotOurs {
-            path: path.to_owned(),
-            detail: what,
-        });
-    }
-    let be = |at: usize| i32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
-    Ok(Header {
-        has_content: true,
-        application_id: be(68),
-        user_version: be(60) as i64,
-        schema_cookie: be(40),
-    })
-}
-
-fn refuse_foreign(
-    path: &Path,
-    app_id: i32,
-    version: i64,
-    has_schema: bool,
-    tables: Option<i64>,
-) -> Result<()> {
-    if app_id != APPLICATION_ID && (app_id != 0 || version != 0 || has_schema) {
-        let tables = tables.map(|t| format!(", {t} tables")).unwrap_or_default();
-        return Err(Error::NotOurs {
-            path: path.to_owned(),
-            detail: format!(
-                "it is a SQLite database of another program (application_id {app_id:#x}{tables}); \
-                 nothing was changed"
-            ),
-        });
-    }
-    if version > latest_version() {
-        return Err(Error::NewerSchema {
-            path: path.to_owned(),
-            found: version,
-            supported: latest_version(),
-        });
-    }
-    Ok(())
 }
 
 fn uri_for_immutable(path: &Path) -> String {
@@ -668,6 +373,8 @@ pub fn quick_check(conn: &Connection) -> rusqlite::Result<String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::store::header::pending_upgrade;
+
     #[test]
     fn an_older_file_is_announced_before_its_upgrade() {
         let dir = tempfile::tempdir().unwrap();

@@ -6,7 +6,6 @@
 //! it cannot parse, and the reason shown says what to do next.
 
 use super::error::{Error, Result};
-use super::open::sibling;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
@@ -42,7 +41,7 @@ pub fn backups_beside(path: &Path) -> Vec<PathBuf> {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return Vec::new();
     };
-    let folder = sibling(path, "")
+    let folder = path
         .parent()
         .map(Path::to_owned)
         .filter(|p| !p.as_os_str().is_empty())

@@ -1,0 +1,195 @@
+//! The files beside the database: `plan.db.lock`, which serialises first
+//! starts, and SQLite's `-wal`/`-shm` journals. Each must be a plain file of
+//! the database's own (never a symlink, never a second name of another
+//! file), and one that this user cannot write is named as the reason the
+//! plan opens read-only.
+
+use super::error::{Error, Result};
+use std::fs::{self, File, OpenOptions as FsOpen};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::io::AsRawFd;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How long a planner waits for another process's first start to finish.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// `<db>.lock`, `<db>-wal`: SQLite's names are the file name plus a suffix.
+pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+pub(super) fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Files are private (0600) unless the folder is a team folder: setgid,
+/// owned by the planners' group. Then they are group-writable (0660) and
+/// inherit the group, so every planner in it can open them.
+pub fn file_mode(folder: &Path) -> u32 {
+    match fs::metadata(folder) {
+        Ok(m) if m.permissions().mode() & 0o2000 != 0 => 0o660,
+        _ => 0o600,
+    }
+}
+
+/// With `-wal` and `-shm` already there, SQLite can write without creating
+/// files, so a read-only folder does not stop it.
+pub(super) fn journals_exist(path: &Path) -> bool {
+    sibling(path, "-wal").exists() && sibling(path, "-shm").exists()
+}
+
+pub(super) fn writable(path: &Path) -> bool {
+    write_access(path).is_ok()
+}
+
+/// `access(W_OK)`, with the reason when it says no.
+fn write_access(path: &Path) -> std::io::Result<()> {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes())
+        .map_err(std::io::Error::other)?;
+    // SAFETY: c is a valid NUL-terminated path for the duration of the call.
+    if unsafe { libc::access(c.as_ptr(), libc::W_OK) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Creates a file with exactly `mode`, whatever the umask says.
+pub fn create_private(path: &Path, mode: u32) -> std::io::Result<File> {
+    let f = FsOpen::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .mode(mode)
+        .open(path)?;
+    f.set_permissions(fs::Permissions::from_mode(mode))?;
+    Ok(f)
+}
+
+/// The lock and journals beside the database must be plain files: SQLite
+/// would follow a symlinked `-wal` or `-shm` (or fail with "unable to open
+/// database file"), and journals of two databases must never mix.
+pub(super) fn refuse_odd_siblings(path: &Path) -> Result<()> {
+    for suffix in [".lock", "-wal", "-shm", "-journal"] {
+        let p = sibling(path, suffix);
+        match fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = fs::read_link(&p)
+                    .map(|t| t.display().to_string())
+                    .unwrap_or_default();
+                return Err(Error::BadPath {
+                    path: p,
+                    detail: format!(
+                        "is a symbolic link (to {target}); the files beside the database must \
+                         be its own. Nothing was opened; remove the link"
+                    ),
+                });
+            }
+            Ok(m) if !m.is_file() => {
+                return Err(Error::BadPath {
+                    path: p,
+                    detail: "is not a regular file; nothing was opened; remove it".into(),
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// A journal (`-wal`, `-shm`) left behind that this user cannot write,
+/// named with its owner and mode: SQLite would refuse every write with a
+/// bare "attempt to write a readonly database".
+pub(super) fn unwritable_journal(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    ["-wal", "-shm"].into_iter().find_map(|suffix| {
+        let p = sibling(path, suffix);
+        let m = fs::symlink_metadata(&p).ok()?;
+        // Only a refusal counts: the last connection closing deletes the
+        // journals, and a file gone between the two calls is no reason.
+        let refused =
+            write_access(&p).is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
+        refused.then(|| {
+            format!(
+                "{} is not writable by this user (owner uid {}, mode {:04o}); it was left by \
+                 another user or a read-only session. When no planner has the plan open, its \
+                 owner can remove it (or give the planners' group write access)",
+                p.display(),
+                m.uid(),
+                m.mode() & 0o7777
+            )
+        })
+    })
+}
+
+/// Holds `<db>.lock` with `flock` while the database is created, configured,
+/// migrated and seeded; released when dropped.
+pub(super) struct StartLock(#[allow(dead_code)] File);
+
+pub(super) fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock>> {
+    let lock_path = sibling(path, ".lock");
+    // Never through a symlink (a planted `plan.db.lock -> ~/.bashrc` would
+    // have been chmodded or created), never blocking on a FIFO.
+    let file = match FsOpen::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(mode)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(&lock_path)
+    {
+        Ok(f) => f,
+        // A folder we cannot write to: the database will open read-only
+        // and needs no start-up lock.
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return Ok(None),
+        Err(e) if e.raw_os_error() == Some(libc::EROFS) => return Ok(None),
+        Err(e) => return Err(Error::io(format!("{}", lock_path.display()))(e)),
+    };
+    let meta = file
+        .metadata()
+        .map_err(Error::io(format!("{}", lock_path.display())))?;
+    if !meta.is_file() {
+        return Err(Error::BadPath {
+            path: lock_path,
+            detail: "is not a regular file; remove it when no planner has the plan open".into(),
+        });
+    }
+    // A hard link to some other file of ours would be chmodded below.
+    if std::os::unix::fs::MetadataExt::nlink(&meta) > 1 {
+        return Err(Error::BadPath {
+            path: lock_path,
+            detail: "has more than one name (a hard link to another file); remove it when no \
+                     planner has the plan open"
+                .into(),
+        });
+    }
+    // The umask would turn 0660 into 0640 in a team folder. Only the owner
+    // may chmod; for anyone else the file already has the owner's mode.
+    if std::os::unix::fs::MetadataExt::uid(&meta) == unsafe { libc::geteuid() }
+        && meta.permissions().mode() & 0o7777 != mode
+    {
+        let _ = file.set_permissions(fs::Permissions::from_mode(mode));
+    }
+    let started = Instant::now();
+    loop {
+        // SAFETY: flock on a descriptor we own.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+            return Ok(Some(StartLock(file)));
+        }
+        let err = std::io::Error::last_os_error();
+        if err.raw_os_error() != Some(libc::EWOULDBLOCK) {
+            return Err(Error::io(format!("locking {}", lock_path.display()))(err));
+        }
+        if started.elapsed() > LOCK_WAIT {
+            return Err(Error::Busy);
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}

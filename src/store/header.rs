@@ -1,0 +1,124 @@
+//! What a file is, from its first 100 bytes, before SQLite touches it: a
+//! file we refuse (another program's, a newer schema, text, zeros) is not
+//! changed at all, not even by a lock or journal beside it.
+
+use super::error::{Error, Result};
+use super::schema::{APPLICATION_ID, latest_version};
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+/// What the 100-byte header of an existing file says, read before SQLite
+/// opens it, so that a file we refuse is not touched at all (not even a
+/// lock file or `-shm` beside it).
+pub(super) struct Header {
+    /// False for an empty file, which is ours to initialise.
+    pub(super) has_content: bool,
+    application_id: i32,
+    user_version: i64,
+    /// Bumped by every schema change: non-zero means the file has tables.
+    schema_cookie: i32,
+}
+
+impl Header {
+    /// Refuses another program's file or a newer schema, from the header
+    /// alone; an empty file is ours to initialise.
+    pub(super) fn refuse_if_foreign(&self, path: &Path) -> Result<()> {
+        if !self.has_content {
+            return Ok(());
+        }
+        refuse_foreign(
+            path,
+            self.application_id,
+            self.user_version,
+            self.schema_cookie != 0,
+            None,
+        )
+    }
+}
+
+/// The schema version an `open` of `path` would upgrade from, read from the
+/// file's header without opening it, so that the caller can tell the
+/// planner before an upgrade that rebuilds indexes. None for a missing,
+/// new, current or foreign file.
+pub fn pending_upgrade(path: &Path) -> Option<i64> {
+    let h = sniff(path).ok()?;
+    (h.has_content
+        && h.application_id == APPLICATION_ID
+        && (1..latest_version()).contains(&h.user_version))
+    .then_some(h.user_version)
+}
+
+pub(super) fn sniff(path: &Path) -> Result<Header> {
+    let mut head = [0u8; 100];
+    let mut f = File::open(path).map_err(Error::io(format!("{}", path.display())))?;
+    let mut n = 0;
+    while n < head.len() {
+        match f.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) => return Err(Error::io(format!("{}", path.display()))(e)),
+        }
+    }
+    if n == 0 {
+        return Ok(Header {
+            has_content: false,
+            application_id: 0,
+            user_version: 0,
+            schema_cookie: 0,
+        });
+    }
+    if n < 100 || &head[..16] != b"SQLite format 3\0" {
+        let head = &head[..n];
+        let what = if head.iter().all(|&b| b == 0) {
+            "it holds only zero bytes (an interrupted copy?)".to_owned()
+        } else if let Some(encoding) = crate::domain::text::utf16(head) {
+            format!("it is a {encoding} text file")
+        } else if !head.contains(&0)
+            // A character cut at the end of the 100 bytes is still text.
+            && std::str::from_utf8(head).map_or_else(|e| e.error_len().is_none(), |_| true)
+        {
+            "it is a text file".to_owned()
+        } else {
+            "it is not a SQLite file".to_owned()
+        };
+        return Err(Error::NotOurs {
+            path: path.to_owned(),
+            detail: what,
+        });
+    }
+    let be = |at: usize| i32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
+    Ok(Header {
+        has_content: true,
+        application_id: be(68),
+        user_version: be(60) as i64,
+        schema_cookie: be(40),
+    })
+}
+
+pub(super) fn refuse_foreign(
+    path: &Path,
+    app_id: i32,
+    version: i64,
+    has_schema: bool,
+    tables: Option<i64>,
+) -> Result<()> {
+    if app_id != APPLICATION_ID && (app_id != 0 || version != 0 || has_schema) {
+        let tables = tables.map(|t| format!(", {t} tables")).unwrap_or_default();
+        return Err(Error::NotOurs {
+            path: path.to_owned(),
+            detail: format!(
+                "it is a SQLite database of another program (application_id {app_id:#x}{tables}); \
+                 nothing was changed"
+            ),
+        });
+    }
+    if version > latest_version() {
+        return Err(Error::NewerSchema {
+            path: path.to_owned(),
+            found: version,
+            supported: latest_version(),
+        });
+    }
+    Ok(())
+}
