@@ -37,15 +37,17 @@ fn body(text: &str) -> Result<String> {
     typed_note(text).map_err(Error::Invalid)
 }
 
-fn versioned(
-    tx: &Transaction<'_>,
-    entity: &'static str,
-    id: i64,
-    expected: i64,
-    sql: &str,
-) -> Result<(i64, String, String)> {
+/// Refuses unless row `id` of `entity` (a project, milestone or note) still
+/// has version `expected`, naming who changed it and when.
+fn unchanged(tx: &Transaction<'_>, entity: &'static str, id: i64, expected: i64) -> Result<()> {
+    let by = if entity == "note" {
+        "author"
+    } else {
+        "updated_by"
+    };
+    let sql = format!("SELECT version, {by}, updated_at FROM {entity} WHERE id = ?1");
     let (version, by, at): (i64, String, String) = tx
-        .query_row(sql, [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row(&sql, [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()
         .map_err(Error::sql(format!("reading {entity} {id}")))?
         .ok_or(Error::NotFound { what: entity, id })?;
@@ -59,7 +61,7 @@ fn versioned(
             at,
         }));
     }
-    Ok((version, by, at))
+    Ok(())
 }
 
 fn note_snapshot(tx: &Transaction<'_>, id: i64) -> Result<NoteSnapshot> {
@@ -152,13 +154,7 @@ impl Store {
         self.write("deleting the note", |tx| {
             let old = note_snapshot(tx, id)?;
             if let Some(v) = seen {
-                versioned(
-                    tx,
-                    "note",
-                    id,
-                    v,
-                    "SELECT version, author, updated_at FROM note WHERE id = ?1",
-                )?;
+                unchanged(tx, "note", id, v)?;
             }
             tx.execute("DELETE FROM note WHERE id = ?1", [id])
                 .map_err(Error::sql(format!("deleting note {id}")))?;
@@ -267,7 +263,7 @@ impl Store {
         let now = dates::now();
         let author = self.author.clone();
         self.write("renaming the project", |tx| {
-            versioned(tx, "project", id, expected_version, "SELECT version, updated_by, updated_at FROM project WHERE id = ?1")?;
+            unchanged(tx, "project", id, expected_version)?;
             let old: String = tx
                 .query_row("SELECT name FROM project WHERE id = ?1", [id], |r| r.get(0))
                 .map_err(Error::sql("reading the project"))?;
@@ -286,18 +282,7 @@ impl Store {
     /// With `seen`, only if nobody changed the project itself since that
     /// version (the planner confirmed deleting what they saw).
     pub fn delete_project(&mut self, id: i64, seen: Option<i64>) -> Result<String> {
-        let guard = seen.map(|v| {
-            move |tx: &Transaction<'_>| {
-                versioned(
-                    tx,
-                    "project",
-                    id,
-                    v,
-                    "SELECT version, updated_by, updated_at FROM project WHERE id = ?1",
-                )
-                .map(|_| ())
-            }
-        });
+        let guard = seen.map(|v| move |tx: &Transaction<'_>| unchanged(tx, "project", id, v));
         self.delete_entity(
             "project",
             id,
@@ -310,18 +295,7 @@ impl Store {
     /// Deletes a milestone with its readings and notes.
     /// With `seen`, only if nobody changed it since that version.
     pub fn delete_milestone(&mut self, id: i64, seen: Option<i64>) -> Result<String> {
-        let guard = seen.map(|v| {
-            move |tx: &Transaction<'_>| {
-                versioned(
-                    tx,
-                    "milestone",
-                    id,
-                    v,
-                    "SELECT version, updated_by, updated_at FROM milestone WHERE id = ?1",
-                )
-                .map(|_| ())
-            }
-        });
+        let guard = seen.map(|v| move |tx: &Transaction<'_>| unchanged(tx, "milestone", id, v));
         self.delete_entity(
             "milestone",
             id,
@@ -360,20 +334,7 @@ impl Store {
             ),
         };
         let guard = move |tx: &Transaction<'_>| -> Result<()> {
-            versioned(
-                tx,
-                entity,
-                id,
-                version,
-                &format!(
-                    "SELECT version, {by}, updated_at FROM {entity} WHERE id = ?1",
-                    by = if entity == "note" {
-                        "author"
-                    } else {
-                        "updated_by"
-                    },
-                ),
-            )?;
+            unchanged(tx, entity, id, version)?;
             let since: i64 = tx
                 .query_row(under, [id], |r| r.get(0))
                 .map_err(Error::sql(format!("reading what is under {entity} {id}")))?;
