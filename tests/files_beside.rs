@@ -148,6 +148,16 @@ fn a_zero_filled_file_and_a_utf16_file_are_called_what_they_are() {
     let r = sb.run(&["import", file.to_str().unwrap(), "--replace"]);
     assert_eq!(r.code(), 2);
     assert!(r.stderr().contains("UTF-16LE"), "{}", r.stderr());
+    // GBK, as Chinese Windows saves it.
+    let gbk = encoding_gbk(&json);
+    let file = sb.write("plan-gbk.json", &gbk);
+    let r = sb.run(&["import", file.to_str().unwrap(), "--replace"]);
+    assert_eq!(r.code(), 2);
+    assert!(
+        r.stderr().contains("not UTF-8") && r.stderr().contains("GBK"),
+        "{}",
+        r.stderr()
+    );
     // Without a byte-order mark too.
     let file = sb.write("plan-utf16-nobom.json", &utf16[2..]);
     let r = sb.run(&["import", file.to_str().unwrap(), "--replace"]);
@@ -307,4 +317,24 @@ fn a_damaged_schema_can_still_be_read_and_exported_with_advice() {
     assert_eq!(check.code(), 1, "check does not call a damaged file ok");
     assert!(check.stdout().contains("access:         read-only"));
     assert_eq!(bytes(&sb.db), before, "nothing was written");
+}
+
+/// The text in GBK, through iconv (in every Debian, part of libc-bin).
+fn encoding_gbk(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut child = std::process::Command::new("iconv")
+        .args(["-f", "UTF-8", "-t", "GB18030"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("iconv");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    out.stdout
 }

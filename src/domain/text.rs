@@ -202,6 +202,31 @@ pub fn is_clean(text: &str) -> bool {
         .any(|c| (is_control(c) && c != '\n') || is_invisible_trick(c))
 }
 
+/// True when every byte above ASCII pairs up as GBK/GB18030 two-byte
+/// characters (lead 0x81–0xFE, trail 0x40–0xFE except 0x7F) and there is at
+/// least one: a guess for a message, never used to read the text.
+pub fn looks_like_gbk(bytes: &[u8]) -> bool {
+    let mut pairs = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        match bytes.get(i + 1) {
+            Some(&t) if (0x81..=0xFE).contains(&b) && (0x40..=0xFE).contains(&t) && t != 0x7F => {
+                pairs += 1;
+                i += 2;
+            }
+            // GB18030 four-byte sequences: lead, digit, lead, digit.
+            Some(&t) if (0x81..=0xFE).contains(&b) && t.is_ascii_digit() => i += 4,
+            _ => return false,
+        }
+    }
+    pairs > 0
+}
+
 /// "UTF-16LE"/"UTF-16BE" when `bytes` look like UTF-16 text: a byte-order
 /// mark, or ASCII with every other byte zero (Windows tools save that).
 pub fn utf16(bytes: &[u8]) -> Option<&'static str> {

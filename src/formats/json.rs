@@ -69,6 +69,9 @@ pub fn read(bytes: &[u8]) -> Result<PlanDoc, Problem> {
         check_format(&doc.format, doc.format_version)?;
         return Ok(doc);
     }
+    if let Err(e) = std::str::from_utf8(bytes) {
+        return Err(not_utf8(bytes, e.valid_up_to()));
+    }
     let header: Header = whole(bytes)?;
     let missing = |field: &str| Problem {
         path: field.into(),
@@ -80,6 +83,29 @@ pub fn read(bytes: &[u8]) -> Result<PlanDoc, Problem> {
         .ok_or_else(|| missing("format_version"))?;
     check_format(&format, version)?;
     whole(bytes)
+}
+
+/// A file that is not UTF-8, said as such, with where, and what it likely is.
+fn not_utf8(bytes: &[u8], at: usize) -> Problem {
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = at
+        - bytes[..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)
+        + 1;
+    let likely = if crate::domain::text::looks_like_gbk(bytes) {
+        "it looks like GBK/GB18030, what Chinese Windows saves by default; "
+    } else {
+        ""
+    };
+    Problem {
+        path: String::new(),
+        message: format!(
+            "the file is not UTF-8 text (first bad byte at line {line} column {column}); \
+             {likely}save it again choosing the encoding UTF-8"
+        ),
+    }
 }
 
 /// Canonical JSON: two-space indent, fields in a fixed order, a final newline.
