@@ -516,3 +516,36 @@ fn a_hard_linked_lock_file_is_refused() {
     let mode = std::fs::metadata(&victim).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o644);
 }
+
+/// What the planner sees at 80×24 when the plan was replaced under the
+/// editor, and when the file was deleted: in both languages, the notice,
+/// their text, how to close it, and the banner.
+#[test]
+fn the_notices_read_right_in_both_languages_at_80x24() {
+    for (lang, title, close, banner) in [
+        (Lang::Zh, "计划已被替换", "关闭", "已被删除"),
+        (Lang::En, "The plan was replaced", "close", "was deleted"),
+    ] {
+        let (sb, mut a) = cockpit(lang);
+        to_high_tech(&mut a);
+        press(&mut a, "n半句");
+        replace_plan_elsewhere(&sb);
+        a.refresh_if_changed();
+        let screen = common::screen(&a, 80, 24);
+        assert!(screen.contains(title), "{lang:?}:\n{screen}");
+        assert!(screen.contains("半句"), "{lang:?}:\n{screen}");
+        assert!(
+            screen.contains(close),
+            "{lang:?}: the hint bar says how to close\n{screen}"
+        );
+        assert!(
+            screen.contains("恢复的计划"),
+            "{lang:?}: the header\n{screen}"
+        );
+        press(&mut a, "<Esc>");
+        std::fs::remove_file(&sb.db).unwrap();
+        a.refresh_if_changed();
+        let screen = common::screen(&a, 80, 24);
+        assert!(screen.contains(banner), "{lang:?}:\n{screen}");
+    }
+}
