@@ -12,7 +12,7 @@
 //! copy kept after every key, through its own database connection),
 //! restores what it can and exits.
 
-use crate::app::App;
+use crate::app::{App, DraftGuard};
 use crate::frames::Frames;
 use crate::store::{self, DraftFor, OpenOptions};
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -34,7 +34,7 @@ const WAKE: Duration = Duration::from_millis(250);
 /// How long the watchdog lets the loop handle a signal itself.
 const GRACE: Duration = Duration::from_millis(1000);
 
-type Pending = Arc<Mutex<Option<(Option<i64>, DraftFor, String)>>>;
+type Pending = Arc<Mutex<Option<(Option<i64>, DraftFor, String, DraftGuard)>>>;
 
 /// Puts the terminal back as we found it. Safe to call more than once and
 /// when the terminal is gone (errors are ignored: there is no one to tell).
@@ -133,7 +133,7 @@ fn watchdog(
         }
         // The loop is stuck: save the draft ourselves, then leave.
         let draft = pending.lock().ok().and_then(|mut p| p.take());
-        if let Some((id, target, text)) = draft {
+        if let Some((id, target, text, guard)) = draft {
             let opts = OpenOptions {
                 author,
                 quick_check: false,
@@ -141,8 +141,16 @@ fn watchdog(
                 seed: None,
                 allow_network_fs: true,
             };
-            let saved = store::open(&db, opts).and_then(|mut s| s.save_draft(id, &target, &text));
-            if saved.is_err() {
+            // Only into the very file and plan the cockpit had: a file
+            // deleted meanwhile must not be created again, nor a plan moved
+            // or imported over it get a draft about another plan's rows.
+            let same = !guard.lost && store::still_the_file(&db, guard.file);
+            let saved = same
+                && store::open(&db, opts).is_ok_and(|mut s| {
+                    s.plan_seen().map(|p| &p.identity) == guard.plan.as_ref()
+                        && s.save_draft(id, &target, &text).is_ok()
+                });
+            if !saved {
                 // The database cannot take it (gone, replaced, full): the
                 // text goes to a file in the state folder instead.
                 let _ = crate::kept::keep("note draft (terminal closed)", &text);
@@ -164,7 +172,9 @@ fn event_loop(
     let mut dirty = true;
     loop {
         if let Ok(mut p) = pending.lock() {
-            *p = app.pending_draft();
+            *p = app
+                .pending_draft()
+                .map(|(id, target, text)| (id, target, text, app.draft_guard()));
         }
         if let Ok(v) = verdict.try_recv() {
             dirty |= app.integrity_checked(&v);

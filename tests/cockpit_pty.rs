@@ -509,3 +509,43 @@ fn a_dead_terminal_without_sighup_is_noticed_and_the_note_kept() {
         .expect("the draft was saved");
     assert_eq!(draft, "没有挂断信号也要保住的话");
 }
+
+/// The database is deleted under a cockpit whose terminal then dies
+/// without SIGHUP: the last-resort saver does not create the file again
+/// (which would quietly start an empty plan there); the note goes to a
+/// kept file instead.
+#[test]
+fn a_dead_terminal_over_a_deleted_database_keeps_the_note_in_a_file() {
+    let sb = Sandbox::new();
+    let state = sb.path("state");
+    let state_env = state.to_str().unwrap().to_owned();
+    let mut s = Session::start_with(
+        &sb,
+        80,
+        24,
+        &[("LANG", "zh_CN.UTF-8"), ("XDG_STATE_HOME", &state_env)],
+        &[
+            "perl",
+            "-e",
+            "use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGHUP)) or die; exec @ARGV",
+        ],
+    );
+    s.type_a_note("删库之后还在写的话");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(sb.path(&format!("plan.db{suffix}")));
+    }
+    s.wait_for("已被删除");
+    eprintln!(
+        "exited {:?} after the terminal closed",
+        s.hang_up_and_wait()
+    );
+    assert!(!sb.db.exists(), "the deleted database was created again");
+    let kept: Vec<String> = std::fs::read_dir(state.join("plan-cockpit/kept"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(
+        kept.iter().any(|k| k.contains("删库之后还在写的话")),
+        "{kept:?}"
+    );
+}

@@ -7,7 +7,26 @@ use super::App;
 use super::overlay::{ConflictView, Overlay};
 use crate::store::{self, FileLoss, PlanIdentity};
 
+/// What a last-resort saver (the watchdog, on a dead terminal) must check
+/// before it writes a draft through a connection of its own: the same
+/// file, and the same plan, as this cockpit's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftGuard {
+    pub file: store::FileId,
+    pub plan: Option<String>,
+    /// The file was already seen deleted, replaced or hard-linked.
+    pub lost: bool,
+}
+
 impl App {
+    pub fn draft_guard(&self) -> DraftGuard {
+        DraftGuard {
+            file: self.store.file_id(),
+            plan: self.store.plan_seen().map(|p| p.identity.clone()),
+            lost: self.file_lost,
+        }
+    }
+
     /// At every wake-up and before acting on a key: is the file under us
     /// still the one opened? Returns true when the screen must change.
     pub fn watch_file(&mut self) -> bool {

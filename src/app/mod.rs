@@ -3,6 +3,7 @@
 //! the UI draws from the state. No terminal here, and no SQL.
 
 mod guard;
+pub use guard::DraftGuard;
 pub mod keymap;
 pub mod overlay;
 pub mod pane;

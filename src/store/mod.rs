@@ -23,7 +23,7 @@ pub use beside::{file_mode, sibling};
 pub use draft::{Draft, DraftFor};
 pub use edit::{Added, NoteSnapshot};
 pub use error::{Conflict, Error, Result};
-pub use file::FileLoss;
+pub use file::{FileId, FileLoss};
 pub use header::pending_upgrade;
 pub use milestone::{Fields, ListFilter, MilestoneRow, Saved};
 pub use open::{OpenOptions, open};
@@ -164,6 +164,11 @@ impl Store {
         }
     }
 
+    /// The file as opened, for a check made by another connection.
+    pub fn file_id(&self) -> FileId {
+        self.opened
+    }
+
     /// The plan now in the file (None while it holds none).
     pub fn plan_now(&self) -> Result<Option<PlanIdentity>> {
         lineage::plan_identity(&self.conn)
@@ -271,6 +276,11 @@ pub fn quick_check_file(path: &Path) -> Result<String> {
     conn.busy_timeout(open::BUSY_TIMEOUT)
         .map_err(Error::sql("setting busy_timeout"))?;
     open::quick_check(&conn).map_err(Error::sql("running quick_check"))
+}
+
+/// Does `path` still lead to the file `id` names, with one link?
+pub fn still_the_file(path: &Path, id: FileId) -> bool {
+    file::still(path, id).is_ok()
 }
 
 /// Version of the SQLite library compiled in.
