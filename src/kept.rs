@@ -36,7 +36,7 @@ pub fn keep_into(
         let file = fs::OpenOptions::new()
             .write(true)
             .truncate(true)
-            .custom_flags(libc::O_NOFOLLOW)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
             .open(path);
         if let Ok(mut file) = file {
             write_kept(&mut file, what, text)?;
@@ -65,12 +65,15 @@ fn write_kept(file: &mut fs::File, what: &str, text: &str) -> std::io::Result<()
 
 /// Writes `text` with a header saying what it was for; returns the file.
 pub fn keep(what: &str, text: &str) -> std::io::Result<PathBuf> {
-    let dir = folder();
+    keep_in(&folder(), what, text)
+}
+
+fn keep_in(dir: &std::path::Path, what: &str, text: &str) -> std::io::Result<PathBuf> {
     fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
-        .create(&dir)?;
-    let meta = fs::symlink_metadata(&dir)?;
+        .create(dir)?;
+    let meta = fs::symlink_metadata(dir)?;
     if !meta.is_dir() {
         return Err(std::io::Error::other(format!(
             "{} is not a folder",
@@ -86,7 +89,7 @@ pub fn keep(what: &str, text: &str) -> std::io::Result<PathBuf> {
             .write(true)
             .create_new(true)
             .mode(0o600)
-            .custom_flags(libc::O_NOFOLLOW)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
             .open(&path);
         let mut file = match file {
             Ok(f) => f,
@@ -105,14 +108,17 @@ mod tests {
     #[test]
     fn kept_text_is_private_and_complete() {
         let dir = tempfile::tempdir().unwrap();
-        // SAFETY: tests in this binary that read XDG_STATE_HOME run here only.
-        unsafe { std::env::set_var("XDG_STATE_HOME", dir.path()) };
-        let path = super::keep("备注 · 高新技术企业", "已认定五百二十三家").unwrap();
+        let kept = dir.path().join("kept");
+        let path = super::keep_in(&kept, "备注 · 高新技术企业", "已认定五百二十三家").unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("已认定五百二十三家") && text.contains("高新技术企业"));
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
-        assert!(path.starts_with(dir.path()));
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&kept), 0o700);
+        // Rewritten in place, never through a symlink planted there.
+        let again = super::keep_into(Some(&path), "备注", "改过的").unwrap();
+        assert_eq!(again, path);
+        assert!(std::fs::read_to_string(&path).unwrap().contains("改过的"));
     }
 }

@@ -3,6 +3,9 @@
 //! Arrows point one way: `cli → term → app → {domain, store}`,
 //! `term → frames → ui`, `ui → {app, domain}`, `store → domain`, `formats → domain`.
 //! The domain knows no terminal and no database; only `store` speaks SQL.
+//! Platform calls go through std, rustix and nix: no hand-written `unsafe`.
+
+#![forbid(unsafe_code)]
 
 pub mod app;
 pub mod cli;

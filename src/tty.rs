@@ -5,7 +5,7 @@
 //! lives and wakes the moment the other side of the pty closes (an SSH link
 //! dropping, a tmux pane killed), whether or not a signal is delivered.
 
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::OwnedFd;
 
 pub struct Watch {
     fd: OwnedFd,
@@ -28,21 +28,16 @@ impl Watch {
 
     /// Blocks until the terminal hangs up; true when it did.
     pub fn wait_for_hang_up(&self) -> bool {
+        use rustix::event::{PollFd, PollFlags, poll};
         loop {
-            let mut pfd = libc::pollfd {
-                fd: self.fd.as_raw_fd(),
-                events: 0,
-                revents: 0,
-            };
-            // SAFETY: one pollfd for a descriptor this struct owns.
-            let n = unsafe { libc::poll(&mut pfd, 1, -1) };
-            if n < 0 {
-                if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
-                    continue;
-                }
-                return false;
+            let mut fds = [PollFd::new(&self.fd, PollFlags::empty())];
+            match poll(&mut fds, None) {
+                Ok(_) => {}
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(_) => return false,
             }
-            if pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            let seen = fds[0].revents();
+            if seen.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
                 return true;
             }
         }

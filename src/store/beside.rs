@@ -5,9 +5,9 @@
 //! plan opens read-only.
 
 use super::error::{Error, Result};
+use rustix::fs::OFlags;
 use std::fs::{self, File, OpenOptions as FsOpen};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-use std::os::unix::io::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -49,15 +49,8 @@ pub(super) fn writable(path: &Path) -> bool {
 }
 
 /// `access(W_OK)`, with the reason when it says no.
-fn write_access(path: &Path) -> std::io::Result<()> {
-    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes())
-        .map_err(std::io::Error::other)?;
-    // SAFETY: c is a valid NUL-terminated path for the duration of the call.
-    if unsafe { libc::access(c.as_ptr(), libc::W_OK) } == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
+pub(super) fn write_access(path: &Path) -> std::io::Result<()> {
+    rustix::fs::access(path, rustix::fs::Access::WRITE_OK).map_err(std::io::Error::from)
 }
 
 /// Creates a file with exactly `mode`, whatever the umask says.
@@ -142,14 +135,14 @@ pub(super) fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock
         .create(true)
         .truncate(false)
         .mode(mode)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32)
         .open(&lock_path)
     {
         Ok(f) => f,
         // A folder we cannot write to: the database will open read-only
         // and needs no start-up lock.
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return Ok(None),
-        Err(e) if e.raw_os_error() == Some(libc::EROFS) => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => return Ok(None),
         Err(e) => return Err(Error::io(format!("{}", lock_path.display()))(e)),
     };
     let meta = file
@@ -172,20 +165,20 @@ pub(super) fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock
     }
     // The umask would turn 0660 into 0640 in a team folder. Only the owner
     // may chmod; for anyone else the file already has the owner's mode.
-    if std::os::unix::fs::MetadataExt::uid(&meta) == unsafe { libc::geteuid() }
+    if std::os::unix::fs::MetadataExt::uid(&meta) == rustix::process::geteuid().as_raw()
         && meta.permissions().mode() & 0o7777 != mode
     {
         let _ = file.set_permissions(fs::Permissions::from_mode(mode));
     }
     let started = Instant::now();
     loop {
-        // SAFETY: flock on a descriptor we own.
-        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
-            return Ok(Some(StartLock(file)));
-        }
-        let err = std::io::Error::last_os_error();
-        if err.raw_os_error() != Some(libc::EWOULDBLOCK) {
-            return Err(Error::io(format!("locking {}", lock_path.display()))(err));
+        // flock(2) on Linux, exclusive, without waiting.
+        match file.try_lock() {
+            Ok(()) => return Ok(Some(StartLock(file))),
+            Err(std::fs::TryLockError::WouldBlock) => {}
+            Err(std::fs::TryLockError::Error(err)) => {
+                return Err(Error::io(format!("locking {}", lock_path.display()))(err));
+            }
         }
         if started.elapsed() > LOCK_WAIT {
             return Err(Error::Busy);

@@ -131,14 +131,8 @@ fn classify(context: String, source: rusqlite::Error) -> Error {
 const NEARLY_FULL: u64 = 1024 * 1024;
 
 fn free_bytes(folder: &std::path::Path) -> Option<u64> {
-    let c = std::ffi::CString::new(folder.as_os_str().as_encoded_bytes()).ok()?;
-    // SAFETY: statvfs fills the struct we pass; the path is NUL-terminated.
-    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
-    if unsafe { libc::statvfs(c.as_ptr(), &mut st) } != 0 {
-        return None;
-    }
-    #[allow(clippy::unnecessary_cast)]
-    Some(st.f_bavail as u64 * st.f_frsize as u64)
+    let st = rustix::fs::statvfs(folder).ok()?;
+    Some(st.f_bavail.saturating_mul(st.f_frsize))
 }
 
 impl Error {

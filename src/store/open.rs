@@ -53,12 +53,7 @@ pub fn network_fs(f_type: i64) -> Option<&'static str> {
 }
 
 fn filesystem_of(folder: &Path) -> Option<&'static str> {
-    let c = std::ffi::CString::new(folder.as_os_str().as_encoded_bytes()).ok()?;
-    // SAFETY: statfs fills the struct we pass; the path is NUL-terminated.
-    let mut st: libc::statfs = unsafe { std::mem::zeroed() };
-    if unsafe { libc::statfs(c.as_ptr(), &mut st) } != 0 {
-        return None;
-    }
+    let st = rustix::fs::statfs(folder).ok()?;
     #[allow(clippy::unnecessary_cast)]
     network_fs(st.f_type as i64)
 }
