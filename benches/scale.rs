@@ -12,6 +12,13 @@
 //! interactive benchmarks also time every single keystroke and print
 //! p50/p95/max at the end, with the bytes one `j` sends to the terminal.
 
+// Test data and measurements are small numbers: casts here cannot wrap.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
+
 use criterion::{BenchmarkId, Criterion};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plan_cockpit::app::App;

@@ -169,7 +169,7 @@ pub fn plan(size: &Size, seed: u64) -> PlanDoc {
         let m_count = share(size.milestones, projects_n, p);
         for m in 0..m_count {
             milestone_id += 1;
-            let global = milestone_id as usize - 1;
+            let global = usize::try_from(milestone_id - 1).unwrap_or(0);
             // Seven in ten are numeric, chosen by position so that the
             // number of numeric milestones, and each one's share of the
             // readings, is known before generating.
@@ -197,7 +197,7 @@ pub fn plan(size: &Size, seed: u64) -> PlanDoc {
             if numeric {
                 let (title, unit, typical) = MEASURES[rng.usize(..MEASURES.len())];
                 let target = (typical * (0.5 + rng.f64())).round();
-                ms.title = format!("{title}{}{unit}", target as i64);
+                ms.title = format!("{title}{target:.0}{unit}");
                 ms.unit = unit.to_owned();
                 ms.target = Some(target);
                 let k = share(size.readings, numeric_count(size.milestones).max(1), rank);
@@ -237,7 +237,7 @@ pub fn plan(size: &Size, seed: u64) -> PlanDoc {
             milestones.push(ms);
         }
         projects.push(Project {
-            id: p as i64 + 1,
+            id: i64::try_from(p).map_or(i64::MAX, |p| p + 1),
             direction,
             program,
             areas: if rng.u8(..5) == 0 {

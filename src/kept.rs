@@ -36,7 +36,7 @@ pub fn keep_into(
         let file = fs::OpenOptions::new()
             .write(true)
             .truncate(true)
-            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits().cast_signed())
             .open(path);
         if let Ok(mut file) = file {
             write_kept(&mut file, what, text)?;
@@ -89,7 +89,7 @@ fn keep_in(dir: &std::path::Path, what: &str, text: &str) -> std::io::Result<Pat
             .write(true)
             .create_new(true)
             .mode(0o600)
-            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits().cast_signed())
             .open(&path);
         let mut file = match file {
             Ok(f) => f,

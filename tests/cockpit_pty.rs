@@ -3,6 +3,13 @@
 //! the database holds both and the terminal is left as it was found. Also:
 //! SIGTERM and SIGHUP put the terminal back.
 
+// Test data and measurements are small numbers: casts here cannot wrap.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
+
 mod common;
 
 use common::{BIN, Sandbox};

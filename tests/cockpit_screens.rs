@@ -3,6 +3,13 @@
 //! at 80×24 and 160×48, in Chinese and English. Plus the cursor and colour
 //! rules that snapshots cannot show.
 
+// Test data and measurements are small numbers: casts here cannot wrap.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
+
 mod common;
 
 use common::{cockpit, press};

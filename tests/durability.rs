@@ -2,6 +2,13 @@
 //! loses no acknowledged commit and leaves an intact file, and concurrent
 //! relative updates from separate processes all count.
 
+// Test data and measurements are small numbers: casts here cannot wrap.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
+
 mod common;
 
 use common::{BIN, Sandbox, open_store};

@@ -5,6 +5,13 @@
 //! through crossterm: parsing the bytes with `vte` finds nothing but our own
 //! cursor moves and colours. Every CLI path is checked the same way.
 
+// Test data and measurements are small numbers: casts here cannot wrap.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
+
 mod common;
 
 use common::{Sandbox, fixture, press};

@@ -1,6 +1,13 @@
 //! Properties over random input: any valid plan survives export → import →
 //! export byte for byte, and text cleaning is idempotent and complete.
 
+// Test data and measurements are small numbers: casts here cannot wrap.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
+
 use plan_cockpit::domain::plan::{
     Direction, FORMAT, Milestone, Note, PlanDoc, PlanInfo, Program, Project, Reading,
 };

@@ -514,7 +514,7 @@ impl App {
     }
 
     fn on_panes(&mut self, action: Action) {
-        let page = self.page as isize;
+        let page = isize::try_from(self.page).unwrap_or(isize::MAX);
         let n = self.panes.len().max(1);
         match action {
             Action::Quit => self.quit = true,

@@ -46,7 +46,7 @@ pub fn moved(sel: usize, len: usize, by: isize) -> usize {
     if len == 0 {
         return 0;
     }
-    (sel as isize + by).clamp(0, len as isize - 1) as usize
+    sel.saturating_add_signed(by).min(len - 1)
 }
 
 impl Pane {

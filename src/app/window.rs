@@ -149,8 +149,11 @@ impl<T: Listed> Window<T> {
             Some(false) => *self = Window::load(store, self.list, Key::FIRST, span)?,
             Some(true) => *self = Window::load(store, self.list, Key::LAST, span)?,
             None => {
-                let to = (self.sel as isize + by).clamp(0, self.total.saturating_sub(1) as isize);
-                self.select(store, to as usize, span)?;
+                let to = self
+                    .sel
+                    .saturating_add_signed(by)
+                    .min(self.total.saturating_sub(1));
+                self.select(store, to, span)?;
             }
         }
         Ok(())

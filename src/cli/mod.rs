@@ -255,19 +255,18 @@ pub fn run(cli: Cli) -> Outcome {
             seed,
             replace,
         }) => {
-            let (projects, milestones, notes) =
-                (projects as usize, milestones as usize, notes as usize);
-            let readings = readings
-                .map_or(milestones / 10 * 21 + (milestones % 10).min(7) * 3, |r| {
-                    r as usize
-                });
-            let size = crate::generate::Size {
+            // Range-checked by clap above, so they fit.
+            let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+            let (projects, milestones, notes) = (size(projects), size(milestones), size(notes));
+            let readings =
+                readings.map_or(milestones / 10 * 21 + (milestones % 10).min(7) * 3, size);
+            let plan_size = crate::generate::Size {
                 projects,
                 milestones,
                 notes,
                 readings,
             };
-            commands::generate(&ctx, &size, seed, replace)
+            commands::generate(&ctx, &plan_size, seed, replace)
         }
         Some(Command::Check) => commands::check(&ctx),
         Some(Command::Backup { dest }) => commands::backup(&ctx, &dest),

@@ -111,7 +111,7 @@ pub fn parse_number(s: &str) -> Result<f64, String> {
     let t: String = typed
         .chars()
         .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '０'..='９' => char::from_digit(u32::from(c) - u32::from('０'), 10).unwrap_or(c),
             '．' | '。' => '.',
             '－' => '-',
             '＋' => '+',

@@ -186,7 +186,10 @@ pub mod number {
 
     pub fn write<S: Serializer>(v: f64, s: S) -> Result<S::Ok, S::Error> {
         if v.fract() == 0.0 && v.abs() < EXACT && !(v == 0.0 && v.is_sign_negative()) {
-            s.serialize_i64(v as i64)
+            // A whole number below 2^53 in magnitude: exact as an i64.
+            #[allow(clippy::cast_possible_truncation)]
+            let whole = v as i64;
+            s.serialize_i64(whole)
         } else {
             s.serialize_f64(v)
         }

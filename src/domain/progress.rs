@@ -43,7 +43,7 @@ impl Measure {
 
     /// Whole percent, for lists.
     pub fn percent(&self) -> Option<u8> {
-        self.progress().map(|p| (p * 100.0).floor() as u8)
+        self.progress().map(percent)
     }
 }
 
@@ -62,10 +62,20 @@ pub fn value_against_target(current: Option<f64>, target: Option<f64>, unit: &st
     }
 }
 
+/// A share (0.0–1.0, clamped) as a whole percent, rounded down: 0.999 is
+/// 99 %, never 100 % before the target is reached.
+pub fn percent(share: f64) -> u8 {
+    let p = (share.clamp(0.0, 1.0) * 100.0).floor();
+    // Clamped to 0..=100 just above, so the cast is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let p = p as u8;
+    p
+}
+
 /// Formats a value the way planners write it: `600`, `1.5`, `0.333`.
 pub fn format_value(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
+        format!("{v:.0}")
     } else {
         let s = format!("{v:.3}");
         s.trim_end_matches('0').trim_end_matches('.').to_owned()

@@ -135,7 +135,7 @@ pub(super) fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock
         .create(true)
         .truncate(false)
         .mode(mode)
-        .custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32)
+        .custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits().cast_signed())
         .open(&lock_path)
     {
         Ok(f) => f,

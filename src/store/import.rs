@@ -154,6 +154,11 @@ fn check_references(tx: &Transaction<'_>) -> Result<()> {
 /// working set while it is written.
 const BULK_CACHE_KIB: i64 = 256 * 1024;
 
+/// A place in a list of the document, as stored.
+fn position(i: usize) -> i64 {
+    i64::try_from(i).unwrap_or(i64::MAX)
+}
+
 fn or<'a>(v: &'a Option<String>, fallback: &'a str) -> &'a str {
     v.as_deref().unwrap_or(fallback)
 }
@@ -220,7 +225,7 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, stamp: &Stamp<'_>) -> Result<
                 d.name,
                 d.name_en,
                 d.description,
-                i as i64
+                position(i)
             ])
             .map_err(|e| Error::sql(format!("{table} {}", d.id))(e))?;
         }
@@ -239,7 +244,7 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, stamp: &Stamp<'_>) -> Result<
             g.name_en,
             g.description,
             g.direction,
-            i as i64
+            position(i)
         ])
         .map_err(|e| Error::sql(format!("program {}", g.id))(e))?;
     }
@@ -309,7 +314,7 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, stamp: &Stamp<'_>) -> Result<
                 pr.status.code(),
                 pr.start,
                 pr.due,
-                i as i64,
+                position(i),
                 or(&pr.created_at, now),
                 or(&pr.created_by, author),
                 or(&pr.updated_at, now),
@@ -318,7 +323,7 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, stamp: &Stamp<'_>) -> Result<
             ])
             .map_err(|e| Error::sql(format!("project {}", pr.id))(e))?;
         for (k, a) in pr.areas.iter().enumerate() {
-            tag.execute(params![pr.id, a, k as i64])
+            tag.execute(params![pr.id, a, position(k)])
                 .map_err(|e| Error::sql(format!("project {} area {a}", pr.id))(e))?;
         }
         for (j, m) in pr.milestones.iter().enumerate() {
@@ -335,7 +340,7 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, stamp: &Stamp<'_>) -> Result<
                     m.due,
                     m.status.code(),
                     m.owner,
-                    j as i64,
+                    position(j),
                     or(&m.created_at, now),
                     or(&m.created_by, author),
                     or(&m.updated_at, now),

@@ -99,7 +99,12 @@ fn read_page<T>(
         .prepare_cached(&sql)
         .and_then(|mut st| {
             st.query_map(
-                params![list.parent(), key.position, key.id, limit as i64],
+                params![
+                    list.parent(),
+                    key.position,
+                    key.id,
+                    i64::try_from(limit).unwrap_or(i64::MAX)
+                ],
                 map,
             )?
             .collect()
@@ -159,7 +164,7 @@ impl Store {
                     r.get::<_, i64>(0)
                 })
             })
-            .map(|n| n as usize)
+            .map(super::view::count)
             .map_err(Error::sql("counting a list"))
     }
 

@@ -17,11 +17,25 @@ pub struct Rollup {
     pub progress: Option<f64>,
 }
 
+/// A count SQL returned, as a length (a count is never negative).
+pub(super) fn count(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+/// A count summed as a REAL (SQL's `total()` of counts, or the sums in
+/// `Rollup::of`): a whole number, never negative, far below 2^53.
+fn whole(n: f64) -> usize {
+    let n = n.round().max(0.0);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let n = n as usize;
+    n
+}
+
 impl Rollup {
     fn from_sums(milestones: f64, done: f64, progress_sum: f64, measured: f64) -> Rollup {
         Rollup {
-            milestones: milestones as usize,
-            done: done as usize,
+            milestones: whole(milestones),
+            done: whole(done),
             progress: (measured > 0.0).then(|| progress_sum / measured),
         }
     }
@@ -200,7 +214,7 @@ impl Store {
                 code: r.get(1)?,
                 name: r.get(2)?,
                 name_en: r.get(3)?,
-                projects: r.get::<_, i64>(4)? as usize,
+                projects: count(r.get(4)?),
                 rollup: Rollup::from_sums(r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?),
             })
         })
@@ -347,7 +361,10 @@ impl Store {
                 .prepare_cached(&sql)
                 .map_err(Error::sql("searching"))?;
             let found = st
-                .query_map(params![matching, room as i64], hit)
+                .query_map(
+                    params![matching, i64::try_from(room).unwrap_or(i64::MAX)],
+                    hit,
+                )
                 .and_then(|it| it.collect::<rusqlite::Result<Vec<Hit>>>())
                 .map_err(Error::sql("searching"))?;
             hits.extend(found);

@@ -113,3 +113,9 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         height: h,
     }
 }
+
+/// A count of rows or columns as a terminal length, saturating: a list
+/// longer than 65,535 rows is still drawn, clipped, never wrapped around.
+pub fn cells(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}

@@ -91,7 +91,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 );
                 lines.extend(wrap(&change, cells).into_iter().map(Line::raw));
             }
-            let max = (lines.len() as u16).saturating_sub(inner.height);
+            let max = super::cells(lines.len()).saturating_sub(inner.height);
             frame.render_widget(Paragraph::new(lines).scroll(((*scroll).min(max), 0)), inner);
         }
         Overlay::Search(s) => {
@@ -186,7 +186,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         }
         Overlay::Menu(m) => {
             let choices = Menu::choices();
-            let popup = centered(area, 24, choices.len() as u16 + 2);
+            let popup = centered(area, 24, super::cells(choices.len()).saturating_add(2));
             let inner = boxed(frame, popup, ui.status_title, theme);
             let lines: Vec<Line> = choices
                 .iter()
@@ -235,7 +235,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Overlay::Confirm(c) => {
             let w = area.width.saturating_sub(4).min(56);
             let lines = wrap(&c.question, w.saturating_sub(2) as usize);
-            let popup = centered(area, w, lines.len() as u16 + 4);
+            let popup = centered(area, w, super::cells(lines.len()).saturating_add(4));
             let inner = boxed(frame, popup, ui.confirm_title, theme);
             let mut text: Vec<Line> = lines.into_iter().map(Line::raw).collect();
             text.push(Line::raw(""));
@@ -267,8 +267,12 @@ fn text_field(frame: &mut Frame, input: &TextArea<'static>, area: Rect) {
     frame.render_widget(input, area);
     let caret = input.screen_cursor();
     let (top, left) = input.scroll_offset();
-    let x = (caret.col as u16).saturating_sub(left).min(area.width - 1);
-    let y = (caret.row as u16).saturating_sub(top).min(area.height - 1);
+    let x = super::cells(caret.col)
+        .saturating_sub(left)
+        .min(area.width - 1);
+    let y = super::cells(caret.row)
+        .saturating_sub(top)
+        .min(area.height - 1);
     frame.set_cursor_position(Position {
         x: area.x + x,
         y: area.y + y,
@@ -325,6 +329,6 @@ fn help(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
             ]));
         }
     }
-    let max = (lines.len() as u16).saturating_sub(inner.height);
+    let max = super::cells(lines.len()).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max), 0)), inner);
 }

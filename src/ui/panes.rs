@@ -33,7 +33,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         pane(app, theme, frame, area, app.focus);
         return;
     }
-    let n = app.panes.len() as u32;
+    let n = u32::try_from(app.panes.len()).unwrap_or(u32::MAX);
     let areas = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(area);
     for (i, a) in areas.iter().enumerate() {
         pane(app, theme, frame, *a, i);
@@ -164,7 +164,7 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
             Span::raw(tally),
         ]));
     }
-    let head_h = (head.len() as u16).min(inner.height);
+    let head_h = super::cells(head.len()).min(inner.height);
     let [head_area, list_area] =
         Layout::vertical([Constraint::Length(head_h), Constraint::Min(0)]).areas(inner);
     frame.render_widget(Paragraph::new(head), head_area);
@@ -188,7 +188,7 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
             // The project's description and notes go under its milestones,
             // in whatever room is left.
             let about = project_about(app, theme, op, cells);
-            let list_h = (op.milestones.total.min(u16::MAX as usize / 2) as u16 * 2)
+            let list_h = super::cells(op.milestones.total.saturating_mul(2))
                 .max(1)
                 .min(list_area.height);
             let [items, rest] =
@@ -242,7 +242,7 @@ fn project_about(
 }
 
 fn pct(p: Option<f64>) -> String {
-    p.map(|p| format!("{:>3}%", (p * 100.0).floor() as u32))
+    p.map(|p| format!("{:>3}%", crate::domain::progress::percent(p)))
         .unwrap_or_default()
 }
 

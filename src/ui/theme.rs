@@ -83,8 +83,10 @@ pub fn bar(progress: Option<f64>, cells: usize) -> String {
     let Some(p) = progress else {
         return String::new();
     };
-    let pct = format!(" {:>3}%", (p * 100.0).floor() as u32);
+    let pct = format!(" {:>3}%", crate::domain::progress::percent(p));
     let n = cells.saturating_sub(pct.len());
-    let full = ((p * n as f64).round() as usize).min(n);
+    // The filled part, in whole cells: the percent of `n`, rounded.
+    let full = (usize::from(crate::domain::progress::percent(p)) * n + 50) / 100;
+    let full = full.min(n);
     format!("{}{}{pct}", "█".repeat(full), "░".repeat(n - full))
 }
