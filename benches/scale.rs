@@ -107,6 +107,7 @@ fn options() -> OpenOptions<'static> {
         read_only: false,
         seed: None,
         allow_network_fs: true,
+        clock: plan_cockpit::domain::Clock::system(),
     }
 }
 
@@ -453,7 +454,8 @@ fn whole_plan(c: &mut Criterion, db: &Path, scratch: &Path, label: &str) {
                 let bytes = std::fs::read(&json).unwrap();
                 let mut doc = formats::json::read(&bytes).unwrap();
                 drop(bytes);
-                domain::validate::prepare(&mut doc, &domain::dates::now(), "bench").unwrap();
+                domain::validate::prepare(&mut doc, &domain::Clock::system().now_text(), "bench")
+                    .unwrap();
                 let mut s = store::open(&target, options()).unwrap();
                 s.replace_plan(&doc, "plan.json").unwrap();
                 drop(s);

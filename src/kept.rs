@@ -5,6 +5,7 @@
 //! The folder is private (0700) and each file is created exclusively with a
 //! name nobody can predict, so a planted symlink cannot redirect it.
 
+use crate::domain::Clock;
 use std::fs;
 use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
@@ -28,6 +29,7 @@ pub fn folder() -> PathBuf {
 /// With `into`, a file this program kept before is rewritten instead of a
 /// new one being made (an editor keeps one file however often it fails).
 pub fn keep_into(
+    clock: &Clock,
     into: Option<&std::path::Path>,
     what: &str,
     text: &str,
@@ -39,14 +41,14 @@ pub fn keep_into(
             .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits().cast_signed())
             .open(path);
         if let Ok(mut file) = file {
-            write_kept(&mut file, what, text)?;
+            write_kept(clock, &mut file, what, text)?;
             return Ok(path.to_owned());
         }
     }
-    keep(what, text)
+    keep(clock, what, text)
 }
 
-fn write_kept(file: &mut fs::File, what: &str, text: &str) -> std::io::Result<()> {
+fn write_kept(clock: &Clock, file: &mut fs::File, what: &str, text: &str) -> std::io::Result<()> {
     writeln!(
         file,
         "# plan-cockpit: text kept because it could not be saved"
@@ -55,7 +57,7 @@ fn write_kept(file: &mut fs::File, what: &str, text: &str) -> std::io::Result<()
     writeln!(
         file,
         "# at: {}",
-        jiff::ZonedDateTime::now().strftime("%Y-%m-%d %H:%M:%S %Z")
+        clock.local().strftime("%Y-%m-%d %H:%M:%S %Z")
     )?;
     writeln!(file)?;
     file.write_all(text.as_bytes())?;
@@ -64,11 +66,16 @@ fn write_kept(file: &mut fs::File, what: &str, text: &str) -> std::io::Result<()
 }
 
 /// Writes `text` with a header saying what it was for; returns the file.
-pub fn keep(what: &str, text: &str) -> std::io::Result<PathBuf> {
-    keep_in(&folder(), what, text)
+pub fn keep(clock: &Clock, what: &str, text: &str) -> std::io::Result<PathBuf> {
+    keep_in(clock, &folder(), what, text)
 }
 
-fn keep_in(dir: &std::path::Path, what: &str, text: &str) -> std::io::Result<PathBuf> {
+fn keep_in(
+    clock: &Clock,
+    dir: &std::path::Path,
+    what: &str,
+    text: &str,
+) -> std::io::Result<PathBuf> {
     fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
@@ -80,9 +87,7 @@ fn keep_in(dir: &std::path::Path, what: &str, text: &str) -> std::io::Result<Pat
             dir.display()
         )));
     }
-    let stamp = jiff::ZonedDateTime::now()
-        .strftime("%Y%m%d-%H%M%S")
-        .to_string();
+    let stamp = clock.stamp();
     for _ in 0..16 {
         let path = dir.join(format!("{stamp}-{:08x}.txt", fastrand::u32(..)));
         let file = fs::OpenOptions::new()
@@ -97,7 +102,7 @@ fn keep_in(dir: &std::path::Path, what: &str, text: &str) -> std::io::Result<Pat
             Err(e) => return Err(e),
         };
         file.set_permissions(fs::Permissions::from_mode(0o600))?;
-        write_kept(&mut file, what, text)?;
+        write_kept(clock, &mut file, what, text)?;
         return Ok(path);
     }
     Err(std::io::Error::other("no free file name for the kept text"))
@@ -109,7 +114,9 @@ mod tests {
     fn kept_text_is_private_and_complete() {
         let dir = tempfile::tempdir().unwrap();
         let kept = dir.path().join("kept");
-        let path = super::keep_in(&kept, "备注 · 高新技术企业", "已认定五百二十三家").unwrap();
+        let clock = crate::domain::Clock::fixed("2023-06-30T00:30:00Z".parse().unwrap());
+        let path =
+            super::keep_in(&clock, &kept, "备注 · 高新技术企业", "已认定五百二十三家").unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("已认定五百二十三家") && text.contains("高新技术企业"));
         use std::os::unix::fs::PermissionsExt;
@@ -117,7 +124,7 @@ mod tests {
         assert_eq!(mode(&path), 0o600);
         assert_eq!(mode(&kept), 0o700);
         // Rewritten in place, never through a symlink planted there.
-        let again = super::keep_into(Some(&path), "备注", "改过的").unwrap();
+        let again = super::keep_into(&clock, Some(&path), "备注", "改过的").unwrap();
         assert_eq!(again, path);
         assert!(std::fs::read_to_string(&path).unwrap().contains("改过的"));
     }

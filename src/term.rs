@@ -68,6 +68,7 @@ pub fn run(mut app: App) -> io::Result<()> {
         Arc::clone(&pending),
         app.db_path().to_owned(),
         app.author().to_owned(),
+        app.clock().clone(),
     )?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -99,6 +100,7 @@ fn watchdog(
     pending: Pending,
     db: PathBuf,
     author: String,
+    clock: crate::domain::Clock,
 ) -> io::Result<()> {
     // Two ways to learn that we must go: a signal, or the terminal itself
     // hanging up. The second matters when SIGHUP never reaches us (a parent
@@ -140,6 +142,7 @@ fn watchdog(
                 read_only: false,
                 seed: None,
                 allow_network_fs: true,
+                clock: clock.clone(),
             };
             // Only into the very file and plan the cockpit had: a file
             // deleted meanwhile must not be created again, nor a plan moved
@@ -153,7 +156,7 @@ fn watchdog(
             if !saved {
                 // The database cannot take it (gone, replaced, full): the
                 // text goes to a file in the state folder instead.
-                let _ = crate::kept::keep("note draft (terminal closed)", &text);
+                let _ = crate::kept::keep(&clock, "note draft (terminal closed)", &text);
             }
         }
         restore();

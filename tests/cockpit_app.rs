@@ -626,6 +626,7 @@ fn a_read_only_or_damaged_database_shows_a_banner_and_refuses_edits() {
             read_only: true,
             seed: None,
             allow_network_fs: false,
+            clock: common::test_clock(),
         },
     )
     .unwrap();

@@ -70,6 +70,7 @@ impl Session {
         cmd.arg(&sb.db);
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_STATE_HOME", sb.path("state"));
+        cmd.env("PLAN_COCKPIT_NOW", common::NOW);
         cmd.env_remove("PLAN_COCKPIT_DB");
         for (k, v) in env {
             cmd.env(k, v);

@@ -176,6 +176,7 @@ fn files_are_private_and_journals_follow() {
             read_only: false,
             seed: None,
             allow_network_fs: false,
+            clock: common::test_clock(),
         },
     )
     .unwrap();

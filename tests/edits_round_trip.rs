@@ -100,6 +100,7 @@ fn open(path: &std::path::Path, seed: bool) -> Store {
             read_only: false,
             seed: if seed { Some(&plan) } else { None },
             allow_network_fs: false,
+            clock: common::test_clock(),
         },
     )
     .unwrap()

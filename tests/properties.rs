@@ -284,6 +284,7 @@ fn import_export(doc: &PlanDoc) -> String {
             read_only: false,
             seed: None,
             allow_network_fs: false,
+            clock: plan_cockpit::domain::Clock::fixed("2026-11-29T09:00:00+08:00".parse().unwrap()),
         },
     )
     .unwrap();

@@ -451,6 +451,7 @@ fn empty_store(db: &std::path::Path) -> Store {
             read_only: false,
             seed: None,
             allow_network_fs: true,
+            clock: common::test_clock(),
         },
     )
     .unwrap()

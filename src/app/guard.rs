@@ -59,7 +59,7 @@ impl App {
         let context = format!("{} · {what}", self.title);
         let into = self.editor().and_then(|e| e.kept.clone());
         let ui = self.ui();
-        match crate::kept::keep_into(into.as_deref(), &context, text) {
+        match crate::kept::keep_into(self.store.clock(), into.as_deref(), &context, text) {
             Ok(path) => {
                 if let Some(e) = self.editor_mut() {
                     e.kept = Some(path.clone());
@@ -94,7 +94,7 @@ impl App {
         let message = ui
             .plan_replaced
             .replace("{by}", &now.by)
-            .replace("{at}", &crate::domain::dates::local_minute(&now.since))
+            .replace("{at}", &self.store.clock().local_minute(&now.since))
             .replace("{title}", &now.title);
         match (pending, kept) {
             (Some((what, mine, _, _)), Some(kept)) => {

@@ -71,6 +71,9 @@ pub struct App {
     height: usize,
     /// The database file was deleted, replaced or hard-linked underneath.
     file_lost: bool,
+    /// The planner's day, from the program's clock, as ISO text: what
+    /// "overdue" is measured against. Read at each wake-up, never by render.
+    pub today: String,
 }
 
 impl App {
@@ -97,7 +100,9 @@ impl App {
             offered: Vec::new(),
             height: 0,
             file_lost: false,
+            today: String::new(),
         };
+        app.today = app.store.clock().today().to_string();
         app.seen = app.store.data_version()?;
         app.reload()?;
         app.offer_draft();
@@ -205,7 +210,13 @@ impl App {
     /// The file is checked first: a file deleted or replaced underneath
     /// stops all writing before anything else is read from it.
     pub fn refresh_if_changed(&mut self) -> bool {
-        let moved = self.watch_file();
+        let mut moved = self.watch_file();
+        // Past midnight, overdue marks change.
+        let today = self.store.clock().today().to_string();
+        if today != self.today {
+            self.today = today;
+            moved = true;
+        }
         match self.store.data_version() {
             Ok(v) if v != self.seen => {
                 self.seen = v;
@@ -232,6 +243,11 @@ impl App {
 
     pub fn author(&self) -> &str {
         self.store.author()
+    }
+
+    /// The program's one clock.
+    pub fn clock(&self) -> &crate::domain::Clock {
+        self.store.clock()
     }
 
     fn editor(&self) -> Option<&Editor> {
@@ -370,7 +386,7 @@ impl App {
             _ => {}
         }
         let text = match e {
-            store::Error::Conflict(c) => conflict_text(ui, c),
+            store::Error::Conflict(c) => conflict_text(ui, self.store.clock(), c),
             store::Error::ReadOnly(why) => format!("{}: {why}", ui.read_only),
             e => format!("{}: {e}", ui.not_saved),
         };
@@ -999,7 +1015,7 @@ impl App {
             }
             store::Error::Conflict(c) => {
                 self.show_conflict(c);
-                conflict_text(ui, c)
+                conflict_text(ui, self.store.clock(), c)
             }
             store::Error::Invalid(why) => why.clone(),
             store::Error::ReadOnly(why) => format!("{}: {why}", ui.read_only),
@@ -1357,10 +1373,10 @@ impl App {
     }
 }
 
-fn conflict_text(ui: &Ui, c: &store::Conflict) -> String {
+fn conflict_text(ui: &Ui, clock: &crate::domain::Clock, c: &store::Conflict) -> String {
     ui.conflict
         .replace("{by}", &c.by)
-        .replace("{at}", &crate::domain::dates::local_minute(&c.at))
+        .replace("{at}", &clock.local_minute(&c.at))
 }
 
 fn form(purpose: Purpose, text: &str) -> Overlay {

@@ -2,7 +2,6 @@
 
 use super::output;
 use super::{Failure, Format, Outcome};
-use crate::domain::dates;
 use crate::domain::text::for_terminal;
 use crate::domain::validate::{Problem, prepare};
 use crate::formats;
@@ -19,6 +18,8 @@ pub struct Context {
     pub lang: Lang,
     pub read_only: bool,
     pub allow_network_fs: bool,
+    /// The program's one clock (`PLAN_COCKPIT_NOW` pins it).
+    pub clock: crate::domain::Clock,
 }
 
 /// The default database folder is created private (0700) on first use.
@@ -33,8 +34,8 @@ pub fn ensure_private_folder(db: &Path) -> Result<(), Failure> {
     }
 }
 
-fn seed_now() -> crate::domain::PlanDoc {
-    seed::plan_2023(&dates::now(), &unix_user())
+fn seed_at(clock: &crate::domain::Clock) -> crate::domain::PlanDoc {
+    seed::plan_2023(&clock.now_text(), &unix_user())
 }
 
 /// An upgrade that rebuilds indexes takes a while on a large plan: say so
@@ -80,14 +81,16 @@ pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
         )));
     }
     say_if_upgrading(ctx);
+    let seed = || seed_at(&ctx.clock);
     let store = store::open(
         &ctx.db,
         OpenOptions {
             author: unix_user(),
             quick_check,
             read_only: ctx.read_only,
-            seed: Some(&seed_now),
+            seed: Some(&seed),
             allow_network_fs: ctx.allow_network_fs,
+            clock: ctx.clock.clone(),
         },
     )?;
     if missing {
@@ -115,15 +118,14 @@ fn open_bare(ctx: &Context) -> Result<Store, Failure> {
             read_only: ctx.read_only,
             seed: None,
             allow_network_fs: ctx.allow_network_fs,
+            clock: ctx.clock.clone(),
         },
     )?)
 }
 
 /// `<db>.20231231-235959.bak`, beside the database.
 fn backup_before_replacing(store: &Store) -> Result<PathBuf, Failure> {
-    let stamp = jiff::ZonedDateTime::now()
-        .strftime("%Y%m%d-%H%M%S")
-        .to_string();
+    let stamp = store.clock().stamp();
     let mut dest = store::sibling(store.path(), &format!(".{stamp}.bak"));
     let mut n = 1;
     while dest.exists() {
@@ -148,7 +150,7 @@ pub fn init(ctx: &Context, force: bool) -> Outcome {
         }
         backup = Some(backup_before_replacing(&store)?);
     }
-    let counts = store.replace_plan(&seed_now(), "the embedded 2023 plan")?;
+    let counts = store.replace_plan(&seed_at(&ctx.clock), "the embedded 2023 plan")?;
     let mut msg = format!(
         "created the 2023 plan in {}: {}\n",
         ctx.db.display(),
@@ -212,7 +214,7 @@ pub fn import(ctx: &Context, file: &Path, replace: bool, cap: u64) -> Outcome {
     let bytes = read_capped(file, cap)?;
     let mut doc = formats::json::read(&bytes).map_err(|p| problems(file, &[p]))?;
     let prepared =
-        prepare(&mut doc, &dates::now(), &unix_user()).map_err(|p| problems(file, &p))?;
+        prepare(&mut doc, &ctx.clock.now_text(), &unix_user()).map_err(|p| problems(file, &p))?;
 
     let label = file.display().to_string();
     let mut msg = replace_plan_with(ctx, &doc, &label, replace)?;

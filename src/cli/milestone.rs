@@ -5,7 +5,7 @@ use super::commands::{Context, open_seeded};
 use super::output;
 use super::{Failure, Outcome};
 use crate::domain::change::parse_number;
-use crate::domain::dates::{parse_date, today};
+use crate::domain::dates::parse_date;
 use crate::domain::progress::value_against_target;
 use crate::domain::text::for_terminal;
 use crate::domain::{Kind, MilestoneChange, ValueChange};
@@ -62,7 +62,7 @@ pub fn list(ctx: &Context, direction: Option<&str>, overdue: bool, json: bool) -
     let store = open_seeded(ctx, false)?;
     let filter = ListFilter {
         direction: direction.map(|d| store.find_direction(d)).transpose()?,
-        overdue_on: overdue.then(|| today().to_string()),
+        overdue_on: overdue.then(|| ctx.clock.today().to_string()),
     };
     let rows = store.milestones(&filter)?;
     if json {

@@ -230,7 +230,9 @@ pub fn run(cli: Cli) -> Outcome {
             p
         }
     };
+    let clock = crate::domain::Clock::from_env().map_err(Failure::Input)?;
     let ctx = commands::Context {
+        clock,
         db,
         lang,
         read_only: cli.read_only,

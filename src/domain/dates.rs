@@ -3,8 +3,8 @@
 //! as text in exactly these forms, so they sort correctly as strings and an
 //! export re-imports byte for byte.
 
+use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::{Timestamp, ZonedDateTime};
 
 /// Parses a due date the way a planner types it. Refuses impossible dates
 /// (2023-02-30) and anything that is not exactly YYYY-MM-DD.
@@ -65,27 +65,6 @@ fn canonical_shape(s: &str) -> bool {
             _ => c.is_ascii_digit(),
         })
         && b[17] < b'6'
-}
-
-pub fn now() -> String {
-    format_instant(Timestamp::now())
-}
-
-/// A stored instant as the planner reads it: local time, to the minute
-/// (`2023-06-30 08:30`). Text that is not an instant is shown as it is.
-pub fn local_minute(instant: &str) -> String {
-    match instant.trim().parse::<Timestamp>() {
-        Ok(ts) => ts
-            .to_zoned_datetime(jiff::tz::TimeZone::system())
-            .strftime("%Y-%m-%d %H:%M")
-            .to_string(),
-        Err(_) => instant.to_owned(),
-    }
-}
-
-/// The planner's own calendar day, for readings and overdue checks.
-pub fn today() -> Date {
-    ZonedDateTime::now().date()
 }
 
 #[cfg(test)]

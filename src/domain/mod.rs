@@ -1,6 +1,7 @@
 //! The plan's vocabulary and rules. Knows no terminal and no database.
 
 pub mod change;
+pub mod clock;
 pub mod dates;
 pub mod plan;
 pub mod progress;
@@ -9,6 +10,7 @@ pub mod text;
 pub mod validate;
 
 pub use change::{MilestoneChange, ValueChange};
+pub use clock::Clock;
 pub use plan::PlanDoc;
 pub use progress::Measure;
 pub use status::{Kind, Status};

@@ -62,6 +62,12 @@ pub fn value_against_target(current: Option<f64>, target: Option<f64>, unit: &st
     }
 }
 
+/// Past its time limit and neither done nor dropped, on the planner's
+/// `today`. Dates are ISO text, so they compare as strings.
+pub fn is_overdue(status: super::Status, due: Option<&str>, today: &str) -> bool {
+    !status.is_closed() && due.is_some_and(|d| d < today)
+}
+
 /// A share (0.0–1.0, clamped) as a whole percent, rounded down: 0.999 is
 /// 99 %, never 100 % before the target is reached.
 pub fn percent(share: f64) -> u8 {

@@ -4,7 +4,6 @@
 
 use super::Store;
 use super::error::{Error, Result};
-use crate::domain::dates;
 use rusqlite::{OptionalExtension, params};
 
 /// What a draft will become: a new note on a milestone, or an edit of an
@@ -28,7 +27,7 @@ impl Store {
     /// its id. Like any write it fails on a read-only database.
     pub fn save_draft(&mut self, id: Option<i64>, target: &DraftFor, body: &str) -> Result<i64> {
         let author = self.author.clone();
-        let now = dates::now();
+        let now = self.clock.now_text();
         let (milestone, note, version) = match target {
             DraftFor::NewNote { milestone } => (Some(*milestone), None, None),
             DraftFor::EditNote { note, version } => (None, Some(*note), Some(*version)),

@@ -6,7 +6,6 @@ use super::error::{Conflict, Error, Result};
 use super::history::{Change, record};
 use super::lineage::{Table, fresh_id, next_version};
 use super::view::{NOTE_COLUMNS, NoteRow, note_row};
-use crate::domain::dates;
 use crate::domain::validate::{typed_name, typed_note};
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -103,7 +102,7 @@ impl Store {
         text: &str,
     ) -> Result<(NoteSnapshot, i64)> {
         let text = body(text)?;
-        let now = dates::now();
+        let now = self.clock.now_text();
         let author = self.author.clone();
         self.write("the note update", |tx| {
             let old = note_snapshot(tx, id)?;
@@ -149,7 +148,7 @@ impl Store {
     /// Deletes a note; returns it, so that it can be put back.
     /// With `seen`, only if nobody changed it since that version.
     pub fn delete_note(&mut self, id: i64, seen: Option<i64>) -> Result<NoteSnapshot> {
-        let now = dates::now();
+        let now = self.clock.now_text();
         let author = self.author.clone();
         self.write("deleting the note", |tx| {
             let old = note_snapshot(tx, id)?;
@@ -179,7 +178,7 @@ impl Store {
     /// identity check in `write` keeps it out of a plan replaced since.
     /// Returns the version the note has again.
     pub fn restore_note(&mut self, s: &NoteSnapshot) -> Result<i64> {
-        let now = dates::now();
+        let now = self.clock.now_text();
         let author = self.author.clone();
         self.write("restoring the note", |tx| {
             let n = &s.note;
@@ -214,7 +213,7 @@ impl Store {
     /// Adds a project at the end of the plan; returns its id and version.
     pub fn add_project(&mut self, direction_id: i64, project_name: &str) -> Result<(i64, i64)> {
         let project_name = name(project_name, "project name")?;
-        let now = dates::now();
+        let now = self.clock.now_text();
         let author = self.author.clone();
         self.write("adding the project", |tx| {
             let id = fresh_id(tx, Table::Project)?;
@@ -234,7 +233,7 @@ impl Store {
     /// returns its id and version.
     pub fn add_milestone(&mut self, project_id: i64, title: &str) -> Result<(i64, i64)> {
         let title = name(title, "milestone title")?;
-        let now = dates::now();
+        let now = self.clock.now_text();
         let author = self.author.clone();
         self.write("adding the milestone", |tx| {
             let id = fresh_id(tx, Table::Milestone)?;
@@ -260,7 +259,7 @@ impl Store {
         new_name: &str,
     ) -> Result<(String, i64)> {
         let new_name = name(new_name, "project name")?;
-        let now = dates::now();
+        let now = self.clock.now_text();
         let author = self.author.clone();
         self.write("renaming the project", |tx| {
             unchanged(tx, "project", id, expected_version)?;
@@ -359,7 +358,7 @@ impl Store {
         delete: &str,
         guard: Option<&Guard>,
     ) -> Result<String> {
-        let now = dates::now();
+        let now = self.clock.now_text();
         let author = self.author.clone();
         self.write("deleting", |tx| {
             let old: String = tx

@@ -5,7 +5,6 @@ use super::error::{Error, Result};
 use super::history::{Change, record};
 use super::lineage::{self, Table};
 use super::{Counts, Store};
-use crate::domain::dates;
 use crate::domain::plan::{Note, PlanDoc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -20,7 +19,7 @@ impl Store {
         } else {
             Some(self.counts()?.summary())
         };
-        let now = dates::now();
+        let now = self.clock.now_text();
         let author = self.author.clone();
         // A whole plan is one transaction of hundreds of megabytes: with
         // the default 2 MB cache SQLite spills pages to the WAL mid-way and

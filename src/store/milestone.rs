@@ -5,7 +5,7 @@ use super::error::{Conflict, Error, Result};
 use super::history::{Change, record};
 use super::lineage::{Table, fresh_id, next_version};
 use crate::domain::progress::format_value;
-use crate::domain::{Kind, Measure, MilestoneChange, Status, dates};
+use crate::domain::{Kind, Measure, MilestoneChange, Status};
 use rusqlite::{OptionalExtension, params};
 
 /// One milestone with where it sits in the plan, as lists show it.
@@ -166,8 +166,8 @@ impl Store {
         change: MilestoneChange,
         source: &str,
     ) -> Result<Saved> {
-        let now = dates::now();
-        let today = dates::today().to_string();
+        let now = self.clock.now_text();
+        let today = self.clock.today().to_string();
         let author = self.author.clone();
         self.write("the milestone update", |tx| {
             let old = read_checked(tx, id, expected_version)?;
@@ -240,7 +240,7 @@ impl Store {
         expected_version: i64,
         fields: Fields,
     ) -> Result<Saved> {
-        let now = dates::now();
+        let now = self.clock.now_text();
         let author = self.author.clone();
         self.write("the undo", |tx| {
             let old = read_checked(tx, id, Some(expected_version))?;

@@ -69,6 +69,7 @@ pub struct Store {
     /// SQLite's words for a damaged schema, when the file was opened
     /// tolerating it (read-only).
     damage: Option<String>,
+    clock: crate::domain::Clock,
 }
 
 /// How much of each thing the plan holds.
@@ -106,6 +107,11 @@ impl Store {
 
     pub fn author(&self) -> &str {
         &self.author
+    }
+
+    /// The program's one clock, as given at open.
+    pub fn clock(&self) -> &crate::domain::Clock {
+        &self.clock
     }
 
     pub fn access(&self) -> &Access {

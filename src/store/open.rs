@@ -29,6 +29,8 @@ pub struct OpenOptions<'a> {
     pub seed: Option<&'a dyn Fn() -> PlanDoc>,
     /// Open a database on a network filesystem anyway.
     pub allow_network_fs: bool,
+    /// Where every timestamp the store writes and every "today" comes from.
+    pub clock: crate::domain::Clock,
 }
 
 /// The network filesystem a `statfs` type number stands for, if it is one.
@@ -307,6 +309,7 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         lost: None,
         plan,
         damage,
+        clock: opts.clock,
     };
     if let Some(seed) = opts.seed
         && store.is_empty()?
@@ -387,6 +390,7 @@ mod tests {
             read_only: false,
             seed: None,
             allow_network_fs: true,
+            clock: crate::domain::Clock::system(),
         };
         drop(open(&path, opts).unwrap());
         assert_eq!(

@@ -68,7 +68,7 @@ pub fn render(
         field(&mut lines, ui.baseline, format_value(b));
     }
     let due = match &m.due {
-        Some(due) if is_overdue(m) => format!("{due} ({})", ui.overdue),
+        Some(due) if is_overdue(app, m) => format!("{due} ({})", ui.overdue),
         Some(due) => due.clone(),
         None => ui.no_due.to_owned(),
     };

@@ -6,8 +6,8 @@ use super::{NARROW, detail};
 use crate::app::App;
 use crate::app::pane::{Depth, Pane};
 use crate::app::window::Window;
+use crate::domain::Kind;
 use crate::domain::progress::value_against_target;
-use crate::domain::{Kind, dates};
 use crate::i18n::Lang;
 use crate::store::{MilestoneRow, ProjectRow};
 use crate::width::{pad, truncate, width, wrap};
@@ -264,11 +264,9 @@ pub fn value_text(app: &App, m: &MilestoneRow) -> String {
     }
 }
 
-pub fn is_overdue(m: &MilestoneRow) -> bool {
-    !m.status.is_closed()
-        && m.due
-            .as_deref()
-            .is_some_and(|d| d < dates::today().to_string().as_str())
+/// The domain's rule, on the cockpit's idea of today (from its clock).
+pub fn is_overdue(app: &App, m: &MilestoneRow) -> bool {
+    crate::domain::progress::is_overdue(m.status, m.due.as_deref(), &app.today)
 }
 
 /// Two lines a milestone: its title, then value, percent, due and status.
@@ -279,7 +277,7 @@ fn milestone_lines(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> V
         Span::raw(truncate(&m.title, cells.saturating_sub(2))),
     ]);
     let due = match &m.due {
-        Some(d) if is_overdue(m) => format!("{d}!{}", ui.overdue),
+        Some(d) if is_overdue(app, m) => format!("{d}!{}", ui.overdue),
         Some(d) => d.clone(),
         None => ui.no_due.to_owned(),
     };
@@ -290,7 +288,7 @@ fn milestone_lines(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> V
         due,
         app.lang.status(m.status)
     );
-    let style = if is_overdue(m) {
+    let style = if is_overdue(app, m) {
         theme.error()
     } else {
         theme.dim()

@@ -7,6 +7,14 @@ use std::process::{Command, Output};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_plan-cockpit");
 
+/// The moment every test runs at: the cockpit's, the store's and, through
+/// `PLAN_COCKPIT_NOW`, the binary's. No test depends on the real date.
+pub const NOW: &str = "2026-11-29T09:00:00+08:00";
+
+pub fn test_clock() -> plan_cockpit::domain::Clock {
+    plan_cockpit::domain::Clock::fixed(NOW.parse().unwrap())
+}
+
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
     pub db: PathBuf,
@@ -36,6 +44,7 @@ impl Sandbox {
         c.arg("--db").arg(&self.db);
         c.env_remove("PLAN_COCKPIT_DB")
             .env("XDG_STATE_HOME", self.dir.path().join("state"))
+            .env("PLAN_COCKPIT_NOW", NOW)
             .env("LANG", "C.UTF-8")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES");
@@ -133,6 +142,7 @@ pub fn open_store(db: &Path) -> plan_cockpit::store::Store {
             read_only: false,
             seed: Some(&seed),
             allow_network_fs: false,
+            clock: test_clock(),
         },
     )
     .expect("open store")

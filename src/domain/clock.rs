@@ -1,0 +1,119 @@
+//! The one clock of the program. Instants are stored in UTC; "now", "today"
+//! and every time shown to a planner are read from here, in the planner's
+//! time zone (`TZ`, else the system's). `PLAN_COCKPIT_NOW` (an RFC 3339
+//! instant such as `2023-11-27T09:00:00+08:00`) runs the whole program at
+//! that moment, for demos and tests: nothing else reads the wall clock.
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ZonedDateTime};
+
+/// The variable that pins the clock.
+pub const NOW_VARIABLE: &str = "PLAN_COCKPIT_NOW";
+
+#[derive(Debug, Clone)]
+pub struct Clock {
+    /// None: the wall clock. Some: always this instant.
+    fixed: Option<Timestamp>,
+    zone: TimeZone,
+}
+
+impl Default for Clock {
+    fn default() -> Clock {
+        Clock::system()
+    }
+}
+
+impl Clock {
+    /// The wall clock, in the planner's zone.
+    pub fn system() -> Clock {
+        Clock {
+            fixed: None,
+            zone: TimeZone::system(),
+        }
+    }
+
+    /// Always `at`, in the planner's zone.
+    pub fn fixed(at: Timestamp) -> Clock {
+        Clock {
+            fixed: Some(at),
+            zone: TimeZone::system(),
+        }
+    }
+
+    /// Always `at`, in `zone` (tests that must not depend on the machine).
+    pub fn fixed_in(at: Timestamp, zone: TimeZone) -> Clock {
+        Clock {
+            fixed: Some(at),
+            zone,
+        }
+    }
+
+    /// The clock `PLAN_COCKPIT_NOW` asks for, else the wall clock. A value
+    /// that is not an instant is refused with an example, rather than
+    /// quietly ignored.
+    pub fn from_env() -> Result<Clock, String> {
+        match std::env::var(NOW_VARIABLE) {
+            Ok(v) if !v.trim().is_empty() => v.trim().parse::<Timestamp>().map(Clock::fixed).map_err(|_| {
+                format!(
+                    "{NOW_VARIABLE}={v:?} is not an instant; write one like 2023-11-27T09:00:00+08:00"
+                )
+            }),
+            _ => Ok(Clock::system()),
+        }
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.fixed.unwrap_or_else(Timestamp::now)
+    }
+
+    /// Now, as stored: UTC, whole seconds.
+    pub fn now_text(&self) -> String {
+        super::dates::format_instant(self.now())
+    }
+
+    /// Now in the planner's zone.
+    pub fn local(&self) -> ZonedDateTime {
+        self.now().to_zoned_datetime(self.zone.clone())
+    }
+
+    /// The planner's calendar day: readings, overdue checks.
+    pub fn today(&self) -> Date {
+        self.local().date()
+    }
+
+    /// A stored instant as the planner reads it, to the minute
+    /// (`2023-06-30 08:30`); text that is not an instant is shown as it is.
+    pub fn local_minute(&self, instant: &str) -> String {
+        match instant.trim().parse::<Timestamp>() {
+            Ok(ts) => ts
+                .to_zoned_datetime(self.zone.clone())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string(),
+            Err(_) => instant.to_owned(),
+        }
+    }
+
+    /// `20231231-235959`, for file names.
+    pub fn stamp(&self) -> String {
+        self.local().strftime("%Y%m%d-%H%M%S").to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pinned_clock_gives_local_days_and_times() {
+        let zone = TimeZone::get("Asia/Shanghai").unwrap();
+        // 2023-06-30 23:30 in Dongguan is still the 30th there, the 30th in UTC too;
+        // 00:30 on 1 July there is 16:30 on 30 June in UTC.
+        let c = Clock::fixed_in("2023-06-30T16:30:00Z".parse().unwrap(), zone);
+        assert_eq!(c.today().to_string(), "2023-07-01");
+        assert_eq!(c.now_text(), "2023-06-30T16:30:00Z");
+        assert_eq!(c.local_minute("2023-06-30T00:30:00Z"), "2023-06-30 08:30");
+        assert_eq!(c.local_minute("not a time"), "not a time");
+        assert_eq!(c.stamp(), "20230701-003000");
+    }
+}
