@@ -328,13 +328,7 @@ impl App {
         let question = self
             .ui()
             .restore_draft
-            .replace(
-                "{at}",
-                &d.updated_at
-                    .get(..16)
-                    .unwrap_or(&d.updated_at)
-                    .replace('T', " "),
-            )
+            .replace("{at}", &self.store.clock().local_minute(&d.updated_at))
             .replace("{text}", &preview);
         self.overlays.push(Overlay::Confirm(Confirm {
             question,

@@ -82,7 +82,7 @@ pub fn render(
         format!(
             "{} {} · {} {}",
             m.updated_by,
-            short_time(&m.updated_at),
+            app.clock().local_minute(&m.updated_at),
             ui.version,
             m.version
         ),
@@ -107,7 +107,7 @@ pub fn render(
     let height = area.height as usize;
     let view = in_view(lines, height, open.note_sel, d.notes.len(), |i| {
         if i < d.notes.len() {
-            note_lines(theme, &d.notes[i], i == open.note_sel, focused, cells)
+            note_lines(app, theme, &d.notes[i], i == open.note_sel, focused, cells)
         } else {
             history_lines(app, theme, d, cells)
         }
@@ -180,6 +180,7 @@ fn in_view<'a>(
 }
 
 fn note_lines(
+    app: &App,
     theme: Theme,
     n: &crate::store::NoteRow,
     chosen: bool,
@@ -190,7 +191,7 @@ fn note_lines(
         "{}{} · {}",
         if chosen { "▶ " } else { "  " },
         n.author,
-        short_time(&n.created_at)
+        app.clock().local_minute(&n.created_at)
     );
     let head_style = if chosen && focused {
         theme.selected()
@@ -219,7 +220,7 @@ fn history_lines(
         for h in &d.history {
             let text = format!(
                 "{} {} {}: {} → {}",
-                short_time(&h.at),
+                app.clock().local_minute(&h.at),
                 h.author,
                 h.field,
                 one_line(h.old.as_deref()),
@@ -229,11 +230,6 @@ fn history_lines(
         }
     }
     lines
-}
-
-/// `2023-06-30 08:00` from a stored instant.
-fn short_time(at: &str) -> String {
-    at.get(..16).unwrap_or(at).replace('T', " ")
 }
 
 fn one_line(s: Option<&str>) -> String {

@@ -35,7 +35,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 ui.conflict_title
             };
             let inner = boxed(frame, popup, title, theme);
-            let when = c.at.get(..16).unwrap_or(&c.at).replace('T', " ");
+            let when = app.clock().local_minute(&c.at);
             let theirs_head = if c.replaced {
                 ui.plan_replaced_title.to_owned()
             } else {
@@ -78,7 +78,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 lines.push(Line::styled(ui.empty, theme.dim()));
             }
             for h in rows {
-                let when = h.at.get(..16).unwrap_or(&h.at).replace('T', " ");
+                let when = app.clock().local_minute(&h.at);
                 lines.push(Line::from(vec![
                     Span::styled(format!("{when} "), theme.dim()),
                     Span::styled(format!("{} ", h.author), theme.key()),

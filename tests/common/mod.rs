@@ -11,8 +11,10 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_plan-cockpit");
 /// `PLAN_COCKPIT_NOW`, the binary's. No test depends on the real date.
 pub const NOW: &str = "2026-11-29T09:00:00+08:00";
 
+/// `NOW` in the planners' own zone, whatever the machine's is.
 pub fn test_clock() -> plan_cockpit::domain::Clock {
-    plan_cockpit::domain::Clock::fixed(NOW.parse().unwrap())
+    let zone = jiff::tz::TimeZone::get("Asia/Shanghai").expect("the tz database");
+    plan_cockpit::domain::Clock::fixed_in(NOW.parse().unwrap(), zone)
 }
 
 pub struct Sandbox {
