@@ -5,6 +5,7 @@ pub mod clock;
 pub mod dates;
 pub mod plan;
 pub mod progress;
+pub mod rows;
 pub mod status;
 pub mod text;
 pub mod validate;

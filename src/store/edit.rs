@@ -5,7 +5,8 @@ use super::Store;
 use super::error::{Conflict, Error, Result};
 use super::history::{Change, record};
 use super::lineage::{Table, fresh_id, next_version};
-use super::view::{NOTE_COLUMNS, NoteRow, note_row};
+use super::view::{NOTE_COLUMNS, note_row};
+use crate::domain::rows::NoteRow;
 use crate::domain::validate::{typed_name, typed_note};
 use rusqlite::{OptionalExtension, Transaction, params};
 

@@ -4,46 +4,10 @@ use super::Store;
 use super::error::{Conflict, Error, Result};
 use super::history::{Change, record};
 use super::lineage::{Table, fresh_id, next_version};
-use crate::domain::progress::format_value;
-use crate::domain::{Kind, Measure, MilestoneChange, Status};
+use crate::domain::progress::{format_value, is_overdue};
+use crate::domain::rows::{Fields, MilestoneRow};
+use crate::domain::{Kind, MilestoneChange};
 use rusqlite::{OptionalExtension, params};
-
-/// One milestone with where it sits in the plan, as lists show it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MilestoneRow {
-    pub id: i64,
-    pub direction: String,
-    pub direction_en: String,
-    pub program: Option<String>,
-    pub project: String,
-    pub title: String,
-    pub kind: Kind,
-    pub unit: String,
-    pub baseline: Option<f64>,
-    pub target: Option<f64>,
-    pub current: Option<f64>,
-    pub due: Option<String>,
-    pub status: Status,
-    pub version: i64,
-    pub updated_at: String,
-    pub updated_by: String,
-    pub owner: String,
-    pub project_id: i64,
-    /// Place in the project's list; with `id`, the key lists page by.
-    pub position: i64,
-}
-
-impl MilestoneRow {
-    pub fn measure(&self) -> Measure {
-        Measure {
-            kind: self.kind,
-            status: self.status,
-            baseline: self.baseline,
-            target: self.target,
-            current: self.current,
-        }
-    }
-}
 
 /// What a successful save changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,19 +100,29 @@ impl Store {
     }
 
     pub fn milestones(&self, filter: &ListFilter) -> Result<Vec<MilestoneRow>> {
+        // Only candidates are narrowed in SQL (a time limit before the day);
+        // whether one is overdue is the domain's rule, applied once, here.
         let sql = format!(
             "{ROW_SQL}
              WHERE (?1 IS NULL OR p.direction_id = ?1)
-               AND (?2 IS NULL OR (m.due_date < ?2 AND m.status NOT IN ('done', 'dropped')))
+               AND (?2 IS NULL OR m.due_date < ?2)
              ORDER BY d.position, d.id, p.position, p.id, m.position, m.id"
         );
         let mut st = self
             .conn
             .prepare(&sql)
             .map_err(Error::sql("listing milestones"))?;
-        st.query_map(params![filter.direction, filter.overdue_on], row)
+        let rows: Vec<MilestoneRow> = st
+            .query_map(params![filter.direction, filter.overdue_on], row)
             .and_then(|it| it.collect())
-            .map_err(Error::sql("listing milestones"))
+            .map_err(Error::sql("listing milestones"))?;
+        Ok(match &filter.overdue_on {
+            Some(today) => rows
+                .into_iter()
+                .filter(|m| is_overdue(m.status, m.due.as_deref(), today))
+                .collect(),
+            None => rows,
+        })
     }
 
     pub fn milestone(&self, id: i64) -> Result<MilestoneRow> {
@@ -246,30 +220,6 @@ impl Store {
             let old = read_checked(tx, id, Some(expected_version))?;
             write_fields(tx, &now, &author, &old, &fields)
         })
-    }
-}
-
-/// The fields of a milestone a planner changes, as stored.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Fields {
-    pub title: String,
-    pub unit: String,
-    pub target: Option<f64>,
-    pub current: Option<f64>,
-    pub status: Status,
-    pub due: Option<String>,
-}
-
-impl MilestoneRow {
-    pub fn fields(&self) -> Fields {
-        Fields {
-            title: self.title.clone(),
-            unit: self.unit.clone(),
-            target: self.target,
-            current: self.current,
-            status: self.status,
-            due: self.due.clone(),
-        }
     }
 }
 

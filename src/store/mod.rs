@@ -19,20 +19,20 @@ mod rescue;
 mod schema;
 mod view;
 
+pub use crate::domain::rows::{
+    Detail, DirectionRow, Fields, HistoryRow, Hit, HitKind, MilestoneRow, NOTE_QUERY_MIN, NoteRow,
+    ProjectRow, ReadingRow, Rollup,
+};
 pub use beside::{file_mode, sibling};
 pub use draft::{Draft, DraftFor};
 pub use edit::{Added, NoteSnapshot};
 pub use error::{Conflict, Error, Result};
 pub use file::{FileId, FileLoss};
 pub use header::pending_upgrade;
-pub use milestone::{Fields, ListFilter, MilestoneRow, Saved};
+pub use milestone::{ListFilter, Saved};
 pub use open::{OpenOptions, open};
 pub use page::{Key, List, Listed, Page};
 pub use schema::{APPLICATION_ID, latest_version};
-pub use view::{
-    Detail, DirectionRow, HistoryRow, Hit, HitKind, NOTE_QUERY_MIN, NoteRow, ProjectRow,
-    ReadingRow, Rollup,
-};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

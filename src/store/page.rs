@@ -6,8 +6,9 @@
 
 use super::Store;
 use super::error::{Error, Result};
-use super::milestone::{MilestoneRow, ROW_SQL, row};
-use super::view::{PROJECT_SQL, ProjectRow, project_row};
+use super::milestone::{ROW_SQL, row};
+use super::view::{PROJECT_SQL, project_row};
+use crate::domain::rows::{MilestoneRow, ProjectRow};
 use rusqlite::{OptionalExtension, params};
 
 /// Where an item sits in its list.

@@ -3,143 +3,16 @@
 
 use super::Store;
 use super::error::{Error, Result};
-use crate::domain::{Measure, Status};
-use crate::store::MilestoneRow;
+use crate::domain::Status;
+use crate::domain::rows::{
+    Detail, DirectionRow, HistoryRow, Hit, HitKind, NOTE_QUERY_MIN, NoteRow, ProjectRow,
+    ReadingRow, Rollup,
+};
 use rusqlite::{OptionalExtension, params};
-
-/// Progress of a group of milestones: how many, how many done, and the mean
-/// progress of those that can be measured. Summed in SQL from the
-/// per-project rows the schema keeps current.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Rollup {
-    pub milestones: usize,
-    pub done: usize,
-    pub progress: Option<f64>,
-}
 
 /// A count SQL returned, as a length (a count is never negative).
 pub(super) fn count(n: i64) -> usize {
     usize::try_from(n).unwrap_or(0)
-}
-
-/// A count summed as a REAL (SQL's `total()` of counts, or the sums in
-/// `Rollup::of`): a whole number, never negative, far below 2^53.
-fn whole(n: f64) -> usize {
-    let n = n.round().max(0.0);
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let n = n as usize;
-    n
-}
-
-impl Rollup {
-    fn from_sums(milestones: f64, done: f64, progress_sum: f64, measured: f64) -> Rollup {
-        Rollup {
-            milestones: whole(milestones),
-            done: whole(done),
-            progress: (measured > 0.0).then(|| progress_sum / measured),
-        }
-    }
-
-    /// The roll-up of the given milestones, computed here: what the SQL
-    /// sums must agree with.
-    pub fn of<'a>(measures: impl IntoIterator<Item = &'a Measure>) -> Rollup {
-        let (mut n, mut done, mut sum, mut counted) = (0.0, 0.0, 0.0, 0.0);
-        for m in measures {
-            n += 1.0;
-            if m.status == Status::Done {
-                done += 1.0;
-            }
-            if let Some(p) = m.progress() {
-                sum += p;
-                counted += 1.0;
-            }
-        }
-        Rollup::from_sums(n, done, sum, counted)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct DirectionRow {
-    pub id: i64,
-    pub code: String,
-    pub name: String,
-    pub name_en: String,
-    pub projects: usize,
-    pub rollup: Rollup,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProjectRow {
-    pub id: i64,
-    pub direction_id: i64,
-    pub name: String,
-    pub program: Option<String>,
-    pub program_en: Option<String>,
-    pub status: Status,
-    pub due: Option<String>,
-    pub version: i64,
-    /// Place in the direction's list; with `id`, the key lists page by.
-    pub position: i64,
-    pub rollup: Rollup,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct NoteRow {
-    pub id: i64,
-    pub body: String,
-    pub author: String,
-    pub created_at: String,
-    pub updated_at: String,
-    pub version: i64,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReadingRow {
-    pub as_of: String,
-    pub value: f64,
-    pub author: String,
-    pub source: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct HistoryRow {
-    pub at: String,
-    pub author: String,
-    pub field: String,
-    pub old: Option<String>,
-    pub new: Option<String>,
-}
-
-/// Everything about one milestone.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Detail {
-    pub milestone: MilestoneRow,
-    pub readings: Vec<ReadingRow>,
-    /// Newest first.
-    pub notes: Vec<NoteRow>,
-    /// Newest first, the last few.
-    pub history: Vec<HistoryRow>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HitKind {
-    Project,
-    Milestone,
-    Note,
-}
-
-/// One search result and where it lives, so the cockpit can jump there.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
-    pub kind: HitKind,
-    pub direction_id: i64,
-    pub project_id: i64,
-    pub milestone_id: Option<i64>,
-    pub note_id: Option<i64>,
-    /// Direction › project (› milestone), for the result list.
-    pub path: String,
-    /// The matching text.
-    pub text: String,
 }
 
 const HISTORY_SHOWN: i64 = 20;
@@ -398,10 +271,6 @@ impl Store {
         ))
     }
 }
-
-/// Notes are searched from this many characters: a single character
-/// matches a large share of a million notes and tells the planner little.
-pub const NOTE_QUERY_MIN: usize = 2;
 
 /// Trigrams a short query may expand to; beyond this the query is too
 /// common to be worth listing everything it is part of.

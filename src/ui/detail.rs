@@ -182,7 +182,7 @@ fn in_view<'a>(
 fn note_lines(
     app: &App,
     theme: Theme,
-    n: &crate::store::NoteRow,
+    n: &crate::domain::rows::NoteRow,
     chosen: bool,
     focused: bool,
     cells: usize,
@@ -208,7 +208,7 @@ fn note_lines(
 fn history_lines(
     app: &App,
     theme: Theme,
-    d: &crate::store::Detail,
+    d: &crate::domain::rows::Detail,
     cells: usize,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();

@@ -6,8 +6,8 @@ use super::{centered, describe};
 use crate::app::App;
 use crate::app::keymap::{BINDINGS, Layer, keys_label};
 use crate::app::overlay::{Menu, NoteTarget, Overlay, Purpose};
+use crate::domain::rows::HitKind;
 use crate::i18n::Ui;
-use crate::store::HitKind;
 use crate::width::{pad, truncate, width, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -120,7 +120,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                     } else {
                         format!("{} {}", s.hits.len(), ui.results_n)
                     };
-                    if s.query().trim().chars().count() < crate::store::NOTE_QUERY_MIN {
+                    if s.query().trim().chars().count() < crate::domain::rows::NOTE_QUERY_MIN {
                         format!("{found} · {}", ui.notes_need_more)
                     } else {
                         found

@@ -1,0 +1,201 @@
+//! What the cockpit and the CLI show, as plain data: the rows of a list,
+//! one milestone's detail, search hits, and the roll-up arithmetic. The
+//! store fills them; the UI draws them without knowing there is a store.
+
+use super::{Kind, Measure, Status};
+
+/// Notes are searched from this many characters: a single character
+/// matches a large share of a million notes and tells the planner little.
+pub const NOTE_QUERY_MIN: usize = 2;
+
+/// Progress of a group of milestones: how many, how many done, and the mean
+/// progress of those that can be measured. Summed in SQL from the
+/// per-project rows the schema keeps current.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Rollup {
+    pub milestones: usize,
+    pub done: usize,
+    pub progress: Option<f64>,
+}
+
+/// A count summed as a REAL (SQL's `total()` of counts, or the sums in
+/// `Rollup::of`): a whole number, never negative, far below 2^53.
+fn whole(n: f64) -> usize {
+    let n = n.round().max(0.0);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let n = n as usize;
+    n
+}
+
+impl Rollup {
+    /// From the sums SQL keeps (counts summed as REAL by `total()`).
+    pub fn from_sums(milestones: f64, done: f64, progress_sum: f64, measured: f64) -> Rollup {
+        Rollup {
+            milestones: whole(milestones),
+            done: whole(done),
+            progress: (measured > 0.0).then(|| progress_sum / measured),
+        }
+    }
+
+    /// The roll-up of the given milestones, computed here: what the SQL
+    /// sums must agree with.
+    pub fn of<'a>(measures: impl IntoIterator<Item = &'a Measure>) -> Rollup {
+        let (mut n, mut done, mut sum, mut counted) = (0.0, 0.0, 0.0, 0.0);
+        for m in measures {
+            n += 1.0;
+            if m.status == Status::Done {
+                done += 1.0;
+            }
+            if let Some(p) = m.progress() {
+                sum += p;
+                counted += 1.0;
+            }
+        }
+        Rollup::from_sums(n, done, sum, counted)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DirectionRow {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub name_en: String,
+    pub projects: usize,
+    pub rollup: Rollup,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectRow {
+    pub id: i64,
+    pub direction_id: i64,
+    pub name: String,
+    pub program: Option<String>,
+    pub program_en: Option<String>,
+    pub status: Status,
+    pub due: Option<String>,
+    pub version: i64,
+    /// Place in the direction's list; with `id`, the key lists page by.
+    pub position: i64,
+    pub rollup: Rollup,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteRow {
+    pub id: i64,
+    pub body: String,
+    pub author: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadingRow {
+    pub as_of: String,
+    pub value: f64,
+    pub author: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryRow {
+    pub at: String,
+    pub author: String,
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// Everything about one milestone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
+    pub milestone: MilestoneRow,
+    pub readings: Vec<ReadingRow>,
+    /// Newest first.
+    pub notes: Vec<NoteRow>,
+    /// Newest first, the last few.
+    pub history: Vec<HistoryRow>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HitKind {
+    Project,
+    Milestone,
+    Note,
+}
+
+/// One search result and where it lives, so the cockpit can jump there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub kind: HitKind,
+    pub direction_id: i64,
+    pub project_id: i64,
+    pub milestone_id: Option<i64>,
+    pub note_id: Option<i64>,
+    /// Direction › project (› milestone), for the result list.
+    pub path: String,
+    /// The matching text.
+    pub text: String,
+}
+
+/// One milestone with where it sits in the plan, as lists show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MilestoneRow {
+    pub id: i64,
+    pub direction: String,
+    pub direction_en: String,
+    pub program: Option<String>,
+    pub project: String,
+    pub title: String,
+    pub kind: Kind,
+    pub unit: String,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub current: Option<f64>,
+    pub due: Option<String>,
+    pub status: Status,
+    pub version: i64,
+    pub updated_at: String,
+    pub updated_by: String,
+    pub owner: String,
+    pub project_id: i64,
+    /// Place in the project's list; with `id`, the key lists page by.
+    pub position: i64,
+}
+
+impl MilestoneRow {
+    pub fn measure(&self) -> Measure {
+        Measure {
+            kind: self.kind,
+            status: self.status,
+            baseline: self.baseline,
+            target: self.target,
+            current: self.current,
+        }
+    }
+}
+
+/// The fields of a milestone a planner changes, as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fields {
+    pub title: String,
+    pub unit: String,
+    pub target: Option<f64>,
+    pub current: Option<f64>,
+    pub status: Status,
+    pub due: Option<String>,
+}
+
+impl MilestoneRow {
+    pub fn fields(&self) -> Fields {
+        Fields {
+            title: self.title.clone(),
+            unit: self.unit.clone(),
+            target: self.target,
+            current: self.current,
+            status: self.status,
+            due: self.due.clone(),
+        }
+    }
+}
