@@ -173,7 +173,7 @@ impl Session {
     fn type_a_note(&mut self, text: &str) {
         self.wait_for("新城市");
         self.send("/高新技术企业突破");
-        self.wait_for("[里程碑]");
+        self.wait_for("[目标任务]");
         self.send("\rn");
         self.wait_for("新备注");
         self.send(text);
@@ -259,16 +259,16 @@ fn find_record_note_quit_and_see_it_all_saved() {
     s.wait_for("新城市");
     s.wait_for("? 帮助");
     s.send("/");
-    s.wait_for("搜索项目、里程碑和备注");
+    s.wait_for("搜索项目、目标任务和备注");
     s.send("国家级高新技术企业");
-    s.wait_for("[里程碑] 国家级高新技术企业突破600家");
+    s.wait_for("[目标任务] 国家级高新技术企业突破600家");
     s.send("\x1b[B"); // Down: the milestone, after the project
     s.send("\r");
     s.wait_for("—/600 家");
     s.send("e");
-    s.wait_for("填报当前值");
+    s.wait_for("填报完成值");
     s.send("\x15523\r"); // Ctrl-U, 523, Enter
-    s.wait_for("523/600 家");
+    s.wait_for("523/600");
     s.send("n");
     s.wait_for("新备注");
     s.send("今日新增认定11家,待区科技局复核");
@@ -361,7 +361,7 @@ fn a_second_cockpit_shows_the_first_ones_edit_within_a_second() {
     for s in [&mut a, &mut b] {
         s.wait_for("新城市");
         s.send("/高新技术企业突破");
-        s.wait_for("[里程碑]");
+        s.wait_for("[目标任务]");
         s.send("\r");
         s.wait_for("/600 家");
     }
@@ -381,7 +381,7 @@ fn a_second_cockpit_shows_the_first_ones_edit_within_a_second() {
     assert!(latencies[4] < Duration::from_secs(1), "{latencies:?}");
     // B starts typing, A saves first: B gets the conflict view, B's text intact.
     b.send("e\x15999");
-    b.wait_for("填报当前值");
+    b.wait_for("填报完成值");
     a.send("e\x15888\r");
     a.wait_for("888/600 家");
     b.send("\r");
@@ -389,7 +389,7 @@ fn a_second_cockpit_shows_the_first_ones_edit_within_a_second() {
     b.wait_for("888");
     b.wait_for("999");
     b.send("e");
-    b.wait_for("填报当前值");
+    b.wait_for("填报完成值");
     b.send("\r");
     b.wait_for("999/600 家");
     a.wait_for("999/600 家");

@@ -76,7 +76,7 @@ fn csv_has_bom_localised_header_and_one_row_per_milestone() {
     let text = String::from_utf8(out.stdout[3..].to_vec()).unwrap();
     let mut rows = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_owned).collect();
-    assert_eq!(&header[..5], ["编号", "方向", "工程", "项目", "里程碑"]);
+    assert_eq!(&header[..5], ["编号", "方向", "工程", "项目", "目标任务"]);
     let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), 48);
     let hightech = records

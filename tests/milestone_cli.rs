@@ -39,7 +39,7 @@ fn list_shows_every_milestone_with_its_place() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 49, "{out}");
     assert!(
-        lines[0].contains("编号") && lines[0].contains("方向 › 项目 › 里程碑"),
+        lines[0].contains("编号") && lines[0].contains("方向 › 项目 › 目标任务"),
         "{}",
         lines[0]
     );

@@ -49,7 +49,7 @@ struct JsonRow<'a> {
 
 fn value_text(r: &MilestoneRow, lang: Lang) -> String {
     if r.kind == Kind::YesNo {
-        return lang.kind(Kind::YesNo).to_owned();
+        return lang.ui().task_value(r.status).to_owned();
     }
     let value = value_against_target(r.current, r.target, &r.unit);
     match r.measure().percent() {

@@ -259,7 +259,7 @@ fn project_line(theme: Theme, p: &ProjectRow, cells: usize) -> Vec<Line<'static>
 /// A value as planners read it: `512/600 家`, or the yes/no word.
 pub fn value_text(app: &App, m: &MilestoneRow) -> String {
     match m.kind {
-        Kind::YesNo => app.ui().yes_no.to_owned(),
+        Kind::YesNo => app.ui().task_value(m.status).to_owned(),
         Kind::Numeric => value_against_target(m.current, m.target, &m.unit),
     }
 }
