@@ -12,7 +12,7 @@
 //! copy kept after every key, through its own database connection),
 //! restores what it can and exits.
 
-use crate::app::{App, DraftGuard};
+use crate::app::{App, DraftGuard, Event as AppEvent};
 use crate::frames::Frames;
 use crate::store::{self, DraftFor, OpenOptions};
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -180,7 +180,7 @@ fn event_loop(
                 .map(|(id, target, text)| (id, target, text, app.draft_guard()));
         }
         if let Ok(v) = verdict.try_recv() {
-            dirty |= app.integrity_checked(&v);
+            dirty |= app.handle(AppEvent::Integrity(v));
         }
         if dirty {
             terminal.draw(app)?;
@@ -194,29 +194,16 @@ fn event_loop(
         let timeout = app
             .draft_due()
             .map_or(WAKE, |due| due.saturating_duration_since(now).min(WAKE));
-        if !event::poll(timeout)? {
-            if app.draft_due().is_some_and(|due| due <= Instant::now()) {
-                app.save_draft();
-                dirty = true;
+        let event = if event::poll(timeout)? {
+            match event::read()? {
+                Event::Key(key) => AppEvent::Key(key),
+                Event::Paste(text) => AppEvent::Paste(text),
+                Event::Resize(w, h) => AppEvent::Resize(w, h),
+                _ => continue,
             }
-            // Another planner's commit shows within one wake-up.
-            dirty |= app.refresh_if_changed();
-            continue;
-        }
-        match event::read()? {
-            Event::Key(key) => {
-                app.handle_key(key);
-                dirty = true;
-            }
-            Event::Paste(text) => {
-                app.paste(&text);
-                dirty = true;
-            }
-            Event::Resize(w, h) => {
-                app.resize(w, h);
-                dirty = true;
-            }
-            _ => {}
-        }
+        } else {
+            AppEvent::Tick
+        };
+        dirty |= app.handle(event);
     }
 }

@@ -2,7 +2,9 @@
 //! table, the action updates this state (writing through the store), and
 //! the UI draws from the state. No terminal here, and no SQL.
 
+mod event;
 mod guard;
+pub use event::Event;
 pub use guard::DraftGuard;
 pub mod keymap;
 pub mod overlay;

@@ -1,0 +1,50 @@
+//! The one road into the cockpit: everything that can change what it
+//! shows arrives as an `Event` and is handled here, in one place. The
+//! terminal loop only translates what it reads and waits for.
+
+use super::App;
+use crossterm::event::KeyEvent;
+use std::time::Instant;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Key(KeyEvent),
+    /// Text pasted through bracketed paste.
+    Paste(String),
+    Resize(u16, u16),
+    /// A wake-up with nothing typed: the draft timer, another planner's
+    /// commit, a replaced plan, the file under us, the day turning.
+    Tick,
+    /// The background integrity check's verdict ("ok" or what is wrong).
+    Integrity(String),
+}
+
+impl App {
+    /// Handles one event; returns true when the screen must be drawn again.
+    pub fn handle(&mut self, event: Event) -> bool {
+        match event {
+            Event::Key(key) => {
+                self.handle_key(key);
+                true
+            }
+            Event::Paste(text) => {
+                self.paste(&text);
+                true
+            }
+            Event::Resize(w, h) => {
+                self.resize(w, h);
+                true
+            }
+            Event::Tick => {
+                let mut changed = false;
+                if self.draft_due().is_some_and(|due| due <= Instant::now()) {
+                    self.save_draft();
+                    changed = true;
+                }
+                // Another planner's commit shows within one wake-up.
+                changed | self.refresh_if_changed()
+            }
+            Event::Integrity(verdict) => self.integrity_checked(&verdict),
+        }
+    }
+}
