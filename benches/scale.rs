@@ -22,10 +22,10 @@
 use criterion::{BenchmarkId, Criterion};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plan_cockpit::app::App;
-use plan_cockpit::frames::Frames;
 use plan_cockpit::generate::{self, Size};
 use plan_cockpit::i18n::Lang;
 use plan_cockpit::store::{self, OpenOptions};
+use plan_cockpit::term::frames::Frames;
 use plan_cockpit::{domain, formats, ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -489,7 +489,7 @@ fn percentiles() {
         let at = |q: f64| ms[((ms.len() - 1) as f64 * q).round() as usize];
         eprintln!(
             "{} {:>8} {:>10.3} {:>10.3} {:>10.3}",
-            plan_cockpit::width::pad(name, 40),
+            plan_cockpit::ui::width::pad(name, 40),
             ms.len(),
             at(0.5),
             at(0.95),

@@ -1,7 +1,7 @@
 //! plan-cockpit: a terminal cockpit for the Dongcheng "3+5+N" development plan.
 //!
 //! Arrows point one way: `cli → term → app → {domain, store}`,
-//! `term → frames → ui`, `ui → {app, domain}`, `store → domain`, `formats → domain`.
+//! `term → ui` (term/frames.rs writes the frames), `ui → {app, domain}`, `store → domain`, `formats → domain`.
 //! The domain knows no terminal and no database; only `store` speaks SQL.
 //! Platform calls go through std, rustix and nix: no hand-written `unsafe`.
 
@@ -12,14 +12,11 @@ pub mod cli;
 pub mod domain;
 pub mod files;
 pub mod formats;
-pub mod frames;
 pub mod generate;
 pub mod i18n;
 pub mod kept;
 pub mod seed;
 pub mod store;
 pub mod term;
-pub mod tty;
 pub mod ui;
 pub mod user;
-pub mod width;

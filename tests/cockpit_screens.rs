@@ -167,7 +167,7 @@ impl std::io::Write for Writes {
 /// nothing at all.
 #[test]
 fn each_frame_is_one_bracketed_write_of_what_changed() {
-    use plan_cockpit::frames::Frames;
+    use plan_cockpit::term::frames::Frames;
     use ratatui::layout::Rect;
     let (_sb, mut app) = cockpit(Lang::Zh);
     app.resize(120, 40);

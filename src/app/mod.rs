@@ -326,7 +326,11 @@ impl App {
         };
         self.offered.push(d.id);
         let first = d.body.lines().next().unwrap_or("");
-        let preview = crate::width::truncate(first, 30);
+        // A preview; the question box wraps and fits it to the screen.
+        let mut preview: String = first.chars().take(30).collect();
+        if first.chars().nth(30).is_some() {
+            preview.push('…');
+        }
         let question = self
             .ui()
             .restore_draft

@@ -11,7 +11,7 @@ use crate::domain::text::for_terminal;
 use crate::domain::{Kind, MilestoneChange, ValueChange};
 use crate::i18n::Lang;
 use crate::store::{ListFilter, MilestoneRow};
-use crate::width::{pad, pad_left, width};
+use crate::ui::width::{pad, pad_left, width};
 use serde::Serialize;
 
 pub struct SetArgs {

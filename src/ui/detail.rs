@@ -1,12 +1,12 @@
 //! One milestone in full: every field, readings over time, notes newest
 //! first (the selected one marked), and its recent history.
 
-use super::panes::{is_overdue, value_text};
 use super::theme::Theme;
+use super::{is_overdue, value_text};
 use crate::app::App;
 use crate::app::pane::OpenMilestone;
 use crate::domain::progress::format_value;
-use crate::width::{truncate, wrap};
+use crate::ui::width::{truncate, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

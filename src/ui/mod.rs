@@ -5,16 +5,18 @@ mod detail;
 mod overlays;
 mod panes;
 pub mod theme;
+/// Display width of text in terminal cells (CJK and emoji take two).
+pub mod width;
 
 use crate::app::App;
 use crate::app::keymap::BINDINGS;
 use crate::i18n::Lang;
-use crate::width::{truncate, width};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use theme::Theme;
+use width::{truncate, width};
 
 /// Below this width one pane is shown at a time, with direction tabs.
 pub const NARROW: u16 = 60;
@@ -118,4 +120,19 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 /// longer than 65,535 rows is still drawn, clipped, never wrapped around.
 pub fn cells(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// A value as planners read it: `512/600 家`, or the yes/no word.
+pub(crate) fn value_text(app: &App, m: &crate::domain::rows::MilestoneRow) -> String {
+    match m.kind {
+        crate::domain::Kind::YesNo => app.ui().task_value(m.status).to_owned(),
+        crate::domain::Kind::Numeric => {
+            crate::domain::progress::value_against_target(m.current, m.target, &m.unit)
+        }
+    }
+}
+
+/// The domain's rule, on the cockpit's idea of today (from its clock).
+pub(crate) fn is_overdue(app: &App, m: &crate::domain::rows::MilestoneRow) -> bool {
+    crate::domain::progress::is_overdue(m.status, m.due.as_deref(), &app.today)
 }

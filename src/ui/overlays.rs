@@ -8,7 +8,7 @@ use crate::app::keymap::{BINDINGS, Layer, keys_label};
 use crate::app::overlay::{Menu, NoteTarget, Overlay, Purpose};
 use crate::domain::rows::HitKind;
 use crate::i18n::Ui;
-use crate::width::{pad, truncate, width, wrap};
+use crate::ui::width::{pad, truncate, width, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};

@@ -3,14 +3,13 @@
 
 use super::theme::{Theme, bar, mark};
 use super::{NARROW, detail};
+use super::{is_overdue, value_text};
 use crate::app::App;
 use crate::app::pane::{Depth, Pane};
 use crate::app::window::Window;
-use crate::domain::Kind;
-use crate::domain::progress::value_against_target;
 use crate::domain::rows::{MilestoneRow, ProjectRow};
 use crate::i18n::Lang;
-use crate::width::{pad, truncate, width, wrap};
+use crate::ui::width::{pad, truncate, width, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -254,19 +253,6 @@ fn project_line(theme: Theme, p: &ProjectRow, cells: usize) -> Vec<Line<'static>
         Span::raw(pad(&truncate(&p.name, left_cells), left_cells)),
         Span::raw(format!(" {right}")),
     ])]
-}
-
-/// A value as planners read it: `512/600 家`, or the yes/no word.
-pub fn value_text(app: &App, m: &MilestoneRow) -> String {
-    match m.kind {
-        Kind::YesNo => app.ui().task_value(m.status).to_owned(),
-        Kind::Numeric => value_against_target(m.current, m.target, &m.unit),
-    }
-}
-
-/// The domain's rule, on the cockpit's idea of today (from its clock).
-pub fn is_overdue(app: &App, m: &MilestoneRow) -> bool {
-    crate::domain::progress::is_overdue(m.status, m.due.as_deref(), &app.today)
 }
 
 /// Two lines a milestone: its title, then value, percent, due and status.

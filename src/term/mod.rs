@@ -12,14 +12,17 @@
 //! copy kept after every key, through its own database connection),
 //! restores what it can and exits.
 
+pub mod frames;
+pub mod tty;
+
 use crate::app::{App, DraftGuard, Event as AppEvent};
-use crate::frames::Frames;
 use crate::store::{self, DraftFor, OpenOptions};
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
+use frames::Frames;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::io::{self, Stdout};
 use std::path::PathBuf;
@@ -114,7 +117,7 @@ fn watchdog(
             let _ = by_signal.send(sig);
         }
     });
-    if let Some(tty) = crate::tty::Watch::open() {
+    if let Some(tty) = tty::Watch::open() {
         std::thread::spawn(move || {
             if tty.wait_for_hang_up() {
                 let _ = told.send(SIGHUP);
