@@ -66,10 +66,7 @@ fn say_if_upgrading(ctx: &Context) {
 pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
     let missing =
         std::fs::symlink_metadata(&ctx.db).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
-    if missing
-        && std::fs::symlink_metadata(store::sibling(&ctx.db, ".lock"))
-            .is_ok_and(|m| m.is_file() && std::os::unix::fs::MetadataExt::nlink(&m) == 1)
-    {
+    if missing && store::plan_was_here(&ctx.db) {
         return Err(Failure::Input(format!(
             "{}: the plan that was here is gone (its lock file {}.lock is still there); \
              nothing was created. Put the plan back (a backup: `mv BACKUP.bak {}`), or start \

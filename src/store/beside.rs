@@ -186,3 +186,35 @@ pub(super) fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock
         std::thread::sleep(Duration::from_millis(10));
     }
 }
+
+/// True when `db` does not exist but a plan was there: its lock file is
+/// still beside the name. A first start in progress holds that lock while
+/// it creates the file, so this waits for it (up to the usual lock wait)
+/// before it looks again: planners starting together are not told that a
+/// plan is gone while another one is creating it.
+pub fn plan_was_here(db: &Path) -> bool {
+    let lock = sibling(db, ".lock");
+    let Ok(meta) = fs::symlink_metadata(&lock) else {
+        return false;
+    };
+    if !meta.is_file() || std::os::unix::fs::MetadataExt::nlink(&meta) != 1 {
+        // Not a lock of ours: opening will say what is wrong with it.
+        return false;
+    }
+    if let Ok(file) = FsOpen::new()
+        .read(true)
+        .custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits().cast_signed())
+        .open(&lock)
+    {
+        let started = Instant::now();
+        while started.elapsed() < LOCK_WAIT {
+            match file.try_lock_shared() {
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                _ => break,
+            }
+        }
+    }
+    !db.exists()
+}

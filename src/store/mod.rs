@@ -23,7 +23,7 @@ pub use crate::domain::rows::{
     Detail, DirectionRow, Fields, HistoryRow, Hit, HitKind, MilestoneRow, NOTE_QUERY_MIN, NoteRow,
     ProjectRow, ReadingRow, Rollup,
 };
-pub use beside::{file_mode, sibling};
+pub use beside::{file_mode, plan_was_here, sibling};
 pub use draft::{Draft, DraftFor};
 pub use edit::{Added, NoteSnapshot};
 pub use error::{Conflict, Error, Result};
