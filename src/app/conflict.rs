@@ -1,0 +1,153 @@
+//! The conflict layer: another planner saved the same thing; theirs beside
+//! mine, and the planner chooses.
+
+use super::*;
+
+impl App {
+    /// The topmost form or note editor: what a conflict is about.
+    pub(super) fn pending_input(
+        &self,
+    ) -> Option<(String, String, Option<Purpose>, Option<NoteTarget>)> {
+        let ui = self.ui();
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Form(f) => {
+                let what = match f.purpose {
+                    Purpose::Value { .. } => ui.current,
+                    Purpose::Due { .. } => ui.due,
+                    Purpose::Target { .. } => ui.target,
+                    _ => ui.name,
+                };
+                Some((
+                    what.to_owned(),
+                    f.input.lines().join(" "),
+                    Some(f.purpose.clone()),
+                    None,
+                ))
+            }
+            Overlay::Editor(e) => Some((
+                ui.note_text.to_owned(),
+                e.text(),
+                None,
+                Some(e.target.clone()),
+            )),
+            _ => None,
+        })
+    }
+
+    /// Shows theirs beside mine; the planner's text stays in the form or
+    /// editor underneath until they choose.
+    pub(super) fn show_conflict(&mut self, c: &store::Conflict) {
+        let Some((what, mine, purpose, note)) = self.pending_input() else {
+            return;
+        };
+        let none = || "—".to_owned();
+        let field = |m: store::Result<store::MilestoneRow>,
+                     f: &dyn Fn(&store::MilestoneRow) -> String| {
+            m.map(|m| f(&m)).unwrap_or_default()
+        };
+        let theirs = match (&purpose, &note) {
+            (Some(Purpose::Value { milestone, .. }), _) => {
+                field(self.store.milestone(*milestone), &|m| {
+                    m.current.map(format_value).unwrap_or_else(none)
+                })
+            }
+            (Some(Purpose::Due { milestone, .. }), _) => {
+                field(self.store.milestone(*milestone), &|m| {
+                    m.due.clone().unwrap_or_else(none)
+                })
+            }
+            (Some(Purpose::Target { milestone, .. }), _) => {
+                field(self.store.milestone(*milestone), &|m| {
+                    format!(
+                        "{} {}",
+                        m.target.map(format_value).unwrap_or_else(none),
+                        m.unit
+                    )
+                })
+            }
+            (Some(Purpose::RenameMilestone { milestone, .. }), _) => {
+                field(self.store.milestone(*milestone), &|m| m.title.clone())
+            }
+            (Some(Purpose::RenameProject { project, .. }), _) => self
+                .store
+                .project(*project)
+                .map(|p| p.name)
+                .unwrap_or_default(),
+            (_, Some(NoteTarget::Edit { note, .. })) => {
+                self.store.note(*note).map(|n| n.body).unwrap_or_default()
+            }
+            _ => String::new(),
+        };
+        self.overlays.push(Overlay::Conflict(overlay::ConflictView {
+            what,
+            theirs,
+            by: c.by.clone(),
+            at: c.at.clone(),
+            mine,
+            found_version: c.found_version,
+            replaced: false,
+        }));
+    }
+
+    pub(super) fn on_conflict(&mut self, action: Action) {
+        let Some(Overlay::Conflict(c)) = self.overlays.last() else {
+            return;
+        };
+        let found = c.found_version;
+        match action {
+            Action::KeepTheirs => {
+                self.overlays.pop();
+                if let Some(Overlay::Editor(e)) = self.overlays.pop() {
+                    self.drop_draft(e.draft);
+                }
+                self.after_write(self.ui().kept_theirs.to_owned());
+            }
+            Action::Overwrite => {
+                self.overlays.pop();
+                self.rebase_open_form(found);
+                match self.layer() {
+                    Layer::Form => self.on_form(Action::Submit),
+                    Layer::Editor => self.on_editor(Action::Save),
+                    _ => {}
+                }
+            }
+            Action::EditAgain => {
+                self.overlays.pop();
+                self.rebase_open_form(found);
+            }
+            _ => {}
+        }
+    }
+
+    /// Points the open form or editor at `found`, the version the planner
+    /// has now seen, so that saving from it replaces theirs knowingly.
+    pub(super) fn rebase_open_form(&mut self, found: i64) {
+        let top = self
+            .overlays
+            .iter_mut()
+            .rev()
+            .find(|o| matches!(o, Overlay::Form(_) | Overlay::Editor(_)));
+        match top {
+            Some(Overlay::Form(f)) => match &mut f.purpose {
+                Purpose::Value { version, .. }
+                | Purpose::Due { version, .. }
+                | Purpose::Target { version, .. }
+                | Purpose::RenameMilestone { version, .. }
+                | Purpose::RenameProject { version, .. } => *version = found,
+                Purpose::AddProject { .. } | Purpose::AddMilestone { .. } => {}
+            },
+            Some(Overlay::Editor(e)) => {
+                if let NoteTarget::Edit { version, .. } = &mut e.target {
+                    *version = found;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+pub(super) fn conflict_text(ui: &Ui, clock: &crate::domain::Clock, c: &store::Conflict) -> String {
+    ui.conflict
+        .replace("{by}", &c.by)
+        .replace("{at}", &clock.local_minute(&c.at))
+}

@@ -1,0 +1,100 @@
+//! Drafts: the text of a note being typed, saved while typing and offered
+//! again after a crash or a dropped link.
+
+use super::*;
+
+impl App {
+    /// When the open editor's latest typing is due to be saved as a draft.
+    pub fn draft_due(&self) -> Option<Instant> {
+        self.editor()
+            .and_then(|e| e.typed_at)
+            .map(|t| t + DRAFT_DELAY)
+    }
+
+    /// The draft as it stands: what a last-resort saver writes when the
+    /// event loop cannot (a dead terminal). None when nothing is unsaved.
+    pub fn pending_draft(&self) -> Option<(Option<i64>, crate::store::DraftFor, String)> {
+        let e = self.editor()?;
+        (e.typed_at.is_some() || (e.draft.is_none() && e.is_dirty()))
+            .then(|| (e.draft, e.draft_for(), e.text()))
+    }
+
+    /// Saves the editor's text as a draft now, if it changed since the last
+    /// draft. A failure (read-only, full disk) is said; the text stays.
+    pub fn save_draft(&mut self) {
+        let Some((id, target, text)) = self.pending_draft() else {
+            return;
+        };
+        match self.store.save_draft(id, &target, &text) {
+            Ok(id) => {
+                if let Some(e) = self.editor_mut() {
+                    e.draft = Some(id);
+                    e.typed_at = None;
+                }
+            }
+            Err(err) => {
+                // The database cannot take it: the text goes to a file.
+                let what = self.ui().note_text;
+                let kept = self.keep_text(what, &text);
+                let msg = format!("{}: {err}; {kept}", self.ui().draft_not_saved);
+                if let Some(e) = self.editor_mut() {
+                    e.typed_at = None;
+                    e.error = Some(msg);
+                }
+            }
+        }
+    }
+
+    pub(super) fn drop_draft(&mut self, id: Option<i64>) {
+        if let Some(id) = id
+            && let Err(e) = self.store.delete_draft(id)
+        {
+            self.failed(&e);
+        }
+    }
+
+    /// Offers the newest draft left by an earlier session (a crash, a
+    /// dropped link) that this session has not offered yet.
+    pub(super) fn offer_draft(&mut self) {
+        let Ok(drafts) = self.store.drafts() else {
+            return;
+        };
+        let Some(d) = drafts.into_iter().find(|d| !self.offered.contains(&d.id)) else {
+            return;
+        };
+        self.offered.push(d.id);
+        let first = d.body.lines().next().unwrap_or("");
+        // A preview; the question box wraps and fits it to the screen.
+        let mut preview: String = first.chars().take(30).collect();
+        if first.chars().nth(30).is_some() {
+            preview.push('…');
+        }
+        let question = self
+            .ui()
+            .restore_draft
+            .replace("{at}", &self.store.clock().local_minute(&d.updated_at))
+            .replace("{text}", &preview);
+        self.overlays.push(Overlay::Confirm(Confirm {
+            question,
+            on_yes: Confirmed::RestoreDraft(d),
+        }));
+    }
+
+    pub(super) fn restore_draft(&mut self, d: crate::store::Draft) {
+        let (target, original) = match d.target {
+            crate::store::DraftFor::NewNote { milestone } => {
+                (NoteTarget::New { milestone }, String::new())
+            }
+            crate::store::DraftFor::EditNote { note, version } => match self.store.note(note) {
+                Ok(n) => (NoteTarget::Edit { note, version }, n.body),
+                Err(e) => return self.failed(&e),
+            },
+        };
+        self.overlays.push(Overlay::Editor(Editor::new(
+            target,
+            &d.body,
+            &original,
+            Some(d.id),
+        )));
+    }
+}

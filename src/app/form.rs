@@ -1,0 +1,173 @@
+//! The one-field form layer: a value, a time limit, a target, a name; what
+//! is typed is parsed here and written through the store.
+
+use super::*;
+
+impl App {
+    pub(super) fn on_form(&mut self, action: Action) {
+        let Some(Overlay::Form(f)) = self.overlays.last_mut() else {
+            return;
+        };
+        match action {
+            Action::Cancel => {
+                self.overlays.pop();
+            }
+            Action::ClearLine => {
+                f.input = line_input("");
+                f.error = None;
+            }
+            Action::Submit => {
+                let text = f.input.lines().join(" ");
+                let purpose = f.purpose.clone();
+                match self.submit_form(&purpose, &text) {
+                    Ok(message) => {
+                        self.overlays.pop();
+                        self.after_write(message);
+                    }
+                    Err(reason) => {
+                        if let Some(Overlay::Form(f)) = self.overlays.last_mut() {
+                            f.error = Some(reason);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Writes a form's value. A refusal keeps the form open with the reason.
+    pub(super) fn submit_form(&mut self, purpose: &Purpose, text: &str) -> Result<String, String> {
+        let ui = self.ui();
+        let change = |c: MilestoneChange| c;
+        let (id, version, c) = match *purpose {
+            Purpose::Value { milestone, version } => {
+                let n = parse_number(text).map_err(|e| format!("{}: {e}", ui.not_a_number))?;
+                (
+                    milestone,
+                    version,
+                    change(MilestoneChange {
+                        value: Some(ValueChange::Set(n)),
+                        ..Default::default()
+                    }),
+                )
+            }
+            Purpose::Due { milestone, version } => {
+                let d = parse_date(text).map_err(|e| format!("{}: {e}", ui.not_a_date))?;
+                (
+                    milestone,
+                    version,
+                    MilestoneChange {
+                        due: Some(d),
+                        ..Default::default()
+                    },
+                )
+            }
+            Purpose::Target { milestone, version } => {
+                let t = text.trim();
+                let split = t
+                    .find(|c: char| {
+                        !(c.is_ascii_digit()
+                            || matches!(c, '.' | '-' | '+' | ',')
+                            || ('０'..='９').contains(&c))
+                    })
+                    .unwrap_or(t.len());
+                let (num, unit) = t.split_at(split);
+                let n = parse_number(num).map_err(|e| format!("{}: {e}", ui.not_a_number))?;
+                (
+                    milestone,
+                    version,
+                    MilestoneChange {
+                        target: Some(n),
+                        unit: Some(unit.trim().to_owned()),
+                        ..Default::default()
+                    },
+                )
+            }
+            Purpose::RenameMilestone { milestone, version } => (
+                milestone,
+                version,
+                MilestoneChange {
+                    title: Some(text.to_owned()),
+                    ..Default::default()
+                },
+            ),
+            Purpose::RenameProject { project, version } => {
+                let (before, now) = self
+                    .store
+                    .rename_project(project, version, text)
+                    .map_err(|e| self.form_error(e))?;
+                self.undo.push(Undo::ProjectRenamed {
+                    id: project,
+                    version: now,
+                    was: version,
+                    before,
+                });
+                return Ok(ui.saved.to_owned());
+            }
+            Purpose::AddProject { direction } => {
+                let (id, version) = self
+                    .store
+                    .add_project(direction, text)
+                    .map_err(|e| self.form_error(e))?;
+                self.undo.push(Undo::ProjectAdded { id, version });
+                self.select_new(Some(id), None);
+                return Ok(ui.added.to_owned());
+            }
+            Purpose::AddMilestone { project } => {
+                let (id, version) = self
+                    .store
+                    .add_milestone(project, text)
+                    .map_err(|e| self.form_error(e))?;
+                self.undo.push(Undo::MilestoneAdded { id, version });
+                self.select_new(None, Some(id));
+                return Ok(ui.added.to_owned());
+            }
+        };
+        self.save_milestone(id, version, c)
+            .map_err(|e| self.form_error(e))
+    }
+
+    /// After adding, keep the new item selected once the pane reloads.
+    pub(super) fn select_new(&mut self, project: Option<i64>, milestone: Option<i64>) {
+        let _ = self.reload();
+        let span = self.span();
+        let Some(pane) = self.panes.get_mut(self.focus) else {
+            return;
+        };
+        let result = (|| -> store::Result<()> {
+            if let Some(id) = project {
+                pane.projects = pane.projects.load_on(&self.store, id, span)?;
+            }
+            if let (Some(id), Some(op)) = (milestone, pane.open.as_mut()) {
+                op.milestones = op.milestones.load_on(&self.store, id, span)?;
+            }
+            Ok(())
+        })();
+        if let Err(e) = result {
+            self.failed(&e);
+        }
+    }
+
+    /// A refused write in the form's words. On a conflict the form keeps
+    /// the planner's text; the data is reloaded so they can see theirs.
+    pub(super) fn form_error(&mut self, e: store::Error) -> String {
+        let ui = self.ui();
+        let text = match &e {
+            // The form or editor is closed and its text kept; the view
+            // that replaces it says so.
+            store::Error::PlanReplaced(_) | store::Error::FileLost { .. } => {
+                self.failed(&e);
+                return e.to_string();
+            }
+            store::Error::Conflict(c) => {
+                self.show_conflict(c);
+                conflict_text(ui, self.store.clock(), c)
+            }
+            store::Error::Invalid(why) => why.clone(),
+            store::Error::ReadOnly(why) => format!("{}: {why}", ui.read_only),
+            other => format!("{}: {other}", ui.not_saved),
+        };
+        let _ = self.reload();
+        text
+    }
+}

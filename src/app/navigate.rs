@@ -1,0 +1,262 @@
+//! The panes layer: moving, drilling in and out, and starting an edit
+//! (a form, the status menu, the note editor, a delete question).
+
+use super::*;
+
+impl App {
+    pub(super) fn on_panes(&mut self, action: Action) {
+        let page = isize::try_from(self.page).unwrap_or(isize::MAX);
+        let n = self.panes.len().max(1);
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::Up => self.move_sel(-1, None),
+            Action::Down => self.move_sel(1, None),
+            Action::PageUp => self.move_sel(-page, None),
+            Action::PageDown => self.move_sel(page, None),
+            Action::Top => self.move_sel(0, Some(false)),
+            Action::Bottom => self.move_sel(0, Some(true)),
+            Action::FocusNext => self.focus = (self.focus + 1) % n,
+            Action::FocusPrev => self.focus = (self.focus + n - 1) % n,
+            Action::Zoom => self.zoomed = !self.zoomed,
+            Action::Open => self.open(),
+            Action::Back => {
+                if let Some(p) = self.focused_mut() {
+                    p.back();
+                }
+            }
+            Action::Search => {
+                self.overlays.push(Overlay::Search(Search {
+                    input: line_input(""),
+                    hits: Vec::new(),
+                    sel: 0,
+                    error: None,
+                }));
+            }
+            Action::EditValue | Action::EditDue | Action::EditTarget | Action::EditStatus => {
+                self.start_milestone_edit(action)
+            }
+            Action::NewNote => match self
+                .focused()
+                .and_then(|p| p.selected_milestone())
+                .map(|m| m.id)
+            {
+                Some(id) => self.overlays.push(Overlay::Editor(Editor::new(
+                    NoteTarget::New { milestone: id },
+                    "",
+                    "",
+                    None,
+                ))),
+                None => self.fail(self.ui().choose_milestone),
+            },
+            Action::EditNote => {
+                let note = self.focused().and_then(Pane::selected_note).cloned();
+                match note {
+                    Some(n) => self.overlays.push(Overlay::Editor(Editor::new(
+                        NoteTarget::Edit {
+                            note: n.id,
+                            version: n.version,
+                        },
+                        &n.body,
+                        &n.body,
+                        None,
+                    ))),
+                    None => self.fail(self.ui().choose_note),
+                }
+            }
+            Action::History => match self
+                .focused()
+                .and_then(|p| p.selected_milestone())
+                .map(|m| (m.id, m.title.clone()))
+            {
+                Some((id, title)) => match self.store.history_of(id, HISTORY_LIMIT) {
+                    Ok(rows) => self.overlays.push(Overlay::History {
+                        title,
+                        rows,
+                        scroll: 0,
+                    }),
+                    Err(e) => self.failed(&e),
+                },
+                None => self.fail(self.ui().choose_milestone),
+            },
+            Action::Add => self.start_add(),
+            Action::Rename => self.start_rename(),
+            Action::Delete => self.start_delete(),
+            Action::Undo => self.undo_last(),
+            _ => {}
+        }
+    }
+
+    pub(super) fn move_sel(&mut self, by: isize, to_end: Option<bool>) {
+        let span = self.span();
+        let Some(pane) = self.panes.get_mut(self.focus) else {
+            return;
+        };
+        let moved = match &mut pane.open {
+            None => pane.projects.move_by(&self.store, by, to_end, span),
+            Some(p) => match &mut p.open {
+                None => p.milestones.move_by(&self.store, by, to_end, span),
+                Some(m) => {
+                    let n = m.detail.notes.len();
+                    m.note_sel = match to_end {
+                        Some(false) => 0,
+                        Some(true) => n.saturating_sub(1),
+                        None => pane::moved(m.note_sel, n, by),
+                    };
+                    Ok(())
+                }
+            },
+        };
+        if let Err(e) = moved {
+            self.failed(&e);
+        }
+    }
+
+    pub(super) fn open(&mut self) {
+        let span = self.span();
+        let Some(pane) = self.panes.get(self.focus) else {
+            return;
+        };
+        let result = match pane.depth() {
+            Depth::Projects => match pane.projects.selected().cloned() {
+                Some(project) => open_project(&self.store, project, Key::FIRST, span)
+                    .map(|op| self.panes[self.focus].open = Some(op)),
+                None => return,
+            },
+            Depth::Milestones => {
+                let Some(m) = pane.selected_milestone() else {
+                    return;
+                };
+                self.store.detail(m.id).map(|detail| {
+                    if let Some(op) = self.panes[self.focus].open.as_mut() {
+                        op.open = Some(OpenMilestone {
+                            detail,
+                            note_sel: 0,
+                        });
+                    }
+                })
+            }
+            Depth::Detail => return,
+        };
+        if let Err(e) = result {
+            self.failed(&e);
+        }
+    }
+
+    pub(super) fn start_milestone_edit(&mut self, action: Action) {
+        let Some(m) = self.focused().and_then(|p| p.selected_milestone()).cloned() else {
+            return self.fail(self.ui().choose_milestone);
+        };
+        let (milestone, version) = (m.id, m.version);
+        if m.kind == Kind::YesNo && matches!(action, Action::EditValue | Action::EditTarget) {
+            return self.fail(self.ui().yes_no_has_no_value);
+        }
+        let overlay = match action {
+            Action::EditStatus => Overlay::Menu(Menu {
+                milestone,
+                version,
+                sel: Menu::choices()
+                    .iter()
+                    .position(|s| *s == m.status)
+                    .unwrap_or(0),
+            }),
+            Action::EditValue => form(
+                Purpose::Value { milestone, version },
+                &m.current.map(format_value).unwrap_or_default(),
+            ),
+            Action::EditDue => form(
+                Purpose::Due { milestone, version },
+                m.due.as_deref().unwrap_or(""),
+            ),
+            _ => {
+                let target = m.target.map(format_value).unwrap_or_default();
+                let text = if m.unit.is_empty() {
+                    target
+                } else {
+                    format!("{target} {}", m.unit)
+                };
+                form(Purpose::Target { milestone, version }, text.trim())
+            }
+        };
+        self.overlays.push(overlay);
+    }
+
+    pub(super) fn start_add(&mut self) {
+        let Some(pane) = self.focused() else { return };
+        let purpose = match &pane.open {
+            None => Purpose::AddProject {
+                direction: pane.direction.id,
+            },
+            Some(p) => Purpose::AddMilestone {
+                project: p.project.id,
+            },
+        };
+        self.overlays.push(form(purpose, ""));
+    }
+
+    pub(super) fn start_rename(&mut self) {
+        let Some(pane) = self.focused() else { return };
+        let (purpose, text) = match pane.depth() {
+            Depth::Projects => match pane.projects.selected() {
+                Some(p) => (
+                    Purpose::RenameProject {
+                        project: p.id,
+                        version: p.version,
+                    },
+                    p.name.clone(),
+                ),
+                None => return,
+            },
+            _ => match pane.selected_milestone() {
+                Some(m) => (
+                    Purpose::RenameMilestone {
+                        milestone: m.id,
+                        version: m.version,
+                    },
+                    m.title.clone(),
+                ),
+                None => return self.fail(self.ui().choose_milestone),
+            },
+        };
+        self.overlays.push(form(purpose, &text));
+    }
+
+    pub(super) fn start_delete(&mut self) {
+        let ui = self.ui();
+        let Some(pane) = self.focused() else { return };
+        let (question, on_yes) = match pane.depth() {
+            Depth::Projects => match pane.projects.selected() {
+                Some(p) => (
+                    format!("{} “{}”{}", ui.delete_project, p.name, ui.cannot_undo),
+                    Confirmed::DeleteProject {
+                        id: p.id,
+                        version: p.version,
+                    },
+                ),
+                None => return,
+            },
+            Depth::Milestones => match pane.selected_milestone() {
+                Some(m) => (
+                    format!("{} “{}”{}", ui.delete_milestone, m.title, ui.cannot_undo),
+                    Confirmed::DeleteMilestone {
+                        id: m.id,
+                        version: m.version,
+                    },
+                ),
+                None => return,
+            },
+            Depth::Detail => match pane.selected_note() {
+                Some(n) => (
+                    format!("{} #{}?", ui.delete_note, n.id),
+                    Confirmed::DeleteNote {
+                        id: n.id,
+                        version: n.version,
+                    },
+                ),
+                None => return self.fail(ui.choose_note),
+            },
+        };
+        self.overlays
+            .push(Overlay::Confirm(Confirm { question, on_yes }));
+    }
+}
