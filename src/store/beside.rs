@@ -123,7 +123,23 @@ pub(super) fn unwritable_journal(path: &Path) -> Option<String> {
 
 /// Holds `<db>.lock` with `flock` while the database is created, configured,
 /// migrated and seeded; released when dropped.
-pub(super) struct StartLock(#[allow(dead_code)] File);
+pub(super) struct StartLock(File);
+
+/// What the lock file holds once a plan lives beside it. A lock file that
+/// a first start has only just created is empty; one with this line has
+/// seen a plan, so a missing database next to it was deleted or moved.
+const PLAN_HERE: &[u8] = b"plan-cockpit: a plan lives beside this file\n";
+
+impl StartLock {
+    /// Records, once, that a plan lives beside the lock. Best effort: a
+    /// lock file we cannot write only means a deleted plan is not noticed.
+    pub(super) fn mark_plan_here(&self) {
+        use std::io::Write;
+        if self.0.metadata().is_ok_and(|m| m.len() == 0) {
+            let _ = (&self.0).write_all(PLAN_HERE);
+        }
+    }
+}
 
 pub(super) fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock>> {
     let lock_path = sibling(path, ".lock");
@@ -188,17 +204,18 @@ pub(super) fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock
 }
 
 /// True when `db` does not exist but a plan was there: its lock file is
-/// still beside the name. A first start in progress holds that lock while
-/// it creates the file, so this waits for it (up to the usual lock wait)
-/// before it looks again: planners starting together are not told that a
-/// plan is gone while another one is creating it.
+/// still beside the name and says a plan lived beside it (a first start
+/// writes that only once its plan exists). A start in progress holds the
+/// lock while it creates the file, so this waits for it (up to the usual
+/// lock wait) before it looks again: planners starting together are never
+/// told that a plan is gone while another one is creating it.
 pub fn plan_was_here(db: &Path) -> bool {
     let lock = sibling(db, ".lock");
     let Ok(meta) = fs::symlink_metadata(&lock) else {
         return false;
     };
-    if !meta.is_file() || std::os::unix::fs::MetadataExt::nlink(&meta) != 1 {
-        // Not a lock of ours: opening will say what is wrong with it.
+    if !meta.is_file() || std::os::unix::fs::MetadataExt::nlink(&meta) != 1 || meta.len() == 0 {
+        // Not a lock of ours, or one that has not seen a plan yet.
         return false;
     }
     if let Ok(file) = FsOpen::new()

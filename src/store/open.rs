@@ -197,7 +197,7 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         )));
     }
 
-    let _lock = match read_only {
+    let lock = match read_only {
         None => take_start_lock(path, mode)?,
         Some(_) => None,
     };
@@ -316,6 +316,11 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         && store.access == Access::ReadWrite
     {
         store.replace_plan(&seed(), "the embedded 2023 plan")?;
+    }
+    if let Some(lock) = &lock
+        && store.plan.is_some()
+    {
+        lock.mark_plan_here();
     }
     Ok(store)
 }
