@@ -29,7 +29,7 @@ impl Clock {
     pub fn system() -> Clock {
         Clock {
             fixed: None,
-            zone: TimeZone::system(),
+            zone: planner_zone(),
         }
     }
 
@@ -37,7 +37,7 @@ impl Clock {
     pub fn fixed(at: Timestamp) -> Clock {
         Clock {
             fixed: Some(at),
-            zone: TimeZone::system(),
+            zone: planner_zone(),
         }
     }
 
@@ -98,6 +98,21 @@ impl Clock {
     pub fn stamp(&self) -> String {
         self.local().strftime("%Y%m%d-%H%M%S").to_string()
     }
+}
+
+/// `TZ` when set, else the system's zone. The system's is read straight
+/// from `/etc/localtime`: asking jiff for "the system zone" first lists the
+/// whole zone database to name it, which cost the cockpit's first frame a
+/// few milliseconds for nothing (only the rules are needed here).
+fn planner_zone() -> TimeZone {
+    let from_tz = std::env::var("TZ").ok().filter(|v| !v.trim().is_empty());
+    if from_tz.is_none()
+        && let Ok(bytes) = std::fs::read("/etc/localtime")
+        && let Ok(zone) = TimeZone::tzif("localtime", &bytes)
+    {
+        return zone;
+    }
+    TimeZone::system()
 }
 
 #[cfg(test)]
