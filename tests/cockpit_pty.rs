@@ -154,6 +154,27 @@ impl Session {
         child
     }
 
+    /// A Chinese cockpit at 80×24 that SIGHUP never reaches: perl (in every
+    /// Debian, perl-base is essential) blocks the signal, which stays blocked
+    /// across exec, then becomes the cockpit. Kept texts go to `state/`.
+    fn start_without_sighup(sb: &Sandbox) -> Session {
+        let state = sb.path("state");
+        Session::start_with(
+            sb,
+            80,
+            24,
+            &[
+                ("LANG", "zh_CN.UTF-8"),
+                ("XDG_STATE_HOME", state.to_str().unwrap()),
+            ],
+            &[
+                "perl",
+                "-e",
+                "use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGHUP)) or die; exec @ARGV",
+            ],
+        )
+    }
+
     /// Hangs up and waits for the cockpit to exit, within 2 s; returns how
     /// long it took.
     fn hang_up_and_wait(self) -> Duration {
@@ -484,21 +505,7 @@ fn sigterm_while_typing_keeps_the_draft() {
 #[test]
 fn a_dead_terminal_without_sighup_is_noticed_and_the_note_kept() {
     let sb = Sandbox::new();
-    let state = sb.path("state");
-    let state_env = state.to_str().unwrap().to_owned();
-    // perl is in every Debian (perl-base is essential): it blocks SIGHUP,
-    // which stays blocked across exec, then becomes the cockpit.
-    let mut s = Session::start_with(
-        &sb,
-        80,
-        24,
-        &[("LANG", "zh_CN.UTF-8"), ("XDG_STATE_HOME", &state_env)],
-        &[
-            "perl",
-            "-e",
-            "use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGHUP)) or die; exec @ARGV",
-        ],
-    );
+    let mut s = Session::start_without_sighup(&sb);
     s.type_a_note("没有挂断信号也要保住的话");
     let pid = s.child.process_id().expect("pid");
     let blocked = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
@@ -528,18 +535,7 @@ fn a_dead_terminal_without_sighup_is_noticed_and_the_note_kept() {
 fn a_dead_terminal_over_a_deleted_database_keeps_the_note_in_a_file() {
     let sb = Sandbox::new();
     let state = sb.path("state");
-    let state_env = state.to_str().unwrap().to_owned();
-    let mut s = Session::start_with(
-        &sb,
-        80,
-        24,
-        &[("LANG", "zh_CN.UTF-8"), ("XDG_STATE_HOME", &state_env)],
-        &[
-            "perl",
-            "-e",
-            "use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGHUP)) or die; exec @ARGV",
-        ],
-    );
+    let mut s = Session::start_without_sighup(&sb);
     s.type_a_note("删库之后还在写的话");
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(sb.path(&format!("plan.db{suffix}")));

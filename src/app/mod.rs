@@ -9,12 +9,14 @@ mod editor;
 mod event;
 mod form;
 mod guard;
+mod load;
 mod menu;
 mod navigate;
 mod search;
 use conflict::conflict_text;
 pub use event::Event;
 pub use guard::DraftGuard;
+use load::open_project;
 pub mod keymap;
 pub mod overlay;
 pub mod pane;
@@ -151,52 +153,6 @@ impl App {
     /// a screen, so that every visible row is always in memory.
     fn span(&self) -> usize {
         self.height.max(MIN_SPAN)
-    }
-
-    /// Rereads what the panes show, keeping every selection on the same
-    /// item (by id), and closing levels whose item is gone. Reads only the
-    /// windows around the selections, all from one moment.
-    pub fn reload(&mut self) -> store::Result<()> {
-        let span = self.span();
-        let old = std::mem::take(&mut self.panes);
-        let panes = self.store.snapshot(|store| {
-            let directions = store.directions()?;
-            let mut panes = Vec::with_capacity(directions.len());
-            for d in directions {
-                let list = List::Projects { direction: d.id };
-                let Some(old) = old.iter().find(|p| p.direction.id == d.id) else {
-                    let projects = Window::load(store, list, Key::FIRST, span)?;
-                    panes.push(Pane {
-                        direction: d,
-                        projects,
-                        open: None,
-                    });
-                    continue;
-                };
-                let projects = old.projects.reload(store, span)?;
-                let open = match &old.open {
-                    Some(op) => reopen_project(store, op, span)?,
-                    None => None,
-                };
-                panes.push(Pane {
-                    direction: d,
-                    projects,
-                    open,
-                });
-            }
-            Ok(panes)
-        });
-        match panes {
-            Ok(panes) => {
-                self.panes = panes;
-                self.focus = self.focus.min(self.panes.len().saturating_sub(1));
-                Ok(())
-            }
-            Err(e) => {
-                self.panes = old;
-                Err(e)
-            }
-        }
     }
 
     /// The background integrity check's verdict: anything but "ok" makes
@@ -463,56 +419,6 @@ fn form(purpose: Purpose, text: &str) -> Overlay {
         input: line_input(text),
         error: None,
     })
-}
-
-/// A project drilled into, with its milestone list on the one at `at`.
-fn open_project(
-    store: &Store,
-    project: store::ProjectRow,
-    at: Key,
-    span: usize,
-) -> store::Result<OpenProject> {
-    let list = List::Milestones {
-        project: project.id,
-    };
-    let milestones = Window::load(store, list, at, span)?;
-    let (description, notes) = store.project_notes(project.id)?;
-    Ok(OpenProject {
-        project,
-        description,
-        notes,
-        milestones,
-        open: None,
-    })
-}
-
-/// An open project reread after a change, its milestone list and detail
-/// still on the same items; `None` when it has gone.
-fn reopen_project(
-    store: &Store,
-    op: &OpenProject,
-    span: usize,
-) -> store::Result<Option<OpenProject>> {
-    let project = match store.project(op.project.id) {
-        Ok(p) => p,
-        Err(store::Error::NotFound { .. }) => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let at = op.milestones.selected().map_or(Key::FIRST, Listed::key);
-    let mut reopened = open_project(store, project, at, span)?;
-    reopened.open = match &op.open {
-        Some(om) => match store.detail(om.detail.milestone.id) {
-            Ok(detail) => {
-                let want = om.detail.notes.get(om.note_sel).map(|n| n.id);
-                let note_sel = reselect(&detail.notes, |n| n.id, want, om.note_sel);
-                Some(OpenMilestone { detail, note_sel })
-            }
-            Err(store::Error::NotFound { .. }) => None,
-            Err(e) => return Err(e),
-        },
-        None => None,
-    };
-    Ok(Some(reopened))
 }
 
 /// The LF byte, as crossterm reports it in raw mode.
