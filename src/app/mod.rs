@@ -187,10 +187,10 @@ impl App {
         match self.store.data_version() {
             Ok(v) if v != self.seen => {
                 self.seen = v;
-                match self.store.plan_replaced() {
-                    Ok(Some(now)) => self.plan_was_replaced(now),
-                    _ => {
-                        if let Ok(Some(now)) = self.store.plan_now() {
+                match self.store.plan_check() {
+                    Ok(store::PlanCheck::Replaced(now)) => self.plan_was_replaced(now),
+                    same => {
+                        if let Ok(store::PlanCheck::Same(Some(now))) = same {
                             self.title = now.title;
                         }
                         if let Err(e) = self.reload() {

@@ -47,6 +47,15 @@ pub struct PlanIdentity {
     pub by: String,
 }
 
+/// What `plan_check` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanCheck {
+    /// Still the plan seen (as it is now: its title may have changed).
+    Same(Option<PlanIdentity>),
+    /// Another plan replaced the one seen.
+    Replaced(PlanIdentity),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Access {
     ReadWrite,
@@ -185,16 +194,15 @@ impl Store {
         self.plan.as_ref()
     }
 
-    /// When the file holds another plan than the one seen: that plan. The
-    /// caller reloads, turns what was being typed for the old plan into a
-    /// kept text, then calls `follow_plan`.
-    pub fn plan_replaced(&self) -> Result<Option<PlanIdentity>> {
+    /// The plan now in the file, against the one seen, in one read. On
+    /// `Replaced` the caller turns what was being typed for the old plan
+    /// into a kept text, reloads, then calls `follow_plan`.
+    pub fn plan_check(&self) -> Result<PlanCheck> {
         let now = self.plan_now()?;
-        Ok(match (&self.plan, now) {
-            (Some(seen), Some(now)) if seen.identity != now.identity => Some(now),
-            (Some(_), None) => None,
-            (None, Some(now)) => Some(now),
-            _ => None,
+        let seen = self.plan.as_ref().map(|p| p.identity.as_str());
+        Ok(match now {
+            Some(now) if seen != Some(now.identity.as_str()) => PlanCheck::Replaced(now),
+            now => PlanCheck::Same(now),
         })
     }
 
