@@ -122,7 +122,7 @@ fn ids_of_deleted_projects_and_milestones_never_come_back() {
     assert!(p2 > p1);
     let (m3, _) = s.add_milestone(p2, "新里程碑").unwrap();
     assert!(m3 > m2);
-    // A rename of the new row with the deleted row's version is refused.
+    // A rename based on a version the row no longer has is refused.
     let v = s.project(p2).unwrap().version;
     assert!(s.rename_project(p2, v - 1, "x").is_err());
 }

@@ -8,6 +8,7 @@ pub mod progress;
 pub mod rows;
 pub mod status;
 pub mod text;
+pub mod typed;
 pub mod validate;
 
 pub use change::{MilestoneChange, ValueChange};

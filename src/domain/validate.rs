@@ -5,56 +5,13 @@
 use super::dates::{parse_date, tidy_instant};
 use super::plan::{FORMAT, FORMAT_VERSION, Milestone, Note, PlanDoc, Project};
 use super::status::Kind;
-use super::text::{Cleaned, clean_line, clean_multiline, tidy_line, tidy_multiline};
+use super::text::{Cleaned, tidy_line, tidy_multiline};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-/// Longest name or title, in characters: a title is a line in a pane.
-pub const MAX_NAME_CHARS: usize = 300;
-/// Longest note or description, in characters.
-pub const MAX_TEXT_CHARS: usize = 100_000;
-
-/// A name or title a planner typed: cleaned, one line, not empty, not too
-/// long. `what` names it in the refusal ("title", "project name").
-pub fn typed_name(text: &str, what: &str) -> Result<String, String> {
-    let clean = clean_line(text).0;
-    if clean.is_empty() {
-        Err(format!("the {what} is empty"))
-    } else if clean.chars().count() > MAX_NAME_CHARS {
-        Err(format!(
-            "the {what} is longer than {MAX_NAME_CHARS} characters"
-        ))
-    } else {
-        Ok(clean)
-    }
-}
-
-/// A unit a planner typed (`家`, `亿元`): one line, may be empty, as long as
-/// a name at most: the same rule an import applies.
-pub fn typed_unit(text: &str) -> Result<String, String> {
-    let clean = clean_line(text).0;
-    if clean.chars().count() > MAX_NAME_CHARS {
-        Err(format!(
-            "the unit is longer than {MAX_NAME_CHARS} characters"
-        ))
-    } else {
-        Ok(clean)
-    }
-}
-
-/// A note a planner typed: cleaned, not blank, not too long.
-pub fn typed_note(text: &str) -> Result<String, String> {
-    let clean = clean_multiline(text).0;
-    if clean.trim().is_empty() {
-        Err("the note is empty".into())
-    } else if clean.chars().count() > MAX_TEXT_CHARS {
-        Err(format!(
-            "the note is longer than {MAX_TEXT_CHARS} characters"
-        ))
-    } else {
-        Ok(clean)
-    }
-}
+// What a planner types obeys the same limits a document does: one rule
+// for every way in.
+pub use super::typed::{MAX_NAME_CHARS, MAX_TEXT_CHARS, typed_name, typed_note, typed_unit};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
