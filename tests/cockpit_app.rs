@@ -594,9 +594,10 @@ fn history_lists_who_changed_what_from_what_to_what() {
     to_high_tech(&mut app);
     press(&mut app, "e<C-u>100<Enter>e<C-u>120<Enter>s<Down><Enter>H");
     assert_eq!(app.layer(), Layer::History);
-    let Some(Overlay::History { rows, .. }) = app.overlays.last() else {
+    let Some(Overlay::History(history)) = app.overlays.last() else {
         panic!()
     };
+    let rows = &history.rows;
     let changes: Vec<(&str, Option<&str>, Option<&str>)> = rows
         .iter()
         .map(|h| (h.field.as_str(), h.old.as_deref(), h.new.as_deref()))

@@ -1,64 +1,95 @@
 //! The yes/no question layer: deletes, discarding text, quitting, drafts.
 
+use super::next::Command;
 use super::*;
 
-impl App {
-    pub(super) fn on_confirm(&mut self, action: Action) {
-        let Some(Overlay::Confirm(c)) = self.overlays.last() else {
-            return;
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirmed {
+    /// With the version the planner saw when asked: a row changed since
+    /// is not deleted on an answer given about what it was.
+    DeleteProject {
+        id: i64,
+        version: i64,
+    },
+    DeleteMilestone {
+        id: i64,
+        version: i64,
+    },
+    DeleteNote {
+        id: i64,
+        version: i64,
+    },
+    DiscardEditor,
+    QuitDiscarding,
+    RestoreDraft(store::Draft),
+}
+
+pub struct Confirm {
+    pub question: String,
+    pub on_yes: Confirmed,
+}
+
+impl Confirm {
+    pub fn update(&mut self, action: Action) -> Next {
+        let yes = match action {
+            Action::Yes => true,
+            Action::No => false,
+            _ => return Next::Stay,
         };
-        let on_yes = c.on_yes.clone();
-        match action {
-            Action::No => {
-                self.overlays.pop();
-                if let Confirmed::RestoreDraft(d) = on_yes {
-                    // Declined: the draft is discarded, and the next is offered.
-                    self.drop_draft(Some(d.id));
-                    self.offer_draft();
+        Next::Do(Command::Answer {
+            yes,
+            about: self.on_yes.clone(),
+        })
+    }
+}
+
+impl App {
+    pub(super) fn declined(&mut self, about: Confirmed) {
+        if let Confirmed::RestoreDraft(d) = about {
+            // Declined: the draft is discarded, and the next is offered.
+            self.drop_draft(Some(d.id));
+            self.offer_draft();
+        }
+    }
+
+    pub(super) fn confirmed(&mut self, on_yes: Confirmed) {
+        let ui = self.ui();
+        let result = match on_yes {
+            Confirmed::DiscardEditor => {
+                if let Some(Overlay::Editor(e)) = self.overlays.pop() {
+                    self.drop_draft(e.draft);
                 }
+                return;
             }
-            Action::Yes => {
-                self.overlays.pop();
-                let ui = self.ui();
-                let result = match on_yes {
-                    Confirmed::DiscardEditor => {
-                        if let Some(Overlay::Editor(e)) = self.overlays.pop() {
-                            self.drop_draft(e.draft);
-                        }
-                        return;
-                    }
-                    Confirmed::QuitDiscarding => {
-                        let draft = self.editor().and_then(|e| e.draft);
-                        self.drop_draft(draft);
-                        self.quit = true;
-                        return;
-                    }
-                    Confirmed::RestoreDraft(d) => {
-                        self.restore_draft(d);
-                        return;
-                    }
-                    Confirmed::DeleteProject { id, version } => {
-                        self.store.delete_project(id, Some(version)).map(|_| ())
-                    }
-                    Confirmed::DeleteMilestone { id, version } => {
-                        self.store.delete_milestone(id, Some(version)).map(|_| ())
-                    }
-                    Confirmed::DeleteNote { id, version } => self
-                        .store
-                        .delete_note(id, Some(version))
-                        .map(|s| self.undo.push(Undo::NoteDeleted(s))),
-                };
-                match result {
-                    Ok(()) => self.after_write(ui.deleted.to_owned()),
-                    Err(e) => {
-                        // Show what the row is now, so a second answer is
-                        // about that.
-                        let _ = self.reload();
-                        self.failed(&e);
-                    }
-                }
+            Confirmed::QuitDiscarding => {
+                let draft = self.editor().and_then(|e| e.draft);
+                self.drop_draft(draft);
+                self.quit = true;
+                return;
             }
-            _ => {}
+            Confirmed::RestoreDraft(d) => {
+                self.restore_draft(d);
+                return;
+            }
+            Confirmed::DeleteProject { id, version } => {
+                self.store.delete_project(id, Some(version)).map(|_| ())
+            }
+            Confirmed::DeleteMilestone { id, version } => {
+                self.store.delete_milestone(id, Some(version)).map(|_| ())
+            }
+            Confirmed::DeleteNote { id, version } => self
+                .store
+                .delete_note(id, Some(version))
+                .map(|s| self.undo.push(Undo::NoteDeleted(s))),
+        };
+        match result {
+            Ok(()) => self.after_write(ui.deleted.to_owned()),
+            Err(e) => {
+                // Show what the row is now, so a second answer is
+                // about that.
+                let _ = self.reload();
+                self.failed(&e);
+            }
         }
     }
 }

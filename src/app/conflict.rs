@@ -1,7 +1,37 @@
 //! The conflict layer: another planner saved the same thing; theirs beside
 //! mine, and the planner chooses.
 
+use super::next::Command;
 use super::*;
+
+/// Someone saved the same thing since it was loaded: theirs beside mine.
+pub struct ConflictView {
+    /// Which field, in the planner's words.
+    pub what: String,
+    pub theirs: String,
+    pub by: String,
+    pub at: String,
+    pub mine: String,
+    /// Their version: saving over it from here is an informed overwrite.
+    pub found_version: i64,
+    /// The whole plan was replaced: there is nothing to save over, only
+    /// the planner's text to read (it was also kept in a file).
+    pub replaced: bool,
+}
+
+impl ConflictView {
+    pub fn update(&mut self, action: Action) -> Next {
+        let found = self.found_version;
+        match action {
+            Action::KeepTheirs => Next::Do(Command::KeepTheirs),
+            Action::Overwrite => Next::Do(Command::Overwrite { found }),
+            Action::EditAgain => Next::Do(Command::EditAgain { found }),
+            // The plan was replaced: the notice only closes.
+            Action::Cancel => Next::Close,
+            _ => Next::Stay,
+        }
+    }
+}
 
 impl App {
     /// The topmost form or note editor: what a conflict is about.
@@ -78,7 +108,7 @@ impl App {
             }
             _ => String::new(),
         };
-        self.overlays.push(Overlay::Conflict(overlay::ConflictView {
+        self.overlays.push(Overlay::Conflict(ConflictView {
             what,
             theirs,
             by: c.by.clone(),
@@ -89,32 +119,22 @@ impl App {
         }));
     }
 
-    pub(super) fn on_conflict(&mut self, action: Action) {
-        let Some(Overlay::Conflict(c)) = self.overlays.last() else {
-            return;
-        };
-        let found = c.found_version;
-        match action {
-            Action::KeepTheirs => {
-                self.overlays.pop();
-                if let Some(Overlay::Editor(e)) = self.overlays.pop() {
-                    self.drop_draft(e.draft);
-                }
-                self.after_write(self.ui().kept_theirs.to_owned());
-            }
-            Action::Overwrite => {
-                self.overlays.pop();
-                self.rebase_open_form(found);
-                match self.layer() {
-                    Layer::Form => self.on_form(Action::Submit),
-                    Layer::Editor => self.on_editor(Action::Save),
-                    _ => {}
-                }
-            }
-            Action::EditAgain => {
-                self.overlays.pop();
-                self.rebase_open_form(found);
-            }
+    /// `t`: their version stays; my form or editor closes (its draft too).
+    pub(super) fn keep_theirs(&mut self) {
+        self.overlays.pop();
+        if let Some(Overlay::Editor(e)) = self.overlays.pop() {
+            self.drop_draft(e.draft);
+        }
+        self.after_write(self.ui().kept_theirs.to_owned());
+    }
+
+    /// `o`: mine is saved over theirs, knowingly (against their version).
+    pub(super) fn overwrite(&mut self, found: i64) {
+        self.overlays.pop();
+        self.rebase_open_form(found);
+        match self.layer() {
+            Layer::Form => self.submit_top_form(),
+            Layer::Editor => self.save_note(),
             _ => {}
         }
     }

@@ -3,35 +3,82 @@
 
 use super::*;
 
+/// What a one-field form is for, and what it changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Purpose {
+    Value { milestone: i64, version: i64 },
+    Due { milestone: i64, version: i64 },
+    Target { milestone: i64, version: i64 },
+    RenameMilestone { milestone: i64, version: i64 },
+    RenameProject { project: i64, version: i64 },
+    AddProject { direction: i64 },
+    AddMilestone { project: i64 },
+}
+
+pub struct Form {
+    pub purpose: Purpose,
+    pub input: tui_textarea::TextArea<'static>,
+    /// What the field held when it opened: anything else is unsaved.
+    pub original: String,
+    /// Why the last submit was refused; the text stays as typed.
+    pub error: Option<String>,
+}
+
+impl Form {
+    pub fn new(purpose: Purpose, text: &str) -> Form {
+        Form {
+            purpose,
+            input: line_input(text),
+            original: text.to_owned(),
+            error: None,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.input.lines().join(" ")
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.text() != self.original
+    }
+
+    pub fn update(&mut self, action: Action) -> Next {
+        match action {
+            Action::Cancel => Next::Close,
+            Action::Submit => Next::Do(super::next::Command::SubmitForm),
+            _ => {
+                let changed = super::text::edit(&mut self.input, action);
+                self.typed(changed == Some(super::text::Edited::Text))
+            }
+        }
+    }
+
+    /// A refusal shown under the field goes once the text changes.
+    pub fn typed(&mut self, changed: bool) -> Next {
+        if changed {
+            self.error = None;
+        }
+        Next::Stay
+    }
+}
+
 impl App {
-    pub(super) fn on_form(&mut self, action: Action) {
-        let Some(Overlay::Form(f)) = self.overlays.last_mut() else {
+    /// Enter in a form: written and closed, or kept open with the reason.
+    pub(super) fn submit_top_form(&mut self) {
+        let Some(Overlay::Form(f)) = self.overlays.last() else {
             return;
         };
-        match action {
-            Action::Cancel => {
+        let (purpose, text) = (f.purpose.clone(), f.text());
+        match self.submit_form(&purpose, &text) {
+            Ok(message) => {
                 self.overlays.pop();
+                self.after_write(message);
             }
-            Action::ClearLine => {
-                f.input = line_input("");
-                f.error = None;
-            }
-            Action::Submit => {
-                let text = f.input.lines().join(" ");
-                let purpose = f.purpose.clone();
-                match self.submit_form(&purpose, &text) {
-                    Ok(message) => {
-                        self.overlays.pop();
-                        self.after_write(message);
-                    }
-                    Err(reason) => {
-                        if let Some(Overlay::Form(f)) = self.overlays.last_mut() {
-                            f.error = Some(reason);
-                        }
-                    }
+            Err(reason) => {
+                if let Some(Overlay::Form(f)) = self.overlays.last_mut() {
+                    f.error = Some(reason);
                 }
             }
-            _ => {}
         }
     }
 

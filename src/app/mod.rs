@@ -9,34 +9,39 @@ mod editor;
 mod event;
 mod form;
 mod guard;
+mod help;
+mod history;
+pub mod keymap;
 mod load;
 mod menu;
 mod navigate;
-mod search;
-use conflict::conflict_text;
-pub use event::Event;
-pub use guard::DraftGuard;
-use load::open_project;
-pub mod keymap;
+mod next;
 pub mod overlay;
 pub mod pane;
+mod search;
+mod text;
 mod undo;
 pub mod window;
+
+pub use event::Event;
+pub use guard::DraftGuard;
 
 use crate::domain::change::parse_number;
 use crate::domain::dates::parse_date;
 use crate::domain::progress::format_value;
-use crate::domain::{Kind, MilestoneChange, ValueChange};
+use crate::domain::{Kind, MilestoneChange, Status, ValueChange};
 use crate::i18n::{Lang, Ui};
 use crate::store::{self, Access, Store};
-use crossterm::event::{KeyEvent, KeyEventKind};
-use keymap::{Action, Layer, action_for};
-use overlay::{
-    Confirm, Confirmed, Editor, Form, Menu, NoteTarget, Overlay, Purpose, Search, Undo, line_input,
-};
+use conflict::conflict_text;
+use keymap::{Action, Layer};
+use load::open_project;
+use next::Next;
+use overlay::{Confirm, Confirmed, Editor, Form, Help, Menu, NoteTarget, Overlay, Purpose, Search};
 use pane::{Depth, OpenMilestone, OpenProject, Pane, reselect};
 use std::time::{Duration, Instant};
 use store::{Key, List, Listed};
+use text::line_input;
+use undo::Undo;
 use window::Window;
 
 const SEARCH_LIMIT: usize = 200;
@@ -124,10 +129,6 @@ impl App {
 
     pub fn ui(&self) -> &'static Ui {
         self.lang.ui()
-    }
-
-    pub fn layer(&self) -> Layer {
-        self.overlays.last().map_or(Layer::Panes, Overlay::layer)
     }
 
     pub fn focused(&self) -> Option<&Pane> {
@@ -231,20 +232,6 @@ impl App {
         })
     }
 
-    fn say(&mut self, text: impl Into<String>) {
-        self.flash = Some(Flash {
-            text: text.into(),
-            error: false,
-        });
-    }
-
-    fn fail(&mut self, text: impl Into<String>) {
-        self.flash = Some(Flash {
-            text: text.into(),
-            error: true,
-        });
-    }
-
     /// A store error in the planner's words, with the store's detail.
     fn failed(&mut self, e: &store::Error) {
         let ui = self.ui();
@@ -262,124 +249,6 @@ impl App {
             e => format!("{}: {e}", ui.not_saved),
         };
         self.fail(text);
-    }
-
-    /// Key event → action (from the key table) → update. Keys the table
-    /// does not claim go to the open text field.
-    pub fn handle_key(&mut self, key: KeyEvent) {
-        if key.kind == KeyEventKind::Release {
-            return;
-        }
-        let layer = self.layer();
-        match action_for(layer, key) {
-            Some(action) => self.update(action),
-            None if layer.takes_text() => self.type_key(key),
-            None => {}
-        }
-    }
-
-    fn type_key(&mut self, key: KeyEvent) {
-        let mut requery = false;
-        match self.overlays.last_mut() {
-            // One line: Enter is the table's Submit, and LF (Ctrl-J, a
-            // pasted line break without bracketed paste) is ignored, never
-            // the text field's "delete to the start of the line".
-            Some(Overlay::Form(_) | Overlay::Search(_)) if is_line_feed(key) => {}
-            Some(Overlay::Form(f)) => {
-                f.input.input(key);
-                f.error = None;
-            }
-            Some(Overlay::Editor(e)) => {
-                if e.input.input(key) {
-                    e.typed_at = Some(Instant::now());
-                }
-                e.error = None;
-            }
-            Some(Overlay::Search(s)) => {
-                requery = s.input.input(key);
-            }
-            _ => {}
-        }
-        if requery {
-            self.run_search();
-        }
-    }
-
-    /// Text arrives already cleaned of control characters by the editor's
-    /// own input handling; a bracketed paste goes through the same path.
-    pub fn paste(&mut self, text: &str) {
-        let clean = if matches!(self.overlays.last(), Some(Overlay::Editor(_))) {
-            crate::domain::text::clean_multiline(text).0
-        } else {
-            crate::domain::text::clean_line(text).0
-        };
-        let mut requery = false;
-        match self.overlays.last_mut() {
-            Some(Overlay::Form(f)) => {
-                f.input.insert_str(&clean);
-            }
-            Some(Overlay::Editor(e)) => {
-                let changed = e.input.insert_str(&clean);
-                e.typed_at = changed.then(Instant::now).or(e.typed_at);
-            }
-            Some(Overlay::Search(s)) => {
-                requery = s.input.insert_str(&clean);
-            }
-            _ => {}
-        }
-        if requery {
-            self.run_search();
-        }
-    }
-
-    pub fn update(&mut self, action: Action) {
-        if self.layer() == Layer::Panes {
-            self.flash = None;
-        }
-        match self.layer() {
-            Layer::Panes => self.on_panes(action),
-            Layer::Help => match action {
-                Action::Cancel => {
-                    self.overlays.pop();
-                }
-                Action::Down | Action::Up => {
-                    if let Some(Overlay::Help { scroll }) = self.overlays.last_mut() {
-                        *scroll = if action == Action::Down {
-                            scroll.saturating_add(1)
-                        } else {
-                            scroll.saturating_sub(1)
-                        };
-                    }
-                }
-                _ => {}
-            },
-            Layer::History => match action {
-                Action::Cancel => {
-                    self.overlays.pop();
-                }
-                Action::Down | Action::Up => {
-                    if let Some(Overlay::History { scroll, .. }) = self.overlays.last_mut() {
-                        *scroll = if action == Action::Down {
-                            scroll.saturating_add(1)
-                        } else {
-                            scroll.saturating_sub(1)
-                        };
-                    }
-                }
-                _ => {}
-            },
-            Layer::Search => self.on_search(action),
-            Layer::Form => self.on_form(action),
-            Layer::Menu => self.on_menu(action),
-            Layer::Editor => self.on_editor(action),
-            Layer::Confirm => self.on_confirm(action),
-            Layer::Conflict => self.on_conflict(action),
-            Layer::Replaced => {
-                if action == Action::Cancel {
-                    self.overlays.pop();
-                }
-            }
-        }
     }
 
     fn save_milestone(
@@ -411,18 +280,4 @@ impl App {
             Err(e) => self.failed(&e),
         }
     }
-}
-
-fn form(purpose: Purpose, text: &str) -> Overlay {
-    Overlay::Form(Form {
-        purpose,
-        input: line_input(text),
-        error: None,
-    })
-}
-
-/// The LF byte, as crossterm reports it in raw mode.
-fn is_line_feed(key: KeyEvent) -> bool {
-    key.code == crossterm::event::KeyCode::Char('j')
-        && key.modifiers == crossterm::event::KeyModifiers::CONTROL
 }

@@ -8,8 +8,7 @@ impl App {
         let page = isize::try_from(self.page).unwrap_or(isize::MAX);
         let n = self.panes.len().max(1);
         match action {
-            Action::Quit => self.quit = true,
-            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::Help => self.overlays.push(Overlay::Help(Help { scroll: 0 })),
             Action::Up => self.move_sel(-1, None),
             Action::Down => self.move_sel(1, None),
             Action::PageUp => self.move_sel(-page, None),
@@ -25,14 +24,7 @@ impl App {
                     p.back();
                 }
             }
-            Action::Search => {
-                self.overlays.push(Overlay::Search(Search {
-                    input: line_input(""),
-                    hits: Vec::new(),
-                    sel: 0,
-                    error: None,
-                }));
-            }
+            Action::Search => self.overlays.push(Overlay::Search(Search::default())),
             Action::EditValue | Action::EditDue | Action::EditTarget | Action::EditStatus => {
                 self.start_milestone_edit(action)
             }
@@ -64,21 +56,7 @@ impl App {
                     None => self.fail(self.ui().choose_note),
                 }
             }
-            Action::History => match self
-                .focused()
-                .and_then(|p| p.selected_milestone())
-                .map(|m| (m.id, m.title.clone()))
-            {
-                Some((id, title)) => match self.store.history_of(id, HISTORY_LIMIT) {
-                    Ok(rows) => self.overlays.push(Overlay::History {
-                        title,
-                        rows,
-                        scroll: 0,
-                    }),
-                    Err(e) => self.failed(&e),
-                },
-                None => self.fail(self.ui().choose_milestone),
-            },
+            Action::History => self.open_history(),
             Action::Add => self.start_add(),
             Action::Rename => self.start_rename(),
             Action::Delete => self.start_delete(),
@@ -160,14 +138,14 @@ impl App {
                     .position(|s| *s == m.status)
                     .unwrap_or(0),
             }),
-            Action::EditValue => form(
+            Action::EditValue => Overlay::Form(Form::new(
                 Purpose::Value { milestone, version },
                 &m.current.map(format_value).unwrap_or_default(),
-            ),
-            Action::EditDue => form(
+            )),
+            Action::EditDue => Overlay::Form(Form::new(
                 Purpose::Due { milestone, version },
                 m.due.as_deref().unwrap_or(""),
-            ),
+            )),
             _ => {
                 let target = m.target.map(format_value).unwrap_or_default();
                 let text = if m.unit.is_empty() {
@@ -175,7 +153,10 @@ impl App {
                 } else {
                     format!("{target} {}", m.unit)
                 };
-                form(Purpose::Target { milestone, version }, text.trim())
+                Overlay::Form(Form::new(
+                    Purpose::Target { milestone, version },
+                    text.trim(),
+                ))
             }
         };
         self.overlays.push(overlay);
@@ -191,7 +172,7 @@ impl App {
                 project: p.project.id,
             },
         };
-        self.overlays.push(form(purpose, ""));
+        self.overlays.push(Overlay::Form(Form::new(purpose, "")));
     }
 
     pub(super) fn start_rename(&mut self) {
@@ -218,7 +199,7 @@ impl App {
                 None => return self.fail(self.ui().choose_milestone),
             },
         };
-        self.overlays.push(form(purpose, &text));
+        self.overlays.push(Overlay::Form(Form::new(purpose, &text)));
     }
 
     pub(super) fn start_delete(&mut self) {

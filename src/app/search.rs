@@ -1,7 +1,64 @@
 //! The search layer: a Chinese substring over projects, milestones and
 //! notes, and the jump to a hit.
 
+use super::next::Command;
+use super::text::{Edited, edit};
 use super::*;
+
+pub struct Search {
+    pub input: tui_textarea::TextArea<'static>,
+    pub hits: Vec<store::Hit>,
+    pub sel: usize,
+    pub error: Option<String>,
+}
+
+impl Default for Search {
+    fn default() -> Search {
+        Search {
+            input: line_input(""),
+            hits: Vec::new(),
+            sel: 0,
+            error: None,
+        }
+    }
+}
+
+impl Search {
+    pub fn query(&self) -> String {
+        self.input.lines().join(" ")
+    }
+
+    pub fn update(&mut self, action: Action) -> Next {
+        match action {
+            Action::Cancel => Next::Close,
+            Action::Down => {
+                self.sel = pane::moved(self.sel, self.hits.len(), 1);
+                Next::Stay
+            }
+            Action::Up => {
+                self.sel = pane::moved(self.sel, self.hits.len(), -1);
+                Next::Stay
+            }
+            Action::Submit => match self.hits.get(self.sel) {
+                Some(hit) => Next::Do(Command::Jump(hit.clone())),
+                None => Next::Stay,
+            },
+            _ => {
+                let changed = edit(&mut self.input, action) == Some(Edited::Text);
+                self.typed(changed)
+            }
+        }
+    }
+
+    /// Every change to the text looks again.
+    pub fn typed(&mut self, changed: bool) -> Next {
+        if changed {
+            Next::Do(Command::Search)
+        } else {
+            Next::Stay
+        }
+    }
+}
 
 impl App {
     pub(super) fn run_search(&mut self) {
@@ -19,30 +76,6 @@ impl App {
                 Err(e) => s.error = Some(e.to_string()),
             }
             s.sel = 0;
-        }
-    }
-
-    pub(super) fn on_search(&mut self, action: Action) {
-        let Some(Overlay::Search(s)) = self.overlays.last_mut() else {
-            return;
-        };
-        match action {
-            Action::Cancel => {
-                self.overlays.pop();
-            }
-            Action::Down => s.sel = pane::moved(s.sel, s.hits.len(), 1),
-            Action::Up => s.sel = pane::moved(s.sel, s.hits.len(), -1),
-            Action::ClearLine => {
-                s.input = line_input("");
-                self.run_search();
-            }
-            Action::Submit => {
-                if let Some(hit) = s.hits.get(s.sel).cloned() {
-                    self.overlays.pop();
-                    self.jump(&hit);
-                }
-            }
-            _ => {}
         }
     }
 

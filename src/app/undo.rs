@@ -4,8 +4,46 @@
 //! deletes another planner's work.
 
 use super::App;
-use super::overlay::Undo;
-use crate::store::{self, Added};
+use crate::store::{self, Added, Fields};
+
+/// What `u` undoes: the inverse of one change this session made. `version`
+/// is the version the change gave the row and `was` the one it had before,
+/// both as the store returned them: versions come from one file-wide
+/// counter, so they cannot be worked out by adding one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    Milestone {
+        id: i64,
+        version: i64,
+        was: i64,
+        before: Fields,
+    },
+    NoteAdded {
+        id: i64,
+        version: i64,
+    },
+    NoteEdited {
+        id: i64,
+        version: i64,
+        was: i64,
+        before: String,
+    },
+    NoteDeleted(crate::store::NoteSnapshot),
+    ProjectAdded {
+        id: i64,
+        version: i64,
+    },
+    MilestoneAdded {
+        id: i64,
+        version: i64,
+    },
+    ProjectRenamed {
+        id: i64,
+        version: i64,
+        was: i64,
+        before: String,
+    },
+}
 
 /// The row an undo entry is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -79,7 +79,7 @@ fn hint_bar(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0;
     let max = area.width as usize;
-    for b in BINDINGS.iter().filter(|b| b.layer == layer && b.hint) {
+    for b in BINDINGS.iter().filter(|b| b.holds_in(layer) && b.hint) {
         let key = b
             .keys
             .first()

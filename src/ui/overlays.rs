@@ -4,7 +4,7 @@
 use super::theme::{Theme, mark};
 use super::{centered, describe};
 use crate::app::App;
-use crate::app::keymap::{BINDINGS, Layer, keys_label};
+use crate::app::keymap::{BINDINGS, EVERY, Layer, TEXT, keys_label};
 use crate::app::overlay::{Menu, NoteTarget, Overlay, Purpose};
 use crate::domain::rows::HitKind;
 use crate::i18n::Ui;
@@ -22,7 +22,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     };
     let ui = app.ui();
     match top {
-        Overlay::Help { scroll } => help(app, theme, frame, area, *scroll),
+        Overlay::Help(h) => help(app, theme, frame, area, h.scroll),
         Overlay::Conflict(c) => {
             let popup = centered(
                 area,
@@ -61,11 +61,8 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 frame.render_widget(Paragraph::new(lines), *col);
             }
         }
-        Overlay::History {
-            title,
-            rows,
-            scroll,
-        } => {
+        Overlay::History(h) => {
+            let (title, rows, scroll) = (&h.title, &h.rows, &h.scroll);
             let popup = centered(
                 area,
                 area.width.saturating_sub(2).min(110),
@@ -302,21 +299,16 @@ fn help(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
     let inner = boxed(frame, popup, ui.help_title, theme);
     let mut lines = Vec::new();
     let key_cells = 22.min(inner.width as usize / 2);
-    for layer in Layer::ALL {
-        let name = match layer {
-            Layer::Panes => ui.layer_panes,
-            Layer::Search => ui.layer_search,
-            Layer::Form => ui.layer_form,
-            Layer::Menu => ui.layer_menu,
-            Layer::Editor => ui.layer_editor,
-            Layer::Confirm => ui.layer_confirm,
-            Layer::Help => ui.layer_help,
-            Layer::History => ui.history,
-            Layer::Conflict => ui.conflict_title,
-            Layer::Replaced => ui.plan_replaced_title,
-        };
+    // A section per layer, then the keys every text field shares and the
+    // ones that hold everywhere, each listed once.
+    let singles = Layer::ALL.map(|l| ([l], layer_name(ui, l)));
+    let sections = singles
+        .iter()
+        .map(|(l, name)| (&l[..], *name))
+        .chain([(TEXT, ui.layer_text), (EVERY, ui.layer_every)]);
+    for (layers, name) in sections {
         lines.push(Line::styled(format!("── {name}"), theme.title()));
-        for b in BINDINGS.iter().filter(|b| b.layer == layer) {
+        for b in BINDINGS.iter().filter(|b| b.layers == layers) {
             lines.push(Line::from(vec![
                 Span::styled(
                     pad(&truncate(&keys_label(b), key_cells), key_cells),
@@ -331,4 +323,19 @@ fn help(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
     }
     let max = super::cells(lines.len()).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max), 0)), inner);
+}
+
+fn layer_name(ui: &Ui, layer: Layer) -> &'static str {
+    match layer {
+        Layer::Panes => ui.layer_panes,
+        Layer::Search => ui.layer_search,
+        Layer::Form => ui.layer_form,
+        Layer::Menu => ui.layer_menu,
+        Layer::Editor => ui.layer_editor,
+        Layer::Confirm => ui.layer_confirm,
+        Layer::Help => ui.layer_help,
+        Layer::History => ui.history,
+        Layer::Conflict => ui.conflict_title,
+        Layer::Replaced => ui.plan_replaced_title,
+    }
 }

@@ -151,7 +151,8 @@ pub fn open_store(db: &Path) -> plan_cockpit::store::Store {
 }
 
 /// Types keys: plain characters, or names in angle brackets such as
-/// `<Enter>`, `<Esc>`, `<Tab>`, `<BackTab>`, `<Down>`, `<Up>`, `<C-s>`, `<C-u>`.
+/// `<Enter>`, `<Esc>`, `<Tab>`, `<BackTab>`, `<Down>`, `<Up>`, `<Home>`,
+/// `<C-Left>`, `<C-s>` (Ctrl), `<A-b>` (Alt).
 pub fn press(app: &mut plan_cockpit::app::App, keys: &str) {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut chars = keys.chars().peekable();
@@ -170,10 +171,18 @@ pub fn press(app: &mut plan_cockpit::app::App, keys: &str) {
                 "Backspace" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
                 "PageDown" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
                 "PageUp" => KeyEvent::new(KeyCode::PageUp, KeyModifiers::NONE),
+                "Home" => KeyEvent::new(KeyCode::Home, KeyModifiers::NONE),
+                "End" => KeyEvent::new(KeyCode::End, KeyModifiers::NONE),
+                "Delete" => KeyEvent::new(KeyCode::Delete, KeyModifiers::NONE),
+                "C-Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::CONTROL),
+                "C-Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::CONTROL),
                 n if n.starts_with("C-") => KeyEvent::new(
                     KeyCode::Char(n.chars().nth(2).unwrap()),
                     KeyModifiers::CONTROL,
                 ),
+                n if n.starts_with("A-") => {
+                    KeyEvent::new(KeyCode::Char(n.chars().nth(2).unwrap()), KeyModifiers::ALT)
+                }
                 other => panic!("unknown key <{other}>"),
             }
         } else {

@@ -1,0 +1,15 @@
+//! The help layer: every key of every layer, drawn from the key table.
+
+use super::keymap::Action;
+use super::next::Next;
+use super::overlay::scrolled;
+
+pub struct Help {
+    pub scroll: u16,
+}
+
+impl Help {
+    pub fn update(&mut self, action: Action) -> Next {
+        scrolled(&mut self.scroll, action)
+    }
+}

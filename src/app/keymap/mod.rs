@@ -1,0 +1,274 @@
+//! The one key table. It decides what every key does in every layer, and
+//! the help screen and the hint bar are drawn from it, so they cannot drift
+//! from behaviour.
+
+mod table;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+pub use table::BINDINGS;
+
+/// Where the keyboard is: each layer has its own keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layer {
+    Panes,
+    Search,
+    Form,
+    Menu,
+    Editor,
+    Confirm,
+    Help,
+    History,
+    Conflict,
+    /// The plan was replaced under an open form or editor: the planner's
+    /// text is shown (and was kept in a file); there is nothing to save.
+    Replaced,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 10] = [
+        Layer::Panes,
+        Layer::Search,
+        Layer::Form,
+        Layer::Menu,
+        Layer::Editor,
+        Layer::Confirm,
+        Layer::History,
+        Layer::Conflict,
+        Layer::Replaced,
+        Layer::Help,
+    ];
+
+    /// Text layers hand keys the table does not claim to the text field.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Layer::Search | Layer::Form | Layer::Editor)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Open,
+    Back,
+    FocusNext,
+    FocusPrev,
+    Zoom,
+    Search,
+    EditValue,
+    EditStatus,
+    EditDue,
+    EditTarget,
+    NewNote,
+    EditNote,
+    History,
+    Add,
+    Rename,
+    Delete,
+    Undo,
+    /// Enter in a form, a menu or the search list.
+    Submit,
+    /// Esc in any overlay: back out one step.
+    Cancel,
+    /// Ctrl-S in the note editor.
+    Save,
+    NewLine,
+    Yes,
+    No,
+    KeepTheirs,
+    Overwrite,
+    EditAgain,
+    // Editing keys of a text field, readline-style.
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    LineStart,
+    LineEnd,
+    DeleteBack,
+    DeleteForward,
+    DeleteWordBack,
+    DeleteWordForward,
+    KillToStart,
+    KillToEnd,
+    /// Puts back the text the last kill removed.
+    Yank,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    with_ctrl(KeyCode::Char(c))
+}
+const fn with_ctrl(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::CONTROL,
+    }
+}
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::ALT,
+    }
+}
+
+/// The layers whose editing keys are the text field's.
+pub const TEXT: &[Layer] = &[Layer::Search, Layer::Form, Layer::Editor];
+/// Every layer: a key that means the same wherever the keyboard is.
+pub const EVERY: &[Layer] = &Layer::ALL;
+
+pub struct Binding {
+    /// Where the binding holds: one layer, the text fields, or everywhere.
+    pub layers: &'static [Layer],
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub zh: &'static str,
+    pub en: &'static str,
+    /// Shown in the one-line hint bar of its layer.
+    pub hint: bool,
+}
+
+impl Binding {
+    pub fn holds_in(&self, layer: Layer) -> bool {
+        self.layers.contains(&layer)
+    }
+}
+
+const fn b(
+    layers: &'static [Layer],
+    keys: &'static [Key],
+    action: Action,
+    zh: &'static str,
+    en: &'static str,
+    hint: bool,
+) -> Binding {
+    Binding {
+        layers,
+        keys,
+        action,
+        zh,
+        en,
+        hint,
+    }
+}
+
+/// The action a key means in `layer`, if any. Shift on a letter is carried
+/// by the letter itself (`G`, `E`, `D`), so it is ignored for characters.
+pub fn action_for(layer: Layer, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let mods = match key.code {
+        KeyCode::Char(_) | KeyCode::BackTab => key.modifiers - KeyModifiers::SHIFT,
+        _ => key.modifiers,
+    };
+    BINDINGS
+        .iter()
+        .filter(|b| b.holds_in(layer))
+        .find(|b| b.keys.iter().any(|k| k.code == key.code && k.mods == mods))
+        .map(|b| b.action)
+}
+
+/// How a key is written in help: `j`, `↓`, `Ctrl-S`, `Shift-Tab`.
+pub fn key_label(key: &Key) -> String {
+    let base = match key.code {
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Delete => "Del".into(),
+        other => format!("{other:?}"),
+    };
+    // Ctrl-S and Alt-B, as readline's manuals write them.
+    let base = match key.code {
+        KeyCode::Char(c) if !key.mods.is_empty() => c.to_uppercase().to_string(),
+        _ => base,
+    };
+    if key.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else if key.mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{base}")
+    } else {
+        base
+    }
+}
+
+pub fn keys_label(b: &Binding) -> String {
+    b.keys.iter().map(key_label).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_means_two_things_in_one_layer() {
+        for layer in Layer::ALL {
+            let mut seen = Vec::new();
+            for b in BINDINGS.iter().filter(|b| b.holds_in(layer)) {
+                for key in b.keys {
+                    assert!(!seen.contains(key), "{layer:?}: {key:?} bound twice");
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shifted_letters_and_ctrl() {
+        let ev = |c, m| KeyEvent::new(c, m);
+        assert_eq!(
+            action_for(Layer::Panes, ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            action_for(Layer::Panes, ev(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(Layer::Editor, ev(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+            Some(Action::Save)
+        );
+        assert_eq!(
+            action_for(Layer::Editor, ev(KeyCode::Char('s'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            action_for(Layer::Panes, ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::FocusPrev)
+        );
+        assert_eq!(keys_label(&BINDINGS[0]), "j/↓");
+    }
+}

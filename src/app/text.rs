@@ -1,0 +1,134 @@
+//! A text field's editing, readline-style, for search, forms and the note
+//! editor alike. Every editing key arrives here as an action from the key
+//! table; ratatui-textarea's own shortcuts are never consulted, so a key
+//! does what help says in every text field and nothing else.
+
+use super::keymap::Action;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_textarea::{CursorMove, TextArea};
+
+/// What an editing action did to the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edited {
+    /// The text changed.
+    Text,
+    /// Only the caret moved (or nothing could happen, as Backspace at the
+    /// start).
+    Caret,
+}
+
+/// Applies an editing action; None when `action` is not one, so that the
+/// layer can give it its own meaning.
+pub fn edit(input: &mut TextArea<'static>, action: Action) -> Option<Edited> {
+    let moved = |input: &mut TextArea<'static>, m: CursorMove| {
+        input.move_cursor(m);
+        Edited::Caret
+    };
+    let changed = |yes: bool| if yes { Edited::Text } else { Edited::Caret };
+    Some(match action {
+        Action::Left => moved(input, CursorMove::Back),
+        Action::Right => moved(input, CursorMove::Forward),
+        Action::WordLeft => moved(input, CursorMove::WordBack),
+        Action::WordRight => moved(input, CursorMove::WordForward),
+        Action::LineStart => moved(input, CursorMove::Head),
+        Action::LineEnd => moved(input, CursorMove::End),
+        Action::DeleteBack => changed(input.delete_char()),
+        Action::DeleteForward => changed(input.delete_next_char()),
+        Action::DeleteWordBack => changed(input.delete_word()),
+        Action::DeleteWordForward => changed(input.delete_next_word()),
+        Action::KillToStart => changed(input.delete_line_by_head()),
+        Action::KillToEnd => changed(input.delete_line_by_end()),
+        Action::Yank => changed(input.paste()),
+        _ => return None,
+    })
+}
+
+/// The note editor's own caret moves: between lines and to either end.
+pub fn edit_lines(input: &mut TextArea<'static>, action: Action) -> Option<Edited> {
+    let m = match action {
+        Action::Up => CursorMove::Up,
+        Action::Down => CursorMove::Down,
+        Action::Top => CursorMove::Top,
+        Action::Bottom => CursorMove::Bottom,
+        Action::NewLine => {
+            input.insert_newline();
+            return Some(Edited::Text);
+        }
+        _ => return edit(input, action),
+    };
+    input.move_cursor(m);
+    Some(Edited::Caret)
+}
+
+/// A key the table does not claim: a printable character is typed, any
+/// other key (an unbound Ctrl or Alt chord, F5) does nothing at all.
+pub fn type_key(input: &mut TextArea<'static>, key: KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && !c.is_control() =>
+        {
+            input.insert_char(c);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A one-line text field, prefilled, with the caret at the end.
+pub fn line_input(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.to_owned()]);
+    t.move_cursor(CursorMove::End);
+    t
+}
+
+/// The note editor's field, with the caret at the end of the text.
+pub fn note_input(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(text.lines().map(str::to_owned).collect());
+    if t.lines().is_empty() {
+        t = TextArea::default();
+    }
+    t.move_cursor(CursorMove::Bottom);
+    t.move_cursor(CursorMove::End);
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(text: &str) -> TextArea<'static> {
+        line_input(text)
+    }
+
+    #[test]
+    fn readline_kills_and_yank() {
+        let mut t = field("黄旗山 城市公园");
+        assert_eq!(edit(&mut t, Action::DeleteWordBack), Some(Edited::Text));
+        assert_eq!(t.lines(), ["黄旗山 "]);
+        assert_eq!(edit(&mut t, Action::Yank), Some(Edited::Text));
+        assert_eq!(t.lines(), ["黄旗山 城市公园"]);
+        edit(&mut t, Action::LineStart);
+        edit(&mut t, Action::Right);
+        assert_eq!(edit(&mut t, Action::KillToEnd), Some(Edited::Text));
+        assert_eq!(t.lines(), ["黄"]);
+        assert_eq!(edit(&mut t, Action::KillToStart), Some(Edited::Text));
+        assert_eq!(t.lines(), [""]);
+        assert_eq!(edit(&mut t, Action::DeleteBack), Some(Edited::Caret));
+        assert_eq!(edit(&mut t, Action::Submit), None);
+    }
+
+    #[test]
+    fn only_printable_characters_are_typed() {
+        let mut t = field("");
+        let key = |c, m| KeyEvent::new(KeyCode::Char(c), m);
+        assert!(type_key(&mut t, key('东', KeyModifiers::NONE)));
+        assert!(type_key(&mut t, key('A', KeyModifiers::SHIFT)));
+        assert!(!type_key(&mut t, key('c', KeyModifiers::CONTROL)));
+        assert!(!type_key(&mut t, key('x', KeyModifiers::ALT)));
+        assert!(!type_key(&mut t, KeyEvent::from(KeyCode::F(5))));
+        assert_eq!(t.lines(), ["东A"]);
+    }
+}

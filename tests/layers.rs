@@ -1,0 +1,306 @@
+//! Each layer driven through the router as a planner would, the editing
+//! keys every text field shares, Ctrl-C in every layer, and the key table
+//! against what the cockpit actually does with a key.
+
+mod common;
+
+use common::{Sandbox, cockpit, open_store, press, state_home};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use plan_cockpit::app::App;
+use plan_cockpit::app::keymap::{BINDINGS, Layer, action_for};
+use plan_cockpit::app::overlay::{Confirmed, Overlay};
+use plan_cockpit::i18n::Lang;
+
+/// Goes to the high-tech milestone through search.
+fn to_high_tech(app: &mut App) {
+    press(app, "/国家级高新技术企业突破<Enter>");
+    assert_eq!(app.layer(), Layer::Panes);
+}
+
+fn field_text(app: &App) -> String {
+    match app.overlays.last() {
+        Some(Overlay::Form(f)) => f.input.lines().join("\n"),
+        Some(Overlay::Search(s)) => s.query(),
+        Some(Overlay::Editor(e)) => e.text(),
+        _ => panic!("no text field open, layer {:?}", app.layer()),
+    }
+}
+
+fn caret(app: &App) -> (usize, usize) {
+    let c = match app.overlays.last() {
+        Some(Overlay::Form(f)) => f.input.cursor(),
+        Some(Overlay::Search(s)) => s.input.cursor(),
+        Some(Overlay::Editor(e)) => e.input.cursor(),
+        _ => panic!("no text field open"),
+    };
+    (c.0, c.1)
+}
+
+#[test]
+fn a_form_edits_like_readline() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    to_high_tech(&mut app);
+    press(&mut app, "r<C-u>黄旗山 城市公园");
+    assert_eq!(field_text(&app), "黄旗山 城市公园");
+    press(&mut app, "<C-w>");
+    assert_eq!(
+        field_text(&app),
+        "黄旗山 ",
+        "Ctrl-W deletes the word before"
+    );
+    press(&mut app, "<C-y>");
+    assert_eq!(field_text(&app), "黄旗山 城市公园", "Ctrl-Y puts it back");
+    press(&mut app, "<Home><C-f><C-k>");
+    assert_eq!(field_text(&app), "黄", "Home, one right, Ctrl-K");
+    press(&mut app, "<C-a>东<C-e>江<Left><Backspace>");
+    assert_eq!(field_text(&app), "东江");
+    press(&mut app, "<C-b><C-d>");
+    assert_eq!(field_text(&app), "江", "Ctrl-D deletes forward");
+    press(&mut app, "<Delete>");
+    assert_eq!(field_text(&app), "", "so does Delete");
+    press(&mut app, "东 城<A-b><A-d>");
+    assert_eq!(
+        field_text(&app),
+        "东 ",
+        "Alt-B back a word, Alt-D deletes it"
+    );
+    press(&mut app, "<C-u>");
+    assert_eq!(field_text(&app), "");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.layer(), Layer::Panes);
+}
+
+#[test]
+fn the_note_editor_moves_between_lines_and_ctrl_u_deletes_not_undoes() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    to_high_tech(&mut app);
+    press(&mut app, "n第一行<Enter>第二行<C-j>第三行");
+    assert_eq!(field_text(&app), "第一行\n第二行\n第三行");
+    press(&mut app, "<Up><Up><End>。<Down><C-u>");
+    assert_eq!(field_text(&app), "第一行。\n\n第三行");
+    assert_eq!(caret(&app), (1, 0));
+    press(&mut app, "<C-y>");
+    assert_eq!(field_text(&app), "第一行。\n第二行\n第三行");
+    press(&mut app, "<C-s>");
+    assert_eq!(app.layer(), Layer::Panes, "saved and closed");
+}
+
+#[test]
+fn search_looks_again_after_every_editing_key() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    press(&mut app, "/高新技术");
+    let hits = |app: &App| match app.overlays.last() {
+        Some(Overlay::Search(s)) => s.hits.len(),
+        _ => panic!(),
+    };
+    let found = hits(&app);
+    assert!(found > 0);
+    press(&mut app, "<C-w>");
+    assert_eq!(field_text(&app), "");
+    assert_eq!(hits(&app), 0, "an empty query finds nothing");
+    press(&mut app, "<C-y>");
+    assert_eq!(hits(&app), found);
+    press(&mut app, "<Esc>");
+    assert_eq!(app.layer(), Layer::Panes);
+}
+
+#[test]
+fn menu_help_history_and_confirm_answer_through_the_router() {
+    let (_sb, mut app) = cockpit(Lang::En);
+    to_high_tech(&mut app);
+    press(&mut app, "s<Down><Down><Up><Esc>");
+    assert_eq!(
+        app.layer(),
+        Layer::Panes,
+        "the menu closes without a change"
+    );
+    press(&mut app, "?jjjk");
+    match app.overlays.last() {
+        Some(Overlay::Help(h)) => assert_eq!(h.scroll, 2),
+        _ => panic!("help"),
+    }
+    press(&mut app, "q");
+    assert_eq!(app.layer(), Layer::Panes);
+    press(&mut app, "H");
+    assert_eq!(app.layer(), Layer::History);
+    press(&mut app, "H");
+    assert_eq!(app.layer(), Layer::Panes);
+    press(&mut app, "D");
+    assert_eq!(app.layer(), Layer::Confirm);
+    press(&mut app, "x");
+    assert_eq!(app.layer(), Layer::Confirm, "only y or n answers");
+    press(&mut app, "N");
+    assert_eq!(app.layer(), Layer::Panes);
+    assert!(app.focused().unwrap().selected_milestone().is_some());
+}
+
+/// Brings a fresh cockpit to `layer`; returns whether it holds text the
+/// planner typed and has not saved.
+fn reach(layer: Layer) -> (Sandbox, App, bool) {
+    state_home();
+    let (sb, mut app) = cockpit(Lang::Zh);
+    to_high_tech(&mut app);
+    let unsaved = match layer {
+        Layer::Panes => false,
+        Layer::Search => {
+            press(&mut app, "/东城");
+            false
+        }
+        Layer::Form => {
+            press(&mut app, "e<C-u>612");
+            true
+        }
+        Layer::Menu => {
+            press(&mut app, "s");
+            false
+        }
+        Layer::Editor => {
+            press(&mut app, "n半句备注");
+            true
+        }
+        Layer::Confirm => {
+            press(&mut app, "D");
+            false
+        }
+        Layer::Help => {
+            press(&mut app, "?");
+            false
+        }
+        Layer::History => {
+            press(&mut app, "H");
+            false
+        }
+        Layer::Conflict => {
+            press(&mut app, "e<C-u>300");
+            let mut other = open_store(&sb.db);
+            let id = app.focused().unwrap().selected_milestone().unwrap().id;
+            let change = plan_cockpit::domain::MilestoneChange {
+                value: Some(plan_cockpit::domain::ValueChange::Set(280.0)),
+                ..Default::default()
+            };
+            other.update_milestone(id, None, change, "cli").unwrap();
+            press(&mut app, "<Enter>");
+            true
+        }
+        Layer::Replaced => {
+            press(&mut app, "n半句备注");
+            let doc = plan_cockpit::seed::plan_2023("2023-03-01T00:00:00Z", "other");
+            open_store(&sb.db).replace_plan(&doc, "test").unwrap();
+            app.refresh_if_changed();
+            // The text went to a kept file; nothing is left to lose.
+            false
+        }
+    };
+    assert_eq!(app.layer(), layer);
+    (sb, app, unsaved)
+}
+
+#[test]
+fn ctrl_c_quits_from_every_layer_and_asks_only_when_typed_text_would_be_lost() {
+    for layer in Layer::ALL {
+        let (_sb, mut app, unsaved) = reach(layer);
+        press(&mut app, "<C-c>");
+        if !unsaved {
+            assert!(app.quit, "{layer:?}: Ctrl-C quits");
+            continue;
+        }
+        assert!(!app.quit, "{layer:?}: typed text is not dropped unasked");
+        assert!(
+            matches!(app.overlays.last(), Some(Overlay::Confirm(c)) if c.on_yes == Confirmed::QuitDiscarding),
+            "{layer:?}: asks first"
+        );
+        press(&mut app, "<C-c>");
+        assert!(!app.quit, "{layer:?}: a second Ctrl-C waits for the answer");
+        press(&mut app, "n");
+        assert_eq!(app.layer(), layer, "{layer:?}: no → back where it was");
+        assert!(app.has_unsaved_text());
+        press(&mut app, "<C-c>y");
+        assert!(app.quit, "{layer:?}: yes → quits");
+    }
+}
+
+/// Every key and chord a planner might press in a text field.
+fn every_key() -> Vec<KeyEvent> {
+    let mut keys = Vec::new();
+    let named = [
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Backspace,
+        KeyCode::Delete,
+        KeyCode::Insert,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::PageUp,
+        KeyCode::PageDown,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::F(1),
+        KeyCode::F(5),
+        KeyCode::F(12),
+    ];
+    let mods = [
+        KeyModifiers::NONE,
+        KeyModifiers::CONTROL,
+        KeyModifiers::ALT,
+        KeyModifiers::SHIFT,
+        KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+    ];
+    for m in mods {
+        keys.extend(named.iter().map(|c| KeyEvent::new(*c, m)));
+        if m != KeyModifiers::NONE && m != KeyModifiers::SHIFT {
+            keys.extend((' '..='~').map(|c| KeyEvent::new(KeyCode::Char(c), m)));
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_key_in_the_table_dispatches_its_action_in_each_of_its_layers() {
+    for b in BINDINGS {
+        for layer in b.layers {
+            for key in b.keys {
+                let mods = if matches!(key.code, KeyCode::BackTab) {
+                    KeyModifiers::SHIFT
+                } else {
+                    key.mods
+                };
+                assert_eq!(
+                    action_for(*layer, KeyEvent::new(key.code, mods)),
+                    Some(b.action),
+                    "{layer:?}: {key:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_key_the_table_does_not_know_does_nothing_in_a_text_field() {
+    // A hidden shortcut would change the text or the caret, or close the
+    // field: none of that may happen for a key that is not in help.
+    for open in ["e", "/东城", "n备注"] {
+        let (_sb, mut app) = cockpit(Lang::Zh);
+        to_high_tech(&mut app);
+        press(&mut app, open);
+        press(&mut app, "<Left>");
+        let layer = app.layer();
+        let (text, at) = (field_text(&app), caret(&app));
+        for key in every_key() {
+            if action_for(layer, key).is_some() {
+                continue;
+            }
+            app.handle_key(key);
+            assert_eq!(app.layer(), layer, "{layer:?}: {key:?} closed the field");
+            assert_eq!(
+                field_text(&app),
+                text,
+                "{layer:?}: {key:?} changed the text"
+            );
+            assert_eq!(caret(&app), at, "{layer:?}: {key:?} moved the caret");
+        }
+    }
+}
