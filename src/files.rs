@@ -15,29 +15,13 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 /// Why a destination cannot be written, before anything is written.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Refusal {
     IsFolder,
     IsSymlink(PathBuf),
     NotAFile,
     NoFolder(PathBuf),
     NoName,
-}
-
-impl std::fmt::Display for Refusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Refusal::IsFolder => write!(f, "is a folder, not a file"),
-            Refusal::IsSymlink(to) => write!(
-                f,
-                "is a symbolic link (to {}); give the real file's path (nothing was written)",
-                to.display()
-            ),
-            Refusal::NotAFile => write!(f, "is not a regular file (nothing was written)"),
-            Refusal::NoFolder(d) => write!(f, "the folder {} does not exist", d.display()),
-            Refusal::NoName => write!(f, "is not a file name"),
-        }
-    }
 }
 
 pub fn folder_of(path: &Path) -> PathBuf {

@@ -335,8 +335,8 @@ fn add_rename_delete_and_undo() {
     let (sb, mut app) = cockpit(Lang::Zh);
     press(&mut app, "a<Enter>");
     assert!(
-        form_error(&app).unwrap().contains("empty"),
-        "an empty name is refused"
+        form_error(&app).unwrap().contains("项目名称不能为空"),
+        "an empty name is refused, in the planner's words"
     );
     press(&mut app, "城市更新示范片区<Enter>");
     let pane = app.focused().unwrap();
@@ -638,7 +638,7 @@ fn a_read_only_or_damaged_database_shows_a_banner_and_refuses_edits() {
     assert!(
         t.backend()
             .to_string()
-            .contains("[只读: opened with --read-only]"),
+            .contains("[只读: 以只读方式打开(--read-only)]"),
         "{}",
         t.backend()
     );

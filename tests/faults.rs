@@ -169,7 +169,7 @@ fn a_lock_held_past_the_busy_timeout_is_reported_and_a_retry_works() {
         panic!("the form stays open")
     };
     assert!(
-        f.error.as_deref().unwrap_or("").contains("stayed locked"),
+        f.error.as_deref().unwrap_or("").contains("锁定超过 5 秒"),
         "{:?}",
         f.error
     );

@@ -36,7 +36,11 @@ impl App {
                 // The database cannot take it: the text goes to a file.
                 let what = self.ui().note_text;
                 let kept = self.keep_text(what, &text);
-                let msg = format!("{}: {err}; {kept}", self.ui().draft_not_saved);
+                let msg = format!(
+                    "{}: {};{kept}",
+                    self.ui().draft_not_saved,
+                    self.lang.error(&err, Some(self.store.clock()))
+                );
                 if let Some(e) = self.editor_mut() {
                     e.typed_at = None;
                     e.error = Some(msg);

@@ -88,7 +88,7 @@ impl App {
         let change = |c: MilestoneChange| c;
         let (id, version, c) = match *purpose {
             Purpose::Value { milestone, version } => {
-                let n = parse_number(text).map_err(|e| format!("{}: {e}", ui.not_a_number))?;
+                let n = parse_number(text).map_err(|e| self.lang.refusal(&e))?;
                 (
                     milestone,
                     version,
@@ -99,7 +99,7 @@ impl App {
                 )
             }
             Purpose::Due { milestone, version } => {
-                let d = parse_date(text).map_err(|e| format!("{}: {e}", ui.not_a_date))?;
+                let d = parse_date(text).map_err(|e| self.lang.refusal(&e))?;
                 (
                     milestone,
                     version,
@@ -119,7 +119,15 @@ impl App {
                     })
                     .unwrap_or(t.len());
                 let (num, unit) = t.split_at(split);
-                let n = parse_number(num).map_err(|e| format!("{}: {e}", ui.not_a_number))?;
+                // "lots" has no number in front: say that of what was typed.
+                let n = if num.trim().is_empty() {
+                    Err(crate::domain::refusal::Refusal::NotANumber {
+                        typed: t.to_owned(),
+                    })
+                } else {
+                    parse_number(num)
+                };
+                let n = n.map_err(|e| self.lang.refusal(&e))?;
                 (
                     milestone,
                     version,
@@ -204,15 +212,13 @@ impl App {
             // that replaces it says so.
             store::Error::PlanReplaced(_) | store::Error::FileLost { .. } => {
                 self.failed(&e);
-                return e.to_string();
+                return self.said(&e);
             }
             store::Error::Conflict(c) => {
                 self.show_conflict(c);
                 conflict_text(ui, self.store.clock(), c)
             }
-            store::Error::Invalid(why) => why.clone(),
-            store::Error::ReadOnly(why) => format!("{}: {why}", ui.read_only),
-            other => format!("{}: {other}", ui.not_saved),
+            other => self.said(other),
         };
         let _ = self.reload();
         text

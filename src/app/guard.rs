@@ -5,7 +5,7 @@
 
 use super::App;
 use super::overlay::{ConflictView, Overlay};
-use crate::store::{self, FileLoss, PlanIdentity};
+use crate::store::{self, PlanIdentity};
 
 /// What a last-resort saver (the watchdog, on a dead terminal) must check
 /// before it writes a draft through a connection of its own: the same
@@ -37,14 +37,9 @@ impl App {
             return false;
         };
         self.file_lost = true;
-        let ui = self.ui();
-        let why = match loss {
-            FileLoss::Deleted => ui.file_deleted.to_owned(),
-            FileLoss::Replaced => ui.file_replaced.to_owned(),
-            FileLoss::HardLinked(n) => ui.file_hard_linked.replace("{n}", &n.to_string()),
-        };
-        self.store.set_read_only(why.clone());
-        self.read_only = Some(why);
+        let why = store::ReadOnlyWhy::FileLost(loss);
+        self.read_only = Some(self.lang.read_only(&why));
+        self.store.set_read_only(why);
         // The text stays where it is (the planner may go on reading it),
         // and is also put where it survives this session.
         if let Some((what, text, _, _)) = self.pending_input() {
@@ -67,7 +62,7 @@ impl App {
                 ui.text_kept_in
                     .replace("{file}", &path.display().to_string())
             }
-            Err(e) => format!("{}: {e}", ui.text_not_kept),
+            Err(e) => format!("{}: {}", ui.text_not_kept, self.lang.io(&e)),
         }
     }
 

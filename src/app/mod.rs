@@ -97,7 +97,7 @@ pub struct App {
 impl App {
     pub fn new(store: Store, lang: Lang) -> store::Result<App> {
         let read_only = match store.access() {
-            Access::ReadOnly(why) => Some(why.clone()),
+            Access::ReadOnly(why) => Some(lang.read_only(why)),
             Access::ReadWrite => None,
         };
         let mut app = App {
@@ -166,9 +166,11 @@ impl App {
         if verdict == "ok" || self.read_only.is_some() {
             return false;
         }
-        let why = format!("quick_check failed: {verdict}");
-        self.store.set_read_only(why.clone());
-        self.read_only = Some(why);
+        let why = store::ReadOnlyWhy::QuickCheck {
+            verdict: verdict.to_owned(),
+        };
+        self.read_only = Some(self.lang.read_only(&why));
+        self.store.set_read_only(why);
         true
     }
 
@@ -245,10 +247,19 @@ impl App {
         }
         let text = match e {
             store::Error::Conflict(c) => conflict_text(ui, self.store.clock(), c),
-            store::Error::ReadOnly(why) => format!("{}: {why}", ui.read_only),
-            e => format!("{}: {e}", ui.not_saved),
+            e => self.said(e),
         };
         self.fail(text);
+    }
+
+    /// A store error in the planner's language, times in their zone; a
+    /// failure that is not a refusal says first that nothing was saved.
+    fn said(&self, e: &store::Error) -> String {
+        let words = self.lang.error(e, Some(self.store.clock()));
+        match e {
+            store::Error::Invalid(_) | store::Error::ReadOnly(_) | store::Error::Busy => words,
+            _ => format!("{}: {words}", self.ui().not_saved),
+        }
     }
 
     fn save_milestone(

@@ -73,7 +73,7 @@ impl App {
                     s.hits = hits;
                     s.error = None;
                 }
-                Err(e) => s.error = Some(e.to_string()),
+                Err(e) => s.error = Some(self.lang.error(&e, None)),
             }
             s.sel = 0;
         }

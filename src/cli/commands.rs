@@ -5,7 +5,7 @@ use super::{Failure, Format, Outcome};
 use crate::domain::text::for_terminal;
 use crate::domain::validate::{Problem, prepare};
 use crate::formats;
-use crate::i18n::Lang;
+use crate::i18n::{CheckReport, Lang};
 use crate::seed;
 use crate::store::{self, Access, OpenOptions, Store};
 use crate::user::unix_user;
@@ -23,13 +23,13 @@ pub struct Context {
 }
 
 /// The default database folder is created private (0700) on first use.
-pub fn ensure_private_folder(db: &Path) -> Result<(), Failure> {
+pub fn ensure_private_folder(db: &Path, lang: Lang) -> Result<(), Failure> {
     match db.parent() {
         Some(dir) if !dir.exists() => std::fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
             .create(dir)
-            .map_err(|e| Failure::Other(format!("creating {}: {e}", dir.display()))),
+            .map_err(|e| Failure::Other(lang.cannot_create_folder(dir, &e))),
         _ => Ok(()),
     }
 }
@@ -67,15 +67,7 @@ pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
     let missing =
         std::fs::symlink_metadata(&ctx.db).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
     if missing && store::plan_was_here(&ctx.db) {
-        return Err(Failure::Input(format!(
-            "{}: the plan that was here is gone (its lock file {}.lock is still there); \
-             nothing was created. Put the plan back (a backup: `mv BACKUP.bak {}`), or start \
-             a new 2023 plan with `plan-cockpit --db {} init`",
-            ctx.db.display(),
-            ctx.db.display(),
-            ctx.db.display(),
-            ctx.db.display()
-        )));
+        return Err(Failure::Input(ctx.lang.plan_gone(&ctx.db)));
     }
     say_if_upgrading(ctx);
     let seed = || seed_at(&ctx.clock);
@@ -138,35 +130,27 @@ pub fn init(ctx: &Context, force: bool) -> Outcome {
     let mut backup = None;
     if !store.is_empty()? {
         if !force {
-            return Err(Failure::Input(format!(
-                "{} already holds a plan ({}); `init --force` replaces it with the 2023 plan \
-                 after writing a backup",
-                ctx.db.display(),
-                store.counts()?.summary()
+            let counts = store.counts()?;
+            return Err(Failure::Input(ctx.lang.already_holds(
+                &ctx.db,
+                &counts,
+                "init --force",
             )));
         }
         backup = Some(backup_before_replacing(&store)?);
     }
-    let counts = store.replace_plan(&seed_at(&ctx.clock), "the embedded 2023 plan")?;
-    let mut msg = format!(
-        "created the 2023 plan in {}: {}\n",
-        ctx.db.display(),
-        counts.summary()
-    );
+    let counts = store.replace_plan(&seed_at(&ctx.clock), &ctx.lang.embedded_plan())?;
+    let mut msg = format!("{}\n", ctx.lang.created_2023(&ctx.db, &counts));
     if let Some(b) = backup {
-        msg.push_str(&format!("the previous plan was saved to {}\n", b.display()));
+        msg.push_str(&format!("{}\n", ctx.lang.previous_saved(&b)));
     }
-    output::stdout(&for_terminal(&msg, true))
+    output::stdout(ctx.lang, &for_terminal(&msg, true))
 }
 
-fn read_capped(file: &Path, cap: u64) -> Result<Vec<u8>, Failure> {
-    let name = file.display();
-    let too_big = |size: String| {
-        Failure::Input(format!(
-            "{name}: {size} is over the import limit of {} MiB (raise it with --max-size)",
-            cap / (1024 * 1024)
-        ))
-    };
+fn read_capped(file: &Path, cap: u64, lang: Lang) -> Result<Vec<u8>, Failure> {
+    let too_big =
+        |size: Option<u64>| Failure::Input(lang.over_limit(file, size, cap / (1024 * 1024)));
+    let unreadable = |e: std::io::Error| Failure::Input(lang.file_failed(file, &e));
     let mut bytes = Vec::new();
     let read = if file == Path::new("-") {
         std::io::stdin()
@@ -174,55 +158,43 @@ fn read_capped(file: &Path, cap: u64) -> Result<Vec<u8>, Failure> {
             .take(cap.saturating_add(1))
             .read_to_end(&mut bytes)
     } else {
-        let meta = std::fs::metadata(file).map_err(|e| Failure::Input(format!("{name}: {e}")))?;
+        let meta = std::fs::metadata(file).map_err(unreadable)?;
         if meta.is_dir() {
-            return Err(Failure::Input(format!(
-                "{name}: is a folder, not a plan file"
-            )));
+            return Err(Failure::Input(lang.is_a_folder(file)));
         }
         if meta.len() > cap {
-            return Err(too_big(format!("the file has {} bytes, which", meta.len())));
+            return Err(too_big(Some(meta.len())));
         }
         std::fs::File::open(file)
             .and_then(|f| f.take(cap.saturating_add(1)).read_to_end(&mut bytes))
     };
-    read.map_err(|e| Failure::Input(format!("{name}: {e}")))?;
+    read.map_err(unreadable)?;
     if bytes.len() as u64 > cap {
-        return Err(too_big("the input".into()));
+        return Err(too_big(None));
     }
     Ok(bytes)
 }
 
-fn problems(file: &Path, list: &[Problem]) -> Failure {
-    const SHOWN: usize = 20;
-    let mut msg = format!("{}: nothing was imported:", file.display());
-    for p in list.iter().take(SHOWN) {
-        msg.push_str(&format!("\n  {p}"));
-    }
-    if list.len() > SHOWN {
-        msg.push_str(&format!("\n  … and {} more problems", list.len() - SHOWN));
-    }
-    Failure::Input(msg)
+fn problems(file: &Path, list: &[Problem], lang: Lang) -> Failure {
+    Failure::Input(lang.not_imported(file, list))
 }
 
 pub fn import(ctx: &Context, file: &Path, replace: bool, cap: u64) -> Outcome {
     // Everything about the file is checked before the database is opened,
     // so a bad file cannot even create an empty database.
-    let bytes = read_capped(file, cap)?;
-    let mut doc = formats::json::read(&bytes).map_err(|p| problems(file, &[p]))?;
-    let prepared =
-        prepare(&mut doc, &ctx.clock.now_text(), &unix_user()).map_err(|p| problems(file, &p))?;
+    let bytes = read_capped(file, cap, ctx.lang)?;
+    let mut doc = formats::json::read(&bytes).map_err(|p| problems(file, &[p], ctx.lang))?;
+    let prepared = prepare(&mut doc, &ctx.clock.now_text(), &unix_user())
+        .map_err(|p| problems(file, &p, ctx.lang))?;
 
     let label = file.display().to_string();
     let mut msg = replace_plan_with(ctx, &doc, &label, replace)?;
     if prepared.cleaned_fields > 0 {
-        msg.push_str(&format!(
-            "removed control or invisible characters from {} text fields (first: {})\n",
-            prepared.cleaned_fields,
-            prepared.first_cleaned.unwrap_or_default()
-        ));
+        let first = prepared.first_cleaned.unwrap_or_default();
+        let cleaned = ctx.lang.cleaned_fields(prepared.cleaned_fields, &first);
+        msg.push_str(&format!("{cleaned}\n"));
     }
-    output::stdout(&for_terminal(&msg, true))
+    output::stdout(ctx.lang, &for_terminal(&msg, true))
 }
 
 /// Writes `doc` as the database's plan: refuses to replace an existing plan
@@ -239,11 +211,11 @@ fn replace_plan_with(
     let mut backup = None;
     if !store.is_empty()? {
         if !replace {
-            return Err(Failure::Input(format!(
-                "{} already holds a plan ({}); nothing was written. `--replace` \
-                 replaces it after writing a backup",
-                ctx.db.display(),
-                store.counts()?.summary()
+            let counts = store.counts()?;
+            return Err(Failure::Input(ctx.lang.already_holds(
+                &ctx.db,
+                &counts,
+                "--replace",
             )));
         }
         backup = Some(backup_before_replacing(&store)?);
@@ -260,13 +232,9 @@ fn replace_plan_with(
             return Err(e.into());
         }
     };
-    let mut msg = format!(
-        "wrote {label} into {}: {}\n",
-        ctx.db.display(),
-        counts.summary()
-    );
+    let mut msg = format!("{}\n", ctx.lang.wrote_plan(label, &ctx.db, &counts));
     if let Some(b) = backup {
-        msg.push_str(&format!("the previous plan was saved to {}\n", b.display()));
+        msg.push_str(&format!("{}\n", ctx.lang.previous_saved(&b)));
     }
     Ok(msg)
 }
@@ -274,16 +242,9 @@ fn replace_plan_with(
 pub fn generate(ctx: &Context, size: &crate::generate::Size, seed: u64, replace: bool) -> Outcome {
     let started = std::time::Instant::now();
     let doc = crate::generate::plan(size, seed);
-    let msg = replace_plan_with(
-        ctx,
-        &doc,
-        &format!("a generated plan (seed {seed})"),
-        replace,
-    )?;
-    output::stdout(&for_terminal(
-        &format!("{msg}in {:.1} s\n", started.elapsed().as_secs_f64()),
-        true,
-    ))
+    let msg = replace_plan_with(ctx, &doc, &ctx.lang.generated_plan(seed), replace)?;
+    let took = ctx.lang.took(started.elapsed().as_secs_f64());
+    output::stdout(ctx.lang, &for_terminal(&format!("{msg}{took}\n"), true))
 }
 
 pub fn export(ctx: &Context, format: Format, dest: Option<&Path>) -> Outcome {
@@ -294,11 +255,11 @@ pub fn export(ctx: &Context, format: Format, dest: Option<&Path>) -> Outcome {
         Format::Csv | Format::Markdown => {
             let mut buf = Vec::new();
             let written = if format == Format::Csv {
-                formats::csv::write(&doc, ctx.lang, &mut buf).map_err(|e| e.to_string())
+                formats::csv::write(&doc, ctx.lang, &mut buf).map_err(std::io::Error::from)
             } else {
-                formats::markdown::write(&doc, ctx.lang, &mut buf).map_err(|e| e.to_string())
+                formats::markdown::write(&doc, ctx.lang, &mut buf)
             };
-            written.map_err(|e| Failure::Other(format!("writing the export: {e}")))?;
+            written.map_err(|e| Failure::Other(ctx.lang.stdout_failed(&e)))?;
             // Stored text is clean already; this guards the path out anyway.
             let clean = for_terminal(&String::from_utf8_lossy(&buf), true);
             let bom = if format == Format::Csv {
@@ -310,8 +271,8 @@ pub fn export(ctx: &Context, format: Format, dest: Option<&Path>) -> Outcome {
         }
     };
     match dest {
-        Some(path) => output::file(path, &bytes),
-        None => output::stdout(&String::from_utf8_lossy(&bytes)),
+        Some(path) => output::file(ctx.lang, path, &bytes),
+        None => output::stdout(ctx.lang, &String::from_utf8_lossy(&bytes)),
     }
 }
 
@@ -320,54 +281,36 @@ pub fn check(ctx: &Context) -> Outcome {
     let counts = store.counts()?;
     let verdict = store.quick_check()?;
     let size = std::fs::metadata(&ctx.db).map(|m| m.len()).unwrap_or(0);
-    let mut msg = format!(
-        "database:       {}\nsize:           {size} bytes\nsqlite:         {}\n\
-         schema version: {} (this build: {})\njournal mode:   {}\nquick_check:    {verdict}\n",
-        ctx.db.display(),
-        store::sqlite_version(),
-        store.schema_version()?,
-        store::latest_version(),
-        store.journal_mode()?,
-    );
-    if let Access::ReadOnly(why) = store.access() {
-        msg.push_str(&format!("access:         read-only ({why})\n"));
-    } else {
-        msg.push_str("access:         read-write\n");
-    }
-    msg.push_str(&format!(
-        "directions {} · programs {} · areas {} · projects {} · milestones {} · readings {} · \
-         notes {} · history {}\n",
-        counts.directions,
-        counts.programs,
-        counts.areas,
-        counts.projects,
-        counts.milestones,
-        counts.readings,
-        counts.notes,
-        counts.history
-    ));
-    output::stdout(&for_terminal(&msg, true))?;
+    let read_only = match store.access() {
+        Access::ReadOnly(why) => Some(ctx.lang.read_only(why)),
+        Access::ReadWrite => None,
+    };
+    let msg = ctx.lang.check_report(&CheckReport {
+        db: &ctx.db,
+        size,
+        sqlite: store::sqlite_version(),
+        schema: store.schema_version()?,
+        latest: store::latest_version(),
+        journal: &store.journal_mode()?,
+        verdict: &verdict,
+        read_only,
+        counts: &counts,
+    });
+    output::stdout(ctx.lang, &for_terminal(&msg, true))?;
     if verdict == "ok" {
         Ok(())
     } else {
-        Err(Failure::Other(format!(
-            "{}: quick_check failed: {verdict}",
-            ctx.db.display()
-        )))
+        Err(Failure::Other(
+            ctx.lang.quick_check_failed(&ctx.db, &verdict),
+        ))
     }
 }
 
 pub fn backup(ctx: &Context, dest: &Path) -> Outcome {
     let store = open_seeded(ctx, false)?;
     store.backup_to(dest)?;
-    output::stdout(&for_terminal(
-        &format!(
-            "backed up {} to {} (checked: ok)\n",
-            ctx.db.display(),
-            dest.display()
-        ),
-        true,
-    ))
+    let said = ctx.lang.backed_up(&ctx.db, dest);
+    output::stdout(ctx.lang, &for_terminal(&format!("{said}\n"), true))
 }
 
 /// The bare command: the cockpit on a terminal; where each direction stands
@@ -381,7 +324,7 @@ pub fn cockpit(ctx: &Context) -> Outcome {
     // first frame by a second, so the cockpit runs it in the background.
     let store = open_seeded(ctx, false)?;
     let app = crate::app::App::new(store, ctx.lang)?;
-    crate::term::run(app).map_err(|e| Failure::Other(format!("terminal: {e}")))
+    crate::term::run(app).map_err(|e| Failure::Other(ctx.lang.terminal_failed(&e)))
 }
 
 pub fn overview(ctx: &Context) -> Outcome {
@@ -410,5 +353,5 @@ pub fn overview(ctx: &Context) -> Outcome {
             last = r.direction.clone();
         }
     }
-    output::stdout(&for_terminal(&msg, true))
+    output::stdout(ctx.lang, &for_terminal(&msg, true))
 }

@@ -7,6 +7,7 @@ use super::{Failure, Outcome};
 use crate::domain::change::parse_number;
 use crate::domain::dates::parse_date;
 use crate::domain::progress::value_against_target;
+use crate::domain::refusal::Refusal;
 use crate::domain::text::for_terminal;
 use crate::domain::{Kind, MilestoneChange, ValueChange};
 use crate::i18n::Lang;
@@ -88,9 +89,9 @@ pub fn list(ctx: &Context, direction: Option<&str>, overdue: bool, json: bool) -
             })
             .collect();
         let mut s = serde_json::to_string_pretty(&out)
-            .map_err(|e| Failure::Other(format!("writing JSON: {e}")))?;
+            .map_err(|e| Failure::Other(ctx.lang.stdout_failed(&e.into())))?;
         s.push('\n');
-        return output::stdout(&s);
+        return output::stdout(ctx.lang, &s);
     }
     let w = ctx.lang.words();
     let cells: Vec<[String; 5]> = rows
@@ -141,11 +142,11 @@ pub fn list(ctx: &Context, direction: Option<&str>, overdue: bool, json: bool) -
     for c in &cells {
         out.push_str(&line([&c[0], &c[1], &c[2], &c[3], &c[4]]));
     }
-    output::stdout(&for_terminal(&out, true))
+    output::stdout(ctx.lang, &for_terminal(&out, true))
 }
 
-fn change_from(args: SetArgs) -> Result<MilestoneChange, Failure> {
-    let bad = |flag: &str, e: String| Failure::Input(format!("--{flag}: {e}"));
+fn change_from(args: SetArgs, lang: Lang) -> Result<MilestoneChange, Failure> {
+    let bad = |flag: &str, e: Refusal| Failure::Input(lang.bad_flag(flag, &e));
     let value = match (&args.current, &args.add) {
         (Some(v), _) => Some(ValueChange::Set(
             parse_number(v).map_err(|e| bad("current", e))?,
@@ -183,21 +184,21 @@ fn change_from(args: SetArgs) -> Result<MilestoneChange, Failure> {
 
 pub fn set(ctx: &Context, id: i64, args: SetArgs) -> Outcome {
     let expected = args.expect_version;
-    let change = change_from(args)?;
+    let change = change_from(args, ctx.lang)?;
     if change.is_empty() {
-        return Err(Failure::Input(
-            "nothing to change: give --current, --add, --status, --due, --note, --target, --unit or --title".into(),
-        ));
+        return Err(Failure::Input(ctx.lang.nothing_to_set()));
     }
     // A write checks the file first: SQLite accepts writes into a damaged one.
     let mut store = open_seeded(ctx, true)?;
     let saved = store.update_milestone(id, expected, change, "cli")?;
+    let lang = ctx.lang;
     let mut msg = format!(
-        "saved #{} {} (version {})\n",
-        saved.id, saved.title, saved.version
+        "{}\n",
+        lang.saved_milestone(saved.id, &saved.title, saved.version)
     );
-    for c in &saved.changes {
-        msg.push_str(&format!("  {c}\n"));
+    for (field, old, new) in &saved.changes {
+        let change = lang.change(field, old.as_deref(), new.as_deref());
+        msg.push_str(&format!("  {change}\n"));
     }
-    output::stdout(&for_terminal(&msg, true))
+    output::stdout(lang, &for_terminal(&msg, true))
 }

@@ -5,6 +5,7 @@
 mod commands;
 mod milestone;
 mod output;
+mod usage;
 
 use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
@@ -154,21 +155,33 @@ pub enum MilestoneCommand {
     },
 }
 
-/// A failure, already worded for the planner.
+/// A failure: worded for the planner already, or a store error worded at
+/// the end, in their language, with times in their zone.
 #[derive(Debug)]
 pub enum Failure {
     /// Bad input or usage: exit 2.
     Input(String),
     /// Anything else: exit 1.
     Other(String),
+    Store(store::Error),
 }
 
 impl From<store::Error> for Failure {
     fn from(e: store::Error) -> Self {
-        if e.is_bad_input() {
-            Failure::Input(e.to_string())
-        } else {
-            Failure::Other(e.to_string())
+        Failure::Store(e)
+    }
+}
+
+impl Failure {
+    /// The message and the exit code.
+    fn worded(self, lang: Lang, clock: &crate::domain::Clock) -> (String, u8) {
+        match self {
+            Failure::Input(msg) => (msg, 2),
+            Failure::Other(msg) => (msg, 1),
+            Failure::Store(e) => {
+                let code = if e.is_bad_input() { 2 } else { 1 };
+                (lang.error(&e, Some(clock)), code)
+            }
         }
     }
 }
@@ -177,7 +190,7 @@ pub type Outcome = Result<(), Failure>;
 
 /// `$XDG_DATA_HOME/plan-cockpit/plan.db`, XDG_DATA_HOME defaulting to
 /// `~/.local/share` (the XDG spec ignores a relative value).
-pub fn default_db_path() -> Result<PathBuf, Failure> {
+pub fn default_db_path(lang: Lang) -> Result<PathBuf, Failure> {
     let base = std::env::var_os("XDG_DATA_HOME")
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
@@ -186,51 +199,43 @@ pub fn default_db_path() -> Result<PathBuf, Failure> {
                 .filter(|h| !h.is_empty())
                 .map(|h| PathBuf::from(h).join(".local/share"))
         })
-        .ok_or_else(|| {
-            Failure::Input("neither XDG_DATA_HOME nor HOME is set: give --db PATH".into())
-        })?;
+        .ok_or_else(|| Failure::Input(lang.no_home()))?;
     Ok(base.join("plan-cockpit").join("plan.db"))
 }
 
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            use clap::error::ErrorKind;
-            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-                let _ = e.print();
-                return ExitCode::SUCCESS;
-            }
-            // clap echoes the offending argument: clean it like any output.
-            eprint!("{}", for_terminal(&e.render().to_string(), true));
+        Err(e) => return usage::refused(&e),
+    };
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let clock = match crate::domain::Clock::from_env() {
+        Ok(clock) => clock,
+        Err(why) => {
+            eprintln!("plan-cockpit: {}", for_terminal(&lang.refusal(&why), true));
             return ExitCode::from(2);
         }
     };
-    match run(cli) {
+    match run(cli, lang, clock.clone()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Input(msg)) => {
+        Err(failure) => {
+            let (msg, code) = failure.worded(lang, &clock);
             eprintln!("plan-cockpit: {}", for_terminal(&msg, true));
-            ExitCode::from(2)
-        }
-        Err(Failure::Other(msg)) => {
-            eprintln!("plan-cockpit: {}", for_terminal(&msg, true));
-            ExitCode::from(1)
+            ExitCode::from(code)
         }
     }
 }
 
-pub fn run(cli: Cli) -> Outcome {
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
     // An empty PLAN_COCKPIT_DB means "not set", as with most variables.
     let db = match cli.db.clone().filter(|p| !p.as_os_str().is_empty()) {
         Some(p) => p,
         None => {
-            let p = default_db_path()?;
-            commands::ensure_private_folder(&p)?;
+            let p = default_db_path(lang)?;
+            commands::ensure_private_folder(&p, lang)?;
             p
         }
     };
-    let clock = crate::domain::Clock::from_env().map_err(Failure::Input)?;
     let ctx = commands::Context {
         clock,
         db,

@@ -1,6 +1,7 @@
 //! A planner's change to one milestone, checked before it reaches the store.
 //! The cockpit's keys and `milestone set` both build one of these.
 
+use super::refusal::{Field, Refusal};
 use super::status::{Kind, Status};
 use super::validate::{typed_name, typed_note, typed_unit};
 use jiff::civil::Date;
@@ -38,38 +39,35 @@ impl MilestoneChange {
     }
 
     /// Checks the change against what kind of milestone it is meant for and
-    /// cleans the note. Returns the reason for refusing, in plain words.
-    pub fn checked(mut self, kind: Kind) -> Result<Self, String> {
+    /// cleans the note, or says why not.
+    pub fn checked(mut self, kind: Kind) -> Result<Self, Refusal> {
         if self.is_empty() {
-            return Err("nothing to change: give a value, a status, a due date or a note".into());
+            return Err(Refusal::NothingToChange);
         }
         if let Some(v) = self.value {
             if kind == Kind::YesNo {
-                return Err(
-                    "this is a yes/no deliverable with no number; set its status to done instead"
-                        .into(),
-                );
+                return Err(Refusal::YesNoHasNoValue);
             }
             let n = match v {
                 ValueChange::Set(n) | ValueChange::Add(n) => n,
             };
             if !n.is_finite() {
-                return Err(format!("{n} is not a usable number"));
+                return Err(Refusal::NotFinite { n });
             }
         }
         if (self.target.is_some() || self.unit.is_some()) && kind == Kind::YesNo {
-            return Err("this is a yes/no deliverable; it has no target or unit".into());
+            return Err(Refusal::YesNoHasNoTarget);
         }
         if let Some(t) = self.target
             && !t.is_finite()
         {
-            return Err(format!("{t} is not a usable target"));
+            return Err(Refusal::NotFinite { n: t });
         }
         if let Some(unit) = self.unit.take() {
             self.unit = Some(typed_unit(&unit)?);
         }
         if let Some(title) = self.title.take() {
-            self.title = Some(typed_name(&title, "title")?);
+            self.title = Some(typed_name(&title, Field::Title)?);
         }
         if let Some(note) = self.note.take() {
             self.note = Some(typed_note(&note)?);
@@ -79,7 +77,7 @@ impl MilestoneChange {
 
     /// The value after the change, given the value now stored. An add whose
     /// result cannot be stored (it overflowed to infinity) is refused.
-    pub fn new_value(&self, stored: Option<f64>) -> Result<Option<f64>, String> {
+    pub fn new_value(&self, stored: Option<f64>) -> Result<Option<f64>, Refusal> {
         let Some(change) = self.value else {
             return Ok(None);
         };
@@ -90,13 +88,12 @@ impl MilestoneChange {
         if n.is_finite() {
             Ok(Some(n))
         } else {
-            Err(format!(
-                "adding {} to {} gives a number too large to store; nothing was changed",
-                match change {
+            Err(Refusal::AddOverflows {
+                add: match change {
                     ValueChange::Set(n) | ValueChange::Add(n) => n,
                 },
-                stored.unwrap_or(0.0)
-            ))
+                to: stored.unwrap_or(0.0),
+            })
         }
     }
 }
@@ -106,7 +103,7 @@ impl MilestoneChange {
 /// method. A comma separates thousands, so it must stand between groups of
 /// three digits: `1,5` is refused (did they mean 1.5 or 15?) rather than
 /// read as 15, and so is `,5`. Refuses letters and anything not finite.
-pub fn parse_number(s: &str) -> Result<f64, String> {
+pub fn parse_number(s: &str) -> Result<f64, Refusal> {
     let typed = s.trim();
     let t: String = typed
         .chars()
@@ -120,21 +117,22 @@ pub fn parse_number(s: &str) -> Result<f64, String> {
         })
         .collect();
     if t.is_empty() {
-        return Err("a number is needed".into());
+        return Err(Refusal::NumberNeeded);
     }
-    let t = without_thousands_commas(&t).ok_or_else(|| {
-        format!(
-            "{typed:?} is not a number: a comma only separates thousands (1,500 or \
-             12,345.5); for a decimal write a point (1.5)"
-        )
+    let t = without_thousands_commas(&t).ok_or_else(|| Refusal::CommaNotThousands {
+        typed: typed.to_owned(),
     })?;
     let ok = t
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
     match t.parse::<f64>() {
         Ok(n) if ok && n.is_finite() => Ok(n),
-        Ok(_) if ok => Err(format!("{typed:?} is too large to store")),
-        _ => Err(format!("{typed:?} is not a number")),
+        Ok(_) if ok => Err(Refusal::TooLarge {
+            typed: typed.to_owned(),
+        }),
+        _ => Err(Refusal::NotANumber {
+            typed: typed.to_owned(),
+        }),
     }
 }
 
@@ -183,7 +181,10 @@ mod tests {
         ] {
             assert!(parse_number(bad).is_err(), "{bad} accepted");
         }
-        assert!(parse_number("1,5").unwrap_err().contains("1.5"));
+        assert!(matches!(
+            parse_number("1,5"),
+            Err(Refusal::CommaNotThousands { .. })
+        ));
     }
 
     #[test]
@@ -198,16 +199,13 @@ mod tests {
             value: Some(ValueChange::Add(1e308)),
             ..Default::default()
         };
-        assert!(
-            huge.new_value(Some(1e308))
-                .unwrap_err()
-                .contains("too large")
-        );
-        assert!(
-            add.clone()
-                .checked(Kind::YesNo)
-                .unwrap_err()
-                .contains("yes/no")
+        assert!(matches!(
+            huge.new_value(Some(1e308)),
+            Err(Refusal::AddOverflows { .. })
+        ));
+        assert_eq!(
+            add.clone().checked(Kind::YesNo),
+            Err(Refusal::YesNoHasNoValue)
         );
         assert!(add.checked(Kind::Numeric).is_ok());
         assert!(MilestoneChange::default().checked(Kind::Numeric).is_err());
@@ -216,8 +214,8 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            blank.checked(Kind::Numeric).unwrap_err(),
-            "the note is empty"
+            blank.checked(Kind::Numeric),
+            Err(Refusal::Empty(Field::Note))
         );
     }
 }

@@ -52,13 +52,16 @@ impl Clock {
     /// The clock `PLAN_COCKPIT_NOW` asks for, else the wall clock. A value
     /// that is not an instant is refused with an example, rather than
     /// quietly ignored.
-    pub fn from_env() -> Result<Clock, String> {
+    pub fn from_env() -> Result<Clock, super::refusal::Refusal> {
         match std::env::var(NOW_VARIABLE) {
-            Ok(v) if !v.trim().is_empty() => v.trim().parse::<Timestamp>().map(Clock::fixed).map_err(|_| {
-                format!(
-                    "{NOW_VARIABLE}={v:?} is not an instant; write one like 2023-11-27T09:00:00+08:00"
-                )
-            }),
+            Ok(v) if !v.trim().is_empty() => v
+                .trim()
+                .parse::<Timestamp>()
+                .map(Clock::fixed)
+                .map_err(|_| super::refusal::Refusal::BadNow {
+                    variable: NOW_VARIABLE,
+                    typed: v.clone(),
+                }),
             _ => Ok(Clock::system()),
         }
     }

@@ -3,12 +3,13 @@
 //! as text in exactly these forms, so they sort correctly as strings and an
 //! export re-imports byte for byte.
 
+use super::refusal::Refusal;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
 /// Parses a due date the way a planner types it. Refuses impossible dates
 /// (2023-02-30) and anything that is not exactly YYYY-MM-DD.
-pub fn parse_date(s: &str) -> Result<Date, String> {
+pub fn parse_date(s: &str) -> Result<Date, Refusal> {
     let t = s.trim();
     let shape_ok = t.len() == 10
         && t.bytes().enumerate().all(|(i, b)| {
@@ -19,10 +20,13 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
             }
         });
     if !shape_ok {
-        return Err(format!("{t:?} is not a date of the form YYYY-MM-DD"));
+        return Err(Refusal::NotADate {
+            typed: t.to_owned(),
+        });
     }
-    t.parse::<Date>()
-        .map_err(|_| format!("{t} is not a real calendar date"))
+    t.parse::<Date>().map_err(|_| Refusal::NoSuchDay {
+        typed: t.to_owned(),
+    })
 }
 
 /// Canonical form of an instant: UTC, whole seconds.
@@ -31,21 +35,23 @@ pub fn format_instant(ts: Timestamp) -> String {
 }
 
 /// Parses any RFC 3339 instant and returns its canonical form.
-pub fn normalize_instant(s: &str) -> Result<String, String> {
+pub fn normalize_instant(s: &str) -> Result<String, Refusal> {
     s.trim()
         .parse::<Timestamp>()
         .map(format_instant)
-        .map_err(|_| format!("{s:?} is not a timestamp like 2023-02-01T08:00:00Z"))
+        .map_err(|_| Refusal::NotAnInstant {
+            typed: s.to_owned(),
+        })
 }
 
 /// `normalize_instant` in place. An instant already in canonical form (all
 /// of an export's, two million in a large plan) is checked but not
 /// rewritten: formatting was most of the cost of checking it.
-pub fn tidy_instant(v: &mut String) -> Result<(), String> {
+pub fn tidy_instant(v: &mut String) -> Result<(), Refusal> {
     let ts = v
         .trim()
         .parse::<Timestamp>()
-        .map_err(|_| format!("{v:?} is not a timestamp like 2023-02-01T08:00:00Z"))?;
+        .map_err(|_| Refusal::NotAnInstant { typed: v.clone() })?;
     if !canonical_shape(v) {
         *v = format_instant(ts);
     }
@@ -74,7 +80,10 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(parse_date("2023-12-31").unwrap().to_string(), "2023-12-31");
-        assert!(parse_date("2023-02-30").unwrap_err().contains("not a real"));
+        assert!(matches!(
+            parse_date("2023-02-30"),
+            Err(Refusal::NoSuchDay { .. })
+        ));
         assert!(parse_date("2023-2-3").is_err());
         assert!(parse_date("31/12/2023").is_err());
         assert!(parse_date("２０２３-01-01").is_err());

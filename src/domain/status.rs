@@ -73,7 +73,7 @@ impl fmt::Display for Status {
 }
 
 impl FromStr for Status {
-    type Err = String;
+    type Err = super::refusal::Refusal;
 
     /// Accepts the code, the English label or the Chinese label, so that a
     /// planner can type `--status 已完成` as naturally as `--status done`.
@@ -84,9 +84,8 @@ impl FromStr for Status {
             .find(|st| {
                 st.code() == t || st.label_en().replace(' ', "_") == t || st.label_zh() == s.trim()
             })
-            .ok_or_else(|| {
-                let codes: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
-                format!("unknown status {s:?}; expected one of {}", codes.join(", "))
+            .ok_or_else(|| super::refusal::Refusal::UnknownStatus {
+                typed: s.to_owned(),
             })
     }
 }
@@ -129,8 +128,8 @@ mod tests {
         assert_eq!("已完成".parse::<Status>(), Ok(Status::Done));
         let err = "finished".parse::<Status>().unwrap_err();
         assert!(
-            err.contains("planned, active, at_risk, blocked, done, dropped"),
-            "{err}"
+            matches!(&err, super::super::refusal::Refusal::UnknownStatus { typed } if typed == "finished"),
+            "{err:?}"
         );
         for s in Status::ALL {
             assert_eq!(s.code().parse::<Status>(), Ok(s));

@@ -2,6 +2,7 @@
 //! the same limits an imported document is, so that whatever the cockpit
 //! or the CLI accepts, an import of its export accepts too.
 
+use super::refusal::{Field, Refusal};
 use super::text::{clean_line, clean_multiline};
 
 /// Longest name or title, in characters: a title is a line in a pane.
@@ -10,15 +11,16 @@ pub const MAX_NAME_CHARS: usize = 300;
 pub const MAX_TEXT_CHARS: usize = 100_000;
 
 /// A name or title a planner typed: cleaned, one line, not empty, not too
-/// long. `what` names it in the refusal ("title", "project name").
-pub fn typed_name(text: &str, what: &str) -> Result<String, String> {
+/// long. `field` says which, in the refusal.
+pub fn typed_name(text: &str, field: Field) -> Result<String, Refusal> {
     let clean = clean_line(text).0;
     if clean.is_empty() {
-        Err(format!("the {what} is empty"))
+        Err(Refusal::Empty(field))
     } else if clean.chars().count() > MAX_NAME_CHARS {
-        Err(format!(
-            "the {what} is longer than {MAX_NAME_CHARS} characters"
-        ))
+        Err(Refusal::TooLong {
+            field,
+            max: MAX_NAME_CHARS,
+        })
     } else {
         Ok(clean)
     }
@@ -26,26 +28,28 @@ pub fn typed_name(text: &str, what: &str) -> Result<String, String> {
 
 /// A unit a planner typed (`家`, `亿元`): one line, may be empty, as long as
 /// a name at most: the same rule an import applies.
-pub fn typed_unit(text: &str) -> Result<String, String> {
+pub fn typed_unit(text: &str) -> Result<String, Refusal> {
     let clean = clean_line(text).0;
     if clean.chars().count() > MAX_NAME_CHARS {
-        Err(format!(
-            "the unit is longer than {MAX_NAME_CHARS} characters"
-        ))
+        Err(Refusal::TooLong {
+            field: Field::Unit,
+            max: MAX_NAME_CHARS,
+        })
     } else {
         Ok(clean)
     }
 }
 
 /// A note a planner typed: cleaned, not blank, not too long.
-pub fn typed_note(text: &str) -> Result<String, String> {
+pub fn typed_note(text: &str) -> Result<String, Refusal> {
     let clean = clean_multiline(text).0;
     if clean.trim().is_empty() {
-        Err("the note is empty".into())
+        Err(Refusal::Empty(Field::Note))
     } else if clean.chars().count() > MAX_TEXT_CHARS {
-        Err(format!(
-            "the note is longer than {MAX_TEXT_CHARS} characters"
-        ))
+        Err(Refusal::TooLong {
+            field: Field::Note,
+            max: MAX_TEXT_CHARS,
+        })
     } else {
         Ok(clean)
     }

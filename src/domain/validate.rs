@@ -9,25 +9,11 @@ use super::text::{Cleaned, tidy_line, tidy_multiline};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+pub use super::problem::{Issue, Problem};
+
 // What a planner types obeys the same limits a document does: one rule
 // for every way in.
 pub use super::typed::{MAX_NAME_CHARS, MAX_TEXT_CHARS, typed_name, typed_note, typed_unit};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
 
 /// What preparing a document changed, to tell the planner.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -80,11 +66,8 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn problem(&mut self, path: impl fmt::Display, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.to_string(),
-            message: message.into(),
-        });
+    fn problem(&mut self, path: impl fmt::Display, issue: Issue) {
+        self.problems.push(Problem::at(path.to_string(), issue));
     }
 
     fn note_cleaned(&mut self, path: &dyn fmt::Display, c: Cleaned) {
@@ -101,9 +84,14 @@ impl Checker<'_> {
         let c = tidy_line(value);
         self.note_cleaned(path, c);
         if required && value.is_empty() {
-            self.problem(path, "must not be empty");
+            self.problem(path, Issue::Required);
         } else if value.chars().count() > MAX_NAME_CHARS {
-            self.problem(path, format!("is longer than {MAX_NAME_CHARS} characters"));
+            self.problem(
+                path,
+                Issue::TooLong {
+                    max: MAX_NAME_CHARS,
+                },
+            );
         }
     }
 
@@ -111,9 +99,14 @@ impl Checker<'_> {
         let c = tidy_multiline(value);
         self.note_cleaned(path, c);
         if required && value.is_empty() {
-            self.problem(path, "must not be empty");
+            self.problem(path, Issue::Required);
         } else if value.chars().count() > MAX_TEXT_CHARS {
-            self.problem(path, format!("is longer than {MAX_TEXT_CHARS} characters"));
+            self.problem(
+                path,
+                Issue::TooLong {
+                    max: MAX_TEXT_CHARS,
+                },
+            );
         }
     }
 
@@ -121,7 +114,7 @@ impl Checker<'_> {
         if let Some(v) = value {
             match parse_date(v) {
                 Ok(d) => *v = d.to_string(),
-                Err(e) => self.problem(path, e),
+                Err(e) => self.problem(path, Issue::Refused(e)),
             }
         }
     }
@@ -130,7 +123,7 @@ impl Checker<'_> {
         match value {
             Some(v) => {
                 if let Err(e) = tidy_instant(v) {
-                    self.problem(path, e);
+                    self.problem(path, Issue::Refused(e));
                 }
             }
             None => *value = Some(self.now.to_owned()),
@@ -144,16 +137,13 @@ impl Checker<'_> {
         }
     }
 
-    fn id(&mut self, at: At, id: i64, seen: &mut HashMap<i64, At>, what: &str) {
+    fn id(&mut self, at: At, id: i64, seen: &mut HashMap<i64, At>, kind: &'static str) {
         let path = format_args!("{at}.id");
         if id <= 0 {
-            self.problem(
-                path,
-                format!("{what} id must be a positive whole number, not {id}"),
-            );
+            self.problem(path, Issue::IdNotPositive { kind, id });
         } else if let Some(first) = seen.get(&id) {
-            let msg = format!("duplicate {what} id {id} (first used at {first}.id)");
-            self.problem(path, msg);
+            let first = format!("{first}.id");
+            self.problem(path, Issue::DuplicateId { kind, id, first });
         } else {
             seen.insert(id, at);
         }
@@ -163,7 +153,7 @@ impl Checker<'_> {
         if let Some(v) = v
             && !v.is_finite()
         {
-            self.problem(path, "must be a finite number");
+            self.problem(path, Issue::NotFinite);
         }
     }
 
@@ -221,10 +211,7 @@ impl Checker<'_> {
                 ("readings", !m.readings.is_empty()),
             ] {
                 if present {
-                    self.problem(
-                        format!("{p}.{field}"),
-                        "a yes_no milestone has no numbers; remove it or use \"kind\": \"numeric\"",
-                    );
+                    self.problem(format!("{p}.{field}"), Issue::YesNoHasNumbers);
                 }
             }
         }
@@ -235,10 +222,8 @@ impl Checker<'_> {
             self.date(&format_args!("{rp}.as_of"), &mut as_of);
             r.as_of = as_of.unwrap_or_default();
             if !days.insert(r.as_of.clone()) {
-                self.problem(
-                    format!("{rp}.as_of"),
-                    format!("a second reading for {}", r.as_of),
-                );
+                let day = r.as_of.clone();
+                self.problem(format!("{rp}.as_of"), Issue::SecondReading { day });
             }
             self.number(&format_args!("{rp}.value"), Some(r.value));
             self.name(&format_args!("{rp}.author"), &mut r.author, false);
@@ -271,25 +256,32 @@ impl Checker<'_> {
         let p = At::Project(i);
         self.id(p, pr.id, &mut ids.projects, "project");
         if !ids.directions.contains_key(&pr.direction) {
-            self.problem(
-                format!("{p}.direction"),
-                format!("no direction has id {}", pr.direction),
-            );
+            let id = pr.direction;
+            let issue = Issue::NoSuch {
+                kind: "direction",
+                id,
+            };
+            self.problem(format!("{p}.direction"), issue);
         }
         if let Some(prog) = pr.program
             && !ids.programs.contains_key(&prog)
         {
-            self.problem(format!("{p}.program"), format!("no program has id {prog}"));
+            let issue = Issue::NoSuch {
+                kind: "program",
+                id: prog,
+            };
+            self.problem(format!("{p}.program"), issue);
         }
         let mut tagged = HashSet::new();
         for (i, a) in pr.areas.iter().enumerate() {
             if !ids.areas.contains_key(a) {
-                self.problem(format!("{p}.areas[{i}]"), format!("no area has id {a}"));
+                let issue = Issue::NoSuch {
+                    kind: "area",
+                    id: *a,
+                };
+                self.problem(format!("{p}.areas[{i}]"), issue);
             } else if !tagged.insert(*a) {
-                self.problem(
-                    format!("{p}.areas[{i}]"),
-                    format!("area {a} is listed twice"),
-                );
+                self.problem(format!("{p}.areas[{i}]"), Issue::AreaTwice { id: *a });
             }
         }
         self.name(&format_args!("{p}.name"), &mut pr.name, true);
@@ -300,7 +292,11 @@ impl Checker<'_> {
         if let (Some(s), Some(d)) = (&pr.start, &pr.due)
             && s > d
         {
-            self.problem(format!("{p}.due"), format!("due {d} is before start {s}"));
+            let issue = Issue::DueBeforeStart {
+                due: d.clone(),
+                start: s.clone(),
+            };
+            self.problem(format!("{p}.due"), issue);
         }
         self.audit(
             p,
@@ -330,25 +326,18 @@ struct Ids {
 /// is named as such rather than failing on fields we do not know.
 pub fn check_format(format: &str, version: u32) -> Result<(), Problem> {
     if format != FORMAT {
-        return Err(Problem {
-            path: "format".into(),
-            message: format!("expected \"{FORMAT}\", found {format:?}"),
-        });
+        let found = format.to_owned();
+        return Err(Problem::at("format", Issue::NotOurFormat { found }));
     }
     if version > FORMAT_VERSION {
-        return Err(Problem {
-            path: "format_version".into(),
-            message: format!(
-                "format version {version} is newer than this plan-cockpit reads ({FORMAT_VERSION}); \
-                 upgrade plan-cockpit"
-            ),
-        });
+        let issue = Issue::NewerFormat {
+            found: version,
+            reads: FORMAT_VERSION,
+        };
+        return Err(Problem::at("format_version", issue));
     }
     if version == 0 {
-        return Err(Problem {
-            path: "format_version".into(),
-            message: "format version 0 does not exist; the current one is 1".into(),
-        });
+        return Err(Problem::at("format_version", Issue::FormatZero));
     }
     Ok(())
 }
@@ -370,10 +359,11 @@ pub fn prepare(doc: &mut PlanDoc, now: &str, author: &str) -> Result<Prepared, V
     c.text(&"plan.description", &mut doc.plan.description, false);
     c.text(&"plan.source", &mut doc.plan.source, false);
     if !(1900..=2200).contains(&doc.plan.year) {
-        c.problem("plan.year", format!("{} is not a plan year", doc.plan.year));
+        let year = i64::from(doc.plan.year);
+        c.problem("plan.year", Issue::NotAPlanYear { year });
     }
     if doc.directions.is_empty() {
-        c.problem("directions", "a plan needs at least one direction");
+        c.problem("directions", Issue::NoDirections);
     }
     let mut ids = Ids::default();
     let mut groups = [
@@ -399,10 +389,11 @@ pub fn prepare(doc: &mut PlanDoc, now: &str, author: &str) -> Result<Prepared, V
                 &mut d.description,
             );
             if !d.code.is_empty() && codes.insert(d.code.clone(), p.clone()).is_some() {
-                c.problem(
-                    format!("{p}.code"),
-                    format!("duplicate {what} code {:?}", d.code),
-                );
+                let issue = Issue::DuplicateCode {
+                    kind: what,
+                    code: d.code.clone(),
+                };
+                c.problem(format!("{p}.code"), issue);
             }
         }
     }
@@ -424,15 +415,20 @@ pub fn prepare(doc: &mut PlanDoc, now: &str, author: &str) -> Result<Prepared, V
             &mut pg.description,
         );
         if !pg.code.is_empty() && codes.insert(pg.code.clone(), p.clone()).is_some() {
-            c.problem(
-                format!("{p}.code"),
-                format!("duplicate program code {:?}", pg.code),
-            );
+            let issue = Issue::DuplicateCode {
+                kind: "program",
+                code: pg.code.clone(),
+            };
+            c.problem(format!("{p}.code"), issue);
         }
         if let Some(d) = pg.direction
             && !ids.directions.contains_key(&d)
         {
-            c.problem(format!("{p}.direction"), format!("no direction has id {d}"));
+            let issue = Issue::NoSuch {
+                kind: "direction",
+                id: d,
+            };
+            c.problem(format!("{p}.direction"), issue);
         }
     }
     for (i, pr) in doc.projects.iter_mut().enumerate() {

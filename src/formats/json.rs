@@ -2,6 +2,7 @@
 //! line/column of every error, and canonical writing.
 
 use crate::domain::PlanDoc;
+use crate::domain::problem::{Issue, JsonFault, JsonWhat};
 use crate::domain::text::unsafe_for_terminal;
 use crate::domain::validate::{Problem, check_format};
 use serde::Deserialize;
@@ -14,11 +15,53 @@ struct Header {
     format_version: Option<u32>,
 }
 
-fn problem<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Problem {
+fn problem(e: serde_path_to_error::Error<serde_json::Error>) -> Problem {
     let path = e.path().to_string();
-    Problem {
-        path: if path == "." { String::new() } else { path },
-        message: e.inner().to_string(),
+    let path = if path == "." { String::new() } else { path };
+    Problem::at(path, Issue::Json(fault(e.inner())))
+}
+
+/// Classifies serde_json's error by its category and its stable phrasings
+/// (`missing field `x``, `unknown field `x``), keeping what it quotes.
+fn fault(e: &serde_json::Error) -> JsonFault {
+    use serde_json::error::Category;
+    let full = e.to_string();
+    // serde_json appends " at line L column C"; the position is kept
+    // typed, so the sentence is cut before it.
+    let detail = full
+        .rfind(" at line ")
+        .map_or(full.as_str(), |i| &full[..i])
+        .to_owned();
+    let quoted = |prefix: &str| {
+        detail
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_prefix('`'))
+            .and_then(|rest| rest.split('`').next())
+            .map(str::to_owned)
+    };
+    let what = match e.classify() {
+        Category::Syntax => JsonWhat::Syntax,
+        Category::Eof => JsonWhat::Truncated,
+        Category::Io => JsonWhat::Other,
+        Category::Data => {
+            if let Some(f) = quoted("missing field ") {
+                JsonWhat::MissingField(f)
+            } else if let Some(f) = quoted("unknown field ") {
+                JsonWhat::UnknownField(f)
+            } else if let Some(v) = quoted("unknown variant ") {
+                JsonWhat::UnknownValue(v)
+            } else if detail.starts_with("invalid type") {
+                JsonWhat::WrongType
+            } else {
+                JsonWhat::Other
+            }
+        }
+    };
+    JsonFault {
+        line: e.line(),
+        column: e.column(),
+        what,
+        detail,
     }
 }
 
@@ -26,9 +69,9 @@ fn whole<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, Problem> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut de).map_err(problem)?;
     // Without this, `{...} garbage` would be accepted.
-    de.end().map_err(|e| Problem {
-        path: String::new(),
-        message: format!("unexpected text after the plan: {e}"),
+    de.end().map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        Problem::at("", Issue::TrailingText { line, column })
     })?;
     Ok(value)
 }
@@ -37,13 +80,7 @@ fn whole<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, Problem> {
 /// `domain::validate::prepare`.
 pub fn read(bytes: &[u8]) -> Result<PlanDoc, Problem> {
     if let Some(encoding) = crate::domain::text::utf16(bytes) {
-        return Err(Problem {
-            path: String::new(),
-            message: format!(
-                "the file is {encoding} text; a plan file must be UTF-8 (save it again choosing \
-                 the encoding UTF-8)"
-            ),
-        });
+        return Err(Problem::at("", Issue::Encoding { name: encoding }));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // serde would read `[...]` as a struct in tuple form and complain about
@@ -51,13 +88,8 @@ pub fn read(bytes: &[u8]) -> Result<PlanDoc, Problem> {
     if let Some(first) = bytes.iter().find(|b| !b.is_ascii_whitespace())
         && *first != b'{'
     {
-        return Err(Problem {
-            path: String::new(),
-            message: format!(
-                "a plan file is a JSON object starting with '{{', this one starts with {:?}",
-                char::from(*first).escape_default().to_string()
-            ),
-        });
+        let starts = char::from(*first).escape_default().to_string();
+        return Err(Problem::at("", Issue::NotAnObject { starts }));
     }
     // A good file is parsed once, without tracking the path (which costs a
     // third of the parse of a large plan); only a bad one is parsed again,
@@ -73,10 +105,7 @@ pub fn read(bytes: &[u8]) -> Result<PlanDoc, Problem> {
         return Err(not_utf8(bytes, e.valid_up_to()));
     }
     let header: Header = whole(bytes)?;
-    let missing = |field: &str| Problem {
-        path: field.into(),
-        message: "missing; is this a plan-cockpit export?".into(),
-    };
+    let missing = |field: &str| Problem::at(field, Issue::Missing);
     let format = header.format.ok_or_else(|| missing("format"))?;
     let version = header
         .format_version
@@ -94,18 +123,8 @@ fn not_utf8(bytes: &[u8], at: usize) -> Problem {
             .rposition(|&b| b == b'\n')
             .map_or(0, |i| i + 1)
         + 1;
-    let likely = if crate::domain::text::looks_like_gbk(bytes) {
-        "it looks like GBK/GB18030, what Chinese Windows saves by default; "
-    } else {
-        ""
-    };
-    Problem {
-        path: String::new(),
-        message: format!(
-            "the file is not UTF-8 text (first bad byte at line {line} column {column}); \
-             {likely}save it again choosing the encoding UTF-8"
-        ),
-    }
+    let gbk = crate::domain::text::looks_like_gbk(bytes);
+    Problem::at("", Issue::NotUtf8 { line, column, gbk })
 }
 
 /// Canonical JSON: two-space indent, fields in a fixed order, a final newline.
@@ -144,7 +163,7 @@ mod tests {
 "projects":[{"id":1,"direction":1,"name":"p","milestones":[{"id":1,"title":"m","target":"600"}]}]}"#;
         let p = read(text.as_bytes()).unwrap_err();
         assert_eq!(p.path, "projects[0].milestones[0].target");
-        assert!(p.message.contains("line 4 column"), "{}", p.message);
+        assert!(matches!(&p.issue, Issue::Json(f) if f.line == 4), "{p:?}");
     }
 
     #[test]
@@ -163,10 +182,16 @@ mod tests {
         let ok = r#"{"format":"plan-cockpit","format_version":1,"plan":{"title":"t","year":2023},"directions":[]}"#;
         assert!(read(ok.as_bytes()).is_ok());
         let e = read(format!("{ok} x").as_bytes()).unwrap_err();
-        assert!(e.message.contains("trailing characters"), "{}", e.message);
+        assert!(
+            matches!(e.issue, Issue::TrailingText { line: 1, .. }),
+            "{e:?}"
+        );
         let newer = ok.replace("\"format_version\":1", "\"format_version\":2,\"future\":[]");
         let e = read(newer.as_bytes()).unwrap_err();
         assert_eq!(e.path, "format_version");
-        assert!(e.message.contains("newer"), "{}", e.message);
+        assert!(
+            matches!(e.issue, Issue::NewerFormat { found: 2, .. }),
+            "{e:?}"
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use super::Store;
 use super::beside::file_mode;
-use super::error::{Error, Result};
+use super::error::{Error, PathWhy, Result};
 use super::open::quick_check;
 use rusqlite::Connection;
 use rusqlite::backup::Backup;
@@ -20,28 +20,21 @@ impl Store {
     /// never leaves a partial file under the final name, and a symlink
     /// planted at `dest` is neither followed nor replaced.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        let bad = |detail: String| Error::BadPath {
+        let bad = |why: PathWhy| Error::BadPath {
             path: dest.to_owned(),
-            detail,
+            why,
         };
         match crate::files::check_destination(dest) {
             Ok(None) => {}
             Ok(Some(_)) => {
-                return Err(bad(
-                    "already exists; choose a new file name (nothing was written)".into(),
-                ));
+                return Err(bad(PathWhy::Exists));
             }
-            Err(r) => return Err(bad(r.to_string())),
+            Err(r) => return Err(bad(PathWhy::Destination(r))),
         }
         let folder = crate::files::folder_of(dest);
         let mode = file_mode(&folder);
         let full = |e: Error| e.or_disk_full_at(&folder);
-        let tmp = crate::files::temp_beside(dest, mode).map_err(|e| {
-            full(Error::io(format!(
-                "creating a file in {}",
-                folder.display()
-            ))(e))
-        })?;
+        let tmp = crate::files::temp_beside(dest, mode).map_err(|e| full(Error::io(&folder)(e)))?;
         let copied = (|| -> Result<()> {
             let mut out = Connection::open(tmp.path()).map_err(Error::sql("opening the backup"))?;
             out.pragma_update(None, "journal_mode", "OFF")
@@ -62,9 +55,9 @@ impl Store {
         copied.map_err(full)?;
         crate::files::finish(tmp, dest, mode, false).map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                bad("already exists; choose a new file name (nothing was written)".into())
+                bad(PathWhy::Exists)
             } else {
-                full(Error::io(format!("writing {}", dest.display()))(e))
+                full(Error::io(dest)(e))
             }
         })
     }

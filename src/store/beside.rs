@@ -4,7 +4,7 @@
 //! file), and one that this user cannot write is named as the reason the
 //! plan opens read-only.
 
-use super::error::{Error, Result};
+use super::error::{Error, PathWhy, Result};
 use rustix::fs::OFlags;
 use std::fs::{self, File, OpenOptions as FsOpen};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -73,21 +73,16 @@ pub(super) fn refuse_odd_siblings(path: &Path) -> Result<()> {
         let p = sibling(path, suffix);
         match fs::symlink_metadata(&p) {
             Ok(m) if m.file_type().is_symlink() => {
-                let target = fs::read_link(&p)
-                    .map(|t| t.display().to_string())
-                    .unwrap_or_default();
+                let target = fs::read_link(&p).unwrap_or_default();
                 return Err(Error::BadPath {
                     path: p,
-                    detail: format!(
-                        "is a symbolic link (to {target}); the files beside the database must \
-                         be its own. Nothing was opened; remove the link"
-                    ),
+                    why: PathWhy::BesideSymlink { target },
                 });
             }
             Ok(m) if !m.is_file() => {
                 return Err(Error::BadPath {
                     path: p,
-                    detail: "is not a regular file; nothing was opened; remove it".into(),
+                    why: PathWhy::BesideNotAFile,
                 });
             }
             _ => {}
@@ -99,7 +94,7 @@ pub(super) fn refuse_odd_siblings(path: &Path) -> Result<()> {
 /// A journal (`-wal`, `-shm`) left behind that this user cannot write,
 /// named with its owner and mode: SQLite would refuse every write with a
 /// bare "attempt to write a readonly database".
-pub(super) fn unwritable_journal(path: &Path) -> Option<String> {
+pub(super) fn unwritable_journal(path: &Path) -> Option<super::ReadOnlyWhy> {
     use std::os::unix::fs::MetadataExt;
     ["-wal", "-shm"].into_iter().find_map(|suffix| {
         let p = sibling(path, suffix);
@@ -108,15 +103,10 @@ pub(super) fn unwritable_journal(path: &Path) -> Option<String> {
         // journals, and a file gone between the two calls is no reason.
         let refused =
             write_access(&p).is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
-        refused.then(|| {
-            format!(
-                "{} is not writable by this user (owner uid {}, mode {:04o}); it was left by \
-                 another user or a read-only session. When no planner has the plan open, its \
-                 owner can remove it (or give the planners' group write access)",
-                p.display(),
-                m.uid(),
-                m.mode() & 0o7777
-            )
+        refused.then(|| super::ReadOnlyWhy::JournalNotWritable {
+            journal: p.clone(),
+            uid: m.uid(),
+            mode: m.mode() & 0o7777,
         })
     })
 }
@@ -159,24 +149,20 @@ pub(super) fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock
         // and needs no start-up lock.
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return Ok(None),
         Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => return Ok(None),
-        Err(e) => return Err(Error::io(format!("{}", lock_path.display()))(e)),
+        Err(e) => return Err(Error::io(&lock_path)(e)),
     };
-    let meta = file
-        .metadata()
-        .map_err(Error::io(format!("{}", lock_path.display())))?;
+    let meta = file.metadata().map_err(Error::io(&lock_path))?;
     if !meta.is_file() {
         return Err(Error::BadPath {
             path: lock_path,
-            detail: "is not a regular file; remove it when no planner has the plan open".into(),
+            why: PathWhy::BesideNotAFile,
         });
     }
     // A hard link to some other file of ours would be chmodded below.
     if std::os::unix::fs::MetadataExt::nlink(&meta) > 1 {
         return Err(Error::BadPath {
             path: lock_path,
-            detail: "has more than one name (a hard link to another file); remove it when no \
-                     planner has the plan open"
-                .into(),
+            why: PathWhy::BesideHardLinked,
         });
     }
     // The umask would turn 0660 into 0640 in a team folder. Only the owner
@@ -193,7 +179,7 @@ pub(super) fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock
             Ok(()) => return Ok(Some(StartLock(file))),
             Err(std::fs::TryLockError::WouldBlock) => {}
             Err(std::fs::TryLockError::Error(err)) => {
-                return Err(Error::io(format!("locking {}", lock_path.display()))(err));
+                return Err(Error::io(&lock_path)(err));
             }
         }
         if started.elapsed() > LOCK_WAIT {

@@ -6,6 +6,7 @@ use super::error::{Conflict, Error, Result};
 use super::history::{Change, record};
 use super::lineage::{Table, fresh_id, next_version};
 use super::view::{NOTE_COLUMNS, note_row};
+use crate::domain::refusal::{Field, Refusal};
 use crate::domain::rows::NoteRow;
 use crate::domain::validate::{typed_name, typed_note};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -29,8 +30,8 @@ pub struct NoteSnapshot {
     pub project_id: Option<i64>,
 }
 
-fn name(text: &str, what: &str) -> Result<String> {
-    typed_name(text, what).map_err(Error::Invalid)
+fn name(text: &str, field: Field) -> Result<String> {
+    typed_name(text, field).map_err(Error::Invalid)
 }
 
 fn body(text: &str) -> Result<String> {
@@ -189,9 +190,7 @@ impl Store {
                     .map_err(Error::sql("reading the note's owner"))
             };
             if parent_gone("milestone", s.milestone_id)? || parent_gone("project", s.project_id)? {
-                return Err(Error::Invalid(format!(
-                    "note #{} cannot come back: what it belonged to was deleted since", n.id
-                )));
+                return Err(Error::Invalid(Refusal::NoteOrphaned { note: n.id }));
             }
             let version = next_version(tx)?;
             tx.execute(
@@ -213,7 +212,7 @@ impl Store {
 
     /// Adds a project at the end of the plan; returns its id and version.
     pub fn add_project(&mut self, direction_id: i64, project_name: &str) -> Result<(i64, i64)> {
-        let project_name = name(project_name, "project name")?;
+        let project_name = name(project_name, Field::ProjectName)?;
         let now = self.clock.now_text();
         let author = self.author.clone();
         self.write("adding the project", |tx| {
@@ -233,7 +232,7 @@ impl Store {
     /// A new numeric milestone without a target, at the end of the project;
     /// returns its id and version.
     pub fn add_milestone(&mut self, project_id: i64, title: &str) -> Result<(i64, i64)> {
-        let title = name(title, "milestone title")?;
+        let title = name(title, Field::MilestoneTitle)?;
         let now = self.clock.now_text();
         let author = self.author.clone();
         self.write("adding the milestone", |tx| {
@@ -259,7 +258,7 @@ impl Store {
         expected_version: i64,
         new_name: &str,
     ) -> Result<(String, i64)> {
-        let new_name = name(new_name, "project name")?;
+        let new_name = name(new_name, Field::ProjectName)?;
         let now = self.clock.now_text();
         let author = self.author.clone();
         self.write("renaming the project", |tx| {
@@ -339,11 +338,11 @@ impl Store {
                 .query_row(under, [id], |r| r.get(0))
                 .map_err(Error::sql(format!("reading what is under {entity} {id}")))?;
             if since > 0 {
-                return Err(Error::Invalid(format!(
-                    "{entity} #{id} has {since} milestones, notes or readings added since; \
-                     undoing its creation would delete them. Nothing was deleted (delete it \
-                     with D if that is what you mean)"
-                )));
+                return Err(Error::Invalid(Refusal::AddedUnderSince {
+                    entity,
+                    id,
+                    since,
+                }));
             }
             Ok(())
         };

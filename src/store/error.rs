@@ -1,6 +1,94 @@
-//! What can go wrong in the store, in words a planner can act on.
+//! What can go wrong in the store, typed: each case carries what the
+//! planner needs to act on it, and `i18n::said` puts it into words (its
+//! `Display` is the English wording, from there too).
 
+use crate::domain::refusal::Refusal;
 use std::path::PathBuf;
+
+/// Why a path cannot be used as the database, beside it, or as a
+/// destination.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PathWhy {
+    /// The database path is a symbolic link.
+    Symlink {
+        target: PathBuf,
+    },
+    NotAFile,
+    HardLinks {
+        n: u64,
+    },
+    NoFolder {
+        folder: PathBuf,
+    },
+    NetworkFs {
+        kind: String,
+    },
+    NoWal {
+        mode: String,
+    },
+    /// A file beside the database (its lock, journals) is a symbolic link.
+    BesideSymlink {
+        target: PathBuf,
+    },
+    BesideNotAFile,
+    BesideHardLinked,
+    /// A backup's destination exists already.
+    Exists,
+    /// A destination that cannot be written safely.
+    Destination(crate::files::Refusal),
+}
+
+/// Why the plan can only be looked at.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadOnlyWhy {
+    /// `--read-only`.
+    Asked,
+    FileNotWritable,
+    FolderNotWritable {
+        folder: PathBuf,
+    },
+    /// A journal left by another user that this one cannot write.
+    JournalNotWritable {
+        journal: PathBuf,
+        uid: u32,
+        mode: u32,
+    },
+    /// SQLite refused to write (SQLITE_READONLY).
+    Refused,
+    /// There is no plan yet, and one cannot be created.
+    NoPlanYet {
+        path: PathBuf,
+        why: Box<ReadOnlyWhy>,
+    },
+    /// The schema must be upgraded, and cannot be.
+    NeedsUpgrade {
+        from: i64,
+        to: i64,
+        why: Box<ReadOnlyWhy>,
+    },
+    /// The integrity check found damage (SQLite's words in `verdict`).
+    QuickCheck {
+        verdict: String,
+    },
+    /// The file was deleted, replaced or hard-linked under an open cockpit.
+    FileLost(super::FileLoss),
+    /// The schema is damaged: look and export only, with what to do.
+    Damaged {
+        path: PathBuf,
+        damage: String,
+        backup: Option<PathBuf>,
+    },
+}
+
+/// Why a file is not a plan-cockpit database.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Foreign {
+    Zeros,
+    Utf16 { encoding: &'static str },
+    Text,
+    NotSqlite,
+    OtherProgram { app_id: i32, tables: Option<i64> },
+}
 
 /// Someone else saved the milestone since this planner loaded it.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,73 +101,51 @@ pub struct Conflict {
     pub at: String,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
-    #[error("{path}: not a plan-cockpit database: {detail}")]
-    NotOurs { path: PathBuf, detail: String },
-    #[error(
-        "{path}: schema version {found} is newer than this plan-cockpit supports ({supported}); \
-         the file was not touched; upgrade plan-cockpit"
-    )]
+    NotOurs {
+        path: PathBuf,
+        why: Foreign,
+    },
     NewerSchema {
         path: PathBuf,
         found: i64,
         supported: i64,
     },
-    #[error("{path}: the database is damaged: {detail}")]
-    Corrupt { path: PathBuf, detail: String },
-    #[error("{path}: {detail}")]
-    BadPath { path: PathBuf, detail: String },
-    #[error("cannot change the plan: the database is open read-only ({0})")]
-    ReadOnly(String),
-    #[error(
-        "the database stayed locked by another planner's write for more than 5 s; \
-         nothing was changed, try again"
-    )]
+    /// SQLite's or the integrity check's words in `detail`.
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+    },
+    BadPath {
+        path: PathBuf,
+        why: PathWhy,
+    },
+    ReadOnly(ReadOnlyWhy),
     Busy,
-    #[error(
-        "the disk holding the database is full: nothing was changed; free some space and try again"
-    )]
     DiskFull,
-    #[error(
-        "the disk holding {} is full: nothing was written there; free some space or choose \
-         another place",
-        .0.display()
-    )]
     DiskFullAt(PathBuf),
-    #[error("no {what} has id {id}")]
-    NotFound { what: &'static str, id: i64 },
-    #[error("{0}")]
-    Invalid(String),
-    #[error(
-        "{} #{} was changed by {} at {} (version {}, you had version {}); nothing was saved",
-        .0.entity, .0.id, .0.by, .0.at, .0.found_version, .0.expected_version
-    )]
+    /// `what` is the table's name (`milestone`, `note`).
+    NotFound {
+        what: &'static str,
+        id: i64,
+    },
+    Invalid(Refusal),
     Conflict(Conflict),
-    #[error(
-        "the plan in this file was replaced by {by} at {since} (now \"{title}\"); \
-         nothing was saved into the new plan",
-        by = .0.by, since = .0.since, title = .0.title
-    )]
     PlanReplaced(super::PlanIdentity),
-    #[error(
-        "{path} {loss}; nothing was written, to this file or any other; \
-         open the plan again to go on"
-    )]
     FileLost {
         path: PathBuf,
         loss: super::file::FileLoss,
     },
     /// Something that should not happen did (a failed schema upgrade, a row
     /// changing under a write lock); the words say what.
-    #[error("{0}")]
     Internal(String),
-    #[error("{context}: {source}")]
+    /// A file could not be read or written: `path` names it.
     Io {
-        context: String,
+        path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{context}: {source}")]
+    /// SQLite failed; `context` says, for the log, what was being done.
     Sql {
         context: String,
         source: rusqlite::Error,
@@ -105,9 +171,10 @@ impl Error {
         move |source| classify(context, source)
     }
 
-    pub fn io(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> Error {
-        let context = context.into();
-        move |source| Error::Io { context, source }
+    /// An I/O failure on `path`.
+    pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Io { path, source }
     }
 }
 
@@ -119,7 +186,7 @@ fn classify(context: String, source: rusqlite::Error) -> Error {
         match e.code {
             C::DatabaseBusy | C::DatabaseLocked => return Error::Busy,
             C::DiskFull => return Error::DiskFull,
-            C::ReadOnly => return Error::ReadOnly("the file or its folder is not writable".into()),
+            C::ReadOnly => return Error::ReadOnly(ReadOnlyWhy::Refused),
             _ => {}
         }
     }
@@ -200,3 +267,13 @@ impl From<rusqlite::Error> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            Error::Sql { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}

@@ -19,7 +19,7 @@ pub struct FileId {
 }
 
 /// What happened to the file under a running program.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileLoss {
     /// The name no longer exists.
     Deleted,
@@ -27,20 +27,6 @@ pub enum FileLoss {
     Replaced,
     /// The file has this many names: each has its own journal.
     HardLinked(u64),
-}
-
-impl std::fmt::Display for FileLoss {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FileLoss::Deleted => write!(f, "was deleted while open"),
-            FileLoss::Replaced => write!(f, "was replaced by another file while open"),
-            FileLoss::HardLinked(n) => write!(
-                f,
-                "has {n} hard links; each name would get its own journal and two planners \
-                 writing through two names corrupt the file"
-            ),
-        }
-    }
 }
 
 /// The identity of the file at `path`, refusing a file with several names.

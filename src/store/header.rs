@@ -2,7 +2,7 @@
 //! file we refuse (another program's, a newer schema, text, zeros) is not
 //! changed at all, not even by a lock or journal beside it.
 
-use super::error::{Error, Result};
+use super::error::{Error, Foreign, Result};
 use super::schema::{APPLICATION_ID, latest_version};
 use std::fs::File;
 use std::io::Read;
@@ -51,13 +51,13 @@ pub fn pending_upgrade(path: &Path) -> Option<i64> {
 
 pub(super) fn sniff(path: &Path) -> Result<Header> {
     let mut head = [0u8; 100];
-    let mut f = File::open(path).map_err(Error::io(format!("{}", path.display())))?;
+    let mut f = File::open(path).map_err(Error::io(path))?;
     let mut n = 0;
     while n < head.len() {
         match f.read(&mut head[n..]) {
             Ok(0) => break,
             Ok(k) => n += k,
-            Err(e) => return Err(Error::io(format!("{}", path.display()))(e)),
+            Err(e) => return Err(Error::io(path)(e)),
         }
     }
     if n == 0 {
@@ -70,21 +70,21 @@ pub(super) fn sniff(path: &Path) -> Result<Header> {
     }
     if n < 100 || &head[..16] != b"SQLite format 3\0" {
         let head = &head[..n];
-        let what = if head.iter().all(|&b| b == 0) {
-            "it holds only zero bytes (an interrupted copy?)".to_owned()
+        let why = if head.iter().all(|&b| b == 0) {
+            Foreign::Zeros
         } else if let Some(encoding) = crate::domain::text::utf16(head) {
-            format!("it is a {encoding} text file")
+            Foreign::Utf16 { encoding }
         } else if !head.contains(&0)
             // A character cut at the end of the 100 bytes is still text.
             && std::str::from_utf8(head).map_or_else(|e| e.error_len().is_none(), |_| true)
         {
-            "it is a text file".to_owned()
+            Foreign::Text
         } else {
-            "it is not a SQLite file".to_owned()
+            Foreign::NotSqlite
         };
         return Err(Error::NotOurs {
             path: path.to_owned(),
-            detail: what,
+            why,
         });
     }
     let be = |at: usize| i32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
@@ -104,13 +104,9 @@ pub(super) fn refuse_foreign(
     tables: Option<i64>,
 ) -> Result<()> {
     if app_id != APPLICATION_ID && (app_id != 0 || version != 0 || has_schema) {
-        let tables = tables.map(|t| format!(", {t} tables")).unwrap_or_default();
         return Err(Error::NotOurs {
             path: path.to_owned(),
-            detail: format!(
-                "it is a SQLite database of another program (application_id {app_id:#x}{tables}); \
-                 nothing was changed"
-            ),
+            why: Foreign::OtherProgram { app_id, tables },
         });
     }
     if version > latest_version() {

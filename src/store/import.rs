@@ -64,7 +64,11 @@ impl Store {
             insert_doc(tx, doc, &stamp).map_err(|e| match e {
                 // Validation makes these impossible; if one slips through,
                 // say which rule the database enforced.
-                Error::Sql { context, source } => Error::Invalid(format!("{context}: {source}")),
+                Error::Sql { context, source } => {
+                    Error::Invalid(crate::domain::refusal::Refusal::RuleBroken {
+                        detail: format!("{context}: {source}"),
+                    })
+                }
                 e => e,
             })?;
             check_references(tx)?;
@@ -141,9 +145,11 @@ fn check_references(tx: &Transaction<'_>) -> Result<()> {
             .optional()
             .map_err(Error::sql("checking references"))?;
         if let Some((row, parent)) = dangling {
-            return Err(Error::Invalid(format!(
-                "{table} row {row} refers to a {parent} that does not exist"
-            )));
+            return Err(Error::Invalid(crate::domain::refusal::Refusal::Dangling {
+                table: table.to_owned(),
+                row,
+                parent,
+            }));
         }
     }
     Ok(())

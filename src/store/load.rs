@@ -11,7 +11,7 @@ use rusqlite::Row;
 use std::collections::HashMap;
 
 fn status(s: String) -> rusqlite::Result<Status> {
-    s.parse().map_err(|e: String| {
+    s.parse().map_err(|e: crate::domain::refusal::Refusal| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
     })
 }

@@ -15,8 +15,8 @@ pub struct Saved {
     pub id: i64,
     pub title: String,
     pub version: i64,
-    /// `field: old → new`, one per changed field.
-    pub changes: Vec<String>,
+    /// One per changed field: (field, old, new), as the history holds them.
+    pub changes: Vec<(&'static str, Option<String>, Option<String>)>,
     pub note_id: Option<i64>,
     /// The added note's version, for undo.
     pub note_version: Option<i64>,
@@ -30,7 +30,7 @@ pub struct ListFilter {
     pub overdue_on: Option<String>,
 }
 
-fn bad_column(i: usize, e: String) -> rusqlite::Error {
+fn bad_column(i: usize, e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
 }
 
@@ -92,10 +92,10 @@ impl Store {
                     .iter()
                     .map(|(_, c, zh, _)| format!("{zh} ({c})"))
                     .collect();
-                Error::Invalid(format!(
-                    "no direction is called {name:?}; the plan has {}",
-                    names.join(", ")
-                ))
+                Error::Invalid(crate::domain::refusal::Refusal::UnknownDirection {
+                    typed: name.to_owned(),
+                    known: names,
+                })
             })
     }
 
@@ -200,7 +200,7 @@ impl Store {
                 )?;
                 saved.note_id = Some(note_id);
                 saved.note_version = Some(note_version);
-                saved.changes.push(format!("note #{note_id} added"));
+                saved.changes.push(("note", None, Some(note_id.to_string())));
             }
             Ok(saved)
         })
@@ -289,11 +289,7 @@ fn write_fields(
     ];
     for (field, was, now_) in pairs {
         if was != now_ {
-            saved.changes.push(format!(
-                "{field}: {} → {}",
-                was.as_deref().unwrap_or("—"),
-                now_.as_deref().unwrap_or("—")
-            ));
+            saved.changes.push((field, was.clone(), now_.clone()));
             record(
                 tx,
                 now,

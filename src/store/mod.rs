@@ -26,7 +26,7 @@ pub use crate::domain::rows::{
 pub use beside::{file_mode, plan_was_here, sibling};
 pub use draft::{Draft, DraftFor};
 pub use edit::{Added, NoteSnapshot};
-pub use error::{Conflict, Error, Result};
+pub use error::{Conflict, Error, Foreign, PathWhy, ReadOnlyWhy, Result};
 pub use file::{FileId, FileLoss};
 pub use header::pending_upgrade;
 pub use milestone::{ListFilter, Saved};
@@ -56,11 +56,11 @@ pub enum PlanCheck {
     Replaced(PlanIdentity),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Access {
     ReadWrite,
-    /// Why writing is impossible, in words to show the planner.
-    ReadOnly(String),
+    /// Why writing is impossible.
+    ReadOnly(ReadOnlyWhy),
 }
 
 pub struct Store {
@@ -154,7 +154,7 @@ impl Store {
         let value = f(&tx).map_err(full)?;
         if let Err(loss) = file::still(&path, opened) {
             drop(tx);
-            self.lost = Some(loss.clone());
+            self.lost = Some(loss);
             return Err(Error::FileLost { path, loss });
         }
         tx.commit()
@@ -173,7 +173,7 @@ impl Store {
         match &self.lost {
             Some(loss) => Err(Error::FileLost {
                 path: self.path.clone(),
-                loss: loss.clone(),
+                loss: *loss,
             }),
             None => Ok(()),
         }
@@ -266,7 +266,7 @@ impl Store {
     }
 
     /// From now on, refuse writes, saying why (a check found damage).
-    pub fn set_read_only(&mut self, why: String) {
+    pub fn set_read_only(&mut self, why: ReadOnlyWhy) {
         self.access = Access::ReadOnly(why);
     }
 

@@ -6,7 +6,7 @@ use super::beside::{
     create_private, file_mode, folder_of, journals_exist, refuse_odd_siblings, sibling,
     take_start_lock, unwritable_journal, writable,
 };
-use super::error::{Error, Result};
+use super::error::{Error, PathWhy, ReadOnlyWhy, Result};
 use super::header::{refuse_foreign, sniff};
 use super::schema::{APPLICATION_ID, latest_version, migrations};
 use super::{Access, Store};
@@ -113,32 +113,24 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
     let folder = folder_of(path);
     match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => {
-            let target = fs::read_link(path)
-                .map(|t| t.display().to_string())
-                .unwrap_or_default();
+            let target = fs::read_link(path).unwrap_or_default();
             return Err(Error::BadPath {
                 path: path.to_owned(),
-                detail: format!(
-                    "is a symbolic link (to {target}); plan-cockpit opens only the real file, \
-                     so that its lock and journal sit beside it"
-                ),
+                why: PathWhy::Symlink { target },
             });
         }
         Ok(m) if !m.is_file() => {
             return Err(Error::BadPath {
                 path: path.to_owned(),
-                detail: "is not a regular file".into(),
+                why: PathWhy::NotAFile,
             });
         }
         Ok(m) if std::os::unix::fs::MetadataExt::nlink(&m) > 1 => {
             return Err(Error::BadPath {
                 path: path.to_owned(),
-                detail: format!(
-                    "has {} hard links (names for the same file); each name would get its own \
-                     journal and two planners writing through two names corrupt the plan. \
-                     Keep one name (remove the others) and open that one",
-                    std::os::unix::fs::MetadataExt::nlink(&m)
-                ),
+                why: PathWhy::HardLinks {
+                    n: std::os::unix::fs::MetadataExt::nlink(&m),
+                },
             });
         }
         Ok(_) => {}
@@ -146,11 +138,13 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
             if !folder.is_dir() {
                 return Err(Error::BadPath {
                     path: path.to_owned(),
-                    detail: format!("the folder {} does not exist", folder.display()),
+                    why: PathWhy::NoFolder {
+                        folder: folder.clone(),
+                    },
                 });
             }
         }
-        Err(e) => return Err(Error::io(format!("{}", path.display()))(e)),
+        Err(e) => return Err(Error::io(path)(e)),
     }
 
     refuse_odd_siblings(path)?;
@@ -159,11 +153,9 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
     {
         return Err(Error::BadPath {
             path: path.to_owned(),
-            detail: format!(
-                "is on a network filesystem ({kind}); SQLite's locking is not reliable there and \
-                 planners could corrupt the plan. Keep the database on the server's local disk, \
-                 or pass --allow-network-fs if you are sure only one planner uses it"
-            ),
+            why: PathWhy::NetworkFs {
+                kind: kind.to_string(),
+            },
         });
     }
     let mode = file_mode(&folder);
@@ -175,26 +167,24 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
     }
 
     // Why we cannot write, if we cannot.
-    let mut read_only: Option<String> = if opts.read_only {
-        Some("opened with --read-only".into())
+    let mut read_only: Option<ReadOnlyWhy> = if opts.read_only {
+        Some(ReadOnlyWhy::Asked)
     } else if exists && !writable(path) {
-        Some("the file is not writable by this user".into())
+        Some(ReadOnlyWhy::FileNotWritable)
     } else if let Some(why) = unwritable_journal(path) {
         Some(why)
     } else if !(writable(&folder) || journals_exist(path)) {
-        Some(format!(
-            "the folder {} is not writable by this user",
-            folder.display()
-        ))
+        Some(ReadOnlyWhy::FolderNotWritable {
+            folder: folder.clone(),
+        })
     } else {
         None
     };
     if read_only.is_some() && !has_content {
-        return Err(Error::ReadOnly(format!(
-            "{} does not hold a plan yet and {}",
-            path.display(),
-            read_only.unwrap_or_default()
-        )));
+        return Err(Error::ReadOnly(ReadOnlyWhy::NoPlanYet {
+            path: path.to_owned(),
+            why: Box::new(read_only.unwrap_or(ReadOnlyWhy::Refused)),
+        }));
     }
 
     let lock = match read_only {
@@ -206,7 +196,7 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
     if !exists && path.exists() {
         sniff(path)?.refuse_if_foreign(path)?;
     } else if !exists {
-        create_private(path, mode).map_err(Error::io(format!("creating {}", path.display())))?;
+        create_private(path, mode).map_err(Error::io(path))?;
     }
 
     let mut conn = if read_only.is_none() {
@@ -243,10 +233,11 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
     refuse_foreign(path, app_id, version, tables != 0, Some(tables))?;
     if version < latest_version() {
         if let Some(why) = &read_only {
-            return Err(Error::ReadOnly(format!(
-                "schema version {version} must be upgraded to {}, but {why}",
-                latest_version()
-            )));
+            return Err(Error::ReadOnly(ReadOnlyWhy::NeedsUpgrade {
+                from: version,
+                to: latest_version(),
+                why: Box::new(why.clone()),
+            }));
         }
         if fresh {
             // WAL lets planners read while one writes; it is a property of
@@ -257,7 +248,7 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
             if !mode.eq_ignore_ascii_case("wal") {
                 return Err(Error::BadPath {
                     path: path.to_owned(),
-                    detail: format!("this filesystem does not support WAL (journal_mode {mode})"),
+                    why: PathWhy::NoWal { mode },
                 });
             }
             conn.pragma_update(None, "application_id", APPLICATION_ID)
@@ -286,7 +277,7 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
     if opts.quick_check {
         let verdict = quick_check(&conn).map_err(corrupt(path))?;
         if verdict != "ok" {
-            read_only = Some(format!("quick_check failed: {verdict}"));
+            read_only = Some(ReadOnlyWhy::QuickCheck { verdict });
         }
     }
 

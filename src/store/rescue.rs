@@ -60,21 +60,12 @@ pub fn backups_beside(path: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Why the plan is read-only, and what the planner can do about it.
-pub fn advice(path: &Path, damage: &str) -> String {
-    let restore = match backups_beside(path).first() {
-        Some(b) => format!(
-            "restore the newest backup when no planner has the plan open \
-             (`mv {} {}`), or ",
-            b.display(),
-            path.display()
-        ),
-        None => String::new(),
-    };
-    format!(
-        "the database schema is damaged ({damage}); you can look and export what can be read, \
-         but nothing can be changed. To repair: {restore}export it \
-         (`plan-cockpit --db {} export -o plan.json`) and import that into a new file",
-        path.display()
-    )
+/// Why the plan is read-only, with what the planner can do about it: the
+/// newest backup beside it, if there is one.
+pub fn advice(path: &Path, damage: &str) -> super::ReadOnlyWhy {
+    super::ReadOnlyWhy::Damaged {
+        path: path.to_owned(),
+        damage: damage.to_owned(),
+        backup: backups_beside(path).first().cloned(),
+    }
 }

@@ -61,7 +61,7 @@ pub(super) fn project_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ProjectRow>
 }
 
 fn status_of(s: String) -> rusqlite::Result<Status> {
-    s.parse().map_err(|e: String| {
+    s.parse().map_err(|e: crate::domain::refusal::Refusal| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
     })
 }

@@ -218,32 +218,25 @@ fn history_lines(
             theme.dim(),
         ));
         for h in &d.history {
-            let text = format!(
-                "{} {} {}: {} → {}",
-                app.clock().local_minute(&h.at),
-                h.author,
-                h.field,
-                one_line(h.old.as_deref()),
-                one_line(h.new.as_deref())
-            );
+            let (old, new) = (one_line(h.old.as_deref()), one_line(h.new.as_deref()));
+            let change = app.lang.change(&h.field, old.as_deref(), new.as_deref());
+            let when = app.clock().local_minute(&h.at);
+            let text = format!("{when} {} {change}", h.author);
             lines.push(Line::raw(truncate(&text, cells)));
         }
     }
     lines
 }
 
-fn one_line(s: Option<&str>) -> String {
-    match s {
-        None => "—".into(),
-        Some(s) => {
-            let first = s.lines().next().unwrap_or("");
-            if s.contains('\n') {
-                format!("{first}…")
-            } else {
-                first.to_owned()
-            }
-        }
-    }
+/// The first line of a long value, marked when more follows.
+fn one_line(s: Option<&str>) -> Option<String> {
+    let s = s?;
+    let first = s.lines().next().unwrap_or("");
+    Some(if s.contains('\n') {
+        format!("{first}…")
+    } else {
+        first.to_owned()
+    })
 }
 
 #[cfg(test)]

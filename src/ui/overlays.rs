@@ -79,12 +79,11 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 lines.push(Line::from(vec![
                     Span::styled(format!("{when} "), theme.dim()),
                     Span::styled(format!("{} ", h.author), theme.key()),
-                    Span::raw(h.field.clone()),
                 ]));
                 let change = format!(
-                    "  {} → {}",
-                    h.old.as_deref().unwrap_or("—"),
-                    h.new.as_deref().unwrap_or("—")
+                    "  {}",
+                    app.lang
+                        .change(&h.field, h.old.as_deref(), h.new.as_deref())
                 );
                 lines.extend(wrap(&change, cells).into_iter().map(Line::raw));
             }

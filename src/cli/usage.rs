@@ -1,0 +1,82 @@
+//! A command line clap refuses, said in the planner's language. clap words
+//! its errors in English only; the Chinese sentence is made here from what
+//! clap found (the argument, the value, the choices), which it keeps typed.
+
+use crate::domain::text::for_terminal;
+use crate::i18n::Lang;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use std::process::ExitCode;
+
+/// Prints help or the version (exit 0), or the refusal (exit 2).
+pub fn refused(e: &clap::Error) -> ExitCode {
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = match lang_asked() {
+        Lang::En => e.render().to_string(),
+        Lang::Zh => chinese(e),
+    };
+    // clap echoes the offending argument: clean it like any output.
+    eprint!("{}", for_terminal(&text, true));
+    ExitCode::from(2)
+}
+
+/// `--lang` as typed (the parse failed, so clap cannot say), else the
+/// locale.
+fn lang_asked() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let typed = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_owned)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    match typed.as_deref() {
+        Some("zh") => Lang::Zh,
+        Some("en") => Lang::En,
+        _ => Lang::from_env(),
+    }
+}
+
+fn chinese(e: &clap::Error) -> String {
+    let one = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join("、")),
+        _ => None,
+    };
+    let arg = one(ContextKind::InvalidArg).unwrap_or_default();
+    let value = one(ContextKind::InvalidValue).unwrap_or_default();
+    let mut msg = match e.kind() {
+        ErrorKind::UnknownArgument => format!("不认识的参数 {arg}"),
+        ErrorKind::InvalidSubcommand => {
+            let sub = one(ContextKind::InvalidSubcommand).unwrap_or_default();
+            format!("没有 {sub} 这个命令")
+        }
+        ErrorKind::InvalidValue => format!("{arg} 的值“{value}”无效"),
+        ErrorKind::ValueValidation => {
+            format!("{arg} 的值“{value}”无效(允许的范围见 --help)")
+        }
+        ErrorKind::MissingRequiredArgument => format!("缺少必需的参数 {arg}"),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "缺少命令".to_owned()
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = one(ContextKind::PriorArg).unwrap_or_default();
+            format!("{arg} 不能与 {prior} 同时使用")
+        }
+        ErrorKind::NoEquals => format!("{arg} 的值要用 = 连接"),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("{arg} 的值个数不对")
+        }
+        _ => "命令行参数有误".to_owned(),
+    };
+    if let Some(valid) = one(ContextKind::ValidValue) {
+        msg.push_str(&format!(";可选:{valid}"));
+    }
+    if let Some(s) =
+        one(ContextKind::SuggestedArg).or_else(|| one(ContextKind::SuggestedSubcommand))
+    {
+        msg.push_str(&format!(";您是不是要用 {s}?"));
+    }
+    format!("错误:{msg}\n用法见 plan-cockpit --help\n")
+}

@@ -1,0 +1,97 @@
+//! Why something a planner typed, or a change asked of the plan, is
+//! refused. Typed here, where the rule lives; put into words, Chinese or
+//! English, in one place (`i18n::said`).
+
+/// Which text a refusal is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    ProjectName,
+    MilestoneTitle,
+    Unit,
+    Note,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    /// A change with nothing in it.
+    NothingToChange,
+    /// A value for a yes/no task.
+    YesNoHasNoValue,
+    /// A target or unit for a yes/no task.
+    YesNoHasNoTarget,
+    /// Infinite or not a number.
+    NotFinite {
+        n: f64,
+    },
+    /// Adding would overflow what can be stored.
+    AddOverflows {
+        add: f64,
+        to: f64,
+    },
+    /// An empty number field.
+    NumberNeeded,
+    /// A comma not between thousands (`1,5`).
+    CommaNotThousands {
+        typed: String,
+    },
+    /// A number beyond what can be stored.
+    TooLarge {
+        typed: String,
+    },
+    NotANumber {
+        typed: String,
+    },
+    Empty(Field),
+    TooLong {
+        field: Field,
+        max: usize,
+    },
+    /// Not of the form YYYY-MM-DD.
+    NotADate {
+        typed: String,
+    },
+    /// YYYY-MM-DD, but no such day (2023-02-30).
+    NoSuchDay {
+        typed: String,
+    },
+    /// Not an RFC 3339 instant.
+    NotAnInstant {
+        typed: String,
+    },
+    /// `PLAN_COCKPIT_NOW` holds something else than an instant.
+    BadNow {
+        variable: &'static str,
+        typed: String,
+    },
+    UnknownStatus {
+        typed: String,
+    },
+    /// No direction by this code or name; the plan's are listed.
+    UnknownDirection {
+        typed: String,
+        known: Vec<String>,
+    },
+    /// A deleted note whose milestone or project is gone since.
+    NoteOrphaned {
+        note: i64,
+    },
+    /// Undoing an addition would delete what others put under it.
+    /// `entity` is the table's name (`project`, `milestone`, `note`).
+    AddedUnderSince {
+        entity: &'static str,
+        id: i64,
+        since: i64,
+    },
+    /// A row pointing at a row that does not exist (an import the
+    /// database refused).
+    Dangling {
+        table: String,
+        row: i64,
+        parent: String,
+    },
+    /// A rule the database enforced that validation should have caught.
+    RuleBroken {
+        detail: String,
+    },
+}

@@ -1,0 +1,75 @@
+//! A change as the history shows it: `状态: 进行中 → 已完成`. Fields are
+//! stored by their code and values as stored (a status by its code), and
+//! put into the planner's words here.
+
+use super::Lang;
+use crate::domain::Status;
+
+impl Lang {
+    /// A history field's name.
+    pub fn field_name(self, field: &str) -> &str {
+        let (zh, en) = match field {
+            "title" => ("名称", "title"),
+            "name" => ("名称", "name"),
+            "unit" => ("单位", "unit"),
+            "target" => ("目标值", "target"),
+            "current" => ("完成值", "current"),
+            "baseline" => ("基数", "baseline"),
+            "status" => ("状态", "status"),
+            "due" => ("完成时限", "due"),
+            "body" => ("备注内容", "note"),
+            "note" => ("新增备注", "note added"),
+            "created" => ("新建", "created"),
+            "deleted" => ("删除", "deleted"),
+            "restored" => ("恢复", "restored"),
+            "import" => ("导入计划", "plan imported"),
+            other => (other, other),
+        };
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    /// A stored value as the planner reads it: a status by its label,
+    /// nothing as a dash.
+    pub fn field_value(self, field: &str, value: Option<&str>) -> String {
+        match value {
+            None => "—".to_owned(),
+            Some(v) if field == "status" => match v.parse::<Status>() {
+                Ok(s) => self.status(s).to_owned(),
+                Err(_) => v.to_owned(),
+            },
+            Some(v) if field == "note" => format!("#{v}"),
+            Some(v) => v.to_owned(),
+        }
+    }
+
+    /// `状态: 进行中 → 已完成`, or `新增备注 #12` where there was nothing.
+    pub fn change(self, field: &str, old: Option<&str>, new: Option<&str>) -> String {
+        let name = self.field_name(field);
+        let new_text = self.field_value(field, new);
+        if old.is_none() && field == "note" {
+            return format!("{name} {new_text}");
+        }
+        format!("{name}: {} → {new_text}", self.field_value(field, old))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_status_change_reads_in_the_planners_words() {
+        assert_eq!(
+            Lang::Zh.change("status", Some("active"), Some("done")),
+            "状态: 进行中 → 已完成"
+        );
+        assert_eq!(
+            Lang::En.change("current", None, Some("512")),
+            "current: — → 512"
+        );
+        assert_eq!(Lang::Zh.change("note", None, Some("12")), "新增备注 #12");
+    }
+}

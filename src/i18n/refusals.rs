@@ -1,0 +1,181 @@
+//! Refusals of what a planner typed or asked, in words: the one place
+//! `domain::refusal::Refusal` becomes a sentence.
+
+use super::Lang;
+use crate::domain::refusal::{Field, Refusal};
+use std::fmt;
+
+impl Lang {
+    pub fn refusal(self, r: &Refusal) -> String {
+        let lang = self;
+        match r {
+            Refusal::NothingToChange => say!(
+                lang,
+                "没有要修改的内容:请给出完成值、状态、完成时限或备注",
+                "nothing to change: give a value, a status, a due date or a note"
+            ),
+            Refusal::YesNoHasNoValue => say!(
+                lang,
+                "这是定性任务,没有数值;完成后请把状态改为已完成",
+                "this is a yes/no deliverable with no number; set its status to done instead"
+            ),
+            Refusal::YesNoHasNoTarget => say!(
+                lang,
+                "这是定性任务,没有目标值和单位",
+                "this is a yes/no deliverable; it has no target or unit"
+            ),
+            Refusal::NotFinite { n } => {
+                say!(lang, "{n} 不是可用的数值", "{n} is not a usable number")
+            }
+            Refusal::AddOverflows { add, to } => say!(
+                lang,
+                "{to} 加上 {add} 超出可保存的范围;未作任何修改",
+                "adding {add} to {to} gives a number too large to store; nothing was changed"
+            ),
+            Refusal::NumberNeeded => say!(lang, "请输入数字", "a number is needed"),
+            Refusal::CommaNotThousands { typed } => say!(
+                lang,
+                "“{typed}”不是有效数字:逗号只用作千位分隔(1,500 或 12,345.5);小数请用小数点(1.5)",
+                "{typed:?} is not a number: a comma only separates thousands (1,500 or 12,345.5); \
+                 for a decimal write a point (1.5)"
+            ),
+            Refusal::TooLarge { typed } => say!(
+                lang,
+                "“{typed}”太大,无法保存",
+                "{typed:?} is too large to store"
+            ),
+            Refusal::NotANumber { typed } => say!(
+                lang,
+                "“{typed}”不是有效数字,例如 512 或 1.5",
+                "{typed:?} is not a number (such as 512 or 1.5)"
+            ),
+            Refusal::Empty(field) => {
+                let f = self.field(*field);
+                say!(lang, "{f}不能为空", "the {f} is empty")
+            }
+            Refusal::TooLong { field, max } => {
+                let f = self.field(*field);
+                say!(
+                    lang,
+                    "{f}超过 {max} 个字",
+                    "the {f} is longer than {max} characters"
+                )
+            }
+            Refusal::NotADate { typed } => say!(
+                lang,
+                "“{typed}”不是 YYYY-MM-DD 格式的日期,例如 2023-12-31",
+                "{typed:?} is not a date of the form YYYY-MM-DD (such as 2023-12-31)"
+            ),
+            Refusal::NoSuchDay { typed } => say!(
+                lang,
+                "{typed} 不是日历上存在的日期",
+                "{typed} is not a real calendar date"
+            ),
+            Refusal::NotAnInstant { typed } => say!(
+                lang,
+                "“{typed}”不是时间点,应形如 2023-02-01T08:00:00Z",
+                "{typed:?} is not a timestamp like 2023-02-01T08:00:00Z"
+            ),
+            Refusal::BadNow { variable, typed } => say!(
+                lang,
+                "{variable}=“{typed}”不是时间点;请写成 2023-11-27T09:00:00+08:00 这样",
+                "{variable}={typed:?} is not an instant; write one like 2023-11-27T09:00:00+08:00"
+            ),
+            Refusal::UnknownStatus { typed } => {
+                let known = crate::domain::Status::ALL
+                    .iter()
+                    .map(|s| match lang {
+                        Lang::Zh => format!("{}({})", s.label_zh(), s.code()),
+                        Lang::En => s.code().to_owned(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                say!(
+                    lang,
+                    "没有“{typed}”这个状态;可选:{known}",
+                    "unknown status {typed:?}; expected one of {known}"
+                )
+            }
+            Refusal::UnknownDirection { typed, known } => {
+                let known = known.join(", ");
+                say!(
+                    lang,
+                    "没有名为“{typed}”的方向;本计划的方向有:{known}",
+                    "no direction is called {typed:?}; the plan has {known}"
+                )
+            }
+            Refusal::NoteOrphaned { note } => say!(
+                lang,
+                "备注 #{note} 无法恢复:它所属的项目或目标任务已被删除",
+                "note #{note} cannot come back: what it belonged to was deleted since"
+            ),
+            Refusal::AddedUnderSince { entity, id, since } => {
+                let what = self.table(entity);
+                say!(
+                    lang,
+                    "{what} #{id} 之后又新增了 {since} 条目标任务、备注或填报记录,撤销新增会一并删除它们;\
+                     未删除任何内容(确需删除请用 D)",
+                    "{what} #{id} has {since} milestones, notes or readings added since; undoing \
+                     its creation would delete them. Nothing was deleted (delete it with D if that \
+                     is what you mean)"
+                )
+            }
+            Refusal::Dangling { table, row, parent } => {
+                let (what, of) = (self.table(table), self.table(parent));
+                say!(
+                    lang,
+                    "{what}第 {row} 行引用了不存在的{of}",
+                    "{what} row {row} refers to a {of} that does not exist"
+                )
+            }
+            Refusal::RuleBroken { detail } => say!(
+                lang,
+                "数据库拒绝了这份计划(数据约束:{detail})",
+                "the database refused the plan: {detail}"
+            ),
+        }
+    }
+
+    /// A text field, as a refusal names it.
+    pub fn field(self, f: Field) -> &'static str {
+        match (self, f) {
+            (Lang::Zh, Field::Title) => "标题",
+            (Lang::Zh, Field::ProjectName) => "项目名称",
+            (Lang::Zh, Field::MilestoneTitle) => "目标任务名称",
+            (Lang::Zh, Field::Unit) => "单位",
+            (Lang::Zh, Field::Note) => "备注",
+            (Lang::En, Field::Title) => "title",
+            (Lang::En, Field::ProjectName) => "project name",
+            (Lang::En, Field::MilestoneTitle) => "milestone title",
+            (Lang::En, Field::Unit) => "unit",
+            (Lang::En, Field::Note) => "note",
+        }
+    }
+
+    /// A kind of row, by its table's (or JSON key's) name.
+    pub fn table(self, code: &str) -> &str {
+        let zh = match code {
+            "project" => "项目",
+            "milestone" => "目标任务",
+            "note" => "备注",
+            "direction" => "方向",
+            "program" => "工程",
+            "area" => "方面",
+            "reading" => "填报记录",
+            "plan" => "计划",
+            other => other,
+        };
+        match self {
+            Lang::Zh => zh,
+            Lang::En => code,
+        }
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Lang::En.refusal(self))
+    }
+}
+
+impl std::error::Error for Refusal {}
