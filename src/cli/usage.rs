@@ -44,7 +44,9 @@ fn chinese(e: &clap::Error) -> String {
         Some(ContextValue::Strings(v)) => Some(v.join("、")),
         _ => None,
     };
+    // `--max-size <MIB>`: the flag as typed, without clap's placeholder.
     let arg = one(ContextKind::InvalidArg).unwrap_or_default();
+    let arg = placeholder(arg.split(' ').next().unwrap_or_default());
     let value = one(ContextKind::InvalidValue).unwrap_or_default();
     let mut msg = match e.kind() {
         ErrorKind::UnknownArgument => format!("不认识的参数 {arg}"),
@@ -62,7 +64,12 @@ fn chinese(e: &clap::Error) -> String {
         }
         ErrorKind::ArgumentConflict => {
             let prior = one(ContextKind::PriorArg).unwrap_or_default();
-            format!("{arg} 不能与 {prior} 同时使用")
+            let prior = prior.split(' ').next().unwrap_or_default();
+            if prior == arg {
+                format!("{arg} 只能给一次")
+            } else {
+                format!("{arg} 不能与 {prior} 同时使用")
+            }
         }
         ErrorKind::NoEquals => format!("{arg} 的值要用 = 连接"),
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
@@ -79,4 +86,15 @@ fn chinese(e: &clap::Error) -> String {
         msg.push_str(&format!(";您是不是要用 {s}?"));
     }
     format!("错误:{msg}\n用法见 plan-cockpit --help\n")
+}
+
+/// A positional argument by what it is, not by clap's `<ID>`.
+fn placeholder(arg: &str) -> String {
+    match arg {
+        "<ID>" => "编号(目标任务的编号)",
+        "<FILE>" => "文件",
+        "<DEST>" => "备份文件",
+        other => other,
+    }
+    .to_owned()
 }

@@ -204,3 +204,74 @@ pub fn screen(app: &plan_cockpit::app::App, w: u16, h: u16) -> String {
     t.draw(|f| plan_cockpit::ui::render(app, f)).unwrap();
     t.backend().to_string()
 }
+
+/// Goes to the high-tech milestone through search.
+#[allow(dead_code)]
+pub fn to_high_tech(app: &mut plan_cockpit::app::App) {
+    press(app, "/国家级高新技术企业突破<Enter>");
+    assert_eq!(app.layer(), plan_cockpit::app::keymap::Layer::Panes);
+}
+
+/// Brings a fresh cockpit to `layer`; returns whether it holds text the
+/// planner typed and has not saved.
+#[allow(dead_code)]
+pub fn reach(layer: plan_cockpit::app::keymap::Layer) -> (Sandbox, plan_cockpit::app::App, bool) {
+    use plan_cockpit::app::keymap::Layer;
+    use plan_cockpit::i18n::Lang;
+    state_home();
+    let (sb, mut app) = cockpit(Lang::Zh);
+    to_high_tech(&mut app);
+    let unsaved = match layer {
+        Layer::Panes => false,
+        Layer::Search => {
+            press(&mut app, "/东城");
+            false
+        }
+        Layer::Form => {
+            press(&mut app, "e<C-u>612");
+            true
+        }
+        Layer::Menu => {
+            press(&mut app, "s");
+            false
+        }
+        Layer::Editor => {
+            press(&mut app, "n半句备注");
+            true
+        }
+        Layer::Confirm => {
+            press(&mut app, "D");
+            false
+        }
+        Layer::Help => {
+            press(&mut app, "?");
+            false
+        }
+        Layer::History => {
+            press(&mut app, "H");
+            false
+        }
+        Layer::Conflict => {
+            press(&mut app, "e<C-u>300");
+            let mut other = open_store(&sb.db);
+            let id = app.focused().unwrap().selected_milestone().unwrap().id;
+            let change = plan_cockpit::domain::MilestoneChange {
+                value: Some(plan_cockpit::domain::ValueChange::Set(280.0)),
+                ..Default::default()
+            };
+            other.update_milestone(id, None, change, "cli").unwrap();
+            press(&mut app, "<Enter>");
+            true
+        }
+        Layer::Replaced => {
+            press(&mut app, "n半句备注");
+            let doc = plan_cockpit::seed::plan_2023("2023-03-01T00:00:00Z", "other");
+            open_store(&sb.db).replace_plan(&doc, "test").unwrap();
+            app.refresh_if_changed();
+            // The text went to a kept file; nothing is left to lose.
+            false
+        }
+    };
+    assert_eq!(app.layer(), layer);
+    (sb, app, unsaved)
+}
