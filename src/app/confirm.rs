@@ -29,8 +29,12 @@ pub struct Confirm {
     pub on_yes: Confirmed,
 }
 
-impl Confirm {
-    pub fn update(&mut self, action: Action) -> Next {
+impl Layered for Confirm {
+    fn layer(&self) -> Layer {
+        Layer::Confirm
+    }
+
+    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
         let yes = match action {
             Action::Yes => true,
             Action::No => false,

@@ -19,8 +19,18 @@ pub struct ConflictView {
     pub replaced: bool,
 }
 
-impl ConflictView {
-    pub fn update(&mut self, action: Action) -> Next {
+impl Layered for ConflictView {
+    /// The plan replaced under a form is a notice with the planner's text:
+    /// nothing to overwrite, only to close.
+    fn layer(&self) -> Layer {
+        if self.replaced {
+            Layer::Replaced
+        } else {
+            Layer::Conflict
+        }
+    }
+
+    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
         let found = self.found_version;
         match action {
             Action::KeepTheirs => Next::Do(Command::KeepTheirs),

@@ -51,8 +51,14 @@ impl Editor {
     pub fn is_dirty(&self) -> bool {
         self.text() != self.original
     }
+}
 
-    pub fn update(&mut self, action: Action, ui: &'static Ui) -> Next {
+impl Layered for Editor {
+    fn layer(&self) -> Layer {
+        Layer::Editor
+    }
+
+    fn update(&mut self, action: Action, ui: &'static Ui) -> Next {
         match action {
             Action::Cancel if self.is_dirty() => Next::Open(Box::new(Overlay::Confirm(Confirm {
                 question: ui.discard_note.to_owned(),
@@ -67,13 +73,25 @@ impl Editor {
         }
     }
 
+    fn input(&mut self) -> Option<&mut tui_textarea::TextArea<'static>> {
+        Some(&mut self.input)
+    }
+
     /// A change starts the draft timer and clears a shown refusal.
-    pub fn typed(&mut self, changed: bool) -> Next {
+    fn typed(&mut self, changed: bool) -> Next {
         if changed {
             self.typed_at = Some(Instant::now());
             self.error = None;
         }
         Next::Stay
+    }
+
+    fn unsaved(&self) -> bool {
+        self.is_dirty()
+    }
+
+    fn multiline(&self) -> bool {
+        true
     }
 }
 

@@ -41,8 +41,14 @@ impl Form {
     pub fn is_dirty(&self) -> bool {
         self.text() != self.original
     }
+}
 
-    pub fn update(&mut self, action: Action) -> Next {
+impl Layered for Form {
+    fn layer(&self) -> Layer {
+        Layer::Form
+    }
+
+    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
         match action {
             Action::Cancel => Next::Close,
             Action::Submit => Next::Do(super::next::Command::SubmitForm),
@@ -53,12 +59,20 @@ impl Form {
         }
     }
 
+    fn input(&mut self) -> Option<&mut tui_textarea::TextArea<'static>> {
+        Some(&mut self.input)
+    }
+
     /// A refusal shown under the field goes once the text changes.
-    pub fn typed(&mut self, changed: bool) -> Next {
+    fn typed(&mut self, changed: bool) -> Next {
         if changed {
             self.error = None;
         }
         Next::Stay
+    }
+
+    fn unsaved(&self) -> bool {
+        self.is_dirty()
     }
 }
 

@@ -1,15 +1,20 @@
 //! The help layer: every key of every layer, drawn from the key table.
 
-use super::keymap::Action;
+use super::keymap::{Action, Layer};
 use super::next::Next;
-use super::overlay::scrolled;
+use super::overlay::{Layered, scrolled};
+use crate::i18n::Ui;
 
 pub struct Help {
     pub scroll: u16,
 }
 
-impl Help {
-    pub fn update(&mut self, action: Action) -> Next {
+impl Layered for Help {
+    fn layer(&self) -> Layer {
+        Layer::Help
+    }
+
+    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
         scrolled(&mut self.scroll, action)
     }
 }

@@ -9,8 +9,12 @@ pub struct History {
     pub scroll: u16,
 }
 
-impl History {
-    pub fn update(&mut self, action: Action) -> Next {
+impl Layered for History {
+    fn layer(&self) -> Layer {
+        Layer::History
+    }
+
+    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
         scrolled(&mut self.scroll, action)
     }
 }

@@ -13,8 +13,14 @@ impl Menu {
     pub fn choices() -> &'static [Status] {
         &Status::ALL
     }
+}
 
-    pub fn update(&mut self, action: Action) -> Next {
+impl Layered for Menu {
+    fn layer(&self) -> Layer {
+        Layer::Menu
+    }
+
+    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
         let n = Menu::choices().len();
         match action {
             Action::Cancel => return Next::Close,

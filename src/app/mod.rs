@@ -36,7 +36,9 @@ use conflict::conflict_text;
 use keymap::{Action, Layer};
 use load::open_project;
 use next::Next;
-use overlay::{Confirm, Confirmed, Editor, Form, Help, Menu, NoteTarget, Overlay, Purpose, Search};
+use overlay::{
+    Confirm, Confirmed, Editor, Form, Help, Layered, Menu, NoteTarget, Overlay, Purpose, Search,
+};
 use pane::{Depth, OpenMilestone, OpenProject, Pane, reselect};
 use std::time::{Duration, Instant};
 use store::{Key, List, Listed};

@@ -1,8 +1,8 @@
 //! The layers drawn over the panes, and the one place that hands a key to
 //! the layer that has the keyboard. Each layer keeps its state, its
 //! `update` and what it asks the cockpit to do in its own file; adding a
-//! layer means its file, its rows in the key table and one line in each
-//! match below.
+//! layer means its file, its rows in the key table and one line in
+//! `layers!` below.
 
 pub use super::confirm::Confirm;
 pub use super::conflict::ConflictView;
@@ -22,7 +22,58 @@ pub use super::confirm::Confirmed;
 pub use super::editor::NoteTarget;
 pub use super::form::Purpose;
 
-pub enum Overlay {
+/// What every layer over the panes does. A layer's file holds its state
+/// and this; the cockpit's own work for it (writing, jumping) is a
+/// `Command` it returns.
+pub trait Layered {
+    /// Where the keyboard is while this layer is on top.
+    fn layer(&self) -> Layer;
+    /// Its answer to an action from the key table.
+    fn update(&mut self, action: Action, ui: &'static Ui) -> Next;
+    /// The text field keys are typed into, for a text layer.
+    fn input(&mut self) -> Option<&mut TextArea<'static>> {
+        None
+    }
+    /// The text changed (a key, a paste) or not.
+    fn typed(&mut self, _changed: bool) -> Next {
+        Next::Stay
+    }
+    /// Typed text that would be lost if the cockpit closed now.
+    fn unsaved(&self) -> bool {
+        false
+    }
+    /// Pasted line breaks are kept (the note editor) or made spaces.
+    fn multiline(&self) -> bool {
+        false
+    }
+}
+
+/// The layer enum and its dispatch to each layer's `Layered`, from one
+/// list: a new layer is one line here.
+macro_rules! layers {
+    ($($variant:ident($ty:ty)),* $(,)?) => {
+        /// A layer over the panes; the last one has the keyboard.
+        pub enum Overlay {
+            $($variant($ty)),*
+        }
+
+        impl Overlay {
+            fn as_layer(&self) -> &dyn Layered {
+                match self {
+                    $(Overlay::$variant(l) => l),*
+                }
+            }
+
+            fn as_layer_mut(&mut self) -> &mut dyn Layered {
+                match self {
+                    $(Overlay::$variant(l) => l),*
+                }
+            }
+        }
+    };
+}
+
+layers! {
     Search(Search),
     Form(Form),
     Menu(Menu),
@@ -35,82 +86,43 @@ pub enum Overlay {
 
 impl Overlay {
     pub fn layer(&self) -> Layer {
-        match self {
-            Overlay::Search(_) => Layer::Search,
-            Overlay::Form(_) => Layer::Form,
-            Overlay::Menu(_) => Layer::Menu,
-            Overlay::Editor(_) => Layer::Editor,
-            Overlay::Confirm(_) => Layer::Confirm,
-            Overlay::Help(_) => Layer::Help,
-            Overlay::History(_) => Layer::History,
-            Overlay::Conflict(c) if c.replaced => Layer::Replaced,
-            Overlay::Conflict(_) => Layer::Conflict,
-        }
+        self.as_layer().layer()
     }
 
     /// The layer's own answer to an action from the key table.
     pub fn update(&mut self, action: Action, ui: &'static Ui) -> Next {
-        match self {
-            Overlay::Search(s) => s.update(action),
-            Overlay::Form(f) => f.update(action),
-            Overlay::Menu(m) => m.update(action),
-            Overlay::Editor(e) => e.update(action, ui),
-            Overlay::Confirm(c) => c.update(action),
-            Overlay::Help(h) => h.update(action),
-            Overlay::History(h) => h.update(action),
-            Overlay::Conflict(c) => c.update(action),
-        }
+        self.as_layer_mut().update(action, ui)
     }
 
     /// A key the table does not claim, typed into a text layer.
     pub fn type_key(&mut self, key: KeyEvent) -> Next {
-        let Some(input) = self.input_mut() else {
+        let layer = self.as_layer_mut();
+        let Some(input) = layer.input() else {
             return Next::Stay;
         };
         let changed = super::text::type_key(input, key);
-        self.typed(changed)
+        layer.typed(changed)
     }
 
-    /// Pasted text, cleaned for the field it goes into: line breaks stay
-    /// only in a note.
+    /// Pasted text, cleaned for the field it goes into.
     pub fn paste(&mut self, text: &str) -> Next {
         use crate::domain::text::{clean_line, clean_multiline};
-        let clean = match self {
-            Overlay::Editor(_) => clean_multiline(text).0,
-            _ => clean_line(text).0,
+        let layer = self.as_layer_mut();
+        let clean = if layer.multiline() {
+            clean_multiline(text).0
+        } else {
+            clean_line(text).0
         };
-        let Some(input) = self.input_mut() else {
+        let Some(input) = layer.input() else {
             return Next::Stay;
         };
         let changed = input.insert_str(clean);
-        self.typed(changed)
-    }
-
-    fn input_mut(&mut self) -> Option<&mut TextArea<'static>> {
-        match self {
-            Overlay::Search(s) => Some(&mut s.input),
-            Overlay::Form(f) => Some(&mut f.input),
-            Overlay::Editor(e) => Some(&mut e.input),
-            _ => None,
-        }
-    }
-
-    fn typed(&mut self, changed: bool) -> Next {
-        match self {
-            Overlay::Search(s) => s.typed(changed),
-            Overlay::Form(f) => f.typed(changed),
-            Overlay::Editor(e) => e.typed(changed),
-            _ => Next::Stay,
-        }
+        layer.typed(changed)
     }
 
     /// Text typed here that would be lost if the cockpit closed now.
     pub fn unsaved_text(&self) -> bool {
-        match self {
-            Overlay::Form(f) => f.is_dirty(),
-            Overlay::Editor(e) => e.is_dirty(),
-            _ => false,
-        }
+        self.as_layer().unsaved()
     }
 }
 

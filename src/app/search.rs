@@ -27,8 +27,14 @@ impl Search {
     pub fn query(&self) -> String {
         self.input.lines().join(" ")
     }
+}
 
-    pub fn update(&mut self, action: Action) -> Next {
+impl Layered for Search {
+    fn layer(&self) -> Layer {
+        Layer::Search
+    }
+
+    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
         match action {
             Action::Cancel => Next::Close,
             Action::Down => {
@@ -50,8 +56,12 @@ impl Search {
         }
     }
 
+    fn input(&mut self) -> Option<&mut tui_textarea::TextArea<'static>> {
+        Some(&mut self.input)
+    }
+
     /// Every change to the text looks again.
-    pub fn typed(&mut self, changed: bool) -> Next {
+    fn typed(&mut self, changed: bool) -> Next {
         if changed {
             Next::Do(Command::Search)
         } else {
