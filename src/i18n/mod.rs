@@ -16,6 +16,7 @@ mod check;
 mod cli;
 mod faults;
 mod history;
+mod paths;
 mod problems;
 mod refusals;
 mod ui;

@@ -1,0 +1,264 @@
+//! Checks a plan document before anything touches the database, and puts it
+//! in canonical form: text cleaned, dates checked, instants normalised, audit
+//! fields filled. Every problem names its JSON path, so a planner can find it.
+
+mod checker;
+
+use super::plan::{FORMAT, FORMAT_VERSION, PlanDoc};
+use checker::{Checker, Ids};
+use std::collections::HashMap;
+use std::fmt;
+
+pub use super::problem::{Issue, Problem};
+
+// What a planner types obeys the same limits a document does: one rule
+// for every way in.
+pub use super::typed::{MAX_NAME_CHARS, MAX_TEXT_CHARS, typed_name, typed_note, typed_unit};
+
+/// What preparing a document changed, to tell the planner.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    /// Text fields from which control or invisible characters were removed.
+    pub cleaned_fields: usize,
+    pub first_cleaned: Option<String>,
+}
+
+/// Where an item sits in the document: made into a JSON path only when a
+/// problem names it (a million notes would otherwise build a million paths
+/// that are never read).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum At {
+    Group(&'static str, usize),
+    Project(usize),
+    Milestone(usize, usize),
+    Note {
+        project: usize,
+        milestone: Option<usize>,
+        note: usize,
+    },
+}
+
+impl fmt::Display for At {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            At::Group(key, i) => write!(f, "{key}[{i}]"),
+            At::Project(i) => write!(f, "projects[{i}]"),
+            At::Milestone(i, j) => write!(f, "projects[{i}].milestones[{j}]"),
+            At::Note {
+                project,
+                milestone: Some(j),
+                note,
+            } => write!(f, "projects[{project}].milestones[{j}].notes[{note}]"),
+            At::Note {
+                project,
+                milestone: None,
+                note,
+            } => write!(f, "projects[{project}].notes[{note}]"),
+        }
+    }
+}
+
+/// Checks the format header alone, so that a file from a newer plan-cockpit
+/// is named as such rather than failing on fields we do not know.
+pub fn check_format(format: &str, version: u32) -> Result<(), Problem> {
+    if format != FORMAT {
+        let found = format.to_owned();
+        return Err(Problem::at("format", Issue::NotOurFormat { found }));
+    }
+    if version > FORMAT_VERSION {
+        let issue = Issue::NewerFormat {
+            found: version,
+            reads: FORMAT_VERSION,
+        };
+        return Err(Problem::at("format_version", issue));
+    }
+    if version == 0 {
+        return Err(Problem::at("format_version", Issue::FormatZero));
+    }
+    Ok(())
+}
+
+/// Validates and canonicalises `doc` in place. `now` and `author` fill audit
+/// fields the document leaves out. On error, every problem found is returned.
+pub fn prepare(doc: &mut PlanDoc, now: &str, author: &str) -> Result<Prepared, Vec<Problem>> {
+    let mut c = Checker {
+        problems: Vec::new(),
+        prepared: Prepared::default(),
+        now,
+        author,
+    };
+    if let Err(p) = check_format(&doc.format, doc.format_version) {
+        return Err(vec![p]);
+    }
+    c.name(&"plan.title", &mut doc.plan.title, true);
+    c.name(&"plan.locale", &mut doc.plan.locale, true);
+    c.text(&"plan.description", &mut doc.plan.description, false);
+    c.text(&"plan.source", &mut doc.plan.source, false);
+    if !(1900..=2200).contains(&doc.plan.year) {
+        let year = i64::from(doc.plan.year);
+        c.problem("plan.year", Issue::NotAPlanYear { year });
+    }
+    if doc.directions.is_empty() {
+        c.problem("directions", Issue::NoDirections);
+    }
+    let mut ids = Ids::default();
+    let mut groups = [
+        (
+            "directions",
+            "direction",
+            &mut doc.directions,
+            &mut ids.directions,
+        ),
+        ("areas", "area", &mut doc.areas, &mut ids.areas),
+    ];
+    for (key, what, list, seen) in groups.iter_mut() {
+        let mut codes = HashMap::new();
+        for (i, d) in list.iter_mut().enumerate() {
+            let p = format!("{key}[{i}]");
+            c.id(At::Group(key, i), d.id, seen, what);
+            group_names(
+                &mut c,
+                &p,
+                &mut d.code,
+                &mut d.name,
+                &mut d.name_en,
+                &mut d.description,
+            );
+            if !d.code.is_empty() && codes.insert(d.code.clone(), p.clone()).is_some() {
+                let issue = Issue::DuplicateCode {
+                    kind: what,
+                    code: d.code.clone(),
+                };
+                c.problem(format!("{p}.code"), issue);
+            }
+        }
+    }
+    let mut codes = HashMap::new();
+    for (i, pg) in doc.programs.iter_mut().enumerate() {
+        let p = format!("programs[{i}]");
+        c.id(
+            At::Group("programs", i),
+            pg.id,
+            &mut ids.programs,
+            "program",
+        );
+        group_names(
+            &mut c,
+            &p,
+            &mut pg.code,
+            &mut pg.name,
+            &mut pg.name_en,
+            &mut pg.description,
+        );
+        if !pg.code.is_empty() && codes.insert(pg.code.clone(), p.clone()).is_some() {
+            let issue = Issue::DuplicateCode {
+                kind: "program",
+                code: pg.code.clone(),
+            };
+            c.problem(format!("{p}.code"), issue);
+        }
+        if let Some(d) = pg.direction
+            && !ids.directions.contains_key(&d)
+        {
+            let issue = Issue::NoSuch {
+                kind: "direction",
+                id: d,
+            };
+            c.problem(format!("{p}.direction"), issue);
+        }
+    }
+    for (i, pr) in doc.projects.iter_mut().enumerate() {
+        c.project(i, pr, &mut ids);
+    }
+    if c.problems.is_empty() {
+        Ok(c.prepared)
+    } else {
+        Err(c.problems)
+    }
+}
+
+fn group_names(
+    c: &mut Checker<'_>,
+    p: &str,
+    code: &mut String,
+    name: &mut String,
+    name_en: &mut String,
+    description: &mut String,
+) {
+    c.name(&format_args!("{p}.code"), code, true);
+    c.name(&format_args!("{p}.name"), name, true);
+    c.name(&format_args!("{p}.name_en"), name_en, false);
+    c.text(&format_args!("{p}.description"), description, false);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plan::Note;
+
+    /// The paths a planner reads in a refusal, for every kind of place.
+    #[test]
+    fn places_are_named_by_their_json_path() {
+        let note = |milestone| At::Note {
+            project: 3,
+            milestone,
+            note: 7,
+        };
+        assert_eq!(At::Group("areas", 2).to_string(), "areas[2]");
+        assert_eq!(At::Project(3).to_string(), "projects[3]");
+        assert_eq!(At::Milestone(3, 5).to_string(), "projects[3].milestones[5]");
+        assert_eq!(
+            note(Some(5)).to_string(),
+            "projects[3].milestones[5].notes[7]"
+        );
+        assert_eq!(note(None).to_string(), "projects[3].notes[7]");
+    }
+
+    /// A bad note body, a bad instant and a duplicate note id, deep in the
+    /// document, are each named at the field.
+    #[test]
+    fn problems_deep_in_the_document_name_the_field() {
+        let mut doc = crate::seed::plan_2023("2023-02-01T00:00:00Z", "planner");
+        let n = &mut doc.projects[1].milestones[0].notes;
+        n.push(Note {
+            id: 900_001,
+            body: "   ".into(),
+            author: String::new(),
+            created_at: Some("yesterday".into()),
+            updated_at: None,
+        });
+        let first = n[0].id;
+        doc.projects[2].notes.push(Note {
+            id: first,
+            body: "重复编号".into(),
+            author: String::new(),
+            created_at: None,
+            updated_at: None,
+        });
+        let last = doc.projects[1].milestones[0].notes.len() - 1;
+        let dup = doc.projects[2].notes.len() - 1;
+        let problems = prepare(&mut doc, "2023-02-01T00:00:00Z", "planner").unwrap_err();
+        let paths: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let has = |s: &str| paths.iter().any(|p| p.starts_with(s));
+        assert!(
+            has(&format!(
+                "projects[1].milestones[0].notes[{last}].body: must not be empty"
+            )),
+            "{paths:#?}"
+        );
+        assert!(
+            has(&format!(
+                "projects[1].milestones[0].notes[{last}].created_at: "
+            )),
+            "{paths:#?}"
+        );
+        assert!(
+            paths
+                .iter()
+                .any(|p| p.starts_with(&format!(
+                    "projects[2].notes[{dup}].id: duplicate note id {first}"
+                )) && p.contains("(first used at projects[1].milestones[0].notes[0].id)")),
+            "{paths:#?}"
+        );
+    }
+}
