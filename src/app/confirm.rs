@@ -40,10 +40,7 @@ impl Layered for Confirm {
             Action::No => false,
             _ => return Next::Stay,
         };
-        Next::Do(Command::Answer {
-            yes,
-            about: self.on_yes.clone(),
-        })
+        Next::Do(Command::Answer { yes })
     }
 }
 

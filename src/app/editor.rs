@@ -58,12 +58,9 @@ impl Layered for Editor {
         Layer::Editor
     }
 
-    fn update(&mut self, action: Action, ui: &'static Ui) -> Next {
+    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
         match action {
-            Action::Cancel if self.is_dirty() => Next::Open(Box::new(Overlay::Confirm(Confirm {
-                question: ui.discard_note.to_owned(),
-                on_yes: Confirmed::DiscardEditor,
-            }))),
+            Action::Cancel if self.is_dirty() => Next::Do(Command::AskDiscard),
             Action::Cancel => Next::Close,
             Action::Save => Next::Do(Command::SaveNote),
             _ => {

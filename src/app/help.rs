@@ -1,8 +1,9 @@
 //! The help layer: every key of every layer, drawn from the key table.
 
 use super::keymap::{Action, Layer};
+use super::next::Layered;
 use super::next::Next;
-use super::overlay::{Layered, scrolled};
+use super::overlay::scrolled;
 use crate::i18n::Ui;
 
 pub struct Help {

@@ -18,6 +18,7 @@ mod navigate;
 mod next;
 pub mod overlay;
 pub mod pane;
+mod router;
 mod search;
 mod text;
 mod undo;
@@ -35,10 +36,9 @@ use crate::store::{self, Access, Store};
 use conflict::conflict_text;
 use keymap::{Action, Layer};
 use load::open_project;
+use next::Layered;
 use next::Next;
-use overlay::{
-    Confirm, Confirmed, Editor, Form, Help, Layered, Menu, NoteTarget, Overlay, Purpose, Search,
-};
+use overlay::{Confirm, Confirmed, Editor, Form, Help, Menu, NoteTarget, Overlay, Purpose, Search};
 use pane::{Depth, OpenMilestone, OpenProject, Pane, reselect};
 use std::time::{Duration, Instant};
 use store::{Key, List, Listed};

@@ -1,22 +1,18 @@
-//! The router: an action goes to the layer that has the keyboard, the
-//! layer answers with what should happen next, and that is done here.
-//! Ctrl-C is decided here too, so that it means the same in every layer.
+//! What a layer's `update` answers, and what every layer does: the
+//! vocabulary between the layers and the router. It names no layer, so
+//! every layer can use it and the router can name them all.
 
-use super::confirm::{Confirm, Confirmed};
-use super::keymap::{Action, Layer, action_for};
-use super::overlay::Overlay;
-use super::{App, Flash};
+use super::keymap::{Action, Layer};
 use crate::domain::Status;
-use crate::store::Hit;
-use crossterm::event::{KeyEvent, KeyEventKind};
+use crate::domain::rows::Hit;
+use crate::i18n::Ui;
+use tui_textarea::TextArea;
 
 /// What a layer's `update` asks for.
 pub enum Next {
     Stay,
     /// Close this layer.
     Close,
-    /// Open another layer over this one.
-    Open(Box<Overlay>),
     /// Something that needs the store or the panes, done by the cockpit.
     Do(Command),
 }
@@ -39,8 +35,9 @@ pub enum Command {
     /// Close the question and act on the answer.
     Answer {
         yes: bool,
-        about: Confirmed,
     },
+    /// The note editor's text changed: ask before closing it.
+    AskDiscard,
     /// Someone saved first: keep theirs, overwrite, or go on editing.
     KeepTheirs,
     Overwrite {
@@ -51,130 +48,28 @@ pub enum Command {
     },
 }
 
-impl App {
-    /// Key event → action (from the key table) → update. Keys the table
-    /// does not claim are typed into the open text field, if any.
-    pub fn handle_key(&mut self, key: KeyEvent) {
-        if key.kind == KeyEventKind::Release {
-            return;
-        }
-        let layer = self.layer();
-        match action_for(layer, key) {
-            Some(action) => self.update(action),
-            None if layer.takes_text() => {
-                if let Some(top) = self.overlays.last_mut() {
-                    let next = top.type_key(key);
-                    self.follow(next);
-                }
-            }
-            None => {}
-        }
+/// What every layer over the panes does. A layer's file holds its state
+/// and this; the cockpit's own work for it (writing, jumping) is a
+/// `Command` it returns.
+pub trait Layered {
+    /// Where the keyboard is while this layer is on top.
+    fn layer(&self) -> Layer;
+    /// Its answer to an action from the key table.
+    fn update(&mut self, action: Action, ui: &'static Ui) -> Next;
+    /// The text field keys are typed into, for a text layer.
+    fn input(&mut self) -> Option<&mut TextArea<'static>> {
+        None
     }
-
-    /// A bracketed paste goes to the open text field, cleaned for it.
-    pub fn paste(&mut self, text: &str) {
-        if let Some(top) = self.overlays.last_mut() {
-            let next = top.paste(text);
-            self.follow(next);
-        }
+    /// The text changed (a key, a paste) or not.
+    fn typed(&mut self, _changed: bool) -> Next {
+        Next::Stay
     }
-
-    pub fn update(&mut self, action: Action) {
-        if action == Action::Quit {
-            return self.quit_asking();
-        }
-        let ui = self.ui();
-        let Some(top) = self.overlays.last_mut() else {
-            self.flash = None;
-            return self.on_panes(action);
-        };
-        let next = top.update(action, ui);
-        self.follow(next);
+    /// Typed text that would be lost if the cockpit closed now.
+    fn unsaved(&self) -> bool {
+        false
     }
-
-    fn follow(&mut self, next: Next) {
-        match next {
-            Next::Stay => {}
-            Next::Close => {
-                self.overlays.pop();
-            }
-            Next::Open(layer) => self.overlays.push(*layer),
-            Next::Do(command) => self.run(command),
-        }
-    }
-
-    fn run(&mut self, command: Command) {
-        match command {
-            Command::Search => self.run_search(),
-            Command::Jump(hit) => {
-                self.overlays.pop();
-                self.jump(&hit);
-            }
-            Command::SetStatus {
-                milestone,
-                version,
-                status,
-            } => {
-                self.overlays.pop();
-                self.set_status(milestone, version, status);
-            }
-            Command::SubmitForm => self.submit_top_form(),
-            Command::SaveNote => self.save_note(),
-            Command::Answer { yes, about } => {
-                self.overlays.pop();
-                if yes {
-                    self.confirmed(about);
-                } else {
-                    self.declined(about);
-                }
-            }
-            Command::KeepTheirs => self.keep_theirs(),
-            Command::Overwrite { found } => self.overwrite(found),
-            Command::EditAgain { found } => {
-                self.overlays.pop();
-                self.rebase_open_form(found);
-            }
-        }
-    }
-
-    /// Ctrl-C (and `q` on the panes): leave, but never drop typed text
-    /// without asking. Asked already, a second Ctrl-C waits for the answer.
-    fn quit_asking(&mut self) {
-        if matches!(self.overlays.last(), Some(Overlay::Confirm(c)) if c.on_yes == Confirmed::QuitDiscarding)
-        {
-            return;
-        }
-        if self.has_unsaved_text() {
-            let question = self.ui().quit_discarding.to_owned();
-            self.overlays.push(Overlay::Confirm(Confirm {
-                question,
-                on_yes: Confirmed::QuitDiscarding,
-            }));
-        } else {
-            self.quit = true;
-        }
-    }
-
-    /// True when a form or the note editor holds text that was not saved.
-    pub fn has_unsaved_text(&self) -> bool {
-        self.overlays.iter().any(Overlay::unsaved_text)
-    }
-
-    pub fn layer(&self) -> Layer {
-        self.overlays.last().map_or(Layer::Panes, Overlay::layer)
-    }
-
-    pub(super) fn say(&mut self, text: impl Into<String>) {
-        self.flash = Some(Flash {
-            text: text.into(),
-            error: false,
-        });
-    }
-
-    pub(super) fn fail(&mut self, text: impl Into<String>) {
-        self.flash = Some(Flash {
-            text: text.into(),
-            error: true,
-        });
+    /// Pasted line breaks are kept (the note editor) or made spaces.
+    fn multiline(&self) -> bool {
+        false
     }
 }

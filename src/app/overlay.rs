@@ -12,41 +12,14 @@ pub use super::help::Help;
 pub use super::history::History;
 use super::keymap::{Action, Layer};
 pub use super::menu::Menu;
-use super::next::Next;
+use super::next::{Layered, Next};
 pub use super::search::Search;
 use crate::i18n::Ui;
 use crossterm::event::KeyEvent;
-use tui_textarea::TextArea;
 
 pub use super::confirm::Confirmed;
 pub use super::editor::NoteTarget;
 pub use super::form::Purpose;
-
-/// What every layer over the panes does. A layer's file holds its state
-/// and this; the cockpit's own work for it (writing, jumping) is a
-/// `Command` it returns.
-pub trait Layered {
-    /// Where the keyboard is while this layer is on top.
-    fn layer(&self) -> Layer;
-    /// Its answer to an action from the key table.
-    fn update(&mut self, action: Action, ui: &'static Ui) -> Next;
-    /// The text field keys are typed into, for a text layer.
-    fn input(&mut self) -> Option<&mut TextArea<'static>> {
-        None
-    }
-    /// The text changed (a key, a paste) or not.
-    fn typed(&mut self, _changed: bool) -> Next {
-        Next::Stay
-    }
-    /// Typed text that would be lost if the cockpit closed now.
-    fn unsaved(&self) -> bool {
-        false
-    }
-    /// Pasted line breaks are kept (the note editor) or made spaces.
-    fn multiline(&self) -> bool {
-        false
-    }
-}
 
 /// The layer enum and its dispatch to each layer's `Layered`, from one
 /// list: a new layer is one line here.
