@@ -49,14 +49,15 @@ pub fn keep_into(
 }
 
 fn write_kept(clock: &Clock, file: &mut fs::File, what: &str, text: &str) -> std::io::Result<()> {
+    // Read outside the cockpit, by whoever finds it: in both languages.
     writeln!(
         file,
-        "# plan-cockpit: text kept because it could not be saved"
+        "# plan-cockpit: 未能保存、另存于此的文字 / text kept because it could not be saved"
     )?;
-    writeln!(file, "# for: {}", what.replace('\n', " "))?;
+    writeln!(file, "# 用途 for: {}", what.replace('\n', " "))?;
     writeln!(
         file,
-        "# at: {}",
+        "# 时间 at: {}",
         clock.local().strftime("%Y-%m-%d %H:%M:%S %Z")
     )?;
     writeln!(file)?;

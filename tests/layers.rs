@@ -244,7 +244,8 @@ fn a_key_the_table_does_not_know_does_nothing_in_a_text_field() {
 /// cockpit answers to is written there, as help writes it.
 #[test]
 fn the_readme_names_every_key_of_the_table() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let missing: Vec<String> = BINDINGS
         .iter()
         .flat_map(|b| b.keys.iter().map(move |k| (b, k)))

@@ -16,6 +16,8 @@ pub struct DraftGuard {
     pub plan: Option<String>,
     /// The file was already seen deleted, replaced or hard-linked.
     pub lost: bool,
+    /// What a kept file says the text was, in the planner's language.
+    pub what: String,
 }
 
 impl App {
@@ -24,6 +26,7 @@ impl App {
             file: self.store.file_id(),
             plan: self.store.plan_seen().map(|p| p.identity.clone()),
             lost: self.file_lost,
+            what: format!("{} · {}", self.title, self.ui().draft_on_hangup),
         }
     }
 

@@ -159,7 +159,7 @@ fn watchdog(
             if !saved {
                 // The database cannot take it (gone, replaced, full): the
                 // text goes to a file in the state folder instead.
-                let _ = crate::kept::keep(&clock, "note draft (terminal closed)", &text);
+                let _ = crate::kept::keep(&clock, &guard.what, &text);
             }
         }
         restore();
