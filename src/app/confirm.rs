@@ -34,7 +34,7 @@ impl Layered for Confirm {
         Layer::Confirm
     }
 
-    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
+    fn update(&mut self, action: Action) -> Next {
         let yes = match action {
             Action::Yes => true,
             Action::No => false,

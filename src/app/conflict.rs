@@ -30,7 +30,7 @@ impl Layered for ConflictView {
         }
     }
 
-    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
+    fn update(&mut self, action: Action) -> Next {
         let found = self.found_version;
         match action {
             Action::KeepTheirs => Next::Do(Command::KeepTheirs),

@@ -58,7 +58,7 @@ impl Layered for Editor {
         Layer::Editor
     }
 
-    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
+    fn update(&mut self, action: Action) -> Next {
         match action {
             Action::Cancel if self.is_dirty() => Next::Do(Command::AskDiscard),
             Action::Cancel => Next::Close,

@@ -48,7 +48,7 @@ impl Layered for Form {
         Layer::Form
     }
 
-    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
+    fn update(&mut self, action: Action) -> Next {
         match action {
             Action::Cancel => Next::Close,
             Action::Submit => Next::Do(super::next::Command::SubmitForm),

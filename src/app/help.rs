@@ -4,7 +4,6 @@ use super::keymap::{Action, Layer};
 use super::next::Layered;
 use super::next::Next;
 use super::overlay::scrolled;
-use crate::i18n::Ui;
 
 pub struct Help {
     pub scroll: u16,
@@ -15,7 +14,7 @@ impl Layered for Help {
         Layer::Help
     }
 
-    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
+    fn update(&mut self, action: Action) -> Next {
         scrolled(&mut self.scroll, action)
     }
 }

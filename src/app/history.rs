@@ -14,7 +14,7 @@ impl Layered for History {
         Layer::History
     }
 
-    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
+    fn update(&mut self, action: Action) -> Next {
         scrolled(&mut self.scroll, action)
     }
 }

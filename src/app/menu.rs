@@ -20,7 +20,7 @@ impl Layered for Menu {
         Layer::Menu
     }
 
-    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
+    fn update(&mut self, action: Action) -> Next {
         let n = Menu::choices().len();
         match action {
             Action::Cancel => return Next::Close,

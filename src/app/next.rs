@@ -5,7 +5,6 @@
 use super::keymap::{Action, Layer};
 use crate::domain::Status;
 use crate::domain::rows::Hit;
-use crate::i18n::Ui;
 use tui_textarea::TextArea;
 
 /// What a layer's `update` asks for.
@@ -55,7 +54,7 @@ pub trait Layered {
     /// Where the keyboard is while this layer is on top.
     fn layer(&self) -> Layer;
     /// Its answer to an action from the key table.
-    fn update(&mut self, action: Action, ui: &'static Ui) -> Next;
+    fn update(&mut self, action: Action) -> Next;
     /// The text field keys are typed into, for a text layer.
     fn input(&mut self) -> Option<&mut TextArea<'static>> {
         None

@@ -14,7 +14,6 @@ use super::keymap::{Action, Layer};
 pub use super::menu::Menu;
 use super::next::{Layered, Next};
 pub use super::search::Search;
-use crate::i18n::Ui;
 use crossterm::event::KeyEvent;
 
 pub use super::confirm::Confirmed;
@@ -63,8 +62,8 @@ impl Overlay {
     }
 
     /// The layer's own answer to an action from the key table.
-    pub fn update(&mut self, action: Action, ui: &'static Ui) -> Next {
-        self.as_layer_mut().update(action, ui)
+    pub fn update(&mut self, action: Action) -> Next {
+        self.as_layer_mut().update(action)
     }
 
     /// A key the table does not claim, typed into a text layer.

@@ -41,12 +41,11 @@ impl App {
         if action == Action::Quit {
             return self.quit_asking();
         }
-        let ui = self.ui();
         let Some(top) = self.overlays.last_mut() else {
             self.flash = None;
             return self.on_panes(action);
         };
-        let next = top.update(action, ui);
+        let next = top.update(action);
         self.follow(next);
     }
 

@@ -34,7 +34,7 @@ impl Layered for Search {
         Layer::Search
     }
 
-    fn update(&mut self, action: Action, _: &'static Ui) -> Next {
+    fn update(&mut self, action: Action) -> Next {
         match action {
             Action::Cancel => Next::Close,
             Action::Down => {
