@@ -255,3 +255,50 @@ fn the_readme_names_every_key_of_the_table() {
         .collect();
     assert!(missing.is_empty(), "README does not name {missing:#?}");
 }
+
+/// The value form takes the day a figure was true; undo takes the
+/// reading back too.
+#[test]
+fn a_late_figure_is_entered_with_its_day_and_undone_whole() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    to_high_tech(&mut app);
+    let readings = |app: &App| {
+        let m = app.focused().unwrap().selected_milestone().unwrap();
+        let (id, current) = (m.id, m.current);
+        let store = common::open_store(app.db_path());
+        let d = store.detail(id).unwrap();
+        let days: Vec<(String, f64)> = d
+            .readings
+            .iter()
+            .map(|r| (r.as_of.clone(), r.value))
+            .collect();
+        (current, days)
+    };
+    press(&mut app, "e<C-u>530<Enter>");
+    press(&mut app, "e<C-u>480 2026-06-30<Enter>");
+    assert_eq!(app.layer(), Layer::Panes, "saved");
+    let (current, days) = readings(&app);
+    assert_eq!(
+        current,
+        Some(530.0),
+        "the newest reading stays the current value"
+    );
+    assert_eq!(days.len(), 2, "{days:?}");
+    assert!(days.contains(&("2026-06-30".to_owned(), 480.0)), "{days:?}");
+    press(&mut app, "e<C-u>1 2026-12-01<Enter>");
+    assert_eq!(
+        app.layer(),
+        Layer::Form,
+        "a day to come is refused in place"
+    );
+    press(&mut app, "<Esc>u");
+    let (current, days) = readings(&app);
+    assert_eq!(current, Some(530.0));
+    assert_eq!(
+        days,
+        [("2026-11-29".to_owned(), 530.0)],
+        "undo took June's reading back"
+    );
+    press(&mut app, "u");
+    assert_eq!(readings(&app), (None, vec![]), "and today's with its value");
+}

@@ -323,3 +323,114 @@ fn concurrent_adds_lose_nothing() {
     assert_eq!(by_title(&sb, HIGH_TECH)["current"], (2 * EACH) as f64);
     assert_eq!(history(&sb, id.parse().unwrap()).len(), 2 * EACH);
 }
+
+/// The readings of a milestone, oldest first: (day, value).
+fn readings(sb: &Sandbox, id: i64) -> Vec<(String, f64)> {
+    let c = rusqlite::Connection::open(&sb.db).unwrap();
+    let mut st = c
+        .prepare("SELECT as_of, value FROM reading WHERE milestone_id = ?1 ORDER BY as_of")
+        .unwrap();
+    st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn a_figure_entered_late_is_dated_the_day_it_was_true() {
+    let sb = Sandbox::new();
+    let id = by_title(&sb, HIGH_TECH)["id"].as_i64().unwrap();
+    let id_s = id.to_string();
+    sb.ok(&["milestone", "set", &id_s, "--current", "530"]);
+    let v1 = by_title(&sb, HIGH_TECH)["version"].as_i64().unwrap();
+    // June's figure, typed in November: recorded for June; the current
+    // value stays November's, and the row's version moves (others see it).
+    let out = sb.ok(&[
+        "milestone",
+        "set",
+        &id_s,
+        "--current",
+        "480",
+        "--as-of",
+        "2026-06-30",
+    ]);
+    assert!(out.contains("reading: — → 2026-06-30 480"), "{out}");
+    let row = by_title(&sb, HIGH_TECH);
+    assert_eq!(row["current"].as_f64(), Some(530.0));
+    assert!(row["version"].as_i64().unwrap() > v1);
+    assert_eq!(
+        readings(&sb, id),
+        [
+            ("2026-06-30".to_owned(), 480.0),
+            ("2026-11-29".to_owned(), 530.0)
+        ]
+    );
+    let fields: Vec<String> = history(&sb, id).into_iter().map(|h| h.1).collect();
+    assert_eq!(fields, ["current", "reading"]);
+    // Corrected the same day: the reading is replaced, not doubled.
+    sb.ok(&[
+        "milestone",
+        "set",
+        &id_s,
+        "--current",
+        "485",
+        "--as-of",
+        "2026-06-30",
+    ]);
+    assert_eq!(readings(&sb, id)[0], ("2026-06-30".to_owned(), 485.0));
+    // Today's date is today's reading, and sets the current value.
+    sb.ok(&[
+        "milestone",
+        "set",
+        &id_s,
+        "--current",
+        "540",
+        "--as-of",
+        "2026-11-29",
+    ]);
+    assert_eq!(by_title(&sb, HIGH_TECH)["current"].as_f64(), Some(540.0));
+    assert_eq!(readings(&sb, id).len(), 2);
+
+    // Refused, and nothing changes: a day to come, an addition dated in
+    // the past, a date with no value, a date that is not one.
+    let before = sb.export_json();
+    for (args, says) in [
+        (
+            vec!["--current", "1", "--as-of", "2026-11-30"],
+            "after today",
+        ),
+        (
+            vec!["--add", "1", "--as-of", "2026-06-30"],
+            "addition counts on today",
+        ),
+        (
+            vec!["--status", "done", "--as-of", "2026-06-30"],
+            "goes with a value",
+        ),
+        (vec!["--current", "1", "--as-of", "2026-02-30"], "--as-of"),
+    ] {
+        let mut all = vec!["milestone", "set", id_s.as_str()];
+        all.extend(args);
+        let r = sb.run(&all);
+        assert_eq!(r.code(), 2, "{all:?}: {}", r.stderr());
+        assert!(r.stderr().contains(says), "{all:?}: {}", r.stderr());
+    }
+    assert_eq!(sb.export_json(), before);
+    let zh = sb.run(&[
+        "--lang",
+        "zh",
+        "milestone",
+        "set",
+        &id_s,
+        "--current",
+        "1",
+        "--as-of",
+        "2026-12-01",
+    ]);
+    assert!(
+        zh.stderr()
+            .contains("填报日期 2026-12-01 晚于今天(2026-11-29)"),
+        "{}",
+        zh.stderr()
+    );
+}

@@ -102,12 +102,19 @@ impl App {
         let change = |c: MilestoneChange| c;
         let (id, version, c) = match *purpose {
             Purpose::Value { milestone, version } => {
-                let n = parse_number(text).map_err(|e| self.lang.refusal(&e))?;
+                // `512`, or `512 2023-06-30` for a figure entered late.
+                let (number, day) = value_and_day(text);
+                let n = parse_number(number).map_err(|e| self.lang.refusal(&e))?;
+                let as_of = day
+                    .map(parse_date)
+                    .transpose()
+                    .map_err(|e| self.lang.refusal(&e))?;
                 (
                     milestone,
                     version,
                     change(MilestoneChange {
                         value: Some(ValueChange::Set(n)),
+                        as_of,
                         ..Default::default()
                     }),
                 )
@@ -236,5 +243,36 @@ impl App {
         };
         let _ = self.reload();
         text
+    }
+}
+
+/// A value form's text: the number, and the day after it if one is given
+/// (anything after a space that starts like a year, `2023-…`).
+fn value_and_day(text: &str) -> (&str, Option<&str>) {
+    match text.trim().rsplit_once(char::is_whitespace) {
+        Some((number, day))
+            if day.len() >= 5
+                && day[..4].bytes().all(|b| b.is_ascii_digit())
+                && day.as_bytes()[4] == b'-' =>
+        {
+            (number.trim(), Some(day))
+        }
+        _ => (text, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::value_and_day;
+
+    #[test]
+    fn a_value_may_carry_the_day_it_was_true() {
+        assert_eq!(value_and_day("512"), ("512", None));
+        assert_eq!(
+            value_and_day(" 512  2023-06-30 "),
+            ("512", Some("2023-06-30"))
+        );
+        assert_eq!(value_and_day("512 2023-6-3"), ("512", Some("2023-6-3")));
+        assert_eq!(value_and_day("1,500 元"), ("1,500 元", None));
     }
 }

@@ -279,6 +279,7 @@ impl App {
                 version: saved.version,
                 was: version,
                 before: saved.before,
+                reading: saved.reading,
             });
         }
         if let (Some(id), Some(version)) = (saved.note_id, saved.note_version) {

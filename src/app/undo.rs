@@ -17,6 +17,8 @@ pub enum Undo {
         version: i64,
         was: i64,
         before: Fields,
+        /// The reading the change wrote, as that day was before.
+        reading: Option<store::ReadingWas>,
     },
     NoteAdded {
         id: i64,
@@ -85,9 +87,10 @@ impl App {
                 version,
                 was,
                 before,
+                reading,
             } => self
                 .store
-                .restore_milestone(*id, *version, before.clone())
+                .restore_milestone(*id, *version, before.clone(), reading.clone())
                 .map(|s| Some((Row::Milestone(*id), *was, s.version))),
             Undo::NoteEdited {
                 id,

@@ -18,6 +18,7 @@ use serde::Serialize;
 pub struct SetArgs {
     pub current: Option<String>,
     pub add: Option<String>,
+    pub as_of: Option<String>,
     pub status: Option<String>,
     pub due: Option<String>,
     pub note: Option<String>,
@@ -179,6 +180,12 @@ fn change_from(args: SetArgs, lang: Lang) -> Result<MilestoneChange, Failure> {
             .map_err(|e| bad("target", e))?,
         unit: args.unit,
         title: args.title,
+        as_of: args
+            .as_of
+            .as_deref()
+            .map(parse_date)
+            .transpose()
+            .map_err(|e| bad("as-of", e))?,
     })
 }
 

@@ -103,6 +103,8 @@ pub enum Format {
     Markdown,
 }
 
+// Parsed once per run: the size of the larger variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum MilestoneCommand {
     /// One line per milestone: id, status, due, value, where it sits.
@@ -131,6 +133,9 @@ pub enum MilestoneCommand {
         /// Add to the current value (safe when several planners add at once).
         #[arg(long, allow_hyphen_values = true, value_name = "N")]
         add: Option<String>,
+        /// The day the value was true (a figure entered late) [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
         /// planned, active, at_risk, blocked, done, dropped (or 计划中, 进行中, 有风险, 受阻, 已完成, 已取消).
         #[arg(long, value_name = "S")]
         status: Option<String>,
@@ -286,6 +291,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
             id,
             current,
             add,
+            as_of,
             status,
             due,
             note,
@@ -299,6 +305,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
             milestone::SetArgs {
                 current,
                 add,
+                as_of,
                 status,
                 due,
                 note,

@@ -25,6 +25,9 @@ pub struct MilestoneChange {
     pub target: Option<f64>,
     pub unit: Option<String>,
     pub title: Option<String>,
+    /// The day the value was true, for a reading entered late (the end of
+    /// June's figure, typed in July). None: today.
+    pub as_of: Option<Date>,
 }
 
 impl MilestoneChange {
@@ -39,10 +42,22 @@ impl MilestoneChange {
     }
 
     /// Checks the change against what kind of milestone it is meant for and
-    /// cleans the note, or says why not.
-    pub fn checked(mut self, kind: Kind) -> Result<Self, Refusal> {
+    /// the planner's day, and cleans the note, or says why not.
+    pub fn checked(mut self, kind: Kind, today: Date) -> Result<Self, Refusal> {
         if self.is_empty() {
             return Err(Refusal::NothingToChange);
+        }
+        if let Some(day) = self.as_of {
+            match self.value {
+                None => return Err(Refusal::AsOfWithoutValue),
+                // "Five more" is counted on today's figure; a past day's
+                // figure is given whole.
+                Some(ValueChange::Add(_)) if day != today => {
+                    return Err(Refusal::AddIsForToday { day });
+                }
+                _ if day > today => return Err(Refusal::AsOfInFuture { day, today }),
+                _ => {}
+            }
         }
         if let Some(v) = self.value {
             if kind == Kind::YesNo {
@@ -187,6 +202,52 @@ mod tests {
         ));
     }
 
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_reading_is_dated_today_or_before_and_only_a_whole_value_is_backdated() {
+        let today = day("2023-07-05");
+        let at = |value, as_of: &str| MilestoneChange {
+            value: Some(value),
+            as_of: Some(day(as_of)),
+            ..Default::default()
+        };
+        assert!(
+            at(ValueChange::Set(512.0), "2023-06-30")
+                .checked(Kind::Numeric, today)
+                .is_ok()
+        );
+        assert!(
+            at(ValueChange::Set(512.0), "2023-07-05")
+                .checked(Kind::Numeric, today)
+                .is_ok()
+        );
+        assert!(matches!(
+            at(ValueChange::Set(512.0), "2023-07-06").checked(Kind::Numeric, today),
+            Err(Refusal::AsOfInFuture { .. })
+        ));
+        assert!(matches!(
+            at(ValueChange::Add(5.0), "2023-06-30").checked(Kind::Numeric, today),
+            Err(Refusal::AddIsForToday { .. })
+        ));
+        assert!(
+            at(ValueChange::Add(5.0), "2023-07-05")
+                .checked(Kind::Numeric, today)
+                .is_ok()
+        );
+        let dated_status = MilestoneChange {
+            status: Some(Status::Done),
+            as_of: Some(today),
+            ..Default::default()
+        };
+        assert_eq!(
+            dated_status.checked(Kind::Numeric, today),
+            Err(Refusal::AsOfWithoutValue)
+        );
+    }
+
     #[test]
     fn change_rules() {
         let add = MilestoneChange {
@@ -204,17 +265,21 @@ mod tests {
             Err(Refusal::AddOverflows { .. })
         ));
         assert_eq!(
-            add.clone().checked(Kind::YesNo),
+            add.clone().checked(Kind::YesNo, day("2023-06-30")),
             Err(Refusal::YesNoHasNoValue)
         );
-        assert!(add.checked(Kind::Numeric).is_ok());
-        assert!(MilestoneChange::default().checked(Kind::Numeric).is_err());
+        assert!(add.checked(Kind::Numeric, day("2023-06-30")).is_ok());
+        assert!(
+            MilestoneChange::default()
+                .checked(Kind::Numeric, day("2023-06-30"))
+                .is_err()
+        );
         let blank = MilestoneChange {
             note: Some(" \n\u{1b}\n ".into()),
             ..Default::default()
         };
         assert_eq!(
-            blank.checked(Kind::Numeric),
+            blank.checked(Kind::Numeric, day("2023-06-30")),
             Err(Refusal::Empty(Field::Note))
         );
     }

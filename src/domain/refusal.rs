@@ -67,6 +67,17 @@ pub enum Refusal {
     UnknownStatus {
         typed: String,
     },
+    /// A reading dated after today.
+    AsOfInFuture {
+        day: jiff::civil::Date,
+        today: jiff::civil::Date,
+    },
+    /// A date for a reading, but no value.
+    AsOfWithoutValue,
+    /// An addition dated another day than today.
+    AddIsForToday {
+        day: jiff::civil::Date,
+    },
     /// No direction by this code or name; the plan's are listed.
     UnknownDirection {
         typed: String,

@@ -17,6 +17,7 @@ impl Lang {
             "baseline" => ("基数", "baseline"),
             "status" => ("状态", "status"),
             "due" => ("完成时限", "due"),
+            "reading" => ("填报记录", "reading"),
             "body" => ("备注内容", "note"),
             "note" => ("新增备注", "note added"),
             "created" => ("新建", "created"),

@@ -96,6 +96,21 @@ impl Lang {
                     "unknown status {typed:?}; expected one of {known}"
                 )
             }
+            Refusal::AsOfInFuture { day, today } => say!(
+                lang,
+                "填报日期 {day} 晚于今天({today});只能填报已经发生的数值",
+                "the reading's date {day} is after today ({today}); a reading says what was true"
+            ),
+            Refusal::AsOfWithoutValue => say!(
+                lang,
+                "填报日期要和完成值一起给出",
+                "a reading's date goes with a value"
+            ),
+            Refusal::AddIsForToday { day } => say!(
+                lang,
+                "“增加”只用于今天的数值;{day} 的数值请直接填写当天的完成值",
+                "an addition counts on today's value; for {day}, give that day's whole value"
+            ),
             Refusal::UnknownDirection { typed, known } => {
                 let known = known.join(", ");
                 say!(

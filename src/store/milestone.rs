@@ -22,6 +22,17 @@ pub struct Saved {
     pub note_version: Option<i64>,
     /// The fields as they were, for undo.
     pub before: Fields,
+    /// The reading this save wrote, and what that day held before: undo
+    /// puts it back.
+    pub reading: Option<ReadingWas>,
+}
+
+/// One day's reading before a save changed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadingWas {
+    pub day: String,
+    /// None: there was no reading that day.
+    pub value: Option<f64>,
 }
 
 pub struct ListFilter {
@@ -141,37 +152,60 @@ impl Store {
         source: &str,
     ) -> Result<Saved> {
         let now = self.clock.now_text();
-        let today = self.clock.today().to_string();
+        let today = self.clock.today();
         let author = self.author.clone();
         self.write("the milestone update", |tx| {
             let old = read_checked(tx, id, expected_version)?;
-            let change = change.checked(old.kind).map_err(Error::Invalid)?;
+            let change = change.checked(old.kind, today).map_err(Error::Invalid)?;
             let before = old.fields();
+            let value = change.new_value(old.current).map_err(Error::Invalid)?;
+            let day = change.as_of.unwrap_or(today).to_string();
+            // A reading for a day before the newest one fills in the past:
+            // the current value stays the newest reading's.
+            let newest: Option<String> = tx
+                .query_row(
+                    "SELECT max(as_of) FROM reading WHERE milestone_id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .map_err(Error::sql(format!("reading the readings of milestone {id}")))?;
+            let backdated = value.is_some() && newest.as_deref().is_some_and(|n| day.as_str() < n);
             let after = Fields {
                 title: change.title.clone().unwrap_or_else(|| before.title.clone()),
                 unit: change.unit.clone().unwrap_or_else(|| before.unit.clone()),
                 target: change.target.or(before.target),
-                current: change
-                    .new_value(old.current)
-                    .map_err(Error::Invalid)?
-                    .or(before.current),
+                current: value.filter(|_| !backdated).or(before.current),
                 status: change.status.unwrap_or(before.status),
                 due: change
                     .due
                     .map(|d| d.to_string())
                     .or_else(|| before.due.clone()),
             };
-            let mut saved = write_fields(tx, &now, &author, &old, &after)?;
-            if change.value.is_some()
-                && let Some(value) = after.current
-            {
+            let was = match value {
+                Some(_) => Some(reading_on(tx, id, &day)?),
+                None => None,
+            };
+            let filled_in = match (value, was) {
+                (Some(v), Some(was)) if backdated => Some((
+                    "reading",
+                    was.map(|w| format!("{day} {}", format_value(w))),
+                    Some(format!("{day} {}", format_value(v))),
+                )),
+                _ => None,
+            };
+            let mut saved = write_fields(tx, &now, &author, &old, &after, filled_in)?;
+            saved.reading = was.map(|value| ReadingWas {
+                day: day.clone(),
+                value,
+            });
+            if let Some(value) = value {
                 tx.execute(
                     "INSERT INTO reading (id, milestone_id, as_of, value, author, source)
                      VALUES (?6, ?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT (milestone_id, as_of)
                      DO UPDATE SET value = excluded.value, author = excluded.author,
                                    source = excluded.source",
-                    params![id, today, value, author, source, fresh_id(tx, Table::Reading)?],
+                    params![id, day, value, author, source, fresh_id(tx, Table::Reading)?],
                 )
                 .map_err(Error::sql(format!(
                     "recording the reading of milestone {id}"
@@ -206,19 +240,40 @@ impl Store {
         })
     }
 
-    /// Puts a milestone's fields back exactly as given (undo), if nobody
-    /// changed it since `expected_version`.
+    /// Puts a milestone's fields back exactly as given (undo), and the
+    /// reading the change wrote back to what that day held, if nobody
+    /// changed the milestone since `expected_version`.
     pub fn restore_milestone(
         &mut self,
         id: i64,
         expected_version: i64,
         fields: Fields,
+        reading: Option<ReadingWas>,
     ) -> Result<Saved> {
         let now = self.clock.now_text();
         let author = self.author.clone();
         self.write("the undo", |tx| {
             let old = read_checked(tx, id, Some(expected_version))?;
-            write_fields(tx, &now, &author, &old, &fields)
+            let restored = match &reading {
+                Some(r) => {
+                    let now_value = reading_on(tx, id, &r.day)?;
+                    match r.value {
+                        None => tx.execute(
+                            "DELETE FROM reading WHERE milestone_id = ?1 AND as_of = ?2",
+                            params![id, r.day],
+                        ),
+                        Some(v) => tx.execute(
+                            "UPDATE reading SET value = ?3 WHERE milestone_id = ?1 AND as_of = ?2",
+                            params![id, r.day, v],
+                        ),
+                    }
+                    .map_err(Error::sql(format!("restoring a reading of milestone {id}")))?;
+                    let text = |v: Option<f64>| v.map(|v| format!("{} {}", r.day, format_value(v)));
+                    (now_value != r.value).then(|| ("reading", text(now_value), text(r.value)))
+                }
+                None => None,
+            };
+            write_fields(tx, &now, &author, &old, &fields, restored)
         })
     }
 }
@@ -261,6 +316,7 @@ fn write_fields(
     author: &str,
     old: &MilestoneRow,
     new: &Fields,
+    extra: Option<(&'static str, Option<String>, Option<String>)>,
 ) -> Result<Saved> {
     let id = old.id;
     let before = old.fields();
@@ -272,6 +328,7 @@ fn write_fields(
         note_id: None,
         note_version: None,
         before: before.clone(),
+        reading: None,
     };
     let num = |v: Option<f64>| v.map(format_value);
     let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
@@ -287,7 +344,7 @@ fn write_fields(
         ),
         ("due", before.due.clone(), new.due.clone()),
     ];
-    for (field, was, now_) in pairs {
+    for (field, was, now_) in pairs.into_iter().chain(extra) {
         if was != now_ {
             saved.changes.push((field, was.clone(), now_.clone()));
             record(
@@ -322,4 +379,15 @@ fn write_fields(
         saved.version = version;
     }
     Ok(saved)
+}
+
+/// The value of milestone `id`'s reading on `day`, if there is one.
+fn reading_on(tx: &rusqlite::Transaction<'_>, id: i64, day: &str) -> Result<Option<f64>> {
+    tx.query_row(
+        "SELECT value FROM reading WHERE milestone_id = ?1 AND as_of = ?2",
+        params![id, day],
+        |r| r.get(0),
+    )
+    .optional()
+    .map_err(Error::sql(format!("reading the reading of milestone {id}")))
 }

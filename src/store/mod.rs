@@ -29,7 +29,7 @@ pub use edit::{Added, NoteSnapshot};
 pub use error::{Conflict, Error, Foreign, PathWhy, ReadOnlyWhy, Result};
 pub use file::{FileId, FileLoss};
 pub use header::pending_upgrade;
-pub use milestone::{ListFilter, Saved};
+pub use milestone::{ListFilter, ReadingWas, Saved};
 pub use open::{OpenOptions, open};
 pub use page::{Key, List, Listed, Page};
 pub use schema::{APPLICATION_ID, latest_version};
