@@ -212,7 +212,7 @@ fn status_menu_due_date_and_target() {
     assert_eq!(app.layer(), Layer::Menu);
     press(&mut app, "jjj<Enter>");
     assert_eq!(milestone(&sb, HIGH_TECH).status, Status::Done);
-    press(&mut app, "d2023-02-30<Enter>");
+    press(&mut app, "d<C-u>2023-02-30<Enter>");
     assert!(
         form_error(&app)
             .unwrap()

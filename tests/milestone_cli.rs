@@ -178,7 +178,7 @@ fn set_current_add_status_due_and_note_with_history() {
             ("current", Some("512"), Some("517")),
             ("current", Some("517"), Some("515")),
             ("status", Some("active"), Some("at_risk")),
-            ("due", None, Some("2024-06-30")),
+            ("due", Some("2023-12-31"), Some("2024-06-30")),
         ]
     );
     assert!(h.iter().all(|(a, ..)| *a == user));

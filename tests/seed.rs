@@ -78,7 +78,13 @@ fn three_directions_five_programs_and_the_n_areas() {
 fn every_numeric_target_is_a_numeric_milestone() {
     let doc = plan();
     let expected: &[(&str, &str, f64, &str, Option<&str>)] = &[
-        ("产业发展强基工程", "国家级高新技术企业", 600.0, "家", None),
+        (
+            "产业发展强基工程",
+            "国家级高新技术企业",
+            600.0,
+            "家",
+            Some("2023-12-31"),
+        ),
         (
             "产业发展强基工程",
             "食品工业总产值",
@@ -317,5 +323,36 @@ fn markdown_export_prints_the_whole_plan() {
     assert!(
         md.contains("| 国家级高新技术企业突破600家 | —/600 家 | 0 |"),
         "{md}"
+    );
+}
+
+/// The interview is the 2023 work plan: what it states without a time of
+/// its own is due at the end of 2023. Past figures (the listed companies
+/// and their market value) are indicators with no target and no time limit,
+/// and what the text reports as done stays done.
+#[test]
+fn every_task_of_the_work_plan_has_its_time_limit() {
+    let doc = plan();
+    let mut undated = Vec::new();
+    for (_, m) in milestones(&doc) {
+        if m.due.is_none() {
+            undated.push(m.title.clone());
+        }
+    }
+    for title in &undated {
+        let (_, m) = milestones(&doc).find(|(_, m)| &m.title == title).unwrap();
+        let past_figure = m.kind == Kind::Numeric && m.target.is_none() && m.current.is_some();
+        let done = m.status == plan_cockpit::domain::Status::Done;
+        assert!(past_figure || done, "{title} has no time limit");
+    }
+    assert_eq!(undated.len(), 5, "{undated:?}");
+    let areas: Vec<(&str, bool)> = doc
+        .areas
+        .iter()
+        .map(|a| (a.name.as_str(), a.description.contains("制度保障")))
+        .collect();
+    assert_eq!(
+        areas,
+        [("就业", false), ("教育", false), ("医疗", false), ("党建", true), ("廉政", true)]
     );
 }
