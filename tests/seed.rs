@@ -353,6 +353,12 @@ fn every_task_of_the_work_plan_has_its_time_limit() {
         .collect();
     assert_eq!(
         areas,
-        [("就业", false), ("教育", false), ("医疗", false), ("党建", true), ("廉政", true)]
+        [
+            ("就业", false),
+            ("教育", false),
+            ("医疗", false),
+            ("党建", true),
+            ("廉政", true)
+        ]
     );
 }

@@ -3,6 +3,7 @@
 pub mod change;
 pub mod clock;
 pub mod dates;
+pub mod pace;
 pub mod plan;
 pub mod problem;
 pub mod progress;
