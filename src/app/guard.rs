@@ -84,6 +84,7 @@ impl App {
         self.undo.clear();
         let _ = self.store.follow_plan();
         self.title = now.title.clone();
+        self.plan_year = self.store.plan_year().unwrap_or(self.plan_year);
         self.panes.clear();
         self.focus = 0;
         if let Err(e) = self.reload() {

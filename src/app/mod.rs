@@ -68,6 +68,8 @@ pub struct App {
     store: Store,
     pub lang: Lang,
     pub title: String,
+    /// Targets' periods start on this year's 1 January (序时进度).
+    pub plan_year: i16,
     pub panes: Vec<Pane>,
     pub focus: usize,
     pub zoomed: bool,
@@ -104,6 +106,7 @@ impl App {
         };
         let mut app = App {
             title: store.plan_title().unwrap_or_default(),
+            plan_year: store.plan_year().unwrap_or(2023),
             store,
             lang,
             panes: Vec::new(),

@@ -42,9 +42,9 @@ pub enum Verdict {
     OnTrack,
     /// Ahead of 序时进度 by more than the on-track margin.
     Ahead,
-    /// Short by this much, in the target's unit: of 序时进度 now, or of
-    /// the target at the time limit when there is a forecast.
-    Behind { by: f64 },
+    /// Short by this much, in the target's unit: of 序时进度 now, or
+    /// (`at_due`) of the target at the time limit, by the readings' line.
+    Behind { by: f64, at_due: bool },
     /// A yes/no task not done and not yet due.
     Open,
     /// A yes/no task due within the yellow window.
@@ -159,9 +159,21 @@ fn numeric(
         if points <= LIGHTS.on_track_points {
             (Verdict::OnTrack, Light::Green)
         } else if points > LIGHTS.red_points {
-            (Verdict::Behind { by: short }, Light::Red)
+            (
+                Verdict::Behind {
+                    by: short,
+                    at_due: true,
+                },
+                Light::Red,
+            )
         } else {
-            (Verdict::Behind { by: short }, Light::Yellow)
+            (
+                Verdict::Behind {
+                    by: short,
+                    at_due: true,
+                },
+                Light::Yellow,
+            )
         }
     } else {
         let behind = -pace.gap_points;
@@ -169,6 +181,7 @@ fn numeric(
             (
                 Verdict::Behind {
                     by: shortfall(&pace, span),
+                    at_due: false,
                 },
                 Light::Red,
             )
@@ -176,6 +189,7 @@ fn numeric(
             (
                 Verdict::Behind {
                     by: shortfall(&pace, span),
+                    at_due: false,
                 },
                 Light::Yellow,
             )
@@ -273,7 +287,7 @@ mod tests {
         // 序时进度 50 %: 40 % done is 10 points behind (yellow), 30 % red.
         let s = at(&numeric(Some(240.0), 600.0), "2023-07-02", &[]);
         assert_eq!(s.light, Light::Yellow);
-        let Verdict::Behind { by } = s.verdict else {
+        let Verdict::Behind { by, at_due: false } = s.verdict else {
             panic!("{s:?}")
         };
         assert!((by - 60.0).abs() < 2.0, "{by}");
@@ -343,7 +357,9 @@ mod tests {
         let f = s.pace.unwrap().forecast.unwrap();
         assert!((f - 489.0).abs() < 3.0, "{f}");
         assert_eq!(s.light, Light::Red);
-        assert!(matches!(s.verdict, Verdict::Behind { by } if (by - 111.0).abs() < 3.0));
+        assert!(
+            matches!(s.verdict, Verdict::Behind { by, at_due: true } if (by - 111.0).abs() < 3.0)
+        );
     }
 
     #[test]

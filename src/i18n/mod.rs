@@ -16,6 +16,7 @@ mod check;
 mod cli;
 mod faults;
 mod history;
+mod pace;
 mod paths;
 mod problems;
 mod refusals;

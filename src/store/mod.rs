@@ -212,6 +212,13 @@ impl Store {
         Ok(())
     }
 
+    /// The plan year: a target's period starts on its 1 January.
+    pub fn plan_year(&self) -> Result<i16> {
+        self.conn
+            .query_row("SELECT year FROM plan", [], |r| r.get(0))
+            .map_err(Error::sql("reading the plan"))
+    }
+
     pub fn plan_title(&self) -> Result<String> {
         self.conn
             .query_row("SELECT title FROM plan", [], |r| r.get(0))

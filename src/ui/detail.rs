@@ -73,6 +73,27 @@ pub fn render(
         None => ui.no_due.to_owned(),
     };
     field(&mut lines, ui.due, due);
+    if let Some(s) = super::standing(app, m, &d.readings) {
+        let unit = &m.unit;
+        field(
+            &mut lines,
+            ui.standing,
+            format!(
+                "{} {} · {}",
+                super::theme::light_mark(s.light),
+                app.lang.light(s.light),
+                app.lang.verdict(s.verdict, unit)
+            ),
+        );
+        if let Some(p) = s.pace {
+            let pace = app.lang.pace_line(p.elapsed, p.done, p.gap_points);
+            lines.extend(wrap(&format!("  {pace}"), cells).into_iter().map(Line::raw));
+            if let (Some(f), Some(due)) = (p.forecast, &m.due) {
+                let said = app.lang.forecast_line(due, f, unit);
+                lines.extend(wrap(&format!("  {said}"), cells).into_iter().map(Line::raw));
+            }
+        }
+    }
     if !m.owner.is_empty() {
         field(&mut lines, ui.owner, m.owner.clone());
     }

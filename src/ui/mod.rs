@@ -132,6 +132,29 @@ pub(crate) fn value_text(app: &App, m: &crate::domain::rows::MilestoneRow) -> St
     }
 }
 
+/// Where a milestone stands against its time limit, on the cockpit's day,
+/// its period starting on the plan year's 1 January; from the readings
+/// given (the detail has them; a list row has none, so no forecast).
+pub(crate) fn standing(
+    app: &App,
+    m: &crate::domain::rows::MilestoneRow,
+    readings: &[crate::domain::rows::ReadingRow],
+) -> Option<crate::domain::pace::Standing> {
+    let day = |s: &str| s.parse::<jiff::civil::Date>().ok();
+    let start = jiff::civil::Date::new(app.plan_year, 1, 1).ok()?;
+    let points: Vec<(jiff::civil::Date, f64)> = readings
+        .iter()
+        .filter_map(|r| Some((day(&r.as_of)?, r.value)))
+        .collect();
+    crate::domain::pace::standing(
+        &m.measure(),
+        m.due.as_deref().and_then(day),
+        start,
+        day(&app.today)?,
+        &points,
+    )
+}
+
 /// The domain's rule, on the cockpit's idea of today (from its clock).
 pub(crate) fn is_overdue(app: &App, m: &crate::domain::rows::MilestoneRow) -> bool {
     crate::domain::progress::is_overdue(m.status, m.due.as_deref(), &app.today)

@@ -78,6 +78,16 @@ pub fn mark(s: Status) -> &'static str {
     }
 }
 
+/// A light's mark: a shape per light, so it reads without colour too
+/// (the word beside it says which).
+pub fn light_mark(light: crate::domain::pace::Light) -> &'static str {
+    match light {
+        crate::domain::pace::Light::Green => "◎",
+        crate::domain::pace::Light::Yellow => "◐",
+        crate::domain::pace::Light::Red => "◉",
+    }
+}
+
 /// `████░░░░ 45%` in `cells` cells; text, so it survives any terminal.
 pub fn bar(progress: Option<f64>, cells: usize) -> String {
     let Some(p) = progress else {
