@@ -1,7 +1,7 @@
 //! The direction panes side by side (one at a time when narrow or zoomed),
 //! each showing its drill-down level.
 
-use super::theme::{Theme, bar, mark};
+use super::theme::{Theme, bar, light_mark, mark};
 use super::{NARROW, detail};
 use super::{is_overdue, value_text};
 use crate::app::App;
@@ -268,7 +268,7 @@ fn milestone_lines(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> V
         None => ui.no_due.to_owned(),
     };
     let detail = format!(
-        "  {} {} · {} · {}",
+        "{} {} · {} · {}",
         value_text(app, m),
         pct(m.measure().progress()).trim(),
         due,
@@ -279,7 +279,15 @@ fn milestone_lines(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> V
     } else {
         theme.dim()
     };
-    vec![first, Line::styled(truncate(&detail, cells), style)]
+    // The light leads the second line: a shape and a colour, computed from
+    // the row on the cockpit's day (a list row has no readings, so the
+    // calendar judges; the detail adds the forecast).
+    let light = match super::standing(app, m, &[]) {
+        Some(s) => Span::styled(format!("{} ", light_mark(s.light)), theme.light(s.light)),
+        None => Span::raw("  "),
+    };
+    let rest = truncate(&detail, cells.saturating_sub(2));
+    vec![first, Line::from(vec![light, Span::styled(rest, style)])]
 }
 
 /// A list of items of `per` lines each, shown a page at a time; the

@@ -55,6 +55,14 @@ impl Theme {
         self.fg(Color::Green)
     }
 
+    pub fn light(self, light: crate::domain::pace::Light) -> Style {
+        match light {
+            crate::domain::pace::Light::Green => self.fg(Color::Green),
+            crate::domain::pace::Light::Yellow => self.fg(Color::Yellow),
+            crate::domain::pace::Light::Red => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+        }
+    }
+
     pub fn status(self, s: Status) -> Style {
         match s {
             Status::Done => self.fg(Color::Green),
