@@ -302,3 +302,27 @@ fn a_late_figure_is_entered_with_its_day_and_undone_whole() {
     press(&mut app, "u");
     assert_eq!(readings(&app), (None, vec![]), "and today's with its value");
 }
+
+/// `A`: overdue first, then due soon; Enter goes to the item in its pane.
+#[test]
+fn the_agenda_lists_overdue_work_first_and_goes_to_an_item() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    // The pinned day is in 2026: the 2023 plan's open work is all overdue.
+    press(&mut app, "A");
+    assert_eq!(app.layer(), Layer::Agenda);
+    let Some(Overlay::Agenda(a)) = app.overlays.last() else {
+        panic!()
+    };
+    let a = &a.agenda;
+    assert_eq!(a.total(plan_cockpit::domain::agenda::Section::Overdue), 43);
+    assert!(a.overdue.windows(2).all(|w| w[0].due <= w[1].due), "by time limit");
+    assert!(a.overdue.iter().all(|m| m.status != plan_cockpit::domain::Status::Done));
+    assert_eq!(a.overdue[0].title, "落户东城台商大厦(环球经贸中心)", "the Q1 task first");
+    let text = common::screen(&app, 80, 24);
+    assert!(text.contains("已逾期 (43)"), "{text}");
+    press(&mut app, "j<Enter>");
+    assert_eq!(app.layer(), Layer::Panes);
+    let pane = app.focused().unwrap();
+    let second = pane.selected_milestone().unwrap();
+    assert_eq!(second.due.as_deref(), Some("2023-12-31"));
+}

@@ -2,6 +2,7 @@
 //! table, the action updates this state (writing through the store), and
 //! the UI draws from the state. No terminal here, and no SQL.
 
+mod agenda;
 mod confirm;
 mod conflict;
 mod drafts;

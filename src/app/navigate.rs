@@ -57,6 +57,7 @@ impl App {
                 }
             }
             Action::History => self.open_history(),
+            Action::Agenda => self.open_agenda(),
             Action::Add => self.start_add(),
             Action::Rename => self.start_rename(),
             Action::Delete => self.start_delete(),

@@ -21,6 +21,8 @@ pub enum Command {
     Search,
     /// Close the search and go to this hit.
     Jump(Hit),
+    /// Close the layer and go to this milestone.
+    GoToMilestone(i64),
     /// Close the menu and set the status.
     SetStatus {
         milestone: i64,

@@ -4,6 +4,7 @@
 //! layer means its file, its rows in the key table and one line in
 //! `layers!` below.
 
+pub use super::agenda::AgendaView;
 pub use super::confirm::Confirm;
 pub use super::conflict::ConflictView;
 pub use super::editor::Editor;
@@ -54,6 +55,7 @@ layers! {
     Help(Help),
     History(History),
     Conflict(ConflictView),
+    Agenda(AgendaView),
 }
 
 impl Overlay {

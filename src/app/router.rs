@@ -66,6 +66,10 @@ impl App {
                 self.overlays.pop();
                 self.jump(&hit);
             }
+            Command::GoToMilestone(id) => {
+                self.overlays.pop();
+                self.go_to_milestone(id);
+            }
             Command::SetStatus {
                 milestone,
                 version,

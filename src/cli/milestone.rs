@@ -60,13 +60,41 @@ fn value_text(r: &MilestoneRow, lang: Lang) -> String {
     }
 }
 
-pub fn list(ctx: &Context, direction: Option<&str>, overdue: bool, json: bool) -> Outcome {
+pub struct ListArgs<'a> {
+    pub direction: Option<&'a str>,
+    pub overdue: bool,
+    pub due_within: Option<i64>,
+    pub undated: bool,
+    pub json: bool,
+}
+
+pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
     let store = open_seeded(ctx, false)?;
-    let filter = ListFilter {
-        direction: direction.map(|d| store.find_direction(d)).transpose()?,
-        overdue_on: overdue.then(|| ctx.clock.today().to_string()),
+    let direction = args
+        .direction
+        .map(|d| store.find_direction(d))
+        .transpose()?;
+    let today = ctx.clock.today().to_string();
+    let rows = if args.due_within.is_some() || args.undated {
+        // The agenda's order: overdue, due soon, then undated.
+        let days = args.due_within.unwrap_or(0);
+        let a = store.agenda(&today, days, direction, usize::MAX)?;
+        let mut rows = Vec::new();
+        if args.due_within.is_some() {
+            rows.extend(a.overdue);
+            rows.extend(a.soon);
+        }
+        if args.undated {
+            rows.extend(a.undated);
+        }
+        rows
+    } else {
+        store.milestones(&ListFilter {
+            direction,
+            overdue_on: args.overdue.then_some(today),
+        })?
     };
-    let rows = store.milestones(&filter)?;
+    let json = args.json;
     if json {
         let out: Vec<JsonRow<'_>> = rows
             .iter()

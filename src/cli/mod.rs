@@ -115,6 +115,13 @@ pub enum MilestoneCommand {
         /// Only milestones past due and not done or dropped.
         #[arg(long)]
         overdue: bool,
+        /// The agenda: open work past due or due within N days, overdue
+        /// first (0 to 3650).
+        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(0..=3650))]
+        due_within: Option<i64>,
+        /// With the agenda (or alone): open work that has no time limit.
+        #[arg(long)]
+        undated: bool,
         /// Print a JSON array instead, for scripts.
         #[arg(long)]
         json: bool,
@@ -285,8 +292,19 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
         Some(Command::Milestone(MilestoneCommand::List {
             direction,
             overdue,
+            due_within,
+            undated,
             json,
-        })) => milestone::list(&ctx, direction.as_deref(), overdue, json),
+        })) => milestone::list(
+            &ctx,
+            &milestone::ListArgs {
+                direction: direction.as_deref(),
+                overdue,
+                due_within,
+                undated,
+                json,
+            },
+        ),
         Some(Command::Milestone(MilestoneCommand::Set {
             id,
             current,

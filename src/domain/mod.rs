@@ -1,5 +1,6 @@
 //! The plan's vocabulary and rules. Knows no terminal and no database.
 
+pub mod agenda;
 pub mod change;
 pub mod clock;
 pub mod dates;

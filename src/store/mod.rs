@@ -1,6 +1,7 @@
 //! The only place that speaks SQL. Everything else asks the store in the
 //! plan's own words.
 
+mod agenda;
 mod backup;
 mod beside;
 mod draft;

@@ -1,6 +1,7 @@
 //! Drawing: `render(&App, &mut Frame)` and nothing else. Reads state, never
 //! changes it, never touches the database.
 
+mod agenda;
 mod detail;
 mod overlays;
 mod panes;

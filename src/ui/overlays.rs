@@ -23,6 +23,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let ui = app.ui();
     match top {
         Overlay::Help(h) => help(app, theme, frame, area, h.scroll),
+        Overlay::Agenda(a) => super::agenda::render(app, theme, frame, area, a),
         Overlay::Conflict(c) => {
             let popup = centered(
                 area,
@@ -242,7 +243,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// Clears `area`, draws a titled border, returns the inside.
-fn boxed(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
+pub(super) fn boxed(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .border_style(theme.focused_border())
@@ -336,5 +337,6 @@ fn layer_name(ui: &Ui, layer: Layer) -> &'static str {
         Layer::History => ui.history,
         Layer::Conflict => ui.conflict_title,
         Layer::Replaced => ui.plan_replaced_title,
+        Layer::Agenda => ui.agenda_title,
     }
 }

@@ -243,6 +243,10 @@ pub fn reach(layer: plan_cockpit::app::keymap::Layer) -> (Sandbox, plan_cockpit:
             press(&mut app, "D");
             false
         }
+        Layer::Agenda => {
+            press(&mut app, "A");
+            false
+        }
         Layer::Help => {
             press(&mut app, "?");
             false

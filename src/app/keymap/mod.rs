@@ -22,11 +22,14 @@ pub enum Layer {
     /// The plan was replaced under an open form or editor: the planner's
     /// text is shown (and was kept in a file); there is nothing to save.
     Replaced,
+    /// Overdue, due soon and undated work across the whole plan.
+    Agenda,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 10] = [
+    pub const ALL: [Layer; 11] = [
         Layer::Panes,
+        Layer::Agenda,
         Layer::Search,
         Layer::Form,
         Layer::Menu,
@@ -67,6 +70,8 @@ pub enum Action {
     NewNote,
     EditNote,
     History,
+    /// `A`: the agenda.
+    Agenda,
     Add,
     Rename,
     Delete,

@@ -1,0 +1,68 @@
+//! The agenda: what needs a planner's attention across the whole plan,
+//! overdue first, then what falls due soon, then what has no time limit
+//! (so that nothing hides). Work done or dropped is not on it, nor a past
+//! figure (a numeric indicator with no target, which is never due).
+
+use super::rows::MilestoneRow;
+
+/// "Soon" is this many days from today, unless the planner asks otherwise.
+pub const SOON_DAYS: i64 = 30;
+
+/// At most this many items per section are read; the counts say how many
+/// there are in all.
+pub const SECTION_LIMIT: usize = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Overdue,
+    Soon,
+    Undated,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Overdue, Section::Soon, Section::Undated];
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Agenda {
+    /// Days ahead that count as soon.
+    pub soon_days: i64,
+    pub overdue: Vec<MilestoneRow>,
+    pub soon: Vec<MilestoneRow>,
+    pub undated: Vec<MilestoneRow>,
+    /// How many each section holds in all (it may show fewer).
+    pub totals: [usize; 3],
+}
+
+impl Agenda {
+    pub fn section(&self, s: Section) -> &[MilestoneRow] {
+        match s {
+            Section::Overdue => &self.overdue,
+            Section::Soon => &self.soon,
+            Section::Undated => &self.undated,
+        }
+    }
+
+    pub fn total(&self, s: Section) -> usize {
+        match s {
+            Section::Overdue => self.totals[0],
+            Section::Soon => self.totals[1],
+            Section::Undated => self.totals[2],
+        }
+    }
+
+    /// Every item shown, in order: what the selection moves over.
+    pub fn items(&self) -> impl Iterator<Item = (Section, &MilestoneRow)> {
+        Section::ALL
+            .into_iter()
+            .flat_map(move |s| self.section(s).iter().map(move |m| (s, m)))
+    }
+
+    pub fn len(&self) -> usize {
+        self.overdue.len() + self.soon.len() + self.undated.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}

@@ -1,0 +1,85 @@
+//! The agenda's three lists, each through the index on time limits (or the
+//! undated rows), a section at a time, with its count.
+
+use super::Store;
+use super::error::{Error, Result};
+use super::milestone::{ROW_SQL, row};
+use crate::domain::agenda::Agenda;
+use crate::domain::rows::MilestoneRow;
+use rusqlite::params;
+
+/// Open work: neither done nor dropped.
+const OPEN: &str = "m.status NOT IN ('done', 'dropped') AND (?4 IS NULL OR p.direction_id = ?4)";
+
+impl Store {
+    /// Overdue (due before `today`), due within `soon_days`, and undated
+    /// open work, at most `limit` of each, with their totals; of one
+    /// direction only, if given.
+    pub fn agenda(
+        &self,
+        today: &str,
+        soon_days: i64,
+        direction: Option<i64>,
+        limit: usize,
+    ) -> Result<Agenda> {
+        let until = today
+            .parse::<jiff::civil::Date>()
+            .and_then(|d| d.checked_add(jiff::Span::new().days(soon_days)))
+            .map_err(|e| Error::Internal(format!("the agenda's window from {today}: {e}")))?
+            .to_string();
+        // A past figure (numeric, no target) is never due: not on the agenda.
+        let undated = format!(
+            "m.due_date IS NULL AND {OPEN} AND NOT (m.kind = 'numeric' AND m.target IS NULL)"
+        );
+        let sections = [
+            (format!("m.due_date < ?1 AND {OPEN}"), "m.due_date, m.id"),
+            (
+                format!("m.due_date >= ?1 AND m.due_date <= ?2 AND {OPEN}"),
+                "m.due_date, m.id",
+            ),
+            (
+                format!("{undated} AND ?1 = ?1 AND ?2 = ?2"),
+                "d.position, d.id, p.position, p.id, m.position, m.id",
+            ),
+        ];
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut lists: Vec<Vec<MilestoneRow>> = Vec::new();
+        let mut totals = [0usize; 3];
+        for (i, (filter, order)) in sections.iter().enumerate() {
+            let sql = format!("{ROW_SQL} WHERE {filter} ORDER BY {order} LIMIT ?3");
+            let rows = self
+                .conn
+                .prepare_cached(&sql)
+                .and_then(|mut st| {
+                    st.query_map(params![today, until, limit, direction], row)?
+                        .collect::<rusqlite::Result<Vec<_>>>()
+                })
+                .map_err(Error::sql("reading the agenda"))?;
+            let count: i64 = self
+                .conn
+                .query_row(
+                    &format!(
+                        "SELECT count(*) FROM milestone m
+                         JOIN project p ON p.id = m.project_id
+                         JOIN direction d ON d.id = p.direction_id
+                         WHERE {filter} AND ?3 = ?3"
+                    ),
+                    params![today, until, limit, direction],
+                    |r| r.get(0),
+                )
+                .map_err(Error::sql("counting the agenda"))?;
+            totals[i] = usize::try_from(count).unwrap_or(0);
+            lists.push(rows);
+        }
+        let undated = lists.pop().unwrap_or_default();
+        let soon = lists.pop().unwrap_or_default();
+        let overdue = lists.pop().unwrap_or_default();
+        Ok(Agenda {
+            soon_days,
+            overdue,
+            soon,
+            undated,
+            totals,
+        })
+    }
+}
