@@ -220,6 +220,18 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
             total
         })
     });
+    // The agenda over the whole plan: two indexed range reads and an
+    // undated scan, at most 500 rows a section, then the popup drawn.
+    g.bench_function("agenda_open", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                total += ck.timed("agenda_open", key('A'));
+                ck.press(code(KeyCode::Esc));
+            }
+            total
+        })
+    });
     g.bench_function("drill_in_enter", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;

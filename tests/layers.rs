@@ -315,9 +315,19 @@ fn the_agenda_lists_overdue_work_first_and_goes_to_an_item() {
     };
     let a = &a.agenda;
     assert_eq!(a.total(plan_cockpit::domain::agenda::Section::Overdue), 43);
-    assert!(a.overdue.windows(2).all(|w| w[0].due <= w[1].due), "by time limit");
-    assert!(a.overdue.iter().all(|m| m.status != plan_cockpit::domain::Status::Done));
-    assert_eq!(a.overdue[0].title, "落户东城台商大厦(环球经贸中心)", "the Q1 task first");
+    assert!(
+        a.overdue.windows(2).all(|w| w[0].due <= w[1].due),
+        "by time limit"
+    );
+    assert!(
+        a.overdue
+            .iter()
+            .all(|m| m.status != plan_cockpit::domain::Status::Done)
+    );
+    assert_eq!(
+        a.overdue[0].title, "落户东城台商大厦(环球经贸中心)",
+        "the Q1 task first"
+    );
     let text = common::screen(&app, 80, 24);
     assert!(text.contains("已逾期 (43)"), "{text}");
     press(&mut app, "j<Enter>");

@@ -12,6 +12,11 @@ pub const SOON_DAYS: i64 = 30;
 /// there are in all.
 pub const SECTION_LIMIT: usize = 500;
 
+/// Counts stop here: past it a section says "1000+". Counting a city
+/// plan's tens of thousands of overdue rows would cost more than the rest
+/// of the agenda, to tell a planner no more than that.
+pub const COUNT_CAP: usize = 1000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Overdue,
@@ -30,7 +35,8 @@ pub struct Agenda {
     pub overdue: Vec<MilestoneRow>,
     pub soon: Vec<MilestoneRow>,
     pub undated: Vec<MilestoneRow>,
-    /// How many each section holds in all (it may show fewer).
+    /// How many each section holds in all (it may show fewer), counted up
+    /// to one past `COUNT_CAP`.
     pub totals: [usize; 3],
 }
 
@@ -56,6 +62,16 @@ impl Agenda {
         Section::ALL
             .into_iter()
             .flat_map(move |s| self.section(s).iter().map(move |m| (s, m)))
+    }
+
+    /// A section's total as said: `1000+` past the cap.
+    pub fn total_text(&self, s: Section) -> String {
+        let total = self.total(s);
+        if total > COUNT_CAP {
+            format!("{COUNT_CAP}+")
+        } else {
+            total.to_string()
+        }
     }
 
     pub fn len(&self) -> usize {

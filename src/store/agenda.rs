@@ -4,7 +4,7 @@
 use super::Store;
 use super::error::{Error, Result};
 use super::milestone::{ROW_SQL, row};
-use crate::domain::agenda::Agenda;
+use crate::domain::agenda::{Agenda, COUNT_CAP};
 use crate::domain::rows::MilestoneRow;
 use rusqlite::params;
 
@@ -55,18 +55,20 @@ impl Store {
                         .collect::<rusqlite::Result<Vec<_>>>()
                 })
                 .map_err(Error::sql("reading the agenda"))?;
+            let cap = i64::try_from(COUNT_CAP)
+                .unwrap_or(i64::MAX)
+                .saturating_add(1);
             let count: i64 = self
                 .conn
-                .query_row(
-                    &format!(
-                        "SELECT count(*) FROM milestone m
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM (SELECT 1 FROM milestone m
                          JOIN project p ON p.id = m.project_id
                          JOIN direction d ON d.id = p.direction_id
-                         WHERE {filter} AND ?3 = ?3"
-                    ),
-                    params![today, until, limit, direction],
-                    |r| r.get(0),
-                )
+                         WHERE {filter} LIMIT ?3)"
+                ))
+                .and_then(|mut st| {
+                    st.query_row(params![today, until, cap, direction], |r| r.get(0))
+                })
                 .map_err(Error::sql("counting the agenda"))?;
             totals[i] = usize::try_from(count).unwrap_or(0);
             lists.push(rows);

@@ -30,9 +30,9 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &Age
         let shown = if items.len() < a.total(section) {
             ui.agenda_shown
                 .replace("{shown}", &items.len().to_string())
-                .replace("{all}", &a.total(section).to_string())
+                .replace("{all}", &a.total_text(section))
         } else {
-            a.total(section).to_string()
+            a.total_text(section)
         };
         lines.push(Line::styled(format!("── {name} ({shown})"), theme.title()));
         for m in items {
