@@ -19,7 +19,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &Age
         area.width.saturating_sub(2).min(120),
         area.height.saturating_sub(2),
     );
-    let inner = super::overlays::boxed(frame, popup, ui.agenda_title, theme);
+    let inner = super::boxed(frame, popup, ui.agenda_title, theme);
     let cells = inner.width as usize;
     let a = &view.agenda;
     let mut lines: Vec<Line> = Vec::new();

@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Clear, Paragraph};
 use theme::Theme;
 use width::{truncate, width};
 
@@ -103,6 +103,20 @@ pub fn describe(lang: Lang, b: &crate::app::keymap::Binding) -> &'static str {
         Lang::Zh => b.zh,
         Lang::En => b.en,
     }
+}
+
+/// Clears `area`, draws a titled border, returns the inside.
+pub(crate) fn boxed(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_style(theme.focused_border())
+        .title(Span::styled(
+            truncate(&format!(" {title} "), area.width.saturating_sub(2) as usize),
+            theme.title(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
 }
 
 /// A rectangle of at most `w`×`h` centred in `area`.

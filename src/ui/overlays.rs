@@ -2,7 +2,7 @@
 //! caret, so a Chinese input method opens its window in the right place.
 
 use super::theme::{Theme, mark};
-use super::{centered, describe};
+use super::{boxed, centered, describe};
 use crate::app::App;
 use crate::app::keymap::{BINDINGS, EVERY, Layer, TEXT, keys_label};
 use crate::app::overlay::{Menu, NoteTarget, Overlay, Purpose};
@@ -12,7 +12,7 @@ use crate::ui::width::{pad, truncate, width, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use tui_textarea::TextArea;
 
 pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -240,20 +240,6 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             frame.render_widget(Paragraph::new(text), inner);
         }
     }
-}
-
-/// Clears `area`, draws a titled border, returns the inside.
-pub(super) fn boxed(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .border_style(theme.focused_border())
-        .title(Span::styled(
-            truncate(&format!(" {title} "), area.width.saturating_sub(2) as usize),
-            theme.title(),
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    inner
 }
 
 /// Draws a text field and puts the terminal cursor on its caret.
