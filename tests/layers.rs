@@ -336,3 +336,31 @@ fn the_agenda_lists_overdue_work_first_and_goes_to_an_item() {
     let second = pane.selected_milestone().unwrap();
     assert_eq!(second.due.as_deref(), Some("2023-12-31"));
 }
+
+/// `x`: what holds a project below 100 %, worst first, with its share of
+/// the shortfall; Enter goes to it.
+#[test]
+fn x_says_what_pulls_a_project_down() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    press(&mut app, "/引育本科学历人才<Enter>");
+    // One of the three 人才 targets reached: the other two hold it back.
+    press(&mut app, "e<C-u>15000<Enter>x");
+    assert_eq!(app.layer(), Layer::Explain);
+    let Some(Overlay::Explain(x)) = app.overlays.last() else {
+        panic!()
+    };
+    let p = x.progress.unwrap();
+    assert!((p - 1.0 / 3.0).abs() < 1e-9, "{p}");
+    let titles: Vec<&str> = x.pulls.iter().map(|p| p.row.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["柔性引进国内领先、国际一流的高端人才团队", "引育硕士以上创新创业人才"]
+    );
+    assert!(x.pulls.iter().all(|p| (p.share - 0.5).abs() < 1e-9));
+    let text = common::screen(&app, 80, 24);
+    assert!(text.contains("项目进度 33%"), "{text}");
+    press(&mut app, "j<Enter>");
+    assert_eq!(app.layer(), Layer::Panes);
+    let m = app.focused().unwrap().selected_milestone().unwrap();
+    assert_eq!(m.title, "引育硕士以上创新创业人才");
+}

@@ -8,6 +8,7 @@ mod conflict;
 mod drafts;
 mod editor;
 mod event;
+mod explain;
 mod form;
 mod guard;
 mod help;

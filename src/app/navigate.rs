@@ -58,6 +58,7 @@ impl App {
             }
             Action::History => self.open_history(),
             Action::Agenda => self.open_agenda(),
+            Action::Explain => self.open_explain(),
             Action::Add => self.start_add(),
             Action::Rename => self.start_rename(),
             Action::Delete => self.start_delete(),

@@ -8,6 +8,7 @@ pub use super::agenda::AgendaView;
 pub use super::confirm::Confirm;
 pub use super::conflict::ConflictView;
 pub use super::editor::Editor;
+pub use super::explain::ExplainView;
 pub use super::form::Form;
 pub use super::help::Help;
 pub use super::history::History;
@@ -56,6 +57,7 @@ layers! {
     History(History),
     Conflict(ConflictView),
     Agenda(AgendaView),
+    Explain(ExplainView),
 }
 
 impl Overlay {

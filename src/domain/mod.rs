@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod change;
 pub mod clock;
 pub mod dates;
+pub mod explain;
 pub mod pace;
 pub mod plan;
 pub mod problem;

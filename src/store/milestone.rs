@@ -110,6 +110,17 @@ impl Store {
             })
     }
 
+    /// One project's milestones in plan order.
+    pub fn project_milestones(&self, project: i64) -> Result<Vec<MilestoneRow>> {
+        let sql = format!("{ROW_SQL} WHERE m.project_id = ?1 ORDER BY m.position, m.id");
+        self.conn
+            .prepare_cached(&sql)
+            .and_then(|mut st| st.query_map([project], row)?.collect())
+            .map_err(Error::sql(format!(
+                "listing the milestones of project {project}"
+            )))
+    }
+
     pub fn milestones(&self, filter: &ListFilter) -> Result<Vec<MilestoneRow>> {
         // Only candidates are narrowed in SQL (a time limit before the day);
         // whether one is overdue is the domain's rule, applied once, here.

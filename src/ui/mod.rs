@@ -3,6 +3,7 @@
 
 mod agenda;
 mod detail;
+mod explain;
 mod overlays;
 mod panes;
 pub mod theme;

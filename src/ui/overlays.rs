@@ -24,6 +24,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     match top {
         Overlay::Help(h) => help(app, theme, frame, area, h.scroll),
         Overlay::Agenda(a) => super::agenda::render(app, theme, frame, area, a),
+        Overlay::Explain(x) => super::explain::render(app, theme, frame, area, x),
         Overlay::Conflict(c) => {
             let popup = centered(
                 area,
@@ -324,5 +325,6 @@ fn layer_name(ui: &Ui, layer: Layer) -> &'static str {
         Layer::Conflict => ui.conflict_title,
         Layer::Replaced => ui.plan_replaced_title,
         Layer::Agenda => ui.agenda_title,
+        Layer::Explain => ui.explain_title,
     }
 }

@@ -243,6 +243,10 @@ pub fn reach(layer: plan_cockpit::app::keymap::Layer) -> (Sandbox, plan_cockpit:
             press(&mut app, "D");
             false
         }
+        Layer::Explain => {
+            press(&mut app, "x");
+            false
+        }
         Layer::Agenda => {
             press(&mut app, "A");
             false

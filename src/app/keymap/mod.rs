@@ -24,12 +24,15 @@ pub enum Layer {
     Replaced,
     /// Overdue, due soon and undated work across the whole plan.
     Agenda,
+    /// What pulls a project's progress down.
+    Explain,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 11] = [
+    pub const ALL: [Layer; 12] = [
         Layer::Panes,
         Layer::Agenda,
+        Layer::Explain,
         Layer::Search,
         Layer::Form,
         Layer::Menu,
@@ -72,6 +75,8 @@ pub enum Action {
     History,
     /// `A`: the agenda.
     Agenda,
+    /// `x`: what pulls the selected project down.
+    Explain,
     Add,
     Rename,
     Delete,

@@ -26,6 +26,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[L::Panes], &[k('n')], A::NewNote, "新建备注", "new note", true),
     b(&[L::Panes], &[k('E')], A::EditNote, "编辑所选备注", "edit note", false),
     b(&[L::Panes], &[k('H')], A::History, "查看修改记录", "history of changes", false),
+    b(&[L::Panes], &[k('x')], A::Explain, "进度为何偏低:拉低本项目的目标任务", "what pulls this project down", false),
     b(&[L::Panes], &[k('A')], A::Agenda, "议程:逾期、将到期、未设时限", "agenda: overdue, due soon, undated", false),
     b(&[L::Panes], &[k('a')], A::Add, "新增项目/目标任务", "add here", false),
     b(&[L::Panes], &[k('r')], A::Rename, "重命名", "rename", false),
@@ -42,6 +43,11 @@ pub static BINDINGS: &[Binding] = &[
     b(&[L::Agenda], &[code(C::PageDown)], A::PageDown, "下一页", "page down", false),
     b(&[L::Agenda], &[code(C::Enter)], A::Submit, "跳转到所选", "go to item", true),
     b(&[L::Agenda], &[code(C::Esc), k('A'), k('q')], A::Cancel, "关闭", "close", true),
+    // What pulls a project down.
+    b(&[L::Explain], &[k('j'), code(C::Down)], A::Down, "下移", "down", false),
+    b(&[L::Explain], &[k('k'), code(C::Up)], A::Up, "上移", "up", false),
+    b(&[L::Explain], &[code(C::Enter)], A::Submit, "跳转到所选", "go to item", true),
+    b(&[L::Explain], &[code(C::Esc), k('x'), k('q')], A::Cancel, "关闭", "close", true),
     // Search.
     b(&[L::Search], &[code(C::Down), ctrl('n')], A::Down, "下一条结果", "next result", false),
     b(&[L::Search], &[code(C::Up), ctrl('p')], A::Up, "上一条结果", "previous result", false),

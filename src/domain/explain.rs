@@ -1,0 +1,44 @@
+//! Why a project's progress is what it is: each measured milestone's share
+//! of the way still to go, worst first. The roll-up rule: a numeric
+//! target counts min(value/target, 1) from its baseline, a yes/no task 0
+//! or 1, past figures and dropped work not at all; the project's progress
+//! is the mean over what counts, so each item's share of the shortfall is
+//! its own shortfall over the sum of them.
+
+use super::rows::MilestoneRow;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pull {
+    pub row: MilestoneRow,
+    /// Its own progress, 0..=1.
+    pub progress: f64,
+    /// Its share of what the project still lacks, 0..=1.
+    pub share: f64,
+}
+
+/// The milestones that hold the project below 100 %, worst first (ties in
+/// plan order), and the project's progress by the same rule.
+pub fn pulling_down(rows: Vec<MilestoneRow>) -> (Option<f64>, Vec<Pull>) {
+    let measured: Vec<(MilestoneRow, f64)> = rows
+        .into_iter()
+        .filter_map(|m| m.measure().progress().map(|p| (m, p)))
+        .collect();
+    if measured.is_empty() {
+        return (None, Vec::new());
+    }
+    let n = measured.len() as f64;
+    let mean = measured.iter().map(|(_, p)| p).sum::<f64>() / n;
+    let lacking: f64 = measured.iter().map(|(_, p)| 1.0 - p).sum();
+    let mut pulls: Vec<Pull> = measured
+        .into_iter()
+        .filter(|(_, p)| *p < 1.0)
+        .map(|(row, progress)| Pull {
+            share: (1.0 - progress) / lacking,
+            row,
+            progress,
+        })
+        .collect();
+    // Stable: equal shares stay in plan order.
+    pulls.sort_by(|a, b| b.share.total_cmp(&a.share));
+    (Some(mean), pulls)
+}

@@ -1,0 +1,57 @@
+//! The explain popup: the project's progress, then what pulls it down,
+//! worst first: its share of the shortfall, its own progress, its title.
+
+use super::theme::Theme;
+use super::width::truncate;
+use crate::app::App;
+use crate::app::overlay::ExplainView;
+use crate::domain::progress::percent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &ExplainView) {
+    let ui = app.ui();
+    let popup = super::centered(
+        area,
+        area.width.saturating_sub(2).min(100),
+        area.height.saturating_sub(2),
+    );
+    let title = format!("{} · {}", ui.explain_title, view.project);
+    let inner = super::boxed(frame, popup, &title, theme);
+    let cells = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let progress = view
+        .progress
+        .map_or_else(|| "—".to_owned(), |p| format!("{}%", percent(p)));
+    lines.push(Line::styled(
+        truncate(&ui.explain_progress.replace("{p}", &progress), cells),
+        theme.title(),
+    ));
+    lines.push(Line::styled(truncate(ui.explain_rule, cells), theme.dim()));
+    if view.pulls.is_empty() {
+        lines.push(Line::styled(ui.explain_none, theme.dim()));
+    }
+    let head = lines.len();
+    for (i, p) in view.pulls.iter().enumerate() {
+        let text = format!(
+            "{:>4}%  {:>3}%  {}",
+            percent(p.share),
+            percent(p.progress),
+            p.row.title
+        );
+        let line = Line::raw(truncate(&text, cells));
+        lines.push(if i == view.sel {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+    }
+    let height = usize::from(inner.height.max(1)).saturating_sub(head).max(1);
+    let top = view.sel / height * height;
+    // The two heading lines stay; the list scrolls under them.
+    let mut shown: Vec<Line> = lines[..head].to_vec();
+    shown.extend(lines.into_iter().skip(head + top));
+    frame.render_widget(Paragraph::new(shown), inner);
+}
