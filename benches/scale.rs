@@ -232,6 +232,16 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
             total
         })
     });
+    g.bench_function("explain_x", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                total += ck.timed("explain_x", key('x'));
+                ck.press(code(KeyCode::Esc));
+            }
+            total
+        })
+    });
     g.bench_function("drill_in_enter", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
