@@ -354,7 +354,10 @@ fn x_says_what_pulls_a_project_down() {
     let titles: Vec<&str> = x.pulls.iter().map(|p| p.row.title.as_str()).collect();
     assert_eq!(
         titles,
-        ["柔性引进国内领先、国际一流的高端人才团队", "引育硕士以上创新创业人才"]
+        [
+            "柔性引进国内领先、国际一流的高端人才团队",
+            "引育硕士以上创新创业人才"
+        ]
     );
     assert!(x.pulls.iter().all(|p| (p.share - 0.5).abs() < 1e-9));
     let text = common::screen(&app, 80, 24);
