@@ -1,5 +1,6 @@
 //! Screen snapshots of the cockpit (ratatui's TestBackend): home, a drilled
-//! pane, a milestone's detail, the note editor, search, help and an error,
+//! pane, a milestone's detail, the note editor, search, help, an error, the
+//! agenda and what pulls a project down,
 //! at 80×24 and 160×48, in Chinese and English. Plus the cursor and colour
 //! rules that snapshots cannot show.
 
@@ -38,6 +39,9 @@ const STATES: &[(&str, &str)] = &[
     ("help", "?"),
     ("error", "<Tab>jjjjjjj<Enter>e12a<Enter>"),
     ("narrow", "<Tab>jjjjjjj<Enter>"),
+    // The pinned day is in 2026: the 2023 plan's open work is overdue, red.
+    ("agenda", "A"),
+    ("explain", "<Tab>jjjjjjj<Enter>x"),
 ];
 
 #[test]

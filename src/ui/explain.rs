@@ -2,7 +2,7 @@
 //! worst first: its share of the shortfall, its own progress, its title.
 
 use super::theme::Theme;
-use super::width::truncate;
+use super::width::{truncate, wrap};
 use crate::app::App;
 use crate::app::overlay::ExplainView;
 use crate::domain::progress::percent;
@@ -25,11 +25,12 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &Exp
     let progress = view
         .progress
         .map_or_else(|| "—".to_owned(), |p| format!("{}%", percent(p)));
-    lines.push(Line::styled(
-        truncate(&ui.explain_progress.replace("{p}", &progress), cells),
-        theme.title(),
-    ));
-    lines.push(Line::styled(truncate(ui.explain_rule, cells), theme.dim()));
+    for l in wrap(&ui.explain_progress.replace("{p}", &progress), cells) {
+        lines.push(Line::styled(l, theme.title()));
+    }
+    for l in wrap(ui.explain_rule, cells) {
+        lines.push(Line::styled(l, theme.dim()));
+    }
     if view.pulls.is_empty() {
         lines.push(Line::styled(ui.explain_none, theme.dim()));
     }
