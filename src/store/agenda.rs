@@ -37,6 +37,9 @@ impl Store {
                 format!("m.due_date >= ?1 AND m.due_date <= ?2 AND {OPEN}"),
                 "m.due_date, m.id",
             ),
+            // Every statement is given the same four parameters; this one
+            // names the two days it does not need, as SQLite wants each
+            // given parameter used.
             (
                 format!("{undated} AND ?1 = ?1 AND ?2 = ?2"),
                 "d.position, d.id, p.position, p.id, m.position, m.id",
