@@ -10,23 +10,10 @@ use plan_cockpit::i18n::Lang;
 
 /// A cockpit on 15 July 2023, in Dongguan's zone.
 fn in_july(sb: &Sandbox, lang: Lang) -> App {
-    common::state_home();
     let zone = jiff::tz::TimeZone::get("Asia/Shanghai").unwrap();
     let clock =
         plan_cockpit::domain::Clock::fixed_in("2023-07-15T09:00:00+08:00".parse().unwrap(), zone);
-    let seed = || plan_cockpit::seed::plan_2023("2023-02-01T00:00:00Z", "planner");
-    let store = plan_cockpit::store::open(
-        &sb.db,
-        plan_cockpit::store::OpenOptions {
-            author: "planner".into(),
-            quick_check: false,
-            read_only: false,
-            seed: Some(&seed),
-            allow_network_fs: false,
-            clock,
-        },
-    )
-    .unwrap();
+    let store = common::open_store_at(&sb.db, clock);
     App::new(store, lang).unwrap()
 }
 

@@ -57,12 +57,7 @@ impl App {
                     Purpose::Target { .. } => ui.target,
                     _ => ui.name,
                 };
-                Some((
-                    what.to_owned(),
-                    f.input.lines().join(" "),
-                    Some(f.purpose.clone()),
-                    None,
-                ))
+                Some((what.to_owned(), f.text(), Some(f.purpose.clone()), None))
             }
             Overlay::Editor(e) => Some((
                 ui.note_text.to_owned(),

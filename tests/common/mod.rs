@@ -134,6 +134,11 @@ pub fn state_home() -> &'static Path {
 }
 
 pub fn open_store(db: &Path) -> plan_cockpit::store::Store {
+    open_store_at(db, test_clock())
+}
+
+/// `open_store` on another day than the pinned one.
+pub fn open_store_at(db: &Path, clock: plan_cockpit::domain::Clock) -> plan_cockpit::store::Store {
     state_home();
     let seed = || plan_cockpit::seed::plan_2023("2023-02-01T00:00:00Z", "planner");
     plan_cockpit::store::open(
@@ -144,7 +149,7 @@ pub fn open_store(db: &Path) -> plan_cockpit::store::Store {
             read_only: false,
             seed: Some(&seed),
             allow_network_fs: false,
-            clock: test_clock(),
+            clock,
         },
     )
     .expect("open store")
