@@ -6,7 +6,8 @@ use super::theme::{Theme, light_mark};
 use super::width::{pad, truncate, width};
 use crate::app::App;
 use crate::app::overlay::AgendaView;
-use crate::domain::agenda::Section;
+use crate::domain::agenda::{Agenda, Section};
+use crate::domain::rows::MilestoneRow;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -22,51 +23,77 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &Age
     let inner = super::boxed(frame, popup, ui.agenda_title, theme);
     let cells = inner.width as usize;
     let a = &view.agenda;
-    let mut lines: Vec<Line> = Vec::new();
-    let mut selected_line = 0;
+    // Where every row sits, without formatting any: only the screenful
+    // the selection is on is drawn (the agenda may hold 1,500 items).
+    let mut rows: Vec<(Section, Option<&MilestoneRow>)> = Vec::new();
+    let mut selected_row = 0;
     let mut index = 0;
     for section in Section::ALL {
-        let (name, items) = (section_name(app, section, a.soon_days), a.section(section));
-        let shown = if items.len() < a.total(section) {
-            ui.agenda_shown
-                .replace("{shown}", &items.len().to_string())
-                .replace("{all}", &a.total_text(section))
-        } else {
-            a.total_text(section)
-        };
-        lines.push(Line::styled(format!("── {name} ({shown})"), theme.title()));
-        for m in items {
-            let light = super::standing(app, m, &[]);
-            let mark = light.map_or("  ", |s| light_mark(s.light));
-            let due = m.due.clone().unwrap_or_else(|| ui.no_due.to_owned());
-            let place = format!(
-                "{} › {}",
-                app.lang.name(&m.direction, &m.direction_en),
-                m.project
-            );
-            let head = format!(" {} {}  ", mark, pad(&due, 10));
-            let rest = cells.saturating_sub(width(&head));
-            let text = truncate(&format!("{} · {place}", m.title), rest);
-            let mut line = Line::from(vec![
-                Span::styled(head, light.map_or(theme.dim(), |s| theme.light(s.light))),
-                Span::raw(text),
-            ]);
+        rows.push((section, None));
+        for m in a.section(section) {
             if index == view.sel {
-                line = line.style(theme.selected());
-                selected_line = lines.len();
+                selected_row = rows.len();
             }
-            lines.push(line);
+            rows.push((section, Some(m)));
             index += 1;
         }
+    }
+    let height = usize::from(inner.height.max(1));
+    let top = selected_row / height * height;
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .skip(top)
+        .take(height)
+        .map(|(section, item)| match item {
+            None => heading(app, theme, a, *section),
+            Some(m) => item_line(app, theme, m, cells),
+        })
+        .collect();
+    if let Some(line) = selected_row
+        .checked_sub(top)
+        .and_then(|i| lines.get_mut(i))
+        .filter(|_| !a.is_empty())
+    {
+        *line = std::mem::take(line).style(theme.selected());
     }
     if a.is_empty() {
         lines.push(Line::styled(ui.agenda_empty, theme.dim()));
     }
-    // Keep the selection in view: scroll by whole screens, like the panes.
-    let height = usize::from(inner.height.max(1));
-    let top = selected_line / height * height;
-    let top = super::cells(top.min(lines.len().saturating_sub(1)));
-    frame.render_widget(Paragraph::new(lines).scroll((top, 0)), inner);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `── 已逾期 (43)`, or `(列出 500 / 共 1000+)` when not all are shown.
+fn heading(app: &App, theme: Theme, a: &Agenda, section: Section) -> Line<'static> {
+    let ui = app.ui();
+    let items = a.section(section).len();
+    let shown = if items < a.total(section) {
+        ui.agenda_shown
+            .replace("{shown}", &items.to_string())
+            .replace("{all}", &a.total_text(section))
+    } else {
+        a.total_text(section)
+    };
+    let name = section_name(app, section, a.soon_days);
+    Line::styled(format!("── {name} ({shown})"), theme.title())
+}
+
+/// Light, time limit, title and place of one item.
+fn item_line(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> Line<'static> {
+    let light = super::standing(app, m, &[]);
+    let mark = light.map_or("  ", |s| light_mark(s.light));
+    let due = m.due.clone().unwrap_or_else(|| app.ui().no_due.to_owned());
+    let place = format!(
+        "{} › {}",
+        app.lang.name(&m.direction, &m.direction_en),
+        m.project
+    );
+    let head = format!(" {} {}  ", mark, pad(&due, 10));
+    let rest = cells.saturating_sub(width(&head));
+    let text = truncate(&format!("{} · {place}", m.title), rest);
+    Line::from(vec![
+        Span::styled(head, light.map_or(theme.dim(), |s| theme.light(s.light))),
+        Span::raw(text),
+    ])
 }
 
 fn section_name(app: &App, section: Section, soon_days: i64) -> String {
