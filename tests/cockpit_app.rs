@@ -18,7 +18,7 @@ fn milestone(sb: &Sandbox, title: &str) -> MilestoneRow {
     let store = open_store(&sb.db);
     let rows = store
         .milestones(&plan_cockpit::store::ListFilter {
-            direction: None,
+            scope: Default::default(),
             overdue_on: None,
         })
         .unwrap();
@@ -232,15 +232,43 @@ fn status_menu_due_date_and_target() {
 }
 
 #[test]
-fn a_yes_no_milestone_has_no_value_to_record() {
+fn a_yes_no_task_is_marked_done_on_the_day_it_was_done() {
     let (sb, mut app) = cockpit(Lang::Zh);
     press(&mut app, "/京东<Down><Enter>");
     let m = app.focused().unwrap().selected_milestone().unwrap().clone();
-    press(&mut app, "e");
-    assert_eq!(app.layer(), Layer::Panes);
+    press(&mut app, "t");
+    assert_eq!(app.layer(), Layer::Panes, "a yes/no task has no target");
     assert!(app.flash.as_ref().unwrap().error);
+    // `e` asks for the day it was done, today by default.
+    press(&mut app, "e");
+    assert_eq!(app.layer(), Layer::Form);
+    match app.overlays.last() {
+        Some(Overlay::Form(f)) => assert_eq!(f.text(), "2026-11-29"),
+        _ => panic!("no form"),
+    }
+    press(&mut app, "<C-u>2026-12-01<Enter>");
+    assert!(
+        form_error(&app).unwrap().contains("2026-12-01"),
+        "not a day to come"
+    );
+    press(&mut app, "<C-u>2026-03-20<Enter>");
+    assert_eq!(app.layer(), Layer::Panes);
+    assert_eq!(milestone(&sb, &m.title).status, Status::Done);
+    let detail = open_store(&sb.db).detail(m.id).unwrap();
+    assert_eq!(detail.readings.len(), 1);
+    assert_eq!(detail.readings[0].as_of, "2026-03-20");
+    assert!(detail.history.iter().any(|h| h.field == "done_on"));
+    // Undo takes the status and the day back.
+    press(&mut app, "u");
+    assert_eq!(milestone(&sb, &m.title).status, m.status);
+    assert!(open_store(&sb.db).detail(m.id).unwrap().readings.is_empty());
+    // The status menu marks it done today.
     press(&mut app, "s<Up><Up><Up><Up><Down><Down><Down><Down><Enter>");
     assert_eq!(milestone(&sb, &m.title).status, Status::Done);
+    assert_eq!(
+        open_store(&sb.db).detail(m.id).unwrap().readings[0].as_of,
+        "2026-11-29"
+    );
 }
 
 #[test]
@@ -340,7 +368,7 @@ fn add_rename_delete_and_undo() {
     );
     press(&mut app, "城市更新示范片区<Enter>");
     let pane = app.focused().unwrap();
-    assert_eq!(pane.projects.total, 10);
+    assert_eq!(pane.projects.total, 12);
     assert_eq!(pane.selected_project().unwrap().name, "城市更新示范片区");
     press(&mut app, "r<C-u>城市更新示范区<Enter>");
     assert_eq!(
@@ -377,7 +405,7 @@ fn add_rename_delete_and_undo() {
         "城市更新示范片区"
     );
     press(&mut app, "u");
-    assert_eq!(app.focused().unwrap().projects.total, 9);
+    assert_eq!(app.focused().unwrap().projects.total, 11);
     press(&mut app, "u");
     assert!(app.flash.as_ref().unwrap().error, "nothing left to undo");
 
@@ -385,9 +413,9 @@ fn add_rename_delete_and_undo() {
     press(&mut app, "GD");
     assert_eq!(app.layer(), Layer::Confirm);
     press(&mut app, "n");
-    assert_eq!(app.focused().unwrap().projects.total, 9);
+    assert_eq!(app.focused().unwrap().projects.total, 11);
     press(&mut app, "Dy");
-    assert_eq!(app.focused().unwrap().projects.total, 8);
+    assert_eq!(app.focused().unwrap().projects.total, 10);
 }
 
 #[test]

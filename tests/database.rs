@@ -87,7 +87,7 @@ fn a_newer_schema_is_refused_untouched() {
     refused_file(
         &sb,
         2,
-        "schema version 99 is newer than this plan-cockpit supports (4)",
+        "schema version 99 is newer than this plan-cockpit supports (5)",
     );
 }
 
@@ -302,7 +302,7 @@ fn concurrent_first_starts_all_succeed_and_seed_once() {
             );
         }
         let check = sb.ok(&["check"]);
-        assert!(check.contains("projects 37"), "{check}");
+        assert!(check.contains("projects 39"), "{check}");
         assert!(
             check.contains("history 1\n"),
             "seeded more than once: {check}"

@@ -111,7 +111,7 @@ fn open(path: &std::path::Path, seed: bool) -> Store {
 fn apply(s: &mut Store, pick: usize, e: &Edit) {
     let all = s
         .milestones(&ListFilter {
-            direction: None,
+            scope: Default::default(),
             overdue_on: None,
         })
         .unwrap();

@@ -32,7 +32,7 @@ fn every_kind_of_event_goes_through_handle() {
         .add_project(direction, "别人新加的项目")
         .unwrap();
     assert!(app.handle(Event::Tick));
-    assert_eq!(app.focused().unwrap().projects.total, 10);
+    assert_eq!(app.focused().unwrap().projects.total, 12);
 
     // An "ok" verdict costs no frame; damage makes the cockpit read-only.
     assert!(!app.handle(Event::Integrity("ok".into())));

@@ -14,7 +14,7 @@ fn export_import_export_is_byte_identical() {
     let b = Sandbox::new();
     let file = b.write("plan.json", &first);
     let out = b.ok(&["import", file.to_str().unwrap()]);
-    assert!(out.contains("37 projects, 48 milestones"), "{out}");
+    assert!(out.contains("39 projects, 55 milestones"), "{out}");
     assert_eq!(b.export_json(), first);
 }
 
@@ -78,7 +78,7 @@ fn csv_has_bom_localised_header_and_one_row_per_milestone() {
     let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(&header[..5], ["编号", "方向", "工程", "项目", "目标任务"]);
     let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
-    assert_eq!(records.len(), 48);
+    assert_eq!(records.len(), 55);
     let hightech = records
         .iter()
         .find(|r| &r[4] == "国家级高新技术企业突破600家")

@@ -314,7 +314,7 @@ fn the_agenda_lists_overdue_work_first_and_goes_to_an_item() {
         panic!()
     };
     let a = &a.agenda;
-    assert_eq!(a.total(plan_cockpit::domain::agenda::Section::Overdue), 43);
+    assert_eq!(a.total(plan_cockpit::domain::agenda::Section::Overdue), 50);
     assert!(
         a.overdue.windows(2).all(|w| w[0].due <= w[1].due),
         "by time limit"
@@ -329,7 +329,7 @@ fn the_agenda_lists_overdue_work_first_and_goes_to_an_item() {
         "the Q1 task first"
     );
     let text = common::screen(&app, 80, 24);
-    assert!(text.contains("已逾期 (43)"), "{text}");
+    assert!(text.contains("已逾期 (50)"), "{text}");
     press(&mut app, "j<Enter>");
     assert_eq!(app.layer(), Layer::Panes);
     let pane = app.focused().unwrap();

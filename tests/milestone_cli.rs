@@ -37,7 +37,7 @@ fn list_shows_every_milestone_with_its_place() {
     let sb = Sandbox::new();
     let out = sb.ok(&["--lang", "zh", "milestone", "list"]);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 49, "{out}");
+    assert_eq!(lines.len(), 56, "{out}");
     assert!(
         lines[0].contains("编号") && lines[0].contains("方向 › 项目 › 目标任务"),
         "{}",
@@ -56,7 +56,7 @@ fn list_shows_every_milestone_with_its_place() {
 fn list_json_has_the_promised_fields() {
     let sb = Sandbox::new();
     let all = rows(&sb, &[]);
-    assert_eq!(all.len(), 48);
+    assert_eq!(all.len(), 55);
     let ht = by_title(&sb, HIGH_TECH);
     for key in [
         "id", "title", "current", "target", "unit", "due", "status", "version",
@@ -85,7 +85,7 @@ fn list_filters_by_direction_in_any_of_its_names() {
         rows(&sb, &["--direction", "新城市"]).len()
             + n
             + rows(&sb, &["--direction", "新生态"]).len(),
-        48
+        55
     );
     let r = sb.run(&["milestone", "list", "--direction", "旧城市"]);
     assert_eq!(r.code(), 2);
@@ -433,4 +433,99 @@ fn a_figure_entered_late_is_dated_the_day_it_was_true() {
         "{}",
         zh.stderr()
     );
+}
+
+/// 责任单位/责任人: set on a project and on a milestone from the CLI; a
+/// milestone naming no one answers to its project's; `--owner` lists the
+/// work a unit or person answers for, in the agenda too.
+#[test]
+fn owners_are_set_inherited_and_filtered() {
+    let sb = Sandbox::new();
+    let out = sb.ok(&[
+        "--lang",
+        "zh",
+        "project",
+        "set",
+        "17",
+        "--owner",
+        "经发局／张三",
+    ]);
+    assert!(out.contains("责任单位: — → 经发局"), "{out}");
+    assert!(out.contains("责任人: — → 张三"), "{out}");
+    let ht = by_title(&sb, HIGH_TECH);
+    assert_eq!(
+        (ht["owner"].as_str(), ht["lead"].as_str()),
+        (Some("经发局"), Some("张三"))
+    );
+    assert_eq!(ht["owner_inherited"], true);
+    // Its own owner wins over the project's.
+    let id = ht["id"].as_i64().unwrap().to_string();
+    sb.ok(&["milestone", "set", &id, "--owner", "科技局/李四"]);
+    let ht = by_title(&sb, HIGH_TECH);
+    assert_eq!(
+        (ht["owner"].as_str(), ht["owner_inherited"].as_bool()),
+        (Some("科技局"), Some(false))
+    );
+    assert_eq!(rows(&sb, &["--owner", "李四"]).len(), 1);
+    assert!(
+        rows(&sb, &["--owner", "张三"]).is_empty(),
+        "the milestone left 张三"
+    );
+    assert_eq!(
+        rows(&sb, &["--owner", "科技局", "--due-within", "30"]).len(),
+        1
+    );
+    let text = sb.ok(&["--lang", "zh", "milestone", "list", "--owner", "科技"]);
+    assert!(
+        text.contains("责任单位/责任人") && text.contains("科技局/李四"),
+        "{text}"
+    );
+    // An empty owner hands it back to the project's.
+    sb.ok(&["milestone", "set", &id, "--owner", ""]);
+    assert_eq!(by_title(&sb, HIGH_TECH)["owner"], "经发局");
+    // A refused owner names the flag and changes nothing.
+    let long = "长".repeat(301);
+    let r = sb.run(&["--lang", "zh", "project", "set", "17", "--owner", &long]);
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    assert!(
+        r.stderr().contains("--owner") && r.stderr().contains("责任单位"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(by_title(&sb, HIGH_TECH)["owner"], "经发局");
+    // The history says who changed it.
+    let r = sb.run(&["project", "set", "999", "--owner", "x"]);
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+}
+
+/// A yes/no task done on a past day keeps that day; a numeric one is
+/// refused a date without a value.
+#[test]
+fn a_task_is_done_on_the_day_given() {
+    let sb = Sandbox::new();
+    let out = sb.ok(&[
+        "--lang",
+        "zh",
+        "milestone",
+        "set",
+        "33",
+        "--status",
+        "done",
+        "--as-of",
+        "2023-03-20",
+    ]);
+    assert!(out.contains("完成日期: — → 2023-03-20"), "{out}");
+    let r = sb.run(&[
+        "--lang",
+        "zh",
+        "milestone",
+        "set",
+        "30",
+        "--status",
+        "done",
+        "--as-of",
+        "2023-03-20",
+    ]);
+    assert_eq!(r.code(), 2);
+    assert!(r.stderr().contains("填报日期要和完成值"), "{}", r.stderr());
 }

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 fn all_milestones(s: &Store) -> Vec<store::MilestoneRow> {
     s.milestones(&ListFilter {
-        direction: None,
+        scope: Default::default(),
         overdue_on: None,
     })
     .unwrap()

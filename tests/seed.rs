@@ -295,8 +295,8 @@ fn first_start_seeds_once() {
     let second = sb.export_json();
     assert_eq!(first, second);
     let check = sb.ok(&["check"]);
-    assert!(check.contains("projects 37"), "{check}");
-    assert!(check.contains("milestones 48"), "{check}");
+    assert!(check.contains("projects 39"), "{check}");
+    assert!(check.contains("milestones 55"), "{check}");
     assert!(check.contains("quick_check:    ok"), "{check}");
     assert!(check.contains("journal mode:   wal"), "{check}");
 }
@@ -361,4 +361,41 @@ fn every_task_of_the_work_plan_has_its_time_limit() {
             ("廉政", true)
         ]
     );
+}
+
+/// The plan-wide goals of the opening and closing sentences are tasks of
+/// their own, each with its source sentence; the past figures carry the
+/// day they were true and are never due.
+#[test]
+fn plan_wide_goals_and_dated_past_figures() {
+    let doc = plan();
+    let text = source();
+    for goal in [
+        "创建高质量发展基层改革创新实验区",
+        "打造高质量发展的示范镇街",
+        "建立具有东城特色的综合改革创新体系",
+        "拓空间先行先试",
+        "提产业先行先试",
+        "解决历史遗留问题先行先试",
+        "为投资“松绑”先行先试",
+    ] {
+        let (_, m) = milestones(&doc)
+            .find(|(_, m)| m.title == goal)
+            .unwrap_or_else(|| panic!("{goal} is missing"));
+        assert_eq!(m.kind, Kind::YesNo, "{goal}");
+        assert_eq!(m.due.as_deref(), Some("2023-12-31"), "{goal}");
+        let quote = m.notes[0].body.strip_prefix("原文:").unwrap();
+        assert!(text.contains(quote), "{goal}: {quote}");
+    }
+    let p = project(&doc, "东城上市金融板块");
+    for m in p
+        .milestones
+        .iter()
+        .filter(|m| m.target.is_none() && m.kind == Kind::Numeric)
+    {
+        assert!(m.due.is_none(), "{}: a past figure is never due", m.title);
+        assert_eq!(m.readings.len(), 1, "{}", m.title);
+        assert_eq!(m.readings[0].as_of, "2022-12-31", "{}", m.title);
+        assert_eq!(Some(m.readings[0].value), m.current, "{}", m.title);
+    }
 }

@@ -27,7 +27,7 @@ fn kept_texts() -> Vec<String> {
 fn high_tech(sb: &Sandbox) -> MilestoneRow {
     open_store(&sb.db)
         .milestones(&ListFilter {
-            direction: None,
+            scope: Default::default(),
             overdue_on: None,
         })
         .unwrap()

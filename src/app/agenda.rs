@@ -5,6 +5,7 @@
 use super::next::Command;
 use super::*;
 use crate::domain::agenda::{Agenda, SECTION_LIMIT, SOON_DAYS};
+use crate::domain::scope::Scope;
 
 pub struct AgendaView {
     pub agenda: Agenda,
@@ -43,7 +44,7 @@ impl App {
     pub(super) fn open_agenda(&mut self) {
         match self
             .store
-            .agenda(&self.today, SOON_DAYS, None, SECTION_LIMIT)
+            .agenda(&self.today, SOON_DAYS, &Scope::everything(), SECTION_LIMIT)
         {
             Ok(agenda) => self
                 .overlays

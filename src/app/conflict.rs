@@ -54,7 +54,9 @@ impl App {
                 let what = match f.purpose {
                     Purpose::Value { .. } => ui.current,
                     Purpose::Due { .. } => ui.due,
+                    Purpose::DoneOn { .. } => ui.done_on,
                     Purpose::Target { .. } => ui.target,
+                    Purpose::OwnerMilestone { .. } | Purpose::OwnerProject { .. } => ui.owner,
                     _ => ui.name,
                 };
                 Some((what.to_owned(), f.text(), Some(f.purpose.clone()), None))
@@ -86,6 +88,11 @@ impl App {
                     m.current.map(format_value).unwrap_or_else(none)
                 })
             }
+            (Some(Purpose::DoneOn { milestone, .. }), _) => {
+                field(self.store.milestone(*milestone), &|m| {
+                    self.lang.status(m.status).to_owned()
+                })
+            }
             (Some(Purpose::Due { milestone, .. }), _) => {
                 field(self.store.milestone(*milestone), &|m| {
                     m.due.clone().unwrap_or_else(none)
@@ -103,6 +110,16 @@ impl App {
             (Some(Purpose::RenameMilestone { milestone, .. }), _) => {
                 field(self.store.milestone(*milestone), &|m| m.title.clone())
             }
+            (Some(Purpose::OwnerMilestone { milestone, .. }), _) => {
+                field(self.store.milestone(*milestone), &|m| {
+                    format!("{}/{}", m.owner, m.lead)
+                })
+            }
+            (Some(Purpose::OwnerProject { project, .. }), _) => self
+                .store
+                .project(*project)
+                .map(|p| format!("{}/{}", p.owner, p.lead))
+                .unwrap_or_default(),
             (Some(Purpose::RenameProject { project, .. }), _) => self
                 .store
                 .project(*project)
@@ -156,9 +173,12 @@ impl App {
             Some(Overlay::Form(f)) => match &mut f.purpose {
                 Purpose::Value { version, .. }
                 | Purpose::Due { version, .. }
+                | Purpose::DoneOn { version, .. }
                 | Purpose::Target { version, .. }
                 | Purpose::RenameMilestone { version, .. }
-                | Purpose::RenameProject { version, .. } => *version = found,
+                | Purpose::RenameProject { version, .. }
+                | Purpose::OwnerMilestone { version, .. }
+                | Purpose::OwnerProject { version, .. } => *version = found,
                 Purpose::AddProject { .. } | Purpose::AddMilestone { .. } => {}
             },
             Some(Overlay::Editor(e)) => {

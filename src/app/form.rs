@@ -6,13 +6,46 @@ use super::*;
 /// What a one-field form is for, and what it changes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Purpose {
-    Value { milestone: i64, version: i64 },
-    Due { milestone: i64, version: i64 },
-    Target { milestone: i64, version: i64 },
-    RenameMilestone { milestone: i64, version: i64 },
-    RenameProject { project: i64, version: i64 },
-    AddProject { direction: i64 },
-    AddMilestone { project: i64 },
+    Value {
+        milestone: i64,
+        version: i64,
+    },
+    Due {
+        milestone: i64,
+        version: i64,
+    },
+    /// `e` on a yes/no task: done, on the day given (today by default).
+    DoneOn {
+        milestone: i64,
+        version: i64,
+    },
+    Target {
+        milestone: i64,
+        version: i64,
+    },
+    RenameMilestone {
+        milestone: i64,
+        version: i64,
+    },
+    RenameProject {
+        project: i64,
+        version: i64,
+    },
+    /// 责任单位/责任人 of a milestone (empty: its project's) or a project.
+    OwnerMilestone {
+        milestone: i64,
+        version: i64,
+    },
+    OwnerProject {
+        project: i64,
+        version: i64,
+    },
+    AddProject {
+        direction: i64,
+    },
+    AddMilestone {
+        project: i64,
+    },
 }
 
 pub struct Form {
@@ -119,6 +152,18 @@ impl App {
                     }),
                 )
             }
+            Purpose::DoneOn { milestone, version } => {
+                let d = parse_date(text).map_err(|e| self.lang.refusal(&e))?;
+                (
+                    milestone,
+                    version,
+                    MilestoneChange {
+                        status: Some(Status::Done),
+                        as_of: Some(d),
+                        ..Default::default()
+                    },
+                )
+            }
             Purpose::Due { milestone, version } => {
                 let d = parse_date(text).map_err(|e| self.lang.refusal(&e))?;
                 (
@@ -167,6 +212,33 @@ impl App {
                     ..Default::default()
                 },
             ),
+            Purpose::OwnerMilestone { milestone, version } => {
+                let owner = typed_owner(text).map_err(|e| self.lang.refusal(&e))?;
+                (
+                    milestone,
+                    version,
+                    MilestoneChange {
+                        owner: Some(owner),
+                        ..Default::default()
+                    },
+                )
+            }
+            Purpose::OwnerProject { project, version } => {
+                let (unit, lead) = typed_owner(text).map_err(|e| self.lang.refusal(&e))?;
+                let (before, now) = self
+                    .store
+                    .set_project_owner(project, version, &unit, &lead)
+                    .map_err(|e| self.form_error(e))?;
+                if now != version {
+                    self.undo.push(Undo::ProjectOwner {
+                        id: project,
+                        version: now,
+                        was: version,
+                        before,
+                    });
+                }
+                return Ok(ui.saved.to_owned());
+            }
             Purpose::RenameProject { project, version } => {
                 let (before, now) = self
                     .store

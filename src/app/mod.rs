@@ -32,6 +32,7 @@ pub use guard::DraftGuard;
 use crate::domain::change::parse_number;
 use crate::domain::dates::parse_date;
 use crate::domain::progress::format_value;
+use crate::domain::validate::typed_owner;
 use crate::domain::{Kind, MilestoneChange, Status, ValueChange};
 use crate::i18n::{Lang, Ui};
 use crate::store::{self, Access, Store};

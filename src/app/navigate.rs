@@ -61,6 +61,7 @@ impl App {
             Action::Explain => self.open_explain(),
             Action::Add => self.start_add(),
             Action::Rename => self.start_rename(),
+            Action::EditOwner => self.start_owner(),
             Action::Delete => self.start_delete(),
             Action::Undo => self.undo_last(),
             _ => {}
@@ -128,8 +129,15 @@ impl App {
             return self.fail(self.ui().choose_milestone);
         };
         let (milestone, version) = (m.id, m.version);
-        if m.kind == Kind::YesNo && matches!(action, Action::EditValue | Action::EditTarget) {
+        if m.kind == Kind::YesNo && action == Action::EditTarget {
             return self.fail(self.ui().yes_no_has_no_value);
+        }
+        if m.kind == Kind::YesNo && action == Action::EditValue {
+            let purpose = Purpose::DoneOn { milestone, version };
+            let today = self.today.clone();
+            return self
+                .overlays
+                .push(Overlay::Form(Form::new(purpose, &today)));
         }
         let overlay = match action {
             Action::EditStatus => Overlay::Menu(Menu {
@@ -197,6 +205,40 @@ impl App {
                         version: m.version,
                     },
                     m.title.clone(),
+                ),
+                None => return self.fail(self.ui().choose_milestone),
+            },
+        };
+        self.overlays.push(Overlay::Form(Form::new(purpose, &text)));
+    }
+
+    /// `o`: the selected project's owner, or the selected milestone's own
+    /// (empty when it answers to its project's).
+    pub(super) fn start_owner(&mut self) {
+        let Some(pane) = self.focused() else { return };
+        let text = |unit: &str, lead: &str| match (unit.is_empty(), lead.is_empty()) {
+            (true, true) => String::new(),
+            (false, true) => unit.to_owned(),
+            _ => format!("{unit}/{lead}"),
+        };
+        let (purpose, text) = match pane.depth() {
+            Depth::Projects => match pane.projects.selected() {
+                Some(p) => (
+                    Purpose::OwnerProject {
+                        project: p.id,
+                        version: p.version,
+                    },
+                    text(&p.owner, &p.lead),
+                ),
+                None => return,
+            },
+            _ => match pane.selected_milestone() {
+                Some(m) => (
+                    Purpose::OwnerMilestone {
+                        milestone: m.id,
+                        version: m.version,
+                    },
+                    text(&m.owner, &m.lead),
                 ),
                 None => return self.fail(self.ui().choose_milestone),
             },

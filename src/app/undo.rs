@@ -45,6 +45,13 @@ pub enum Undo {
         was: i64,
         before: String,
     },
+    /// A project's 责任单位 and 责任人 as they were.
+    ProjectOwner {
+        id: i64,
+        version: i64,
+        was: i64,
+        before: (String, String),
+    },
 }
 
 /// The row an undo entry is about.
@@ -64,9 +71,9 @@ fn expects(e: &mut Undo) -> Option<(Row, &mut i64)> {
         Undo::NoteAdded { id, version } | Undo::NoteEdited { id, version, .. } => {
             Some((Row::Note(*id), version))
         }
-        Undo::ProjectAdded { id, version } | Undo::ProjectRenamed { id, version, .. } => {
-            Some((Row::Project(*id), version))
-        }
+        Undo::ProjectAdded { id, version }
+        | Undo::ProjectRenamed { id, version, .. }
+        | Undo::ProjectOwner { id, version, .. } => Some((Row::Project(*id), version)),
         Undo::NoteDeleted(_) => None,
     }
 }
@@ -109,6 +116,15 @@ impl App {
             } => self
                 .store
                 .rename_project(*id, *version, before)
+                .map(|(_, now)| Some((Row::Project(*id), *was, now))),
+            Undo::ProjectOwner {
+                id,
+                version,
+                was,
+                before,
+            } => self
+                .store
+                .set_project_owner(*id, *version, &before.0, &before.1)
                 .map(|(_, now)| Some((Row::Project(*id), *was, now))),
             Undo::NoteDeleted(snapshot) => self
                 .store

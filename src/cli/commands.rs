@@ -330,7 +330,7 @@ pub fn cockpit(ctx: &Context) -> Outcome {
 pub fn overview(ctx: &Context) -> Outcome {
     let store = open_seeded(ctx, false)?;
     let rows = store.milestones(&store::ListFilter {
-        direction: None,
+        scope: crate::domain::scope::Scope::everything(),
         overdue_on: None,
     })?;
     let doc_title = store.plan_title()?;

@@ -8,7 +8,9 @@ use crate::domain::change::parse_number;
 use crate::domain::dates::parse_date;
 use crate::domain::progress::value_against_target;
 use crate::domain::refusal::Refusal;
+use crate::domain::scope::Scope;
 use crate::domain::text::for_terminal;
+use crate::domain::validate::typed_owner;
 use crate::domain::{Kind, MilestoneChange, ValueChange};
 use crate::i18n::Lang;
 use crate::store::{ListFilter, MilestoneRow};
@@ -26,6 +28,7 @@ pub struct SetArgs {
     pub target: Option<String>,
     pub unit: Option<String>,
     pub title: Option<String>,
+    pub owner: Option<String>,
 }
 
 /// The stable shape scripts read from `list --json`.
@@ -47,6 +50,11 @@ struct JsonRow<'a> {
     version: i64,
     updated_at: &'a str,
     updated_by: &'a str,
+    /// 责任单位 and 责任人 the milestone answers to, and whether they are
+    /// its project's (it names no one of its own).
+    owner: String,
+    lead: String,
+    owner_inherited: bool,
 }
 
 fn value_text(r: &MilestoneRow, lang: Lang) -> String {
@@ -65,6 +73,7 @@ pub struct ListArgs<'a> {
     pub overdue: bool,
     pub due_within: Option<i64>,
     pub undated: bool,
+    pub owner: Option<&'a str>,
     pub json: bool,
 }
 
@@ -74,11 +83,16 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
         .direction
         .map(|d| store.find_direction(d))
         .transpose()?;
+    let scope = Scope {
+        direction,
+        owner: args.owner.map(str::to_owned),
+        ..Scope::default()
+    };
     let today = ctx.clock.today().to_string();
     let rows = if args.due_within.is_some() || args.undated {
         // The agenda's order: overdue, due soon, then undated.
         let days = args.due_within.unwrap_or(0);
-        let a = store.agenda(&today, days, direction, usize::MAX)?;
+        let a = store.agenda(&today, days, &scope, usize::MAX)?;
         let mut rows = Vec::new();
         if args.due_within.is_some() {
             rows.extend(a.overdue);
@@ -90,7 +104,7 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
         rows
     } else {
         store.milestones(&ListFilter {
-            direction,
+            scope,
             overdue_on: args.overdue.then_some(today),
         })?
     };
@@ -98,7 +112,8 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
     if json {
         let out: Vec<JsonRow<'_>> = rows
             .iter()
-            .map(|r| JsonRow {
+            .map(|r| (r, r.responsible()))
+            .map(|(r, who)| JsonRow {
                 id: r.id,
                 direction: &r.direction,
                 program: r.program.as_deref(),
@@ -115,6 +130,9 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
                 version: r.version,
                 updated_at: &r.updated_at,
                 updated_by: &r.updated_by,
+                owner: who.unit,
+                lead: who.lead,
+                owner_inherited: who.inherited,
             })
             .collect();
         let mut s = serde_json::to_string_pretty(&out)
@@ -123,7 +141,10 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
         return output::stdout(ctx.lang, &s);
     }
     let w = ctx.lang.words();
-    let cells: Vec<[String; 5]> = rows
+    // The owner column is there when anyone is named, so a plan without
+    // owners lists as before.
+    let owners = rows.iter().any(|r| !r.responsible().is_empty());
+    let cells: Vec<[String; 6]> = rows
         .iter()
         .map(|r| {
             [
@@ -131,6 +152,7 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
                 ctx.lang.status(r.status).to_owned(),
                 r.due.clone().unwrap_or_else(|| "—".into()),
                 value_text(r, ctx.lang),
+                owner_text(r),
                 format!(
                     "{} › {} › {}",
                     ctx.lang.name(&r.direction, &r.direction_en),
@@ -140,14 +162,16 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
             ]
         })
         .collect();
+    let owner_head = format!("{}/{}", w.owner, w.lead);
     let head = [
         w.id,
         w.status,
         w.due,
         w.current,
+        &owner_head,
         &format!("{} › {} › {}", w.direction, w.project, w.milestone),
     ];
-    let widths: Vec<usize> = (0..4)
+    let widths: Vec<usize> = (0..5)
         .map(|i| {
             cells
                 .iter()
@@ -157,21 +181,37 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
                 .unwrap_or(0)
         })
         .collect();
-    let line = |c: [&str; 5]| {
+    let line = |c: [&str; 6]| {
+        let owner = if owners {
+            format!("{}  ", pad(c[4], widths[4]))
+        } else {
+            String::new()
+        };
         format!(
-            "{}  {}  {}  {}  {}\n",
+            "{}  {}  {}  {}  {owner}{}\n",
             pad_left(c[0], widths[0]),
             pad(c[1], widths[1]),
             pad(c[2], widths[2]),
             pad(c[3], widths[3]),
-            c[4]
+            c[5]
         )
     };
     let mut out = line(head);
     for c in &cells {
-        out.push_str(&line([&c[0], &c[1], &c[2], &c[3], &c[4]]));
+        out.push_str(&line([&c[0], &c[1], &c[2], &c[3], &c[4], &c[5]]));
     }
     output::stdout(ctx.lang, &for_terminal(&out, true))
+}
+
+/// `经发局/张三`, `经发局`, `—` when no one is named.
+fn owner_text(r: &MilestoneRow) -> String {
+    let who = r.responsible();
+    match (who.unit.is_empty(), who.lead.is_empty()) {
+        (true, true) => "—".to_owned(),
+        (false, true) => who.unit,
+        (true, false) => format!("/{}", who.lead),
+        (false, false) => format!("{}/{}", who.unit, who.lead),
+    }
 }
 
 fn change_from(args: SetArgs, lang: Lang) -> Result<MilestoneChange, Failure> {
@@ -208,6 +248,12 @@ fn change_from(args: SetArgs, lang: Lang) -> Result<MilestoneChange, Failure> {
             .map_err(|e| bad("target", e))?,
         unit: args.unit,
         title: args.title,
+        owner: args
+            .owner
+            .as_deref()
+            .map(typed_owner)
+            .transpose()
+            .map_err(|e| bad("owner", e))?,
         as_of: args
             .as_of
             .as_deref()
@@ -234,6 +280,26 @@ pub fn set(ctx: &Context, id: i64, args: SetArgs) -> Outcome {
     for (field, old, new) in &saved.changes {
         let change = lang.change(field, old.as_deref(), new.as_deref());
         msg.push_str(&format!("  {change}\n"));
+    }
+    output::stdout(lang, &for_terminal(&msg, true))
+}
+
+/// `project set ID --owner "经发局/张三"`.
+pub fn set_project(ctx: &Context, id: i64, owner: &str, expected: Option<i64>) -> Outcome {
+    let lang = ctx.lang;
+    let (unit, lead) =
+        typed_owner(owner).map_err(|e| Failure::Input(lang.bad_flag("owner", &e)))?;
+    let mut store = open_seeded(ctx, true)?;
+    let project = store.project(id)?;
+    let expected = expected.unwrap_or(project.version);
+    let ((old_unit, old_lead), version) = store.set_project_owner(id, expected, &unit, &lead)?;
+    let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+    let mut msg = format!("{}\n", lang.saved_project(id, &project.name, version));
+    for (field, old, new) in [("owner", &old_unit, &unit), ("lead", &old_lead, &lead)] {
+        if old != new {
+            let change = lang.change(field, some(old).as_deref(), some(new).as_deref());
+            msg.push_str(&format!("  {change}\n"));
+        }
     }
     output::stdout(lang, &for_terminal(&msg, true))
 }

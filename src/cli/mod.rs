@@ -38,6 +38,8 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+// Parsed once per run: the size of the larger variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Create the database from the embedded 2023 plan.
     Init {
@@ -94,6 +96,23 @@ pub enum Command {
     /// List or change milestones.
     #[command(subcommand)]
     Milestone(MilestoneCommand),
+    /// Change a project.
+    #[command(subcommand)]
+    Project(ProjectCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProjectCommand {
+    /// Change one project's 责任单位 and 责任人.
+    Set {
+        id: i64,
+        /// 责任单位/责任人, e.g. "经发局/张三"; "" to name no one.
+        #[arg(long, value_name = "UNIT/LEAD")]
+        owner: String,
+        /// Refuse if the project is no longer at this version.
+        #[arg(long, value_name = "V")]
+        expect_version: Option<i64>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -122,6 +141,10 @@ pub enum MilestoneCommand {
         /// With the agenda (or alone): open work that has no time limit.
         #[arg(long)]
         undated: bool,
+        /// Only work this unit or person answers for (part of a 责任单位 or
+        /// 责任人; a milestone naming no one answers to its project's).
+        #[arg(long, value_name = "WHO")]
+        owner: Option<String>,
         /// Print a JSON array instead, for scripts.
         #[arg(long)]
         json: bool,
@@ -164,6 +187,9 @@ pub enum MilestoneCommand {
         /// A new title.
         #[arg(long, value_name = "TEXT")]
         title: Option<String>,
+        /// 责任单位/责任人, e.g. "经发局/张三"; "" to answer to the project's.
+        #[arg(long, value_name = "UNIT/LEAD")]
+        owner: Option<String>,
     },
 }
 
@@ -294,6 +320,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
             overdue,
             due_within,
             undated,
+            owner,
             json,
         })) => milestone::list(
             &ctx,
@@ -302,9 +329,15 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
                 overdue,
                 due_within,
                 undated,
+                owner: owner.as_deref(),
                 json,
             },
         ),
+        Some(Command::Project(ProjectCommand::Set {
+            id,
+            owner,
+            expect_version,
+        })) => milestone::set_project(&ctx, id, &owner, expect_version),
         Some(Command::Milestone(MilestoneCommand::Set {
             id,
             current,
@@ -317,6 +350,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
             target,
             unit,
             title,
+            owner,
         })) => milestone::set(
             &ctx,
             id,
@@ -331,6 +365,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
                 target,
                 unit,
                 title,
+                owner,
             },
         ),
     }

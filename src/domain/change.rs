@@ -3,7 +3,7 @@
 
 use super::refusal::{Field, Refusal};
 use super::status::{Kind, Status};
-use super::validate::{typed_name, typed_note, typed_unit};
+use super::validate::{typed_name, typed_note, typed_party, typed_unit};
 use jiff::civil::Date;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,6 +28,8 @@ pub struct MilestoneChange {
     /// The day the value was true, for a reading entered late (the end of
     /// June's figure, typed in July). None: today.
     pub as_of: Option<Date>,
+    /// A new 责任单位 and 责任人; both empty: answer to the project's.
+    pub owner: Option<(String, String)>,
 }
 
 impl MilestoneChange {
@@ -39,6 +41,7 @@ impl MilestoneChange {
             && self.target.is_none()
             && self.unit.is_none()
             && self.title.is_none()
+            && self.owner.is_none()
     }
 
     /// Checks the change against what kind of milestone it is meant for and
@@ -48,7 +51,13 @@ impl MilestoneChange {
             return Err(Refusal::NothingToChange);
         }
         if let Some(day) = self.as_of {
+            let done_task = kind == Kind::YesNo && self.status == Some(Status::Done);
             match self.value {
+                // The day a yes/no task was done.
+                None if done_task && day > today => {
+                    return Err(Refusal::AsOfInFuture { day, today });
+                }
+                None if done_task => {}
                 None => return Err(Refusal::AsOfWithoutValue),
                 // "Five more" is counted on today's figure; a past day's
                 // figure is given whole.
@@ -83,6 +92,12 @@ impl MilestoneChange {
         }
         if let Some(title) = self.title.take() {
             self.title = Some(typed_name(&title, Field::Title)?);
+        }
+        if let Some((unit, lead)) = self.owner.take() {
+            self.owner = Some((
+                typed_party(&unit, Field::Owner)?,
+                typed_party(&lead, Field::Lead)?,
+            ));
         }
         if let Some(note) = self.note.take() {
             self.note = Some(typed_note(&note)?);

@@ -11,6 +11,7 @@ pub mod problem;
 pub mod progress;
 pub mod refusal;
 pub mod rows;
+pub mod scope;
 pub mod status;
 pub mod text;
 pub mod typed;

@@ -87,8 +87,12 @@ pub struct Project {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// 责任单位, the office answerable.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
+    /// 责任人, the person answerable.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lead: String,
     #[serde(default)]
     pub status: Status,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -130,8 +134,12 @@ pub struct Milestone {
     pub due: Option<String>,
     #[serde(default)]
     pub status: Status,
+    /// 责任单位, the office answerable.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
+    /// 责任人, the person answerable.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lead: String,
     /// Who made the record and when; filled with the importing user and
     /// time when a file leaves them out.
     #[serde(default, skip_serializing_if = "Option::is_none")]

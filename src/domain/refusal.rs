@@ -10,6 +10,8 @@ pub enum Field {
     MilestoneTitle,
     Unit,
     Note,
+    Owner,
+    Lead,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -78,6 +78,9 @@ pub struct ProjectRow {
     /// Place in the direction's list; with `id`, the key lists page by.
     pub position: i64,
     pub rollup: Rollup,
+    /// 责任单位 and 责任人.
+    pub owner: String,
+    pub lead: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -158,7 +161,12 @@ pub struct MilestoneRow {
     pub version: i64,
     pub updated_at: String,
     pub updated_by: String,
+    /// 责任单位 and 责任人 as set on the milestone itself ('' when not).
     pub owner: String,
+    pub lead: String,
+    /// The project's, which a milestone answers to unless it names its own.
+    pub project_owner: String,
+    pub project_lead: String,
     pub project_id: i64,
     /// Place in the project's list; with `id`, the key lists page by.
     pub position: i64,
@@ -185,9 +193,50 @@ pub struct Fields {
     pub current: Option<f64>,
     pub status: Status,
     pub due: Option<String>,
+    pub owner: String,
+    pub lead: String,
+}
+
+/// Who answers for a piece of work: 责任单位 and 责任人.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Responsible {
+    pub unit: String,
+    pub lead: String,
+    /// Taken from the project because the milestone names no one.
+    pub inherited: bool,
+}
+
+impl Responsible {
+    pub fn is_empty(&self) -> bool {
+        self.unit.is_empty() && self.lead.is_empty()
+    }
+
+    /// Whether `who` names this unit or person: part of either, any case.
+    pub fn matches(&self, who: &str) -> bool {
+        let who = who.trim().to_lowercase();
+        !who.is_empty()
+            && (self.unit.to_lowercase().contains(&who) || self.lead.to_lowercase().contains(&who))
+    }
 }
 
 impl MilestoneRow {
+    /// The milestone's own owner if it names one, else its project's.
+    pub fn responsible(&self) -> Responsible {
+        if self.owner.is_empty() && self.lead.is_empty() {
+            Responsible {
+                unit: self.project_owner.clone(),
+                lead: self.project_lead.clone(),
+                inherited: true,
+            }
+        } else {
+            Responsible {
+                unit: self.owner.clone(),
+                lead: self.lead.clone(),
+                inherited: false,
+            }
+        }
+    }
+
     pub fn fields(&self) -> Fields {
         Fields {
             title: self.title.clone(),
@@ -196,6 +245,8 @@ impl MilestoneRow {
             current: self.current,
             status: self.status,
             due: self.due.clone(),
+            owner: self.owner.clone(),
+            lead: self.lead.clone(),
         }
     }
 }

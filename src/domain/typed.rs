@@ -40,6 +40,37 @@ pub fn typed_unit(text: &str) -> Result<String, Refusal> {
     }
 }
 
+/// 责任单位 and 责任人 as typed: `东城经发局 / 张三`, `东城经发局` (no one
+/// named yet), `/ 张三`. The first `/` (or full-width `／`) divides them;
+/// each part is one clean line, as long as a name at most. Both empty means
+/// "answer to the project's".
+pub fn typed_owner(text: &str) -> Result<(String, String), Refusal> {
+    let (unit, lead) = match text.find(['/', '／']) {
+        Some(i) => {
+            let slash = text[i..].chars().next().map_or(1, char::len_utf8);
+            (&text[..i], &text[i + slash..])
+        }
+        None => (text, ""),
+    };
+    Ok((
+        typed_party(unit, Field::Owner)?,
+        typed_party(lead, Field::Lead)?,
+    ))
+}
+
+/// One of an owner's two parts: one clean line, may be empty.
+pub fn typed_party(text: &str, field: Field) -> Result<String, Refusal> {
+    let clean = clean_line(text).0.trim().to_owned();
+    if clean.chars().count() > MAX_NAME_CHARS {
+        Err(Refusal::TooLong {
+            field,
+            max: MAX_NAME_CHARS,
+        })
+    } else {
+        Ok(clean)
+    }
+}
+
 /// A note a planner typed: cleaned, not blank, not too long.
 pub fn typed_note(text: &str) -> Result<String, Refusal> {
     let clean = clean_multiline(text).0;
@@ -52,5 +83,28 @@ pub fn typed_note(text: &str) -> Result<String, Refusal> {
         })
     } else {
         Ok(clean)
+    }
+}
+
+#[cfg(test)]
+mod owner_tests {
+    use super::*;
+
+    #[test]
+    fn an_owner_is_a_unit_and_a_person_divided_by_a_slash() {
+        let ok = |u: &str, l: &str| Ok((u.to_owned(), l.to_owned()));
+        assert_eq!(typed_owner("东城经发局 / 张三"), ok("东城经发局", "张三"));
+        assert_eq!(typed_owner("东城经发局／张三"), ok("东城经发局", "张三"));
+        assert_eq!(typed_owner(" 东城经发局 "), ok("东城经发局", ""));
+        assert_eq!(typed_owner("/张三"), ok("", "张三"));
+        assert_eq!(typed_owner("  "), ok("", ""));
+        let long = "长".repeat(MAX_NAME_CHARS + 1);
+        assert!(matches!(
+            typed_owner(&format!("x/{long}")),
+            Err(Refusal::TooLong {
+                field: Field::Lead,
+                ..
+            })
+        ));
     }
 }

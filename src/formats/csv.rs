@@ -44,6 +44,7 @@ pub fn write(doc: &PlanDoc, lang: Lang, out: impl Write) -> csv::Result<()> {
         w.due,
         w.status,
         w.owner,
+        w.lead,
         w.updated_at,
         w.updated_by,
     ])?;
@@ -89,6 +90,7 @@ fn row(m: &Milestone, direction: &str, program: &str, project: &str, lang: Lang)
         m.due.clone().unwrap_or_default(),
         lang.status(m.status).to_owned(),
         text_cell(&m.owner),
+        text_cell(&m.lead),
         m.updated_at.clone().unwrap_or_default(),
         text_cell(m.updated_by.as_deref().unwrap_or("")),
     ]

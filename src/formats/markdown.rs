@@ -85,6 +85,9 @@ fn project(
     if !p.owner.is_empty() {
         facts.push(format!("{}: {}", w.owner, p.owner));
     }
+    if !p.lead.is_empty() {
+        facts.push(format!("{}: {}", w.lead, p.lead));
+    }
     let _ = writeln!(out, "{}\n", facts.join(" · "));
     paragraph(out, &p.description);
     if !p.milestones.is_empty() {

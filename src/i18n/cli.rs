@@ -259,6 +259,15 @@ impl Lang {
         )
     }
 
+    pub fn saved_project(self, id: i64, name: &str, version: i64) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "已保存项目 #{id} {name}(版本 {version})",
+            "saved project #{id} {name} (version {version})"
+        )
+    }
+
     pub fn saved_milestone(self, id: i64, title: &str, version: i64) -> String {
         let lang = self;
         say!(

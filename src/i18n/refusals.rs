@@ -103,8 +103,8 @@ impl Lang {
             ),
             Refusal::AsOfWithoutValue => say!(
                 lang,
-                "填报日期要和完成值一起给出",
-                "a reading's date goes with a value"
+                "填报日期要和完成值(或“已完成”状态)一起给出",
+                "a reading's date goes with a value (or with the status done)"
             ),
             Refusal::AddIsForToday { day } => say!(
                 lang,
@@ -159,11 +159,15 @@ impl Lang {
             (Lang::Zh, Field::MilestoneTitle) => "目标任务名称",
             (Lang::Zh, Field::Unit) => "单位",
             (Lang::Zh, Field::Note) => "备注",
+            (Lang::Zh, Field::Owner) => "责任单位",
+            (Lang::Zh, Field::Lead) => "责任人",
             (Lang::En, Field::Title) => "title",
             (Lang::En, Field::ProjectName) => "project name",
             (Lang::En, Field::MilestoneTitle) => "milestone title",
             (Lang::En, Field::Unit) => "unit",
             (Lang::En, Field::Note) => "note",
+            (Lang::En, Field::Owner) => "responsible unit",
+            (Lang::En, Field::Lead) => "lead",
         }
     }
 

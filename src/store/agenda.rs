@@ -3,23 +3,23 @@
 
 use super::Store;
 use super::error::{Error, Result};
-use super::milestone::{ROW_SQL, row};
+use super::milestone::{ROW_SQL, SCOPE, row};
 use crate::domain::agenda::{Agenda, COUNT_CAP};
 use crate::domain::rows::MilestoneRow;
+use crate::domain::scope::Scope;
 use rusqlite::params;
 
-/// Open work: neither done nor dropped.
-const OPEN: &str = "m.status NOT IN ('done', 'dropped') AND (?4 IS NULL OR p.direction_id = ?4)";
+/// Open work, neither done nor dropped, in the scope `?4`..`?7` names.
+const OPEN: &str = "m.status NOT IN ('done', 'dropped') AND {SCOPE}";
 
 impl Store {
     /// Overdue (due before `today`), due within `soon_days`, and undated
-    /// open work, at most `limit` of each, with their totals; of one
-    /// direction only, if given.
+    /// open work, at most `limit` of each, with their totals, in `scope`.
     pub fn agenda(
         &self,
         today: &str,
         soon_days: i64,
-        direction: Option<i64>,
+        scope: &Scope,
         limit: usize,
     ) -> Result<Agenda> {
         let until = today
@@ -28,13 +28,14 @@ impl Store {
             .map_err(|e| Error::Internal(format!("the agenda's window from {today}: {e}")))?
             .to_string();
         // A past figure (numeric, no target) is never due: not on the agenda.
+        let open = OPEN.replace("{SCOPE}", SCOPE);
         let undated = format!(
-            "m.due_date IS NULL AND {OPEN} AND NOT (m.kind = 'numeric' AND m.target IS NULL)"
+            "m.due_date IS NULL AND {open} AND NOT (m.kind = 'numeric' AND m.target IS NULL)"
         );
         let sections = [
-            (format!("m.due_date < ?1 AND {OPEN}"), "m.due_date, m.id"),
+            (format!("m.due_date < ?1 AND {open}"), "m.due_date, m.id"),
             (
-                format!("m.due_date >= ?1 AND m.due_date <= ?2 AND {OPEN}"),
+                format!("m.due_date >= ?1 AND m.due_date <= ?2 AND {open}"),
                 "m.due_date, m.id",
             ),
             // Every statement is given the same four parameters; this one
@@ -54,8 +55,19 @@ impl Store {
                 .conn
                 .prepare_cached(&sql)
                 .and_then(|mut st| {
-                    st.query_map(params![today, until, limit, direction], row)?
-                        .collect::<rusqlite::Result<Vec<_>>>()
+                    st.query_map(
+                        params![
+                            today,
+                            until,
+                            limit,
+                            scope.direction,
+                            scope.program,
+                            scope.area,
+                            scope.owner
+                        ],
+                        row,
+                    )?
+                    .collect::<rusqlite::Result<Vec<_>>>()
                 })
                 .map_err(Error::sql("reading the agenda"))?;
             let cap = i64::try_from(COUNT_CAP)
@@ -70,7 +82,18 @@ impl Store {
                          WHERE {filter} LIMIT ?3)"
                 ))
                 .and_then(|mut st| {
-                    st.query_row(params![today, until, cap, direction], |r| r.get(0))
+                    st.query_row(
+                        params![
+                            today,
+                            until,
+                            cap,
+                            scope.direction,
+                            scope.program,
+                            scope.area,
+                            scope.owner
+                        ],
+                        |r| r.get(0),
+                    )
                 })
                 .map_err(Error::sql("counting the agenda"))?;
             totals[i] = usize::try_from(count).unwrap_or(0);

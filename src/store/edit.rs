@@ -40,7 +40,12 @@ fn body(text: &str) -> Result<String> {
 
 /// Refuses unless row `id` of `entity` (a project, milestone or note) still
 /// has version `expected`, naming who changed it and when.
-fn unchanged(tx: &Transaction<'_>, entity: &'static str, id: i64, expected: i64) -> Result<()> {
+pub(super) fn unchanged(
+    tx: &Transaction<'_>,
+    entity: &'static str,
+    id: i64,
+    expected: i64,
+) -> Result<()> {
     let by = if entity == "note" {
         "author"
     } else {

@@ -258,8 +258,8 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, stamp: &Stamp<'_>) -> Result<
         .prepare(
             "INSERT INTO project (id, direction_id, program_id, name, description, owner, status,
                 start_date, due_date, position, created_at, created_by, updated_at, updated_by,
-                version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                version, lead)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         )
         .map_err(Error::sql("project"))?;
     let mut tag = tx
@@ -269,8 +269,8 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, stamp: &Stamp<'_>) -> Result<
         .prepare(
             "INSERT INTO milestone (id, project_id, title, kind, unit, baseline, target, current,
                 due_date, status, owner, position, created_at, created_by, updated_at, updated_by,
-                version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                version, lead)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         )
         .map_err(Error::sql("milestone"))?;
     let mut reading = tx
@@ -325,6 +325,7 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, stamp: &Stamp<'_>) -> Result<
                 or(&pr.updated_at, now),
                 or(&pr.updated_by, author),
                 version,
+                pr.lead,
             ])
             .map_err(|e| Error::sql(format!("project {}", pr.id))(e))?;
         for (k, a) in pr.areas.iter().enumerate() {
@@ -351,6 +352,7 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, stamp: &Stamp<'_>) -> Result<
                     or(&m.updated_at, now),
                     or(&m.updated_by, author),
                     version,
+                    m.lead,
                 ])
                 .map_err(|e| Error::sql(format!("milestone {}", m.id))(e))?;
             for r in &m.readings {

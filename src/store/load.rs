@@ -138,7 +138,7 @@ impl Store {
         let mut st = c
             .prepare(
                 "SELECT project_id, id, title, kind, unit, baseline, target, current, due_date,
-                        status, owner, created_at, created_by, updated_at, updated_by
+                        status, owner, created_at, created_by, updated_at, updated_by, lead
                  FROM milestone ORDER BY project_id, position, id",
             )
             .map_err(ctx("milestones"))?;
@@ -157,6 +157,7 @@ impl Store {
                     due: r.get(8)?,
                     status: status(r.get(9)?)?,
                     owner: r.get(10)?,
+                    lead: r.get(15)?,
                     created_at: r.get(11)?,
                     created_by: r.get(12)?,
                     updated_at: r.get(13)?,
@@ -188,7 +189,7 @@ impl Store {
         let mut st = c
             .prepare(
                 "SELECT id, direction_id, program_id, name, description, owner, status, start_date,
-                        due_date, created_at, created_by, updated_at, updated_by
+                        due_date, created_at, created_by, updated_at, updated_by, lead
                  FROM project ORDER BY position, id",
             )
             .map_err(ctx("projects"))?;
@@ -203,6 +204,7 @@ impl Store {
                     name: r.get(3)?,
                     description: r.get(4)?,
                     owner: r.get(5)?,
+                    lead: r.get(13)?,
                     status: status(r.get(6)?)?,
                     start: r.get(7)?,
                     due: r.get(8)?,

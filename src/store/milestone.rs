@@ -6,7 +6,8 @@ use super::history::{Change, record};
 use super::lineage::{Table, fresh_id, next_version};
 use crate::domain::progress::{format_value, is_overdue};
 use crate::domain::rows::{Fields, MilestoneRow};
-use crate::domain::{Kind, MilestoneChange};
+use crate::domain::scope::Scope;
+use crate::domain::{Kind, MilestoneChange, Status};
 use rusqlite::{OptionalExtension, params};
 
 /// What a successful save changed.
@@ -36,7 +37,7 @@ pub struct ReadingWas {
 }
 
 pub struct ListFilter {
-    pub direction: Option<i64>,
+    pub scope: Scope,
     /// Only milestones due before this day and not done or dropped.
     pub overdue_on: Option<String>,
 }
@@ -45,10 +46,22 @@ fn bad_column(i: usize, e: impl Into<Box<dyn std::error::Error + Send + Sync>>) 
     rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
 }
 
+/// The scope a list is narrowed to, as parameters `?4` to `?7`: a
+/// direction, a 工程, an area, part of an owner's name (the milestone's
+/// own, or its project's when it names no one).
+pub(super) const SCOPE: &str = "(?4 IS NULL OR p.direction_id = ?4)
+    AND (?5 IS NULL OR p.program_id = ?5)
+    AND (?6 IS NULL OR EXISTS (SELECT 1 FROM project_area pa
+                               WHERE pa.project_id = p.id AND pa.area_id = ?6))
+    AND (?7 IS NULL OR instr(lower(CASE WHEN m.owner = '' AND m.lead = ''
+                                        THEN p.owner || char(31) || p.lead
+                                        ELSE m.owner || char(31) || m.lead END),
+                             lower(trim(?7))) > 0)";
+
 pub(super) const ROW_SQL: &str = "
     SELECT m.id, d.name, d.name_en, g.name, p.name, m.title, m.kind, m.unit, m.baseline,
            m.target, m.current, m.due_date, m.status, m.version, m.updated_at, m.updated_by, m.owner,
-           m.project_id, m.position
+           m.project_id, m.position, m.lead, p.owner, p.lead
     FROM milestone m
     JOIN project p ON p.id = m.project_id
     JOIN direction d ON d.id = p.direction_id
@@ -77,6 +90,9 @@ pub(super) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MilestoneRow> {
         owner: r.get(16)?,
         project_id: r.get(17)?,
         position: r.get(18)?,
+        lead: r.get(19)?,
+        project_owner: r.get(20)?,
+        project_lead: r.get(21)?,
     })
 }
 
@@ -126,8 +142,8 @@ impl Store {
         // whether one is overdue is the domain's rule, applied once, here.
         let sql = format!(
             "{ROW_SQL}
-             WHERE (?1 IS NULL OR p.direction_id = ?1)
-               AND (?2 IS NULL OR m.due_date < ?2)
+             WHERE {SCOPE}
+               AND (?2 IS NULL OR m.due_date < ?2) AND ?1 IS NULL AND ?3 IS NULL
              ORDER BY d.position, d.id, p.position, p.id, m.position, m.id"
         );
         let mut st = self
@@ -135,7 +151,18 @@ impl Store {
             .prepare(&sql)
             .map_err(Error::sql("listing milestones"))?;
         let rows: Vec<MilestoneRow> = st
-            .query_map(params![filter.direction, filter.overdue_on], row)
+            .query_map(
+                params![
+                    None::<i64>,
+                    filter.overdue_on,
+                    None::<i64>,
+                    filter.scope.direction,
+                    filter.scope.program,
+                    filter.scope.area,
+                    filter.scope.owner
+                ],
+                row,
+            )
             .and_then(|it| it.collect())
             .map_err(Error::sql("listing milestones"))?;
         Ok(match &filter.overdue_on {
@@ -191,12 +218,27 @@ impl Store {
                     .due
                     .map(|d| d.to_string())
                     .or_else(|| before.due.clone()),
+                owner: change
+                    .owner
+                    .as_ref()
+                    .map_or_else(|| before.owner.clone(), |o| o.0.clone()),
+                lead: change
+                    .owner
+                    .as_ref()
+                    .map_or_else(|| before.lead.clone(), |o| o.1.clone()),
             };
+            // A yes/no task marked done records the day it was done as a
+            // reading of 1, so its date survives and undo can take it back.
+            let done_on = old.kind == Kind::YesNo
+                && change.status == Some(Status::Done)
+                && (old.status != Status::Done || change.as_of.is_some());
+            let value = value.or(done_on.then_some(1.0));
             let was = match value {
                 Some(_) => Some(reading_on(tx, id, &day)?),
                 None => None,
             };
             let filled_in = match (value, was) {
+                _ if done_on => Some(("done_on", None, Some(day.clone()))),
                 (Some(v), Some(was)) if backdated => Some((
                     "reading",
                     was.map(|w| format!("{day} {}", format_value(w))),
@@ -354,6 +396,8 @@ fn write_fields(
             Some(new.status.code().to_owned()),
         ),
         ("due", before.due.clone(), new.due.clone()),
+        ("owner", some(&before.owner), some(&new.owner)),
+        ("lead", some(&before.lead), some(&new.lead)),
     ];
     for (field, was, now_) in pairs.into_iter().chain(extra) {
         if was != now_ {
@@ -377,9 +421,10 @@ fn write_fields(
         let n = tx
             .execute(
                 "UPDATE milestone SET title = ?1, unit = ?2, target = ?3, current = ?4, status = ?5,
-                    due_date = ?6, version = ?11, updated_at = ?7, updated_by = ?8
+                    due_date = ?6, version = ?11, updated_at = ?7, updated_by = ?8,
+                    owner = ?12, lead = ?13
                  WHERE id = ?9 AND version = ?10",
-                params![new.title, new.unit, new.target, new.current, new.status.code(), new.due, now, author, id, old.version, version],
+                params![new.title, new.unit, new.target, new.current, new.status.code(), new.due, now, author, id, old.version, version, new.owner, new.lead],
             )
             .map_err(Error::sql(format!("updating milestone {id}")))?;
         if n != 1 {

@@ -15,6 +15,7 @@ mod lineage;
 mod load;
 mod milestone;
 mod open;
+mod owner;
 mod page;
 mod rescue;
 mod schema;

@@ -386,6 +386,15 @@ WHEN NEW.version = OLD.version BEGIN
 END;
 "#;
 
+/// 责任人, the person answerable, beside `owner` (责任单位, the office):
+/// a government progress table names both. A milestone with neither set
+/// answers to its project's; that inheritance is read, never copied, so
+/// a project's new owner reaches every milestone that had none.
+const V5: &str = "
+ALTER TABLE project ADD COLUMN lead TEXT NOT NULL DEFAULT '';
+ALTER TABLE milestone ADD COLUMN lead TEXT NOT NULL DEFAULT '';
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1).foreign_key_check(),
@@ -394,12 +403,13 @@ pub fn migrations() -> Migrations<'static> {
             Ok(tx.execute_batch(REBUILD)?)
         }),
         M::up(V4),
+        M::up(V5),
     ])
 }
 
 /// The schema version this build writes; a file with a larger one is newer.
 pub fn latest_version() -> i64 {
-    4
+    5
 }
 
 #[cfg(test)]

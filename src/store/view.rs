@@ -35,7 +35,7 @@ pub(super) fn note_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NoteRow> {
 pub(super) const PROJECT_SQL: &str = "
     SELECT p.id, p.direction_id, p.name, g.name, g.name_en, p.status, p.due_date, p.version,
            p.position, coalesce(r.milestones, 0), coalesce(r.done, 0),
-           coalesce(r.progress_sum, 0.0), coalesce(r.measured, 0)
+           coalesce(r.progress_sum, 0.0), coalesce(r.measured, 0), p.owner, p.lead
     FROM project p
     LEFT JOIN program g ON g.id = p.program_id
     LEFT JOIN project_rollup r ON r.project_id = p.id";
@@ -57,6 +57,8 @@ pub(super) fn project_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ProjectRow>
             r.get(11)?,
             r.get::<_, i64>(12)? as f64,
         ),
+        owner: r.get(13)?,
+        lead: r.get(14)?,
     })
 }
 

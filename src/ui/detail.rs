@@ -73,6 +73,14 @@ pub fn render(
         None => ui.no_due.to_owned(),
     };
     field(&mut lines, ui.due, due);
+    // A yes/no task done records its day as a reading; that is its date.
+    let task = m.kind == crate::domain::Kind::YesNo;
+    if task
+        && m.status == crate::domain::Status::Done
+        && let Some(r) = d.readings.iter().max_by(|a, b| a.as_of.cmp(&b.as_of))
+    {
+        field(&mut lines, ui.done_on, r.as_of.clone());
+    }
     if let Some(s) = super::standing(app, m, &d.readings) {
         let unit = &m.unit;
         field(
@@ -94,8 +102,21 @@ pub fn render(
             }
         }
     }
-    if !m.owner.is_empty() {
-        field(&mut lines, ui.owner, m.owner.clone());
+    let who = m.responsible();
+    if !who.is_empty() {
+        let from = if who.inherited { ui.inherited } else { "" };
+        let or_dash = |s: &str| {
+            if s.is_empty() {
+                "—".to_owned()
+            } else {
+                s.to_owned()
+            }
+        };
+        field(
+            &mut lines,
+            &format!("{}/{}", ui.owner, ui.lead),
+            format!("{}/{}{from}", or_dash(&who.unit), or_dash(&who.lead)),
+        );
     }
     field(
         &mut lines,
@@ -109,7 +130,10 @@ pub fn render(
         ),
     );
 
-    if !d.readings.is_empty() {
+    for line in chart(app, d, cells) {
+        lines.push(Line::styled(line, theme.dim()));
+    }
+    if !d.readings.is_empty() && !task {
         lines.push(Line::styled(
             format!("── {} ({})", ui.readings, d.readings.len()),
             theme.dim(),
@@ -258,6 +282,43 @@ fn one_line(s: Option<&str>) -> Option<String> {
     } else {
         first.to_owned()
     })
+}
+
+const CHART_MIN_CELLS: usize = 36;
+
+/// The readings over the target's period under its target line, for a
+/// numeric target with a time limit and at least one reading.
+fn chart(app: &App, d: &crate::domain::rows::Detail, cells: usize) -> Vec<String> {
+    let m = &d.milestone;
+    // Below this width the bars say little and push the value and the
+    // notes out of a three-pane screen; `z` gives the pane the width.
+    if cells < CHART_MIN_CELLS {
+        return Vec::new();
+    }
+    let day = |s: &str| s.parse::<jiff::civil::Date>().ok();
+    let (Some(target), Some(due), Some(today), Ok(start)) = (
+        m.target,
+        m.due.as_deref().and_then(day),
+        day(&app.today),
+        jiff::civil::Date::new(app.plan_year, 1, 1),
+    ) else {
+        return Vec::new();
+    };
+    let points: Vec<(jiff::civil::Date, f64)> = d
+        .readings
+        .iter()
+        .filter_map(|r| Some((day(&r.as_of)?, r.value)))
+        .collect();
+    let label = format!("{} {}", format_value(target), m.unit);
+    super::chart::readings_chart(
+        &points,
+        target,
+        start,
+        due,
+        today,
+        cells.min(60),
+        label.trim(),
+    )
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! changes it, never touches the database.
 
 mod agenda;
+mod chart;
 mod detail;
 mod explain;
 mod overlays;

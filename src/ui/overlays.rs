@@ -267,9 +267,12 @@ fn form_words(ui: &'static Ui, p: &Purpose) -> (&'static str, &'static str) {
     match p {
         Purpose::Value { .. } => (ui.form_value, ui.form_value_help),
         Purpose::Due { .. } => (ui.form_due, ui.form_due_help),
+        Purpose::DoneOn { .. } => (ui.form_done_on, ui.form_done_on_help),
         Purpose::Target { .. } => (ui.form_target, ui.form_target_help),
         Purpose::RenameMilestone { .. } => (ui.form_rename_milestone, ""),
         Purpose::RenameProject { .. } => (ui.form_rename_project, ""),
+        Purpose::OwnerMilestone { .. } => (ui.form_owner, ui.form_owner_milestone_help),
+        Purpose::OwnerProject { .. } => (ui.form_owner, ui.form_owner_help),
         Purpose::AddProject { .. } => (ui.form_add_project, ""),
         Purpose::AddMilestone { .. } => (ui.form_add_milestone, ""),
     }

@@ -70,6 +70,8 @@ pub enum Action {
     EditStatus,
     EditDue,
     EditTarget,
+    /// `o`: 责任单位 and 责任人.
+    EditOwner,
     NewNote,
     EditNote,
     History,

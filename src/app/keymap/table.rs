@@ -23,6 +23,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[L::Panes], &[k('s')], A::EditStatus, "修改状态", "status", true),
     b(&[L::Panes], &[k('d')], A::EditDue, "修改完成时限", "time limit", false),
     b(&[L::Panes], &[k('t')], A::EditTarget, "修改目标值和单位", "target and unit", false),
+    b(&[L::Panes], &[k('o')], A::EditOwner, "设定责任单位/责任人", "owner (unit/lead)", false),
     b(&[L::Panes], &[k('n')], A::NewNote, "新建备注", "new note", true),
     b(&[L::Panes], &[k('E')], A::EditNote, "编辑所选备注", "edit note", false),
     b(&[L::Panes], &[k('H')], A::History, "查看修改记录", "history of changes", false),

@@ -144,6 +144,7 @@ impl Checker<'_> {
         self.name(&format_args!("{p}.title"), &mut m.title, true);
         self.name(&format_args!("{p}.unit"), &mut m.unit, false);
         self.name(&format_args!("{p}.owner"), &mut m.owner, false);
+        self.name(&format_args!("{p}.lead"), &mut m.lead, false);
         self.number(&format_args!("{p}.baseline"), m.baseline);
         self.number(&format_args!("{p}.target"), m.target);
         self.number(&format_args!("{p}.current"), m.current);
@@ -240,6 +241,7 @@ impl Checker<'_> {
         self.name(&format_args!("{p}.name"), &mut pr.name, true);
         self.text(&format_args!("{p}.description"), &mut pr.description, false);
         self.name(&format_args!("{p}.owner"), &mut pr.owner, false);
+        self.name(&format_args!("{p}.lead"), &mut pr.lead, false);
         self.date(&format_args!("{p}.start"), &mut pr.start);
         self.date(&format_args!("{p}.due"), &mut pr.due);
         if let (Some(s), Some(d)) = (&pr.start, &pr.due)

@@ -1,0 +1,73 @@
+//! 责任单位 and 责任人 of a project (a milestone's travel with its other
+//! fields, through `update_milestone`), and the owners a plan names.
+
+use super::Store;
+use super::edit::unchanged;
+use super::error::{Error, Result};
+use super::history::{Change, record};
+use super::lineage::next_version;
+use crate::domain::refusal::Field;
+use crate::domain::validate::typed_party;
+use rusqlite::params;
+
+impl Store {
+    /// Sets project `id`'s 责任单位 and 责任人 if nobody changed the project
+    /// since `expected_version`; returns what they were and the version
+    /// the project has now. Its milestones that name no one follow it.
+    pub fn set_project_owner(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        unit: &str,
+        lead: &str,
+    ) -> Result<((String, String), i64)> {
+        let unit = typed_party(unit, Field::Owner).map_err(Error::Invalid)?;
+        let lead = typed_party(lead, Field::Lead).map_err(Error::Invalid)?;
+        let now = self.clock.now_text();
+        let author = self.author.clone();
+        self.write("setting the project's owner", |tx| {
+            unchanged(tx, "project", id, expected_version)?;
+            let (old_unit, old_lead): (String, String) = tx
+                .query_row("SELECT owner, lead FROM project WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .map_err(Error::sql("reading the project"))?;
+            if (old_unit.as_str(), old_lead.as_str()) == (unit.as_str(), lead.as_str()) {
+                return Ok(((old_unit, old_lead), expected_version));
+            }
+            let version = next_version(tx)?;
+            tx.execute(
+                "UPDATE project SET owner = ?1, lead = ?2, version = ?3, updated_at = ?4,
+                    updated_by = ?5 WHERE id = ?6",
+                params![unit, lead, version, now, author, id],
+            )
+            .map_err(Error::sql("setting the project's owner"))?;
+            let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+            for (field, old, new) in [("owner", &old_unit, &unit), ("lead", &old_lead, &lead)] {
+                if old != new {
+                    let change = Change {
+                        entity: "project",
+                        entity_id: id,
+                        field,
+                        old: some(old),
+                        new: some(new),
+                    };
+                    record(tx, &now, &author, change)?;
+                }
+            }
+            Ok(((old_unit, old_lead), version))
+        })
+    }
+
+    /// Every 责任单位 the plan names, on projects or milestones, in
+    /// order: what the agenda's owner filter steps through.
+    pub fn owners(&self) -> Result<Vec<String>> {
+        self.conn
+            .prepare_cached(
+                "SELECT owner FROM project WHERE owner <> ''
+                 UNION SELECT owner FROM milestone WHERE owner <> '' ORDER BY 1",
+            )
+            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+            .map_err(Error::sql("listing the owners"))
+    }
+}
