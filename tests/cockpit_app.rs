@@ -34,7 +34,7 @@ fn to_high_tech(app: &mut App) {
     press(app, "<Enter>");
     assert_eq!(app.layer(), Layer::Panes);
     let pane = app.focused().unwrap();
-    assert_eq!(pane.direction.name, "新产业");
+    assert_eq!(pane.group.name, "新产业");
     assert_eq!(pane.selected_milestone().unwrap().title, HIGH_TECH);
 }
 
@@ -140,7 +140,7 @@ fn search_finds_chinese_substrings_and_jumps_to_notes() {
     assert_eq!(kinds, [HitKind::Milestone, HitKind::Note]);
     press(&mut app, "<Down><Enter>");
     let pane = app.focused().unwrap();
-    assert_eq!(pane.direction.name, "新生态");
+    assert_eq!(pane.group.name, "新生态");
     assert_eq!(pane.depth(), Depth::Milestones);
     let open = pane.open.as_ref().unwrap();
     assert_eq!(open.project.name, "“翡翠绿链”");
@@ -558,7 +558,10 @@ fn another_planners_commit_shows_with_the_selection_kept() {
     to_high_tech(&mut app);
     assert!(!app.refresh_if_changed(), "nothing changed yet");
     // Someone adds a project above ours and records a value.
-    let direction = app.focused().unwrap().direction.id;
+    let direction = match app.focused().unwrap().group.group {
+        plan_cockpit::domain::lens::Group::Direction(d) => d,
+        _ => unreachable!(),
+    };
     open_store(&sb.db)
         .add_project(direction, "新增的项目")
         .unwrap();

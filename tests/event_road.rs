@@ -27,7 +27,10 @@ fn every_kind_of_event_goes_through_handle() {
     // A quiet wake-up changes nothing and asks for no frame.
     assert!(!app.handle(Event::Tick));
     // Another planner's commit is seen at the next wake-up.
-    let direction = app.focused().unwrap().direction.id;
+    let direction = match app.focused().unwrap().group.group {
+        plan_cockpit::domain::lens::Group::Direction(d) => d,
+        _ => unreachable!(),
+    };
     open_store(&sb.db)
         .add_project(direction, "别人新加的项目")
         .unwrap();

@@ -40,9 +40,11 @@ fn assert_rollups_exact(s: &Store) {
             .push(m.measure());
     }
     for d in s.directions().unwrap() {
-        let list = store::List::Projects { direction: d.id };
+        let list = store::List::Projects {
+            group: d.group.clone(),
+        };
         let projects: Vec<store::ProjectRow> = s
-            .page(list, store::Page::From(store::Key::FIRST), 100_000)
+            .page(&list, store::Page::From(store::Key::FIRST), 100_000)
             .unwrap();
         assert_eq!(projects.len(), d.projects, "{}", d.name);
         let mut all = Vec::new();
@@ -107,7 +109,10 @@ fn rollups_follow_every_kind_of_change() {
     assert_rollups_exact(&s);
     s.delete_milestone(added, None).unwrap();
     assert_rollups_exact(&s);
-    let d = s.directions().unwrap()[0].id;
+    let plan_cockpit::domain::lens::Group::Direction(d) = s.directions().unwrap()[0].group.clone()
+    else {
+        unreachable!()
+    };
     let (empty, _) = s.add_project(d, "空项目").unwrap();
     assert_rollups_exact(&s);
     s.delete_project(empty, None).unwrap();
@@ -350,7 +355,9 @@ fn paged_lists_select_what_a_full_list_would() {
     let d = s.directions().unwrap()[0].clone();
     let full: Vec<i64> = s
         .page::<store::ProjectRow>(
-            store::List::Projects { direction: d.id },
+            &store::List::Projects {
+                group: d.group.clone(),
+            },
             store::Page::From(store::Key::FIRST),
             100_000,
         )
@@ -480,13 +487,19 @@ fn an_import_puts_back_everything_it_set_aside() {
 
     // Foreign keys are on again: deleting a project removes its milestones.
     let first: Vec<store::ProjectRow> = s
-        .page(List::Projects { direction: 1 }, Page::From(Key::FIRST), 1)
+        .page(
+            &List::Projects {
+                group: plan_cockpit::domain::lens::Group::Direction(1),
+            },
+            Page::From(Key::FIRST),
+            1,
+        )
         .unwrap();
     let project = first[0].id;
     let milestones = List::Milestones { project };
-    assert!(s.count(milestones).unwrap() > 0);
+    assert!(s.count(&milestones).unwrap() > 0);
     s.delete_project(project, None).unwrap();
-    assert_eq!(s.count(milestones).unwrap(), 0);
+    assert_eq!(s.count(&milestones).unwrap(), 0);
     assert_rollups_exact(&s);
 }
 

@@ -57,6 +57,7 @@ impl App {
                     Purpose::DoneOn { .. } => ui.done_on,
                     Purpose::Target { .. } => ui.target,
                     Purpose::OwnerMilestone { .. } | Purpose::OwnerProject { .. } => ui.owner,
+                    Purpose::Areas { .. } => ui.areas,
                     _ => ui.name,
                 };
                 Some((what.to_owned(), f.text(), Some(f.purpose.clone()), None))
@@ -178,7 +179,8 @@ impl App {
                 | Purpose::RenameMilestone { version, .. }
                 | Purpose::RenameProject { version, .. }
                 | Purpose::OwnerMilestone { version, .. }
-                | Purpose::OwnerProject { version, .. } => *version = found,
+                | Purpose::OwnerProject { version, .. }
+                | Purpose::Areas { version, .. } => *version = found,
                 Purpose::AddProject { .. } | Purpose::AddMilestone { .. } => {}
             },
             Some(Overlay::Editor(e)) => {

@@ -40,6 +40,11 @@ pub enum Purpose {
         project: i64,
         version: i64,
     },
+    /// The areas a project serves, typed `就业、教育`.
+    Areas {
+        project: i64,
+        version: i64,
+    },
     AddProject {
         direction: i64,
     },
@@ -231,6 +236,23 @@ impl App {
                     .map_err(|e| self.form_error(e))?;
                 if now != version {
                     self.undo.push(Undo::ProjectOwner {
+                        id: project,
+                        version: now,
+                        was: version,
+                        before,
+                    });
+                }
+                return Ok(ui.saved.to_owned());
+            }
+            Purpose::Areas { project, version } => {
+                let known = self.store.areas().map_err(|e| self.form_error(e))?;
+                let ids = typed_areas(text, &known).map_err(|e| self.lang.refusal(&e))?;
+                let (before, now) = self
+                    .store
+                    .set_project_areas(project, version, &ids)
+                    .map_err(|e| self.form_error(e))?;
+                if now != version {
+                    self.undo.push(Undo::ProjectAreas {
                         id: project,
                         version: now,
                         was: version,

@@ -9,16 +9,19 @@ impl App {
     /// windows around the selections, all from one moment.
     pub fn reload(&mut self) -> store::Result<()> {
         let span = self.span();
+        let lens = self.lens;
         let old = std::mem::take(&mut self.panes);
         let panes = self.store.snapshot(|store| {
-            let directions = store.directions()?;
-            let mut panes = Vec::with_capacity(directions.len());
-            for d in directions {
-                let list = List::Projects { direction: d.id };
-                let Some(old) = old.iter().find(|p| p.direction.id == d.id) else {
+            let groups = store.groups(lens)?;
+            let mut panes = Vec::with_capacity(groups.len());
+            for d in groups {
+                let list = List::Projects {
+                    group: d.group.clone(),
+                };
+                let Some(old) = old.iter().find(|p| p.group.group == d.group) else {
                     let projects = Window::load(store, list, Key::FIRST, span)?;
                     panes.push(Pane {
-                        direction: d,
+                        group: d,
                         projects,
                         open: None,
                     });
@@ -30,7 +33,7 @@ impl App {
                     None => None,
                 };
                 panes.push(Pane {
-                    direction: d,
+                    group: d,
                     projects,
                     open,
                 });

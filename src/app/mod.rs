@@ -31,6 +31,7 @@ pub use guard::DraftGuard;
 
 use crate::domain::change::parse_number;
 use crate::domain::dates::parse_date;
+use crate::domain::lens::{Group, Lens, typed_areas};
 use crate::domain::progress::format_value;
 use crate::domain::validate::typed_owner;
 use crate::domain::{Kind, MilestoneChange, Status, ValueChange};
@@ -73,6 +74,8 @@ pub struct App {
     pub title: String,
     /// Targets' periods start on this year's 1 January (序时进度).
     pub plan_year: i16,
+    /// What the panes group projects by (`L`).
+    pub lens: Lens,
     pub panes: Vec<Pane>,
     pub focus: usize,
     pub zoomed: bool,
@@ -112,6 +115,7 @@ impl App {
             plan_year: store.plan_year().unwrap_or(2023),
             store,
             lang,
+            lens: Lens::Directions,
             panes: Vec::new(),
             focus: 0,
             zoomed: false,

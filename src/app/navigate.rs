@@ -62,6 +62,8 @@ impl App {
             Action::Add => self.start_add(),
             Action::Rename => self.start_rename(),
             Action::EditOwner => self.start_owner(),
+            Action::LinkAreas => self.start_areas(),
+            Action::Lens => self.switch_lens(),
             Action::Delete => self.start_delete(),
             Action::Undo => self.undo_last(),
             _ => {}
@@ -175,8 +177,10 @@ impl App {
     pub(super) fn start_add(&mut self) {
         let Some(pane) = self.focused() else { return };
         let purpose = match &pane.open {
-            None => Purpose::AddProject {
-                direction: pane.direction.id,
+            // A project belongs to a direction: it is added in that lens.
+            None => match pane.group.group {
+                Group::Direction(direction) => Purpose::AddProject { direction },
+                _ => return self.fail(self.ui().add_in_directions),
             },
             Some(p) => Purpose::AddMilestone {
                 project: p.project.id,
@@ -210,6 +214,50 @@ impl App {
             },
         };
         self.overlays.push(Overlay::Form(Form::new(purpose, &text)));
+    }
+
+    /// `L`: the next lens; focus and zoom start again on its first pane.
+    pub(super) fn switch_lens(&mut self) {
+        let was = self.lens;
+        self.lens = self.lens.next();
+        self.focus = 0;
+        self.panes.clear();
+        if let Err(e) = self.reload() {
+            self.lens = was;
+            let _ = self.reload();
+            self.failed(&e);
+        }
+    }
+
+    /// `b`: the areas the selected project serves, by name.
+    pub(super) fn start_areas(&mut self) {
+        let Some(p) = self.focused().and_then(Pane::selected_project).cloned() else {
+            return self.fail(self.ui().choose_project);
+        };
+        let names = self
+            .store
+            .groups_of_project(Lens::Areas, p.id)
+            .and_then(|ids| {
+                let known = self.store.areas()?;
+                Ok(ids
+                    .iter()
+                    .filter_map(|g| match g {
+                        Group::Area(id) => known.iter().find(|a| a.0 == *id).map(|a| a.2.clone()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+                    .join("、"))
+            });
+        match names {
+            Ok(text) => self.overlays.push(Overlay::Form(Form::new(
+                Purpose::Areas {
+                    project: p.id,
+                    version: p.version,
+                },
+                &text,
+            ))),
+            Err(e) => self.failed(&e),
+        }
     }
 
     /// `o`: the selected project's owner, or the selected milestone's own

@@ -1,12 +1,14 @@
-//! One direction's pane and its drill-down: projects → milestones → detail.
+//! One pane (a direction's, or a 工程's, an area's, an owner's in another
+//! lens) and its drill-down: projects → milestones → detail.
 //! Each level remembers its selection, so going back lands where you were.
 
 use super::window::Window;
-use crate::store::{Detail, DirectionRow, MilestoneRow, NoteRow, ProjectRow};
+use crate::store::{Detail, GroupRow, MilestoneRow, NoteRow, ProjectRow};
 
 #[derive(Debug, Clone)]
 pub struct Pane {
-    pub direction: DirectionRow,
+    /// The direction, 工程, area or owner whose projects it lists.
+    pub group: GroupRow,
     pub projects: Window<ProjectRow>,
     pub open: Option<OpenProject>,
 }

@@ -89,14 +89,34 @@ impl App {
         }
     }
 
-    /// Opens the hit's direction pane, drilled down to the hit, selected.
+    /// Opens the hit's pane, drilled down to the hit, selected: its
+    /// direction's, or in another lens the first pane holding its project
+    /// (the directions' when no pane of the lens holds it).
     pub(super) fn jump(&mut self, hit: &store::Hit) {
-        let Some(index) = self
-            .panes
-            .iter()
-            .position(|p| p.direction.id == hit.direction_id)
-        else {
-            return;
+        let groups = match self.lens {
+            Lens::Directions => Ok(vec![Group::Direction(hit.direction_id)]),
+            lens => self.store.groups_of_project(lens, hit.project_id),
+        };
+        let groups = match groups {
+            Ok(g) => g,
+            Err(e) => return self.failed(&e),
+        };
+        let found = |panes: &[Pane], groups: &[Group]| {
+            panes.iter().position(|p| groups.contains(&p.group.group))
+        };
+        let index = match found(&self.panes, &groups) {
+            Some(i) => i,
+            None => {
+                self.lens = Lens::Directions;
+                if let Err(e) = self.reload() {
+                    return self.failed(&e);
+                }
+                let home = [Group::Direction(hit.direction_id)];
+                let Some(i) = found(&self.panes, &home) else {
+                    return;
+                };
+                i
+            }
         };
         self.focus = index;
         let span = self.span();
@@ -110,7 +130,7 @@ impl App {
                         let at = match hit.milestone_id {
                             Some(m) => self
                                 .store
-                                .key_of(List::Milestones { project: p.id }, m)?
+                                .key_of(&List::Milestones { project: p.id }, m)?
                                 .unwrap_or(Key::FIRST),
                             None => Key::FIRST,
                         };

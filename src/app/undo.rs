@@ -45,6 +45,13 @@ pub enum Undo {
         was: i64,
         before: String,
     },
+    /// The areas a project was linked to.
+    ProjectAreas {
+        id: i64,
+        version: i64,
+        was: i64,
+        before: Vec<i64>,
+    },
     /// A project's 责任单位 and 责任人 as they were.
     ProjectOwner {
         id: i64,
@@ -73,7 +80,8 @@ fn expects(e: &mut Undo) -> Option<(Row, &mut i64)> {
         }
         Undo::ProjectAdded { id, version }
         | Undo::ProjectRenamed { id, version, .. }
-        | Undo::ProjectOwner { id, version, .. } => Some((Row::Project(*id), version)),
+        | Undo::ProjectOwner { id, version, .. }
+        | Undo::ProjectAreas { id, version, .. } => Some((Row::Project(*id), version)),
         Undo::NoteDeleted(_) => None,
     }
 }
@@ -125,6 +133,15 @@ impl App {
             } => self
                 .store
                 .set_project_owner(*id, *version, &before.0, &before.1)
+                .map(|(_, now)| Some((Row::Project(*id), *was, now))),
+            Undo::ProjectAreas {
+                id,
+                version,
+                was,
+                before,
+            } => self
+                .store
+                .set_project_areas(*id, *version, before)
                 .map(|(_, now)| Some((Row::Project(*id), *was, now))),
             Undo::NoteDeleted(snapshot) => self
                 .store

@@ -43,11 +43,11 @@ impl<T: Listed> Window<T> {
     /// successor when it has gone.
     pub fn load(store: &Store, list: List, at: Key, span: usize) -> store::Result<Window<T>> {
         store.snapshot(|s| {
-            let total = s.count(list)?;
-            let mut rows: Vec<T> = s.page(list, Page::Before(at), span)?;
+            let total = s.count(&list)?;
+            let mut rows: Vec<T> = s.page(&list, Page::Before(at), span)?;
             let before = rows.len();
-            rows.extend(s.page::<T>(list, Page::From(at), span + 1)?);
-            let rank = s.rank(list, at)?;
+            rows.extend(s.page::<T>(&list, Page::From(at), span + 1)?);
+            let rank = s.rank(&list, at)?;
             let start = rank.saturating_sub(before);
             let sel = if rows.len() > before {
                 rank
@@ -68,13 +68,13 @@ impl<T: Listed> Window<T> {
     /// item, or moves to the next one if it was deleted.
     pub fn reload(&self, store: &Store, span: usize) -> store::Result<Window<T>> {
         let at = self.selected().map_or(Key::FIRST, Listed::key);
-        Window::load(store, self.list, at, span)
+        Window::load(store, self.list.clone(), at, span)
     }
 
     /// The window on item `id`, or where it was if it is not in the list.
     pub fn load_on(&self, store: &Store, id: i64, span: usize) -> store::Result<Window<T>> {
-        match store.key_of(self.list, id)? {
-            Some(at) => Window::load(store, self.list, at, span),
+        match store.key_of(&self.list, id)? {
+            Some(at) => Window::load(store, self.list.clone(), at, span),
             None => self.reload(store, span),
         }
     }
@@ -90,13 +90,13 @@ impl<T: Listed> Window<T> {
         let lo = to.saturating_sub(span);
         let hi = (to + span).min(self.total - 1);
         if self.rows.is_empty() {
-            *self = Window::load(store, self.list, Key::FIRST, span)?;
+            *self = Window::load(store, self.list.clone(), Key::FIRST, span)?;
         }
         while self.start + self.rows.len() <= hi {
             let Some(last) = self.rows.last().map(Listed::key) else {
                 break;
             };
-            let more: Vec<T> = store.page(self.list, Page::After(last), span * 2)?;
+            let more: Vec<T> = store.page(&self.list, Page::After(last), span * 2)?;
             if more.is_empty() {
                 // Someone deleted rows since we counted.
                 self.total = self.start + self.rows.len();
@@ -108,7 +108,7 @@ impl<T: Listed> Window<T> {
             let Some(first) = self.rows.first().map(Listed::key) else {
                 break;
             };
-            let more: Vec<T> = store.page(self.list, Page::Before(first), span * 2)?;
+            let more: Vec<T> = store.page(&self.list, Page::Before(first), span * 2)?;
             if more.is_empty() {
                 self.start = 0;
                 break;
@@ -146,8 +146,8 @@ impl<T: Listed> Window<T> {
         span: usize,
     ) -> store::Result<()> {
         match to_end {
-            Some(false) => *self = Window::load(store, self.list, Key::FIRST, span)?,
-            Some(true) => *self = Window::load(store, self.list, Key::LAST, span)?,
+            Some(false) => *self = Window::load(store, self.list.clone(), Key::FIRST, span)?,
+            Some(true) => *self = Window::load(store, self.list.clone(), Key::LAST, span)?,
             None => {
                 let to = self
                     .sel

@@ -6,6 +6,7 @@ use super::output;
 use super::{Failure, Outcome};
 use crate::domain::change::parse_number;
 use crate::domain::dates::parse_date;
+use crate::domain::lens::typed_areas;
 use crate::domain::progress::value_against_target;
 use crate::domain::refusal::Refusal;
 use crate::domain::scope::Scope;
@@ -284,22 +285,61 @@ pub fn set(ctx: &Context, id: i64, args: SetArgs) -> Outcome {
     output::stdout(lang, &for_terminal(&msg, true))
 }
 
-/// `project set ID --owner "经发局/张三"`.
-pub fn set_project(ctx: &Context, id: i64, owner: &str, expected: Option<i64>) -> Outcome {
+/// `project set ID --owner "经发局/张三" --areas "就业、教育"`: each a
+/// version-checked write of its own, with its history.
+pub fn set_project(
+    ctx: &Context,
+    id: i64,
+    owner: Option<&str>,
+    areas: Option<&str>,
+    expected: Option<i64>,
+) -> Outcome {
     let lang = ctx.lang;
-    let (unit, lead) =
-        typed_owner(owner).map_err(|e| Failure::Input(lang.bad_flag("owner", &e)))?;
+    let owner = owner
+        .map(typed_owner)
+        .transpose()
+        .map_err(|e| Failure::Input(lang.bad_flag("owner", &e)))?;
     let mut store = open_seeded(ctx, true)?;
+    let areas = match areas {
+        Some(text) => Some(
+            typed_areas(text, &store.areas()?)
+                .map_err(|e| Failure::Input(lang.bad_flag("areas", &e)))?,
+        ),
+        None => None,
+    };
     let project = store.project(id)?;
-    let expected = expected.unwrap_or(project.version);
-    let ((old_unit, old_lead), version) = store.set_project_owner(id, expected, &unit, &lead)?;
+    let mut version = expected.unwrap_or(project.version);
     let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
-    let mut msg = format!("{}\n", lang.saved_project(id, &project.name, version));
-    for (field, old, new) in [("owner", &old_unit, &unit), ("lead", &old_lead, &lead)] {
-        if old != new {
-            let change = lang.change(field, some(old).as_deref(), some(new).as_deref());
-            msg.push_str(&format!("  {change}\n"));
+    let mut lines = String::new();
+    if let Some((unit, lead)) = owner {
+        let ((old_unit, old_lead), now) = store.set_project_owner(id, version, &unit, &lead)?;
+        version = now;
+        for (field, old, new) in [("owner", &old_unit, &unit), ("lead", &old_lead, &lead)] {
+            if old != new {
+                let change = lang.change(field, some(old).as_deref(), some(new).as_deref());
+                lines.push_str(&format!("  {change}\n"));
+            }
         }
     }
+    if let Some(ids) = areas {
+        let known = store.areas()?;
+        let names = |ids: &[i64]| {
+            ids.iter()
+                .filter_map(|i| known.iter().find(|a| a.0 == *i).map(|a| a.2.clone()))
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let (old, now) = store.set_project_areas(id, version, &ids)?;
+        version = now;
+        if old != ids {
+            let (was, is) = (names(&old), names(&ids));
+            let change = lang.change("areas", some(&was).as_deref(), some(&is).as_deref());
+            lines.push_str(&format!("  {change}\n"));
+        }
+    }
+    let msg = format!(
+        "{}\n{lines}",
+        lang.saved_project(id, &project.name, version)
+    );
     output::stdout(lang, &for_terminal(&msg, true))
 }

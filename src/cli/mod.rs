@@ -103,12 +103,16 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ProjectCommand {
-    /// Change one project's 责任单位 and 责任人.
+    /// Change one project's 责任单位 and 责任人, or the areas it serves.
+    #[command(group(clap::ArgGroup::new("what").required(true).multiple(true).args(["owner", "areas"])))]
     Set {
         id: i64,
         /// 责任单位/责任人, e.g. "经发局/张三"; "" to name no one.
         #[arg(long, value_name = "UNIT/LEAD")]
-        owner: String,
+        owner: Option<String>,
+        /// The areas it serves, e.g. "就业、教育" (names or codes); "" for none.
+        #[arg(long, value_name = "AREAS")]
+        areas: Option<String>,
         /// Refuse if the project is no longer at this version.
         #[arg(long, value_name = "V")]
         expect_version: Option<i64>,
@@ -336,8 +340,9 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
         Some(Command::Project(ProjectCommand::Set {
             id,
             owner,
+            areas,
             expect_version,
-        })) => milestone::set_project(&ctx, id, &owner, expect_version),
+        })) => milestone::set_project(&ctx, id, owner.as_deref(), areas.as_deref(), expect_version),
         Some(Command::Milestone(MilestoneCommand::Set {
             id,
             current,

@@ -5,6 +5,7 @@ pub mod change;
 pub mod clock;
 pub mod dates;
 pub mod explain;
+pub mod lens;
 pub mod pace;
 pub mod plan;
 pub mod problem;

@@ -85,6 +85,11 @@ pub enum Refusal {
         typed: String,
         known: Vec<String>,
     },
+    /// An area the plan does not have, with the ones it has.
+    UnknownArea {
+        typed: String,
+        known: Vec<String>,
+    },
     /// A deleted note whose milestone or project is gone since.
     NoteOrphaned {
         note: i64,

@@ -55,9 +55,11 @@ impl Rollup {
     }
 }
 
+/// One pane's heading: a direction, a 工程, an area or an owner, with
+/// how many projects it holds and their roll-up.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DirectionRow {
-    pub id: i64,
+pub struct GroupRow {
+    pub group: super::lens::Group,
     pub code: String,
     pub name: String,
     pub name_en: String,

@@ -21,6 +21,7 @@ impl Lang {
             "done_on" => ("完成日期", "done on"),
             "owner" => ("责任单位", "responsible unit"),
             "lead" => ("责任人", "lead"),
+            "areas" => ("关联方面", "areas"),
             "body" => ("备注内容", "note"),
             "note" => ("新增备注", "note added"),
             "created" => ("新建", "created"),

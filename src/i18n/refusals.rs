@@ -111,6 +111,14 @@ impl Lang {
                 "“增加”只用于今天的数值;{day} 的数值请直接填写当天的完成值",
                 "an addition counts on today's value; for {day}, give that day's whole value"
             ),
+            Refusal::UnknownArea { typed, known } => {
+                let known = known.join("、");
+                say!(
+                    lang,
+                    "没有名为“{typed}”的方面;本计划的方面有:{known}",
+                    "no area is called {typed:?}; the plan has {known}"
+                )
+            }
             Refusal::UnknownDirection { typed, known } => {
                 let known = known.join(", ");
                 say!(

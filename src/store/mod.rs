@@ -11,6 +11,7 @@ mod file;
 mod header;
 mod history;
 mod import;
+mod lens;
 mod lineage;
 mod load;
 mod milestone;
@@ -22,7 +23,7 @@ mod schema;
 mod view;
 
 pub use crate::domain::rows::{
-    Detail, DirectionRow, Fields, HistoryRow, Hit, HitKind, MilestoneRow, NOTE_QUERY_MIN, NoteRow,
+    Detail, Fields, GroupRow, HistoryRow, Hit, HitKind, MilestoneRow, NOTE_QUERY_MIN, NoteRow,
     ProjectRow, ReadingRow, Rollup,
 };
 pub use beside::{file_mode, plan_was_here, sibling};

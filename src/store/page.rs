@@ -8,7 +8,9 @@ use super::Store;
 use super::error::{Error, Result};
 use super::milestone::{ROW_SQL, row};
 use super::view::{PROJECT_SQL, project_row};
+use crate::domain::lens::Group;
 use crate::domain::rows::{MilestoneRow, ProjectRow};
+use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params};
 
 /// Where an item sits in its list.
@@ -40,26 +42,42 @@ pub enum Page {
     Before(Key),
 }
 
-/// Which list: the projects of a direction or the milestones of a project.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which list: the projects of a pane's group (a direction, a 工程, an
+/// area, an owner) or the milestones of a project.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum List {
-    Projects { direction: i64 },
+    Projects { group: Group },
     Milestones { project: i64 },
 }
 
 impl List {
-    fn parent(self) -> i64 {
+    fn parent(&self) -> Value {
         match self {
-            List::Projects { direction } => direction,
-            List::Milestones { project } => project,
+            List::Projects { group } => match group {
+                Group::Direction(id) | Group::Program(id) | Group::Area(id) => Value::Integer(*id),
+                Group::Owner(name) => Value::Text(name.clone()),
+            },
+            List::Milestones { project } => Value::Integer(*project),
         }
     }
 
-    /// Table alias and the column naming the parent.
-    fn table(self) -> (&'static str, &'static str, &'static str) {
+    /// The table, its alias, and the condition (on `?1`) that makes a row
+    /// one of the list's. Each has an index that yields rows in list order
+    /// (`project_by_direction`, `project_by_program`, `project_by_owner`,
+    /// `milestone_by_project`); an area's few projects are sorted.
+    fn table(&self) -> (&'static str, &'static str, &'static str) {
         match self {
-            List::Projects { .. } => ("project", "p", "direction_id"),
-            List::Milestones { .. } => ("milestone", "m", "project_id"),
+            List::Projects { group } => match group {
+                Group::Direction(_) => ("project", "p", "p.direction_id = ?1"),
+                Group::Program(_) => ("project", "p", "p.program_id = ?1"),
+                Group::Area(_) => (
+                    "project",
+                    "p",
+                    "p.id IN (SELECT project_id FROM project_area WHERE area_id = ?1)",
+                ),
+                Group::Owner(_) => ("project", "p", "p.owner = ?1"),
+            },
+            List::Milestones { .. } => ("milestone", "m", "m.project_id = ?1"),
         }
     }
 }
@@ -67,10 +85,10 @@ impl List {
 /// Rows of either list.
 pub trait Listed: Sized {
     fn key(&self) -> Key;
-    fn read(store: &Store, list: List, page: Page, limit: usize) -> Result<Vec<Self>>;
+    fn read(store: &Store, list: &List, page: Page, limit: usize) -> Result<Vec<Self>>;
 }
 
-fn page_sql(select: &str, alias: &str, parent: &str, page: Page) -> (String, Key) {
+fn page_sql(select: &str, alias: &str, member: &str, page: Page) -> (String, Key) {
     let (cmp, order, key) = match page {
         Page::From(k) => (">=", "ASC", k),
         Page::After(k) => (">", "ASC", k),
@@ -78,7 +96,7 @@ fn page_sql(select: &str, alias: &str, parent: &str, page: Page) -> (String, Key
     };
     (
         format!(
-            "{select} WHERE {alias}.{parent} = ?1 AND ({alias}.position, {alias}.id) {cmp} (?2, ?3)
+            "{select} WHERE {member} AND ({alias}.position, {alias}.id) {cmp} (?2, ?3)
              ORDER BY {alias}.position {order}, {alias}.id {order} LIMIT ?4"
         ),
         key,
@@ -87,14 +105,14 @@ fn page_sql(select: &str, alias: &str, parent: &str, page: Page) -> (String, Key
 
 fn read_page<T>(
     store: &Store,
-    list: List,
+    list: &List,
     page: Page,
     limit: usize,
     select: &str,
     map: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>> {
-    let (_, alias, parent) = list.table();
-    let (sql, key) = page_sql(select, alias, parent, page);
+    let (_, alias, member) = list.table();
+    let (sql, key) = page_sql(select, alias, member, page);
     let mut rows: Vec<T> = store
         .conn
         .prepare_cached(&sql)
@@ -124,7 +142,7 @@ impl Listed for ProjectRow {
             id: self.id,
         }
     }
-    fn read(store: &Store, list: List, page: Page, limit: usize) -> Result<Vec<Self>> {
+    fn read(store: &Store, list: &List, page: Page, limit: usize) -> Result<Vec<Self>> {
         read_page(store, list, page, limit, PROJECT_SQL, project_row)
     }
 }
@@ -136,29 +154,30 @@ impl Listed for MilestoneRow {
             id: self.id,
         }
     }
-    fn read(store: &Store, list: List, page: Page, limit: usize) -> Result<Vec<Self>> {
+    fn read(store: &Store, list: &List, page: Page, limit: usize) -> Result<Vec<Self>> {
         read_page(store, list, page, limit, ROW_SQL, row)
     }
 }
 
 impl Store {
     /// Rows of `list`, at most `limit`, in list order.
-    pub fn page<T: Listed>(&self, list: List, page: Page, limit: usize) -> Result<Vec<T>> {
+    pub fn page<T: Listed>(&self, list: &List, page: Page, limit: usize) -> Result<Vec<T>> {
         T::read(self, list, page, limit)
     }
 
     /// How many items the list holds.
-    pub fn count(&self, list: List) -> Result<usize> {
+    pub fn count(&self, list: &List) -> Result<usize> {
         self.rank(list, Key::LAST)
     }
 
     /// How many items of the list come before `key`: the index the item at
     /// `key` has, or would have. Counted on the index, not the rows.
-    pub fn rank(&self, list: List, key: Key) -> Result<usize> {
-        let (table, _, parent) = list.table();
+    pub fn rank(&self, list: &List, key: Key) -> Result<usize> {
+        let (table, alias, member) = list.table();
         self.conn
             .prepare_cached(&format!(
-                "SELECT count(*) FROM {table} WHERE {parent} = ?1 AND (position, id) < (?2, ?3)"
+                "SELECT count(*) FROM {table} {alias}
+                 WHERE {member} AND ({alias}.position, {alias}.id) < (?2, ?3)"
             ))
             .and_then(|mut st| {
                 st.query_row(params![list.parent(), key.position, key.id], |r| {
@@ -170,14 +189,15 @@ impl Store {
     }
 
     /// Where item `id` sits in `list`, if it is there.
-    pub fn key_of(&self, list: List, id: i64) -> Result<Option<Key>> {
-        let (table, _, parent) = list.table();
+    pub fn key_of(&self, list: &List, id: i64) -> Result<Option<Key>> {
+        let (table, alias, member) = list.table();
         self.conn
             .prepare_cached(&format!(
-                "SELECT position, id FROM {table} WHERE id = ?1 AND {parent} = ?2"
+                "SELECT {alias}.position, {alias}.id FROM {table} {alias}
+                 WHERE {member} AND {alias}.id = ?2"
             ))
             .and_then(|mut st| {
-                st.query_row(params![id, list.parent()], |r| {
+                st.query_row(params![list.parent(), id], |r| {
                     Ok(Key {
                         position: r.get(0)?,
                         id: r.get(1)?,

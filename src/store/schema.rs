@@ -390,9 +390,16 @@ END;
 /// a government progress table names both. A milestone with neither set
 /// answers to its project's; that inheritance is read, never copied, so
 /// a project's new owner reaches every milestone that had none.
+///
+/// The lenses list a 工程's or an owner's projects a page at a time, in
+/// list order, as the direction panes do: each gets an index in that order
+/// (the old one on `program_id` alone is its prefix, so it goes).
 const V5: &str = "
 ALTER TABLE project ADD COLUMN lead TEXT NOT NULL DEFAULT '';
 ALTER TABLE milestone ADD COLUMN lead TEXT NOT NULL DEFAULT '';
+DROP INDEX project_by_program;
+CREATE INDEX project_by_program ON project(program_id, position, id);
+CREATE INDEX project_by_owner ON project(owner, position, id);
 ";
 
 pub fn migrations() -> Migrations<'static> {

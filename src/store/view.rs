@@ -5,8 +5,7 @@ use super::Store;
 use super::error::{Error, Result};
 use crate::domain::Status;
 use crate::domain::rows::{
-    Detail, DirectionRow, HistoryRow, Hit, HitKind, NOTE_QUERY_MIN, NoteRow, ProjectRow,
-    ReadingRow, Rollup,
+    Detail, HistoryRow, Hit, HitKind, NOTE_QUERY_MIN, NoteRow, ProjectRow, ReadingRow, Rollup,
 };
 use rusqlite::{OptionalExtension, params};
 
@@ -69,34 +68,6 @@ fn status_of(s: String) -> rusqlite::Result<Status> {
 }
 
 impl Store {
-    /// The directions in order, with project counts and roll-ups: a sum
-    /// over one row per project, never a read of the milestones.
-    pub fn directions(&self) -> Result<Vec<DirectionRow>> {
-        let mut st = self
-            .conn
-            .prepare_cached(
-                "SELECT d.id, d.code, d.name, d.name_en, count(p.id),
-                        total(r.milestones), total(r.done), total(r.progress_sum), total(r.measured)
-                 FROM direction d
-                 LEFT JOIN project p ON p.direction_id = d.id
-                 LEFT JOIN project_rollup r ON r.project_id = p.id
-                 GROUP BY d.id ORDER BY d.position, d.id",
-            )
-            .map_err(Error::sql("reading directions"))?;
-        st.query_map([], |r| {
-            Ok(DirectionRow {
-                id: r.get(0)?,
-                code: r.get(1)?,
-                name: r.get(2)?,
-                name_en: r.get(3)?,
-                projects: count(r.get(4)?),
-                rollup: Rollup::from_sums(r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?),
-            })
-        })
-        .and_then(|it| it.collect())
-        .map_err(Error::sql("reading directions"))
-    }
-
     /// Notes of a project or a milestone (`owner` names the column), newest
     /// first.
     fn notes_of(&self, owner: &'static str, id: i64) -> Result<Vec<NoteRow>> {

@@ -50,6 +50,15 @@ pub fn render(app: &App, frame: &mut Frame) {
 fn title_bar(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let ui = app.ui();
     let mut spans = vec![Span::styled(format!(" {} ", ui.app), theme.title())];
+    let lens = match app.lens {
+        crate::domain::lens::Lens::Directions => None,
+        crate::domain::lens::Lens::Programs => Some(ui.by_program),
+        crate::domain::lens::Lens::Areas => Some(ui.by_area),
+        crate::domain::lens::Lens::Owners => Some(ui.by_owner),
+    };
+    if let Some(lens) = lens {
+        spans.push(Span::styled(format!("[{lens}] "), theme.selected()));
+    }
     if let Some(why) = &app.read_only {
         spans.push(Span::styled(
             format!("[{}: {why}] ", ui.read_only),

@@ -273,6 +273,7 @@ fn form_words(ui: &'static Ui, p: &Purpose) -> (&'static str, &'static str) {
         Purpose::RenameProject { .. } => (ui.form_rename_project, ""),
         Purpose::OwnerMilestone { .. } => (ui.form_owner, ui.form_owner_milestone_help),
         Purpose::OwnerProject { .. } => (ui.form_owner, ui.form_owner_help),
+        Purpose::Areas { .. } => (ui.areas, ui.form_areas_help),
         Purpose::AddProject { .. } => (ui.form_add_project, ""),
         Purpose::AddMilestone { .. } => (ui.form_add_milestone, ""),
     }

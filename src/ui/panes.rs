@@ -32,17 +32,41 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         pane(app, theme, frame, area, app.focus);
         return;
     }
-    let n = u32::try_from(app.panes.len()).unwrap_or(u32::MAX);
+    let (first, shown) = visible_panes(app.panes.len(), app.focus, area.width);
+    let n = u32::try_from(shown).unwrap_or(u32::MAX);
     let areas = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(area);
     for (i, a) in areas.iter().enumerate() {
-        pane(app, theme, frame, *a, i);
+        pane(app, theme, frame, *a, first + i);
+    }
+}
+
+/// Below this many cells a pane shows too little of a project's name:
+/// more panes than fit this way scroll sideways with the focus.
+const MIN_PANE_CELLS: u16 = 26;
+
+/// Which panes are drawn side by side: the first one's index and how many,
+/// the focused one always among them.
+pub fn visible_panes(n: usize, focus: usize, cells: u16) -> (usize, usize) {
+    let fit = usize::from((cells / MIN_PANE_CELLS).max(1));
+    let shown = n.min(fit);
+    let first = (focus + 1)
+        .saturating_sub(shown)
+        .min(n.saturating_sub(shown));
+    (first, shown)
+}
+
+/// A pane's name: its direction's, 工程's, area's or owner's.
+pub fn group_name(app: &App, g: &crate::store::GroupRow) -> String {
+    match &g.group {
+        crate::domain::lens::Group::Owner(o) if o.is_empty() => app.ui().no_owner.to_owned(),
+        _ => app.lang.name(&g.name, &g.name_en).to_owned(),
     }
 }
 
 fn direction_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     for (i, p) in app.panes.iter().enumerate() {
-        let name = app.lang.name(&p.direction.name, &p.direction.name_en);
+        let name = group_name(app, &p.group);
         let text = if i == app.focus {
             format!("[{name}]")
         } else {
@@ -67,8 +91,8 @@ fn program_name(lang: Lang, p: &ProjectRow) -> Option<&str> {
 /// Where the pane is, in `cells`: the whole path if it fits, else the
 /// direction and the deepest part with the middle elided, since the deepest
 /// part says most about where you are.
-pub fn breadcrumb_fit(lang: Lang, pane: &Pane, cells: usize) -> String {
-    let whole = breadcrumb(lang, pane);
+pub fn breadcrumb_fit(app: &App, pane: &Pane, cells: usize) -> String {
+    let whole = breadcrumb(app, pane);
     if width(&whole) <= cells {
         return whole;
     }
@@ -82,11 +106,9 @@ pub fn breadcrumb_fit(lang: Lang, pane: &Pane, cells: usize) -> String {
 }
 
 /// Where the pane is: direction › program › project › milestone.
-pub fn breadcrumb(lang: Lang, pane: &Pane) -> String {
-    let mut parts = vec![
-        lang.name(&pane.direction.name, &pane.direction.name_en)
-            .to_owned(),
-    ];
+pub fn breadcrumb(app: &App, pane: &Pane) -> String {
+    let lang = app.lang;
+    let mut parts = vec![group_name(app, &pane.group)];
     if let Some(op) = &pane.open {
         if let Some(g) = program_name(lang, &op.project) {
             parts.push(g.to_owned());
@@ -103,10 +125,22 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
     let pane = &app.panes[index];
     let ui = app.ui();
     let focused = index == app.focus;
-    let d = &pane.direction;
-    let name = app.lang.name(&d.name, &d.name_en);
+    let d = &pane.group;
+    let name = group_name(app, d);
+    // Panes scrolled out of sight either side are marked on the edge ones.
+    let (first, shown) = visible_panes(app.panes.len(), app.focus, frame.area().width);
+    let before = if index == first && first > 0 && !app.zoomed {
+        "‹"
+    } else {
+        ""
+    };
+    let after = if index + 1 == first + shown && index + 1 < app.panes.len() && !app.zoomed {
+        " ›"
+    } else {
+        ""
+    };
     let title = format!(
-        "{}{name} · {} {} ",
+        "{before}{}{name} · {} {} {after}",
         if focused { "▶ " } else { " " },
         d.projects,
         ui.projects_n
@@ -137,12 +171,12 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
         None => (None, d.rollup.progress, Some(d.rollup)),
         Some(op) => match &op.open {
             None => (
-                Some(breadcrumb_fit(app.lang, pane, cells)),
+                Some(breadcrumb_fit(app, pane, cells)),
                 op.project.rollup.progress,
                 Some(op.project.rollup),
             ),
             Some(m) => (
-                Some(breadcrumb_fit(app.lang, pane, cells)),
+                Some(breadcrumb_fit(app, pane, cells)),
                 m.detail.milestone.measure().progress(),
                 None,
             ),
@@ -171,6 +205,11 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
     match pane.depth() {
         Depth::Projects => {
             let item = |p: &ProjectRow| project_line(theme, p, cells);
+            // The source links no project to an area: say how to.
+            let empty = match pane.group.group {
+                crate::domain::lens::Group::Area(_) => ui.no_linked_project,
+                _ => ui.empty,
+            };
             list(
                 frame,
                 theme,
@@ -179,7 +218,7 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
                 1,
                 item,
                 focused,
-                ui.empty,
+                empty,
             );
         }
         Depth::Milestones => {
@@ -313,10 +352,11 @@ fn list<T>(
         return;
     }
     if window.total == 0 {
-        frame.render_widget(
-            Paragraph::new(Line::styled(empty.to_owned(), theme.dim())),
-            area,
-        );
+        let lines: Vec<Line> = wrap(empty, area.width as usize)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.dim()))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
         return;
     }
     let fit = (area.height as usize / per).max(1);

@@ -72,6 +72,10 @@ pub enum Action {
     EditTarget,
     /// `o`: 责任单位 and 责任人.
     EditOwner,
+    /// `b`: the areas (民生 and 制度保障) a project serves.
+    LinkAreas,
+    /// `L`: group the panes another way.
+    Lens,
     NewNote,
     EditNote,
     History,
