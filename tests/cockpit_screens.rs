@@ -42,6 +42,31 @@ const STATES: &[(&str, &str)] = &[
     // The pinned day is in 2026: the 2023 plan's open work is overdue, red.
     ("agenda", "A"),
     ("explain", "<Tab>jjjjjjj<Enter>x"),
+    // The lenses, with an owner and an area set first so that each has
+    // something to show; their heading counts of red and yellow.
+    (
+        "lens_programs",
+        "<Tab>jjjjjjjo经发局/张三<Enter>b就业<Enter>L",
+    ),
+    (
+        "lens_areas",
+        "<Tab>jjjjjjjo经发局/张三<Enter>b就业<Enter>LL",
+    ),
+    (
+        "lens_owners",
+        "<Tab>jjjjjjjo经发局/张三<Enter>b就业<Enter>LLL",
+    ),
+    ("explain_pane", "<Tab>X"),
+    ("agenda_narrowed", "Add"),
+];
+
+/// States drawn at 80×24 and 120×40 (the rest at 80×24 and 160×48).
+const MIDDLE: &[&str] = &[
+    "lens_programs",
+    "lens_areas",
+    "lens_owners",
+    "explain_pane",
+    "agenda_narrowed",
 ];
 
 #[test]
@@ -50,6 +75,8 @@ fn screens() {
         for (name, keys) in STATES {
             let sizes: &[(u16, u16)] = if *name == "narrow" {
                 &[(50, 20)]
+            } else if MIDDLE.contains(name) {
+                &[(80, 24), (120, 40)]
             } else {
                 &[(80, 24), (160, 48)]
             };
@@ -57,6 +84,12 @@ fn screens() {
                 let (_sb, mut app) = cockpit(lang);
                 app.resize(*w, *h);
                 press(&mut app, keys);
+                // The headings' counts, as the worker would bring them.
+                while let Some(ask) = app.lights_wanted() {
+                    let store = common::open_store_at(&_sb.db, common::test_clock());
+                    let counts = plan_cockpit::app::lights::count(&store, ask).unwrap();
+                    app.handle(plan_cockpit::app::Event::Lights(counts));
+                }
                 let screen = draw(&app, *w, *h).backend().to_string();
                 insta::assert_snapshot!(format!("{name}_{lang:?}_{w}x{h}").to_lowercase(), screen);
             }

@@ -10,6 +10,17 @@ use crate::domain::scope::Scope;
 pub struct AgendaView {
     pub agenda: Agenda,
     pub sel: usize,
+    /// What it is narrowed to, and those narrowings in words for its title.
+    pub scope: Scope,
+    pub narrowed: Vec<String>,
+}
+
+/// What `d`, `p` and `o` in the agenda step through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Narrow {
+    Direction,
+    Program,
+    Owner,
 }
 
 impl Layered for AgendaView {
@@ -33,6 +44,9 @@ impl Layered for AgendaView {
                     return Next::Do(Command::GoToMilestone(m.id));
                 }
             }
+            Action::ByDirection => return Next::Do(Command::NarrowAgenda(Narrow::Direction)),
+            Action::ByProgram => return Next::Do(Command::NarrowAgenda(Narrow::Program)),
+            Action::ByOwner => return Next::Do(Command::NarrowAgenda(Narrow::Owner)),
             _ => {}
         }
         Next::Stay
@@ -46,11 +60,76 @@ impl App {
             .store
             .agenda(&self.today, SOON_DAYS, &Scope::everything(), SECTION_LIMIT)
         {
-            Ok(agenda) => self
-                .overlays
-                .push(Overlay::Agenda(AgendaView { agenda, sel: 0 })),
+            Ok(agenda) => self.overlays.push(Overlay::Agenda(AgendaView {
+                agenda,
+                sel: 0,
+                scope: Scope::everything(),
+                narrowed: Vec::new(),
+            })),
             Err(e) => self.failed(&e),
         }
+    }
+
+    /// `d`, `p`, `o` in the agenda: the next direction, 工程 or owner, and
+    /// after the last one the whole plan again; the other narrowings stay.
+    pub(super) fn narrow_agenda(&mut self, by: Narrow) {
+        let Some(Overlay::Agenda(view)) = self.overlays.last() else {
+            return;
+        };
+        let mut scope = view.scope.clone();
+        let stepped = match by {
+            Narrow::Direction => self.store.directions().map(|all| {
+                scope.direction = next_of(&all_ids(&all), scope.direction);
+            }),
+            Narrow::Program => self.store.groups(Lens::Programs).map(|all| {
+                scope.program = next_of(&all_ids(&all), scope.program);
+            }),
+            Narrow::Owner => self.store.owners().map(|all| {
+                scope.owner = match &scope.owner {
+                    None => all.first().cloned(),
+                    Some(now) => all.iter().skip_while(|o| *o != now).nth(1).cloned(),
+                };
+            }),
+        };
+        let found = stepped.and_then(|()| {
+            let names = self.scope_names(&scope)?;
+            let agenda = self
+                .store
+                .agenda(&self.today, SOON_DAYS, &scope, SECTION_LIMIT)?;
+            Ok((names, agenda))
+        });
+        match found {
+            Ok((narrowed, agenda)) => {
+                if let Some(Overlay::Agenda(view)) = self.overlays.last_mut() {
+                    *view = AgendaView {
+                        agenda,
+                        sel: 0,
+                        scope,
+                        narrowed,
+                    };
+                }
+            }
+            Err(e) => self.failed(&e),
+        }
+    }
+
+    /// The agenda's narrowings in words: `新产业`, `产业发展强基工程`, `经发局`.
+    fn scope_names(&self, scope: &Scope) -> store::Result<Vec<String>> {
+        let mut names = Vec::new();
+        for (lens, id) in [
+            (Lens::Directions, scope.direction),
+            (Lens::Programs, scope.program),
+        ] {
+            if let Some(id) = id {
+                let groups = self.store.groups(lens)?;
+                let g = groups
+                    .iter()
+                    .find(|g| all_ids(std::slice::from_ref(g)) == [id]);
+                names.extend(g.map(|g| self.pane_name(g)));
+            }
+        }
+        names.extend(scope.owner.clone());
+        Ok(names)
     }
 
     /// Opens the milestone's direction pane, drilled down to it, selected.
@@ -71,5 +150,25 @@ impl App {
             }),
             Err(e) => self.failed(&e),
         }
+    }
+}
+
+/// The ids of direction or 工程 panes, in order.
+fn all_ids(groups: &[store::GroupRow]) -> Vec<i64> {
+    groups
+        .iter()
+        .filter_map(|g| match g.group {
+            Group::Direction(id) | Group::Program(id) => Some(id),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The one after `now` in `all`: the first when there is none, none after
+/// the last (the whole plan again).
+fn next_of(all: &[i64], now: Option<i64>) -> Option<i64> {
+    match now {
+        None => all.first().copied(),
+        Some(n) => all.iter().skip_while(|i| **i != n).nth(1).copied(),
     }
 }

@@ -6,7 +6,7 @@ use super::App;
 use crossterm::event::KeyEvent;
 use std::time::Instant;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     Key(KeyEvent),
     /// Text pasted through bracketed paste.
@@ -17,6 +17,8 @@ pub enum Event {
     Tick,
     /// The background integrity check's verdict ("ok" or what is wrong).
     Integrity(String),
+    /// The light counts the worker made for the panes' headings.
+    Lights(super::lights::LightCounts),
 }
 
 impl App {
@@ -45,6 +47,7 @@ impl App {
                 changed | self.refresh_if_changed()
             }
             Event::Integrity(verdict) => self.integrity_checked(&verdict),
+            Event::Lights(counts) => self.lights_counted(counts),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::next::Command;
 use super::*;
-use crate::domain::explain::{Pull, pulling_down};
+use crate::domain::explain::{Pull, pulling_down, pulls_of};
 
 pub struct ExplainView {
     pub project: String,
@@ -12,6 +12,8 @@ pub struct ExplainView {
     pub progress: Option<f64>,
     pub pulls: Vec<Pull>,
     pub sel: usize,
+    /// A whole pane's (`X`), not one project's.
+    pub pane: bool,
 }
 
 impl Layered for ExplainView {
@@ -36,7 +38,40 @@ impl Layered for ExplainView {
     }
 }
 
+/// `X` lists at most this many: the worst of a city-sized pane.
+const PANE_LIMIT: usize = 200;
+
 impl App {
+    /// A pane's name: its direction's, 工程's, area's or owner's.
+    pub fn pane_name(&self, g: &store::GroupRow) -> String {
+        match &g.group {
+            Group::Owner(o) if o.is_empty() => self.ui().no_owner.to_owned(),
+            _ => self.lang.name(&g.name, &g.name_en).to_owned(),
+        }
+    }
+
+    /// `X`: what pulls the focused pane (its heading's roll-up) down.
+    pub(super) fn open_explain_pane(&mut self) {
+        let Some(g) = self.focused().map(|p| p.group.clone()) else {
+            return;
+        };
+        let r = g.rollup;
+        let lacking = r.progress.map_or(0.0, |p| (1.0 - p) * r.measured as f64);
+        match self.store.weakest_in(&g.group, PANE_LIMIT) {
+            Ok(rows) => {
+                let pulls = pulls_of(rows, lacking);
+                self.overlays.push(Overlay::Explain(ExplainView {
+                    project: self.pane_name(&g),
+                    progress: r.progress,
+                    pulls,
+                    sel: 0,
+                    pane: true,
+                }));
+            }
+            Err(e) => self.failed(&e),
+        }
+    }
+
     /// `x` on a project (in the list or drilled into).
     pub(super) fn open_explain(&mut self) {
         let Some(project) = self.focused().and_then(Pane::selected_project).cloned() else {
@@ -50,6 +85,7 @@ impl App {
                     progress,
                     pulls,
                     sel: 0,
+                    pane: false,
                 }));
             }
             Err(e) => self.failed(&e),

@@ -14,6 +14,7 @@ mod guard;
 mod help;
 mod history;
 pub mod keymap;
+pub mod lights;
 mod load;
 mod menu;
 mod navigate;
@@ -92,6 +93,9 @@ pub struct App {
     pub color: bool,
     /// The database's data_version when we last read it.
     seen: i64,
+    /// The panes' red and yellow counts, and the last question asked.
+    lights: Option<lights::LightCounts>,
+    lights_asked: Option<lights::Ask>,
     /// Drafts already offered for restoring in this session.
     offered: Vec<i64>,
     /// The tallest the terminal has been: lists keep this many rows loaded
@@ -127,6 +131,8 @@ impl App {
             quit: false,
             color: true,
             seen: 0,
+            lights: None,
+            lights_asked: None,
             offered: Vec::new(),
             height: 0,
             file_lost: false,

@@ -59,6 +59,7 @@ impl App {
             Action::History => self.open_history(),
             Action::Agenda => self.open_agenda(),
             Action::Explain => self.open_explain(),
+            Action::ExplainPane => self.open_explain_pane(),
             Action::Add => self.start_add(),
             Action::Rename => self.start_rename(),
             Action::EditOwner => self.start_owner(),

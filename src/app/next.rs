@@ -23,6 +23,8 @@ pub enum Command {
     Jump(Hit),
     /// Close the layer and go to this milestone.
     GoToMilestone(i64),
+    /// The agenda: show the next direction, 工程 or owner (or all again).
+    NarrowAgenda(crate::app::agenda::Narrow),
     /// Close the menu and set the status.
     SetStatus {
         milestone: i64,

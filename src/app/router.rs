@@ -70,6 +70,7 @@ impl App {
                 self.overlays.pop();
                 self.go_to_milestone(id);
             }
+            Command::NarrowAgenda(by) => self.narrow_agenda(by),
             Command::SetStatus {
                 milestone,
                 version,

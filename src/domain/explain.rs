@@ -29,16 +29,29 @@ pub fn pulling_down(rows: Vec<MilestoneRow>) -> (Option<f64>, Vec<Pull>) {
     let n = measured.len() as f64;
     let mean = measured.iter().map(|(_, p)| p).sum::<f64>() / n;
     let lacking: f64 = measured.iter().map(|(_, p)| 1.0 - p).sum();
-    let mut pulls: Vec<Pull> = measured
+    (
+        Some(mean),
+        pulls_of(measured.into_iter().map(|(m, _)| m), lacking),
+    )
+}
+
+/// The pulls of `rows` (any order, any subset of a group's measured
+/// milestones: a pane's worst few hundred), worst first, each with its
+/// share of `lacking`, the whole group's shortfall: the sum over all its
+/// measured milestones of 1 − progress.
+pub fn pulls_of(rows: impl IntoIterator<Item = MilestoneRow>, lacking: f64) -> Vec<Pull> {
+    let mut pulls: Vec<Pull> = rows
         .into_iter()
-        .filter(|(_, p)| *p < 1.0)
-        .map(|(row, progress)| Pull {
-            share: (1.0 - progress) / lacking,
-            row,
-            progress,
+        .filter_map(|row| {
+            let progress = row.measure().progress()?;
+            (progress < 1.0 && lacking > 0.0).then(|| Pull {
+                share: (1.0 - progress) / lacking,
+                row,
+                progress,
+            })
         })
         .collect();
     // Stable: equal shares stay in plan order.
     pulls.sort_by(|a, b| b.share.total_cmp(&a.share));
-    (Some(mean), pulls)
+    pulls
 }

@@ -16,6 +16,9 @@ pub struct Rollup {
     pub milestones: usize,
     pub done: usize,
     pub progress: Option<f64>,
+    /// How many count towards `progress` (past figures and dropped work
+    /// do not).
+    pub measured: usize,
 }
 
 /// A count summed as a REAL (SQL's `total()` of counts, or the sums in
@@ -34,6 +37,7 @@ impl Rollup {
             milestones: whole(milestones),
             done: whole(done),
             progress: (measured > 0.0).then(|| progress_sum / measured),
+            measured: whole(measured),
         }
     }
 

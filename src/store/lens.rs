@@ -8,9 +8,11 @@ use super::edit::unchanged;
 use super::error::{Error, Result};
 use super::history::{Change, record};
 use super::lineage::next_version;
+use super::milestone::{ROW_SQL, row};
+use super::page::{group_key, member_sql};
 use super::view::count;
 use crate::domain::lens::{Group, Lens};
-use crate::domain::rows::{GroupRow, Rollup};
+use crate::domain::rows::{GroupRow, MilestoneRow, Rollup};
 use rusqlite::params;
 
 /// The sums every pane heading shows, over the projects `p` joined to
@@ -114,6 +116,28 @@ impl Store {
                 .collect()
             })
             .map_err(Error::sql(format!("finding project {id} in the panes")))
+    }
+
+    /// The measured milestones of `group` below 100 %, weakest first (in
+    /// plan order among equals), at most `limit`: what `X` lists. Sorted
+    /// on the stored progress, so a direction of 30,000 milestones is one
+    /// pass, not 30,000 rows read.
+    pub fn weakest_in(&self, group: &Group, limit: usize) -> Result<Vec<MilestoneRow>> {
+        let sql = format!(
+            "{ROW_SQL} WHERE {} AND m.progress < 1.0
+             ORDER BY m.progress, d.position, d.id, p.position, p.id, m.position, m.id LIMIT ?2",
+            member_sql(group)
+        );
+        self.conn
+            .prepare_cached(&sql)
+            .and_then(|mut st| {
+                st.query_map(
+                    params![group_key(group), i64::try_from(limit).unwrap_or(i64::MAX)],
+                    row,
+                )?
+                .collect()
+            })
+            .map_err(Error::sql("finding what pulls the pane down"))
     }
 
     /// The areas (id, code, name, English name), in order: what a link

@@ -53,10 +53,7 @@ pub enum List {
 impl List {
     fn parent(&self) -> Value {
         match self {
-            List::Projects { group } => match group {
-                Group::Direction(id) | Group::Program(id) | Group::Area(id) => Value::Integer(*id),
-                Group::Owner(name) => Value::Text(name.clone()),
-            },
+            List::Projects { group } => group_key(group),
             List::Milestones { project } => Value::Integer(*project),
         }
     }
@@ -67,18 +64,27 @@ impl List {
     /// `milestone_by_project`); an area's few projects are sorted.
     fn table(&self) -> (&'static str, &'static str, &'static str) {
         match self {
-            List::Projects { group } => match group {
-                Group::Direction(_) => ("project", "p", "p.direction_id = ?1"),
-                Group::Program(_) => ("project", "p", "p.program_id = ?1"),
-                Group::Area(_) => (
-                    "project",
-                    "p",
-                    "p.id IN (SELECT project_id FROM project_area WHERE area_id = ?1)",
-                ),
-                Group::Owner(_) => ("project", "p", "p.owner = ?1"),
-            },
+            List::Projects { group } => ("project", "p", member_sql(group)),
             List::Milestones { .. } => ("milestone", "m", "m.project_id = ?1"),
         }
+    }
+}
+
+/// The condition on `?1` that makes project `p` one of `group`'s.
+pub(super) fn member_sql(group: &Group) -> &'static str {
+    match group {
+        Group::Direction(_) => "p.direction_id = ?1",
+        Group::Program(_) => "p.program_id = ?1",
+        Group::Area(_) => "p.id IN (SELECT project_id FROM project_area WHERE area_id = ?1)",
+        Group::Owner(_) => "p.owner = ?1",
+    }
+}
+
+/// `group`'s key as the `?1` of `member_sql`.
+pub(super) fn group_key(group: &Group) -> Value {
+    match group {
+        Group::Direction(id) | Group::Program(id) | Group::Area(id) => Value::Integer(*id),
+        Group::Owner(name) => Value::Text(name.clone()),
     }
 }
 

@@ -85,10 +85,15 @@ pub fn run(mut app: App) -> io::Result<()> {
         let v = store::quick_check_file(&db).unwrap_or_else(|e| e.to_string());
         let _ = verdict_tx.send(v);
     });
+    let lights = lights_worker(
+        app.db_path().to_owned(),
+        app.author().to_owned(),
+        app.clock().clone(),
+    );
     let result = enter().and_then(|mut terminal| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        event_loop(&mut terminal, &mut app, &stop, &pending, &verdict)
+        event_loop(&mut terminal, &mut app, &stop, &pending, &verdict, &lights)
     });
     // Whatever ended the loop, typed text is kept.
     app.save_draft();
@@ -168,15 +173,59 @@ fn watchdog(
     Ok(())
 }
 
+/// The light counts' worker: questions in, answers out. It answers only
+/// the newest question waiting, on a connection of its own opened for each
+/// (so a file replaced underneath is read as it is now); a failure leaves
+/// the headings without counts, which is all they would lose.
+struct LightsWorker {
+    ask: std::sync::mpsc::Sender<crate::app::lights::Ask>,
+    answer: std::sync::mpsc::Receiver<crate::app::lights::LightCounts>,
+}
+
+fn lights_worker(db: PathBuf, author: String, clock: crate::domain::Clock) -> LightsWorker {
+    let (ask, asked) = std::sync::mpsc::channel::<crate::app::lights::Ask>();
+    let (answer_tx, answer) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        while let Ok(mut question) = asked.recv() {
+            while let Ok(newer) = asked.try_recv() {
+                question = newer;
+            }
+            let opts = OpenOptions {
+                author: author.clone(),
+                quick_check: false,
+                read_only: true,
+                seed: None,
+                allow_network_fs: true,
+                clock: clock.clone(),
+            };
+            let counted = store::open(&db, opts)
+                .and_then(|s| s.snapshot(|s| crate::app::lights::count(s, question)));
+            if let Ok(counts) = counted
+                && answer_tx.send(counts).is_err()
+            {
+                return;
+            }
+        }
+    });
+    LightsWorker { ask, answer }
+}
+
 fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
     stop: &AtomicBool,
     pending: &Pending,
     verdict: &std::sync::mpsc::Receiver<String>,
+    lights: &LightsWorker,
 ) -> io::Result<()> {
     let mut dirty = true;
     loop {
+        if let Some(ask) = app.lights_wanted() {
+            let _ = lights.ask.send(ask);
+        }
+        while let Ok(counts) = lights.answer.try_recv() {
+            dirty |= app.handle(AppEvent::Lights(counts));
+        }
         if let Ok(mut p) = pending.lock() {
             *p = app
                 .pending_draft()

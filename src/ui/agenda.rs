@@ -20,7 +20,13 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &Age
         area.width.saturating_sub(2).min(120),
         area.height.saturating_sub(2),
     );
-    let inner = super::boxed(frame, popup, ui.agenda_title, theme);
+    // What it is narrowed to, or the keys that narrow it.
+    let title = if view.narrowed.is_empty() {
+        format!("{} [{}]", ui.agenda_title, ui.agenda_narrow_keys)
+    } else {
+        format!("{} [{}]", ui.agenda_title, view.narrowed.join(" · "))
+    };
+    let inner = super::boxed(frame, popup, &title, theme);
     let cells = inner.width as usize;
     let a = &view.agenda;
     // Where every row sits, without formatting any: only the screenful
@@ -82,8 +88,15 @@ fn item_line(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> Line<'s
     let light = super::standing(app, m, &[]);
     let mark = light.map_or("  ", |s| light_mark(s.light));
     let due = m.due.clone().unwrap_or_else(|| app.ui().no_due.to_owned());
+    let who = m.responsible();
+    let owner = match (who.unit.is_empty(), who.lead.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => format!("{} · ", who.unit),
+        (true, false) => format!("{} · ", who.lead),
+        (false, false) => format!("{}/{} · ", who.unit, who.lead),
+    };
     let place = format!(
-        "{} › {}",
+        "{owner}{} › {}",
         app.lang.name(&m.direction, &m.direction_en),
         m.project
     );

@@ -7,6 +7,7 @@ use super::{is_overdue, value_text};
 use crate::app::App;
 use crate::app::pane::{Depth, Pane};
 use crate::app::window::Window;
+use crate::domain::pace::Light;
 use crate::domain::rows::{MilestoneRow, ProjectRow};
 use crate::i18n::Lang;
 use crate::ui::width::{pad, truncate, width, wrap};
@@ -57,10 +58,7 @@ pub fn visible_panes(n: usize, focus: usize, cells: u16) -> (usize, usize) {
 
 /// A pane's name: its direction's, 工程's, area's or owner's.
 pub fn group_name(app: &App, g: &crate::store::GroupRow) -> String {
-    match &g.group {
-        crate::domain::lens::Group::Owner(o) if o.is_empty() => app.ui().no_owner.to_owned(),
-        _ => app.lang.name(&g.name, &g.name_en).to_owned(),
-    }
+    app.pane_name(g)
 }
 
 fn direction_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -139,12 +137,30 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
     } else {
         ""
     };
+    // Red and yellow items under the heading, once counted (in the
+    // background: see app::lights); nothing rather than a stale count.
+    let lights = match app.light_counts(&d.group) {
+        Some((red, yellow)) => {
+            let mut s = String::new();
+            if red > 0 {
+                s.push_str(&format!(" {}{red}", light_mark(Light::Red)));
+            }
+            if yellow > 0 {
+                s.push_str(&format!(" {}{yellow}", light_mark(Light::Yellow)));
+            }
+            s
+        }
+        None => String::new(),
+    };
     let title = format!(
-        "{before}{}{name} · {} {} {after}",
+        "{before}{}{name}{lights} · {} {} ",
         if focused { "▶ " } else { " " },
         d.projects,
         ui.projects_n
     );
+    // A cut title keeps its `›`: it is what says more panes lie that way.
+    let room = (area.width.saturating_sub(2) as usize).saturating_sub(width(after));
+    let title = format!("{}{after}", truncate(&title, room));
     let block = Block::bordered()
         .border_type(if focused {
             BorderType::Thick
@@ -156,10 +172,7 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
         } else {
             Style::default()
         })
-        .title(Span::styled(
-            truncate(&title, area.width.saturating_sub(2) as usize),
-            theme.title(),
-        ));
+        .title(Span::styled(title, theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {

@@ -83,6 +83,12 @@ pub enum Action {
     Agenda,
     /// `x`: what pulls the selected project down.
     Explain,
+    /// `X`: what pulls the focused pane (its heading) down.
+    ExplainPane,
+    /// In the agenda: only the next direction, 工程 or owner.
+    ByDirection,
+    ByProgram,
+    ByOwner,
     Add,
     Rename,
     Delete,

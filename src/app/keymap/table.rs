@@ -30,6 +30,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[L::Panes], &[k('E')], A::EditNote, "编辑所选备注", "edit note", false),
     b(&[L::Panes], &[k('H')], A::History, "查看修改记录", "history of changes", false),
     b(&[L::Panes], &[k('x')], A::Explain, "进度为何偏低:拉低本项目的目标任务", "what pulls this project down", false),
+    b(&[L::Panes], &[k('X')], A::ExplainPane, "进度为何偏低:拉低本栏(方向/工程/方面)的目标任务", "what pulls this pane down", false),
     b(&[L::Panes], &[k('A')], A::Agenda, "议程:逾期、将到期、未设时限", "agenda: overdue, due soon, undated", false),
     b(&[L::Panes], &[k('a')], A::Add, "新增项目/目标任务", "add here", false),
     b(&[L::Panes], &[k('r')], A::Rename, "重命名", "rename", false),
@@ -45,6 +46,9 @@ pub static BINDINGS: &[Binding] = &[
     b(&[L::Agenda], &[code(C::PageUp)], A::PageUp, "上一页", "page up", false),
     b(&[L::Agenda], &[code(C::PageDown)], A::PageDown, "下一页", "page down", false),
     b(&[L::Agenda], &[code(C::Enter)], A::Submit, "跳转到所选", "go to item", true),
+    b(&[L::Agenda], &[k('d')], A::ByDirection, "只看下一个方向(最后回到全部)", "next direction only (then all)", false),
+    b(&[L::Agenda], &[k('p')], A::ByProgram, "只看下一个工程", "next program only", false),
+    b(&[L::Agenda], &[k('o')], A::ByOwner, "只看下一个责任单位", "next owner only", false),
     b(&[L::Agenda], &[code(C::Esc), k('A'), k('q')], A::Cancel, "关闭", "close", true),
     // What pulls a project down.
     b(&[L::Explain], &[k('j'), code(C::Down)], A::Down, "下移", "down", false),

@@ -1,0 +1,98 @@
+//! The red and yellow counts on each pane heading. Judging every open
+//! milestone of a city-sized plan takes longer than a keystroke may, so it
+//! is never done on one: the cockpit asks (after a change it saw, a new
+//! lens, a new day), a worker with its own connection counts, and the
+//! answer arrives as an event. Only the answer to the latest question is
+//! kept; until it comes, headings show no counts rather than stale ones.
+
+use super::App;
+use crate::domain::lens::{Group, Lens};
+use crate::domain::pace::{Light, standing};
+use crate::store::{self, Store};
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+/// What the counts are for: the lens, the day, and the data version the
+/// cockpit had seen when it asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ask {
+    pub lens: Lens,
+    pub today: String,
+    pub plan_year: i16,
+    pub seen: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LightCounts {
+    pub ask: Ask,
+    /// Red and yellow milestones per pane.
+    pub by_group: HashMap<Group, (usize, usize)>,
+}
+
+/// Judges every open milestone with a time limit in `ask`'s lens, on its
+/// day: the domain's lights, counted per pane.
+pub fn count(store: &Store, ask: Ask) -> store::Result<LightCounts> {
+    let day = |s: &str| s.parse::<Date>().ok();
+    let (Some(today), Ok(start)) = (day(&ask.today), Date::new(ask.plan_year, 1, 1)) else {
+        return Ok(LightCounts {
+            ask,
+            by_group: HashMap::new(),
+        });
+    };
+    let mut by_group: HashMap<Group, (usize, usize)> = HashMap::new();
+    let mut points: Vec<(Date, f64)> = Vec::new();
+    store.each_judged(ask.lens, |j| {
+        points.clear();
+        points.extend(j.readings.iter().filter_map(|(d, v)| Some((day(d)?, *v))));
+        let light = standing(&j.measure, day(j.due), start, today, &points).map(|s| s.light);
+        let slot = by_group.entry(j.group.clone()).or_default();
+        match light {
+            Some(Light::Red) => slot.0 += 1,
+            Some(Light::Yellow) => slot.1 += 1,
+            _ => {}
+        }
+    })?;
+    Ok(LightCounts { ask, by_group })
+}
+
+impl App {
+    /// The question the counts on screen should answer now.
+    fn lights_ask(&self) -> Ask {
+        Ask {
+            lens: self.lens,
+            today: self.today.clone(),
+            plan_year: self.plan_year,
+            seen: self.seen,
+        }
+    }
+
+    /// A question to hand to the worker, once, when the counts shown are
+    /// not for what is on screen.
+    pub fn lights_wanted(&mut self) -> Option<Ask> {
+        let ask = self.lights_ask();
+        let answered = self.lights.as_ref().is_some_and(|l| l.ask == ask);
+        if answered || self.lights_asked.as_ref() == Some(&ask) {
+            return None;
+        }
+        self.lights_asked = Some(ask.clone());
+        Some(ask)
+    }
+
+    /// The worker's answer; kept only if it is for what is on screen.
+    pub(super) fn lights_counted(&mut self, counts: LightCounts) -> bool {
+        if counts.ask != self.lights_ask() {
+            return false;
+        }
+        self.lights = Some(counts);
+        true
+    }
+
+    /// Red and yellow of one pane, when counted for what is on screen.
+    pub fn light_counts(&self, group: &Group) -> Option<(usize, usize)> {
+        let l = self.lights.as_ref()?;
+        if l.ask != self.lights_ask() {
+            return None;
+        }
+        Some(l.by_group.get(group).copied().unwrap_or_default())
+    }
+}
