@@ -242,6 +242,54 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
             total
         })
     });
+    // The whole pane's weakest 200 by the stored progress, then the popup.
+    g.bench_function("explain_pane_X", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                total += ck.timed("explain_pane_X", key('X'));
+                ck.press(code(KeyCode::Esc));
+            }
+            total
+        })
+    });
+    // L → the next lens's panes read (groups with their roll-ups, a window
+    // of projects each) and drawn; four presses go round all four lenses.
+    g.bench_function("lens_switch_L", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                total += ck.timed("lens_switch_L", key('L'));
+            }
+            total
+        })
+    });
+    while ck.app.lens != plan_cockpit::domain::lens::Lens::Directions {
+        ck.press(key('L'));
+    }
+    // The headings' light counts, as the worker makes them (off the
+    // keyboard's path: measured for how soon they appear, not a keystroke).
+    let counter = store::open(db, options()).expect("open the plan");
+    g.bench_function("light_counts_worker", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let ask = plan_cockpit::app::lights::Ask {
+                    lens: plan_cockpit::domain::lens::Lens::Directions,
+                    today: "2023-07-15".into(),
+                    plan_year: 2023,
+                    seen: 0,
+                };
+                let t = Instant::now();
+                let counts = plan_cockpit::app::lights::count(&counter, ask).expect("count");
+                let d = t.elapsed();
+                assert!(!counts.by_group.is_empty());
+                record("light_counts_worker", d);
+                total += d;
+            }
+            total
+        })
+    });
     g.bench_function("drill_in_enter", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;

@@ -183,6 +183,15 @@ fn the_agenda_is_narrowed_by_direction_and_program_in_turn() {
     let (n, narrowed) = len(&app);
     assert_eq!(narrowed, ["新城市", "科技创新培优工程"]);
     assert_eq!(n, 0, "no 新城市 project is in a 工程");
+    // w widens "due soon": 30 → 60 → 90 → 7 days, the narrowings kept.
+    let days = |app: &App| match app.overlays.last() {
+        Some(Overlay::Agenda(a)) => (a.agenda.soon_days, a.narrowed.len()),
+        _ => panic!("no agenda"),
+    };
+    for want in [60, 90, 7, 14, 30] {
+        press(&mut app, "w");
+        assert_eq!(days(&app), (want, 2));
+    }
     press(&mut app, "<Esc>");
     assert_eq!(app.layer(), Layer::Panes);
 }

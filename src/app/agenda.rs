@@ -21,7 +21,12 @@ pub enum Narrow {
     Direction,
     Program,
     Owner,
+    /// How far ahead "soon" reaches: the next of `WINDOWS`.
+    Window,
 }
+
+/// The windows `w` steps through, in days; the agenda opens on `SOON_DAYS`.
+pub const WINDOWS: [i64; 5] = [7, 14, 30, 60, 90];
 
 impl Layered for AgendaView {
     fn layer(&self) -> Layer {
@@ -47,6 +52,7 @@ impl Layered for AgendaView {
             Action::ByDirection => return Next::Do(Command::NarrowAgenda(Narrow::Direction)),
             Action::ByProgram => return Next::Do(Command::NarrowAgenda(Narrow::Program)),
             Action::ByOwner => return Next::Do(Command::NarrowAgenda(Narrow::Owner)),
+            Action::SoonWindow => return Next::Do(Command::NarrowAgenda(Narrow::Window)),
             _ => {}
         }
         Next::Stay
@@ -77,7 +83,16 @@ impl App {
             return;
         };
         let mut scope = view.scope.clone();
+        let mut days = view.agenda.soon_days;
         let stepped = match by {
+            Narrow::Window => {
+                days = WINDOWS
+                    .iter()
+                    .copied()
+                    .find(|w| *w > days)
+                    .unwrap_or(WINDOWS[0]);
+                Ok(())
+            }
             Narrow::Direction => self.store.directions().map(|all| {
                 scope.direction = next_of(&all_ids(&all), scope.direction);
             }),
@@ -95,7 +110,7 @@ impl App {
             let names = self.scope_names(&scope)?;
             let agenda = self
                 .store
-                .agenda(&self.today, SOON_DAYS, &scope, SECTION_LIMIT)?;
+                .agenda(&self.today, days, &scope, SECTION_LIMIT)?;
             Ok((names, agenda))
         });
         match found {

@@ -4,7 +4,8 @@
 
 use super::next::Command;
 use super::*;
-use crate::domain::explain::{Pull, pulling_down, pulls_of};
+use crate::domain::explain::{Pull, alarming_first, pulling_down, pulls_of};
+use crate::domain::pace::{Light, standing};
 
 pub struct ExplainView {
     pub project: String,
@@ -42,6 +43,26 @@ impl Layered for ExplainView {
 const PANE_LIMIT: usize = 200;
 
 impl App {
+    /// Equal shares ordered by light on the cockpit's day: red, yellow, then
+    /// the rest (the calendar judges, as the list rows do).
+    fn alarming_first(&self, pulls: &mut [Pull]) {
+        let day = |s: &str| s.parse::<jiff::civil::Date>().ok();
+        let (Some(today), Ok(start)) = (
+            day(&self.today),
+            jiff::civil::Date::new(self.plan_year, 1, 1),
+        ) else {
+            return;
+        };
+        alarming_first(pulls, |m| {
+            let due = m.due.as_deref().and_then(day);
+            match standing(&m.measure(), due, start, today, &[]).map(|s| s.light) {
+                Some(Light::Red) => 2,
+                Some(Light::Yellow) => 1,
+                _ => 0,
+            }
+        });
+    }
+
     /// A pane's name: its direction's, 工程's, area's or owner's.
     pub fn pane_name(&self, g: &store::GroupRow) -> String {
         match &g.group {
@@ -59,7 +80,8 @@ impl App {
         let lacking = r.progress.map_or(0.0, |p| (1.0 - p) * r.measured as f64);
         match self.store.weakest_in(&g.group, PANE_LIMIT) {
             Ok(rows) => {
-                let pulls = pulls_of(rows, lacking);
+                let mut pulls = pulls_of(rows, lacking);
+                self.alarming_first(&mut pulls);
                 self.overlays.push(Overlay::Explain(ExplainView {
                     project: self.pane_name(&g),
                     progress: r.progress,
@@ -79,7 +101,8 @@ impl App {
         };
         match self.store.project_milestones(project.id) {
             Ok(rows) => {
-                let (progress, pulls) = pulling_down(rows);
+                let (progress, mut pulls) = pulling_down(rows);
+                self.alarming_first(&mut pulls);
                 self.overlays.push(Overlay::Explain(ExplainView {
                     project: project.name,
                     progress,

@@ -45,10 +45,14 @@ fn say_if_upgrading(ctx: &Context) {
         return;
     }
     if let Some(from) = store::pending_upgrade(&ctx.db) {
-        let line = ctx
-            .lang
-            .ui()
-            .upgrading
+        // Only the step to v3 rebuilds the roll-ups and search indexes.
+        let ui = ctx.lang.ui();
+        let said = if from < 3 {
+            ui.upgrading
+        } else {
+            ui.upgrading_quick
+        };
+        let line = said
             .replace("{db}", &ctx.db.display().to_string())
             .replace("{from}", &from.to_string())
             .replace("{to}", &store::latest_version().to_string());

@@ -39,6 +39,18 @@ pub fn pulling_down(rows: Vec<MilestoneRow>) -> (Option<f64>, Vec<Pull>) {
 /// milestones: a pane's worst few hundred), worst first, each with its
 /// share of `lacking`, the whole group's shortfall: the sum over all its
 /// measured milestones of 1 − progress.
+/// Among pulls of an equal share, the ones in more trouble first: `alarm`
+/// ranks each (a red light above a yellow one above none); plan order
+/// stays among equals. Twenty untouched tasks all lack the same share: the
+/// overdue ones are what a planner chases first.
+pub fn alarming_first(pulls: &mut [Pull], alarm: impl Fn(&MilestoneRow) -> u8) {
+    pulls.sort_by(|a, b| {
+        b.share
+            .total_cmp(&a.share)
+            .then_with(|| alarm(&b.row).cmp(&alarm(&a.row)))
+    });
+}
+
 pub fn pulls_of(rows: impl IntoIterator<Item = MilestoneRow>, lacking: f64) -> Vec<Pull> {
     let mut pulls: Vec<Pull> = rows
         .into_iter()

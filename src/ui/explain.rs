@@ -41,13 +41,27 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &Exp
     }
     let head = lines.len();
     for (i, p) in view.pulls.iter().enumerate() {
+        let light = super::standing(app, &p.row, &[]);
+        let mark = light.map_or("  ", |s| super::theme::light_mark(s.light));
+        let who = p.row.responsible();
+        let owner = if who.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", who.unit)
+        };
         let text = format!(
-            "{:>4}%  {:>3}%  {}",
+            "{:>4}%  {:>3}%  {}{owner}",
             percent(p.share),
             percent(p.progress),
             p.row.title
         );
-        let line = Line::raw(truncate(&text, cells));
+        let line = Line::from(vec![
+            ratatui::text::Span::styled(
+                format!("{mark} "),
+                light.map_or(theme.dim(), |s| theme.light(s.light)),
+            ),
+            ratatui::text::Span::raw(truncate(&text, cells.saturating_sub(2))),
+        ]);
         lines.push(if i == view.sel {
             line.style(theme.selected())
         } else {

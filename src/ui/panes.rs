@@ -319,12 +319,24 @@ fn milestone_lines(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> V
         Some(d) => d.clone(),
         None => ui.no_due.to_owned(),
     };
+    // Who answers for it comes last: where the line is cut first.
+    let who = m.responsible();
+    let owner = [who.unit.as_str(), who.lead.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("/");
     let detail = format!(
-        "{} {} · {} · {}",
+        "{} {} · {} · {}{}",
         value_text(app, m),
         pct(m.measure().progress()).trim(),
         due,
-        app.lang.status(m.status)
+        app.lang.status(m.status),
+        if owner.is_empty() {
+            String::new()
+        } else {
+            format!(" · {owner}")
+        }
     );
     let style = if is_overdue(app, m) {
         theme.error()

@@ -89,6 +89,8 @@ pub enum Action {
     ByDirection,
     ByProgram,
     ByOwner,
+    /// In the agenda: the next window of "due soon".
+    SoonWindow,
     Add,
     Rename,
     Delete,

@@ -49,6 +49,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[L::Agenda], &[k('d')], A::ByDirection, "只看下一个方向(最后回到全部)", "next direction only (then all)", false),
     b(&[L::Agenda], &[k('p')], A::ByProgram, "只看下一个工程", "next program only", false),
     b(&[L::Agenda], &[k('o')], A::ByOwner, "只看下一个责任单位", "next owner only", false),
+    b(&[L::Agenda], &[k('w')], A::SoonWindow, "将到期的范围:7/14/30/60/90 天", "due soon within 7/14/30/60/90 days", false),
     b(&[L::Agenda], &[code(C::Esc), k('A'), k('q')], A::Cancel, "关闭", "close", true),
     // What pulls a project down.
     b(&[L::Explain], &[k('j'), code(C::Down)], A::Down, "下移", "down", false),
