@@ -555,3 +555,24 @@ fn a_dead_terminal_over_a_deleted_database_keeps_the_note_in_a_file() {
         "{kept:?}"
     );
 }
+
+/// The headings' red counts come from the worker thread in a real
+/// terminal, and follow another planner's change within a second.
+#[test]
+fn heading_counts_appear_and_follow_a_change() {
+    let sb = Sandbox::new();
+    sb.ok(&["check"]);
+    let mut s = Session::start(&sb, 80, 24, &[("LANG", "zh_CN.UTF-8")]);
+    // The pinned day is in 2026: all 16 of 新城市's tasks are overdue.
+    s.wait_for("新城市 ◉16");
+    sb.ok(&["milestone", "set", "1", "--status", "done"]);
+    let start = Instant::now();
+    s.wait_for("新城市 ◉15");
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

@@ -287,7 +287,13 @@ fn heading_counts_are_the_lights_of_every_milestone_under_them() {
     sb.ok(&["milestone", "set", "1", "--status", "done"]);
     assert!(app.handle(Event::Tick));
     assert!(app.light_counts(&Group::Direction(1)).is_none());
-    assert!(app.lights_wanted().is_some());
+    let ask = app.lights_wanted().expect("asked again");
+    assert!(app.lights_pending());
+    // A worker that cannot count leaves the headings bare and the loop
+    // back at its usual pace, not polling for an answer that won't come.
+    assert!(!app.handle(Event::LightsFailed(ask)));
+    assert!(!app.lights_pending());
+    assert!(app.lights_wanted().is_none());
 }
 
 #[test]

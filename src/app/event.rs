@@ -19,6 +19,9 @@ pub enum Event {
     Integrity(String),
     /// The light counts the worker made for the panes' headings.
     Lights(super::lights::LightCounts),
+    /// The worker could not count for this question (the file gone, say):
+    /// the headings go without counts until something changes.
+    LightsFailed(super::lights::Ask),
 }
 
 impl App {
@@ -48,6 +51,10 @@ impl App {
             }
             Event::Integrity(verdict) => self.integrity_checked(&verdict),
             Event::Lights(counts) => self.lights_counted(counts),
+            Event::LightsFailed(ask) => {
+                self.lights_failed = Some(ask);
+                false
+            }
         }
     }
 }

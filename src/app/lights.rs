@@ -78,6 +78,15 @@ impl App {
         Some(ask)
     }
 
+    /// A question is out and its answer not in yet: the loop looks for it
+    /// more often than its usual wake-up, so counts show as soon as made.
+    pub fn lights_pending(&self) -> bool {
+        self.lights_asked.as_ref().is_some_and(|asked| {
+            self.lights.as_ref().is_none_or(|l| &l.ask != asked)
+                && self.lights_failed.as_ref() != Some(asked)
+        })
+    }
+
     /// The worker's answer; kept only if it is for what is on screen.
     pub(super) fn lights_counted(&mut self, counts: LightCounts) -> bool {
         if counts.ask != self.lights_ask() {

@@ -96,6 +96,7 @@ pub struct App {
     /// The panes' red and yellow counts, and the last question asked.
     lights: Option<lights::LightCounts>,
     lights_asked: Option<lights::Ask>,
+    lights_failed: Option<lights::Ask>,
     /// Drafts already offered for restoring in this session.
     offered: Vec<i64>,
     /// The tallest the terminal has been: lists keep this many rows loaded
@@ -133,6 +134,7 @@ impl App {
             seen: 0,
             lights: None,
             lights_asked: None,
+            lights_failed: None,
             offered: Vec::new(),
             height: 0,
             file_lost: false,

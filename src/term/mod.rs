@@ -34,6 +34,10 @@ use std::time::{Duration, Instant};
 /// planner's commit. Nothing is drawn unless one of those happened.
 const WAKE: Duration = Duration::from_millis(250);
 
+/// While the headings' light counts are being made, the loop looks for
+/// them this often (a handful of wake-ups, then back to `WAKE`).
+const COUNTS_WAKE: Duration = Duration::from_millis(20);
+
 /// How long the watchdog lets the loop handle a signal itself.
 const GRACE: Duration = Duration::from_millis(1000);
 
@@ -179,7 +183,7 @@ fn watchdog(
 /// the headings without counts, which is all they would lose.
 struct LightsWorker {
     ask: std::sync::mpsc::Sender<crate::app::lights::Ask>,
-    answer: std::sync::mpsc::Receiver<crate::app::lights::LightCounts>,
+    answer: std::sync::mpsc::Receiver<AppEvent>,
 }
 
 fn lights_worker(db: PathBuf, author: String, clock: crate::domain::Clock) -> LightsWorker {
@@ -199,10 +203,12 @@ fn lights_worker(db: PathBuf, author: String, clock: crate::domain::Clock) -> Li
                 clock: clock.clone(),
             };
             let counted = store::open(&db, opts)
-                .and_then(|s| s.snapshot(|s| crate::app::lights::count(s, question)));
-            if let Ok(counts) = counted
-                && answer_tx.send(counts).is_err()
-            {
+                .and_then(|s| s.snapshot(|s| crate::app::lights::count(s, question.clone())));
+            let event = match counted {
+                Ok(counts) => AppEvent::Lights(counts),
+                Err(_) => AppEvent::LightsFailed(question),
+            };
+            if answer_tx.send(event).is_err() {
                 return;
             }
         }
@@ -223,8 +229,8 @@ fn event_loop(
         if let Some(ask) = app.lights_wanted() {
             let _ = lights.ask.send(ask);
         }
-        while let Ok(counts) = lights.answer.try_recv() {
-            dirty |= app.handle(AppEvent::Lights(counts));
+        while let Ok(answer) = lights.answer.try_recv() {
+            dirty |= app.handle(answer);
         }
         if let Ok(mut p) = pending.lock() {
             *p = app
@@ -243,9 +249,14 @@ fn event_loop(
         }
         // Wake for the draft timer if it is due before the usual wake-up.
         let now = Instant::now();
+        let wake = if app.lights_pending() {
+            COUNTS_WAKE
+        } else {
+            WAKE
+        };
         let timeout = app
             .draft_due()
-            .map_or(WAKE, |due| due.saturating_duration_since(now).min(WAKE));
+            .map_or(wake, |due| due.saturating_duration_since(now).min(wake));
         let event = if event::poll(timeout)? {
             match event::read()? {
                 Event::Key(key) => AppEvent::Key(key),
