@@ -4,7 +4,7 @@
 
 use super::next::Command;
 use super::*;
-use crate::domain::agenda::{Agenda, SECTION_LIMIT, SOON_DAYS};
+use crate::domain::agenda::{Agenda, Narrow, SECTION_LIMIT, SOON_DAYS, WINDOWS};
 use crate::domain::scope::Scope;
 
 pub struct AgendaView {
@@ -14,19 +14,6 @@ pub struct AgendaView {
     pub scope: Scope,
     pub narrowed: Vec<String>,
 }
-
-/// What `d`, `p` and `o` in the agenda step through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Narrow {
-    Direction,
-    Program,
-    Owner,
-    /// How far ahead "soon" reaches: the next of `WINDOWS`.
-    Window,
-}
-
-/// The windows `w` steps through, in days; the agenda opens on `SOON_DAYS`.
-pub const WINDOWS: [i64; 5] = [7, 14, 30, 60, 90];
 
 impl Layered for AgendaView {
     fn layer(&self) -> Layer {

@@ -228,51 +228,10 @@ impl App {
                     },
                 )
             }
-            Purpose::OwnerProject { project, version } => {
-                let (unit, lead) = typed_owner(text).map_err(|e| self.lang.refusal(&e))?;
-                let (before, now) = self
-                    .store
-                    .set_project_owner(project, version, &unit, &lead)
-                    .map_err(|e| self.form_error(e))?;
-                if now != version {
-                    self.undo.push(Undo::ProjectOwner {
-                        id: project,
-                        version: now,
-                        was: version,
-                        before,
-                    });
-                }
-                return Ok(ui.saved.to_owned());
-            }
-            Purpose::Areas { project, version } => {
-                let known = self.store.areas().map_err(|e| self.form_error(e))?;
-                let ids = typed_areas(text, &known).map_err(|e| self.lang.refusal(&e))?;
-                let (before, now) = self
-                    .store
-                    .set_project_areas(project, version, &ids)
-                    .map_err(|e| self.form_error(e))?;
-                if now != version {
-                    self.undo.push(Undo::ProjectAreas {
-                        id: project,
-                        version: now,
-                        was: version,
-                        before,
-                    });
-                }
-                return Ok(ui.saved.to_owned());
-            }
-            Purpose::RenameProject { project, version } => {
-                let (before, now) = self
-                    .store
-                    .rename_project(project, version, text)
-                    .map_err(|e| self.form_error(e))?;
-                self.undo.push(Undo::ProjectRenamed {
-                    id: project,
-                    version: now,
-                    was: version,
-                    before,
-                });
-                return Ok(ui.saved.to_owned());
+            Purpose::OwnerProject { project, version }
+            | Purpose::Areas { project, version }
+            | Purpose::RenameProject { project, version } => {
+                return self.submit_project_form(project, version, purpose, text);
             }
             Purpose::AddProject { direction } => {
                 let (id, version) = self

@@ -21,6 +21,7 @@ mod navigate;
 mod next;
 pub mod overlay;
 pub mod pane;
+mod project_form;
 mod router;
 mod search;
 mod text;

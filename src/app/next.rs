@@ -24,7 +24,7 @@ pub enum Command {
     /// Close the layer and go to this milestone.
     GoToMilestone(i64),
     /// The agenda: show the next direction, 工程 or owner (or all again).
-    NarrowAgenda(crate::app::agenda::Narrow),
+    NarrowAgenda(crate::domain::agenda::Narrow),
     /// Close the menu and set the status.
     SetStatus {
         milestone: i64,

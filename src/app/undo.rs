@@ -39,26 +39,23 @@ pub enum Undo {
         id: i64,
         version: i64,
     },
-    ProjectRenamed {
+    /// A project's name, owner or areas as they were.
+    Project {
         id: i64,
         version: i64,
         was: i64,
-        before: String,
+        before: ProjectWas,
     },
-    /// The areas a project was linked to.
-    ProjectAreas {
-        id: i64,
-        version: i64,
-        was: i64,
-        before: Vec<i64>,
-    },
-    /// A project's 责任单位 and 责任人 as they were.
-    ProjectOwner {
-        id: i64,
-        version: i64,
-        was: i64,
-        before: (String, String),
-    },
+}
+
+/// The one thing a project edit changed, as it was.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProjectWas {
+    Name(String),
+    /// 责任单位 and 责任人.
+    Owner(String, String),
+    /// The areas it was linked to.
+    Areas(Vec<i64>),
 }
 
 /// The row an undo entry is about.
@@ -78,10 +75,9 @@ fn expects(e: &mut Undo) -> Option<(Row, &mut i64)> {
         Undo::NoteAdded { id, version } | Undo::NoteEdited { id, version, .. } => {
             Some((Row::Note(*id), version))
         }
-        Undo::ProjectAdded { id, version }
-        | Undo::ProjectRenamed { id, version, .. }
-        | Undo::ProjectOwner { id, version, .. }
-        | Undo::ProjectAreas { id, version, .. } => Some((Row::Project(*id), version)),
+        Undo::ProjectAdded { id, version } | Undo::Project { id, version, .. } => {
+            Some((Row::Project(*id), version))
+        }
         Undo::NoteDeleted(_) => None,
     }
 }
@@ -116,33 +112,25 @@ impl App {
                 .store
                 .update_note(*id, *version, before)
                 .map(|(_, now)| Some((Row::Note(*id), *was, now))),
-            Undo::ProjectRenamed {
+            Undo::Project {
                 id,
                 version,
                 was,
                 before,
-            } => self
-                .store
-                .rename_project(*id, *version, before)
-                .map(|(_, now)| Some((Row::Project(*id), *was, now))),
-            Undo::ProjectOwner {
-                id,
-                version,
-                was,
-                before,
-            } => self
-                .store
-                .set_project_owner(*id, *version, &before.0, &before.1)
-                .map(|(_, now)| Some((Row::Project(*id), *was, now))),
-            Undo::ProjectAreas {
-                id,
-                version,
-                was,
-                before,
-            } => self
-                .store
-                .set_project_areas(*id, *version, before)
-                .map(|(_, now)| Some((Row::Project(*id), *was, now))),
+            } => match before {
+                ProjectWas::Name(name) => {
+                    self.store.rename_project(*id, *version, name).map(|r| r.1)
+                }
+                ProjectWas::Owner(unit, lead) => self
+                    .store
+                    .set_project_owner(*id, *version, unit, lead)
+                    .map(|r| r.1),
+                ProjectWas::Areas(areas) => self
+                    .store
+                    .set_project_areas(*id, *version, areas)
+                    .map(|r| r.1),
+            }
+            .map(|now| Some((Row::Project(*id), *was, now))),
             Undo::NoteDeleted(snapshot) => self
                 .store
                 .restore_note(snapshot)

@@ -17,6 +17,20 @@ pub const SECTION_LIMIT: usize = 500;
 /// of the agenda, to tell a planner no more than that.
 pub const COUNT_CAP: usize = 1000;
 
+/// The windows of "soon" a planner steps through, in days.
+pub const WINDOWS: [i64; 5] = [7, 14, 30, 60, 90];
+
+/// What the agenda is narrowed by, a step at a time: the next direction,
+/// 工程 or owner (after the last, the whole plan again), or the next
+/// window of "soon".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Narrow {
+    Direction,
+    Program,
+    Owner,
+    Window,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Overdue,

@@ -3,7 +3,8 @@
 
 use super::Store;
 use super::error::{Error, Result};
-use super::milestone::{ROW_SQL, SCOPE, row};
+use super::lists::SCOPE;
+use super::milestone::{ROW_SQL, row};
 use crate::domain::agenda::{Agenda, COUNT_CAP};
 use crate::domain::rows::MilestoneRow;
 use crate::domain::scope::Scope;

@@ -4,9 +4,8 @@ use super::Store;
 use super::error::{Conflict, Error, Result};
 use super::history::{Change, record};
 use super::lineage::{Table, fresh_id, next_version};
-use crate::domain::progress::{format_value, is_overdue};
+use crate::domain::progress::format_value;
 use crate::domain::rows::{Fields, MilestoneRow};
-use crate::domain::scope::Scope;
 use crate::domain::{Kind, MilestoneChange, Status};
 use rusqlite::{OptionalExtension, params};
 
@@ -36,27 +35,9 @@ pub struct ReadingWas {
     pub value: Option<f64>,
 }
 
-pub struct ListFilter {
-    pub scope: Scope,
-    /// Only milestones due before this day and not done or dropped.
-    pub overdue_on: Option<String>,
-}
-
 fn bad_column(i: usize, e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
 }
-
-/// The scope a list is narrowed to, as parameters `?4` to `?7`: a
-/// direction, a 工程, an area, part of an owner's name (the milestone's
-/// own, or its project's when it names no one).
-pub(super) const SCOPE: &str = "(?4 IS NULL OR p.direction_id = ?4)
-    AND (?5 IS NULL OR p.program_id = ?5)
-    AND (?6 IS NULL OR EXISTS (SELECT 1 FROM project_area pa
-                               WHERE pa.project_id = p.id AND pa.area_id = ?6))
-    AND (?7 IS NULL OR instr(lower(CASE WHEN m.owner = '' AND m.lead = ''
-                                        THEN p.owner || char(31) || p.lead
-                                        ELSE m.owner || char(31) || m.lead END),
-                             lower(trim(?7))) > 0)";
 
 pub(super) const ROW_SQL: &str = "
     SELECT m.id, d.name, d.name_en, g.name, p.name, m.title, m.kind, m.unit, m.baseline,
@@ -135,43 +116,6 @@ impl Store {
             .map_err(Error::sql(format!(
                 "listing the milestones of project {project}"
             )))
-    }
-
-    pub fn milestones(&self, filter: &ListFilter) -> Result<Vec<MilestoneRow>> {
-        // Only candidates are narrowed in SQL (a time limit before the day);
-        // whether one is overdue is the domain's rule, applied once, here.
-        let sql = format!(
-            "{ROW_SQL}
-             WHERE {SCOPE}
-               AND (?2 IS NULL OR m.due_date < ?2) AND ?1 IS NULL AND ?3 IS NULL
-             ORDER BY d.position, d.id, p.position, p.id, m.position, m.id"
-        );
-        let mut st = self
-            .conn
-            .prepare(&sql)
-            .map_err(Error::sql("listing milestones"))?;
-        let rows: Vec<MilestoneRow> = st
-            .query_map(
-                params![
-                    None::<i64>,
-                    filter.overdue_on,
-                    None::<i64>,
-                    filter.scope.direction,
-                    filter.scope.program,
-                    filter.scope.area,
-                    filter.scope.owner
-                ],
-                row,
-            )
-            .and_then(|it| it.collect())
-            .map_err(Error::sql("listing milestones"))?;
-        Ok(match &filter.overdue_on {
-            Some(today) => rows
-                .into_iter()
-                .filter(|m| is_overdue(m.status, m.due.as_deref(), today))
-                .collect(),
-            None => rows,
-        })
     }
 
     pub fn milestone(&self, id: i64) -> Result<MilestoneRow> {

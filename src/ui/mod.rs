@@ -5,6 +5,7 @@ mod agenda;
 mod chart;
 mod detail;
 mod explain;
+mod heading;
 mod overlays;
 mod panes;
 pub mod theme;

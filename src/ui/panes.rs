@@ -7,7 +7,6 @@ use super::{is_overdue, value_text};
 use crate::app::App;
 use crate::app::pane::{Depth, Pane};
 use crate::app::window::Window;
-use crate::domain::pace::Light;
 use crate::domain::rows::{MilestoneRow, ProjectRow};
 use crate::i18n::Lang;
 use crate::ui::width::{pad, truncate, width, wrap};
@@ -33,7 +32,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         pane(app, theme, frame, area, app.focus);
         return;
     }
-    let (first, shown) = visible_panes(app.panes.len(), app.focus, area.width);
+    let (first, shown) = super::heading::visible_panes(app.panes.len(), app.focus, area.width);
     let n = u32::try_from(shown).unwrap_or(u32::MAX);
     let areas = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(area);
     for (i, a) in areas.iter().enumerate() {
@@ -41,30 +40,10 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// Below this many cells a pane shows too little of a project's name:
-/// more panes than fit this way scroll sideways with the focus.
-const MIN_PANE_CELLS: u16 = 26;
-
-/// Which panes are drawn side by side: the first one's index and how many,
-/// the focused one always among them.
-pub fn visible_panes(n: usize, focus: usize, cells: u16) -> (usize, usize) {
-    let fit = usize::from((cells / MIN_PANE_CELLS).max(1));
-    let shown = n.min(fit);
-    let first = (focus + 1)
-        .saturating_sub(shown)
-        .min(n.saturating_sub(shown));
-    (first, shown)
-}
-
-/// A pane's name: its direction's, 工程's, area's or owner's.
-pub fn group_name(app: &App, g: &crate::store::GroupRow) -> String {
-    app.pane_name(g)
-}
-
 fn direction_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     for (i, p) in app.panes.iter().enumerate() {
-        let name = group_name(app, &p.group);
+        let name = app.pane_name(&p.group);
         let text = if i == app.focus {
             format!("[{name}]")
         } else {
@@ -106,7 +85,7 @@ pub fn breadcrumb_fit(app: &App, pane: &Pane, cells: usize) -> String {
 /// Where the pane is: direction › program › project › milestone.
 pub fn breadcrumb(app: &App, pane: &Pane) -> String {
     let lang = app.lang;
-    let mut parts = vec![group_name(app, &pane.group)];
+    let mut parts = vec![app.pane_name(&pane.group)];
     if let Some(op) = &pane.open {
         if let Some(g) = program_name(lang, &op.project) {
             parts.push(g.to_owned());
@@ -124,43 +103,7 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
     let ui = app.ui();
     let focused = index == app.focus;
     let d = &pane.group;
-    let name = group_name(app, d);
-    // Panes scrolled out of sight either side are marked on the edge ones.
-    let (first, shown) = visible_panes(app.panes.len(), app.focus, frame.area().width);
-    let before = if index == first && first > 0 && !app.zoomed {
-        "‹"
-    } else {
-        ""
-    };
-    let after = if index + 1 == first + shown && index + 1 < app.panes.len() && !app.zoomed {
-        " ›"
-    } else {
-        ""
-    };
-    // Red and yellow items under the heading, once counted (in the
-    // background: see app::lights); nothing rather than a stale count.
-    let lights = match app.light_counts(&d.group) {
-        Some((red, yellow)) => {
-            let mut s = String::new();
-            if red > 0 {
-                s.push_str(&format!(" {}{red}", light_mark(Light::Red)));
-            }
-            if yellow > 0 {
-                s.push_str(&format!(" {}{yellow}", light_mark(Light::Yellow)));
-            }
-            s
-        }
-        None => String::new(),
-    };
-    let title = format!(
-        "{before}{}{name}{lights} · {} {} ",
-        if focused { "▶ " } else { " " },
-        d.projects,
-        ui.projects_n
-    );
-    // A cut title keeps its `›`: it is what says more panes lie that way.
-    let room = (area.width.saturating_sub(2) as usize).saturating_sub(width(after));
-    let title = format!("{}{after}", truncate(&title, room));
+    let title = super::heading::title(app, index, area.width, frame.area().width);
     let block = Block::bordered()
         .border_type(if focused {
             BorderType::Thick
