@@ -529,3 +529,19 @@ fn a_task_is_done_on_the_day_given() {
     assert_eq!(r.code(), 2);
     assert!(r.stderr().contains("填报日期要和完成值"), "{}", r.stderr());
 }
+
+/// A target where the milestone starts leaves nothing to reach: refused
+/// at entry, in words, the milestone as it was.
+#[test]
+fn a_target_of_zero_is_refused() {
+    let sb = Sandbox::new();
+    let r = sb.run(&["--lang", "zh", "milestone", "set", "19", "--target", "0"]);
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    assert!(r.stderr().contains("目标值 0 等于起点"), "{}", r.stderr());
+    assert_eq!(by_title(&sb, HIGH_TECH)["target"], 600.0);
+    // A baseline of 9 listed companies: a target of 9 is refused too.
+    let r = sb.run(&["milestone", "set", "26", "--target", "9"]);
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    assert!(r.stderr().contains("nothing to reach"), "{}", r.stderr());
+    sb.ok(&["milestone", "set", "26", "--target", "12"]);
+}

@@ -73,3 +73,19 @@ fn one_reading_gives_no_forecast_and_the_calendar_judges() {
         "no forecast from one reading:\n{text}"
     );
 }
+
+/// A past figure is shown with the day it was true, and a target where a
+/// milestone starts is refused in the cockpit's form too.
+#[test]
+fn a_past_figure_shows_its_day_and_a_zero_target_is_refused() {
+    let (_sb, mut app) = common::cockpit(plan_cockpit::i18n::Lang::Zh);
+    common::press(&mut app, "/境内外上市企业<Enter><Enter>");
+    let text = common::screen(&app, 120, 40);
+    assert!(text.contains("9 家 (截至 2022-12-31)"), "{text}");
+    common::to_high_tech(&mut app);
+    common::press(&mut app, "t<C-u>0 家<Enter>");
+    let Some(plan_cockpit::app::overlay::Overlay::Form(f)) = app.overlays.last() else {
+        panic!("the form closed on a zero target")
+    };
+    assert!(f.error.as_deref().unwrap().contains("没有可完成的量"));
+}

@@ -105,6 +105,15 @@ impl MilestoneChange {
         Ok(self)
     }
 
+    /// A new target must differ from where the milestone starts (its
+    /// baseline, or 0): one equal to it leaves nothing to reach.
+    pub fn target_reachable(&self, baseline: Option<f64>) -> Result<(), Refusal> {
+        match self.target {
+            Some(t) if t == baseline.unwrap_or(0.0) => Err(Refusal::TargetIsStart { target: t }),
+            _ => Ok(()),
+        }
+    }
+
     /// The value after the change, given the value now stored. An add whose
     /// result cannot be stored (it overflowed to infinity) is refused.
     pub fn new_value(&self, stored: Option<f64>) -> Result<Option<f64>, Refusal> {

@@ -22,6 +22,11 @@ pub enum Refusal {
     YesNoHasNoValue,
     /// A target or unit for a yes/no task.
     YesNoHasNoTarget,
+    /// A target equal to where the milestone starts (0, or its baseline):
+    /// there is nothing to reach, and 序时进度 would divide by nothing.
+    TargetIsStart {
+        target: f64,
+    },
     /// Infinite or not a number.
     NotFinite {
         n: f64,

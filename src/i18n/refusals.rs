@@ -24,6 +24,14 @@ impl Lang {
                 "这是定性任务,没有目标值和单位",
                 "this is a yes/no deliverable; it has no target or unit"
             ),
+            Refusal::TargetIsStart { target } => {
+                let target = crate::domain::progress::format_value(*target);
+                say!(
+                    lang,
+                    "目标值 {target} 等于起点(基数或 0),没有可完成的量;请输入要达到的数值",
+                    "a target of {target} is where it starts (its baseline, or 0): there is nothing to reach; give the value to reach"
+                )
+            }
             Refusal::NotFinite { n } => {
                 say!(lang, "{n} 不是可用的数值", "{n} is not a usable number")
             }

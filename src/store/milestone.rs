@@ -139,6 +139,7 @@ impl Store {
         self.write("the milestone update", |tx| {
             let old = read_checked(tx, id, expected_version)?;
             let change = change.checked(old.kind, today).map_err(Error::Invalid)?;
+            change.target_reachable(old.baseline).map_err(Error::Invalid)?;
             let before = old.fields();
             let value = change.new_value(old.current).map_err(Error::Invalid)?;
             let day = change.as_of.unwrap_or(today).to_string();

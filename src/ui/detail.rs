@@ -59,10 +59,15 @@ pub fn render(
         .percent()
         .map(|p| format!(" ({p}%)"))
         .unwrap_or_default();
+    // A past figure (no target) is shown with the day it was true.
+    let as_of = match (m.kind, m.target, d.readings.iter().map(|r| &r.as_of).max()) {
+        (crate::domain::Kind::Numeric, None, Some(day)) => format!(" ({} {day})", ui.as_of),
+        _ => String::new(),
+    };
     field(
         &mut lines,
         &format!("{}/{}", ui.current, ui.target),
-        format!("{}{pct}", value_text(app, m)),
+        format!("{}{pct}{as_of}", value_text(app, m)),
     );
     if let Some(b) = m.baseline {
         field(&mut lines, ui.baseline, format_value(b));
