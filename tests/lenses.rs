@@ -345,3 +345,28 @@ fn a_jump_opens_the_lens_pane_that_holds_the_project() {
     assert_eq!(app.layer(), Layer::Panes);
     assert!(app.flash.as_ref().unwrap().text.contains("按 L"));
 }
+
+/// Two planners name an owner for the same project: the second is shown
+/// the first one's, and overwrites only by choice.
+#[test]
+fn two_planners_naming_an_owner_meet_in_the_conflict_view() {
+    let (sb, mut app) = cockpit(Lang::Zh);
+    press(&mut app, "/国家级高新技术企业<Enter>o经发局/张三");
+    sb.ok(&["project", "set", "17", "--owner", "科技局/李四"]);
+    press(&mut app, "<Enter>");
+    assert_eq!(app.layer(), Layer::Conflict);
+    let text = common::screen(&app, 120, 40);
+    assert!(
+        text.contains("科技局/李四") && text.contains("经发局/张三"),
+        "{text}"
+    );
+    assert_eq!(
+        open_store(&sb.db).project(17).unwrap().owner,
+        "科技局",
+        "nothing overwritten yet"
+    );
+    press(&mut app, "o");
+    assert_eq!(app.layer(), Layer::Panes);
+    let p = open_store(&sb.db).project(17).unwrap();
+    assert_eq!((p.owner.as_str(), p.lead.as_str()), ("经发局", "张三"));
+}
