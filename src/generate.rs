@@ -188,6 +188,7 @@ pub fn plan(size: &Size, seed: u64) -> PlanDoc {
                 status: Status::ALL[rng.usize(..4)],
                 owner: pick(&mut rng, AUTHORS).to_owned(),
                 lead: String::new(),
+                weight: None,
                 created_at: Some(created.clone()),
                 created_by: Some(author.clone()),
                 updated_at: Some(created.clone()),

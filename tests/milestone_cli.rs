@@ -545,3 +545,38 @@ fn a_target_of_zero_is_refused() {
     assert!(r.stderr().contains("nothing to reach"), "{}", r.stderr());
     sb.ok(&["milestone", "set", "26", "--target", "12"]);
 }
+
+/// A weight makes a milestone count more in its project's progress and in
+/// what pulls the project down; a weight that cannot be one is refused.
+#[test]
+fn a_weight_counts_in_the_rollup() {
+    let sb = Sandbox::new();
+    // 人才东城: three targets; the first reached, the others untouched.
+    sb.ok(&["milestone", "set", "16", "--current", "1"]);
+    let store = common::open_store(&sb.db);
+    assert!((store.project(16).unwrap().rollup.progress.unwrap() - 1.0 / 3.0).abs() < 1e-9);
+    let out = sb.ok(&["--lang", "zh", "milestone", "set", "16", "--weight", "2"]);
+    assert!(out.contains("权重: 1 → 2"), "{out}");
+    let p = store.project(16).unwrap();
+    assert!(
+        (p.rollup.progress.unwrap() - 0.5).abs() < 1e-9,
+        "{:?}",
+        p.rollup
+    );
+    for bad in ["0", "-1", "1001", "abc"] {
+        let r = sb.run(&["--lang", "zh", "milestone", "set", "16", "--weight", bad]);
+        assert_eq!(r.code(), 2, "{bad}: {}", r.stderr());
+        assert!(
+            r.stderr().contains("weight") || r.stderr().contains("权重"),
+            "{bad}: {}",
+            r.stderr()
+        );
+    }
+    // Exported only when not 1, and back in exactly.
+    let json = sb.export_json();
+    assert_eq!(json.matches("\"weight\"").count(), 1);
+    let b = Sandbox::new();
+    let file = b.write("plan.json", &json);
+    b.ok(&["import", "--replace", file.to_str().unwrap()]);
+    assert_eq!(b.export_json(), json);
+}

@@ -32,12 +32,12 @@ fn close(a: Option<f64>, b: Option<f64>) -> bool {
 /// milestones done here, through the domain's own `Measure::progress`.
 fn assert_rollups_exact(s: &Store) {
     let ms = all_milestones(s);
-    let mut by_project: HashMap<i64, Vec<Measure>> = HashMap::new();
+    let mut by_project: HashMap<i64, Vec<(Measure, f64)>> = HashMap::new();
     for m in &ms {
         by_project
             .entry(m.project_id)
             .or_default()
-            .push(m.measure());
+            .push((m.measure(), m.weight));
     }
     for d in s.directions().unwrap() {
         let list = store::List::Projects {
@@ -50,7 +50,7 @@ fn assert_rollups_exact(s: &Store) {
         let mut all = Vec::new();
         for p in &projects {
             let mine = by_project.get(&p.id).cloned().unwrap_or_default();
-            let want = Rollup::of(&mine);
+            let want = Rollup::weighted(mine.iter().map(|(m, w)| (m, *w)));
             assert_eq!(p.rollup.milestones, want.milestones, "{}", p.name);
             assert_eq!(p.rollup.done, want.done, "{}", p.name);
             assert!(
@@ -62,7 +62,7 @@ fn assert_rollups_exact(s: &Store) {
             );
             all.extend(mine);
         }
-        let want = Rollup::of(&all);
+        let want = Rollup::weighted(all.iter().map(|(m, w)| (m, *w)));
         assert_eq!(d.rollup.milestones, want.milestones, "{}", d.name);
         assert_eq!(d.rollup.done, want.done, "{}", d.name);
         assert!(close(d.rollup.progress, want.progress), "{}", d.name);
@@ -88,6 +88,24 @@ fn rollups_follow_every_kind_of_change() {
     )
     .unwrap();
     assert_rollups_exact(&s);
+    // A weight changes the weighted mean, kept by the triggers.
+    let v = s.milestone(numeric.id).unwrap().version;
+    let weighed = MilestoneChange {
+        weight: Some(4.0),
+        ..Default::default()
+    };
+    s.update_milestone(numeric.id, Some(v), weighed, "test")
+        .unwrap();
+    assert_rollups_exact(&s);
+    let bad = MilestoneChange {
+        weight: Some(0.0),
+        ..Default::default()
+    };
+    let v = s.milestone(numeric.id).unwrap().version;
+    assert!(
+        s.update_milestone(numeric.id, Some(v), bad, "test")
+            .is_err()
+    );
 
     let yes_no = ms.iter().find(|m| m.target.is_none()).unwrap().clone();
     for status in [Status::Done, Status::Dropped, Status::Active] {

@@ -77,7 +77,7 @@ impl App {
             return;
         };
         let r = g.rollup;
-        let lacking = r.progress.map_or(0.0, |p| (1.0 - p) * r.measured as f64);
+        let lacking = r.progress.map_or(0.0, |p| (1.0 - p) * r.measured);
         match self.store.weakest_in(&g.group, PANE_LIMIT) {
             Ok(rows) => {
                 let mut pulls = pulls_of(rows, lacking);

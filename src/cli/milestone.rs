@@ -30,6 +30,7 @@ pub struct SetArgs {
     pub unit: Option<String>,
     pub title: Option<String>,
     pub owner: Option<String>,
+    pub weight: Option<String>,
 }
 
 /// The stable shape scripts read from `list --json`.
@@ -255,6 +256,12 @@ fn change_from(args: SetArgs, lang: Lang) -> Result<MilestoneChange, Failure> {
             .map(typed_owner)
             .transpose()
             .map_err(|e| bad("owner", e))?,
+        weight: args
+            .weight
+            .as_deref()
+            .map(parse_number)
+            .transpose()
+            .map_err(|e| bad("weight", e))?,
         as_of: args
             .as_of
             .as_deref()

@@ -194,6 +194,9 @@ pub enum MilestoneCommand {
         /// 责任单位/责任人, e.g. "经发局/张三"; "" to answer to the project's.
         #[arg(long, value_name = "UNIT/LEAD")]
         owner: Option<String>,
+        /// How much it counts in its project's progress (default 1; above 0, at most 1000).
+        #[arg(long, allow_hyphen_values = true, value_name = "W")]
+        weight: Option<String>,
     },
 }
 
@@ -356,6 +359,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
             unit,
             title,
             owner,
+            weight,
         })) => milestone::set(
             &ctx,
             id,
@@ -371,6 +375,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
                 unit,
                 title,
                 owner,
+                weight,
             },
         ),
     }

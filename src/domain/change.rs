@@ -30,6 +30,8 @@ pub struct MilestoneChange {
     pub as_of: Option<Date>,
     /// A new 责任单位 and 责任人; both empty: answer to the project's.
     pub owner: Option<(String, String)>,
+    /// How much it counts in its project's progress.
+    pub weight: Option<f64>,
 }
 
 impl MilestoneChange {
@@ -42,6 +44,7 @@ impl MilestoneChange {
             && self.unit.is_none()
             && self.title.is_none()
             && self.owner.is_none()
+            && self.weight.is_none()
     }
 
     /// Checks the change against what kind of milestone it is meant for and
@@ -93,6 +96,9 @@ impl MilestoneChange {
         if let Some(title) = self.title.take() {
             self.title = Some(typed_name(&title, Field::Title)?);
         }
+        if let Some(w) = self.weight {
+            check_weight(w)?;
+        }
         if let Some((unit, lead)) = self.owner.take() {
             self.owner = Some((
                 typed_party(&unit, Field::Owner)?,
@@ -134,6 +140,19 @@ impl MilestoneChange {
                 to: stored.unwrap_or(0.0),
             })
         }
+    }
+}
+
+/// The most a milestone may weigh: enough to say "ten times as much" a
+/// hundred times over, small enough that one typo cannot drown a plan.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
+/// A weight is a positive, finite number up to `MAX_WEIGHT`.
+pub fn check_weight(w: f64) -> Result<(), Refusal> {
+    if w.is_finite() && w > 0.0 && w <= MAX_WEIGHT {
+        Ok(())
+    } else {
+        Err(Refusal::BadWeight { weight: w })
     }
 }
 

@@ -2,8 +2,9 @@
 //! of the way still to go, worst first. The roll-up rule: a numeric
 //! target counts min(value/target, 1) from its baseline, a yes/no task 0
 //! or 1, past figures and dropped work not at all; the project's progress
-//! is the mean over what counts, so each item's share of the shortfall is
-//! its own shortfall over the sum of them.
+//! is the mean over what counts, weighted by each milestone's weight (1
+//! unless set), so each item's share of the shortfall is its weighted
+//! shortfall over the sum of them.
 
 use super::rows::MilestoneRow;
 
@@ -26,9 +27,9 @@ pub fn pulling_down(rows: Vec<MilestoneRow>) -> (Option<f64>, Vec<Pull>) {
     if measured.is_empty() {
         return (None, Vec::new());
     }
-    let n = measured.len() as f64;
-    let mean = measured.iter().map(|(_, p)| p).sum::<f64>() / n;
-    let lacking: f64 = measured.iter().map(|(_, p)| 1.0 - p).sum();
+    let weight: f64 = measured.iter().map(|(m, _)| m.weight).sum();
+    let mean = measured.iter().map(|(m, p)| m.weight * p).sum::<f64>() / weight;
+    let lacking: f64 = measured.iter().map(|(m, p)| m.weight * (1.0 - p)).sum();
     (
         Some(mean),
         pulls_of(measured.into_iter().map(|(m, _)| m), lacking),
@@ -57,7 +58,7 @@ pub fn pulls_of(rows: impl IntoIterator<Item = MilestoneRow>, lacking: f64) -> V
         .filter_map(|row| {
             let progress = row.measure().progress()?;
             (progress < 1.0 && lacking > 0.0).then(|| Pull {
-                share: (1.0 - progress) / lacking,
+                share: row.weight * (1.0 - progress) / lacking,
                 row,
                 progress,
             })

@@ -140,6 +140,9 @@ pub struct Milestone {
     /// 责任人, the person answerable.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub lead: String,
+    /// How much it counts in its project's progress; left out when 1.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "number")]
+    pub weight: Option<f64>,
     /// Who made the record and when; filled with the importing user and
     /// time when a file leaves them out.
     #[serde(default, skip_serializing_if = "Option::is_none")]

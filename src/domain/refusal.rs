@@ -27,6 +27,10 @@ pub enum Refusal {
     TargetIsStart {
         target: f64,
     },
+    /// A weight that is not a positive number up to the most allowed.
+    BadWeight {
+        weight: f64,
+    },
     /// Infinite or not a number.
     NotFinite {
         n: f64,

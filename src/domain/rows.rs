@@ -16,9 +16,9 @@ pub struct Rollup {
     pub milestones: usize,
     pub done: usize,
     pub progress: Option<f64>,
-    /// How many count towards `progress` (past figures and dropped work
-    /// do not).
-    pub measured: usize,
+    /// The weight of what counts towards `progress` (past figures and
+    /// dropped work do not): how many, while every weight is 1.
+    pub measured: f64,
 }
 
 /// A count summed as a REAL (SQL's `total()` of counts, or the sums in
@@ -37,22 +37,28 @@ impl Rollup {
             milestones: whole(milestones),
             done: whole(done),
             progress: (measured > 0.0).then(|| progress_sum / measured),
-            measured: whole(measured),
+            measured,
         }
     }
 
-    /// The roll-up of the given milestones, computed here: what the SQL
-    /// sums must agree with.
+    /// The roll-up of the given milestones, each of weight 1.
     pub fn of<'a>(measures: impl IntoIterator<Item = &'a Measure>) -> Rollup {
+        Rollup::weighted(measures.into_iter().map(|m| (m, 1.0)))
+    }
+
+    /// The roll-up of the given milestones and their weights, computed
+    /// here: what the SQL sums must agree with. Progress is the weighted
+    /// mean over what can be measured.
+    pub fn weighted<'a>(measures: impl IntoIterator<Item = (&'a Measure, f64)>) -> Rollup {
         let (mut n, mut done, mut sum, mut counted) = (0.0, 0.0, 0.0, 0.0);
-        for m in measures {
+        for (m, weight) in measures {
             n += 1.0;
             if m.status == Status::Done {
                 done += 1.0;
             }
             if let Some(p) = m.progress() {
-                sum += p;
-                counted += 1.0;
+                sum += p * weight;
+                counted += weight;
             }
         }
         Rollup::from_sums(n, done, sum, counted)
@@ -173,6 +179,9 @@ pub struct MilestoneRow {
     /// The project's, which a milestone answers to unless it names its own.
     pub project_owner: String,
     pub project_lead: String,
+    /// How much it counts in its project's and pane's progress (1 unless
+    /// the planner says otherwise).
+    pub weight: f64,
     pub project_id: i64,
     /// Place in the project's list; with `id`, the key lists page by.
     pub position: i64,
@@ -201,6 +210,7 @@ pub struct Fields {
     pub due: Option<String>,
     pub owner: String,
     pub lead: String,
+    pub weight: f64,
 }
 
 /// Who answers for a piece of work: 责任单位 and 责任人.
@@ -253,6 +263,7 @@ impl MilestoneRow {
             due: self.due.clone(),
             owner: self.owner.clone(),
             lead: self.lead.clone(),
+            weight: self.weight,
         }
     }
 }

@@ -22,6 +22,7 @@ impl Lang {
             "owner" => ("责任单位", "responsible unit"),
             "lead" => ("责任人", "lead"),
             "areas" => ("关联方面", "areas"),
+            "weight" => ("权重", "weight"),
             "body" => ("备注内容", "note"),
             "note" => ("新增备注", "note added"),
             "created" => ("新建", "created"),

@@ -24,6 +24,15 @@ impl Lang {
                 "这是定性任务,没有目标值和单位",
                 "this is a yes/no deliverable; it has no target or unit"
             ),
+            Refusal::BadWeight { weight } => {
+                let weight = crate::domain::progress::format_value(*weight);
+                let max = crate::domain::change::MAX_WEIGHT;
+                say!(
+                    lang,
+                    "权重 {weight} 无效:应为大于 0、不超过 {max} 的数",
+                    "a weight of {weight} cannot be used: give a number above 0 and at most {max}"
+                )
+            }
             Refusal::TargetIsStart { target } => {
                 let target = crate::domain::progress::format_value(*target);
                 say!(

@@ -269,8 +269,8 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, stamp: &Stamp<'_>) -> Result<
         .prepare(
             "INSERT INTO milestone (id, project_id, title, kind, unit, baseline, target, current,
                 due_date, status, owner, position, created_at, created_by, updated_at, updated_by,
-                version, lead)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                version, lead, weight)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
         )
         .map_err(Error::sql("milestone"))?;
     let mut reading = tx
@@ -353,6 +353,7 @@ fn insert_doc(tx: &Transaction<'_>, doc: &PlanDoc, stamp: &Stamp<'_>) -> Result<
                     or(&m.updated_by, author),
                     version,
                     m.lead,
+                    m.weight.unwrap_or(1.0),
                 ])
                 .map_err(|e| Error::sql(format!("milestone {}", m.id))(e))?;
             for r in &m.readings {

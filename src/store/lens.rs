@@ -125,7 +125,8 @@ impl Store {
     pub fn weakest_in(&self, group: &Group, limit: usize) -> Result<Vec<MilestoneRow>> {
         let sql = format!(
             "{ROW_SQL} WHERE {} AND m.progress < 1.0
-             ORDER BY m.progress, d.position, d.id, p.position, p.id, m.position, m.id LIMIT ?2",
+             ORDER BY m.weight * (1.0 - m.progress) DESC, d.position, d.id, p.position, p.id,
+                      m.position, m.id LIMIT ?2",
             member_sql(group)
         );
         self.conn

@@ -138,7 +138,7 @@ impl Store {
         let mut st = c
             .prepare(
                 "SELECT project_id, id, title, kind, unit, baseline, target, current, due_date,
-                        status, owner, created_at, created_by, updated_at, updated_by, lead
+                        status, owner, created_at, created_by, updated_at, updated_by, lead, weight
                  FROM milestone ORDER BY project_id, position, id",
             )
             .map_err(ctx("milestones"))?;
@@ -158,6 +158,8 @@ impl Store {
                     status: status(r.get(9)?)?,
                     owner: r.get(10)?,
                     lead: r.get(15)?,
+                    // 1 is the default, left out of the document.
+                    weight: Some(r.get::<_, f64>(16)?).filter(|w| *w != 1.0),
                     created_at: r.get(11)?,
                     created_by: r.get(12)?,
                     updated_at: r.get(13)?,

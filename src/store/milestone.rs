@@ -42,7 +42,7 @@ fn bad_column(i: usize, e: impl Into<Box<dyn std::error::Error + Send + Sync>>) 
 pub(super) const ROW_SQL: &str = "
     SELECT m.id, d.name, d.name_en, g.name, p.name, m.title, m.kind, m.unit, m.baseline,
            m.target, m.current, m.due_date, m.status, m.version, m.updated_at, m.updated_by, m.owner,
-           m.project_id, m.position, m.lead, p.owner, p.lead
+           m.project_id, m.position, m.lead, p.owner, p.lead, m.weight
     FROM milestone m
     JOIN project p ON p.id = m.project_id
     JOIN direction d ON d.id = p.direction_id
@@ -74,6 +74,7 @@ pub(super) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MilestoneRow> {
         lead: r.get(19)?,
         project_owner: r.get(20)?,
         project_lead: r.get(21)?,
+        weight: r.get(22)?,
     })
 }
 
@@ -171,6 +172,7 @@ impl Store {
                     .owner
                     .as_ref()
                     .map_or_else(|| before.lead.clone(), |o| o.1.clone()),
+                weight: change.weight.unwrap_or(before.weight),
             };
             // A yes/no task marked done records the day it was done as a
             // reading of 1, so its date survives and undo can take it back.
@@ -343,6 +345,7 @@ fn write_fields(
         ("due", before.due.clone(), new.due.clone()),
         ("owner", some(&before.owner), some(&new.owner)),
         ("lead", some(&before.lead), some(&new.lead)),
+        ("weight", num(Some(before.weight)), num(Some(new.weight))),
     ];
     for (field, was, now_) in pairs.into_iter().chain(extra) {
         if was != now_ {
@@ -367,9 +370,9 @@ fn write_fields(
             .execute(
                 "UPDATE milestone SET title = ?1, unit = ?2, target = ?3, current = ?4, status = ?5,
                     due_date = ?6, version = ?11, updated_at = ?7, updated_by = ?8,
-                    owner = ?12, lead = ?13
+                    owner = ?12, lead = ?13, weight = ?14
                  WHERE id = ?9 AND version = ?10",
-                params![new.title, new.unit, new.target, new.current, new.status.code(), new.due, now, author, id, old.version, version, new.owner, new.lead],
+                params![new.title, new.unit, new.target, new.current, new.status.code(), new.due, now, author, id, old.version, version, new.owner, new.lead, new.weight],
             )
             .map_err(Error::sql(format!("updating milestone {id}")))?;
         if n != 1 {

@@ -279,11 +279,28 @@ END;
 "#;
 
 /// Recomputes what the V3 triggers keep, from scratch, one statement per
-/// table: after the V3 migration and after an import.
-const REBUILD: &str = "
+/// table, as V3 kept them (no weights yet): the V3 migration's own step.
+/// A shipped migration is never edited; `REBUILD` is today's.
+const REBUILD_V3: &str = "
 DELETE FROM project_rollup;
 INSERT INTO project_rollup
 SELECT project_id, count(*), count(*) FILTER (WHERE status = 'done'), total(progress), count(progress)
+FROM milestone GROUP BY project_id;
+INSERT INTO project_text(project_text) VALUES ('delete-all');
+INSERT INTO milestone_text(milestone_text) VALUES ('delete-all');
+INSERT INTO note_text(note_text) VALUES ('delete-all');
+INSERT INTO project_text(rowid, text) SELECT id, name || char(1, 1) FROM project;
+INSERT INTO milestone_text(rowid, text) SELECT id, title || char(1, 1) FROM milestone;
+INSERT INTO note_text(rowid, text) SELECT id, body || char(1, 1) FROM note;
+";
+
+/// Recomputes the roll-ups and search indexes from scratch, one statement
+/// per table, after an import: weighted as V5 keeps them.
+const REBUILD: &str = "
+DELETE FROM project_rollup;
+INSERT INTO project_rollup
+SELECT project_id, count(*), count(*) FILTER (WHERE status = 'done'), total(progress * weight),
+       total(weight) FILTER (WHERE progress IS NOT NULL)
 FROM milestone GROUP BY project_id;
 INSERT INTO project_text(project_text) VALUES ('delete-all');
 INSERT INTO milestone_text(milestone_text) VALUES ('delete-all');
@@ -394,7 +411,43 @@ END;
 /// The lenses list a 工程's or an owner's projects a page at a time, in
 /// list order, as the direction panes do: each gets an index in that order
 /// (the old one on `program_id` alone is its prefix, so it goes).
+///
+/// Weights: a milestone may count more than another in its project's and
+/// pane's progress (default 1, up to 1000). The roll-up rows keep weighted
+/// sums: `progress_sum` is Σ weight × progress and `measured` Σ weight over
+/// what is measured (equal to the old count while every weight is 1, so
+/// existing rows stay right without a rebuild).
 const V5: &str = "
+ALTER TABLE milestone ADD COLUMN weight REAL NOT NULL DEFAULT 1.0
+    CHECK (weight > 0 AND weight <= 1000);
+DROP TRIGGER milestone_rollup_insert;
+DROP TRIGGER milestone_rollup_update;
+DROP TRIGGER milestone_rollup_delete;
+CREATE TRIGGER milestone_rollup_insert AFTER INSERT ON milestone WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN
+    INSERT OR REPLACE INTO project_rollup
+    SELECT NEW.project_id, count(*), count(*) FILTER (WHERE status = 'done'), total(progress * weight),
+           total(weight) FILTER (WHERE progress IS NOT NULL)
+    FROM milestone WHERE project_id = NEW.project_id;
+END;
+CREATE TRIGGER milestone_rollup_update
+AFTER UPDATE OF project_id, kind, status, baseline, target, current, weight ON milestone WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN
+    INSERT OR REPLACE INTO project_rollup
+    SELECT NEW.project_id, count(*), count(*) FILTER (WHERE status = 'done'), total(progress * weight),
+           total(weight) FILTER (WHERE progress IS NOT NULL)
+    FROM milestone WHERE project_id = NEW.project_id;
+    INSERT OR REPLACE INTO project_rollup
+    SELECT OLD.project_id, count(*), count(*) FILTER (WHERE status = 'done'), total(progress * weight),
+           total(weight) FILTER (WHERE progress IS NOT NULL)
+    FROM milestone WHERE project_id = OLD.project_id
+    HAVING OLD.project_id <> NEW.project_id;
+END;
+CREATE TRIGGER milestone_rollup_delete AFTER DELETE ON milestone WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN
+    INSERT OR REPLACE INTO project_rollup
+    SELECT OLD.project_id, count(*), count(*) FILTER (WHERE status = 'done'), total(progress * weight),
+           total(weight) FILTER (WHERE progress IS NOT NULL)
+    FROM milestone WHERE project_id = OLD.project_id
+    HAVING EXISTS (SELECT 1 FROM project WHERE id = OLD.project_id);
+END;
 ALTER TABLE project ADD COLUMN lead TEXT NOT NULL DEFAULT '';
 ALTER TABLE milestone ADD COLUMN lead TEXT NOT NULL DEFAULT '';
 DROP INDEX project_by_program;
@@ -407,7 +460,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V1).foreign_key_check(),
         M::up(V2),
         M::up_with_hook(V3, |tx: &rusqlite::Transaction| {
-            Ok(tx.execute_batch(REBUILD)?)
+            Ok(tx.execute_batch(REBUILD_V3)?)
         }),
         M::up(V4),
         M::up(V5),

@@ -54,7 +54,7 @@ pub(super) fn project_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ProjectRow>
             r.get::<_, i64>(9)? as f64,
             r.get::<_, i64>(10)? as f64,
             r.get(11)?,
-            r.get::<_, i64>(12)? as f64,
+            r.get::<_, f64>(12)?,
         ),
         owner: r.get(13)?,
         lead: r.get(14)?,

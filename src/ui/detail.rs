@@ -72,6 +72,10 @@ pub fn render(
     if let Some(b) = m.baseline {
         field(&mut lines, ui.baseline, format_value(b));
     }
+    // Only a weight someone set: 1 is every milestone's.
+    if m.weight != 1.0 {
+        field(&mut lines, ui.weight, format_value(m.weight));
+    }
     let due = match &m.due {
         Some(due) if is_overdue(app, m) => format!("{due} ({})", ui.overdue),
         Some(due) => due.clone(),

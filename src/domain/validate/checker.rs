@@ -148,6 +148,11 @@ impl Checker<'_> {
         self.number(&format_args!("{p}.baseline"), m.baseline);
         self.number(&format_args!("{p}.target"), m.target);
         self.number(&format_args!("{p}.current"), m.current);
+        if let Some(w) = m.weight
+            && let Err(refusal) = crate::domain::change::check_weight(w)
+        {
+            self.problem(format!("{p}.weight"), Issue::Refused(refusal));
+        }
         self.date(&format_args!("{p}.due"), &mut m.due);
         self.audit(
             p,
