@@ -3,7 +3,7 @@
 
 use super::refusal::{Field, Refusal};
 use super::status::{Kind, Status};
-use super::validate::{typed_name, typed_note, typed_party, typed_unit};
+use super::validate::{check_weight, typed_name, typed_note, typed_party, typed_unit};
 use jiff::civil::Date;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -140,19 +140,6 @@ impl MilestoneChange {
                 to: stored.unwrap_or(0.0),
             })
         }
-    }
-}
-
-/// The most a milestone may weigh: enough to say "ten times as much" a
-/// hundred times over, small enough that one typo cannot drown a plan.
-pub const MAX_WEIGHT: f64 = 1000.0;
-
-/// A weight is a positive, finite number up to `MAX_WEIGHT`.
-pub fn check_weight(w: f64) -> Result<(), Refusal> {
-    if w.is_finite() && w > 0.0 && w <= MAX_WEIGHT {
-        Ok(())
-    } else {
-        Err(Refusal::BadWeight { weight: w })
     }
 }
 

@@ -71,6 +71,19 @@ pub fn typed_party(text: &str, field: Field) -> Result<String, Refusal> {
     }
 }
 
+/// The most a milestone may weigh: enough to say "ten times as much" a
+/// hundred times over, small enough that one typo cannot drown a plan.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
+/// A weight is a positive, finite number up to `MAX_WEIGHT`.
+pub fn check_weight(w: f64) -> Result<(), Refusal> {
+    if w.is_finite() && w > 0.0 && w <= MAX_WEIGHT {
+        Ok(())
+    } else {
+        Err(Refusal::BadWeight { weight: w })
+    }
+}
+
 /// A note a planner typed: cleaned, not blank, not too long.
 pub fn typed_note(text: &str) -> Result<String, Refusal> {
     let clean = clean_multiline(text).0;

@@ -26,7 +26,7 @@ impl Lang {
             ),
             Refusal::BadWeight { weight } => {
                 let weight = crate::domain::progress::format_value(*weight);
-                let max = crate::domain::change::MAX_WEIGHT;
+                let max = crate::domain::typed::MAX_WEIGHT;
                 say!(
                     lang,
                     "权重 {weight} 无效:应为大于 0、不超过 {max} 的数",

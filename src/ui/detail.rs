@@ -139,7 +139,7 @@ pub fn render(
         ),
     );
 
-    for line in chart(app, d, cells) {
+    for line in super::chart::of_detail(app, d, cells) {
         lines.push(Line::styled(line, theme.dim()));
     }
     if !d.readings.is_empty() && !task {
@@ -291,43 +291,6 @@ fn one_line(s: Option<&str>) -> Option<String> {
     } else {
         first.to_owned()
     })
-}
-
-const CHART_MIN_CELLS: usize = 36;
-
-/// The readings over the target's period under its target line, for a
-/// numeric target with a time limit and at least one reading.
-fn chart(app: &App, d: &crate::domain::rows::Detail, cells: usize) -> Vec<String> {
-    let m = &d.milestone;
-    // Below this width the bars say little and push the value and the
-    // notes out of a three-pane screen; `z` gives the pane the width.
-    if cells < CHART_MIN_CELLS {
-        return Vec::new();
-    }
-    let day = |s: &str| s.parse::<jiff::civil::Date>().ok();
-    let (Some(target), Some(due), Some(today), Ok(start)) = (
-        m.target,
-        m.due.as_deref().and_then(day),
-        day(&app.today),
-        jiff::civil::Date::new(app.plan_year, 1, 1),
-    ) else {
-        return Vec::new();
-    };
-    let points: Vec<(jiff::civil::Date, f64)> = d
-        .readings
-        .iter()
-        .filter_map(|r| Some((day(&r.as_of)?, r.value)))
-        .collect();
-    let label = format!("{} {}", format_value(target), m.unit);
-    super::chart::readings_chart(
-        &points,
-        target,
-        start,
-        due,
-        today,
-        cells.min(60),
-        label.trim(),
-    )
 }
 
 #[cfg(test)]

@@ -149,7 +149,7 @@ impl Checker<'_> {
         self.number(&format_args!("{p}.target"), m.target);
         self.number(&format_args!("{p}.current"), m.current);
         if let Some(w) = m.weight
-            && let Err(refusal) = crate::domain::change::check_weight(w)
+            && let Err(refusal) = crate::domain::typed::check_weight(w)
         {
             self.problem(format!("{p}.weight"), Issue::Refused(refusal));
         }

@@ -14,7 +14,8 @@ pub use super::problem::{Issue, Problem};
 // What a planner types obeys the same limits a document does: one rule
 // for every way in.
 pub use super::typed::{
-    MAX_NAME_CHARS, MAX_TEXT_CHARS, typed_name, typed_note, typed_owner, typed_party, typed_unit,
+    MAX_NAME_CHARS, MAX_TEXT_CHARS, MAX_WEIGHT, check_weight, typed_name, typed_note, typed_owner,
+    typed_party, typed_unit,
 };
 
 /// What preparing a document changed, to tell the planner.
