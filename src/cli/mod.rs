@@ -5,6 +5,7 @@
 mod commands;
 mod milestone;
 mod output;
+pub mod report;
 mod usage;
 
 use crate::domain::text::for_terminal;
@@ -99,6 +100,30 @@ pub enum Command {
     /// Change a project.
     #[command(subcommand)]
     Project(ProjectCommand),
+    /// The weekly 工作进展 report: overview, progress by group, changes
+    /// since the last report, issues, next steps.
+    Report {
+        /// The day the plan is judged on (截至日期) [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        /// Changes from this day on [default: 7 days before --as-of].
+        #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "week")]
+        since: Option<String>,
+        /// Changes of the last 7 days (the default).
+        #[arg(long)]
+        week: bool,
+        /// How the tables are grouped.
+        #[arg(long, value_enum, default_value_t = report::By::Program)]
+        by: report::By,
+        /// Only the work this unit or person answers for.
+        #[arg(long, value_name = "WHO")]
+        owner: Option<String>,
+        #[arg(long, value_enum, default_value_t = report::ReportFormat::Markdown)]
+        format: report::ReportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -338,6 +363,25 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
                 undated,
                 owner: owner.as_deref(),
                 json,
+            },
+        ),
+        Some(Command::Report {
+            as_of,
+            since,
+            week: _,
+            by,
+            owner,
+            format,
+            output,
+        }) => report::run(
+            &ctx,
+            report::ReportArgs {
+                as_of,
+                since,
+                by,
+                owner,
+                format,
+                output,
             },
         ),
         Some(Command::Project(ProjectCommand::Set {

@@ -97,6 +97,14 @@ impl Clock {
         }
     }
 
+    /// The first instant of `day` in the planner's zone, as stored (UTC):
+    /// where "changes since that day" begin.
+    pub fn start_of(&self, day: Date) -> String {
+        day.to_zoned_datetime(self.zone.clone())
+            .map(|z| super::dates::format_instant(z.timestamp()))
+            .unwrap_or_else(|_| format!("{day}T00:00:00Z"))
+    }
+
     /// `20231231-235959`, for file names.
     pub fn stamp(&self) -> String {
         self.local().strftime("%Y%m%d-%H%M%S").to_string()

@@ -11,6 +11,7 @@ pub mod plan;
 pub mod problem;
 pub mod progress;
 pub mod refusal;
+pub mod report;
 pub mod rows;
 pub mod scope;
 pub mod status;

@@ -20,6 +20,7 @@ mod pace;
 mod paths;
 mod problems;
 mod refusals;
+mod report;
 mod ui;
 
 pub use check::CheckReport;

@@ -20,6 +20,7 @@ mod milestone;
 mod open;
 mod owner;
 mod page;
+mod report;
 mod rescue;
 mod schema;
 mod view;

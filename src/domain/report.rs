@@ -1,0 +1,251 @@
+//! The weekly 工作进展 report as a government office writes it: where the
+//! plan stands on a day (截至日期), grouped by 工程 (or direction, area,
+//! owner), what changed since the last report, what is in trouble and what
+//! falls due next. Built here from plain rows; the formats only lay it out.
+
+use super::lens::Lens;
+use super::pace::{Light, Standing, Verdict, elapsed, standing};
+use super::rows::{MilestoneRow, Rollup};
+use super::status::{Kind, Status};
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+/// The newest note of a milestone, as the report quotes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LatestNote {
+    pub body: String,
+    pub author: String,
+    /// An instant, as stored.
+    pub at: String,
+}
+
+/// One line of a group's table: the milestone, its standing on the
+/// report's day, and its newest note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub row: MilestoneRow,
+    pub standing: Option<Standing>,
+    /// 序时进度 of its period on the report's day, when it has a time limit.
+    pub elapsed: Option<f64>,
+    pub note: Option<LatestNote>,
+}
+
+impl Item {
+    pub fn light(&self) -> Option<Light> {
+        self.standing.map(|s| s.light)
+    }
+
+    fn reached(&self) -> bool {
+        self.row.status == Status::Done
+            || self.standing.is_some_and(|s| s.verdict == Verdict::Reached)
+    }
+
+    fn overdue(&self) -> bool {
+        self.standing.is_some_and(|s| s.verdict == Verdict::Overdue)
+    }
+
+    /// A past figure: a value with no target, never judged.
+    fn past_figure(&self) -> bool {
+        self.row.kind == Kind::Numeric && self.row.target.is_none()
+    }
+}
+
+/// One group (a 工程, a direction, an area, an owner) and its items.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub name: String,
+    pub items: Vec<Item>,
+    /// Completion by the roll-up rule (weighted mean progress).
+    pub completion: Option<f64>,
+    /// The mean 序时进度 of its items that have a time limit.
+    pub elapsed: Option<f64>,
+}
+
+/// 总体情况: how many items by light and by state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub items: usize,
+    pub red: usize,
+    pub yellow: usize,
+    pub green: usize,
+    pub reached: usize,
+    pub overdue: usize,
+    /// Open work with no time limit.
+    pub undated: usize,
+}
+
+/// One change from the history, where it was made and by whom.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeLine {
+    /// An instant, as stored.
+    pub at: String,
+    pub author: String,
+    /// Project › milestone, or the project, as it reads now.
+    pub place: String,
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub plan_title: String,
+    /// 截至日期: the day the plan is judged on.
+    pub as_of: Date,
+    /// 本周进展 starts here.
+    pub since: Date,
+    /// Who produced it, and when (an instant, as stored).
+    pub made_by: String,
+    pub made_at: String,
+    pub by: Lens,
+    pub summary: Summary,
+    /// Each direction's, then each 工程's, completion and 序时进度.
+    pub directions: Vec<Group>,
+    pub programs: Vec<Group>,
+    /// The chosen grouping, in plan order.
+    pub groups: Vec<Group>,
+    pub changes: Vec<ChangeLine>,
+    /// 存在问题: red and overdue items, worst first.
+    pub problems: Vec<Item>,
+    /// 下步计划: open items due after the report's day, within `next_days`.
+    pub next: Vec<Item>,
+    pub next_days: i64,
+}
+
+/// The report's day and period.
+pub struct Period {
+    pub as_of: Date,
+    pub since: Date,
+    pub plan_year: i16,
+    pub next_days: i64,
+}
+
+/// Judges `item` on the report's day.
+pub fn item(
+    row: MilestoneRow,
+    readings: &[(Date, f64)],
+    note: Option<LatestNote>,
+    p: &Period,
+) -> Item {
+    let start = Date::new(p.plan_year, 1, 1).unwrap_or(p.as_of);
+    let due = row.due.as_deref().and_then(|d| d.parse::<Date>().ok());
+    let standing = standing(&row.measure(), due, start, p.as_of, readings);
+    let elapsed = due.map(|d| elapsed(start, d, p.as_of));
+    Item {
+        row,
+        standing,
+        elapsed,
+        note,
+    }
+}
+
+/// A group of items with its completion and mean 序时进度.
+pub fn group(name: String, items: Vec<Item>) -> Group {
+    let measures: Vec<_> = items
+        .iter()
+        .map(|i| (i.row.measure(), i.row.weight))
+        .collect();
+    let completion = Rollup::weighted(measures.iter().map(|(m, w)| (m, *w))).progress;
+    let dated: Vec<f64> = items.iter().filter_map(|i| i.elapsed).collect();
+    let elapsed = (!dated.is_empty()).then(|| dated.iter().sum::<f64>() / dated.len() as f64);
+    Group {
+        name,
+        items,
+        completion,
+        elapsed,
+    }
+}
+
+/// Counts by light and state over every item.
+pub fn summary<'a>(items: impl IntoIterator<Item = &'a Item>) -> Summary {
+    let mut s = Summary::default();
+    for i in items {
+        s.items += 1;
+        match i.light() {
+            Some(Light::Red) => s.red += 1,
+            Some(Light::Yellow) => s.yellow += 1,
+            Some(Light::Green) => s.green += 1,
+            None => {}
+        }
+        if i.reached() {
+            s.reached += 1;
+        }
+        if i.overdue() {
+            s.overdue += 1;
+        }
+        let open = !matches!(i.row.status, Status::Done | Status::Dropped);
+        if open && i.row.due.is_none() && !i.past_figure() {
+            s.undated += 1;
+        }
+    }
+    s
+}
+
+/// Red and overdue items, overdue first, then by time limit, in plan order
+/// among equals.
+pub fn problems<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = items
+        .into_iter()
+        .filter(|i| i.light() == Some(Light::Red) || i.overdue())
+        .cloned()
+        .collect();
+    out.sort_by(|a, b| {
+        b.overdue()
+            .cmp(&a.overdue())
+            .then_with(|| a.row.due.cmp(&b.row.due))
+    });
+    out
+}
+
+/// Open items due after the report's day and within `days` of it, by time
+/// limit.
+pub fn next<'a>(items: impl IntoIterator<Item = &'a Item>, p: &Period) -> Vec<Item> {
+    let until = p
+        .as_of
+        .checked_add(jiff::Span::new().days(p.next_days))
+        .unwrap_or(p.as_of);
+    let mut out: Vec<Item> = items
+        .into_iter()
+        .filter(|i| !matches!(i.row.status, Status::Done | Status::Dropped))
+        .filter(|i| {
+            i.row
+                .due
+                .as_deref()
+                .and_then(|d| d.parse::<Date>().ok())
+                .is_some_and(|d| d > p.as_of && d <= until)
+        })
+        .cloned()
+        .collect();
+    out.sort_by(|a, b| a.row.due.cmp(&b.row.due));
+    out
+}
+
+/// Splits items into named groups kept in the order `order` gives, each
+/// item under the name `key` gives it (several for an area's project);
+/// items with no name go last under `other`, if any.
+pub fn grouped(
+    items: &[Item],
+    order: &[String],
+    key: impl Fn(&Item) -> Vec<String>,
+    other: &str,
+) -> Vec<Group> {
+    let mut by: HashMap<String, Vec<Item>> = HashMap::new();
+    let mut rest = Vec::new();
+    for i in items {
+        let names = key(i);
+        if names.is_empty() {
+            rest.push(i.clone());
+        }
+        for n in names {
+            by.entry(n).or_default().push(i.clone());
+        }
+    }
+    let mut out: Vec<Group> = order
+        .iter()
+        .filter_map(|n| by.remove(n).map(|items| group(n.clone(), items)))
+        .collect();
+    if !rest.is_empty() {
+        out.push(group(other.to_owned(), rest));
+    }
+    out
+}

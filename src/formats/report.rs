@@ -1,0 +1,356 @@
+//! The report laid out as Markdown or as one self-contained HTML page
+//! (inline CSS, A4 when printed, no request to anywhere). Both take the
+//! same cells from here, so they always say the same thing.
+
+use crate::domain::Kind;
+use crate::domain::clock::Clock;
+use crate::domain::pace::Light;
+use crate::domain::progress::{format_value, value_against_target};
+use crate::domain::report::{ChangeLine, Group, Item, Report};
+use crate::i18n::Lang;
+use std::io::{self, Write};
+
+fn percent(v: Option<f64>) -> String {
+    v.map(|p| format!("{:.0}%", (p * 100.0).clamp(-1e9, 1e9)))
+        .unwrap_or_else(|| "—".into())
+}
+
+fn light_word(lang: Lang, light: Option<Light>) -> String {
+    light.map_or_else(|| "—".into(), |l| lang.light(l).to_owned())
+}
+
+/// The cells of one item's row: 指标/任务, 目标值, 完成值, 完成率, 序时进度,
+/// 亮灯, 完成时限, 责任单位, 最新备注.
+fn item_cells(item: &Item, lang: Lang) -> [String; 9] {
+    let w = lang.report();
+    let m = &item.row;
+    let (target, value) = match m.kind {
+        Kind::YesNo => (
+            "—".to_owned(),
+            if m.status == crate::domain::Status::Done {
+                w.done
+            } else {
+                w.open
+            }
+            .to_owned(),
+        ),
+        Kind::Numeric => (
+            m.target.map_or_else(
+                || w.past_figure.to_owned(),
+                |t| value_against_target(Some(t), None, &m.unit),
+            ),
+            m.current.map_or_else(
+                || "—".to_owned(),
+                |c| format!("{} {}", format_value(c), m.unit).trim().to_owned(),
+            ),
+        ),
+    };
+    let rate = percent(m.measure().progress());
+    let who = m.responsible();
+    let owner = if who.unit.is_empty() {
+        w.no_owner.to_owned()
+    } else {
+        who.unit
+    };
+    // A task named only by what is done (`动工建设`, `年内投产`) says whose.
+    let what = if m.title.contains(&m.project) {
+        m.title.clone()
+    } else {
+        format!("{} › {}", m.project, m.title)
+    };
+    [
+        what,
+        target,
+        value,
+        rate,
+        percent(item.elapsed),
+        light_word(lang, item.light()),
+        m.due.clone().unwrap_or_else(|| w.no_due.to_owned()),
+        owner,
+        item.note
+            .as_ref()
+            .map(|n| n.body.clone())
+            .unwrap_or_default(),
+    ]
+}
+
+fn item_heads(lang: Lang) -> [&'static str; 9] {
+    let w = lang.report();
+    [
+        w.item, w.target, w.value, w.rate, w.elapsed, w.light, w.due, w.owner, w.note,
+    ]
+}
+
+fn change_cells(c: &ChangeLine, lang: Lang, clock: &Clock) -> [String; 4] {
+    [
+        clock.local_minute(&c.at),
+        c.author.clone(),
+        c.place.clone(),
+        lang.change(&c.field, c.old.as_deref(), c.new.as_deref()),
+    ]
+}
+
+fn overview_rows(r: &Report) -> Vec<(String, &Group)> {
+    r.directions
+        .iter()
+        .map(|g| (g.name.clone(), g))
+        .chain(r.programs.iter().map(|g| (g.name.clone(), g)))
+        .collect()
+}
+
+/// `科技创新培优工程(完成率 0%,序时进度 66%)`.
+fn group_heading(g: &Group, lang: Lang) -> String {
+    lang.report()
+        .group_heading
+        .replace("{name}", &g.name)
+        .replace("{c}", &percent(g.completion))
+        .replace("{e}", &percent(g.elapsed))
+}
+
+fn changes_heading(r: &Report, lang: Lang) -> String {
+    let w = lang.report();
+    w.changes_heading
+        .replace("{title}", w.changes)
+        .replace("{since}", &r.since.to_string())
+        .replace("{until}", &r.as_of.to_string())
+}
+
+fn title(r: &Report, lang: Lang) -> String {
+    format!("{} {}", r.plan_title, lang.report().title)
+}
+
+fn summary_line(r: &Report, lang: Lang) -> String {
+    let s = r.summary;
+    lang.report()
+        .overview_line
+        .replace("{items}", &s.items.to_string())
+        .replace("{red}", &s.red.to_string())
+        .replace("{yellow}", &s.yellow.to_string())
+        .replace("{green}", &s.green.to_string())
+        .replace("{reached}", &s.reached.to_string())
+        .replace("{overdue}", &s.overdue.to_string())
+        .replace("{undated}", &s.undated.to_string())
+}
+
+/// Markdown table cells stay one line and cannot end the cell early.
+fn md(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
+}
+
+fn md_table(
+    out: &mut impl Write,
+    heads: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> io::Result<()> {
+    writeln!(out, "| {} |", heads.join(" | "))?;
+    writeln!(out, "|{}", "---|".repeat(heads.len()))?;
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| md(c)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    writeln!(out)
+}
+
+pub fn markdown(r: &Report, lang: Lang, clock: &Clock, mut out: impl Write) -> io::Result<()> {
+    let w = lang.report();
+    writeln!(out, "# {}\n", md(&title(r, lang)))?;
+    let c = w.colon;
+    writeln!(
+        out,
+        "{}{c}{}  \n{}{c}{}  \n{}{c}{}\n",
+        w.report_date,
+        clock.local_minute(&r.made_at),
+        w.as_of,
+        r.as_of,
+        w.made_by,
+        md(&r.made_by)
+    )?;
+    writeln!(out, "## {}\n\n{}\n", w.overview, summary_line(r, lang))?;
+    md_table(
+        &mut out,
+        &[w.group, w.completion, w.elapsed],
+        overview_rows(r)
+            .into_iter()
+            .map(|(n, g)| vec![n, percent(g.completion), percent(g.elapsed)]),
+    )?;
+    writeln!(out, "## {}\n", w.progress_by)?;
+    for g in &r.groups {
+        writeln!(out, "### {}\n", md(&group_heading(g, lang)))?;
+        md_table(
+            &mut out,
+            &item_heads(lang),
+            g.items.iter().map(|i| item_cells(i, lang).to_vec()),
+        )?;
+    }
+    writeln!(out, "## {}\n", changes_heading(r, lang))?;
+    if r.changes.is_empty() {
+        writeln!(out, "{}\n", w.changes_none)?;
+    } else {
+        md_table(
+            &mut out,
+            &[w.when, w.who, w.place, w.change],
+            r.changes
+                .iter()
+                .map(|c| change_cells(c, lang, clock).to_vec()),
+        )?;
+    }
+    writeln!(out, "## {}\n", w.problems)?;
+    if r.problems.is_empty() {
+        writeln!(out, "{}\n", w.problems_none)?;
+    } else {
+        md_table(
+            &mut out,
+            &item_heads(lang),
+            r.problems.iter().map(|i| item_cells(i, lang).to_vec()),
+        )?;
+    }
+    writeln!(out, "## {}\n", w.next)?;
+    if r.next.is_empty() {
+        writeln!(out, "{}\n", w.next_none)?;
+    } else {
+        md_table(
+            &mut out,
+            &item_heads(lang),
+            r.next.iter().map(|i| item_cells(i, lang).to_vec()),
+        )?;
+    }
+    Ok(())
+}
+
+/// Text in HTML: every character that could start markup is escaped.
+fn h(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const CSS: &str = "@page{size:A4;margin:18mm 15mm}\
+body{font-family:'SimSun','Songti SC','Noto Serif CJK SC',serif;font-size:11pt;color:#000;max-width:190mm;margin:auto}\
+h1{font-family:'SimHei','Heiti SC','Noto Sans CJK SC',sans-serif;font-size:18pt;text-align:center}\
+h2{font-family:'SimHei','Heiti SC','Noto Sans CJK SC',sans-serif;font-size:14pt;margin-top:1.2em}\
+h3{font-size:12pt}p.meta{text-align:center}\
+table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:9.5pt}\
+th,td{border:1px solid #000;padding:2px 4px;vertical-align:top}th{background:#eee}\
+thead{display:table-header-group}tr{page-break-inside:avoid}\
+td.red{background:#f4c7c3}td.yellow{background:#fce8b2}td.green{background:#d9ead3}";
+
+fn light_class(light: Option<Light>) -> &'static str {
+    match light {
+        Some(Light::Red) => " class=\"red\"",
+        Some(Light::Yellow) => " class=\"yellow\"",
+        Some(Light::Green) => " class=\"green\"",
+        None => "",
+    }
+}
+
+fn html_table(
+    out: &mut impl Write,
+    heads: &[&str],
+    rows: impl IntoIterator<Item = (Vec<String>, Option<Light>)>,
+) -> io::Result<()> {
+    write!(out, "<table><thead><tr>")?;
+    for hd in heads {
+        write!(out, "<th>{}</th>", h(hd))?;
+    }
+    write!(out, "</tr></thead><tbody>")?;
+    for (cells, light) in rows {
+        write!(out, "<tr>")?;
+        for (i, c) in cells.iter().enumerate() {
+            // The light's cell carries its colour; the word stays beside it.
+            let class = if i == 5 { light_class(light) } else { "" };
+            write!(out, "<td{class}>{}</td>", h(c))?;
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody></table>")
+}
+
+fn items_html(out: &mut impl Write, items: &[Item], lang: Lang) -> io::Result<()> {
+    html_table(
+        out,
+        &item_heads(lang),
+        items
+            .iter()
+            .map(|i| (item_cells(i, lang).to_vec(), i.light())),
+    )
+}
+
+pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: impl Write) -> io::Result<()> {
+    let w = lang.report();
+    let code = match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    };
+    writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{CSS}</style></head><body>",
+        h(&title(r, lang))
+    )?;
+    writeln!(out, "<h1>{}</h1>", h(&title(r, lang)))?;
+    let c = w.colon;
+    writeln!(
+        out,
+        "<p class=\"meta\">{}{c}{} · {}{c}{} · {}{c}{}</p>",
+        h(w.report_date),
+        h(&clock.local_minute(&r.made_at)),
+        h(w.as_of),
+        r.as_of,
+        h(w.made_by),
+        h(&r.made_by)
+    )?;
+    writeln!(
+        out,
+        "<h2>{}</h2><p>{}</p>",
+        h(w.overview),
+        h(&summary_line(r, lang))
+    )?;
+    html_table(
+        &mut out,
+        &[w.group, w.completion, w.elapsed],
+        overview_rows(r)
+            .into_iter()
+            .map(|(n, g)| (vec![n, percent(g.completion), percent(g.elapsed)], None)),
+    )?;
+    writeln!(out, "<h2>{}</h2>", h(w.progress_by))?;
+    for g in &r.groups {
+        writeln!(out, "<h3>{}</h3>", h(&group_heading(g, lang)))?;
+        items_html(&mut out, &g.items, lang)?;
+    }
+    writeln!(out, "<h2>{}</h2>", h(&changes_heading(r, lang)))?;
+    if r.changes.is_empty() {
+        writeln!(out, "<p>{}</p>", h(w.changes_none))?;
+    } else {
+        html_table(
+            &mut out,
+            &[w.when, w.who, w.place, w.change],
+            r.changes
+                .iter()
+                .map(|c| (change_cells(c, lang, clock).to_vec(), None)),
+        )?;
+    }
+    writeln!(out, "<h2>{}</h2>", h(w.problems))?;
+    if r.problems.is_empty() {
+        writeln!(out, "<p>{}</p>", h(w.problems_none))?;
+    } else {
+        items_html(&mut out, &r.problems, lang)?;
+    }
+    writeln!(out, "<h2>{}</h2>", h(w.next))?;
+    if r.next.is_empty() {
+        writeln!(out, "<p>{}</p>", h(w.next_none))?;
+    } else {
+        items_html(&mut out, &r.next, lang)?;
+    }
+    writeln!(out, "</body></html>")
+}

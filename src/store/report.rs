@@ -1,0 +1,113 @@
+//! What a report reads besides the milestone rows: the readings that
+//! forecasts are drawn from, each milestone's newest note, the areas of
+//! each project, and the history since a day with where each change was.
+
+use super::Store;
+use super::error::{Error, Result};
+use crate::domain::report::{ChangeLine, LatestNote};
+use std::collections::HashMap;
+
+impl Store {
+    /// (day, value) of every numeric target's readings, oldest first.
+    pub fn target_readings(&self) -> Result<HashMap<i64, Vec<(String, f64)>>> {
+        let mut out: HashMap<i64, Vec<(String, f64)>> = HashMap::new();
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT r.milestone_id, r.as_of, r.value FROM reading r
+                 JOIN milestone m ON m.id = r.milestone_id
+                 WHERE m.kind = 'numeric' AND m.target IS NOT NULL
+                 ORDER BY r.milestone_id, r.as_of",
+            )
+            .map_err(Error::sql("reading the readings"))?;
+        let rows = st
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(Error::sql("reading the readings"))?;
+        for row in rows {
+            let (id, day, value) = row.map_err(Error::sql("reading the readings"))?;
+            out.entry(id).or_default().push((day, value));
+        }
+        Ok(out)
+    }
+
+    /// The newest note of every milestone that has one.
+    pub fn latest_notes(&self) -> Result<HashMap<i64, LatestNote>> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT n.milestone_id, n.body, n.author, n.created_at FROM note n
+                 WHERE n.id IN (SELECT max(id) FROM note WHERE milestone_id IS NOT NULL
+                                GROUP BY milestone_id)",
+            )
+            .map_err(Error::sql("reading the newest notes"))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    LatestNote {
+                        body: r.get(1)?,
+                        author: r.get(2)?,
+                        at: r.get(3)?,
+                    },
+                ))
+            })
+            .map_err(Error::sql("reading the newest notes"))?;
+        rows.collect::<rusqlite::Result<HashMap<_, _>>>()
+            .map_err(Error::sql("reading the newest notes"))
+    }
+
+    /// The areas each project serves, in order.
+    pub fn areas_of_projects(&self) -> Result<HashMap<i64, Vec<i64>>> {
+        let mut out: HashMap<i64, Vec<i64>> = HashMap::new();
+        let mut st = self
+            .conn
+            .prepare("SELECT project_id, area_id FROM project_area ORDER BY project_id, position")
+            .map_err(Error::sql("reading the areas"))?;
+        let rows = st
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
+            .map_err(Error::sql("reading the areas"))?;
+        for row in rows {
+            let (p, a) = row.map_err(Error::sql("reading the areas"))?;
+            out.entry(p).or_default().push(a);
+        }
+        Ok(out)
+    }
+
+    /// Every change at or after `since` (an instant), oldest first, with
+    /// the project › milestone it was made to, as they are named now (a
+    /// deleted row keeps the history's own words).
+    pub fn changes_since(&self, since: &str) -> Result<Vec<ChangeLine>> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT h.at, h.author, h.entity, h.entity_id, h.field, h.old, h.new,
+                        coalesce(mp.name || ' › ' || m.title, p.name, np.name || ' › ' || nm.title,
+                                 npp.name, '')
+                 FROM history h
+                 LEFT JOIN milestone m ON h.entity = 'milestone' AND m.id = h.entity_id
+                 LEFT JOIN project mp ON mp.id = m.project_id
+                 LEFT JOIN project p ON h.entity = 'project' AND p.id = h.entity_id
+                 LEFT JOIN note n ON h.entity = 'note' AND n.id = h.entity_id
+                 LEFT JOIN milestone nm ON nm.id = n.milestone_id
+                 LEFT JOIN project np ON np.id = nm.project_id
+                 LEFT JOIN project npp ON npp.id = n.project_id
+                 WHERE h.at >= ?1 AND h.entity <> 'plan'
+                 ORDER BY h.at, h.id",
+            )
+            .map_err(Error::sql("reading the history"))?;
+        let rows = st
+            .query_map([since], |r| {
+                Ok(ChangeLine {
+                    at: r.get(0)?,
+                    author: r.get(1)?,
+                    place: r.get(7)?,
+                    field: r.get(4)?,
+                    old: r.get(5)?,
+                    new: r.get(6)?,
+                })
+            })
+            .map_err(Error::sql("reading the history"))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(Error::sql("reading the history"))
+    }
+}

@@ -1,0 +1,203 @@
+//! The weekly report, as a planner would make it: a few weeks of dated
+//! readings, owners, a note, then `report` on a day in December 2023, in
+//! both languages, as Markdown and HTML (golden files), and its promises
+//! (grouping, the period of changes, nothing from outside the page).
+
+mod common;
+
+use common::Sandbox;
+
+/// Runs the binary at `now` (a local time in Dongguan).
+fn at(sb: &Sandbox, now: &str, args: &[&str]) -> String {
+    let out = sb
+        .cmd()
+        .env("PLAN_COCKPIT_NOW", now)
+        .env("TZ", "Asia/Shanghai")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The 2023 plan with readings over the autumn, owners and a note; the
+/// last week's work entered on 1 and 4 December.
+fn autumn() -> Sandbox {
+    let sb = Sandbox::new();
+    let early = "2023-11-20T09:00:00+08:00";
+    for (id, value, day) in [
+        ("19", "150", "2023-03-31"),
+        ("19", "300", "2023-06-30"),
+        ("19", "420", "2023-09-30"),
+        ("36", "120", "2023-05-31"),
+        ("36", "260", "2023-09-30"),
+    ] {
+        at(
+            &sb,
+            early,
+            &["milestone", "set", id, "--current", value, "--as-of", day],
+        );
+    }
+    at(
+        &sb,
+        early,
+        &["project", "set", "17", "--owner", "经发局/张三"],
+    );
+    at(
+        &sb,
+        early,
+        &["project", "set", "30", "--owner", "经信局/李四"],
+    );
+    at(
+        &sb,
+        early,
+        &["project", "set", "16", "--areas", "就业、教育"],
+    );
+    let week = "2023-12-01T15:30:00+08:00";
+    at(
+        &sb,
+        week,
+        &[
+            "milestone",
+            "set",
+            "19",
+            "--current",
+            "450",
+            "--note",
+            "11月新增认定30家,待市科技局复核",
+        ],
+    );
+    at(
+        &sb,
+        "2023-12-04T10:00:00+08:00",
+        &[
+            "milestone",
+            "set",
+            "33",
+            "--status",
+            "done",
+            "--as-of",
+            "2023-03-20",
+        ],
+    );
+    sb
+}
+
+const NOW: &str = "2023-12-05T10:00:00+08:00";
+
+#[test]
+fn golden_reports_in_both_languages() {
+    let sb = autumn();
+    for lang in ["zh", "en"] {
+        for format in ["markdown", "html"] {
+            let text = at(&sb, NOW, &["--lang", lang, "report", "--format", format]);
+            insta::assert_snapshot!(format!("report_{lang}_{format}"), text);
+        }
+    }
+}
+
+#[test]
+fn the_report_says_where_the_plan_stands_and_what_changed() {
+    let sb = autumn();
+    let md = at(&sb, NOW, &["--lang", "zh", "report"]);
+    assert!(md.contains("截至日期:2023-12-05"), "{md}");
+    // 本周进展: the last seven days only, with who and when (local time).
+    assert!(
+        md.contains("三、本周进展(2023-11-28 至 2023-12-05)"),
+        "{md}"
+    );
+    assert!(md.contains("2023-12-01 15:30 | root | 国家级高新技术企业 › 国家级高新技术企业突破600家 | 完成值: 420 → 450"), "{md}");
+    assert!(
+        !md.contains("责任单位: — → 经发局"),
+        "20 November is before the week: {md}"
+    );
+    // 存在问题 names the owner and quotes the newest note.
+    let problems = md.split("## 四、存在问题").nth(1).unwrap();
+    assert!(
+        problems.contains("| 经发局 | 11月新增认定30家,待市科技局复核 |"),
+        "{problems}"
+    );
+    // A task named by what is done says whose.
+    assert!(md.contains("| 生益电子四期 › 年内投产 |"), "{md}");
+    // --since widens the window; --as-of judges another day.
+    let since = at(
+        &sb,
+        NOW,
+        &["--lang", "zh", "report", "--since", "2023-11-01"],
+    );
+    assert!(since.contains("责任单位: — → 经发局"), "{since}");
+    let june = at(
+        &sb,
+        NOW,
+        &["--lang", "zh", "report", "--as-of", "2023-06-30"],
+    );
+    assert!(june.contains("截至日期:2023-06-30"), "{june}");
+    assert!(
+        june.contains("| 300 家 |") || june.contains("450 家"),
+        "{june}"
+    );
+}
+
+#[test]
+fn grouped_by_direction_area_or_owner_and_narrowed_to_one_owner() {
+    let sb = autumn();
+    let by_area = at(&sb, NOW, &["--lang", "zh", "report", "--by", "area"]);
+    assert!(
+        by_area.contains("### 就业(") && by_area.contains("### 教育("),
+        "{by_area}"
+    );
+    assert!(
+        by_area.contains("### 其他("),
+        "projects linked to no area: {by_area}"
+    );
+    let by_owner = at(&sb, NOW, &["--lang", "zh", "report", "--by", "owner"]);
+    assert!(
+        by_owner.contains("### 经发局(") && by_owner.contains("### 未指定责任单位("),
+        "{by_owner}"
+    );
+    let mine = at(&sb, NOW, &["--lang", "zh", "report", "--owner", "张三"]);
+    assert!(mine.contains("共 1 项目标任务"), "{mine}");
+    let by_direction = at(&sb, NOW, &["--lang", "en", "report", "--by", "direction"]);
+    assert!(
+        by_direction.contains("### New Industry ("),
+        "{by_direction}"
+    );
+    let by_program = at(&sb, NOW, &["--lang", "en", "report"]);
+    assert!(
+        by_program.contains("### Industrial Foundation Program ("),
+        "{by_program}"
+    );
+    assert!(
+        by_program.contains("### Other ("),
+        "projects outside every program: {by_program}"
+    );
+}
+
+#[test]
+fn the_html_is_one_page_that_asks_nothing_of_the_network() {
+    let sb = autumn();
+    let path = sb.path("report.html");
+    at(
+        &sb,
+        NOW,
+        &["report", "--format", "html", "-o", path.to_str().unwrap()],
+    );
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("@page{size:A4"), "prints on A4");
+    assert!(
+        html.contains("thead{display:table-header-group}"),
+        "headers repeat on each page"
+    );
+    for outside in ["http:", "https:", "src=", "href=", "@import", "url("] {
+        assert!(!html.contains(outside), "{outside} in the page");
+    }
+    assert!(
+        html.contains("<td class=\"red\">"),
+        "red cells are coloured"
+    );
+}
