@@ -543,6 +543,94 @@ fn whole_plan(c: &mut Criterion, db: &Path, scratch: &Path, label: &str) {
     g.finish();
 }
 
+const REPORT_CHILD: &str = "PLAN_COCKPIT_BENCH_REPORT_OF";
+
+/// One report, as `plan-cockpit report` makes it, in a fresh process of
+/// this binary (its format in `PLAN_COCKPIT_BENCH_REPORT_FORMAT`, written
+/// to `PLAN_COCKPIT_BENCH_REPORT_TO`); prints its time in ms and its peak
+/// memory in KiB.
+fn report_child(db: &Path) {
+    let html = std::env::var("PLAN_COCKPIT_BENCH_REPORT_FORMAT").as_deref() == Ok("html");
+    let to = std::env::var_os("PLAN_COCKPIT_BENCH_REPORT_TO").expect("where to write");
+    let t = Instant::now();
+    let clock = domain::Clock::system();
+    let s = store::open(db, options()).expect("open the plan");
+    let today = clock.today();
+    let period = domain::report::Period {
+        as_of: today,
+        since: today.checked_sub(jiff::Span::new().days(7)).unwrap(),
+        plan_year: 2023,
+        next_days: 30,
+    };
+    let report = s
+        .snapshot(|s| {
+            plan_cockpit::cli::report::build(
+                s,
+                Lang::Zh,
+                &period,
+                plan_cockpit::cli::report::By::Program,
+                None,
+                &clock,
+            )
+        })
+        .expect("build the report");
+    let file = std::fs::File::create(&to).expect("the report file");
+    let mut out = std::io::BufWriter::new(file);
+    if html {
+        formats::report::html(&report, Lang::Zh, &clock, &mut out).unwrap();
+    } else {
+        formats::report::markdown(&report, Lang::Zh, &clock, &mut out).unwrap();
+    }
+    std::io::Write::flush(&mut out).unwrap();
+    println!("{} {}", t.elapsed().as_millis(), peak_rss_kib());
+}
+
+/// The weekly report of the whole plan, each in a process of its own so
+/// that its peak memory is its own (budget: ≤ 10 s, ≤ 200 MB).
+fn reports(c: &mut Criterion, db: &Path, scratch: &Path, label: &str) {
+    let mut g = c.benchmark_group(format!("report-{label}"));
+    g.sample_size(10);
+    g.warm_up_time(Duration::from_millis(100));
+    g.measurement_time(Duration::from_secs(1));
+    for format in ["markdown", "html"] {
+        let name = format!("report_{format}");
+        let mut peak = 0u64;
+        g.bench_function(&name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let out = std::process::Command::new(std::env::current_exe().unwrap())
+                        .env(REPORT_CHILD, db)
+                        .env("PLAN_COCKPIT_BENCH_REPORT_FORMAT", format)
+                        .env(
+                            "PLAN_COCKPIT_BENCH_REPORT_TO",
+                            scratch.join(format!("report.{format}")),
+                        )
+                        .output()
+                        .expect("run the report");
+                    assert!(
+                        out.status.success(),
+                        "{}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
+                    let said = String::from_utf8_lossy(&out.stdout);
+                    let mut it = said
+                        .split_whitespace()
+                        .map(|n| n.parse::<u64>().unwrap_or(0));
+                    let (ms, kib) = (it.next().unwrap_or(0), it.next().unwrap_or(0));
+                    let d = Duration::from_millis(ms);
+                    record(&name, d);
+                    peak = peak.max(kib);
+                    total += d;
+                }
+                total
+            })
+        });
+        eprintln!("peak RSS of {name}: {peak} KiB");
+    }
+    g.finish();
+}
+
 fn percentiles() {
     let times = TIMES.lock().unwrap();
     eprintln!(
@@ -572,6 +660,9 @@ fn main() {
     if let Some(db) = std::env::var_os(RSS_CHILD) {
         return rss_session(Path::new(&db));
     }
+    if let Some(db) = std::env::var_os(REPORT_CHILD) {
+        return report_child(Path::new(&db));
+    }
     let (label, size) = chosen_size();
     // Benchmarks reuse the cached plan; a test run keeps everything in a
     // temporary folder.
@@ -585,6 +676,7 @@ fn main() {
     let mut c = Criterion::default().configure_from_args();
     interactive(&mut c, &db, label);
     whole_plan(&mut c, &db, scratch.path(), label);
+    reports(&mut c, &db, scratch.path(), label);
     c.final_summary();
     percentiles();
 }

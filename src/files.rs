@@ -101,6 +101,25 @@ pub fn write_atomically(dest: &Path, bytes: &[u8], new_mode: u32) -> Result<(), 
     finish(tmp, dest, mode, true).map_err(WriteError::Io)
 }
 
+/// Like `write_atomically`, for text too large to hold: `fill` writes it
+/// through a buffer into the temporary file, which then takes the name.
+pub fn write_atomically_with(
+    dest: &Path,
+    new_mode: u32,
+    fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    let mode = check_destination(dest)
+        .map_err(WriteError::Refused)?
+        .unwrap_or(new_mode);
+    let tmp = temp_beside(dest, mode).map_err(WriteError::Io)?;
+    let mut out = io::BufWriter::with_capacity(1 << 16, tmp);
+    fill(&mut out).map_err(WriteError::Io)?;
+    let tmp = out
+        .into_inner()
+        .map_err(|e| WriteError::Io(e.into_error()))?;
+    finish(tmp, dest, mode, true).map_err(WriteError::Io)
+}
+
 #[derive(Debug)]
 pub enum WriteError {
     Refused(Refusal),

@@ -6,6 +6,18 @@ use crate::i18n::Lang;
 use std::io::{ErrorKind, Write};
 use std::path::Path;
 
+/// `stdout`, with the text written by `fill` as it is made.
+pub fn stdout_with(
+    lang: Lang,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match fill(&mut out).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(Failure::Other(lang.stdout_failed(&e))),
+        _ => Ok(()),
+    }
+}
+
 pub fn stdout(lang: Lang, text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
@@ -19,9 +31,18 @@ pub fn stdout(lang: Lang, text: &str) -> Result<(), Failure> {
 /// redirect it, a reader never sees half, and an existing file keeps its
 /// mode (a new one is private, or group-writable in a team folder).
 pub fn file(lang: Lang, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    file_with(lang, path, |w| w.write_all(bytes))
+}
+
+/// `file`, with the text written by `fill` as it is made.
+pub fn file_with(
+    lang: Lang,
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
     let folder = crate::files::folder_of(path);
     let new_mode = crate::store::file_mode(&folder);
-    crate::files::write_atomically(path, bytes, new_mode).map_err(|e| match e {
+    crate::files::write_atomically_with(path, new_mode, fill).map_err(|e| match e {
         crate::files::WriteError::Refused(r) => {
             Failure::Input(format!("{}: {}", path.display(), lang.unwritable(&r)))
         }

@@ -8,7 +8,6 @@ use crate::domain::lens::Lens;
 use crate::domain::report::{self, Item, Period, Report};
 use crate::domain::rows::MilestoneRow;
 use crate::domain::scope::Scope;
-use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
 use crate::store::{ListFilter, Store};
 use jiff::civil::Date;
@@ -51,30 +50,32 @@ pub fn build(
     owner: Option<&str>,
     clock: &crate::domain::Clock,
 ) -> crate::store::Result<Report> {
-    let rows = store.milestones(&ListFilter {
+    let mut readings = store.target_readings()?;
+    let mut notes = store.latest_notes()?;
+    let day = |s: &str| s.parse::<Date>().ok();
+    let mut items: Vec<Item> = Vec::new();
+    let filter = ListFilter {
         scope: Scope {
             owner: owner.map(str::to_owned),
             ..Scope::default()
         },
         overdue_on: None,
+    };
+    store.each_milestone(&filter, |mut row: MilestoneRow| {
+        let points: Vec<(Date, f64)> = readings
+            .remove(&row.id)
+            .unwrap_or_default()
+            .into_iter()
+            // A reading after the report's day was not known on it.
+            .filter_map(|(d, v)| day(&d).filter(|d| *d <= period.as_of).map(|d| (d, v)))
+            .collect();
+        let note = notes.remove(&row.id);
+        // What the report never shows is not kept for it.
+        row.updated_at = String::new();
+        row.updated_by = String::new();
+        items.push(report::item(row, &points, note, period));
     })?;
-    let mut readings = store.target_readings()?;
-    let mut notes = store.latest_notes()?;
-    let day = |s: &str| s.parse::<Date>().ok();
-    let items: Vec<Item> = rows
-        .into_iter()
-        .map(|row: MilestoneRow| {
-            let points: Vec<(Date, f64)> = readings
-                .remove(&row.id)
-                .unwrap_or_default()
-                .into_iter()
-                // A reading after the report's day was not known on it.
-                .filter_map(|(d, v)| day(&d).filter(|d| *d <= period.as_of).map(|d| (d, v)))
-                .collect();
-            let note = notes.remove(&row.id);
-            report::item(row, &points, note, period)
-        })
-        .collect();
+    drop((readings, notes));
     let w = lang.report();
     // Items are grouped by the Chinese name the rows carry, then each
     // group is shown by its name in the report's language.
@@ -172,6 +173,7 @@ pub fn build(
         problems: report::problems(&items),
         next: report::next(&items, period),
         next_days: period.next_days,
+        items,
     })
 }
 
@@ -199,18 +201,14 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
     };
     let report =
         store.snapshot(|s| build(s, lang, &period, args.by, args.owner.as_deref(), &ctx.clock))?;
-    let mut text = Vec::new();
-    let written = match args.format {
-        ReportFormat::Markdown => {
-            crate::formats::report::markdown(&report, lang, &ctx.clock, &mut text)
-        }
-        ReportFormat::Html => crate::formats::report::html(&report, lang, &ctx.clock, &mut text),
+    // Written as it is laid out: a city plan's report is tens of MB.
+    let format = args.format;
+    let fill = |out: &mut dyn std::io::Write| match format {
+        ReportFormat::Markdown => crate::formats::report::markdown(&report, lang, &ctx.clock, out),
+        ReportFormat::Html => crate::formats::report::html(&report, lang, &ctx.clock, out),
     };
-    written.map_err(|e| Failure::Other(lang.stdout_failed(&e)))?;
-    // Stored text is clean already; this guards the path out anyway.
-    let text = for_terminal(&String::from_utf8_lossy(&text), true);
     match &args.output {
-        Some(path) => super::output::file(lang, path, text.as_bytes()),
-        None => super::output::stdout(lang, &text),
+        Some(path) => super::output::file_with(lang, path, fill),
+        None => super::output::stdout_with(lang, fill),
     }
 }

@@ -50,11 +50,13 @@ impl Item {
     }
 }
 
-/// One group (a 工程, a direction, an area, an owner) and its items.
+/// One group (a 工程, a direction, an area, an owner): its items, as
+/// indexes into the report's one list of items (a city plan's 100,000
+/// items are held once, whatever groups and sections show them).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     pub name: String,
-    pub items: Vec<Item>,
+    pub members: Vec<usize>,
     /// Completion by the roll-up rule (weighted mean progress).
     pub completion: Option<f64>,
     /// The mean 序时进度 of its items that have a time limit.
@@ -99,6 +101,8 @@ pub struct Report {
     pub made_at: String,
     pub by: Lens,
     pub summary: Summary,
+    /// Every item, in plan order; the rest point into it.
+    pub items: Vec<Item>,
     /// Each direction's, then each 工程's, completion and 序时进度.
     pub directions: Vec<Group>,
     pub programs: Vec<Group>,
@@ -106,9 +110,9 @@ pub struct Report {
     pub groups: Vec<Group>,
     pub changes: Vec<ChangeLine>,
     /// 存在问题: red and overdue items, worst first.
-    pub problems: Vec<Item>,
+    pub problems: Vec<usize>,
     /// 下步计划: open items due after the report's day, within `next_days`.
-    pub next: Vec<Item>,
+    pub next: Vec<usize>,
     pub next_days: i64,
 }
 
@@ -139,20 +143,19 @@ pub fn item(
     }
 }
 
-/// A group of items with its completion and mean 序时进度.
-pub fn group(name: String, items: Vec<Item>) -> Group {
-    let measures: Vec<_> = items
-        .iter()
-        .map(|i| (i.row.measure(), i.row.weight))
-        .collect();
+/// Group `members` of `items` with its completion and mean 序时进度.
+pub fn group(name: String, members: Vec<usize>, items: &[Item]) -> Group {
+    let of = || members.iter().filter_map(|&i| items.get(i));
+    let measures: Vec<_> = of().map(|i| (i.row.measure(), i.row.weight)).collect();
     let completion = Rollup::weighted(measures.iter().map(|(m, w)| (m, *w))).progress;
-    let dated: Vec<f64> = items.iter().filter_map(|i| i.elapsed).collect();
-    let elapsed = (!dated.is_empty()).then(|| dated.iter().sum::<f64>() / dated.len() as f64);
+    let (sum, n) = of()
+        .filter_map(|i| i.elapsed)
+        .fold((0.0, 0.0), |(s, n), e| (s + e, n + 1.0));
     Group {
         name,
-        items,
+        members,
         completion,
-        elapsed,
+        elapsed: (n > 0.0).then(|| sum / n),
     }
 }
 
@@ -183,13 +186,12 @@ pub fn summary<'a>(items: impl IntoIterator<Item = &'a Item>) -> Summary {
 
 /// Red and overdue items, overdue first, then by time limit, in plan order
 /// among equals.
-pub fn problems<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<Item> {
-    let mut out: Vec<Item> = items
-        .into_iter()
-        .filter(|i| i.light() == Some(Light::Red) || i.overdue())
-        .cloned()
+pub fn problems(items: &[Item]) -> Vec<usize> {
+    let mut out: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].light() == Some(Light::Red) || items[i].overdue())
         .collect();
-    out.sort_by(|a, b| {
+    out.sort_by(|&a, &b| {
+        let (a, b) = (&items[a], &items[b]);
         b.overdue()
             .cmp(&a.overdue())
             .then_with(|| a.row.due.cmp(&b.row.due))
@@ -199,24 +201,23 @@ pub fn problems<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<Item> {
 
 /// Open items due after the report's day and within `days` of it, by time
 /// limit.
-pub fn next<'a>(items: impl IntoIterator<Item = &'a Item>, p: &Period) -> Vec<Item> {
+pub fn next(items: &[Item], p: &Period) -> Vec<usize> {
     let until = p
         .as_of
         .checked_add(jiff::Span::new().days(p.next_days))
         .unwrap_or(p.as_of);
-    let mut out: Vec<Item> = items
-        .into_iter()
-        .filter(|i| !matches!(i.row.status, Status::Done | Status::Dropped))
-        .filter(|i| {
-            i.row
-                .due
-                .as_deref()
-                .and_then(|d| d.parse::<Date>().ok())
-                .is_some_and(|d| d > p.as_of && d <= until)
-        })
-        .cloned()
+    let due = |i: usize| {
+        items[i]
+            .row
+            .due
+            .as_deref()
+            .and_then(|d| d.parse::<Date>().ok())
+    };
+    let mut out: Vec<usize> = (0..items.len())
+        .filter(|&i| !matches!(items[i].row.status, Status::Done | Status::Dropped))
+        .filter(|&i| due(i).is_some_and(|d| d > p.as_of && d <= until))
         .collect();
-    out.sort_by(|a, b| a.row.due.cmp(&b.row.due));
+    out.sort_by(|&a, &b| items[a].row.due.cmp(&items[b].row.due));
     out
 }
 
@@ -229,23 +230,23 @@ pub fn grouped(
     key: impl Fn(&Item) -> Vec<String>,
     other: &str,
 ) -> Vec<Group> {
-    let mut by: HashMap<String, Vec<Item>> = HashMap::new();
+    let mut by: HashMap<String, Vec<usize>> = HashMap::new();
     let mut rest = Vec::new();
-    for i in items {
+    for (index, i) in items.iter().enumerate() {
         let names = key(i);
         if names.is_empty() {
-            rest.push(i.clone());
+            rest.push(index);
         }
         for n in names {
-            by.entry(n).or_default().push(i.clone());
+            by.entry(n).or_default().push(index);
         }
     }
     let mut out: Vec<Group> = order
         .iter()
-        .filter_map(|n| by.remove(n).map(|items| group(n.clone(), items)))
+        .filter_map(|n| by.remove(n).map(|members| group(n.clone(), members, items)))
         .collect();
     if !rest.is_empty() {
-        out.push(group(other.to_owned(), rest));
+        out.push(group(other.to_owned(), rest, items));
     }
     out
 }

@@ -7,6 +7,7 @@ use crate::domain::clock::Clock;
 use crate::domain::pace::Light;
 use crate::domain::progress::{format_value, value_against_target};
 use crate::domain::report::{ChangeLine, Group, Item, Report};
+use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
 use std::io::{self, Write};
 
@@ -134,7 +135,9 @@ fn summary_line(r: &Report, lang: Lang) -> String {
 
 /// Markdown table cells stay one line and cannot end the cell early.
 fn md(s: &str) -> String {
-    s.replace('\\', "\\\\")
+    // Stored text is clean already; this guards the way out anyway.
+    for_terminal(s, true)
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('\n', "<br>")
 }
@@ -153,7 +156,7 @@ fn md_table(
     writeln!(out)
 }
 
-pub fn markdown(r: &Report, lang: Lang, clock: &Clock, mut out: impl Write) -> io::Result<()> {
+pub fn markdown(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> io::Result<()> {
     let w = lang.report();
     writeln!(out, "# {}\n", md(&title(r, lang)))?;
     let c = w.colon;
@@ -181,7 +184,9 @@ pub fn markdown(r: &Report, lang: Lang, clock: &Clock, mut out: impl Write) -> i
         md_table(
             &mut out,
             &item_heads(lang),
-            g.items.iter().map(|i| item_cells(i, lang).to_vec()),
+            g.members
+                .iter()
+                .map(|&i| item_cells(&r.items[i], lang).to_vec()),
         )?;
     }
     writeln!(out, "## {}\n", changes_heading(r, lang))?;
@@ -203,7 +208,9 @@ pub fn markdown(r: &Report, lang: Lang, clock: &Clock, mut out: impl Write) -> i
         md_table(
             &mut out,
             &item_heads(lang),
-            r.problems.iter().map(|i| item_cells(i, lang).to_vec()),
+            r.problems
+                .iter()
+                .map(|&i| item_cells(&r.items[i], lang).to_vec()),
         )?;
     }
     writeln!(out, "## {}\n", w.next)?;
@@ -213,7 +220,9 @@ pub fn markdown(r: &Report, lang: Lang, clock: &Clock, mut out: impl Write) -> i
         md_table(
             &mut out,
             &item_heads(lang),
-            r.next.iter().map(|i| item_cells(i, lang).to_vec()),
+            r.next
+                .iter()
+                .map(|&i| item_cells(&r.items[i], lang).to_vec()),
         )?;
     }
     Ok(())
@@ -221,6 +230,7 @@ pub fn markdown(r: &Report, lang: Lang, clock: &Clock, mut out: impl Write) -> i
 
 /// Text in HTML: every character that could start markup is escaped.
 fn h(s: &str) -> String {
+    let s = for_terminal(s, true);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -277,17 +287,16 @@ fn html_table(
     writeln!(out, "</tbody></table>")
 }
 
-fn items_html(out: &mut impl Write, items: &[Item], lang: Lang) -> io::Result<()> {
+fn items_html(out: &mut impl Write, r: &Report, members: &[usize], lang: Lang) -> io::Result<()> {
+    let items = members.iter().map(|&i| &r.items[i]);
     html_table(
         out,
         &item_heads(lang),
-        items
-            .iter()
-            .map(|i| (item_cells(i, lang).to_vec(), i.light())),
+        items.map(|i| (item_cells(i, lang).to_vec(), i.light())),
     )
 }
 
-pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: impl Write) -> io::Result<()> {
+pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> io::Result<()> {
     let w = lang.report();
     let code = match lang {
         Lang::Zh => "zh-CN",
@@ -326,7 +335,7 @@ pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: impl Write) -> io::R
     writeln!(out, "<h2>{}</h2>", h(w.progress_by))?;
     for g in &r.groups {
         writeln!(out, "<h3>{}</h3>", h(&group_heading(g, lang)))?;
-        items_html(&mut out, &g.items, lang)?;
+        items_html(&mut out, r, &g.members, lang)?;
     }
     writeln!(out, "<h2>{}</h2>", h(&changes_heading(r, lang)))?;
     if r.changes.is_empty() {
@@ -344,13 +353,13 @@ pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: impl Write) -> io::R
     if r.problems.is_empty() {
         writeln!(out, "<p>{}</p>", h(w.problems_none))?;
     } else {
-        items_html(&mut out, &r.problems, lang)?;
+        items_html(&mut out, r, &r.problems, lang)?;
     }
     writeln!(out, "<h2>{}</h2>", h(w.next))?;
     if r.next.is_empty() {
         writeln!(out, "<p>{}</p>", h(w.next_none))?;
     } else {
-        items_html(&mut out, &r.next, lang)?;
+        items_html(&mut out, r, &r.next, lang)?;
     }
     writeln!(out, "</body></html>")
 }

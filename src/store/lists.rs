@@ -30,6 +30,18 @@ pub(super) const SCOPE: &str = "(?4 IS NULL OR p.direction_id = ?4)
 
 impl Store {
     pub fn milestones(&self, filter: &ListFilter) -> Result<Vec<MilestoneRow>> {
+        let mut rows = Vec::new();
+        self.each_milestone(filter, |m| rows.push(m))?;
+        Ok(rows)
+    }
+
+    /// Hands each milestone of `filter` to `f` in plan order, one at a time,
+    /// so that a city plan's 100,000 rows need not be held at once.
+    pub fn each_milestone(
+        &self,
+        filter: &ListFilter,
+        mut f: impl FnMut(MilestoneRow),
+    ) -> Result<()> {
         // Only candidates are narrowed in SQL (a time limit before the day);
         // whether one is overdue is the domain's rule, applied once, here.
         let sql = format!(
@@ -42,7 +54,7 @@ impl Store {
             .conn
             .prepare(&sql)
             .map_err(Error::sql("listing milestones"))?;
-        let rows: Vec<MilestoneRow> = st
+        let rows = st
             .query_map(
                 params![
                     None::<i64>,
@@ -55,14 +67,17 @@ impl Store {
                 ],
                 row,
             )
-            .and_then(|it| it.collect())
             .map_err(Error::sql("listing milestones"))?;
-        Ok(match &filter.overdue_on {
-            Some(today) => rows
-                .into_iter()
-                .filter(|m| is_overdue(m.status, m.due.as_deref(), today))
-                .collect(),
-            None => rows,
-        })
+        for m in rows {
+            let m = m.map_err(Error::sql("listing milestones"))?;
+            let wanted = match &filter.overdue_on {
+                Some(today) => is_overdue(m.status, m.due.as_deref(), today),
+                None => true,
+            };
+            if wanted {
+                f(m);
+            }
+        }
+        Ok(())
     }
 }
