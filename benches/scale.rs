@@ -550,7 +550,7 @@ const REPORT_CHILD: &str = "PLAN_COCKPIT_BENCH_REPORT_OF";
 /// to `PLAN_COCKPIT_BENCH_REPORT_TO`); prints its time in ms and its peak
 /// memory in KiB.
 fn report_child(db: &Path) {
-    let html = std::env::var("PLAN_COCKPIT_BENCH_REPORT_FORMAT").as_deref() == Ok("html");
+    let format = std::env::var("PLAN_COCKPIT_BENCH_REPORT_FORMAT").unwrap_or_default();
     let to = std::env::var_os("PLAN_COCKPIT_BENCH_REPORT_TO").expect("where to write");
     let t = Instant::now();
     let clock = domain::Clock::system();
@@ -576,10 +576,10 @@ fn report_child(db: &Path) {
         .expect("build the report");
     let file = std::fs::File::create(&to).expect("the report file");
     let mut out = std::io::BufWriter::new(file);
-    if html {
-        formats::report::html(&report, Lang::Zh, &clock, &mut out).unwrap();
-    } else {
-        formats::report::markdown(&report, Lang::Zh, &clock, &mut out).unwrap();
+    match format.as_str() {
+        "html" => formats::report::html(&report, Lang::Zh, &clock, &mut out).unwrap(),
+        "xlsx" => formats::report_xlsx::xlsx(&report, Lang::Zh, &clock, &mut out).unwrap(),
+        _ => formats::report::markdown(&report, Lang::Zh, &clock, &mut out).unwrap(),
     }
     std::io::Write::flush(&mut out).unwrap();
     println!("{} {}", t.elapsed().as_millis(), peak_rss_kib());
@@ -592,7 +592,7 @@ fn reports(c: &mut Criterion, db: &Path, scratch: &Path, label: &str) {
     g.sample_size(10);
     g.warm_up_time(Duration::from_millis(100));
     g.measurement_time(Duration::from_secs(1));
-    for format in ["markdown", "html"] {
+    for format in ["markdown", "html", "xlsx"] {
         let name = format!("report_{format}");
         let mut peak = 0u64;
         g.bench_function(&name, |b| {

@@ -201,3 +201,88 @@ fn the_html_is_one_page_that_asks_nothing_of_the_network() {
         "red cells are coloured"
     );
 }
+
+/// The files inside a workbook or document, by name.
+fn unzip(path: &std::path::Path) -> std::collections::HashMap<String, String> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = std::collections::HashMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut text = String::new();
+        if std::io::Read::read_to_string(&mut f, &mut text).is_ok() {
+            out.insert(f.name().unwrap().to_string(), text);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_workbook_has_a_sheet_per_group_frozen_headers_and_coloured_lights() {
+    let sb = autumn();
+    let path = sb.path("工作进展.xlsx");
+    at(
+        &sb,
+        NOW,
+        &[
+            "--lang",
+            "zh",
+            "report",
+            "--format",
+            "xlsx",
+            "-o",
+            path.to_str().unwrap(),
+        ],
+    );
+    let parts = unzip(&path);
+    let book = &parts["xl/workbook.xml"];
+    for sheet in [
+        "总体情况",
+        "科技创新培优工程",
+        "产业发展强基工程",
+        "其他",
+        "本周进展",
+        "存在问题",
+        "下步计划",
+    ] {
+        assert!(
+            book.contains(&format!("name=\"{sheet}\"")),
+            "no sheet {sheet}: {book}"
+        );
+    }
+    // Every table sheet: A4 landscape, its header frozen and repeated.
+    let table = &parts["xl/worksheets/sheet3.xml"];
+    assert!(
+        table.contains("paperSize=\"9\"") && table.contains("orientation=\"landscape\""),
+        "{table}"
+    );
+    assert!(
+        table.contains("state=\"frozen\"") && table.contains("ySplit=\"1\""),
+        "{table}"
+    );
+    assert!(
+        book.contains("_xlnm.Print_Titles"),
+        "header rows repeat on each printed page: {book}"
+    );
+    // The high-tech target: its id, its value as a number, red as a colour
+    // with the word in the cell.
+    assert!(
+        table.contains("<v>450</v>") && table.contains("<v>19</v>"),
+        "{table}"
+    );
+    let styles = &parts["xl/styles.xml"];
+    assert!(styles.contains("FFF4C7C3"), "the red fill: {styles}");
+    assert!(
+        table.contains(">红灯<") || parts.values().any(|p| p.contains("红灯")),
+        "the word beside the colour"
+    );
+    // A terminal gets no binary: -o is asked for (stdout here is a pipe, so
+    // it is written there instead).
+    let piped = sb
+        .cmd()
+        .env("PLAN_COCKPIT_NOW", NOW)
+        .args(["report", "--format", "xlsx"])
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    assert!(piped.stdout.starts_with(b"PK"), "a zip on the pipe");
+}

@@ -18,6 +18,8 @@ use std::path::PathBuf;
 pub enum ReportFormat {
     Markdown,
     Html,
+    /// Excel/WPS: a sheet per group, the changes, the problems, next steps.
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -201,11 +203,21 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
     };
     let report =
         store.snapshot(|s| build(s, lang, &period, args.by, args.owner.as_deref(), &ctx.clock))?;
+    // A workbook is bytes for a file, not text for a terminal.
+    let binary = args.format == ReportFormat::Xlsx;
+    if binary && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(Failure::Input(lang.binary_needs_file()));
+    }
     // Written as it is laid out: a city plan's report is tens of MB.
     let format = args.format;
     let fill = |out: &mut dyn std::io::Write| match format {
         ReportFormat::Markdown => crate::formats::report::markdown(&report, lang, &ctx.clock, out),
         ReportFormat::Html => crate::formats::report::html(&report, lang, &ctx.clock, out),
+        ReportFormat::Xlsx => crate::formats::report_xlsx::xlsx(&report, lang, &ctx.clock, out)
+            .map_err(|e| match e {
+                rust_xlsxwriter::XlsxError::IoError(e) => e,
+                other => std::io::Error::other(other.to_string()),
+            }),
     };
     match &args.output {
         Some(path) => super::output::file_with(lang, path, fill),

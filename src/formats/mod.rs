@@ -5,3 +5,4 @@ pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod report;
+pub mod report_xlsx;

@@ -120,7 +120,7 @@ fn title(r: &Report, lang: Lang) -> String {
     format!("{} {}", r.plan_title, lang.report().title)
 }
 
-fn summary_line(r: &Report, lang: Lang) -> String {
+pub(super) fn summary_line(r: &Report, lang: Lang) -> String {
     let s = r.summary;
     lang.report()
         .overview_line

@@ -163,6 +163,15 @@ impl Lang {
         )
     }
 
+    pub fn binary_needs_file(self) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "Excel 工作簿不能显示在终端上:请用 -o 指定文件,如 -o 工作进展.xlsx",
+            "a workbook cannot be shown on a terminal: name a file with -o, e.g. -o report.xlsx"
+        )
+    }
+
     pub fn stdout_failed(self, e: &std::io::Error) -> String {
         let e = self.io(e);
         let lang = self;

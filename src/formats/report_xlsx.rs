@@ -1,0 +1,325 @@
+//! The report as an Excel/WPS workbook: 总体情况 first, then one sheet per
+//! group, then the changes, the problems and the next steps. Each table
+//! has a frozen header row repeated on every printed page (A4 landscape),
+//! columns wide enough for Chinese, values as numbers, and the light as a
+//! cell colour with the word in it. The 编号 and 版本 columns let an edited
+//! sheet come back (`import-values`) and be checked against the database.
+//! Sheets are written row by row in constant memory.
+
+use crate::domain::Kind;
+use crate::domain::clock::Clock;
+use crate::domain::pace::Light;
+use crate::domain::report::{Item, Report};
+use crate::domain::text::for_terminal;
+use crate::i18n::Lang;
+use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
+use std::collections::HashSet;
+
+/// Excel's own limit on a sheet name, and the characters it refuses.
+const SHEET_NAME_MAX: usize = 31;
+const NOT_IN_SHEET_NAMES: [char; 7] = ['[', ']', ':', '*', '?', '/', '\\'];
+
+/// A sheet name Excel accepts and no other sheet has.
+fn sheet_name(name: &str, taken: &mut HashSet<String>) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| {
+            if NOT_IN_SHEET_NAMES.contains(&c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .filter(|c| !c.is_control())
+        .collect();
+    let clean = clean.trim_matches('\'').trim();
+    let base: String = if clean.is_empty() {
+        "—".into()
+    } else {
+        clean.chars().take(SHEET_NAME_MAX).collect()
+    };
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while !taken.insert(candidate.to_lowercase()) {
+        let suffix = format!(" ({n})");
+        let room = SHEET_NAME_MAX - suffix.chars().count();
+        candidate = format!("{}{suffix}", base.chars().take(room).collect::<String>());
+        n += 1;
+    }
+    candidate
+}
+
+struct Formats {
+    head: Format,
+    text: Format,
+    number: Format,
+    percent: Format,
+    title: Format,
+    light: [Format; 3],
+}
+
+fn formats() -> Formats {
+    let base = Format::new()
+        .set_font_name("宋体")
+        .set_font_size(10.5)
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap();
+    Formats {
+        head: base
+            .clone()
+            .set_bold()
+            .set_background_color(Color::RGB(0xE7E6E6)),
+        text: base.clone(),
+        number: base.clone().set_num_format("#,##0.##"),
+        percent: base.clone().set_num_format("0%"),
+        title: Format::new()
+            .set_font_name("黑体")
+            .set_font_size(16)
+            .set_bold(),
+        light: [
+            base.clone().set_background_color(Color::RGB(0xD9EAD3)),
+            base.clone().set_background_color(Color::RGB(0xFCE8B2)),
+            base.set_background_color(Color::RGB(0xF4C7C3)),
+        ],
+    }
+}
+
+fn light_format(f: &Formats, light: Option<Light>) -> &Format {
+    match light {
+        Some(Light::Green) => &f.light[0],
+        Some(Light::Yellow) => &f.light[1],
+        Some(Light::Red) => &f.light[2],
+        None => &f.text,
+    }
+}
+
+/// Columns of an item table, and their widths in characters (a Chinese
+/// character is two).
+fn item_columns(lang: Lang) -> [(&'static str, f64); 13] {
+    let w = lang.report();
+    [
+        (w.id, 7.0),
+        (w.item, 40.0),
+        (w.unit, 7.0),
+        (w.target, 10.0),
+        (w.value, 10.0),
+        (w.rate, 8.0),
+        (w.elapsed, 9.0),
+        (w.light, 7.0),
+        (w.due, 11.0),
+        (w.status, 9.0),
+        (w.owner, 14.0),
+        (w.note, 40.0),
+        (w.version, 7.0),
+    ]
+}
+
+fn clean(s: &str) -> String {
+    for_terminal(s, true)
+}
+
+/// A sheet for print: A4 landscape, fitted to the page width, its first
+/// row frozen and repeated on every page.
+fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_freeze_panes(header_row + 1, 0)?;
+    ws.set_repeat_rows(header_row, header_row)?;
+    Ok(())
+}
+
+fn header(
+    ws: &mut Worksheet,
+    row: u32,
+    cols: &[(&str, f64)],
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    for (c, (name, width)) in cols.iter().enumerate() {
+        let c = u16::try_from(c).unwrap_or(u16::MAX);
+        ws.set_column_width(c, *width)?;
+        ws.write_string_with_format(row, c, *name, &f.head)?;
+    }
+    Ok(())
+}
+
+fn item_row(
+    ws: &mut Worksheet,
+    row: u32,
+    item: &Item,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let w = lang.report();
+    let m = &item.row;
+    let num = |ws: &mut Worksheet, col: u16, v: Option<f64>| -> Result<(), XlsxError> {
+        match v {
+            Some(v) if v.is_finite() => ws
+                .write_number_with_format(row, col, v, &f.number)
+                .map(|_| ()),
+            _ => ws
+                .write_string_with_format(row, col, "", &f.text)
+                .map(|_| ()),
+        }
+    };
+    #[allow(clippy::cast_precision_loss)]
+    ws.write_number_with_format(row, 0, m.id as f64, &f.text)?;
+    let what = if m.title.contains(&m.project) {
+        m.title.clone()
+    } else {
+        format!("{} › {}", m.project, m.title)
+    };
+    ws.write_string_with_format(row, 1, clean(&what), &f.text)?;
+    ws.write_string_with_format(row, 2, clean(&m.unit), &f.text)?;
+    num(ws, 3, m.target)?;
+    match m.kind {
+        Kind::Numeric => num(ws, 4, m.current)?,
+        Kind::YesNo => {
+            let said = if m.status == crate::domain::Status::Done {
+                w.done
+            } else {
+                w.open
+            };
+            ws.write_string_with_format(row, 4, said, &f.text)?;
+        }
+    }
+    match m.measure().progress() {
+        Some(p) => ws.write_number_with_format(row, 5, p, &f.percent)?,
+        None => ws.write_string_with_format(row, 5, "", &f.text)?,
+    };
+    match item.elapsed {
+        Some(e) => ws.write_number_with_format(row, 6, e, &f.percent)?,
+        None => ws.write_string_with_format(row, 6, "", &f.text)?,
+    };
+    let light = item.light().map_or("", |l| lang.light(l));
+    ws.write_string_with_format(row, 7, light, light_format(f, item.light()))?;
+    ws.write_string_with_format(row, 8, m.due.as_deref().unwrap_or(w.no_due), &f.text)?;
+    ws.write_string_with_format(row, 9, lang.status(m.status), &f.text)?;
+    let who = m.responsible();
+    ws.write_string_with_format(row, 10, clean(&who.unit), &f.text)?;
+    let note = item
+        .note
+        .as_ref()
+        .map(|n| clean(&n.body))
+        .unwrap_or_default();
+    ws.write_string_with_format(row, 11, note, &f.text)?;
+    #[allow(clippy::cast_precision_loss)]
+    ws.write_number_with_format(row, 12, m.version as f64, &f.text)?;
+    Ok(())
+}
+
+fn items_sheet(
+    book: &mut Workbook,
+    name: &str,
+    members: &[usize],
+    r: &Report,
+    lang: Lang,
+    f: &Formats,
+    taken: &mut HashSet<String>,
+) -> Result<(), XlsxError> {
+    let ws = book.add_worksheet_with_constant_memory()?;
+    ws.set_name(sheet_name(name, taken))?;
+    print_setup(ws, 0)?;
+    header(ws, 0, &item_columns(lang), f)?;
+    for (n, &i) in members.iter().enumerate() {
+        let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
+        item_row(ws, row, &r.items[i], lang, f)?;
+    }
+    Ok(())
+}
+
+pub fn xlsx(
+    r: &Report,
+    lang: Lang,
+    clock: &Clock,
+    out: &mut dyn std::io::Write,
+) -> Result<(), XlsxError> {
+    let w = lang.report();
+    let f = formats();
+    let mut book = Workbook::new();
+    let mut taken = HashSet::new();
+    {
+        let ws = book.add_worksheet_with_constant_memory()?;
+        ws.set_name(sheet_name(w.overview_sheet, &mut taken))?;
+        ws.set_paper_size(9);
+        ws.set_column_width(0, 36)?;
+        ws.set_column_width(1, 12)?;
+        ws.set_column_width(2, 12)?;
+        let title = format!("{} {}", r.plan_title, w.title);
+        ws.write_string_with_format(0, 0, clean(&title), &f.title)?;
+        ws.write_string(
+            1,
+            0,
+            format!(
+                "{}{}{}",
+                w.report_date,
+                w.colon,
+                clock.local_minute(&r.made_at)
+            ),
+        )?;
+        ws.write_string(2, 0, format!("{}{}{}", w.as_of, w.colon, r.as_of))?;
+        ws.write_string(
+            3,
+            0,
+            format!("{}{}{}", w.made_by, w.colon, clean(&r.made_by)),
+        )?;
+        ws.write_string(4, 0, super::report::summary_line(r, lang))?;
+        header(
+            ws,
+            6,
+            &[(w.group, 36.0), (w.completion, 12.0), (w.elapsed, 12.0)],
+            &f,
+        )?;
+        let groups = r.directions.iter().chain(r.programs.iter());
+        for (n, g) in groups.enumerate() {
+            let row = u32::try_from(n + 7).unwrap_or(u32::MAX);
+            ws.write_string_with_format(row, 0, clean(&g.name), &f.text)?;
+            for (col, v) in [(1, g.completion), (2, g.elapsed)] {
+                match v {
+                    Some(v) => ws.write_number_with_format(row, col, v, &f.percent)?,
+                    None => ws.write_string_with_format(row, col, "", &f.text)?,
+                };
+            }
+        }
+    }
+    for g in &r.groups {
+        items_sheet(&mut book, &g.name, &g.members, r, lang, &f, &mut taken)?;
+    }
+    {
+        let ws = book.add_worksheet_with_constant_memory()?;
+        ws.set_name(sheet_name(w.changes_sheet, &mut taken))?;
+        print_setup(ws, 0)?;
+        header(
+            ws,
+            0,
+            &[
+                (w.when, 17.0),
+                (w.who, 10.0),
+                (w.place, 50.0),
+                (w.change, 50.0),
+            ],
+            &f,
+        )?;
+        for (n, c) in r.changes.iter().enumerate() {
+            let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
+            ws.write_string_with_format(row, 0, clock.local_minute(&c.at), &f.text)?;
+            ws.write_string_with_format(row, 1, clean(&c.author), &f.text)?;
+            ws.write_string_with_format(row, 2, clean(&c.place), &f.text)?;
+            let said = lang.change(&c.field, c.old.as_deref(), c.new.as_deref());
+            ws.write_string_with_format(row, 3, clean(&said), &f.text)?;
+        }
+    }
+    items_sheet(
+        &mut book,
+        w.problems_sheet,
+        &r.problems,
+        r,
+        lang,
+        &f,
+        &mut taken,
+    )?;
+    items_sheet(&mut book, w.next_sheet, &r.next, r, lang, &f, &mut taken)?;
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    book.save_to_writer(&mut buffer)?;
+    out.write_all(buffer.get_ref()).map_err(XlsxError::IoError)
+}
