@@ -579,6 +579,7 @@ fn report_child(db: &Path) {
     match format.as_str() {
         "html" => formats::report::html(&report, Lang::Zh, &clock, &mut out).unwrap(),
         "xlsx" => formats::report_xlsx::xlsx(&report, Lang::Zh, &clock, &mut out).unwrap(),
+        "docx" => formats::report_docx::docx(&report, Lang::Zh, &clock, &mut out).unwrap(),
         _ => formats::report::markdown(&report, Lang::Zh, &clock, &mut out).unwrap(),
     }
     std::io::Write::flush(&mut out).unwrap();
@@ -592,7 +593,7 @@ fn reports(c: &mut Criterion, db: &Path, scratch: &Path, label: &str) {
     g.sample_size(10);
     g.warm_up_time(Duration::from_millis(100));
     g.measurement_time(Duration::from_secs(1));
-    for format in ["markdown", "html", "xlsx"] {
+    for format in ["markdown", "html", "docx", "xlsx"] {
         let name = format!("report_{format}");
         let mut peak = 0u64;
         g.bench_function(&name, |b| {

@@ -286,3 +286,66 @@ fn the_workbook_has_a_sheet_per_group_frozen_headers_and_coloured_lights() {
     assert!(piped.status.success());
     assert!(piped.stdout.starts_with(b"PK"), "a zip on the pipe");
 }
+
+#[test]
+fn the_document_is_a4_with_repeating_table_headers_and_shaded_lights() {
+    let sb = autumn();
+    let path = sb.path("工作进展.docx");
+    at(
+        &sb,
+        NOW,
+        &[
+            "--lang",
+            "zh",
+            "report",
+            "--format",
+            "docx",
+            "-o",
+            path.to_str().unwrap(),
+        ],
+    );
+    let parts = unzip(&path);
+    for part in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/styles.xml",
+    ] {
+        assert!(parts.contains_key(part), "no {part}");
+    }
+    let doc = &parts["word/document.xml"];
+    assert!(
+        doc.contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#),
+        "A4 landscape"
+    );
+    assert!(
+        doc.contains("<w:tblHeader/>"),
+        "header rows repeat on each page"
+    );
+    assert!(
+        doc.contains(r#"w:fill="F4C7C3""#) && doc.contains(">红灯<"),
+        "red shaded, the word in it"
+    );
+    assert!(doc.contains("一、总体情况") && doc.contains("五、下步计划"));
+    assert!(doc.contains("11月新增认定30家,待市科技局复核"));
+    assert!(
+        parts["word/styles.xml"].contains(r#"w:eastAsia="宋体""#),
+        "a Chinese font is named"
+    );
+    // Markup in stored text stays text.
+    at(
+        &sb,
+        NOW,
+        &["milestone", "set", "19", "--note", "<b>&\"引号\"</b>"],
+    );
+    at(
+        &sb,
+        NOW,
+        &["report", "--format", "docx", "-o", path.to_str().unwrap()],
+    );
+    let doc = &unzip(&path)["word/document.xml"];
+    assert!(
+        doc.contains("&lt;b&gt;&amp;&quot;引号&quot;&lt;/b&gt;"),
+        "escaped"
+    );
+}

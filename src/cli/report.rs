@@ -20,6 +20,8 @@ pub enum ReportFormat {
     Html,
     /// Excel/WPS: a sheet per group, the changes, the problems, next steps.
     Xlsx,
+    /// Word/WPS: A4, the tables' header rows repeated on every page.
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -204,7 +206,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
     let report =
         store.snapshot(|s| build(s, lang, &period, args.by, args.owner.as_deref(), &ctx.clock))?;
     // A workbook is bytes for a file, not text for a terminal.
-    let binary = args.format == ReportFormat::Xlsx;
+    let binary = matches!(args.format, ReportFormat::Xlsx | ReportFormat::Docx);
     if binary && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         return Err(Failure::Input(lang.binary_needs_file()));
     }
@@ -213,6 +215,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
     let fill = |out: &mut dyn std::io::Write| match format {
         ReportFormat::Markdown => crate::formats::report::markdown(&report, lang, &ctx.clock, out),
         ReportFormat::Html => crate::formats::report::html(&report, lang, &ctx.clock, out),
+        ReportFormat::Docx => crate::formats::report_docx::docx(&report, lang, &ctx.clock, out),
         ReportFormat::Xlsx => crate::formats::report_xlsx::xlsx(&report, lang, &ctx.clock, out)
             .map_err(|e| match e {
                 rust_xlsxwriter::XlsxError::IoError(e) => e,

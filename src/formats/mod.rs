@@ -5,4 +5,5 @@ pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod report;
+pub mod report_docx;
 pub mod report_xlsx;

@@ -11,18 +11,18 @@ use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
 use std::io::{self, Write};
 
-fn percent(v: Option<f64>) -> String {
+pub(super) fn percent(v: Option<f64>) -> String {
     v.map(|p| format!("{:.0}%", (p * 100.0).clamp(-1e9, 1e9)))
         .unwrap_or_else(|| "—".into())
 }
 
-fn light_word(lang: Lang, light: Option<Light>) -> String {
+pub(super) fn light_word(lang: Lang, light: Option<Light>) -> String {
     light.map_or_else(|| "—".into(), |l| lang.light(l).to_owned())
 }
 
 /// The cells of one item's row: 指标/任务, 目标值, 完成值, 完成率, 序时进度,
 /// 亮灯, 完成时限, 责任单位, 最新备注.
-fn item_cells(item: &Item, lang: Lang) -> [String; 9] {
+pub(super) fn item_cells(item: &Item, lang: Lang) -> [String; 9] {
     let w = lang.report();
     let m = &item.row;
     let (target, value) = match m.kind {
@@ -75,14 +75,14 @@ fn item_cells(item: &Item, lang: Lang) -> [String; 9] {
     ]
 }
 
-fn item_heads(lang: Lang) -> [&'static str; 9] {
+pub(super) fn item_heads(lang: Lang) -> [&'static str; 9] {
     let w = lang.report();
     [
         w.item, w.target, w.value, w.rate, w.elapsed, w.light, w.due, w.owner, w.note,
     ]
 }
 
-fn change_cells(c: &ChangeLine, lang: Lang, clock: &Clock) -> [String; 4] {
+pub(super) fn change_cells(c: &ChangeLine, lang: Lang, clock: &Clock) -> [String; 4] {
     [
         clock.local_minute(&c.at),
         c.author.clone(),
@@ -91,7 +91,7 @@ fn change_cells(c: &ChangeLine, lang: Lang, clock: &Clock) -> [String; 4] {
     ]
 }
 
-fn overview_rows(r: &Report) -> Vec<(String, &Group)> {
+pub(super) fn overview_rows(r: &Report) -> Vec<(String, &Group)> {
     r.directions
         .iter()
         .map(|g| (g.name.clone(), g))
@@ -100,7 +100,7 @@ fn overview_rows(r: &Report) -> Vec<(String, &Group)> {
 }
 
 /// `科技创新培优工程(完成率 0%,序时进度 66%)`.
-fn group_heading(g: &Group, lang: Lang) -> String {
+pub(super) fn group_heading(g: &Group, lang: Lang) -> String {
     lang.report()
         .group_heading
         .replace("{name}", &g.name)
@@ -108,7 +108,7 @@ fn group_heading(g: &Group, lang: Lang) -> String {
         .replace("{e}", &percent(g.elapsed))
 }
 
-fn changes_heading(r: &Report, lang: Lang) -> String {
+pub(super) fn changes_heading(r: &Report, lang: Lang) -> String {
     let w = lang.report();
     w.changes_heading
         .replace("{title}", w.changes)
@@ -116,7 +116,7 @@ fn changes_heading(r: &Report, lang: Lang) -> String {
         .replace("{until}", &r.as_of.to_string())
 }
 
-fn title(r: &Report, lang: Lang) -> String {
+pub(super) fn title(r: &Report, lang: Lang) -> String {
     format!("{} {}", r.plan_title, lang.report().title)
 }
 

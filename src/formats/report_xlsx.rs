@@ -55,6 +55,7 @@ struct Formats {
     number: Format,
     percent: Format,
     title: Format,
+    wrap: Format,
     light: [Format; 3],
 }
 
@@ -75,7 +76,9 @@ fn formats() -> Formats {
         title: Format::new()
             .set_font_name("黑体")
             .set_font_size(16)
-            .set_bold(),
+            .set_bold()
+            .set_text_wrap(),
+        wrap: Format::new().set_font_name("宋体").set_text_wrap(),
         light: [
             base.clone().set_background_color(Color::RGB(0xD9EAD3)),
             base.clone().set_background_color(Color::RGB(0xFCE8B2)),
@@ -242,11 +245,15 @@ pub fn xlsx(
         let ws = book.add_worksheet_with_constant_memory()?;
         ws.set_name(sheet_name(w.overview_sheet, &mut taken))?;
         ws.set_paper_size(9);
+        ws.set_print_fit_to_pages(1, 0);
         ws.set_column_width(0, 36)?;
         ws.set_column_width(1, 12)?;
         ws.set_column_width(2, 12)?;
         let title = format!("{} {}", r.plan_title, w.title);
-        ws.write_string_with_format(0, 0, clean(&title), &f.title)?;
+        // The title and the summary span the table's width and wrap in it,
+        // so the sheet prints on one page across.
+        ws.set_row_height(0, 45)?;
+        ws.merge_range(0, 0, 0, 2, &clean(&title), &f.title)?;
         ws.write_string(
             1,
             0,
@@ -263,7 +270,8 @@ pub fn xlsx(
             0,
             format!("{}{}{}", w.made_by, w.colon, clean(&r.made_by)),
         )?;
-        ws.write_string(4, 0, super::report::summary_line(r, lang))?;
+        ws.set_row_height(4, 45)?;
+        ws.merge_range(4, 0, 4, 2, &super::report::summary_line(r, lang), &f.wrap)?;
         header(
             ws,
             6,

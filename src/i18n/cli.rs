@@ -167,8 +167,8 @@ impl Lang {
         let lang = self;
         say!(
             lang,
-            "Excel 工作簿不能显示在终端上:请用 -o 指定文件,如 -o 工作进展.xlsx",
-            "a workbook cannot be shown on a terminal: name a file with -o, e.g. -o report.xlsx"
+            "Word 文档和 Excel 工作簿不能显示在终端上:请用 -o 指定文件,如 -o 工作进展.docx",
+            "a document or workbook cannot be shown on a terminal: name a file with -o, e.g. -o report.docx"
         )
     }
 
