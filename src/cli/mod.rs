@@ -3,6 +3,7 @@
 //! (0 ok, 1 failure, 2 bad input or usage).
 
 mod commands;
+mod log;
 mod milestone;
 mod output;
 pub mod report;
@@ -100,6 +101,21 @@ pub enum Command {
     /// Change a project.
     #[command(subcommand)]
     Project(ProjectCommand),
+    /// The plan-wide change log, newest first: who changed what, where, when.
+    Log {
+        /// From this day on (local).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: Option<String>,
+        /// Only changes by this user.
+        #[arg(long, value_name = "USER")]
+        user: Option<String>,
+        /// Only changes under this direction (code, Chinese or English name).
+        #[arg(long, value_name = "NAME")]
+        direction: Option<String>,
+        /// Print a JSON array instead, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// The weekly 工作进展 report: overview, progress by group, changes
     /// since the last report, issues, next steps.
     Report {
@@ -362,6 +378,20 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
                 due_within,
                 undated,
                 owner: owner.as_deref(),
+                json,
+            },
+        ),
+        Some(Command::Log {
+            since,
+            user,
+            direction,
+            json,
+        }) => log::run(
+            &ctx,
+            &log::LogArgs {
+                since: since.as_deref(),
+                user: user.as_deref(),
+                direction: direction.as_deref(),
                 json,
             },
         ),

@@ -40,6 +40,7 @@ pub use lists::ListFilter;
 pub use milestone::{ReadingWas, Saved};
 pub use open::{OpenOptions, open};
 pub use page::{Key, List, Listed, Page};
+pub use report::LogFilter;
 pub use schema::{APPLICATION_ID, latest_version};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};

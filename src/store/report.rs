@@ -73,41 +73,82 @@ impl Store {
         Ok(out)
     }
 
-    /// Every change at or after `since` (an instant), oldest first, with
-    /// the project › milestone it was made to, as they are named now (a
-    /// deleted row keeps the history's own words).
+    /// Every change at or after `since` (an instant), oldest first: a
+    /// report's 本周进展.
     pub fn changes_since(&self, since: &str) -> Result<Vec<ChangeLine>> {
+        self.changes(&LogFilter {
+            since: Some(since.to_owned()),
+            oldest_first: true,
+            ..LogFilter::default()
+        })
+    }
+
+    /// The plan-wide change log: every change `filter` keeps, with the
+    /// project › milestone it was made to, as they are named now (a
+    /// deleted row keeps the history's own words).
+    pub fn changes(&self, filter: &LogFilter) -> Result<Vec<ChangeLine>> {
+        let order = if filter.oldest_first { "ASC" } else { "DESC" };
+        let sql = format!(
+            "SELECT h.at, h.author, h.entity, h.entity_id, h.field, h.old, h.new,
+                    coalesce(mp.name || ' › ' || m.title, p.name, np.name || ' › ' || nm.title,
+                             npp.name, '')
+             FROM history h
+             LEFT JOIN milestone m ON h.entity = 'milestone' AND m.id = h.entity_id
+             LEFT JOIN project mp ON mp.id = m.project_id
+             LEFT JOIN project p ON h.entity = 'project' AND p.id = h.entity_id
+             LEFT JOIN note n ON h.entity = 'note' AND n.id = h.entity_id
+             LEFT JOIN milestone nm ON nm.id = n.milestone_id
+             LEFT JOIN project np ON np.id = nm.project_id
+             LEFT JOIN project npp ON npp.id = n.project_id
+             WHERE h.entity <> 'plan'
+               AND (?1 IS NULL OR h.at >= ?1)
+               AND (?2 IS NULL OR h.author = ?2)
+               AND (?3 IS NULL OR coalesce(mp.direction_id, p.direction_id, np.direction_id,
+                                           npp.direction_id) = ?3)
+               AND (?4 IS NULL OR coalesce(mp.id, p.id, np.id, npp.id) = ?4)
+             ORDER BY h.at {order}, h.id {order} LIMIT ?5"
+        );
         let mut st = self
             .conn
-            .prepare(
-                "SELECT h.at, h.author, h.entity, h.entity_id, h.field, h.old, h.new,
-                        coalesce(mp.name || ' › ' || m.title, p.name, np.name || ' › ' || nm.title,
-                                 npp.name, '')
-                 FROM history h
-                 LEFT JOIN milestone m ON h.entity = 'milestone' AND m.id = h.entity_id
-                 LEFT JOIN project mp ON mp.id = m.project_id
-                 LEFT JOIN project p ON h.entity = 'project' AND p.id = h.entity_id
-                 LEFT JOIN note n ON h.entity = 'note' AND n.id = h.entity_id
-                 LEFT JOIN milestone nm ON nm.id = n.milestone_id
-                 LEFT JOIN project np ON np.id = nm.project_id
-                 LEFT JOIN project npp ON npp.id = n.project_id
-                 WHERE h.at >= ?1 AND h.entity <> 'plan'
-                 ORDER BY h.at, h.id",
-            )
+            .prepare(&sql)
             .map_err(Error::sql("reading the history"))?;
+        let limit = filter.limit.unwrap_or(i64::MAX);
         let rows = st
-            .query_map([since], |r| {
-                Ok(ChangeLine {
-                    at: r.get(0)?,
-                    author: r.get(1)?,
-                    place: r.get(7)?,
-                    field: r.get(4)?,
-                    old: r.get(5)?,
-                    new: r.get(6)?,
-                })
-            })
+            .query_map(
+                rusqlite::params![
+                    filter.since,
+                    filter.user,
+                    filter.direction,
+                    filter.project,
+                    limit
+                ],
+                |r| {
+                    Ok(ChangeLine {
+                        at: r.get(0)?,
+                        author: r.get(1)?,
+                        place: r.get(7)?,
+                        field: r.get(4)?,
+                        old: r.get(5)?,
+                        new: r.get(6)?,
+                    })
+                },
+            )
             .map_err(Error::sql("reading the history"))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(Error::sql("reading the history"))
     }
+}
+
+/// Which changes the log shows.
+#[derive(Debug, Clone, Default)]
+pub struct LogFilter {
+    /// From this instant on.
+    pub since: Option<String>,
+    /// Made by this user.
+    pub user: Option<String>,
+    /// Made under this direction, or this project.
+    pub direction: Option<i64>,
+    pub project: Option<i64>,
+    pub oldest_first: bool,
+    pub limit: Option<i64>,
 }

@@ -81,6 +81,10 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 lines.push(Line::from(vec![
                     Span::styled(format!("{when} "), theme.dim()),
                     Span::styled(format!("{} ", h.author), theme.key()),
+                    Span::raw(truncate(
+                        &h.place,
+                        cells.saturating_sub(width(&when) + width(&h.author) + 2),
+                    )),
                 ]));
                 let change = format!(
                     "  {}",

@@ -28,7 +28,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[L::Panes], &[k('o')], A::EditOwner, "设定责任单位/责任人", "owner (unit/lead)", false),
     b(&[L::Panes], &[k('n')], A::NewNote, "新建备注", "new note", true),
     b(&[L::Panes], &[k('E')], A::EditNote, "编辑所选备注", "edit note", false),
-    b(&[L::Panes], &[k('H')], A::History, "查看修改记录", "history of changes", false),
+    b(&[L::Panes], &[k('H')], A::History, "修改记录(项目上:其下全部修改)", "history of changes (on a project: all under it)", false),
     b(&[L::Panes], &[k('x')], A::Explain, "进度为何偏低:拉低本项目的目标任务", "what pulls this project down", false),
     b(&[L::Panes], &[k('X')], A::ExplainPane, "进度为何偏低:拉低本栏(方向/工程/方面)的目标任务", "what pulls this pane down", false),
     b(&[L::Panes], &[k('A')], A::Agenda, "议程:逾期、将到期、未设时限", "agenda: overdue, due soon, undated", false),
