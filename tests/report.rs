@@ -349,3 +349,45 @@ fn the_document_is_a4_with_repeating_table_headers_and_shaded_lights() {
         "escaped"
     );
 }
+
+/// `R` in the cockpit: a menu of formats, then the report is written by
+/// the worker (here, by hand, as the worker does) and the cockpit says where.
+#[test]
+fn r_writes_this_weeks_report_and_says_where() {
+    use plan_cockpit::app::overlay::Overlay;
+    let (sb, mut app) = common::cockpit(plan_cockpit::i18n::Lang::Zh);
+    common::press(&mut app, "R");
+    assert!(matches!(app.overlays.last(), Some(Overlay::Menu(_))));
+    common::press(&mut app, "j<Enter>");
+    assert!(
+        app.overlays.is_empty(),
+        "the screen is free while it is written"
+    );
+    assert!(app.flash.as_ref().unwrap().text.contains("正在生成报告"));
+    let mut ask = app.report_wanted().expect("a report asked for");
+    assert!(app.report_wanted().is_none(), "asked once");
+    assert_eq!(ask.format, plan_cockpit::app::report::ReportFormat::Xlsx);
+    ask.folder = sb.dir.path().to_owned();
+    let store = common::open_store(&sb.db);
+    let clock = common::test_clock();
+    let first = plan_cockpit::app::report::write_report(&store, &ask, &clock).unwrap();
+    let second = plan_cockpit::app::report::write_report(&store, &ask, &clock).unwrap();
+    assert!(first.ends_with("工作进展报告-2026-11-29.xlsx"), "{first:?}");
+    assert!(
+        second.ends_with("工作进展报告-2026-11-29-2.xlsx"),
+        "never over another: {second:?}"
+    );
+    assert!(app.handle(plan_cockpit::app::Event::ReportWritten(Ok(first.clone()))));
+    let flash = &app.flash.as_ref().unwrap().text;
+    assert!(
+        flash.contains("报告已写入") && flash.contains(first.to_str().unwrap()),
+        "{flash}"
+    );
+    // A folder that cannot take it: the reason, in words, and no file.
+    ask.folder = sb.dir.path().join("no-such-folder");
+    let failed = plan_cockpit::app::report::write_report(&store, &ask, &clock).unwrap_err();
+    app.handle(plan_cockpit::app::Event::ReportWritten(Err(
+        failed.said(ask.lang, &clock)
+    )));
+    assert!(app.flash.as_ref().unwrap().error);
+}

@@ -22,6 +22,8 @@ pub enum Event {
     /// The worker could not count for this question (the file gone, say):
     /// the headings go without counts until something changes.
     LightsFailed(super::lights::Ask),
+    /// The report `R` asked for: where it was written, or why not.
+    ReportWritten(Result<std::path::PathBuf, String>),
 }
 
 impl App {
@@ -51,6 +53,10 @@ impl App {
             }
             Event::Integrity(verdict) => self.integrity_checked(&verdict),
             Event::Lights(counts) => self.lights_counted(counts),
+            Event::ReportWritten(result) => {
+                self.report_written(result);
+                true
+            }
             Event::LightsFailed(ask) => {
                 self.lights_failed = Some(ask);
                 false

@@ -1,17 +1,40 @@
-//! The status menu layer.
+//! The menu layer: a milestone's status (`s`), or the format of this
+//! week's report (`R`).
 
 use super::next::Command;
+use super::report::ReportFormat;
 use super::*;
 
 pub struct Menu {
-    pub milestone: i64,
-    pub version: i64,
+    pub of: MenuOf,
     pub sel: usize,
 }
+
+/// What a menu chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuOf {
+    Status { milestone: i64, version: i64 },
+    Report,
+}
+
+/// The report formats `R` offers, the one handed in first.
+pub const REPORT_FORMATS: [ReportFormat; 4] = [
+    ReportFormat::Docx,
+    ReportFormat::Xlsx,
+    ReportFormat::Html,
+    ReportFormat::Markdown,
+];
 
 impl Menu {
     pub fn choices() -> &'static [Status] {
         &Status::ALL
+    }
+
+    pub fn choice_count(&self) -> usize {
+        match self.of {
+            MenuOf::Status { .. } => Menu::choices().len(),
+            MenuOf::Report => REPORT_FORMATS.len(),
+        }
     }
 }
 
@@ -21,16 +44,19 @@ impl Layered for Menu {
     }
 
     fn update(&mut self, action: Action) -> Next {
-        let n = Menu::choices().len();
+        let n = self.choice_count();
         match action {
             Action::Cancel => return Next::Close,
             Action::Down => self.sel = pane::moved(self.sel, n, 1),
             Action::Up => self.sel = pane::moved(self.sel, n, -1),
             Action::Submit => {
-                return Next::Do(Command::SetStatus {
-                    milestone: self.milestone,
-                    version: self.version,
-                    status: Menu::choices()[self.sel],
+                return Next::Do(match self.of {
+                    MenuOf::Status { milestone, version } => Command::SetStatus {
+                        milestone,
+                        version,
+                        status: Menu::choices()[self.sel],
+                    },
+                    MenuOf::Report => Command::WriteReport(REPORT_FORMATS[self.sel]),
                 });
             }
             _ => {}
@@ -51,6 +77,55 @@ impl App {
                 let _ = self.reload();
                 self.failed(&e);
             }
+        }
+    }
+}
+
+impl App {
+    /// `R`: the format menu; the report is written once one is chosen.
+    pub(super) fn open_report_menu(&mut self) {
+        self.overlays.push(Overlay::Menu(Menu {
+            of: MenuOf::Report,
+            sel: 0,
+        }));
+    }
+
+    /// Asks for this week's report in `format`: the worker writes it while
+    /// the planner goes on, and says where when it is done.
+    pub(super) fn want_report(&mut self, format: ReportFormat) {
+        let folder = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+        self.report_wanted = Some(super::report::ReportAsk {
+            format,
+            lang: self.lang,
+            as_of: self.store.clock().today(),
+            plan_year: self.plan_year,
+            folder,
+        });
+        self.flash = Some(Flash {
+            text: self.ui().report_writing.to_owned(),
+            error: false,
+        });
+    }
+
+    /// The question for the worker, once.
+    pub fn report_wanted(&mut self) -> Option<super::report::ReportAsk> {
+        self.report_wanted.take()
+    }
+
+    /// The worker's answer: where the report is, or why it is not.
+    pub(super) fn report_written(&mut self, result: Result<std::path::PathBuf, String>) {
+        match result {
+            Ok(path) => {
+                let said = self
+                    .ui()
+                    .report_written
+                    .replace("{path}", &path.display().to_string());
+                self.flash = Some(Flash {
+                    text: said,
+                    error: false,
+                });
+            }
+            Err(why) => self.fail(why),
         }
     }
 }

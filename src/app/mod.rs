@@ -22,6 +22,7 @@ mod next;
 pub mod overlay;
 pub mod pane;
 mod project_form;
+pub mod report;
 mod router;
 mod search;
 mod text;
@@ -44,7 +45,9 @@ use keymap::{Action, Layer};
 use load::open_project;
 use next::Layered;
 use next::Next;
-use overlay::{Confirm, Confirmed, Editor, Form, Help, Menu, NoteTarget, Overlay, Purpose, Search};
+use overlay::{
+    Confirm, Confirmed, Editor, Form, Help, Menu, MenuOf, NoteTarget, Overlay, Purpose, Search,
+};
 use pane::{Depth, OpenMilestone, OpenProject, Pane, reselect};
 use std::time::{Duration, Instant};
 use store::{Key, List, Listed};
@@ -98,6 +101,8 @@ pub struct App {
     lights: Option<lights::LightCounts>,
     lights_asked: Option<lights::Ask>,
     lights_failed: Option<lights::Ask>,
+    /// This week's report, asked for with `R`, until the worker takes it.
+    report_wanted: Option<report::ReportAsk>,
     /// Drafts already offered for restoring in this session.
     offered: Vec<i64>,
     /// The tallest the terminal has been: lists keep this many rows loaded
@@ -136,6 +141,7 @@ impl App {
             lights: None,
             lights_asked: None,
             lights_failed: None,
+            report_wanted: None,
             offered: Vec::new(),
             height: 0,
             file_lost: false,

@@ -63,6 +63,7 @@ impl App {
             Action::Add => self.start_add(),
             Action::Rename => self.start_rename(),
             Action::EditOwner => self.start_owner(),
+            Action::Report => self.open_report_menu(),
             Action::LinkAreas => self.start_areas(),
             Action::Lens => self.switch_lens(),
             Action::Delete => self.start_delete(),
@@ -144,8 +145,7 @@ impl App {
         }
         let overlay = match action {
             Action::EditStatus => Overlay::Menu(Menu {
-                milestone,
-                version,
+                of: MenuOf::Status { milestone, version },
                 sel: Menu::choices()
                     .iter()
                     .position(|s| *s == m.status)

@@ -13,7 +13,7 @@ pub use super::form::Form;
 pub use super::help::Help;
 pub use super::history::History;
 use super::keymap::{Action, Layer};
-pub use super::menu::Menu;
+pub use super::menu::{Menu, MenuOf};
 use super::next::{Layered, Next};
 pub use super::search::Search;
 use crossterm::event::KeyEvent;

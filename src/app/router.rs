@@ -71,6 +71,10 @@ impl App {
                 self.go_to_milestone(id);
             }
             Command::NarrowAgenda(by) => self.narrow_agenda(by),
+            Command::WriteReport(format) => {
+                self.overlays.pop();
+                self.want_report(format);
+            }
             Command::SetStatus {
                 milestone,
                 version,

@@ -52,6 +52,8 @@ pub struct ReportWords {
     pub colon: &'static str,
     pub group_heading: &'static str,
     pub changes_heading: &'static str,
+    /// The file `R` writes: `工作进展报告-2023-12-05.docx`.
+    pub file_stem: &'static str,
 }
 
 pub static ZH: ReportWords = ReportWords {
@@ -102,6 +104,7 @@ pub static ZH: ReportWords = ReportWords {
     colon: ":",
     group_heading: "{name}(完成率 {c},序时进度 {e})",
     changes_heading: "{title}({since} 至 {until})",
+    file_stem: "工作进展报告",
 };
 
 pub static EN: ReportWords = ReportWords {
@@ -152,6 +155,7 @@ pub static EN: ReportWords = ReportWords {
     colon: ": ",
     group_heading: "{name} (completion {c}, time elapsed {e})",
     changes_heading: "{title} ({since} to {until})",
+    file_stem: "progress-report",
 };
 
 impl Lang {

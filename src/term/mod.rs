@@ -94,10 +94,23 @@ pub fn run(mut app: App) -> io::Result<()> {
         app.author().to_owned(),
         app.clock().clone(),
     );
+    let reports = report_worker(
+        app.db_path().to_owned(),
+        app.author().to_owned(),
+        app.clock().clone(),
+    );
     let result = enter().and_then(|mut terminal| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        event_loop(&mut terminal, &mut app, &stop, &pending, &verdict, &lights)
+        event_loop(
+            &mut terminal,
+            &mut app,
+            &stop,
+            &pending,
+            &verdict,
+            &lights,
+            &reports,
+        )
     });
     // Whatever ended the loop, typed text is kept.
     app.save_draft();
@@ -216,6 +229,40 @@ fn lights_worker(db: PathBuf, author: String, clock: crate::domain::Clock) -> Li
     LightsWorker { ask, answer }
 }
 
+/// The report worker: `R`'s questions in, where each report was written
+/// (or why not) out, on a read-only connection of its own, so the screen
+/// never waits for a report to be laid out.
+struct ReportWorker {
+    ask: std::sync::mpsc::Sender<crate::app::report::ReportAsk>,
+    answer: std::sync::mpsc::Receiver<AppEvent>,
+}
+
+fn report_worker(db: PathBuf, author: String, clock: crate::domain::Clock) -> ReportWorker {
+    let (ask, asked) = std::sync::mpsc::channel::<crate::app::report::ReportAsk>();
+    let (answer_tx, answer) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        while let Ok(question) = asked.recv() {
+            let opts = OpenOptions {
+                author: author.clone(),
+                quick_check: false,
+                read_only: true,
+                seed: None,
+                allow_network_fs: true,
+                clock: clock.clone(),
+            };
+            let written = store::open(&db, opts)
+                .map_err(crate::app::report::ReportFailed::Store)
+                .and_then(|s| crate::app::report::write_report(&s, &question, &clock))
+                .map_err(|e| e.said(question.lang, &clock));
+            if answer_tx.send(AppEvent::ReportWritten(written)).is_err() {
+                return;
+            }
+        }
+    });
+    ReportWorker { ask, answer }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
@@ -223,9 +270,16 @@ fn event_loop(
     pending: &Pending,
     verdict: &std::sync::mpsc::Receiver<String>,
     lights: &LightsWorker,
+    reports: &ReportWorker,
 ) -> io::Result<()> {
     let mut dirty = true;
     loop {
+        if let Some(ask) = app.report_wanted() {
+            let _ = reports.ask.send(ask);
+        }
+        while let Ok(answer) = reports.answer.try_recv() {
+            dirty |= app.handle(answer);
+        }
         if let Some(ask) = app.lights_wanted() {
             let _ = lights.ask.send(ask);
         }

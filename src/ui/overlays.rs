@@ -186,6 +186,25 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 .collect();
             frame.render_widget(Paragraph::new(wrapped), note);
         }
+        Overlay::Menu(m) if m.of == crate::app::overlay::MenuOf::Report => {
+            // In the order of `menu::REPORT_FORMATS`.
+            let names = ui.report_formats;
+            let popup = centered(area, 30, super::cells(names.len()).saturating_add(2));
+            let inner = boxed(frame, popup, ui.report_title, theme);
+            let lines: Vec<Line> = names
+                .iter()
+                .enumerate()
+                .map(|(i, name)| {
+                    let text = pad(name, inner.width as usize);
+                    if i == m.sel {
+                        Line::styled(text, theme.selected())
+                    } else {
+                        Line::raw(text)
+                    }
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
         Overlay::Menu(m) => {
             let choices = Menu::choices();
             let popup = centered(area, 24, super::cells(choices.len()).saturating_add(2));

@@ -31,6 +31,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[L::Panes], &[k('H')], A::History, "修改记录(项目上:其下全部修改)", "history of changes (on a project: all under it)", false),
     b(&[L::Panes], &[k('x')], A::Explain, "进度为何偏低:拉低本项目的目标任务", "what pulls this project down", false),
     b(&[L::Panes], &[k('X')], A::ExplainPane, "进度为何偏低:拉低本栏(方向/工程/方面)的目标任务", "what pulls this pane down", false),
+    b(&[L::Panes], &[k('R')], A::Report, "生成本周工作进展报告", "write this week's report", false),
     b(&[L::Panes], &[k('A')], A::Agenda, "议程:逾期、将到期、未设时限", "agenda: overdue, due soon, undated", false),
     b(&[L::Panes], &[k('a')], A::Add, "新增项目/目标任务", "add here", false),
     b(&[L::Panes], &[k('r')], A::Rename, "重命名", "rename", false),

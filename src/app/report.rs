@@ -1,0 +1,268 @@
+//! The weekly report assembled from the store's rows and the domain's
+//! judgement (the formats lay it out): what `plan-cockpit report` prints
+//! and what `R` in the cockpit writes to a file while the planner works on.
+
+use crate::domain::lens::Lens;
+use crate::domain::report::{self, Item, Period, Report};
+use crate::domain::rows::MilestoneRow;
+use crate::domain::scope::Scope;
+use crate::i18n::Lang;
+use crate::store::{ListFilter, Store};
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
+    /// Excel/WPS: a sheet per group, the changes, the problems, next steps.
+    Xlsx,
+    /// Word/WPS: A4, the tables' header rows repeated on every page.
+    Docx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    Direction,
+    Program,
+    Area,
+    Owner,
+}
+
+/// What "the next period" of 下步计划 spans.
+pub const NEXT_DAYS: i64 = 30;
+
+/// The report of the plan in `store` for `period`, grouped `by`, of the
+/// work `owner` answers for (all when none).
+pub fn build(
+    store: &Store,
+    lang: Lang,
+    period: &Period,
+    by: By,
+    owner: Option<&str>,
+    clock: &crate::domain::Clock,
+) -> crate::store::Result<Report> {
+    let mut readings = store.target_readings()?;
+    let mut notes = store.latest_notes()?;
+    let day = |s: &str| s.parse::<Date>().ok();
+    let mut items: Vec<Item> = Vec::new();
+    let filter = ListFilter {
+        scope: Scope {
+            owner: owner.map(str::to_owned),
+            ..Scope::default()
+        },
+        overdue_on: None,
+    };
+    store.each_milestone(&filter, |mut row: MilestoneRow| {
+        let points: Vec<(Date, f64)> = readings
+            .remove(&row.id)
+            .unwrap_or_default()
+            .into_iter()
+            // A reading after the report's day was not known on it.
+            .filter_map(|(d, v)| day(&d).filter(|d| *d <= period.as_of).map(|d| (d, v)))
+            .collect();
+        let note = notes.remove(&row.id);
+        // What the report never shows is not kept for it.
+        row.updated_at = String::new();
+        row.updated_by = String::new();
+        items.push(report::item(row, &points, note, period));
+    })?;
+    drop((readings, notes));
+    let w = lang.report();
+    // Items are grouped by the Chinese name the rows carry, then each
+    // group is shown by its name in the report's language.
+    let names = |lens: Lens| -> crate::store::Result<(Vec<String>, HashMap<String, String>)> {
+        let groups = store.groups(lens)?;
+        let order = groups.iter().map(|g| g.name.clone()).collect();
+        let shown = groups
+            .iter()
+            .map(|g| (g.name.clone(), lang.name(&g.name, &g.name_en).to_owned()))
+            .collect();
+        Ok((order, shown))
+    };
+    let in_lang = |mut groups: Vec<report::Group>, shown: &HashMap<String, String>| {
+        for g in &mut groups {
+            if let Some(name) = shown.get(&g.name) {
+                g.name.clone_from(name);
+            }
+        }
+        groups
+    };
+    let direction_of = |i: &Item| vec![i.row.direction.clone()];
+    let program_of = |i: &Item| i.row.program.iter().cloned().collect::<Vec<_>>();
+    let (order, shown) = names(Lens::Directions)?;
+    let directions = in_lang(
+        report::grouped(&items, &order, direction_of, w.other),
+        &shown,
+    );
+    let (order, shown) = names(Lens::Programs)?;
+    let by_program = in_lang(report::grouped(&items, &order, program_of, w.other), &shown);
+    let programs = by_program
+        .iter()
+        .filter(|g| g.name != w.other)
+        .cloned()
+        .collect();
+    let groups = match by {
+        By::Direction => directions.clone(),
+        By::Program => by_program,
+        By::Area => {
+            let areas = store.areas_of_projects()?;
+            let known: HashMap<i64, String> = store
+                .areas()?
+                .into_iter()
+                .map(|(id, _, zh, en)| (id, lang.name(&zh, &en).to_owned()))
+                .collect();
+            // `areas()` is in plan order: the groups follow it.
+            let order: Vec<String> = store
+                .areas()?
+                .into_iter()
+                .map(|(_, _, zh, en)| lang.name(&zh, &en).to_owned())
+                .collect();
+            report::grouped(
+                &items,
+                &order,
+                |i| {
+                    areas
+                        .get(&i.row.project_id)
+                        .map(|ids| ids.iter().filter_map(|a| known.get(a).cloned()).collect())
+                        .unwrap_or_default()
+                },
+                w.other,
+            )
+        }
+        By::Owner => {
+            let mut order: Vec<String> = items
+                .iter()
+                .map(|i| i.row.responsible().unit)
+                .filter(|u| !u.is_empty())
+                .collect();
+            order.sort();
+            order.dedup();
+            let unit = |i: &Item| {
+                let u = i.row.responsible().unit;
+                if u.is_empty() { vec![] } else { vec![u] }
+            };
+            report::grouped(&items, &order, unit, w.no_owner)
+        }
+    };
+    Ok(Report {
+        plan_title: store.plan_title()?,
+        as_of: period.as_of,
+        since: period.since,
+        made_by: store.author().to_owned(),
+        made_at: clock.now_text(),
+        by: match by {
+            By::Direction => Lens::Directions,
+            By::Program => Lens::Programs,
+            By::Area => Lens::Areas,
+            By::Owner => Lens::Owners,
+        },
+        summary: report::summary(&items),
+        directions,
+        programs,
+        groups,
+        changes: store.changes_since(&clock.start_of(period.since))?,
+        problems: report::problems(&items),
+        next: report::next(&items, period),
+        next_days: period.next_days,
+        items,
+    })
+}
+
+/// What `R` asks to be written: this week's report, in `format`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportAsk {
+    pub format: ReportFormat,
+    pub lang: Lang,
+    pub as_of: Date,
+    pub plan_year: i16,
+    /// Where the file goes (the folder the cockpit was started in).
+    pub folder: std::path::PathBuf,
+}
+
+/// Why a report could not be written.
+#[derive(Debug)]
+pub enum ReportFailed {
+    Store(crate::store::Error),
+    File(std::path::PathBuf, crate::files::WriteError),
+}
+
+impl ReportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Markdown => "md",
+            ReportFormat::Html => "html",
+            ReportFormat::Docx => "docx",
+            ReportFormat::Xlsx => "xlsx",
+        }
+    }
+
+    /// Lays `report` out in this format.
+    pub fn write(
+        self,
+        report: &Report,
+        lang: Lang,
+        clock: &crate::domain::Clock,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        match self {
+            ReportFormat::Markdown => crate::formats::report::markdown(report, lang, clock, out),
+            ReportFormat::Html => crate::formats::report::html(report, lang, clock, out),
+            ReportFormat::Docx => crate::formats::report_docx::docx(report, lang, clock, out),
+            ReportFormat::Xlsx => crate::formats::report_xlsx::xlsx(report, lang, clock, out)
+                .map_err(|e| match e {
+                    rust_xlsxwriter::XlsxError::IoError(e) => e,
+                    other => std::io::Error::other(other.to_string()),
+                }),
+        }
+    }
+}
+
+impl ReportFailed {
+    /// In the planner's words.
+    pub fn said(&self, lang: Lang, clock: &crate::domain::Clock) -> String {
+        match self {
+            ReportFailed::Store(e) => lang.error(e, Some(clock)),
+            ReportFailed::File(path, crate::files::WriteError::Io(e)) => lang.file_failed(path, e),
+            ReportFailed::File(path, crate::files::WriteError::Refused(r)) => {
+                format!("{}: {}", path.display(), lang.unwritable(r))
+            }
+        }
+    }
+}
+
+/// Writes this week's report of `store`'s plan as `ask` says, into a file
+/// of its own in `ask.folder` (`工作进展报告-2023-12-05.docx`, `-2` and on
+/// when that name is taken); returns where.
+pub fn write_report(
+    store: &Store,
+    ask: &ReportAsk,
+    clock: &crate::domain::Clock,
+) -> Result<std::path::PathBuf, ReportFailed> {
+    let period = Period {
+        as_of: ask.as_of,
+        since: ask
+            .as_of
+            .checked_sub(jiff::Span::new().days(7))
+            .unwrap_or(ask.as_of),
+        plan_year: ask.plan_year,
+        next_days: NEXT_DAYS,
+    };
+    let report = store
+        .snapshot(|s| build(s, ask.lang, &period, By::Program, None, clock))
+        .map_err(ReportFailed::Store)?;
+    let stem = format!("{}-{}", ask.lang.report().file_stem, ask.as_of);
+    let ext = ask.format.extension();
+    let mut path = ask.folder.join(format!("{stem}.{ext}"));
+    let mut n = 2;
+    while path.exists() {
+        path = ask.folder.join(format!("{stem}-{n}.{ext}"));
+        n += 1;
+    }
+    let mode = crate::store::file_mode(&ask.folder);
+    crate::files::write_atomically_with(&path, mode, |out| {
+        ask.format.write(&report, ask.lang, clock, out)
+    })
+    .map_err(|e| ReportFailed::File(path.clone(), e))?;
+    Ok(path)
+}
