@@ -391,3 +391,65 @@ fn r_writes_this_weeks_report_and_says_where() {
     )));
     assert!(app.flash.as_ref().unwrap().error);
 }
+
+/// Baselines: saved once under a name, listed, and a report against one
+/// says which targets and time limits moved, by how much and by whom.
+#[test]
+fn a_report_against_a_baseline_says_what_moved_and_who_moved_it() {
+    let sb = autumn();
+    let out = at(
+        &sb,
+        "2023-10-01T09:00:00+08:00",
+        &["--lang", "zh", "baseline", "save", "年中调整前"],
+    );
+    assert!(out.contains("已保存基线“年中调整前”:55 项"), "{out}");
+    let again = sb
+        .cmd()
+        .env("PLAN_COCKPIT_NOW", NOW)
+        .args(["--lang", "zh", "baseline", "save", "年中调整前"])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("已有名为“年中调整前”的基线"));
+    at(
+        &sb,
+        "2023-11-02T09:00:00+08:00",
+        &["milestone", "set", "19", "--target", "650"],
+    );
+    at(
+        &sb,
+        "2023-11-03T09:00:00+08:00",
+        &["milestone", "set", "33", "--due", "2023-06-30"],
+    );
+    let list = at(&sb, NOW, &["--lang", "zh", "baseline", "list"]);
+    assert!(
+        list.starts_with("年中调整前  2023-10-01 09:00  root  55 项目标任务"),
+        "{list}"
+    );
+    let md = at(
+        &sb,
+        NOW,
+        &["--lang", "zh", "report", "--baseline", "年中调整前"],
+    );
+    let section = md.split("## 六、与基线“年中调整前”比较").nth(1).expect(&md);
+    assert!(section.contains("国家级高新技术企业 › 国家级高新技术企业突破600家 | 600 → 650 (+50) 家 | 2023-12-31 | root"), "{section}");
+    assert!(
+        section.contains(
+            "京东MALL › 落户东城台商大厦(环球经贸中心) | — | 2023-03-31 → 2023-06-30 | root"
+        ),
+        "{section}"
+    );
+    assert_eq!(
+        section.matches(" | root |").count(),
+        2,
+        "only what moved: {section}"
+    );
+    let none = sb
+        .cmd()
+        .env("PLAN_COCKPIT_NOW", NOW)
+        .args(["--lang", "zh", "report", "--baseline", "没有这个"])
+        .output()
+        .unwrap();
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("baseline list"));
+}

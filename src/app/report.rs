@@ -165,6 +165,7 @@ pub fn build(
         problems: report::problems(&items),
         next: report::next(&items, period),
         next_days: period.next_days,
+        baseline: None,
         items,
     })
 }

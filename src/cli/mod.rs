@@ -139,7 +139,21 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Also say which targets and time limits moved since this baseline.
+        #[arg(long, value_name = "NAME")]
+        baseline: Option<String>,
     },
+    /// Baselines: the targets and time limits as they stood on a day.
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BaselineCommand {
+    /// Save every target and time limit as they stand now, under NAME.
+    Save { name: String },
+    /// The baselines saved, oldest first.
+    List,
 }
 
 #[derive(Debug, Subcommand)]
@@ -403,6 +417,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
             owner,
             format,
             output,
+            baseline,
         }) => report::run(
             &ctx,
             report::ReportArgs {
@@ -412,8 +427,13 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
                 owner,
                 format,
                 output,
+                baseline,
             },
         ),
+        Some(Command::Baseline(BaselineCommand::Save { name })) => {
+            report::save_baseline(&ctx, &name)
+        }
+        Some(Command::Baseline(BaselineCommand::List)) => report::list_baselines(&ctx),
         Some(Command::Project(ProjectCommand::Set {
             id,
             owner,

@@ -15,6 +15,7 @@ pub struct ReportArgs {
     pub owner: Option<String>,
     pub format: ReportFormat,
     pub output: Option<PathBuf>,
+    pub baseline: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
@@ -39,8 +40,14 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
         plan_year: store.plan_year().unwrap_or(2023),
         next_days: NEXT_DAYS,
     };
-    let report =
-        store.snapshot(|s| build(s, lang, &period, args.by, args.owner.as_deref(), &ctx.clock))?;
+    let baseline = args.baseline.clone();
+    let report = store.snapshot(|s| {
+        let mut report = build(s, lang, &period, args.by, args.owner.as_deref(), &ctx.clock)?;
+        if let Some(name) = &baseline {
+            report.baseline = Some(s.moved_since(name)?);
+        }
+        Ok(report)
+    })?;
     // A workbook is bytes for a file, not text for a terminal.
     let binary = matches!(args.format, ReportFormat::Xlsx | ReportFormat::Docx);
     if binary && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
@@ -53,4 +60,28 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
         Some(path) => super::output::file_with(lang, path, fill),
         None => super::output::stdout_with(lang, fill),
     }
+}
+
+/// `baseline save NAME`: every target and time limit as they stand now.
+pub fn save_baseline(ctx: &Context, name: &str) -> Outcome {
+    let mut store = open_seeded(ctx, true)?;
+    let saved = store.save_baseline(name)?;
+    let msg = ctx.lang.baseline_saved(&saved.name, saved.items);
+    super::output::stdout(ctx.lang, &format!("{msg}\n"))
+}
+
+/// `baseline list`: name, when and by whom saved, how many milestones.
+pub fn list_baselines(ctx: &Context) -> Outcome {
+    let store = open_seeded(ctx, false)?;
+    let mut text = String::new();
+    for b in store.baselines()? {
+        text.push_str(&format!(
+            "{}  {}  {}  {}\n",
+            b.name,
+            ctx.clock.local_minute(&b.saved_at),
+            b.saved_by,
+            ctx.lang.milestones_n(b.items)
+        ));
+    }
+    super::output::stdout(ctx.lang, &crate::domain::text::for_terminal(&text, true))
 }

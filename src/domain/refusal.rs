@@ -27,6 +27,13 @@ pub enum Refusal {
     TargetIsStart {
         target: f64,
     },
+    /// A baseline name already used.
+    BaselineExists {
+        name: String,
+    },
+    NoSuchBaseline {
+        name: String,
+    },
     /// A weight that is not a positive number up to the most allowed.
     BadWeight {
         weight: f64,

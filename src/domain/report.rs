@@ -89,6 +89,30 @@ pub struct ChangeLine {
     pub new: Option<String>,
 }
 
+/// A saved baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BaselineInfo {
+    pub name: String,
+    /// An instant, as stored.
+    pub saved_at: String,
+    pub saved_by: String,
+    pub items: usize,
+}
+
+/// A target or time limit that moved since a baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Moved {
+    pub milestone: i64,
+    pub place: String,
+    pub unit: String,
+    pub target_was: Option<f64>,
+    pub target: Option<f64>,
+    pub due_was: Option<String>,
+    pub due: Option<String>,
+    /// Who changed it last since the baseline, when the history says.
+    pub by: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub plan_title: String,
@@ -114,6 +138,8 @@ pub struct Report {
     /// 下步计划: open items due after the report's day, within `next_days`.
     pub next: Vec<usize>,
     pub next_days: i64,
+    /// With `--baseline`: the baseline and what moved since it.
+    pub baseline: Option<(BaselineInfo, Vec<Moved>)>,
 }
 
 /// The report's day and period.

@@ -116,6 +116,60 @@ pub(super) fn changes_heading(r: &Report, lang: Lang) -> String {
         .replace("{until}", &r.as_of.to_string())
 }
 
+/// The baseline section's heading, and one row per target or time limit
+/// that moved: where, target (was → now, by how much), time limit, by whom.
+pub(super) fn baseline_heading(r: &Report, lang: Lang, clock: &Clock) -> Option<String> {
+    let (info, _) = r.baseline.as_ref()?;
+    Some(
+        lang.report()
+            .baseline
+            .replace("{name:?}", &format!("{:?}", info.name))
+            .replace("{name}", &info.name)
+            .replace("{at}", &clock.local_minute(&info.saved_at))
+            .replace("{by}", &info.saved_by),
+    )
+}
+
+pub(super) fn baseline_heads(lang: Lang) -> [&'static str; 4] {
+    let w = lang.report();
+    [w.place, w.target_moved, w.due_moved, w.moved_by]
+}
+
+pub(super) fn moved_cells(m: &crate::domain::report::Moved) -> [String; 4] {
+    let num = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), format_value);
+    let target = if m.target_was == m.target {
+        num(m.target)
+    } else {
+        let delta = match (m.target_was, m.target) {
+            (Some(a), Some(b)) => {
+                let d = b - a;
+                format!(" ({}{})", if d >= 0.0 { "+" } else { "" }, format_value(d))
+            }
+            _ => String::new(),
+        };
+        format!(
+            "{} → {}{delta} {}",
+            num(m.target_was),
+            num(m.target),
+            m.unit
+        )
+        .trim()
+        .to_owned()
+    };
+    let day = |d: &Option<String>| d.clone().unwrap_or_else(|| "—".into());
+    let due = if m.due_was == m.due {
+        day(&m.due)
+    } else {
+        format!("{} → {}", day(&m.due_was), day(&m.due))
+    };
+    [
+        m.place.clone(),
+        target,
+        due,
+        m.by.clone().unwrap_or_else(|| "—".into()),
+    ]
+}
+
 pub(super) fn title(r: &Report, lang: Lang) -> String {
     format!("{} {}", r.plan_title, lang.report().title)
 }
@@ -224,6 +278,15 @@ pub fn markdown(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) 
                 .iter()
                 .map(|&i| item_cells(&r.items[i], lang).to_vec()),
         )?;
+    }
+    if let (Some(heading), Some((_, moved))) = (baseline_heading(r, lang, clock), &r.baseline) {
+        writeln!(out, "## {}\n", md(&heading))?;
+        if moved.is_empty() {
+            writeln!(out, "{}\n", w.baseline_none)?;
+        } else {
+            let rows = moved.iter().map(|m| moved_cells(m).to_vec());
+            md_table(&mut out, &baseline_heads(lang), rows)?;
+        }
     }
     Ok(())
 }
@@ -360,6 +423,18 @@ pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> i
         writeln!(out, "<p>{}</p>", h(w.next_none))?;
     } else {
         items_html(&mut out, r, &r.next, lang)?;
+    }
+    if let (Some(heading), Some((_, moved))) = (baseline_heading(r, lang, clock), &r.baseline) {
+        writeln!(out, "<h2>{}</h2>", h(&heading))?;
+        if moved.is_empty() {
+            writeln!(out, "<p>{}</p>", h(w.baseline_none))?;
+        } else {
+            html_table(
+                &mut out,
+                &baseline_heads(lang),
+                moved.iter().map(|m| (moved_cells(m).to_vec(), None)),
+            )?;
+        }
     }
     writeln!(out, "</body></html>")
 }

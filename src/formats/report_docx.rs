@@ -209,6 +209,20 @@ fn document(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::R
             items(out, r, members, lang)?;
         }
     }
+    if let (Some(heading), Some((_, moved))) =
+        (super::report::baseline_heading(r, lang, clock), &r.baseline)
+    {
+        paragraph(out, Some("Heading1"), &heading)?;
+        if moved.is_empty() {
+            paragraph(out, None, w.baseline_none)?;
+        } else {
+            let rows = moved
+                .iter()
+                .map(|m| (super::report::moved_cells(m).to_vec(), None));
+            let heads = super::report::baseline_heads(lang);
+            table(out, &heads, &[5600, 3600, 3600, 1770], None, rows)?;
+        }
+    }
     write!(out, "{SECTION}</w:body></w:document>")
 }
 

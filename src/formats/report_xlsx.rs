@@ -327,6 +327,25 @@ pub fn xlsx(
         &mut taken,
     )?;
     items_sheet(&mut book, w.next_sheet, &r.next, r, lang, &f, &mut taken)?;
+    if let Some((_, moved)) = &r.baseline {
+        let ws = book.add_worksheet_with_constant_memory()?;
+        ws.set_name(sheet_name(w.baseline_sheet, &mut taken))?;
+        print_setup(ws, 0)?;
+        let heads = super::report::baseline_heads(lang);
+        let cols: Vec<(&str, f64)> = heads
+            .iter()
+            .copied()
+            .zip([50.0, 30.0, 26.0, 12.0])
+            .collect();
+        header(ws, 0, &cols, &f)?;
+        for (n, m) in moved.iter().enumerate() {
+            let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
+            for (c, text) in super::report::moved_cells(m).iter().enumerate() {
+                let c = u16::try_from(c).unwrap_or(u16::MAX);
+                ws.write_string_with_format(row, c, clean(text), &f.text)?;
+            }
+        }
+    }
     let mut buffer = std::io::Cursor::new(Vec::new());
     book.save_to_writer(&mut buffer)?;
     out.write_all(buffer.get_ref()).map_err(XlsxError::IoError)

@@ -163,6 +163,20 @@ impl Lang {
         )
     }
 
+    pub fn baseline_saved(self, name: &str, items: usize) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "已保存基线“{name}”:{items} 项目标任务的目标值和完成时限",
+            "saved baseline {name:?}: the targets and time limits of {items} milestones"
+        )
+    }
+
+    pub fn milestones_n(self, n: usize) -> String {
+        let lang = self;
+        say!(lang, "{n} 项目标任务", "{n} milestones")
+    }
+
     pub fn binary_needs_file(self) -> String {
         let lang = self;
         say!(

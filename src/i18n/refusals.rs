@@ -24,6 +24,16 @@ impl Lang {
                 "这是定性任务,没有目标值和单位",
                 "this is a yes/no deliverable; it has no target or unit"
             ),
+            Refusal::BaselineExists { name } => say!(
+                lang,
+                "已有名为“{name}”的基线;基线保存后不再改动,请换一个名称",
+                "a baseline called {name:?} exists; a baseline stays as saved: choose another name"
+            ),
+            Refusal::NoSuchBaseline { name } => say!(
+                lang,
+                "没有名为“{name}”的基线;用 plan-cockpit baseline list 查看已有基线",
+                "no baseline is called {name:?}; plan-cockpit baseline list shows those there are"
+            ),
             Refusal::BadWeight { weight } => {
                 let weight = crate::domain::progress::format_value(*weight);
                 let max = crate::domain::typed::MAX_WEIGHT;

@@ -54,6 +54,12 @@ pub struct ReportWords {
     pub changes_heading: &'static str,
     /// The file `R` writes: `工作进展报告-2023-12-05.docx`.
     pub file_stem: &'static str,
+    pub baseline: &'static str,
+    pub baseline_none: &'static str,
+    pub baseline_sheet: &'static str,
+    pub target_moved: &'static str,
+    pub due_moved: &'static str,
+    pub moved_by: &'static str,
 }
 
 pub static ZH: ReportWords = ReportWords {
@@ -105,6 +111,12 @@ pub static ZH: ReportWords = ReportWords {
     group_heading: "{name}(完成率 {c},序时进度 {e})",
     changes_heading: "{title}({since} 至 {until})",
     file_stem: "工作进展报告",
+    baseline: "六、与基线“{name}”比较({at} {by} 保存)",
+    baseline_none: "目标值和完成时限均未变动。",
+    baseline_sheet: "与基线比较",
+    target_moved: "目标值",
+    due_moved: "完成时限",
+    moved_by: "修改人",
 };
 
 pub static EN: ReportWords = ReportWords {
@@ -156,6 +168,12 @@ pub static EN: ReportWords = ReportWords {
     group_heading: "{name} (completion {c}, time elapsed {e})",
     changes_heading: "{title} ({since} to {until})",
     file_stem: "progress-report",
+    baseline: "6. Against baseline {name:?} (saved {at} by {by})",
+    baseline_none: "No target or time limit moved.",
+    baseline_sheet: "Baseline",
+    target_moved: "Target",
+    due_moved: "Due",
+    moved_by: "Changed by",
 };
 
 impl Lang {

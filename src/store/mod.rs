@@ -3,6 +3,7 @@
 
 mod agenda;
 mod backup;
+mod baseline;
 mod beside;
 mod draft;
 mod edit;

@@ -450,6 +450,23 @@ CREATE TRIGGER milestone_rollup_delete AFTER DELETE ON milestone WHEN NOT EXISTS
 END;
 ALTER TABLE project ADD COLUMN lead TEXT NOT NULL DEFAULT '';
 ALTER TABLE milestone ADD COLUMN lead TEXT NOT NULL DEFAULT '';
+-- A baseline: the targets and time limits as they stood when it was saved,
+-- so a report can say which moved since, by how much and by whom.
+CREATE TABLE baseline (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL UNIQUE CHECK (name <> ''),
+    saved_at TEXT NOT NULL,
+    saved_by TEXT NOT NULL
+);
+CREATE TABLE baseline_item (
+    baseline_id  INTEGER NOT NULL REFERENCES baseline(id) ON DELETE CASCADE,
+    milestone_id INTEGER NOT NULL,
+    title        TEXT NOT NULL,
+    unit         TEXT NOT NULL,
+    target       REAL,
+    due_date     TEXT,
+    PRIMARY KEY (baseline_id, milestone_id)
+) WITHOUT ROWID;
 DROP INDEX project_by_program;
 CREATE INDEX project_by_program ON project(program_id, position, id);
 CREATE INDEX project_by_owner ON project(owner, position, id);
