@@ -3,6 +3,7 @@
 //! (0 ok, 1 failure, 2 bad input or usage).
 
 mod commands;
+mod import_values;
 mod log;
 mod milestone;
 mod output;
@@ -142,6 +143,18 @@ pub enum Command {
         /// Also say which targets and time limits moved since this baseline.
         #[arg(long, value_name = "NAME")]
         baseline: Option<String>,
+    },
+    /// A tracking sheet back: the values and statuses of a CSV exported
+    /// with `export --format csv` and edited in Excel/WPS, applied as edits;
+    /// rows changed since the export are reported, never overwritten.
+    ImportValues {
+        file: PathBuf,
+        /// List what would change, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The day the values were true [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
     },
     /// Baselines: the targets and time limits as they stood on a day.
     #[command(subcommand)]
@@ -434,6 +447,11 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
             report::save_baseline(&ctx, &name)
         }
         Some(Command::Baseline(BaselineCommand::List)) => report::list_baselines(&ctx),
+        Some(Command::ImportValues {
+            file,
+            dry_run,
+            as_of,
+        }) => import_values::run(&ctx, &file, dry_run, as_of.as_deref()),
         Some(Command::Project(ProjectCommand::Set {
             id,
             owner,

@@ -14,6 +14,7 @@ pub mod refusal;
 pub mod report;
 pub mod rows;
 pub mod scope;
+pub mod sheet;
 pub mod status;
 pub mod text;
 pub mod typed;

@@ -26,10 +26,10 @@ fn num(v: Option<f64>) -> String {
 /// put it in front of `write`'s output, after any cleaning of the text.
 pub const BOM: &str = "\u{FEFF}";
 
-pub fn write(doc: &PlanDoc, lang: Lang, out: impl Write) -> csv::Result<()> {
+/// The header row, in `lang`: what `import-values` expects back.
+pub fn header(lang: Lang) -> [&'static str; 17] {
     let w = lang.words();
-    let mut csv = csv::Writer::from_writer(out);
-    csv.write_record([
+    [
         w.id,
         w.direction,
         w.program,
@@ -47,7 +47,19 @@ pub fn write(doc: &PlanDoc, lang: Lang, out: impl Write) -> csv::Result<()> {
         w.lead,
         w.updated_at,
         w.updated_by,
-    ])?;
+    ]
+}
+
+/// Columns `import-values` reads: the id, the value, the status, and when
+/// the row was last changed when it was exported.
+pub const ID_COL: usize = 0;
+pub const CURRENT_COL: usize = 8;
+pub const STATUS_COL: usize = 12;
+pub const UPDATED_COL: usize = 15;
+
+pub fn write(doc: &PlanDoc, lang: Lang, out: impl Write) -> csv::Result<()> {
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record(header(lang))?;
     let directions: HashMap<i64, &str> = doc
         .directions
         .iter()

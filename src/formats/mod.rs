@@ -7,3 +7,4 @@ pub mod markdown;
 pub mod report;
 pub mod report_docx;
 pub mod report_xlsx;
+pub mod values;

@@ -163,6 +163,76 @@ impl Lang {
         )
     }
 
+    /// Why a sheet is refused, naming the file and the cell.
+    pub fn sheet_fault(
+        self,
+        file: &std::path::Path,
+        f: &crate::domain::sheet::SheetFault,
+    ) -> String {
+        use crate::domain::sheet::SheetFault as F;
+        let lang = self;
+        let file = file.display();
+        let why = match f {
+            F::Header {
+                cell,
+                expected,
+                found,
+            } => say!(
+                lang,
+                "{cell} 应为“{expected}”,实为“{found}”:这不是 export --format csv 导出的表格,或列被移动过",
+                "{cell} should be {expected:?} but is {found:?}: not a sheet export --format csv wrote, or its columns were moved"
+            ),
+            F::Cell { cell, refusal } => {
+                let refusal = lang.refusal(refusal);
+                say!(lang, "{cell}:{refusal}", "{cell}: {refusal}")
+            }
+            F::UnknownId { cell, id } => say!(
+                lang,
+                "{cell}:本计划没有编号为 {id} 的目标任务",
+                "{cell}: the plan has no milestone {id}"
+            ),
+            F::SameIdTwice { cell, id, first } => say!(
+                lang,
+                "{cell}:编号 {id} 在 {first} 已出现过",
+                "{cell}: milestone {id} is on {first} already"
+            ),
+            F::Unreadable { why } => {
+                say!(lang, "无法读取表格({why})", "cannot read the sheet ({why})")
+            }
+        };
+        say!(
+            lang,
+            "{file}:{why};未做任何修改",
+            "{file}: {why}; nothing was changed"
+        )
+    }
+
+    pub fn sheet_conflict(self, what: &str, by: &str, at: &str) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "  冲突,未改动 {what}(表格导出后已由 {by} 于 {at} 修改)",
+            "  conflict, not changed: {what} ({by} changed it at {at}, after the sheet was exported)"
+        )
+    }
+
+    pub fn sheet_summary(self, applied: usize, conflicts: usize, dry_run: bool) -> String {
+        let lang = self;
+        if dry_run {
+            say!(
+                lang,
+                "试运行:将更新 {applied} 项,冲突 {conflicts} 项;数据库未改动",
+                "dry run: {applied} would change, {conflicts} in conflict; the database was not changed"
+            )
+        } else {
+            say!(
+                lang,
+                "已更新 {applied} 项,冲突 {conflicts} 项(未改动)",
+                "{applied} changed, {conflicts} in conflict (not changed)"
+            )
+        }
+    }
+
     pub fn baseline_saved(self, name: &str, items: usize) -> String {
         let lang = self;
         say!(

@@ -1,0 +1,184 @@
+//! Tracking sheets back in: export → edit cells → import-values → values
+//! changed with history; a row changed since the export is a conflict;
+//! a sheet with an unknown id, moved columns or a bad number is refused
+//! with the cell named, and nothing changes.
+
+mod common;
+
+use common::Sandbox;
+
+fn at(sb: &Sandbox, now: &str, args: &[&str]) -> std::process::Output {
+    sb.cmd()
+        .env("PLAN_COCKPIT_NOW", now)
+        .env("TZ", "Asia/Shanghai")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn ok(sb: &Sandbox, now: &str, args: &[&str]) -> String {
+    let out = at(sb, now, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The sheet `export --format csv` writes, as rows of cells.
+fn exported(sb: &Sandbox, now: &str) -> Vec<Vec<String>> {
+    let path = sb.path("sheet.csv");
+    ok(
+        sb,
+        now,
+        &[
+            "--lang",
+            "zh",
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            path.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.trim_start_matches('\u{FEFF}').as_bytes());
+    r.records()
+        .map(|x| x.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+/// Writes `rows` back as Excel would save them (UTF-8 with a BOM).
+fn saved(sb: &Sandbox, rows: &[Vec<String>]) -> std::path::PathBuf {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in rows {
+        w.write_record(r).unwrap();
+    }
+    let mut bytes = "\u{FEFF}".as_bytes().to_vec();
+    bytes.extend(w.into_inner().unwrap());
+    sb.write("edited.csv", bytes)
+}
+
+fn set(rows: &mut [Vec<String>], id: &str, col: usize, value: &str) {
+    let row = rows.iter_mut().find(|r| r[0] == id).unwrap();
+    row[col] = value.to_owned();
+}
+
+#[test]
+fn edited_values_come_back_as_edits_with_history() {
+    let sb = Sandbox::new();
+    let mut rows = exported(&sb, "2023-11-01T09:00:00+08:00");
+    set(&mut rows, "19", 8, "480");
+    set(&mut rows, "36", 8, "1,200");
+    set(&mut rows, "4", 12, "已完成");
+    let file = saved(&sb, &rows);
+    let dry = ok(
+        &sb,
+        "2023-11-02T09:00:00+08:00",
+        &[
+            "--lang",
+            "zh",
+            "import-values",
+            "--dry-run",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        dry.contains("试运行:将更新 3 项,冲突 0 项;数据库未改动"),
+        "{dry}"
+    );
+    let list = ok(
+        &sb,
+        "2023-11-02T09:00:00+08:00",
+        &["milestone", "list", "--json"],
+    );
+    assert!(
+        !list.contains("\"current\": 480.0"),
+        "the dry run changed nothing"
+    );
+    let out = ok(
+        &sb,
+        "2023-11-02T09:00:00+08:00",
+        &["--lang", "zh", "import-values", file.to_str().unwrap()],
+    );
+    assert!(
+        out.contains("#19 国家级高新技术企业突破600家: 完成值: — → 480"),
+        "{out}"
+    );
+    assert!(out.contains("已更新 3 项,冲突 0 项"), "{out}");
+    let log = ok(&sb, "2023-11-02T09:00:00+08:00", &["--lang", "zh", "log"]);
+    assert!(
+        log.contains("完成值: — → 1200") && log.contains("状态: 计划中 → 已完成"),
+        "{log}"
+    );
+    // The same sheet again changes nothing more.
+    let again = ok(
+        &sb,
+        "2023-11-03T09:00:00+08:00",
+        &["--lang", "zh", "import-values", file.to_str().unwrap()],
+    );
+    assert!(again.contains("已更新 0 项"), "{again}");
+}
+
+#[test]
+fn a_row_changed_since_the_export_is_a_conflict_never_overwritten() {
+    let sb = Sandbox::new();
+    let mut rows = exported(&sb, "2023-11-01T09:00:00+08:00");
+    ok(
+        &sb,
+        "2023-11-01T15:00:00+08:00",
+        &["milestone", "set", "19", "--current", "500"],
+    );
+    set(&mut rows, "19", 8, "480");
+    set(&mut rows, "36", 8, "260");
+    let file = saved(&sb, &rows);
+    let out = ok(
+        &sb,
+        "2023-11-02T09:00:00+08:00",
+        &["--lang", "zh", "import-values", file.to_str().unwrap()],
+    );
+    assert!(out.contains("冲突,未改动 #19"), "{out}");
+    assert!(out.contains("已更新 1 项,冲突 1 项"), "{out}");
+    let list = ok(&sb, "2023-11-02T09:00:00+08:00", &["milestone", "list"]);
+    assert!(list.contains("500/600 家"), "theirs stays: {list}");
+}
+
+#[test]
+fn a_bad_sheet_is_refused_with_the_cell_named_and_nothing_changes() {
+    let sb = Sandbox::new();
+    let rows = exported(&sb, "2023-11-01T09:00:00+08:00");
+    let before = sb.export_json();
+    let row_of = |id: &str| rows.iter().position(|r| r[0] == id).unwrap() + 1;
+    // A number that is not one, an unknown id, moved columns.
+    let mut bad_number = rows.clone();
+    set(&mut bad_number, "19", 8, "四百八");
+    let mut unknown = rows.clone();
+    set(&mut unknown, "19", 0, "9999");
+    set(&mut unknown, "36", 8, "260");
+    let mut moved = rows.clone();
+    for r in &mut moved {
+        r.swap(8, 9);
+    }
+    for (sheet, cell, says) in [
+        (bad_number, format!("I{}", row_of("19")), "四百八"),
+        (unknown, format!("A{}", row_of("19")), "9999"),
+        (moved, "I1".to_owned(), "完成值"),
+    ] {
+        let file = saved(&sb, &sheet);
+        let out = at(
+            &sb,
+            "2023-11-02T09:00:00+08:00",
+            &["--lang", "zh", "import-values", file.to_str().unwrap()],
+        );
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&cell) && err.contains(says) && err.contains("未做任何修改"),
+            "{cell}: {err}"
+        );
+    }
+    assert_eq!(sb.export_json(), before, "nothing changed");
+}
