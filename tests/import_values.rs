@@ -3,6 +3,14 @@
 //! a sheet with an unknown id, moved columns or a bad number is refused
 //! with the cell named, and nothing changes.
 
+// Test data: small ids and sheet sizes, casts cannot wrap.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap,
+    clippy::cast_precision_loss
+)]
+
 mod common;
 
 use common::Sandbox;
@@ -181,4 +189,86 @@ fn a_bad_sheet_is_refused_with_the_cell_named_and_nothing_changes() {
         );
     }
     assert_eq!(sb.export_json(), before, "nothing changed");
+}
+
+/// The workbook of `report --format xlsx`, edited (as Excel saves it:
+/// every sheet rewritten) and read back: values, statuses and a note typed
+/// over the newest one; its 版本 column tells a row changed since.
+#[test]
+fn the_reports_workbook_comes_back_too() {
+    use calamine::{Data, Reader, Xlsx};
+    let sb = Sandbox::new();
+    let path = sb.path("report.xlsx");
+    ok(
+        &sb,
+        "2023-11-01T09:00:00+08:00",
+        &[
+            "--lang",
+            "zh",
+            "report",
+            "--format",
+            "xlsx",
+            "-o",
+            path.to_str().unwrap(),
+        ],
+    );
+    // Someone changes 36 after the export, within the same second's clock.
+    ok(
+        &sb,
+        "2023-11-01T09:00:00+08:00",
+        &["milestone", "set", "36", "--current", "100"],
+    );
+    let mut book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let mut out = rust_xlsxwriter::Workbook::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        let ws = out.add_worksheet();
+        ws.set_name(&name).unwrap();
+        for (r, row) in range.rows().enumerate() {
+            let id = match row.first() {
+                Some(Data::Float(f)) => Some(*f as i64),
+                _ => None,
+            };
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                let edited = match (id, c) {
+                    (Some(19), 4) => Some(Data::Float(480.0)),
+                    (Some(19), 11) => Some(Data::String("10月新增认定20家".into())),
+                    (Some(36), 4) => Some(Data::Float(260.0)),
+                    (Some(4), 9) => Some(Data::String("已完成".into())),
+                    _ => None,
+                };
+                match edited.as_ref().unwrap_or(cell) {
+                    Data::Float(f) => ws.write_number(r, c, *f).map(|_| ()).unwrap(),
+                    Data::Int(i) => ws.write_number(r, c, *i as f64).map(|_| ()).unwrap(),
+                    Data::String(s) => ws.write_string(r, c, s).map(|_| ()).unwrap(),
+                    _ => {}
+                }
+            }
+        }
+    }
+    let edited = sb.path("edited.xlsx");
+    out.save(&edited).unwrap();
+    let said = ok(
+        &sb,
+        "2023-11-02T09:00:00+08:00",
+        &["--lang", "zh", "import-values", edited.to_str().unwrap()],
+    );
+    assert!(
+        said.contains(
+            "#19 国家级高新技术企业突破600家: 完成值: — → 480;备注内容: — → 10月新增认定20家"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("#4 动工建设: 状态: 计划中 → 已完成"),
+        "{said}"
+    );
+    assert!(
+        said.contains("冲突,未改动 #36"),
+        "the version says it moved: {said}"
+    );
+    assert!(said.contains("已更新 2 项,冲突 1 项"), "{said}");
+    let log = ok(&sb, "2023-11-02T09:00:00+08:00", &["--lang", "zh", "log"]);
+    assert!(log.contains("10月新增认定20家"), "{log}");
 }

@@ -11,10 +11,9 @@ use crate::domain::change::{MilestoneChange, ValueChange};
 use crate::domain::dates::parse_date;
 use crate::domain::progress::format_value;
 use crate::domain::refusal::Refusal;
-use crate::domain::sheet::{SheetFault, cell_name};
+use crate::domain::sheet::SheetFault;
 use crate::domain::text::for_terminal;
 use crate::domain::{Kind, Status};
-use crate::formats::csv::{CURRENT_COL, ID_COL};
 use crate::store::Error;
 use std::path::Path;
 
@@ -39,8 +38,13 @@ pub fn run(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Ou
         )));
     }
     let bytes = std::fs::read(file).map_err(|e| Failure::Input(lang.file_failed(file, &e)))?;
-    let rows = crate::formats::values::read_csv(&bytes)
-        .map_err(|f| Failure::Input(lang.sheet_fault(file, &f)))?;
+    // A workbook is a zip; anything else is read as CSV.
+    let rows = if bytes.starts_with(b"PK") {
+        crate::formats::values::read_xlsx(&bytes)
+    } else {
+        crate::formats::values::read_csv(&bytes)
+    }
+    .map_err(|f| Failure::Input(lang.sheet_fault(file, &f)))?;
     let mut store = open_seeded(ctx, !dry_run)?;
     // Everything is checked before anything is written.
     let mut plan = Vec::new();
@@ -49,7 +53,7 @@ pub fn run(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Ou
             Ok(m) => m,
             Err(Error::NotFound { .. }) => {
                 let fault = SheetFault::UnknownId {
-                    cell: cell_name(ID_COL, r.row),
+                    cell: r.cell(0),
                     id: r.id,
                 };
                 return Err(Failure::Input(lang.sheet_fault(file, &fault)));
@@ -58,21 +62,29 @@ pub fn run(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Ou
         };
         if m.kind == Kind::YesNo && r.current.is_some() {
             let fault = SheetFault::Cell {
-                cell: cell_name(CURRENT_COL, r.row),
+                cell: r.cell(r.value_col),
                 refusal: Refusal::YesNoHasNoValue,
             };
             return Err(Failure::Input(lang.sheet_fault(file, &fault)));
         }
         let value = r.current.filter(|v| Some(*v) != m.current);
         let status = r.status.filter(|s| *s != m.status);
-        if value.is_none() && status.is_none() {
+        // A 最新备注 typed over is a new note.
+        let note = match &r.note {
+            Some(n) => {
+                let newest = store.detail(m.id)?.notes.first().map(|x| x.body.clone());
+                Some(n.clone()).filter(|n| Some(n.trim()) != newest.as_deref().map(str::trim))
+            }
+            None => None,
+        };
+        if value.is_none() && status.is_none() && note.is_none() {
             continue;
         }
-        plan.push((r.clone(), m, value, status));
+        plan.push((r.clone(), m, value, status, note));
     }
     let mut said = String::new();
     let (mut applied, mut conflicts) = (0usize, 0usize);
-    for (row, m, value, status) in plan {
+    for (row, m, value, status, note) in plan {
         let mut parts = Vec::new();
         if let Some(v) = value {
             let was = m.current.map(format_value);
@@ -81,8 +93,15 @@ pub fn run(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Ou
         if let Some(s) = status {
             parts.push(lang.change("status", Some(m.status.code()), Some(s.code())));
         }
+        if let Some(n) = &note {
+            parts.push(lang.change("body", None, Some(n)));
+        }
         let what = format!("#{} {}: {}", m.id, m.title, parts.join(";"));
-        if m.updated_at != row.updated_at {
+        let changed_since = match row.version {
+            Some(v) => v != m.version,
+            None => m.updated_at != row.updated_at,
+        };
+        if changed_since {
             conflicts += 1;
             said.push_str(&lang.sheet_conflict(
                 &what,
@@ -96,6 +115,7 @@ pub fn run(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Ou
             let change = MilestoneChange {
                 value: value.map(ValueChange::Set),
                 status,
+                note,
                 as_of: as_of.filter(|_| value.is_some() || status == Some(Status::Done)),
                 ..MilestoneChange::default()
             };

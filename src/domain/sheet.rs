@@ -18,6 +18,26 @@ pub struct SheetRow {
     /// When the milestone was last changed, as exported: a different one
     /// in the database means someone changed it since.
     pub updated_at: String,
+    /// The version it had when exported (the workbook says it): a surer
+    /// sign of a change since than the time, which counts whole seconds.
+    pub version: Option<i64>,
+    /// The newest note as the sheet now has it (the workbook's 最新备注).
+    pub note: Option<String>,
+    /// The sheet it is on, in a workbook; where its cells are named.
+    pub sheet: Option<String>,
+    /// The column of the value (its place differs between sheets).
+    pub value_col: usize,
+}
+
+impl SheetRow {
+    /// A cell of this row, named as the spreadsheet names it (with its
+    /// sheet, in a workbook: `科技创新培优工程!E5`).
+    pub fn cell(&self, col: usize) -> String {
+        match &self.sheet {
+            Some(s) => format!("{s}!{}", cell_name(col, self.row)),
+            None => cell_name(col, self.row),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

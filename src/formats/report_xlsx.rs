@@ -98,7 +98,7 @@ fn light_format(f: &Formats, light: Option<Light>) -> &Format {
 
 /// Columns of an item table, and their widths in characters (a Chinese
 /// character is two).
-fn item_columns(lang: Lang) -> [(&'static str, f64); 13] {
+pub(super) fn item_columns(lang: Lang) -> [(&'static str, f64); 13] {
     let w = lang.report();
     [
         (w.id, 7.0),

@@ -98,6 +98,142 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<SheetRow>, SheetFault> {
             current,
             status,
             updated_at: cell(UPDATED_COL).to_owned(),
+            version: None,
+            note: None,
+            sheet: None,
+            value_col: CURRENT_COL,
+        });
+    }
+    Ok(rows)
+}
+
+/// The item sheets of a workbook `report --format xlsx` wrote, edited in
+/// Excel or WPS: every sheet whose first row is the item table's header
+/// (in either language), but 存在问题 and 下步计划, which repeat rows of the
+/// group sheets. A milestone on two group sheets (an area's project) must
+/// say the same on both.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<SheetRow>, SheetFault> {
+    use calamine::{Data, Reader, Xlsx};
+    let unreadable = |e: &dyn std::fmt::Display| SheetFault::Unreadable { why: e.to_string() };
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let heads = [
+        super::report_xlsx::item_columns(Lang::Zh).map(|c| c.0),
+        super::report_xlsx::item_columns(Lang::En).map(|c| c.0),
+    ];
+    let repeats = [
+        Lang::Zh.report().problems_sheet,
+        Lang::Zh.report().next_sheet,
+        Lang::En.report().problems_sheet,
+        Lang::En.report().next_sheet,
+    ];
+    let text = |d: Option<&Data>| match d {
+        Some(Data::String(s)) => unguarded(s).to_owned(),
+        Some(Data::Float(f)) => crate::domain::progress::format_value(*f),
+        Some(Data::Int(i)) => i.to_string(),
+        Some(Data::Empty) | None => String::new(),
+        Some(other) => other.to_string(),
+    };
+    let mut rows: Vec<SheetRow> = Vec::new();
+    let mut any = false;
+    for name in book.sheet_names() {
+        if repeats.contains(&name.as_str()) {
+            continue;
+        }
+        let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+        let mut it = range.rows();
+        let Some(head) = it.next() else { continue };
+        let head: Vec<String> = head.iter().map(|d| text(Some(d))).collect();
+        if !heads.iter().any(|h| {
+            h.iter()
+                .enumerate()
+                .all(|(i, c)| head.get(i).map(String::as_str) == Some(*c))
+        }) {
+            continue;
+        }
+        any = true;
+        let done_words = [Lang::Zh.report().done, Lang::En.report().done];
+        for (n, cells) in it.enumerate() {
+            let row = n + 2;
+            let at = |col: usize| format!("{name}!{}", cell_name(col, row));
+            let get = |col: usize| text(cells.get(col));
+            if cells.iter().all(|c| matches!(c, Data::Empty)) {
+                continue;
+            }
+            let id_text = get(0);
+            let id: i64 = id_text.parse().map_err(|_| SheetFault::Cell {
+                cell: at(0),
+                refusal: Refusal::NotANumber {
+                    typed: id_text.clone(),
+                },
+            })?;
+            // 完成值: a number, or a yes/no task's 已完成 / 未完成 (which
+            // the 状态 column says already).
+            let value_text = get(4);
+            let current = if value_text.is_empty()
+                || done_words.contains(&value_text.as_str())
+                || [Lang::Zh.report().open, Lang::En.report().open].contains(&value_text.as_str())
+            {
+                None
+            } else {
+                Some(
+                    parse_number(&value_text).map_err(|refusal| SheetFault::Cell {
+                        cell: at(4),
+                        refusal,
+                    })?,
+                )
+            };
+            let status = match get(9).as_str() {
+                "" => None,
+                typed => Some(
+                    typed
+                        .parse::<Status>()
+                        .map_err(|refusal| SheetFault::Cell {
+                            cell: at(9),
+                            refusal,
+                        })?,
+                ),
+            };
+            let version_text = get(12);
+            let version = version_text.parse::<i64>().map_err(|_| SheetFault::Cell {
+                cell: at(12),
+                refusal: Refusal::NotANumber {
+                    typed: version_text.clone(),
+                },
+            })?;
+            let note = Some(get(11)).filter(|n| !n.trim().is_empty());
+            let this = SheetRow {
+                row,
+                id,
+                current,
+                status,
+                updated_at: String::new(),
+                version: Some(version),
+                note,
+                sheet: Some(name.clone()),
+                value_col: 4,
+            };
+            match rows.iter().find(|r| r.id == id) {
+                Some(first)
+                    if (first.current, first.status, &first.note)
+                        != (this.current, this.status, &this.note) =>
+                {
+                    return Err(SheetFault::SameIdTwice {
+                        cell: at(0),
+                        id,
+                        first: first.cell(0),
+                    });
+                }
+                Some(_) => {}
+                None => rows.push(this),
+            }
+        }
+    }
+    if !any {
+        return Err(SheetFault::Header {
+            cell: "A1".into(),
+            expected: heads[0].join(", "),
+            found: String::new(),
         });
     }
     Ok(rows)
