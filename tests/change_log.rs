@@ -116,3 +116,27 @@ fn h_on_a_project_shows_every_change_under_it() {
     assert_eq!(fields, ["owner", "body", "current"], "newest first");
     assert!(h.rows[2].place.contains("国家级高新技术企业突破600家"));
 }
+
+#[test]
+fn a_in_a_projects_history_widens_to_the_whole_pane() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    press(&mut app, "/国家级高新技术企业突破<Enter>e<C-u>300<Enter>");
+    press(
+        &mut app,
+        "/规上工业企业完成数字化评估<Enter>e<C-u>120<Enter><Esc><Esc>H",
+    );
+    let Some(Overlay::History(h)) = app.overlays.last() else {
+        panic!()
+    };
+    assert_eq!(h.rows.len(), 1, "the project's own");
+    press(&mut app, "a");
+    assert_eq!(app.layer(), Layer::History);
+    let Some(Overlay::History(h)) = app.overlays.last() else {
+        panic!()
+    };
+    assert_eq!(h.title, "新产业");
+    assert_eq!(h.rows.len(), 2, "both projects of the pane: {:?}", h.rows);
+    assert!(h.rows[0].place.contains("数字化评估"), "newest first");
+    press(&mut app, "a<Esc>");
+    assert_eq!(app.layer(), Layer::Panes);
+}

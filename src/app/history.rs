@@ -5,6 +5,8 @@ use super::overlay::scrolled;
 use super::*;
 
 pub struct History {
+    /// The pane it can widen to (`a`), when opened on a project.
+    pub pane: Option<crate::domain::lens::Group>,
     pub title: String,
     pub rows: Vec<crate::domain::report::ChangeLine>,
     pub scroll: u16,
@@ -16,7 +18,10 @@ impl Layered for History {
     }
 
     fn update(&mut self, action: Action) -> Next {
-        scrolled(&mut self.scroll, action)
+        match (action, &self.pane) {
+            (Action::WholePane, Some(_)) => Next::Do(super::next::Command::PaneHistory),
+            _ => scrolled(&mut self.scroll, action),
+        }
     }
 }
 
@@ -34,8 +39,10 @@ impl App {
                 limit: Some(HISTORY_LIMIT),
                 ..store::LogFilter::default()
             };
+            let group = pane.group.group.clone();
             return match self.store.changes(&filter) {
                 Ok(rows) => self.overlays.push(Overlay::History(History {
+                    pane: Some(group),
                     title: p.1,
                     rows,
                     scroll: 0,
@@ -60,10 +67,43 @@ impl App {
         });
         match rows {
             Ok(rows) => self.overlays.push(Overlay::History(History {
+                pane: None,
                 title,
                 rows,
                 scroll: 0,
             })),
+            Err(e) => self.failed(&e),
+        }
+    }
+
+    /// `a` in a project's history: every change under the whole pane.
+    pub(super) fn open_pane_history(&mut self) {
+        let Some(Overlay::History(h)) = self.overlays.last() else {
+            return;
+        };
+        let Some(group) = h.pane.clone() else { return };
+        let name = self
+            .panes
+            .iter()
+            .find(|p| p.group.group == group)
+            .map(|p| self.pane_name(&p.group))
+            .unwrap_or_default();
+        let filter = store::LogFilter {
+            group: Some(group),
+            limit: Some(HISTORY_LIMIT),
+            ..store::LogFilter::default()
+        };
+        match self.store.changes(&filter) {
+            Ok(rows) => {
+                if let Some(Overlay::History(h)) = self.overlays.last_mut() {
+                    *h = History {
+                        pane: None,
+                        title: name,
+                        rows,
+                        scroll: 0,
+                    };
+                }
+            }
             Err(e) => self.failed(&e),
         }
     }

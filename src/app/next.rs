@@ -25,6 +25,8 @@ pub enum Command {
     GoToMilestone(i64),
     /// The agenda: show the next direction, 工程 or owner (or all again).
     NarrowAgenda(crate::domain::agenda::Narrow),
+    /// A project's history widened to its whole pane.
+    PaneHistory,
     /// Close the menu and have this week's report written in this format.
     WriteReport(crate::app::report::ReportFormat),
     /// Close the menu and set the status.

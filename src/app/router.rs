@@ -71,6 +71,7 @@ impl App {
                 self.go_to_milestone(id);
             }
             Command::NarrowAgenda(by) => self.narrow_agenda(by),
+            Command::PaneHistory => self.open_pane_history(),
             Command::WriteReport(format) => {
                 self.overlays.pop();
                 self.want_report(format);

@@ -88,6 +88,15 @@ impl Store {
     /// deleted row keeps the history's own words).
     pub fn changes(&self, filter: &LogFilter) -> Result<Vec<ChangeLine>> {
         let order = if filter.oldest_first { "ASC" } else { "DESC" };
+        // A pane's projects, by the same condition its list uses (on ?6).
+        let in_group = match &filter.group {
+            Some(g) => format!(
+                "coalesce(mp.id, p.id, np.id, npp.id) IN (SELECT p.id FROM project p WHERE {})",
+                super::page::member_sql(g).replace("?1", "?6")
+            ),
+            None => "?6 IS NULL".to_owned(),
+        };
+        let group_key = filter.group.as_ref().map(super::page::group_key);
         let sql = format!(
             "SELECT h.at, h.author, h.entity, h.entity_id, h.field, h.old, h.new,
                     coalesce(mp.name || ' › ' || m.title, p.name, np.name || ' › ' || nm.title,
@@ -106,6 +115,7 @@ impl Store {
                AND (?3 IS NULL OR coalesce(mp.direction_id, p.direction_id, np.direction_id,
                                            npp.direction_id) = ?3)
                AND (?4 IS NULL OR coalesce(mp.id, p.id, np.id, npp.id) = ?4)
+               AND {in_group}
              ORDER BY h.at {order}, h.id {order} LIMIT ?5"
         );
         let mut st = self
@@ -120,7 +130,8 @@ impl Store {
                     filter.user,
                     filter.direction,
                     filter.project,
-                    limit
+                    limit,
+                    group_key
                 ],
                 |r| {
                     Ok(ChangeLine {
@@ -149,6 +160,8 @@ pub struct LogFilter {
     /// Made under this direction, or this project.
     pub direction: Option<i64>,
     pub project: Option<i64>,
+    /// Made under any project of this pane (a direction, 工程, area, owner).
+    pub group: Option<crate::domain::lens::Group>,
     pub oldest_first: bool,
     pub limit: Option<i64>,
 }

@@ -72,6 +72,8 @@ pub enum Action {
     EditTarget,
     /// `o`: 责任单位 and 责任人.
     EditOwner,
+    /// `a` in a project's history: the whole pane's.
+    WholePane,
     /// `R`: this week's report, written to a file.
     Report,
     /// `b`: the areas (民生 and 制度保障) a project serves.

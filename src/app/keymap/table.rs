@@ -105,6 +105,7 @@ pub static BINDINGS: &[Binding] = &[
     // Reading: the history of changes and this help.
     b(&[L::History], &[code(C::Esc), k('H'), k('q')], A::Cancel, "关闭", "close", true),
     b(&[L::History], &[k('j'), code(C::Down)], A::Down, "下滚", "scroll down", true),
+    b(&[L::History], &[k('a')], A::WholePane, "整栏的修改记录(在项目的记录中)", "the whole pane's (in a project's)", true),
     b(&[L::History], &[k('k'), code(C::Up)], A::Up, "上滚", "scroll up", true),
     b(&[L::Help], &[code(C::Esc), k('?'), k('q')], A::Cancel, "关闭帮助", "close help", true),
     b(&[L::Help], &[k('j'), code(C::Down)], A::Down, "下滚", "scroll down", false),
