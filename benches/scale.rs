@@ -577,7 +577,7 @@ fn report_child(db: &Path) {
     let file = std::fs::File::create(&to).expect("the report file");
     let mut out = std::io::BufWriter::new(file);
     match format.as_str() {
-        "html" => formats::report::html(&report, Lang::Zh, &clock, &mut out).unwrap(),
+        "html" => formats::report_html::html(&report, Lang::Zh, &clock, &mut out).unwrap(),
         "xlsx" => formats::report_xlsx::xlsx(&report, Lang::Zh, &clock, &mut out).unwrap(),
         "docx" => formats::report_docx::docx(&report, Lang::Zh, &clock, &mut out).unwrap(),
         _ => formats::report::markdown(&report, Lang::Zh, &clock, &mut out).unwrap(),

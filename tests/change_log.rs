@@ -9,19 +9,7 @@ use plan_cockpit::app::overlay::Overlay;
 use plan_cockpit::i18n::Lang;
 
 fn at(sb: &Sandbox, now: &str, args: &[&str]) -> String {
-    let out = sb
-        .cmd()
-        .env("PLAN_COCKPIT_NOW", now)
-        .env("TZ", "Asia/Shanghai")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    sb.ok_at(now, args)
 }
 
 #[test]

@@ -16,22 +16,11 @@ mod common;
 use common::Sandbox;
 
 fn at(sb: &Sandbox, now: &str, args: &[&str]) -> std::process::Output {
-    sb.cmd()
-        .env("PLAN_COCKPIT_NOW", now)
-        .env("TZ", "Asia/Shanghai")
-        .args(args)
-        .output()
-        .unwrap()
+    sb.run_at(now, args)
 }
 
 fn ok(sb: &Sandbox, now: &str, args: &[&str]) -> String {
-    let out = at(sb, now, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    sb.ok_at(now, args)
 }
 
 /// The sheet `export --format csv` writes, as rows of cells.

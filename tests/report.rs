@@ -9,19 +9,7 @@ use common::Sandbox;
 
 /// Runs the binary at `now` (a local time in Dongguan).
 fn at(sb: &Sandbox, now: &str, args: &[&str]) -> String {
-    let out = sb
-        .cmd()
-        .env("PLAN_COCKPIT_NOW", now)
-        .env("TZ", "Asia/Shanghai")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    sb.ok_at(now, args)
 }
 
 /// The 2023 plan with readings over the autumn, owners and a note; the

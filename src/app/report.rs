@@ -208,7 +208,7 @@ impl ReportFormat {
     ) -> std::io::Result<()> {
         match self {
             ReportFormat::Markdown => crate::formats::report::markdown(report, lang, clock, out),
-            ReportFormat::Html => crate::formats::report::html(report, lang, clock, out),
+            ReportFormat::Html => crate::formats::report_html::html(report, lang, clock, out),
             ReportFormat::Docx => crate::formats::report_docx::docx(report, lang, clock, out),
             ReportFormat::Xlsx => crate::formats::report_xlsx::xlsx(report, lang, clock, out)
                 .map_err(|e| match e {

@@ -6,5 +6,6 @@ pub mod json;
 pub mod markdown;
 pub mod report;
 pub mod report_docx;
+pub mod report_html;
 pub mod report_xlsx;
 pub mod values;

@@ -291,9 +291,12 @@ pub fn markdown(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) 
     Ok(())
 }
 
-/// Text in HTML: every character that could start markup is escaped.
-fn h(s: &str) -> String {
-    let s = for_terminal(s, true);
+/// Text inside markup (HTML, WordprocessingML): every character that
+/// could start markup is escaped, and nothing markup cannot hold remains
+/// (control characters are shown as escapes). `br` turns line breaks into
+/// HTML's `<br>`.
+pub(super) fn escape_markup(s: &str, br: bool) -> String {
+    let s = for_terminal(s, br);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -302,139 +305,9 @@ fn h(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\n' => out.push_str("<br>"),
+            '\n' if br => out.push_str("<br>"),
             c => out.push(c),
         }
     }
     out
-}
-
-const CSS: &str = "@page{size:A4;margin:18mm 15mm}\
-body{font-family:'SimSun','Songti SC','Noto Serif CJK SC',serif;font-size:11pt;color:#000;max-width:190mm;margin:auto}\
-h1{font-family:'SimHei','Heiti SC','Noto Sans CJK SC',sans-serif;font-size:18pt;text-align:center}\
-h2{font-family:'SimHei','Heiti SC','Noto Sans CJK SC',sans-serif;font-size:14pt;margin-top:1.2em}\
-h3{font-size:12pt}p.meta{text-align:center}\
-table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:9.5pt}\
-th,td{border:1px solid #000;padding:2px 4px;vertical-align:top}th{background:#eee}\
-thead{display:table-header-group}tr{page-break-inside:avoid}\
-td.red{background:#f4c7c3}td.yellow{background:#fce8b2}td.green{background:#d9ead3}";
-
-fn light_class(light: Option<Light>) -> &'static str {
-    match light {
-        Some(Light::Red) => " class=\"red\"",
-        Some(Light::Yellow) => " class=\"yellow\"",
-        Some(Light::Green) => " class=\"green\"",
-        None => "",
-    }
-}
-
-fn html_table(
-    out: &mut impl Write,
-    heads: &[&str],
-    rows: impl IntoIterator<Item = (Vec<String>, Option<Light>)>,
-) -> io::Result<()> {
-    write!(out, "<table><thead><tr>")?;
-    for hd in heads {
-        write!(out, "<th>{}</th>", h(hd))?;
-    }
-    write!(out, "</tr></thead><tbody>")?;
-    for (cells, light) in rows {
-        write!(out, "<tr>")?;
-        for (i, c) in cells.iter().enumerate() {
-            // The light's cell carries its colour; the word stays beside it.
-            let class = if i == 5 { light_class(light) } else { "" };
-            write!(out, "<td{class}>{}</td>", h(c))?;
-        }
-        writeln!(out, "</tr>")?;
-    }
-    writeln!(out, "</tbody></table>")
-}
-
-fn items_html(out: &mut impl Write, r: &Report, members: &[usize], lang: Lang) -> io::Result<()> {
-    let items = members.iter().map(|&i| &r.items[i]);
-    html_table(
-        out,
-        &item_heads(lang),
-        items.map(|i| (item_cells(i, lang).to_vec(), i.light())),
-    )
-}
-
-pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> io::Result<()> {
-    let w = lang.report();
-    let code = match lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
-    };
-    writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{CSS}</style></head><body>",
-        h(&title(r, lang))
-    )?;
-    writeln!(out, "<h1>{}</h1>", h(&title(r, lang)))?;
-    let c = w.colon;
-    writeln!(
-        out,
-        "<p class=\"meta\">{}{c}{} · {}{c}{} · {}{c}{}</p>",
-        h(w.report_date),
-        h(&clock.local_minute(&r.made_at)),
-        h(w.as_of),
-        r.as_of,
-        h(w.made_by),
-        h(&r.made_by)
-    )?;
-    writeln!(
-        out,
-        "<h2>{}</h2><p>{}</p>",
-        h(w.overview),
-        h(&summary_line(r, lang))
-    )?;
-    html_table(
-        &mut out,
-        &[w.group, w.completion, w.elapsed],
-        overview_rows(r)
-            .into_iter()
-            .map(|(n, g)| (vec![n, percent(g.completion), percent(g.elapsed)], None)),
-    )?;
-    writeln!(out, "<h2>{}</h2>", h(w.progress_by))?;
-    for g in &r.groups {
-        writeln!(out, "<h3>{}</h3>", h(&group_heading(g, lang)))?;
-        items_html(&mut out, r, &g.members, lang)?;
-    }
-    writeln!(out, "<h2>{}</h2>", h(&changes_heading(r, lang)))?;
-    if r.changes.is_empty() {
-        writeln!(out, "<p>{}</p>", h(w.changes_none))?;
-    } else {
-        html_table(
-            &mut out,
-            &[w.when, w.who, w.place, w.change],
-            r.changes
-                .iter()
-                .map(|c| (change_cells(c, lang, clock).to_vec(), None)),
-        )?;
-    }
-    writeln!(out, "<h2>{}</h2>", h(w.problems))?;
-    if r.problems.is_empty() {
-        writeln!(out, "<p>{}</p>", h(w.problems_none))?;
-    } else {
-        items_html(&mut out, r, &r.problems, lang)?;
-    }
-    writeln!(out, "<h2>{}</h2>", h(w.next))?;
-    if r.next.is_empty() {
-        writeln!(out, "<p>{}</p>", h(w.next_none))?;
-    } else {
-        items_html(&mut out, r, &r.next, lang)?;
-    }
-    if let (Some(heading), Some((_, moved))) = (baseline_heading(r, lang, clock), &r.baseline) {
-        writeln!(out, "<h2>{}</h2>", h(&heading))?;
-        if moved.is_empty() {
-            writeln!(out, "<p>{}</p>", h(w.baseline_none))?;
-        } else {
-            html_table(
-                &mut out,
-                &baseline_heads(lang),
-                moved.iter().map(|m| (moved_cells(m).to_vec(), None)),
-            )?;
-        }
-    }
-    writeln!(out, "</body></html>")
 }

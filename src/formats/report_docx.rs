@@ -12,7 +12,6 @@ use super::report::{
 use crate::domain::clock::Clock;
 use crate::domain::pace::Light;
 use crate::domain::report::Report;
-use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
 use std::io::{self, Write};
 use zip::write::SimpleFileOptions;
@@ -34,21 +33,9 @@ const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 /// A4 landscape, 2 cm margins, in twentieths of a point.
 const SECTION: &str = r#"<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>"#;
 
-/// Text for XML: markup escaped, and nothing XML cannot hold (control
-/// characters are shown as escapes by `for_terminal`).
+/// Text for XML: markup escaped, nothing XML cannot hold.
 fn x(s: &str) -> String {
-    let s = for_terminal(s, false);
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
+    super::report::escape_markup(s, false)
 }
 
 fn paragraph(out: &mut dyn Write, style: Option<&str>, text: &str) -> io::Result<()> {

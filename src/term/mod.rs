@@ -190,6 +190,18 @@ fn watchdog(
     Ok(())
 }
 
+/// How a worker opens the plan: its own read-only connection.
+fn reader(author: &str, clock: &crate::domain::Clock) -> OpenOptions<'static> {
+    OpenOptions {
+        author: author.to_owned(),
+        quick_check: false,
+        read_only: true,
+        seed: None,
+        allow_network_fs: true,
+        clock: clock.clone(),
+    }
+}
+
 /// The light counts' worker: questions in, answers out. It answers only
 /// the newest question waiting, on a connection of its own opened for each
 /// (so a file replaced underneath is read as it is now); a failure leaves
@@ -207,14 +219,7 @@ fn lights_worker(db: PathBuf, author: String, clock: crate::domain::Clock) -> Li
             while let Ok(newer) = asked.try_recv() {
                 question = newer;
             }
-            let opts = OpenOptions {
-                author: author.clone(),
-                quick_check: false,
-                read_only: true,
-                seed: None,
-                allow_network_fs: true,
-                clock: clock.clone(),
-            };
+            let opts = reader(&author, &clock);
             let counted = store::open(&db, opts)
                 .and_then(|s| s.snapshot(|s| crate::app::lights::count(s, question.clone())));
             let event = match counted {
@@ -242,14 +247,7 @@ fn report_worker(db: PathBuf, author: String, clock: crate::domain::Clock) -> Re
     let (answer_tx, answer) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         while let Ok(question) = asked.recv() {
-            let opts = OpenOptions {
-                author: author.clone(),
-                quick_check: false,
-                read_only: true,
-                seed: None,
-                allow_network_fs: true,
-                clock: clock.clone(),
-            };
+            let opts = reader(&author, &clock);
             let written = store::open(&db, opts)
                 .map_err(crate::app::report::ReportFailed::Store)
                 .and_then(|s| crate::app::report::write_report(&s, &question, &clock))

@@ -53,6 +53,27 @@ impl Sandbox {
         c
     }
 
+    /// The binary at `now`, a local time in Dongguan.
+    pub fn run_at(&self, now: &str, args: &[&str]) -> std::process::Output {
+        self.cmd()
+            .env("PLAN_COCKPIT_NOW", now)
+            .env("TZ", "Asia/Shanghai")
+            .args(args)
+            .output()
+            .expect("run plan-cockpit")
+    }
+
+    /// `run_at`, failing the test unless it succeeds; its stdout.
+    pub fn ok_at(&self, now: &str, args: &[&str]) -> String {
+        let out = self.run_at(now, args);
+        assert!(
+            out.status.success(),
+            "plan-cockpit {args:?} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8")
+    }
+
     pub fn run(&self, args: &[&str]) -> Run {
         Run(self.cmd().args(args).output().expect("run plan-cockpit"))
     }
