@@ -24,7 +24,9 @@ h3{font-size:12pt}p.meta{text-align:center}\
 table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:9.5pt}\
 th,td{border:1px solid #000;padding:2px 4px;vertical-align:top}th{background:#eee}\
 thead{display:table-header-group}tr{page-break-inside:avoid}\
-td.red{background:#f4c7c3}td.yellow{background:#fce8b2}td.green{background:#d9ead3}";
+td.red{background:#f4c7c3}td.yellow{background:#fce8b2}td.green{background:#d9ead3}\
+table.items td:nth-child(n+2):nth-child(-n+7),table.items th{white-space:nowrap}\
+table.items td:first-child{width:28%}table.items td:last-child{width:22%}";
 
 fn light_class(light: Option<Light>) -> &'static str {
     match light {
@@ -40,7 +42,10 @@ fn html_table(
     heads: &[&str],
     rows: impl IntoIterator<Item = (Vec<String>, Option<Light>)>,
 ) -> io::Result<()> {
-    write!(out, "<table><thead><tr>")?;
+    // An item table keeps its short cells (values, rates, the light, the
+    // day) on one line; the task and the note take what is left.
+    let class = if heads.len() == 9 { " class=\"items\"" } else { "" };
+    write!(out, "<table{class}><thead><tr>")?;
     for hd in heads {
         write!(out, "<th>{}</th>", h(hd))?;
     }
