@@ -260,4 +260,10 @@ fn the_reports_workbook_comes_back_too() {
     assert!(said.contains("已更新 2 项,冲突 1 项"), "{said}");
     let log = ok(&sb, "2023-11-02T09:00:00+08:00", &["--lang", "zh", "log"]);
     assert!(log.contains("10月新增认定20家"), "{log}");
+    // The values were true on the workbook's 截至日期, not the day read in.
+    let json = sb.export_json();
+    assert!(
+        json.contains("\"as_of\": \"2023-11-01\"") && json.contains("\"source\": \"sheet\""),
+        "{json}"
+    );
 }

@@ -38,8 +38,20 @@ pub fn run(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Ou
         )));
     }
     let bytes = std::fs::read(file).map_err(|e| Failure::Input(lang.file_failed(file, &e)))?;
-    // A workbook is a zip; anything else is read as CSV.
-    let rows = if bytes.starts_with(b"PK") {
+    // A workbook is a zip; anything else is read as CSV. A workbook's
+    // values were true on its 截至日期, unless --as-of says otherwise.
+    let workbook = bytes.starts_with(b"PK");
+    let as_of = as_of.or_else(|| {
+        workbook
+            .then(|| crate::formats::values::workbook_as_of(&bytes))
+            .flatten()
+    });
+    let today = ctx.clock.today();
+    if let Some(day) = as_of.filter(|d| *d > today) {
+        let refusal = Refusal::AsOfInFuture { day, today };
+        return Err(Failure::Input(lang.bad_flag("as-of", &refusal)));
+    }
+    let rows = if workbook {
         crate::formats::values::read_xlsx(&bytes)
     } else {
         crate::formats::values::read_csv(&bytes)

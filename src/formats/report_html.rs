@@ -44,7 +44,11 @@ fn html_table(
 ) -> io::Result<()> {
     // An item table keeps its short cells (values, rates, the light, the
     // day) on one line; the task and the note take what is left.
-    let class = if heads.len() == 9 { " class=\"items\"" } else { "" };
+    let class = if heads.len() == 9 {
+        " class=\"items\""
+    } else {
+        ""
+    };
     write!(out, "<table{class}><thead><tr>")?;
     for hd in heads {
         write!(out, "<th>{}</th>", h(hd))?;

@@ -238,3 +238,23 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<SheetRow>, SheetFault> {
     }
     Ok(rows)
 }
+
+/// The 截至日期 a workbook of `report --format xlsx` says (its 总体情况
+/// sheet, third line): the day its values were true.
+pub fn workbook_as_of(bytes: &[u8]) -> Option<jiff::civil::Date> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).ok()?;
+    for lang in [Lang::Zh, Lang::En] {
+        let w = lang.report();
+        let Ok(range) = book.worksheet_range(w.overview_sheet) else {
+            continue;
+        };
+        if let Some(Data::String(line)) = range.get_value((2, 0)) {
+            let day = line
+                .strip_prefix(w.as_of)?
+                .trim_start_matches([':', ':', ' ']);
+            return day.trim().parse().ok();
+        }
+    }
+    None
+}
