@@ -113,14 +113,14 @@ pub fn run(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Ou
             Some(v) => v != m.version,
             None => m.updated_at != row.updated_at,
         };
-        if changed_since {
+        // Someone's change since the export wins: said, never overwritten.
+        let mut conflict = |by: &str, at: &str| {
             conflicts += 1;
-            said.push_str(&lang.sheet_conflict(
-                &what,
-                &m.updated_by,
-                &ctx.clock.local_minute(&m.updated_at),
-            ));
+            said.push_str(&lang.sheet_conflict(&what, by, &ctx.clock.local_minute(at)));
             said.push('\n');
+        };
+        if changed_since {
+            conflict(&m.updated_by, &m.updated_at);
             continue;
         }
         if !dry_run {
@@ -134,13 +134,7 @@ pub fn run(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Ou
             match store.update_milestone(m.id, Some(m.version), change, "sheet") {
                 Ok(_) => {}
                 Err(Error::Conflict(c)) => {
-                    conflicts += 1;
-                    said.push_str(&lang.sheet_conflict(
-                        &what,
-                        &c.by,
-                        &ctx.clock.local_minute(&c.at),
-                    ));
-                    said.push('\n');
+                    conflict(&c.by, &c.at);
                     continue;
                 }
                 Err(e) => return Err(e.into()),

@@ -24,6 +24,7 @@ mod page;
 mod report;
 mod rescue;
 mod schema;
+mod schema_v5;
 mod view;
 
 pub use crate::domain::rows::{
