@@ -227,7 +227,7 @@ fn bad_edits_are_refused_and_change_nothing() {
         ),
         (
             &["--due", "next week"],
-            "is not a date of the form YYYY-MM-DD",
+            "is not a date; type e.g. 2023-12-31",
         ),
         (&["--note", " \u{7}\n "], "the note is empty"),
         (&[], "nothing to change"),
@@ -579,4 +579,60 @@ fn a_weight_counts_in_the_rollup() {
     let file = b.write("plan.json", &json);
     b.ok(&["import", "--replace", file.to_str().unwrap()]);
     assert_eq!(b.export_json(), json);
+}
+
+/// Amounts as planners type them, read in the milestone's unit; days in
+/// the forms they write, a day without a year in the plan's.
+#[test]
+fn chinese_amounts_and_days_are_read_in_every_entry_field() {
+    let sb = Sandbox::new();
+    sb.ok(&["milestone", "set", "18", "--current", "1.5万"]);
+    sb.ok(&[
+        "milestone",
+        "set",
+        "23",
+        "--current",
+        "5000万",
+        "--due",
+        "2023年6月30日",
+    ]);
+    sb.ok(&[
+        "milestone",
+        "set",
+        "22",
+        "--target",
+        "120亿元",
+        "--due",
+        "年底",
+    ]);
+    sb.ok(&[
+        "milestone",
+        "set",
+        "36",
+        "--current",
+        "3,000",
+        "--as-of",
+        "6月30日",
+    ]);
+    let json: Vec<serde_json::Value> =
+        serde_json::from_str(&sb.ok(&["milestone", "list", "--json"])).unwrap();
+    let m = |id: i64| json.iter().find(|r| r["id"] == id).unwrap().clone();
+    assert_eq!(m(18)["current"], 15000.0);
+    assert_eq!(m(23)["current"], 0.5, "5000万 of a target in 亿元");
+    assert_eq!(m(23)["due"], "2023-06-30");
+    assert_eq!(
+        (m(22)["target"].clone(), m(22)["due"].clone()),
+        (120.0.into(), "2023-12-31".into())
+    );
+    assert!(
+        sb.export_json().contains("\"as_of\": \"2023-06-30\""),
+        "6月30日 of the plan year"
+    );
+    let r = sb.run(&["--lang", "zh", "milestone", "set", "23", "--current", "5家"]);
+    assert_eq!(r.code(), 2);
+    assert!(
+        r.stderr().contains("与本项的单位“亿元”不符"),
+        "{}",
+        r.stderr()
+    );
 }

@@ -140,11 +140,17 @@ impl App {
         let change = |c: MilestoneChange| c;
         let (id, version, c) = match *purpose {
             Purpose::Value { milestone, version } => {
-                // `512`, or `512 2023-06-30` for a figure entered late.
-                let (number, day) = value_and_day(text);
-                let n = parse_number(number).map_err(|e| self.lang.refusal(&e))?;
+                // `512`, `1.5万`, or `512 2023-06-30` (`512 6月30日`) for a
+                // figure entered late; read in the milestone's unit.
+                let (number, day) = value_and_day(text, self.plan_year);
+                let unit = self
+                    .store
+                    .milestone(milestone)
+                    .map(|m| m.unit)
+                    .map_err(|e| self.form_error(e))?;
+                let n = parse_amount(number, &unit).map_err(|e| self.lang.refusal(&e))?;
                 let as_of = day
-                    .map(parse_date)
+                    .map(|d| parse_day(d, self.plan_year))
                     .transpose()
                     .map_err(|e| self.lang.refusal(&e))?;
                 (
@@ -158,7 +164,7 @@ impl App {
                 )
             }
             Purpose::DoneOn { milestone, version } => {
-                let d = parse_date(text).map_err(|e| self.lang.refusal(&e))?;
+                let d = parse_day(text, self.plan_year).map_err(|e| self.lang.refusal(&e))?;
                 (
                     milestone,
                     version,
@@ -170,7 +176,7 @@ impl App {
                 )
             }
             Purpose::Due { milestone, version } => {
-                let d = parse_date(text).map_err(|e| self.lang.refusal(&e))?;
+                let d = parse_day(text, self.plan_year).map_err(|e| self.lang.refusal(&e))?;
                 (
                     milestone,
                     version,
@@ -301,12 +307,15 @@ impl App {
 
 /// A value form's text: the number, and the day after it if one is given
 /// (anything after a space that starts like a year, `2023-…`).
-fn value_and_day(text: &str) -> (&str, Option<&str>) {
+fn value_and_day(text: &str, plan_year: i16) -> (&str, Option<&str>) {
     match text.trim().rsplit_once(char::is_whitespace) {
+        // Anything after the last space that reads as a day is one (a day
+        // that starts like one but does not exist is refused as a day).
         Some((number, day))
-            if day.len() >= 5
-                && day[..4].bytes().all(|b| b.is_ascii_digit())
-                && day.as_bytes()[4] == b'-' =>
+            if crate::domain::typed_forms::parse_day(day, plan_year).is_ok()
+                || (day.len() >= 5
+                    && day[..4].bytes().all(|b| b.is_ascii_digit())
+                    && matches!(day.as_bytes()[4], b'-' | b'/' | b'.')) =>
         {
             (number.trim(), Some(day))
         }
@@ -320,12 +329,19 @@ mod tests {
 
     #[test]
     fn a_value_may_carry_the_day_it_was_true() {
-        assert_eq!(value_and_day("512"), ("512", None));
+        assert_eq!(value_and_day("512", 2023), ("512", None));
         assert_eq!(
-            value_and_day(" 512  2023-06-30 "),
+            value_and_day(" 512  2023-06-30 ", 2023),
             ("512", Some("2023-06-30"))
         );
-        assert_eq!(value_and_day("512 2023-6-3"), ("512", Some("2023-6-3")));
-        assert_eq!(value_and_day("1,500 元"), ("1,500 元", None));
+        assert_eq!(
+            value_and_day("512 2023-6-3", 2023),
+            ("512", Some("2023-6-3"))
+        );
+        assert_eq!(
+            value_and_day("1.5万 6月30日", 2023),
+            ("1.5万", Some("6月30日"))
+        );
+        assert_eq!(value_and_day("1,500 元", 2023), ("1,500 元", None));
     }
 }

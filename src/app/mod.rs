@@ -33,9 +33,9 @@ pub use event::Event;
 pub use guard::DraftGuard;
 
 use crate::domain::change::parse_number;
-use crate::domain::dates::parse_date;
 use crate::domain::lens::{Group, Lens, typed_areas};
 use crate::domain::progress::format_value;
+use crate::domain::typed_forms::{parse_amount, parse_day};
 use crate::domain::validate::typed_owner;
 use crate::domain::{Kind, MilestoneChange, Status, ValueChange};
 use crate::i18n::{Lang, Ui};

@@ -5,12 +5,12 @@ use super::commands::{Context, open_seeded};
 use super::output;
 use super::{Failure, Outcome};
 use crate::domain::change::parse_number;
-use crate::domain::dates::parse_date;
 use crate::domain::lens::typed_areas;
 use crate::domain::progress::value_against_target;
 use crate::domain::refusal::Refusal;
 use crate::domain::scope::Scope;
 use crate::domain::text::for_terminal;
+use crate::domain::typed_forms::{parse_amount, parse_day};
 use crate::domain::validate::typed_owner;
 use crate::domain::{Kind, MilestoneChange, ValueChange};
 use crate::i18n::Lang;
@@ -216,17 +216,24 @@ fn owner_text(r: &MilestoneRow) -> String {
     }
 }
 
-fn change_from(args: SetArgs, lang: Lang) -> Result<MilestoneChange, Failure> {
+/// The change the flags ask for. Amounts are read in the milestone's unit
+/// (`1.5万`, `5000万` for a target in 亿元), days in any of the forms a
+/// planner writes (`2025年6月30日`, `6月30日` in the plan year, `2025Q3`).
+fn change_from(
+    args: SetArgs,
+    lang: Lang,
+    unit: &str,
+    plan_year: i16,
+) -> Result<MilestoneChange, Failure> {
     let bad = |flag: &str, e: Refusal| Failure::Input(lang.bad_flag(flag, &e));
+    let amount = |v: &str| parse_amount(v, unit);
+    let day = |d: &str| parse_day(d, plan_year);
     let value = match (&args.current, &args.add) {
-        (Some(v), _) => Some(ValueChange::Set(
-            parse_number(v).map_err(|e| bad("current", e))?,
-        )),
-        (None, Some(v)) => Some(ValueChange::Add(
-            parse_number(v).map_err(|e| bad("add", e))?,
-        )),
+        (Some(v), _) => Some(ValueChange::Set(amount(v).map_err(|e| bad("current", e))?)),
+        (None, Some(v)) => Some(ValueChange::Add(amount(v).map_err(|e| bad("add", e))?)),
         (None, None) => None,
     };
+    let target_unit = args.unit.as_deref().unwrap_or(unit);
     Ok(MilestoneChange {
         value,
         status: args
@@ -238,14 +245,14 @@ fn change_from(args: SetArgs, lang: Lang) -> Result<MilestoneChange, Failure> {
         due: args
             .due
             .as_deref()
-            .map(parse_date)
+            .map(day)
             .transpose()
             .map_err(|e| bad("due", e))?,
         note: args.note,
         target: args
             .target
             .as_deref()
-            .map(parse_number)
+            .map(|t| parse_amount(t, target_unit))
             .transpose()
             .map_err(|e| bad("target", e))?,
         unit: args.unit,
@@ -265,7 +272,7 @@ fn change_from(args: SetArgs, lang: Lang) -> Result<MilestoneChange, Failure> {
         as_of: args
             .as_of
             .as_deref()
-            .map(parse_date)
+            .map(day)
             .transpose()
             .map_err(|e| bad("as-of", e))?,
     })
@@ -273,12 +280,15 @@ fn change_from(args: SetArgs, lang: Lang) -> Result<MilestoneChange, Failure> {
 
 pub fn set(ctx: &Context, id: i64, args: SetArgs) -> Outcome {
     let expected = args.expect_version;
-    let change = change_from(args, ctx.lang)?;
+    // A write checks the file first: SQLite accepts writes into a damaged one.
+    let mut store = open_seeded(ctx, true)?;
+    // Amounts are read in its unit, days in its plan's year.
+    let unit = store.milestone(id)?.unit;
+    let plan_year = store.plan_year().unwrap_or(2023);
+    let change = change_from(args, ctx.lang, &unit, plan_year)?;
     if change.is_empty() {
         return Err(Failure::Input(ctx.lang.nothing_to_set()));
     }
-    // A write checks the file first: SQLite accepts writes into a damaged one.
-    let mut store = open_seeded(ctx, true)?;
     let saved = store.update_milestone(id, expected, change, "cli")?;
     let lang = ctx.lang;
     let mut msg = format!(

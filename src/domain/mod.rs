@@ -18,6 +18,7 @@ pub mod sheet;
 pub mod status;
 pub mod text;
 pub mod typed;
+pub mod typed_forms;
 pub mod validate;
 
 pub use change::{MilestoneChange, ValueChange};

@@ -27,6 +27,11 @@ pub enum Refusal {
     TargetIsStart {
         target: f64,
     },
+    /// An amount typed with a unit the milestone is not counted in.
+    UnitMismatch {
+        typed: String,
+        unit: String,
+    },
     /// A baseline name already used.
     BaselineExists {
         name: String,

@@ -24,6 +24,11 @@ impl Lang {
                 "这是定性任务,没有目标值和单位",
                 "this is a yes/no deliverable; it has no target or unit"
             ),
+            Refusal::UnitMismatch { typed, unit } => say!(
+                lang,
+                "“{typed}”与本项的单位“{unit}”不符;可直接写数字,或如 1.5万、5000万{unit}",
+                "{typed:?} is not in this milestone's unit {unit:?}; type a number, or e.g. 1.5万 or 5000万{unit}"
+            ),
             Refusal::BaselineExists { name } => say!(
                 lang,
                 "已有名为“{name}”的基线;基线保存后不再改动,请换一个名称",
@@ -90,8 +95,8 @@ impl Lang {
             }
             Refusal::NotADate { typed } => say!(
                 lang,
-                "“{typed}”不是 YYYY-MM-DD 格式的日期,例如 2023-12-31",
-                "{typed:?} is not a date of the form YYYY-MM-DD (such as 2023-12-31)"
+                "“{typed}”不是日期;可写 2023-12-31、2023年12月31日、2023/12/31、12月31日、2023Q4 或 年底",
+                "{typed:?} is not a date; type e.g. 2023-12-31, 2023年12月31日, 2023/12/31, 12月31日, 2023Q4 or 年底"
             ),
             Refusal::NoSuchDay { typed } => say!(
                 lang,
