@@ -69,8 +69,10 @@ pub fn parse_amount(typed: &str, unit: &str) -> Result<f64, Refusal> {
     }
     let (want_m, want_base) = magnitude_of(unit);
     // `60%` for a milestone counted in %.
-    if rest == "%" || rest == "%" {
-        return if unit.trim() == "%" || unit.trim() == "%" {
+    // Half- or full-width (an input method types the latter).
+    let percent = |s: &str| matches!(s, "%" | "\u{FF05}");
+    if percent(rest) {
+        return if percent(unit.trim()) {
             Ok(n)
         } else {
             Err(Refusal::UnitMismatch {
@@ -191,6 +193,7 @@ mod tests {
         ok("3,000", "家", 3000.0);
         ok("600家", "家", 600.0);
         ok("60%", "%", 60.0);
+        ok("60\u{FF05}", "%", 60.0);
         ok("2万亿", "亿元", 20000.0);
         ok("１.５万", "名", 15000.0);
         for (typed, unit) in [
