@@ -54,13 +54,18 @@ pub fn build(
         overdue_on: None,
     };
     store.each_milestone(&filter, |mut row: MilestoneRow| {
-        let points: Vec<(Date, f64)> = readings
-            .remove(&row.id)
-            .unwrap_or_default()
+        let all = readings.remove(&row.id).unwrap_or_default();
+        let known = all.len();
+        let points: Vec<(Date, f64)> = all
             .into_iter()
             // A reading after the report's day was not known on it.
             .filter_map(|(d, v)| day(&d).filter(|d| *d <= period.as_of).map(|d| (d, v)))
             .collect();
+        // Judged on an earlier day, the value is that day's: the newest
+        // reading by then (none yet: nothing recorded).
+        if points.len() < known {
+            row.current = points.last().map(|p| p.1);
+        }
         let note = notes.remove(&row.id);
         // What the report never shows is not kept for it.
         row.updated_at = String::new();
@@ -151,20 +156,17 @@ pub fn build(
         since: period.since,
         made_by: store.author().to_owned(),
         made_at: clock.now_text(),
-        by: match by {
-            By::Direction => Lens::Directions,
-            By::Program => Lens::Programs,
-            By::Area => Lens::Areas,
-            By::Owner => Lens::Owners,
-        },
         summary: report::summary(&items),
         directions,
         programs,
         groups,
-        changes: store.changes_since(&clock.start_of(period.since))?,
+        // Up to the end of the report's day: a report of June says June.
+        changes: store.changes_between(
+            &clock.start_of(period.since),
+            &clock.start_of(period.as_of.tomorrow().unwrap_or(period.as_of)),
+        )?,
         problems: report::problems(&items),
         next: report::next(&items, period),
-        next_days: period.next_days,
         baseline: None,
         items,
     })

@@ -3,7 +3,6 @@
 //! owner), what changed since the last report, what is in trouble and what
 //! falls due next. Built here from plain rows; the formats only lay it out.
 
-use super::lens::Lens;
 use super::pace::{Light, Standing, Verdict, elapsed, standing};
 use super::rows::{MilestoneRow, Rollup};
 use super::status::{Kind, Status};
@@ -123,7 +122,6 @@ pub struct Report {
     /// Who produced it, and when (an instant, as stored).
     pub made_by: String,
     pub made_at: String,
-    pub by: Lens,
     pub summary: Summary,
     /// Every item, in plan order; the rest point into it.
     pub items: Vec<Item>,
@@ -135,9 +133,9 @@ pub struct Report {
     pub changes: Vec<ChangeLine>,
     /// 存在问题: red and overdue items, worst first.
     pub problems: Vec<usize>,
-    /// 下步计划: open items due after the report's day, within `next_days`.
+    /// 下步计划: open items due after the report's day, within the
+    /// period's `next_days`.
     pub next: Vec<usize>,
-    pub next_days: i64,
     /// With `--baseline`: the baseline and what moved since it.
     pub baseline: Option<(BaselineInfo, Vec<Moved>)>,
 }

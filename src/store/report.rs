@@ -73,11 +73,12 @@ impl Store {
         Ok(out)
     }
 
-    /// Every change at or after `since` (an instant), oldest first: a
-    /// report's 本周进展.
-    pub fn changes_since(&self, since: &str) -> Result<Vec<ChangeLine>> {
+    /// Every change from `since` up to (not at) `until` (instants), oldest
+    /// first: a report's 本周进展.
+    pub fn changes_between(&self, since: &str, until: &str) -> Result<Vec<ChangeLine>> {
         self.changes(&LogFilter {
             since: Some(since.to_owned()),
+            until: Some(until.to_owned()),
             oldest_first: true,
             ..LogFilter::default()
         })
@@ -111,6 +112,7 @@ impl Store {
              LEFT JOIN project npp ON npp.id = n.project_id
              WHERE h.entity <> 'plan'
                AND (?1 IS NULL OR h.at >= ?1)
+               AND (?7 IS NULL OR h.at < ?7)
                AND (?2 IS NULL OR h.author = ?2)
                AND (?3 IS NULL OR coalesce(mp.direction_id, p.direction_id, np.direction_id,
                                            npp.direction_id) = ?3)
@@ -131,7 +133,8 @@ impl Store {
                     filter.direction,
                     filter.project,
                     limit,
-                    group_key
+                    group_key,
+                    filter.until
                 ],
                 |r| {
                     Ok(ChangeLine {
@@ -153,8 +156,9 @@ impl Store {
 /// Which changes the log shows.
 #[derive(Debug, Clone, Default)]
 pub struct LogFilter {
-    /// From this instant on.
+    /// From this instant on, and before that one.
     pub since: Option<String>,
+    pub until: Option<String>,
     /// Made by this user.
     pub user: Option<String>,
     /// Made under this direction, or this project.
