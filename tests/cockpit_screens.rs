@@ -127,7 +127,7 @@ fn the_terminal_cursor_follows_the_caret_through_cjk_text() {
 fn no_color_means_no_colour_at_all() {
     for keys in ["", "<Tab>jjjjjjj<Enter>", "<Tab>jjjjjjj<Enter>e12a<Enter>"] {
         let (_sb, mut app) = cockpit(Lang::Zh);
-        app.color = false;
+        app.look.palette = plan_cockpit::app::look::Palette::Mono;
         press(&mut app, keys);
         let t = draw(&app, 80, 24);
         for cell in t.backend().buffer().content() {

@@ -16,6 +16,7 @@ mod history;
 pub mod keymap;
 pub mod lights;
 mod load;
+pub mod look;
 mod menu;
 mod navigate;
 mod next;
@@ -93,8 +94,8 @@ pub struct App {
     pub page: usize,
     pub undo: Vec<Undo>,
     pub quit: bool,
-    /// False under NO_COLOR: the UI then uses no colour at all.
-    pub color: bool,
+    /// Colours and ASCII mode, chosen at start.
+    pub look: look::Look,
     /// The database's data_version when we last read it.
     seen: i64,
     /// The panes' red and yellow counts, and the last question asked.
@@ -136,7 +137,7 @@ impl App {
             page: 10,
             undo: Vec::new(),
             quit: false,
-            color: true,
+            look: look::Look::default(),
             seen: 0,
             lights: None,
             lights_asked: None,
@@ -168,6 +169,9 @@ impl App {
 
     pub fn resize(&mut self, _width: u16, height: u16) {
         self.page = (height as usize).saturating_sub(8).max(1);
+        for overlay in &mut self.overlays {
+            overlay.resized();
+        }
         if height as usize > self.span() {
             self.height = height as usize;
             // A screen taller than what is loaded around the selections.

@@ -96,6 +96,13 @@ impl Overlay {
         layer.typed(changed)
     }
 
+    /// The window changed size: the text field starts its view afresh.
+    pub fn resized(&mut self) {
+        if let Some(input) = self.as_layer_mut().input() {
+            super::text::refit(input);
+        }
+    }
+
     /// Text typed here that would be lost if the cockpit closed now.
     pub fn unsaved_text(&self) -> bool {
         self.as_layer().unsaved()

@@ -84,12 +84,37 @@ pub fn line_input(text: &str) -> TextArea<'static> {
     t
 }
 
+/// The same text, caret and wrapping in a field whose view starts afresh.
+/// tui-textarea keeps the last view's scroll offsets and only moves them
+/// to follow the caret: after the window shrinks and grows back, the view
+/// stayed scrolled as it was in the small one (only the caret's row, or a
+/// line's last character, in sight while the room around them was empty).
+/// Nothing else is kept in the field: its own undo is not used (the cockpit
+/// keeps the text's history in drafts).
+pub fn refit(input: &mut TextArea<'static>) {
+    let at = input.cursor();
+    let (row, col) = (at.0, at.1);
+    let mut fresh = TextArea::new(input.lines().to_vec());
+    fresh.set_wrap_mode(input.wrap_mode());
+    let (row, col) = (
+        u16::try_from(row).unwrap_or(u16::MAX),
+        u16::try_from(col).unwrap_or(u16::MAX),
+    );
+    fresh.move_cursor(CursorMove::Jump(row, col));
+    *input = fresh;
+}
+
 /// The note editor's field, with the caret at the end of the text.
 pub fn note_input(text: &str) -> TextArea<'static> {
     let mut t = TextArea::new(text.lines().map(str::to_owned).collect());
     if t.lines().is_empty() {
         t = TextArea::default();
     }
+    // A note is prose: lines wrap at words (or, in Chinese, anywhere
+    // between graphemes) instead of scrolling sideways, so there is no
+    // sideways offset a resize could strand (at 10×3 and back, the editor
+    // showed only the last character of a long line until Home).
+    t.set_wrap_mode(tui_textarea::WrapMode::WordOrGlyph);
     t.move_cursor(CursorMove::Bottom);
     t.move_cursor(CursorMove::End);
     t

@@ -327,7 +327,8 @@ pub fn cockpit(ctx: &Context) -> Outcome {
     // quick_check reads the whole file: on a large plan that would delay the
     // first frame by a second, so the cockpit runs it in the background.
     let store = open_seeded(ctx, false)?;
-    let app = crate::app::App::new(store, ctx.lang)?;
+    let mut app = crate::app::App::new(store, ctx.lang)?;
+    app.look.palette = crate::app::look::detect(&crate::app::look::TerminalEnv::from_process());
     crate::term::run(app).map_err(|e| Failure::Other(ctx.lang.terminal_failed(&e)))
 }
 

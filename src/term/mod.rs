@@ -65,7 +65,6 @@ fn enter() -> io::Result<Screen> {
 
 /// Runs the cockpit until the planner quits or a signal asks us to stop.
 pub fn run(mut app: App) -> io::Result<()> {
-    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let stop = Arc::new(AtomicBool::new(false));
     let finished = Arc::new(AtomicBool::new(false));
     let pending: Pending = Arc::new(Mutex::new(None));

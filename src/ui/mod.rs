@@ -2,6 +2,7 @@
 //! changes it, never touches the database.
 
 mod agenda;
+pub mod ascii;
 mod chart;
 mod detail;
 mod explain;
@@ -33,7 +34,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(text), area);
         return;
     }
-    let theme = Theme { color: app.color };
+    let theme = Theme {
+        palette: app.look.palette,
+    };
     let [top, body, status, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -46,6 +49,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     status_line(app, theme, frame, status);
     hint_bar(app, theme, frame, hints);
     overlays::render(app, theme, frame, area);
+    width::mend_cut_wide(frame.buffer_mut());
+    if app.look.ascii {
+        ascii::flatten(frame.buffer_mut());
+    }
 }
 
 fn title_bar(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -89,23 +96,38 @@ fn status_line(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 /// The main keys of the current layer, from the key table.
 fn hint_bar(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let layer = app.layer();
-    let mut spans = Vec::new();
-    let mut used = 0;
-    let max = area.width as usize;
-    for b in BINDINGS.iter().filter(|b| b.holds_in(layer) && b.hint) {
-        let key = b
-            .keys
-            .first()
-            .map(crate::app::keymap::key_label)
-            .unwrap_or_default();
-        let desc = describe(app.lang, b);
-        let w = width(&key) + width(desc) + 3;
-        if used + w > max {
+    use crate::app::keymap::Action;
+    // How to leave and how to learn the rest stay whatever else is dropped:
+    // they are shown last, after as many of the others as fit.
+    let hints: Vec<(String, &str, bool)> = BINDINGS
+        .iter()
+        .filter(|b| b.holds_in(layer) && b.hint)
+        .map(|b| {
+            let key = b
+                .keys
+                .first()
+                .map(crate::app::keymap::key_label)
+                .unwrap_or_default();
+            let kept = matches!(b.action, Action::Quit | Action::Help);
+            (key, describe(app.lang, b), kept)
+        })
+        .collect();
+    let cost = |(k, d, _): &(String, &str, bool)| width(k) + width(d) + 3;
+    let mut room =
+        (area.width as usize).saturating_sub(hints.iter().filter(|h| h.2).map(cost).sum());
+    let mut shown: Vec<&(String, &str, bool)> = Vec::new();
+    for h in hints.iter().filter(|h| !h.2) {
+        if cost(h) > room {
             break;
         }
-        spans.push(Span::styled(key, theme.key()));
+        room -= cost(h);
+        shown.push(h);
+    }
+    shown.extend(hints.iter().filter(|h| h.2));
+    let mut spans = Vec::new();
+    for (key, desc, _) in shown {
+        spans.push(Span::styled(key.clone(), theme.key()));
         spans.push(Span::raw(format!(" {desc}  ")));
-        used += w;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

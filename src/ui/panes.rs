@@ -33,10 +33,64 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     let (first, shown) = super::heading::visible_panes(app.panes.len(), app.focus, area.width);
+    let drilled = app.panes[app.focus].open.is_some();
     let n = u32::try_from(shown).unwrap_or(u32::MAX);
-    let areas = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(area);
+    let areas = match pane_widths(area.width, shown, drilled.then(|| app.focus - first)) {
+        Some(widths) => Layout::horizontal(widths.into_iter().map(Constraint::Length)).split(area),
+        None => Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(area),
+    };
     for (i, a) in areas.iter().enumerate() {
         pane(app, theme, frame, *a, first + i);
+    }
+}
+
+/// The widest a drilled pane grows: enough for a milestone's title, value,
+/// light and time limit on one line each (a 2023 plan's longest second
+/// line is about 40 cells) without starving the panes beside it.
+const DRILLED_CELLS: u16 = 64;
+/// What a pane beside a drilled one keeps: a mark, a cut name and a percent.
+const BESIDE_CELLS: u16 = 16;
+
+/// The widths of `shown` panes across `cells` when a drilled pane (`wide`,
+/// its place among those shown) takes up to half the row, so that at 80×24
+/// its milestones keep value, light and time limit (40 cells instead of
+/// 26) while the other directions stay in sight. `None`: equal shares
+/// (nothing drilled, one pane, or the others would get narrower than
+/// `BESIDE_CELLS`).
+pub fn pane_widths(cells: u16, shown: usize, wide: Option<usize>) -> Option<Vec<u16>> {
+    let n = u16::try_from(shown).ok().filter(|&n| n > 1)?;
+    let wide = wide?;
+    let want = (cells / 2).min(DRILLED_CELLS).max(cells / n);
+    let rest = cells - want;
+    let others = n - 1;
+    if rest / others < BESIDE_CELLS {
+        return None;
+    }
+    // The remainder a cell each to the first ones.
+    let mut out: Vec<u16> = (0..others)
+        .map(|i| rest / others + u16::from(i < rest % others))
+        .collect();
+    out.insert(wide.min(out.len()), want);
+    Some(out)
+}
+
+#[cfg(test)]
+mod width_tests {
+    use super::pane_widths;
+
+    #[test]
+    fn a_drilled_pane_takes_half_the_row_and_the_others_share_the_rest() {
+        assert_eq!(pane_widths(80, 3, Some(1)), Some(vec![20, 40, 20]));
+        assert_eq!(pane_widths(80, 3, Some(0)), Some(vec![40, 20, 20]));
+        assert_eq!(pane_widths(81, 3, None), None);
+        assert_eq!(
+            pane_widths(200, 7, Some(6)).map(|w| w.iter().sum::<u16>()),
+            Some(200)
+        );
+        assert_eq!(pane_widths(200, 7, Some(6)).map(|w| w[6]), Some(64));
+        // Too narrow for others to keep a name: equal shares.
+        assert_eq!(pane_widths(60, 3, Some(0)), None);
+        assert_eq!(pane_widths(80, 1, Some(0)), None);
     }
 }
 
@@ -166,7 +220,7 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
                 crate::domain::lens::Group::Area(_) => ui.no_linked_project,
                 _ => ui.empty,
             };
-            list(
+            let hidden = list(
                 frame,
                 theme,
                 list_area,
@@ -176,6 +230,7 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
                 focused,
                 empty,
             );
+            hidden_marks(frame, theme, area, hidden);
         }
         Depth::Milestones => {
             let Some(op) = &pane.open else { return };
@@ -188,7 +243,7 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
             let [items, rest] =
                 Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(list_area);
             let item = |m: &MilestoneRow| milestone_lines(app, theme, m, cells);
-            list(
+            let hidden = list(
                 frame,
                 theme,
                 items,
@@ -198,6 +253,7 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
                 focused,
                 ui.empty,
             );
+            hidden_marks(frame, theme, area, hidden);
             frame.render_widget(Paragraph::new(about), rest);
         }
         Depth::Detail => {
@@ -269,18 +325,20 @@ fn milestone_lines(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> V
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("/");
-    let detail = format!(
-        "{} {} · {} · {}{}",
-        value_text(app, m),
-        pct(m.measure().progress()).trim(),
-        due,
-        app.lang.status(m.status),
-        if owner.is_empty() {
-            String::new()
-        } else {
-            format!(" · {owner}")
-        }
-    );
+    // In a narrow pane the parts a planner needs go last: first the owner,
+    // then the percent (the bar and value say it), then the status word
+    // (the mark says it); the value and the time limit stay.
+    let value = value_text(app, m);
+    let percent = pct(m.measure().progress());
+    let status = app.lang.status(m.status);
+    let parts = [
+        (value.as_str(), 0),
+        (percent.trim(), 3),
+        (due.as_str(), 1),
+        (status, 2),
+        (owner.as_str(), 4),
+    ];
+    let detail = crate::ui::width::fit_parts(&parts, " · ", cells.saturating_sub(2));
     let style = if is_overdue(app, m) {
         theme.error()
     } else {
@@ -293,8 +351,7 @@ fn milestone_lines(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> V
         Some(s) => Span::styled(format!("{} ", light_mark(s.light)), theme.light(s.light)),
         None => Span::raw("  "),
     };
-    let rest = truncate(&detail, cells.saturating_sub(2));
-    vec![first, Line::from(vec![light, Span::styled(rest, style)])]
+    vec![first, Line::from(vec![light, Span::styled(detail, style)])]
 }
 
 /// A list of items of `per` lines each, shown a page at a time; the
@@ -315,9 +372,9 @@ fn list<T>(
     lines_of: impl Fn(&T) -> Vec<Line<'static>>,
     focused: bool,
     empty: &str,
-) {
+) -> Hidden {
     if area.height == 0 {
-        return;
+        return Hidden::default();
     }
     if window.total == 0 {
         let lines: Vec<Line> = wrap(empty, area.width as usize)
@@ -325,7 +382,7 @@ fn list<T>(
             .map(|l| Line::styled(l, theme.dim()))
             .collect();
         frame.render_widget(Paragraph::new(lines), area);
-        return;
+        return Hidden::default();
     }
     let fit = (area.height as usize / per).max(1);
     let first = window.sel / fit * fit;
@@ -344,4 +401,39 @@ fn list<T>(
         }
     }
     frame.render_widget(Paragraph::new(lines), area);
+    Hidden {
+        above: first,
+        below: window.total.saturating_sub(first + fit),
+    }
+}
+
+/// How many items of a list lie above and below the page shown.
+#[derive(Debug, Default, Clone, Copy)]
+struct Hidden {
+    above: usize,
+    below: usize,
+}
+
+/// `↑ 12 ↓ 4` on the pane's bottom border, right-aligned: that more items
+/// follow costs a few bytes, and only when the page or the count changes.
+fn hidden_marks(frame: &mut Frame, theme: Theme, pane: Rect, hidden: Hidden) {
+    let mut text = String::new();
+    if hidden.above > 0 {
+        text.push_str(&format!(" ↑ {}", hidden.above));
+    }
+    if hidden.below > 0 {
+        text.push_str(&format!(" ↓ {}", hidden.below));
+    }
+    if text.is_empty() || pane.height < 2 || pane.width < 4 {
+        return;
+    }
+    text.push(' ');
+    let w = super::cells(width(&text)).min(pane.width - 2);
+    let at = Rect {
+        x: pane.right() - 1 - w,
+        y: pane.bottom() - 1,
+        width: w,
+        height: 1,
+    };
+    frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), at);
 }

@@ -1,22 +1,29 @@
-//! Styles. Only the 8 basic ANSI colours (PuTTY and Xshell with 16 colours
-//! show them all), and with NO_COLOR none at all: every meaning colour
-//! carries is also carried by a symbol or a word.
+//! Styles, per palette: the 16 ANSI colours for a dark or a light
+//! background (PuTTY, Xshell and every SSH client show them), or none at
+//! all. Every meaning a colour carries is also carried by a symbol or a
+//! word, so the monochrome palette loses nothing.
 
+use crate::app::look::Palette;
 use crate::domain::Status;
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
-    pub color: bool,
+    pub palette: Palette,
 }
 
 impl Theme {
-    fn fg(self, c: Color) -> Style {
-        if self.color {
-            Style::default().fg(c)
-        } else {
-            Style::default()
+    /// `dark` on a dark background, `light` on a light one, none in mono.
+    fn fg2(self, dark: Color, light: Color) -> Style {
+        match self.palette {
+            Palette::Dark => Style::default().fg(dark),
+            Palette::Light => Style::default().fg(light),
+            Palette::Mono => Style::default(),
         }
+    }
+
+    fn fg(self, c: Color) -> Style {
+        self.fg2(c, c)
     }
 
     pub fn selected(self) -> Style {
@@ -24,14 +31,17 @@ impl Theme {
     }
 
     pub fn focused_border(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg2(Color::Cyan, Color::Blue)
+            .add_modifier(Modifier::BOLD)
     }
 
+    /// Secondary text: grey on dark; on light, the dark grey (ANSI 8 is
+    /// too pale on many white schemes, so the plain colour there).
     pub fn dim(self) -> Style {
-        if self.color {
-            Style::default().fg(Color::DarkGray)
-        } else {
-            Style::default()
+        match self.palette {
+            Palette::Dark => Style::default().fg(Color::DarkGray),
+            Palette::Light => Style::default().add_modifier(Modifier::DIM),
+            Palette::Mono => Style::default(),
         }
     }
 
@@ -44,11 +54,21 @@ impl Theme {
     }
 
     pub fn ok(self) -> Style {
-        self.fg(Color::Green)
+        self.fg2(Color::Green, Color::Green)
     }
 
+    /// Keys in the hint bar: yellow reads on black, not on white.
     pub fn key(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg2(Color::Yellow, Color::Blue)
+            .add_modifier(Modifier::BOLD)
+    }
+
+    /// Yellow text vanishes on white: there, black on a yellow ground.
+    fn yellow(self) -> Style {
+        match self.palette {
+            Palette::Light => Style::default().fg(Color::Black).bg(Color::Yellow),
+            _ => self.fg(Color::Yellow),
+        }
     }
 
     pub fn bar(self) -> Style {
@@ -58,7 +78,7 @@ impl Theme {
     pub fn light(self, light: crate::domain::pace::Light) -> Style {
         match light {
             crate::domain::pace::Light::Green => self.fg(Color::Green),
-            crate::domain::pace::Light::Yellow => self.fg(Color::Yellow),
+            crate::domain::pace::Light::Yellow => self.yellow().add_modifier(Modifier::BOLD),
             crate::domain::pace::Light::Red => self.fg(Color::Red).add_modifier(Modifier::BOLD),
         }
     }
@@ -66,7 +86,7 @@ impl Theme {
     pub fn status(self, s: Status) -> Style {
         match s {
             Status::Done => self.fg(Color::Green),
-            Status::AtRisk => self.fg(Color::Yellow),
+            Status::AtRisk => self.yellow(),
             Status::Blocked => self.fg(Color::Red),
             Status::Dropped => self.dim(),
             Status::Planned | Status::Active => Style::default(),

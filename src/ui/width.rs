@@ -1,7 +1,8 @@
 //! Display-width helpers: CJK characters take two terminal cells, so
 //! alignment and truncation count cells, never chars or bytes.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -34,12 +35,12 @@ pub fn truncate(s: &str, cells: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in s.graphemes(true) {
+        let w = width(g);
         if used + w > cells - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
@@ -64,44 +65,74 @@ mod tests {
     }
 }
 
-/// Breaks `s` into lines of at most `cells` cells. Breaks at spaces where a
-/// line has them, anywhere in CJK text (which has none), never inside a glyph.
+/// Blanks every wide character whose second cell something else was drawn
+/// over (an overlay's left edge, most often). Left alone, the terminal
+/// would draw the whole character and hide what covers its second half,
+/// because ratatui skips a wide character's second cell when it writes: a
+/// popup lost its left border wherever Chinese text sat under it.
+pub fn mend_cut_wide(buf: &mut ratatui::buffer::Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right().saturating_sub(1) {
+            if width(buf[(x, y)].symbol()) < 2 {
+                continue;
+            }
+            let next = buf[(x + 1, y)].symbol();
+            if !(next.is_empty() || next == " ") {
+                buf[(x, y)].set_symbol(" ");
+            }
+        }
+    }
+}
+
+/// Breaks `s` into lines of at most `cells` cells, where Unicode's line
+/// breaking rules allow (UAX #14, through textwrap): between Chinese
+/// characters, never before `。`, `,` or a closing bracket nor after an
+/// opening one, at spaces in Latin text. A word wider than the line is cut
+/// between grapheme clusters, so a ZWJ emoji, a flag or a letter with its
+/// combining mark is never split.
 pub fn wrap(s: &str, cells: usize) -> Vec<String> {
     let cells = cells.max(2);
+    let options = textwrap::Options::new(cells).break_words(false);
     let mut out = Vec::new();
-    for para in s.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for c in para.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w > cells {
-                // Prefer the last space, if it leaves something on the line.
-                match line
-                    .rfind(' ')
-                    .filter(|&i| i > 0 && c.is_ascii() && !c.is_whitespace())
-                {
-                    Some(i) => {
-                        let rest = line[i + 1..].to_owned();
-                        line.truncate(i);
-                        out.push(std::mem::take(&mut line));
-                        used = width(&rest);
-                        line = rest;
-                    }
-                    None => {
-                        out.push(std::mem::take(&mut line));
-                        used = 0;
-                    }
-                }
-                if c == ' ' && used == 0 {
-                    continue;
-                }
-            }
-            line.push(c);
-            used += w;
+    for line in textwrap::wrap(s, options) {
+        if width(&line) <= cells {
+            out.push(line.into_owned());
+        } else {
+            out.extend(cut_graphemes(&line, cells));
         }
-        out.push(line);
     }
     out
+}
+
+/// `s` in pieces of at most `cells` cells, cut only between graphemes; a
+/// piece does not begin with closing punctuation while the one before can
+/// give it a grapheme to lean on (the typesetters' rule, 避头).
+fn cut_graphemes(s: &str, cells: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line: Vec<&str> = Vec::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        if !line.is_empty() && used + width(g) > cells {
+            let mut carried = Vec::new();
+            let last = line.last().map_or(0, |l| width(l));
+            if g.starts_with(closes) && line.len() > 1 && last + width(g) <= cells {
+                carried.extend(line.pop());
+            }
+            out.push(line.concat());
+            used = carried.iter().map(|c| width(c)).sum();
+            line = carried;
+        }
+        used += width(g);
+        line.push(g);
+    }
+    out.push(line.concat());
+    out
+}
+
+/// Punctuation that may not begin a line.
+fn closes(c: char) -> bool {
+    "。,、;:?!)」』】》〉”’….,;:!?)".contains(c)
 }
 
 #[cfg(test)]
@@ -122,5 +153,99 @@ mod wrap_tests {
         ) {
             assert!(width(&line) <= 7, "{line}");
         }
+    }
+
+    #[test]
+    fn chinese_punctuation_never_begins_a_line() {
+        let text = "以新能源产业、数字经济、专精特新企业等为切入点,加快培育壮大新动能。";
+        for cells in 4..40 {
+            for line in wrap(text, cells).iter().skip(1) {
+                let first = line.chars().next().unwrap_or(' ');
+                assert!(!"。,、;:)”".contains(first), "{cells}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_zwj_emoji_is_never_split() {
+        let flag = "🏳️‍🌈";
+        let text = format!("进度{flag}{flag}{flag}abc{flag}");
+        for cells in 2..12 {
+            let lines = wrap(&text, cells);
+            assert_eq!(
+                lines.concat().matches(flag).count(),
+                4,
+                "{cells}: {lines:?}"
+            );
+        }
+    }
+}
+
+/// The parts that fit in `cells`, joined by `sep` in their given order:
+/// taken by rank (0 most needed), each one kept if it still fits beside
+/// those already kept; empty parts are skipped. The most needed part is
+/// always shown, cut with `…` if it alone is too wide.
+pub fn fit_parts(parts: &[(&str, u8)], sep: &str, cells: usize) -> String {
+    let present: Vec<(usize, &(&str, u8))> = parts
+        .iter()
+        .enumerate()
+        .filter(|(_, (s, _))| !s.is_empty())
+        .collect();
+    let mut by_rank = present.clone();
+    by_rank.sort_by_key(|(i, (_, rank))| (*rank, *i));
+    let joined = |kept: &[usize]| {
+        present
+            .iter()
+            .filter(|(i, _)| kept.contains(i))
+            .map(|(_, (s, _))| *s)
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let Some((first, (most, _))) = by_rank.first() else {
+        return String::new();
+    };
+    if width(most) > cells {
+        return truncate(most, cells);
+    }
+    let mut kept: Vec<usize> = vec![*first];
+    for (i, _) in &by_rank[1..] {
+        kept.push(*i);
+        if width(&joined(&kept)) > cells {
+            kept.pop();
+        }
+    }
+    joined(&kept)
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::fit_parts;
+
+    #[test]
+    fn the_least_needed_parts_go_first() {
+        let parts = [
+            ("0/600 家", 0),
+            ("0%", 3),
+            ("2023-12-31", 1),
+            ("未完成", 2),
+            ("经发局", 4),
+        ];
+        assert_eq!(
+            fit_parts(&parts, " · ", 80),
+            "0/600 家 · 0% · 2023-12-31 · 未完成 · 经发局"
+        );
+        assert_eq!(
+            fit_parts(&parts, " · ", 36),
+            "0/600 家 · 0% · 2023-12-31 · 未完成"
+        );
+        assert_eq!(
+            fit_parts(&parts, " · ", 30),
+            "0/600 家 · 2023-12-31 · 未完成"
+        );
+        // The status no longer fits, the shorter percent still does.
+        assert_eq!(fit_parts(&parts, " · ", 27), "0/600 家 · 0% · 2023-12-31");
+        assert_eq!(fit_parts(&parts, " · ", 22), "0/600 家 · 2023-12-31");
+        assert_eq!(fit_parts(&parts, " · ", 6), "0/600…");
+        assert_eq!(fit_parts(&[("", 0), ("a", 1)], " · ", 5), "a");
     }
 }
