@@ -72,6 +72,13 @@ impl Session {
         cmd.env("XDG_STATE_HOME", sb.path("state"));
         cmd.env("PLAN_COCKPIT_NOW", common::NOW);
         cmd.env_remove("PLAN_COCKPIT_DB");
+        // A UTF-8 locale unless the test says otherwise, and no settings
+        // file but the sandbox's.
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_CTYPE");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env("XDG_CONFIG_HOME", sb.path("config"));
+        cmd.env_remove("PLAN_COCKPIT_CONFIG");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -346,8 +353,8 @@ fn sighup_restores_the_terminal() {
     signal_restores(libc::SIGHUP);
 }
 
-/// English from LANG=C, on a 16-colour TERM with NO_COLOR: no colour
-/// escape is sent at all, and help and quit work.
+/// English from LANG=C.UTF-8, on a 16-colour TERM with NO_COLOR: no
+/// colour escape is sent at all, and help and quit work.
 #[test]
 fn english_with_no_color_and_a_16_colour_terminal() {
     let sb = Sandbox::new();
@@ -355,7 +362,7 @@ fn english_with_no_color_and_a_16_colour_terminal() {
         &sb,
         80,
         24,
-        &[("LANG", "C"), ("NO_COLOR", "1"), ("TERM", "xterm")],
+        &[("LANG", "C.UTF-8"), ("NO_COLOR", "1"), ("TERM", "xterm")],
     );
     s.wait_for("New Industry");
     s.send("?");
@@ -573,6 +580,79 @@ fn heading_counts_appear_and_follow_a_change() {
         "{:?}",
         start.elapsed()
     );
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+/// On a server whose locale is zh_CN.GBK the planner gets the fix, in GBK
+/// so that a GBK terminal shows it, and nothing else is drawn; with
+/// `--force-utf8` (here its variable) the cockpit starts anyway.
+#[test]
+fn a_gbk_locale_gets_the_fix_and_force_utf8_starts_anyway() {
+    let sb = Sandbox::new();
+    let mut s = Session::start(&sb, 80, 24, &[("LANG", "zh_CN.GBK")]);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    let raw = s.raw.lock().unwrap().clone();
+    let (said, _, bad) = encoding_rs::GB18030.decode(&raw);
+    assert!(!bad, "the message is GBK throughout");
+    for part in [
+        "export LANG=zh_CN.UTF-8",
+        "乱码",
+        "Xshell",
+        "PuTTY",
+        "--force-utf8",
+    ] {
+        assert!(said.contains(part), "{part:?} missing from:\n{said}");
+    }
+    assert!(!said.contains("\x1b[?1049h"), "nothing is drawn");
+    drop(s);
+    let mut s = Session::start(
+        &sb,
+        80,
+        24,
+        &[("LANG", "zh_CN.GBK"), ("PLAN_COCKPIT_FORCE_UTF8", "1")],
+    );
+    s.wait_for("新产业");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+/// A planner's own key from the config file: it works, help shows it, and
+/// the key it replaced no longer quits.
+#[test]
+fn a_rebound_key_from_the_config_file_drives_the_cockpit() {
+    let sb = Sandbox::new();
+    let dir = sb.path("config/plan-cockpit");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "[keys.panes]\nquit = [\"ctrl-q\"]\nhelp = [\"F1\"]\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&sb, 80, 24, &[("LANG", "zh_CN.UTF-8")]);
+    s.wait_for("新产业");
+    s.wait_for("Ctrl-Q 退出");
+    s.send("q");
+    s.send("\x1bOP"); // F1
+    s.wait_for("关闭帮助");
+    assert!(s.child.try_wait().unwrap().is_none(), "q no longer quits");
+    s.send("\x1b");
+    s.send("\x11"); // Ctrl-Q
+    assert!(s.wait_exit().success());
+}
+
+/// A settings file with a bad line: the status line names the file, the
+/// line and the problem; the cockpit runs on the defaults.
+#[test]
+fn a_bad_config_file_is_named_with_its_line_and_the_defaults_run() {
+    let sb = Sandbox::new();
+    let dir = sb.path("config/plan-cockpit");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "ascii = false\ntheme = \"blue\"\n").unwrap();
+    let mut s = Session::start(&sb, 120, 24, &[("LANG", "zh_CN.UTF-8")]);
+    s.wait_for("第 2 行");
+    s.wait_for("theme 不能是 “blue”");
     s.send("q");
     assert!(s.wait_exit().success());
 }

@@ -4,7 +4,7 @@
 
 use super::next::Command;
 use super::*;
-use crate::domain::agenda::{Agenda, Narrow, SECTION_LIMIT, SOON_DAYS, WINDOWS};
+use crate::domain::agenda::{Agenda, Narrow, SECTION_LIMIT, WINDOWS};
 use crate::domain::scope::Scope;
 
 pub struct AgendaView {
@@ -49,10 +49,12 @@ impl Layered for AgendaView {
 impl App {
     /// `A` on the panes.
     pub(super) fn open_agenda(&mut self) {
-        match self
-            .store
-            .agenda(&self.today, SOON_DAYS, &Scope::everything(), SECTION_LIMIT)
-        {
+        match self.store.agenda(
+            &self.today,
+            self.prefs.agenda_days,
+            &Scope::everything(),
+            SECTION_LIMIT,
+        ) {
             Ok(agenda) => self.overlays.push(Overlay::Agenda(AgendaView {
                 agenda,
                 sel: 0,

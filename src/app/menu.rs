@@ -86,7 +86,10 @@ impl App {
     pub(super) fn open_report_menu(&mut self) {
         self.overlays.push(Overlay::Menu(Menu {
             of: MenuOf::Report,
-            sel: 0,
+            sel: REPORT_FORMATS
+                .iter()
+                .position(|f| *f == self.prefs.report_format)
+                .unwrap_or(0),
         }));
     }
 

@@ -74,6 +74,25 @@ pub struct Flash {
     pub error: bool,
 }
 
+/// What the planner set in the config file for the cockpit's own views.
+#[derive(Debug, Clone, Copy)]
+pub struct Prefs {
+    /// The agenda's first window of "due soon", in days (one of
+    /// `domain::agenda::WINDOWS`).
+    pub agenda_days: i64,
+    /// The format `R` offers first.
+    pub report_format: report::ReportFormat,
+}
+
+impl Default for Prefs {
+    fn default() -> Prefs {
+        Prefs {
+            agenda_days: crate::domain::agenda::SOON_DAYS,
+            report_format: report::ReportFormat::Docx,
+        }
+    }
+}
+
 pub struct App {
     store: Store,
     pub lang: Lang,
@@ -96,6 +115,10 @@ pub struct App {
     pub quit: bool,
     /// Colours and ASCII mode, chosen at start.
     pub look: look::Look,
+    /// The keys in force: the table's, with the planner's own in place.
+    pub keymap: keymap::Keymap,
+    /// The planner's settings for the agenda and `R`.
+    pub prefs: Prefs,
     /// The database's data_version when we last read it.
     seen: i64,
     /// The panes' red and yellow counts, and the last question asked.
@@ -138,6 +161,8 @@ impl App {
             undo: Vec::new(),
             quit: false,
             look: look::Look::default(),
+            keymap: keymap::Keymap::default(),
+            prefs: Prefs::default(),
             seen: 0,
             lights: None,
             lights_asked: None,

@@ -3,7 +3,7 @@
 //! Ctrl-C is decided here too, so that it means the same in every layer.
 
 use super::confirm::{Confirm, Confirmed};
-use super::keymap::{Layer, action_for};
+use super::keymap::Layer;
 use super::next::{Command, Next};
 use super::overlay::Overlay;
 use super::{Action, App, Flash};
@@ -17,7 +17,7 @@ impl App {
             return;
         }
         let layer = self.layer();
-        match action_for(layer, key) {
+        match self.keymap.action_for(layer, key) {
             Some(action) => self.update(action),
             None if layer.takes_text() => {
                 if let Some(top) = self.overlays.last_mut() {

@@ -20,6 +20,49 @@ pub struct Context {
     pub allow_network_fs: bool,
     /// The program's one clock (`PLAN_COCKPIT_NOW` pins it).
     pub clock: crate::domain::Clock,
+    /// `--ascii`, `--force-utf8`: for the cockpit.
+    pub ascii: bool,
+    pub force_utf8: bool,
+    pub config: Config,
+}
+
+/// The settings file, read at start, and what in it was not taken.
+#[derive(Debug, Default)]
+pub struct Config {
+    pub path: Option<PathBuf>,
+    pub settings: crate::config::Settings,
+    pub problems: Vec<crate::config::Problem>,
+}
+
+impl Config {
+    /// Each problem in words, one per line.
+    fn said(&self, lang: Lang) -> Vec<String> {
+        let path = self.path.clone().unwrap_or_default();
+        self.problems
+            .iter()
+            .map(|p| lang.config_problem(&path, p))
+            .collect()
+    }
+}
+
+/// `config`: where the settings file is and what in it is not understood
+/// (exit 2 if anything); `config --print-default`: a whole commented file.
+pub fn config(lang: Lang, config: &Config, print_default: bool) -> Outcome {
+    if print_default {
+        return output::stdout(lang, &crate::config::default_text());
+    }
+    let mut msg = match &config.path {
+        Some(p) if p.exists() => lang.config_at(p, true),
+        Some(p) => lang.config_at(p, false),
+        None => lang.config_at(Path::new("-"), false),
+    };
+    msg.push('\n');
+    let problems = config.said(lang);
+    if problems.is_empty() {
+        return output::stdout(lang, &msg);
+    }
+    output::stdout(lang, &msg)?;
+    Err(Failure::Input(problems.join("\n")))
 }
 
 /// The default database folder is created private (0700) on first use.
@@ -324,12 +367,32 @@ pub fn cockpit(ctx: &Context) -> Outcome {
     if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
         return overview(ctx);
     }
+    // UTF-8 drawn on a GBK or POSIX terminal is garbage: the fix instead.
+    let locale = crate::term::locale::ctype_locale(|k| std::env::var(k).ok());
+    if !ctx.force_utf8 && !crate::term::locale::is_utf8(&locale) {
+        use std::io::Write;
+        let mut err = std::io::stderr();
+        let _ = err.write_all(&crate::term::locale::not_utf8_message(&locale));
+        return Err(Failure::Quiet(2));
+    }
     // quick_check reads the whole file: on a large plan that would delay the
     // first frame by a second, so the cockpit runs it in the background.
     let store = open_seeded(ctx, false)?;
     let mut app = crate::app::App::new(store, ctx.lang)?;
-    app.look.palette = crate::app::look::detect(&crate::app::look::TerminalEnv::from_process());
-    crate::term::run(app).map_err(|e| Failure::Other(ctx.lang.terminal_failed(&e)))
+    let settings = &ctx.config.settings;
+    app.look = settings.look(&crate::app::look::TerminalEnv::from_process(), ctx.ascii);
+    app.prefs = settings.prefs();
+    app.keymap = settings.keymap.clone();
+    // A bad settings file is named on the status line; the defaults run.
+    if let Some(first) = ctx.config.said(ctx.lang).into_iter().next() {
+        app.flash = Some(crate::app::Flash {
+            text: first,
+            error: true,
+        });
+    }
+    let over_ssh = std::env::var_os("SSH_TTY").is_some_and(|v| !v.is_empty());
+    crate::term::run(app, settings.escape(over_ssh))
+        .map_err(|e| Failure::Other(ctx.lang.terminal_failed(&e)))
 }
 
 pub fn overview(ctx: &Context) -> Outcome {

@@ -36,6 +36,18 @@ pub struct Cli {
     /// Open a database on a network filesystem (NFS, SMB, sshfs) anyway.
     #[arg(long, global = true)]
     pub allow_network_fs: bool,
+    /// Draw borders, bars and marks in ASCII only (for terminals that draw
+    /// "ambiguous" characters two cells wide).
+    #[arg(long, global = true, env = "PLAN_COCKPIT_ASCII",
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub ascii: bool,
+    /// Start the cockpit even though the locale is not UTF-8.
+    #[arg(long, global = true, env = "PLAN_COCKPIT_FORCE_UTF8",
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub force_utf8: bool,
+    /// The settings file [default: $XDG_CONFIG_HOME/plan-cockpit/config.toml]
+    #[arg(long, global = true, env = "PLAN_COCKPIT_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -94,6 +106,12 @@ pub enum Command {
     },
     /// Check the database: schema version, integrity, counts.
     Check,
+    /// Where the settings file is and what in it is not understood.
+    Config {
+        /// Print a complete settings file, every line commented, to start from.
+        #[arg(long)]
+        print_default: bool,
+    },
     /// Copy the live database to a new file (safe while others work).
     Backup { dest: PathBuf },
     /// List or change milestones.
@@ -276,6 +294,8 @@ pub enum Failure {
     Input(String),
     /// Anything else: exit 1.
     Other(String),
+    /// Already said (in an encoding of its own): only the exit code.
+    Quiet(u8),
     Store(store::Error),
 }
 
@@ -291,6 +311,7 @@ impl Failure {
         match self {
             Failure::Input(msg) => (msg, 2),
             Failure::Other(msg) => (msg, 1),
+            Failure::Quiet(code) => (String::new(), code),
             Failure::Store(e) => {
                 let code = if e.is_bad_input() { 2 } else { 1 };
                 (lang.error(&e, Some(clock)), code)
@@ -321,7 +342,21 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage::refused(&e),
     };
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let config_path = cli
+        .config
+        .clone()
+        .filter(|p| !p.as_os_str().is_empty())
+        .or_else(crate::config::default_path);
+    let (settings, problems) = config_path
+        .as_deref()
+        .map(crate::config::load)
+        .unwrap_or_default();
+    let lang = cli.lang.or(settings.lang).unwrap_or_else(Lang::from_env);
+    let config = commands::Config {
+        path: config_path,
+        settings,
+        problems,
+    };
     let clock = match crate::domain::Clock::from_env() {
         Ok(clock) => clock,
         Err(why) => {
@@ -329,17 +364,22 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(cli, lang, clock.clone()) {
+    match run(cli, lang, clock.clone(), config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             let (msg, code) = failure.worded(lang, &clock);
-            eprintln!("plan-cockpit: {}", for_terminal(&msg, true));
+            if !msg.is_empty() {
+                eprintln!("plan-cockpit: {}", for_terminal(&msg, true));
+            }
             ExitCode::from(code)
         }
     }
 }
 
-fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
+fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: commands::Config) -> Outcome {
+    if let Some(Command::Config { print_default }) = cli.command {
+        return commands::config(lang, &config, print_default);
+    }
     // An empty PLAN_COCKPIT_DB means "not set", as with most variables.
     let db = match cli.db.clone().filter(|p| !p.as_os_str().is_empty()) {
         Some(p) => p,
@@ -355,6 +395,9 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
         lang,
         read_only: cli.read_only,
         allow_network_fs: cli.allow_network_fs,
+        ascii: cli.ascii,
+        force_utf8: cli.force_utf8,
+        config,
     };
     match cli.command {
         None => commands::cockpit(&ctx),
@@ -389,6 +432,8 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock) -> Outcome {
             commands::generate(&ctx, &plan_size, seed, replace)
         }
         Some(Command::Check) => commands::check(&ctx),
+        // Answered above, before a database is needed.
+        Some(Command::Config { .. }) => Ok(()),
         Some(Command::Backup { dest }) => commands::backup(&ctx, &dest),
         Some(Command::Milestone(MilestoneCommand::List {
             direction,

@@ -13,11 +13,13 @@
 //! restores what it can and exits.
 
 pub mod frames;
+mod input;
+pub mod locale;
 pub mod tty;
 
 use crate::app::{App, DraftGuard, Event as AppEvent};
 use crate::store::{self, DraftFor, OpenOptions};
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -64,7 +66,7 @@ fn enter() -> io::Result<Screen> {
 }
 
 /// Runs the cockpit until the planner quits or a signal asks us to stop.
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(mut app: App, escape: Duration) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let finished = Arc::new(AtomicBool::new(false));
     let pending: Pending = Arc::new(Mutex::new(None));
@@ -103,6 +105,7 @@ pub fn run(mut app: App) -> io::Result<()> {
         app.resize(size.width, size.height);
         event_loop(
             &mut terminal,
+            &mut input::Input::new(escape),
             &mut app,
             &stop,
             &pending,
@@ -262,6 +265,7 @@ fn report_worker(db: PathBuf, author: String, clock: crate::domain::Clock) -> Re
 #[allow(clippy::too_many_arguments)]
 fn event_loop(
     terminal: &mut Screen,
+    input: &mut input::Input,
     app: &mut App,
     stop: &AtomicBool,
     pending: &Pending,
@@ -308,15 +312,12 @@ fn event_loop(
         let timeout = app
             .draft_due()
             .map_or(wake, |due| due.saturating_duration_since(now).min(wake));
-        let event = if event::poll(timeout)? {
-            match event::read()? {
-                Event::Key(key) => AppEvent::Key(key),
-                Event::Paste(text) => AppEvent::Paste(text),
-                Event::Resize(w, h) => AppEvent::Resize(w, h),
-                _ => continue,
-            }
-        } else {
-            AppEvent::Tick
+        let event = match input.next(timeout)? {
+            Some(Event::Key(key)) => AppEvent::Key(key),
+            Some(Event::Paste(text)) => AppEvent::Paste(text),
+            Some(Event::Resize(w, h)) => AppEvent::Resize(w, h),
+            Some(_) => continue,
+            None => AppEvent::Tick,
         };
         dirty |= app.handle(event);
     }

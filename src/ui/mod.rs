@@ -14,7 +14,6 @@ pub mod theme;
 pub mod width;
 
 use crate::app::App;
-use crate::app::keymap::BINDINGS;
 use crate::i18n::Lang;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -99,12 +98,12 @@ fn hint_bar(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     use crate::app::keymap::Action;
     // How to leave and how to learn the rest stay whatever else is dropped:
     // they are shown last, after as many of the others as fit.
-    let hints: Vec<(String, &str, bool)> = BINDINGS
-        .iter()
-        .filter(|b| b.holds_in(layer) && b.hint)
-        .map(|b| {
-            let key = b
-                .keys
+    let hints: Vec<(String, &str, bool)> = app
+        .keymap
+        .bindings()
+        .filter(|(b, _)| b.holds_in(layer) && b.hint)
+        .map(|(b, keys)| {
+            let key = keys
                 .first()
                 .map(crate::app::keymap::key_label)
                 .unwrap_or_default();

@@ -4,7 +4,7 @@
 use super::theme::{Theme, mark};
 use super::{boxed, centered, describe};
 use crate::app::App;
-use crate::app::keymap::{BINDINGS, EVERY, Layer, TEXT, keys_label};
+use crate::app::keymap::{EVERY, Layer, TEXT, keys_label};
 use crate::app::overlay::{Menu, NoteTarget, Overlay, Purpose};
 use crate::domain::rows::HitKind;
 use crate::i18n::Ui;
@@ -322,10 +322,10 @@ fn help(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
         .chain([(TEXT, ui.layer_text), (EVERY, ui.layer_every)]);
     for (layers, name) in sections {
         lines.push(Line::styled(format!("── {name}"), theme.title()));
-        for b in BINDINGS.iter().filter(|b| b.layers == layers) {
+        for (b, keys) in app.keymap.bindings().filter(|(b, _)| b.layers == layers) {
             lines.push(Line::from(vec![
                 Span::styled(
-                    pad(&truncate(&keys_label(b), key_cells), key_cells),
+                    pad(&truncate(&keys_label(keys), key_cells), key_cells),
                     theme.key(),
                 ),
                 Span::raw(truncate(

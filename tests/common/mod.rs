@@ -49,7 +49,10 @@ impl Sandbox {
             .env("PLAN_COCKPIT_NOW", NOW)
             .env("LANG", "C.UTF-8")
             .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES");
+            .env_remove("LC_CTYPE")
+            .env_remove("LC_MESSAGES")
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env_remove("PLAN_COCKPIT_CONFIG");
         c
     }
 

@@ -2,9 +2,11 @@
 //! the help screen and the hint bar are drawn from it, so they cannot drift
 //! from behaviour.
 
+mod bound;
 mod table;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+pub use bound::{Keymap, Refused, action_name, section_of};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub use table::BINDINGS;
 
 /// Where the keyboard is: each layer has its own keys.
@@ -128,25 +130,25 @@ pub enum Action {
     Yank,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
     pub mods: KeyModifiers,
 }
 
-const fn k(c: char) -> Key {
+pub(crate) const fn k(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         mods: KeyModifiers::NONE,
     }
 }
-const fn code(code: KeyCode) -> Key {
+pub(crate) const fn code(code: KeyCode) -> Key {
     Key {
         code,
         mods: KeyModifiers::NONE,
     }
 }
-const fn ctrl(c: char) -> Key {
+pub(crate) const fn ctrl(c: char) -> Key {
     with_ctrl(KeyCode::Char(c))
 }
 const fn with_ctrl(code: KeyCode) -> Key {
@@ -202,21 +204,9 @@ const fn b(
     }
 }
 
-/// The action a key means in `layer`, if any. Shift on a letter is carried
-/// by the letter itself (`G`, `E`, `D`), so it is ignored for characters.
+/// The action a key means in `layer` under the table's own keys.
 pub fn action_for(layer: Layer, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    let mods = match key.code {
-        KeyCode::Char(_) | KeyCode::BackTab => key.modifiers - KeyModifiers::SHIFT,
-        _ => key.modifiers,
-    };
-    BINDINGS
-        .iter()
-        .filter(|b| b.holds_in(layer))
-        .find(|b| b.keys.iter().any(|k| k.code == key.code && k.mods == mods))
-        .map(|b| b.action)
+    Keymap::default().action_for(layer, key)
 }
 
 /// How a key is written in help: `j`, `↓`, `Ctrl-S`, `Shift-Tab`.
@@ -237,6 +227,7 @@ pub fn key_label(key: &Key) -> String {
         KeyCode::PageUp => "PgUp".into(),
         KeyCode::PageDown => "PgDn".into(),
         KeyCode::Delete => "Del".into(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
     // Ctrl-S and Alt-B, as readline's manuals write them.
@@ -253,8 +244,8 @@ pub fn key_label(key: &Key) -> String {
     }
 }
 
-pub fn keys_label(b: &Binding) -> String {
-    b.keys.iter().map(key_label).collect::<Vec<_>>().join("/")
+pub fn keys_label(keys: &[Key]) -> String {
+    keys.iter().map(key_label).collect::<Vec<_>>().join("/")
 }
 
 #[cfg(test)]
@@ -297,6 +288,6 @@ mod tests {
             action_for(Layer::Panes, ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
             Some(Action::FocusPrev)
         );
-        assert_eq!(keys_label(&BINDINGS[0]), "j/↓");
+        assert_eq!(keys_label(BINDINGS[0].keys), "j/↓");
     }
 }

@@ -1,0 +1,135 @@
+//! The planner's settings: `$XDG_CONFIG_HOME/plan-cockpit/config.toml`
+//! (`~/.config/…` when unset). Read once at start. A file that is not TOML,
+//! or a setting that is not understood, gives a problem naming its line,
+//! and that setting (or, for a file that cannot be read at all, every
+//! setting) keeps its default: a typo never stops a planner from working.
+
+mod file;
+mod keys;
+
+use crate::app::Prefs;
+use crate::app::keymap::Keymap;
+use crate::app::look::{Look, Palette};
+use crate::app::report::ReportFormat;
+use crate::i18n::Lang;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use file::default_text;
+
+/// What the config file chose; `None` where it chose nothing (the
+/// environment or the built-in default decides).
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub lang: Option<Lang>,
+    /// `None`: detect from the terminal.
+    pub palette: Option<Palette>,
+    pub ascii: bool,
+    pub agenda_days: Option<i64>,
+    pub report_format: Option<ReportFormat>,
+    pub escape: Option<Duration>,
+    pub keymap: Keymap,
+}
+
+/// A setting that was not taken, with the line it is on (1-based; 0 when
+/// the file as a whole could not be read).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub what: What,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum What {
+    /// The file could not be read (permissions, not UTF-8).
+    Unreadable(String),
+    /// Not TOML, or a value of the wrong type: the parser's words.
+    Syntax(String),
+    /// A setting with a value outside its choices.
+    Choice {
+        key: &'static str,
+        got: String,
+        choices: &'static str,
+    },
+    /// A key binding refused.
+    Key {
+        section: String,
+        action: String,
+        why: KeyWhy,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyWhy {
+    /// Not key notation crokey reads (`ctrl-s`, `alt-b`, `f5`, `G`).
+    Notation(String),
+    Refused(crate::app::keymap::Refused),
+}
+
+/// Where the config file is: `$XDG_CONFIG_HOME` if absolute, else
+/// `~/.config`; `None` with neither (no home: defaults only).
+pub fn default_path() -> Option<PathBuf> {
+    std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|h| !h.is_empty())
+                .map(|h| PathBuf::from(h).join(".config"))
+        })
+        .map(|base| base.join("plan-cockpit").join("config.toml"))
+}
+
+/// The settings in `path`, and what in it was not taken. A missing file is
+/// no problem: the defaults are the settings.
+pub fn load(path: &Path) -> (Settings, Vec<Problem>) {
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => file::parse(&text),
+            Err(_) => (
+                Settings::default(),
+                vec![Problem {
+                    line: 0,
+                    what: What::Unreadable("UTF-8".to_owned()),
+                }],
+            ),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), Vec::new()),
+        Err(e) => (
+            Settings::default(),
+            vec![Problem {
+                line: 0,
+                what: What::Unreadable(e.to_string()),
+            }],
+        ),
+    }
+}
+
+impl Settings {
+    /// The look on this terminal: the file's palette, else what the
+    /// terminal says it can show; ASCII if the file or the flag asks.
+    pub fn look(&self, env: &crate::app::look::TerminalEnv, ascii_flag: bool) -> Look {
+        Look {
+            palette: self
+                .palette
+                .unwrap_or_else(|| crate::app::look::detect(env)),
+            ascii: self.ascii || ascii_flag,
+        }
+    }
+
+    pub fn prefs(&self) -> Prefs {
+        let default = Prefs::default();
+        Prefs {
+            agenda_days: self.agenda_days.unwrap_or(default.agenda_days),
+            report_format: self.report_format.unwrap_or(default.report_format),
+        }
+    }
+
+    /// How long a lone Esc waits for the rest of an Alt key: the file's,
+    /// else 25 ms on a local terminal and 100 ms over SSH (`SSH_TTY`),
+    /// where the two bytes of Alt-b can arrive in two packets.
+    pub fn escape(&self, over_ssh: bool) -> Duration {
+        self.escape
+            .unwrap_or(Duration::from_millis(if over_ssh { 100 } else { 25 }))
+    }
+}
