@@ -53,7 +53,8 @@ const SMALL: Size = Size {
 };
 
 /// Chinese substrings a planner might type, of every length the search
-/// treats differently (1, 2, 3+ characters), common and absent ones.
+/// treats differently (1, 2, 3+ characters), common and absent ones, and
+/// pinyin.
 const QUERIES: &[&str] = &[
     "园",
     "园区",
@@ -61,6 +62,12 @@ const QUERIES: &[&str] = &[
     "审批流程",
     "资金已拨付到位",
     "没有这个词语",
+    // Pinyin, from Latin letters: two letters (the index's vocabulary),
+    // initials, full pinyin, and letters that spell nothing there.
+    "dc",
+    "znzz",
+    "zhinengzhizao",
+    "qqqqqq",
 ];
 
 /// Every single keystroke timed, by benchmark, for the percentiles.

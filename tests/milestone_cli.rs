@@ -45,7 +45,7 @@ fn list_shows_every_milestone_with_its_place() {
     );
     let ht = lines.iter().find(|l| l.contains(HIGH_TECH)).unwrap();
     assert!(ht.contains("新产业 › 国家级高新技术企业 › "), "{ht}");
-    assert!(ht.contains("—/600 家 0%"), "{ht}");
+    assert!(ht.contains("—/600家 0%"), "{ht}");
     assert!(ht.contains("进行中"), "{ht}");
     assert_no_control("list", &out);
     let en = sb.ok(&["--lang", "en", "milestone", "list"]);

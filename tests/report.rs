@@ -125,7 +125,7 @@ fn the_report_says_where_the_plan_stands_and_what_changed() {
     );
     assert!(june.contains("截至日期:2023-06-30"), "{june}");
     assert!(
-        june.contains("| 300 家 |") && !june.contains("450 家"),
+        june.contains("| 300家 |") && !june.contains("450家"),
         "the value on that day, not today's: {june}"
     );
     assert!(

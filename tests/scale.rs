@@ -224,7 +224,8 @@ fn hit_id(h: &store::Hit) -> i64 {
 }
 
 /// The search returns exactly the texts containing the query (any case),
-/// whatever its length and wherever it sits in the text.
+/// whatever its length and wherever it sits in the text, and the names and
+/// titles whose pinyin contains a query of two or more Latin letters.
 fn assert_search_exact(s: &Store, corpus: &[(HitKind, i64, String)], q: &str) {
     let mut found: Vec<(HitKind, i64)> = s
         .search(q, 1_000_000)
@@ -236,7 +237,13 @@ fn assert_search_exact(s: &Store, corpus: &[(HitKind, i64, String)], q: &str) {
     let needle = q.trim().to_lowercase();
     let mut want: Vec<(HitKind, i64)> = corpus
         .iter()
-        .filter(|(k, _, t)| !(short && *k == HitKind::Note) && t.to_lowercase().contains(&needle))
+        .filter(|(k, _, t)| {
+            let by_pinyin = *k != HitKind::Note
+                && plan_cockpit::domain::pinyin::as_pinyin(q)
+                    .filter(|p| p.len() >= 2)
+                    .is_some_and(|p| plan_cockpit::domain::pinyin::key(t).contains(&p));
+            by_pinyin || (!(short && *k == HitKind::Note) && t.to_lowercase().contains(&needle))
+        })
         .map(|(k, id, _)| (*k, *id))
         .collect();
     let order = |v: &mut Vec<(HitKind, i64)>| v.sort_by_key(|(k, id)| (*k as u8, *id));
@@ -286,6 +293,15 @@ fn search_finds_exactly_the_texts_that_contain_the_query() {
             "OR",
             "NEAR(",
             "  高新  ",
+            // Pinyin: initials, full, two letters, mixed with digits.
+            "gxjs",
+            "gaoxin",
+            "GaoXin",
+            "dc",
+            "dongcheng",
+            "jdmall",
+            "tp600",
+            "zz",
         ]
         .map(String::from),
     );
@@ -327,9 +343,13 @@ fn search_follows_edits_renames_and_deletions() {
     let hits = s.search("全新名称", 10).unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].kind, HitKind::Project);
+    // By its pinyin too, and first: its initials begin with the query.
+    let hits = s.search("qxmc", 10).unwrap();
+    assert_eq!(hits.first().map(|h| h.project_id), Some(p.id));
 
     s.delete_project(p.id, None).unwrap();
     assert!(s.search("全新名称", 10).unwrap().is_empty());
+    assert!(s.search("qxmc", 10).unwrap().is_empty());
     assert!(
         s.search("改过的", 10).unwrap().is_empty(),
         "notes go with it"
@@ -561,4 +581,45 @@ fn a_dangling_reference_fails_the_import_and_changes_nothing() {
     assert_eq!(triggers(&sb.db), before);
     assert_eq!(s.journal_mode().unwrap(), "wal");
     assert_rollups_exact(&s);
+}
+
+/// Another program renames a project behind our back (its triggers only
+/// note the row): search never shows the old pinyin's false hit, and the
+/// next write of plan-cockpit's indexes the new name.
+#[test]
+fn pinyin_follows_a_rename_written_by_another_program() {
+    let sb = Sandbox::new();
+    let mut s = open_store(&sb.db);
+    let p = s.search("京东MALL", 10).unwrap()[0].project_id;
+    assert!(
+        s.search("jdmall", 10)
+            .unwrap()
+            .iter()
+            .any(|h| h.project_id == p)
+    );
+    {
+        let c = rusqlite::Connection::open(&sb.db).unwrap();
+        c.execute("UPDATE project SET name = '松山湖商场' WHERE id = ?1", [p])
+            .unwrap();
+    }
+    assert!(
+        !s.search("jdmall", 10)
+            .unwrap()
+            .iter()
+            .any(|h| h.project_id == p),
+        "the old name's pinyin is not shown for the new name"
+    );
+    let m = all_milestones(&s)[0].clone();
+    s.update_milestone(
+        m.id,
+        Some(m.version),
+        MilestoneChange {
+            note: Some("任意一次保存".into()),
+            ..Default::default()
+        },
+        "test",
+    )
+    .unwrap();
+    let hits = s.search("sshsc", 10).unwrap();
+    assert_eq!(hits.first().map(|h| h.project_id), Some(p));
 }

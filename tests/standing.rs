@@ -81,7 +81,7 @@ fn a_past_figure_shows_its_day_and_a_zero_target_is_refused() {
     let (_sb, mut app) = common::cockpit(plan_cockpit::i18n::Lang::Zh);
     common::press(&mut app, "/境内外上市企业<Enter><Enter>");
     let text = common::screen(&app, 120, 40);
-    assert!(text.contains("9 家 (截至 2022-12-31)"), "{text}");
+    assert!(text.contains("9家 (截至 2022-12-31)"), "{text}");
     common::to_high_tech(&mut app);
     common::press(&mut app, "t<C-u>0 家<Enter>");
     let Some(plan_cockpit::app::overlay::Overlay::Form(f)) = app.overlays.last() else {

@@ -187,30 +187,20 @@ impl App {
                 )
             }
             Purpose::Target { milestone, version } => {
-                let t = text.trim();
-                let split = t
-                    .find(|c: char| {
-                        !(c.is_ascii_digit()
-                            || matches!(c, '.' | '-' | '+' | ',')
-                            || ('０'..='９').contains(&c))
-                    })
-                    .unwrap_or(t.len());
-                let (num, unit) = t.split_at(split);
-                // "lots" has no number in front: say that of what was typed.
-                let n = if num.trim().is_empty() {
-                    Err(crate::domain::refusal::Refusal::NotANumber {
-                        typed: t.to_owned(),
-                    })
-                } else {
-                    parse_number(num)
-                };
-                let n = n.map_err(|e| self.lang.refusal(&e))?;
+                // Read in the unit it is counted in now (`1.5万` for 名).
+                let unit = self
+                    .store
+                    .milestone(milestone)
+                    .map(|m| m.unit)
+                    .map_err(|e| self.form_error(e))?;
+                let (n, new_unit) = crate::domain::typed_forms::parse_target(text, &unit)
+                    .map_err(|e| self.lang.refusal(&e))?;
                 (
                     milestone,
                     version,
                     MilestoneChange {
                         target: Some(n),
-                        unit: Some(unit.trim().to_owned()),
+                        unit: new_unit,
                         ..Default::default()
                     },
                 )

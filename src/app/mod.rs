@@ -33,7 +33,6 @@ pub mod window;
 pub use event::Event;
 pub use guard::DraftGuard;
 
-use crate::domain::change::parse_number;
 use crate::domain::lens::{Group, Lens, typed_areas};
 use crate::domain::progress::format_value;
 use crate::domain::typed_forms::{parse_amount, parse_day};

@@ -6,7 +6,6 @@ use super::output;
 use super::{Failure, Outcome};
 use crate::domain::change::parse_number;
 use crate::domain::lens::typed_areas;
-use crate::domain::progress::value_against_target;
 use crate::domain::refusal::Refusal;
 use crate::domain::scope::Scope;
 use crate::domain::text::for_terminal;
@@ -63,7 +62,7 @@ fn value_text(r: &MilestoneRow, lang: Lang) -> String {
     if r.kind == Kind::YesNo {
         return lang.ui().task_value(r.status).to_owned();
     }
-    let value = value_against_target(r.current, r.target, &r.unit);
+    let value = lang.value_against_target(r.current, r.target, &r.unit);
     match r.measure().percent() {
         Some(p) if r.target.is_some() => format!("{value} {p}%"),
         _ => value,

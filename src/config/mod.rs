@@ -31,40 +31,7 @@ pub struct Settings {
     pub keymap: Keymap,
 }
 
-/// A setting that was not taken, with the line it is on (1-based; 0 when
-/// the file as a whole could not be read).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub line: usize,
-    pub what: What,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum What {
-    /// The file could not be read (permissions, not UTF-8).
-    Unreadable(String),
-    /// Not TOML, or a value of the wrong type: the parser's words.
-    Syntax(String),
-    /// A setting with a value outside its choices.
-    Choice {
-        key: &'static str,
-        got: String,
-        choices: &'static str,
-    },
-    /// A key binding refused.
-    Key {
-        section: String,
-        action: String,
-        why: KeyWhy,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KeyWhy {
-    /// Not key notation crokey reads (`ctrl-s`, `alt-b`, `f5`, `G`).
-    Notation(String),
-    Refused(crate::app::keymap::Refused),
-}
+pub use crate::domain::settings::{KeyWhy, Problem, What};
 
 /// Where the config file is: `$XDG_CONFIG_HOME` if absolute, else
 /// `~/.config`; `None` with neither (no home: defaults only).

@@ -26,6 +26,37 @@ fn magnitude_of(unit: &str) -> (f64, &str) {
     (1.0, unit)
 }
 
+/// Reads a new target typed for a milestone counted in `unit`: an amount
+/// in that unit (`1.5万` for 名, `5000万` for 亿元: the unit stays), or a
+/// number with another unit, which becomes the milestone's (`100亿元` for
+/// one counted in 家: 100, in 亿元).
+pub fn parse_target(typed: &str, unit: &str) -> Result<(f64, Option<String>), Refusal> {
+    match parse_amount(typed, unit) {
+        Ok(n) => Ok((n, None)),
+        // Another unit (`100亿元` for one in 家, `3 GWh`): it becomes the
+        // milestone's, if a number leads.
+        Err(Refusal::UnitMismatch { .. } | Refusal::NotANumber { .. }) => {
+            let t = typed.trim();
+            let split = t
+                .char_indices()
+                .find(|(_, c)| {
+                    !(c.is_ascii_digit()
+                        || matches!(c, '.' | '-' | '+' | ',' | '．' | '－' | '＋' | '，')
+                        || ('０'..='９').contains(c))
+                })
+                .map_or(t.len(), |(i, _)| i);
+            let (number, new_unit) = t.split_at(split);
+            if number.is_empty() {
+                return Err(Refusal::NotANumber {
+                    typed: t.to_owned(),
+                });
+            }
+            Ok((parse_number(number)?, Some(new_unit.trim().to_owned())))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Reads `typed` as an amount in `unit` (the milestone's unit).
 pub fn parse_amount(typed: &str, unit: &str) -> Result<f64, Refusal> {
     let t = typed.trim();
@@ -213,6 +244,25 @@ mod tests {
             parse_amount("5家", "亿元"),
             Err(Refusal::UnitMismatch { .. })
         ));
+    }
+
+    #[test]
+    fn a_target_keeps_its_unit_unless_another_is_typed() {
+        assert_eq!(parse_target("600 家", "家"), Ok((600.0, None)));
+        assert_eq!(parse_target("1.5万", "名"), Ok((15000.0, None)));
+        assert_eq!(parse_target("1.5万名", "名"), Ok((15000.0, None)));
+        assert_eq!(parse_target("100 亿元", "亿元"), Ok((100.0, None)));
+        assert_eq!(parse_target("5000万", "亿元"), Ok((0.5, None)));
+        assert_eq!(
+            parse_target("100亿元", "家"),
+            Ok((100.0, Some("亿元".into())))
+        );
+        assert_eq!(parse_target("3 GWh", "家"), Ok((3.0, Some("GWh".into()))));
+        assert!(matches!(
+            parse_target("lots", "家"),
+            Err(Refusal::NotANumber { .. })
+        ));
+        assert!(parse_target("", "家").is_err());
     }
 
     #[test]

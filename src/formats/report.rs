@@ -5,7 +5,7 @@
 use crate::domain::Kind;
 use crate::domain::clock::Clock;
 use crate::domain::pace::Light;
-use crate::domain::progress::{format_value, value_against_target};
+use crate::domain::progress::format_value;
 use crate::domain::report::{ChangeLine, Group, Item, Report};
 use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
@@ -36,14 +36,10 @@ pub(super) fn item_cells(item: &Item, lang: Lang) -> [String; 9] {
             .to_owned(),
         ),
         Kind::Numeric => (
-            m.target.map_or_else(
-                || w.past_figure.to_owned(),
-                |t| value_against_target(Some(t), None, &m.unit),
-            ),
-            m.current.map_or_else(
-                || "—".to_owned(),
-                |c| format!("{} {}", format_value(c), m.unit).trim().to_owned(),
-            ),
+            m.target
+                .map_or_else(|| w.past_figure.to_owned(), |t| lang.amount(t, &m.unit)),
+            m.current
+                .map_or_else(|| "—".to_owned(), |c| lang.amount(c, &m.unit)),
         ),
     };
     let rate = percent(m.measure().progress());

@@ -2,8 +2,7 @@
 //! that the default is used instead.
 
 use super::Lang;
-use crate::app::keymap::Refused;
-use crate::config::{KeyWhy, Problem, What};
+use crate::domain::settings::{KeyRefused as Refused, KeyWhy, Problem, What};
 use std::path::Path;
 
 impl Lang {

@@ -17,6 +17,7 @@ mod cli;
 mod config;
 mod faults;
 mod history;
+mod numbers;
 mod pace;
 mod paths;
 mod problems;

@@ -27,22 +27,19 @@ impl Lang {
             Verdict::Behind { by, at_due } => {
                 // Whole units once the gap is large; a tenth when small.
                 let by = if by.abs() >= 10.0 {
-                    format_value(by.round())
+                    by.round()
                 } else {
-                    format_value((by * 10.0).round() / 10.0)
+                    (by * 10.0).round() / 10.0
                 };
+                let by = self.amount(by, unit);
                 if at_due {
                     say!(
                         lang,
-                        "按此趋势到期差 {by}{unit}",
-                        "at this pace {by} {unit} short at the time limit"
+                        "按此趋势到期差 {by}",
+                        "at this pace {by} short at the time limit"
                     )
                 } else {
-                    say!(
-                        lang,
-                        "落后序时进度 {by}{unit}",
-                        "behind schedule by {by} {unit}"
-                    )
+                    say!(lang, "落后序时进度 {by}", "behind schedule by {by}")
                 }
             }
             Verdict::Open => say!(lang, "未到完成时限", "not due yet"),
@@ -80,12 +77,12 @@ impl Lang {
 
     /// `按填报趋势,到 2023-12-31 约 489 家`.
     pub fn forecast_line(self, due: &str, value: f64, unit: &str) -> String {
-        let value = format_value(value.round());
+        let value = self.amount(value.round(), unit);
         let lang = self;
         say!(
             lang,
-            "按填报趋势,到 {due} 约 {value}{unit}",
-            "at the readings' pace, about {value} {unit} by {due}"
+            "按填报趋势,到 {due} 约 {value}",
+            "at the readings' pace, about {value} by {due}"
         )
     }
 }

@@ -25,6 +25,7 @@ mod report;
 mod rescue;
 mod schema;
 mod schema_v5;
+mod schema_v6;
 mod view;
 
 pub use crate::domain::rows::{
@@ -163,6 +164,10 @@ impl Store {
             return Err(Error::PlanReplaced(now));
         }
         let value = f(&tx).map_err(full)?;
+        // Names and titles changed here (or by another program since the
+        // last write) get their pinyin keys in this same transaction.
+        schema_v6::catch_up(&tx)
+            .map_err(|e| full(Error::sql(format!("indexing pinyin for {what}"))(e)))?;
         if let Err(loss) = file::still(&path, opened) {
             drop(tx);
             self.lost = Some(loss);

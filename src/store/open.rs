@@ -76,6 +76,7 @@ fn uri_for_immutable(path: &Path) -> String {
 fn configure(conn: &Connection, writable: bool) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)
         .map_err(Error::sql("setting busy_timeout"))?;
+    super::schema_v6::register_functions(conn).map_err(Error::sql("registering functions"))?;
     let ctx = Error::sql;
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(ctx("foreign_keys"))?;

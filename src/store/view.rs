@@ -160,18 +160,52 @@ impl Store {
             return Ok(Vec::new());
         }
         let chars = q.chars().count();
-        let short = chars < 3;
-        let mut hits = Vec::new();
-        for (kind, index, terms) in [
-            (HitKind::Project, "project_text", "project_terms"),
-            (HitKind::Milestone, "milestone_text", "milestone_terms"),
-            (HitKind::Note, "note_text", "note_terms"),
-        ] {
+        // Latin letters also search the pinyin of names and titles (one
+        // letter would match nearly everything).
+        let pinyin = crate::domain::pinyin::as_pinyin(q).filter(|p| p.len() >= 2);
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut asks = vec![
+            (
+                HitKind::Project,
+                "project_text",
+                "project_terms",
+                q.to_owned(),
+            ),
+            (
+                HitKind::Milestone,
+                "milestone_text",
+                "milestone_terms",
+                q.to_owned(),
+            ),
+            (HitKind::Note, "note_text", "note_terms", q.to_owned()),
+        ];
+        if let Some(p) = pinyin {
+            asks.insert(
+                1,
+                (
+                    HitKind::Project,
+                    "project_pinyin",
+                    "project_pinyin_terms",
+                    p.clone(),
+                ),
+            );
+            asks.insert(
+                3,
+                (
+                    HitKind::Milestone,
+                    "milestone_pinyin",
+                    "milestone_pinyin_terms",
+                    p,
+                ),
+            );
+        }
+        for (kind, index, terms, q) in asks {
+            let q = q.as_str();
             let room = limit.saturating_sub(hits.len());
             if room == 0 || (kind == HitKind::Note && chars < NOTE_QUERY_MIN) {
                 continue;
             }
-            let matching = if short {
+            let matching = if q.chars().count() < 3 {
                 match self.starting_with(terms, q)? {
                     Some(m) => m,
                     None => continue,
@@ -213,8 +247,20 @@ impl Store {
                 )
                 .and_then(|it| it.collect::<rusqlite::Result<Vec<Hit>>>())
                 .map_err(Error::sql("searching"))?;
-            hits.extend(found);
+            // A title found by its characters is not listed again by its
+            // pinyin; a pinyin hit must still match the text as it is now
+            // (another program may have renamed it since it was indexed).
+            let by_pinyin = index.ends_with("_pinyin");
+            for h in found {
+                let stale = by_pinyin && !crate::domain::pinyin::key(&h.text).contains(q);
+                if !stale && !hits.iter().any(|o| o.kind == h.kind && same_row(o, &h)) {
+                    hits.push(h);
+                }
+            }
         }
+        // Exact and prefix matches first, by text or pinyin; each rank in
+        // the order found (kind, then plan order).
+        hits.sort_by_key(|h| crate::domain::pinyin::rank(query, &h.text));
         Ok(hits)
     }
 
@@ -253,6 +299,14 @@ const MAX_TERMS: usize = 5000;
 /// means "contains this substring".
 fn fts_string(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+fn same_row(a: &Hit, b: &Hit) -> bool {
+    match a.kind {
+        HitKind::Project => a.project_id == b.project_id,
+        HitKind::Milestone => a.milestone_id == b.milestone_id,
+        HitKind::Note => a.note_id == b.note_id,
+    }
 }
 
 fn hit(r: &rusqlite::Row<'_>) -> rusqlite::Result<Hit> {

@@ -110,11 +110,7 @@ pub fn of_detail(
         .iter()
         .filter_map(|r| Some((day(&r.as_of)?, r.value)))
         .collect();
-    let label = format!(
-        "{} {}",
-        crate::domain::progress::format_value(target),
-        m.unit
-    );
+    let label = app.lang.amount(target, &m.unit);
     readings_chart(
         &points,
         target,

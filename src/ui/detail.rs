@@ -70,7 +70,7 @@ pub fn render(
         format!("{}{pct}{as_of}", value_text(app, m)),
     );
     if let Some(b) = m.baseline {
-        field(&mut lines, ui.baseline, format_value(b));
+        field(&mut lines, ui.baseline, app.lang.amount(b, &m.unit));
     }
     // Only a weight someone set: 1 is every milestone's.
     if m.weight != 1.0 {
@@ -149,7 +149,12 @@ pub fn render(
         ));
         for r in d.readings.iter().rev() {
             lines.push(Line::raw(truncate(
-                &format!("{}  {}  {}", r.as_of, format_value(r.value), r.author),
+                &format!(
+                    "{}  {}  {}",
+                    r.as_of,
+                    app.lang.amount(r.value, &m.unit),
+                    r.author
+                ),
                 cells,
             )));
         }

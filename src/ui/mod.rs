@@ -174,9 +174,7 @@ pub fn cells(n: usize) -> u16 {
 pub(crate) fn value_text(app: &App, m: &crate::domain::rows::MilestoneRow) -> String {
     match m.kind {
         crate::domain::Kind::YesNo => app.ui().task_value(m.status).to_owned(),
-        crate::domain::Kind::Numeric => {
-            crate::domain::progress::value_against_target(m.current, m.target, &m.unit)
-        }
+        crate::domain::Kind::Numeric => app.lang.value_against_target(m.current, m.target, &m.unit),
     }
 }
 

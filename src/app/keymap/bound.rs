@@ -19,24 +19,7 @@ impl Default for Keymap {
     }
 }
 
-/// Why a binding from the config file was not taken.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refused {
-    /// No such group of keys (`[keys.panes]`, `[keys.editor]`, …).
-    NoSection(String),
-    /// The group has no such action.
-    NoAction { section: String, action: String },
-    /// The key already means something else where this one holds.
-    Clash {
-        key: String,
-        section: String,
-        action: String,
-    },
-    /// A plain character in a text field is typed, not a command.
-    TypedInText(String),
-    /// An empty list would leave the action with no key at all.
-    NoKeys,
-}
+pub use crate::domain::settings::KeyRefused as Refused;
 
 impl Keymap {
     /// The action a key means in `layer`, if any. Shift on a letter is
