@@ -24,6 +24,19 @@ pub enum Refusal {
     NoName,
 }
 
+/// An XDG base folder: `$var` when it is an absolute path (the spec ignores
+/// a relative one), else `~/` + `under_home`; `None` with neither.
+pub fn xdg_base(var: &str, under_home: &str) -> Option<PathBuf> {
+    std::env::var_os(var)
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|h| !h.is_empty())
+                .map(|h| PathBuf::from(h).join(under_home))
+        })
+}
+
 pub fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),

@@ -13,15 +13,8 @@ use std::path::PathBuf;
 
 /// `$XDG_STATE_HOME/plan-cockpit/kept`, else `~/.local/state/plan-cockpit/kept`.
 pub fn folder() -> PathBuf {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".local/state"))
-        })
-        .unwrap_or_else(std::env::temp_dir);
+    let base =
+        crate::files::xdg_base("XDG_STATE_HOME", ".local/state").unwrap_or_else(std::env::temp_dir);
     base.join("plan-cockpit").join("kept")
 }
 

@@ -325,14 +325,7 @@ pub type Outcome = Result<(), Failure>;
 /// `$XDG_DATA_HOME/plan-cockpit/plan.db`, XDG_DATA_HOME defaulting to
 /// `~/.local/share` (the XDG spec ignores a relative value).
 pub fn default_db_path(lang: Lang) -> Result<PathBuf, Failure> {
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|h| !h.is_empty())
-                .map(|h| PathBuf::from(h).join(".local/share"))
-        })
+    let base = crate::files::xdg_base("XDG_DATA_HOME", ".local/share")
         .ok_or_else(|| Failure::Input(lang.no_home()))?;
     Ok(base.join("plan-cockpit").join("plan.db"))
 }

@@ -36,14 +36,7 @@ pub use crate::domain::settings::{KeyWhy, Problem, What};
 /// Where the config file is: `$XDG_CONFIG_HOME` if absolute, else
 /// `~/.config`; `None` with neither (no home: defaults only).
 pub fn default_path() -> Option<PathBuf> {
-    std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|h| !h.is_empty())
-                .map(|h| PathBuf::from(h).join(".config"))
-        })
+    crate::files::xdg_base("XDG_CONFIG_HOME", ".config")
         .map(|base| base.join("plan-cockpit").join("config.toml"))
 }
 

@@ -6,7 +6,6 @@ use super::{NARROW, detail};
 use super::{is_overdue, value_text};
 use crate::app::App;
 use crate::app::pane::{Depth, Pane};
-use crate::app::window::Window;
 use crate::domain::rows::{MilestoneRow, ProjectRow};
 use crate::i18n::Lang;
 use crate::ui::width::{pad, truncate, width, wrap};
@@ -72,26 +71,6 @@ pub fn pane_widths(cells: u16, shown: usize, wide: Option<usize>) -> Option<Vec<
         .collect();
     out.insert(wide.min(out.len()), want);
     Some(out)
-}
-
-#[cfg(test)]
-mod width_tests {
-    use super::pane_widths;
-
-    #[test]
-    fn a_drilled_pane_takes_half_the_row_and_the_others_share_the_rest() {
-        assert_eq!(pane_widths(80, 3, Some(1)), Some(vec![20, 40, 20]));
-        assert_eq!(pane_widths(80, 3, Some(0)), Some(vec![40, 20, 20]));
-        assert_eq!(pane_widths(81, 3, None), None);
-        assert_eq!(
-            pane_widths(200, 7, Some(6)).map(|w| w.iter().sum::<u16>()),
-            Some(200)
-        );
-        assert_eq!(pane_widths(200, 7, Some(6)).map(|w| w[6]), Some(64));
-        // Too narrow for others to keep a name: equal shares.
-        assert_eq!(pane_widths(60, 3, Some(0)), None);
-        assert_eq!(pane_widths(80, 1, Some(0)), None);
-    }
 }
 
 fn direction_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -220,7 +199,7 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
                 crate::domain::lens::Group::Area(_) => ui.no_linked_project,
                 _ => ui.empty,
             };
-            let hidden = list(
+            let hidden = super::list::list(
                 frame,
                 theme,
                 list_area,
@@ -230,7 +209,7 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
                 focused,
                 empty,
             );
-            hidden_marks(frame, theme, area, hidden);
+            super::list::hidden_marks(frame, theme, area, hidden);
         }
         Depth::Milestones => {
             let Some(op) = &pane.open else { return };
@@ -243,7 +222,7 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
             let [items, rest] =
                 Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(list_area);
             let item = |m: &MilestoneRow| milestone_lines(app, theme, m, cells);
-            let hidden = list(
+            let hidden = super::list::list(
                 frame,
                 theme,
                 items,
@@ -253,7 +232,7 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
                 focused,
                 ui.empty,
             );
-            hidden_marks(frame, theme, area, hidden);
+            super::list::hidden_marks(frame, theme, area, hidden);
             frame.render_widget(Paragraph::new(about), rest);
         }
         Depth::Detail => {
@@ -354,86 +333,22 @@ fn milestone_lines(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> V
     vec![first, Line::from(vec![light, Span::styled(detail, style)])]
 }
 
-/// A list of items of `per` lines each, shown a page at a time; the
-/// selected one is reversed in the focused pane and underlined in the
-/// others (both show without colour). Only the visible items are formatted.
-///
-/// Pages flip rather than scroll line by line: moving within a page then
-/// rewrites two rows, not the whole list, which is what a slow SSH link
-/// notices. The first item shown follows from the selection alone, so
-/// drawing needs no remembered offset.
-#[allow(clippy::too_many_arguments)]
-fn list<T>(
-    frame: &mut Frame,
-    theme: Theme,
-    area: Rect,
-    window: &Window<T>,
-    per: usize,
-    lines_of: impl Fn(&T) -> Vec<Line<'static>>,
-    focused: bool,
-    empty: &str,
-) -> Hidden {
-    if area.height == 0 {
-        return Hidden::default();
-    }
-    if window.total == 0 {
-        let lines: Vec<Line> = wrap(empty, area.width as usize)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.dim()))
-            .collect();
-        frame.render_widget(Paragraph::new(lines), area);
-        return Hidden::default();
-    }
-    let fit = (area.height as usize / per).max(1);
-    let first = window.sel / fit * fit;
-    let mut lines = Vec::with_capacity(fit * per);
-    for i in first..(first + fit).min(window.total) {
-        let Some(item) = window.get(i) else { continue };
-        for mut line in lines_of(item) {
-            if i == window.sel {
-                line = line.patch_style(if focused {
-                    theme.selected()
-                } else {
-                    Style::default().add_modifier(ratatui::style::Modifier::UNDERLINED)
-                });
-            }
-            lines.push(line);
-        }
-    }
-    frame.render_widget(Paragraph::new(lines), area);
-    Hidden {
-        above: first,
-        below: window.total.saturating_sub(first + fit),
-    }
-}
+#[cfg(test)]
+mod width_tests {
+    use super::pane_widths;
 
-/// How many items of a list lie above and below the page shown.
-#[derive(Debug, Default, Clone, Copy)]
-struct Hidden {
-    above: usize,
-    below: usize,
-}
-
-/// `↑ 12 ↓ 4` on the pane's bottom border, right-aligned: that more items
-/// follow costs a few bytes, and only when the page or the count changes.
-fn hidden_marks(frame: &mut Frame, theme: Theme, pane: Rect, hidden: Hidden) {
-    let mut text = String::new();
-    if hidden.above > 0 {
-        text.push_str(&format!(" ↑ {}", hidden.above));
+    #[test]
+    fn a_drilled_pane_takes_half_the_row_and_the_others_share_the_rest() {
+        assert_eq!(pane_widths(80, 3, Some(1)), Some(vec![20, 40, 20]));
+        assert_eq!(pane_widths(80, 3, Some(0)), Some(vec![40, 20, 20]));
+        assert_eq!(pane_widths(81, 3, None), None);
+        assert_eq!(
+            pane_widths(200, 7, Some(6)).map(|w| w.iter().sum::<u16>()),
+            Some(200)
+        );
+        assert_eq!(pane_widths(200, 7, Some(6)).map(|w| w[6]), Some(64));
+        // Too narrow for others to keep a name: equal shares.
+        assert_eq!(pane_widths(60, 3, Some(0)), None);
+        assert_eq!(pane_widths(80, 1, Some(0)), None);
     }
-    if hidden.below > 0 {
-        text.push_str(&format!(" ↓ {}", hidden.below));
-    }
-    if text.is_empty() || pane.height < 2 || pane.width < 4 {
-        return;
-    }
-    text.push(' ');
-    let w = super::cells(width(&text)).min(pane.width - 2);
-    let at = Rect {
-        x: pane.right() - 1 - w,
-        y: pane.bottom() - 1,
-        width: w,
-        height: 1,
-    };
-    frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), at);
 }
