@@ -58,6 +58,8 @@ const STATES: &[(&str, &str)] = &[
     ),
     ("explain_pane", "<Tab>X"),
     ("agenda_narrowed", "Add"),
+    // A form's help with its examples, wrapped whole at 80 columns.
+    ("form_help", "<Tab>jjjjjjj<Enter>e"),
 ];
 
 /// States drawn at 80×24 and 120×40 (the rest at 80×24 and 160×48).
@@ -67,6 +69,7 @@ const MIDDLE: &[&str] = &[
     "lens_owners",
     "explain_pane",
     "agenda_narrowed",
+    "form_help",
 ];
 
 #[test]

@@ -78,8 +78,8 @@ impl Lang {
             ),
             Refusal::NotANumber { typed } => say!(
                 lang,
-                "“{typed}”不是有效数字,例如 512 或 1.5",
-                "{typed:?} is not a number (such as 512 or 1.5)"
+                "“{typed}”不是有效数字,例如 512、1.5 或 1.5万",
+                "{typed:?} is not a number (such as 512, 1.5 or 1.5万)"
             ),
             Refusal::Empty(field) => {
                 let f = self.field(*field);

@@ -164,7 +164,18 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Overlay::Form(f) => {
             let (title, help) = form_words(ui, &f.purpose);
             let w = area.width.saturating_sub(4).min(60);
-            let popup = centered(area, w, 5);
+            let (text, style) = match &f.error {
+                Some(e) => (format!("✕ {e}"), theme.error()),
+                None => (help.to_owned(), theme.dim()),
+            };
+            // As tall as its help or refusal needs (examples are the point
+            // of it), up to six lines.
+            let wrapped: Vec<Line> = wrap(&text, w.saturating_sub(2) as usize)
+                .into_iter()
+                .take(6)
+                .map(|l| Line::styled(l, style))
+                .collect();
+            let popup = centered(area, w, 4 + super::cells(wrapped.len()));
             let inner = boxed(frame, popup, title, theme);
             if inner.height == 0 {
                 return;
@@ -176,14 +187,6 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             ])
             .areas(inner);
             text_field(frame, &f.input, input);
-            let (text, style) = match &f.error {
-                Some(e) => (format!("✕ {e}"), theme.error()),
-                None => (help.to_owned(), theme.dim()),
-            };
-            let wrapped: Vec<Line> = wrap(&text, note.width as usize)
-                .into_iter()
-                .map(|l| Line::styled(l, style))
-                .collect();
             frame.render_widget(Paragraph::new(wrapped), note);
         }
         Overlay::Menu(m) if m.of == crate::app::overlay::MenuOf::Report => {
