@@ -656,3 +656,29 @@ fn a_bad_config_file_is_named_with_its_line_and_the_defaults_run() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// Alt-B arriving as ESC and `b` apart (as over a slow SSH link) within the
+/// escape wait is Alt-B (a word left in the form), not Esc (which would
+/// close it) and a typed `b`.
+#[test]
+fn an_esc_and_a_letter_apart_within_the_wait_are_one_alt_key() {
+    let sb = Sandbox::new();
+    let dir = sb.path("config/plan-cockpit");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "escape_ms = 400\n").unwrap();
+    let mut s = Session::start(&sb, 100, 30, &[("LANG", "zh_CN.UTF-8")]);
+    s.wait_for("新产业");
+    s.send("/");
+    s.wait_for("搜索项目");
+    s.send("abc def");
+    s.wait_for("abc def");
+    s.send("\x1b"); // 60 ms later (send waits), the rest of Alt-B:
+    s.send("b");
+    s.send("X");
+    s.wait_for("abc Xdef");
+    // A lone Esc, once the wait is over, closes the search.
+    s.send("\x1b");
+    std::thread::sleep(Duration::from_millis(500));
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

@@ -149,8 +149,8 @@ pub fn default_text() -> String {
          # report_format = \"docx\"\n\
          \n\
          # How long a lone Esc waits for the rest of an Alt key, in ms (0 … 1000).\n\
-         # Default: 25, or 100 over SSH (SSH_TTY set).\n\
-         # escape_ms = 25\n\
+         # Default: 10, or 50 over SSH (SSH_TTY set).\n\
+         # escape_ms = 10\n\
          \n\
          # Keys, by where they hold, in key notation: \"q\", \"G\", \"ctrl-s\", \"alt-b\",\n\
          # \"shift-tab\", \"enter\", \"esc\", \"pagedown\", \"f5\". A key that already means\n\

@@ -86,10 +86,10 @@ impl Settings {
     }
 
     /// How long a lone Esc waits for the rest of an Alt key: the file's,
-    /// else 25 ms on a local terminal and 100 ms over SSH (`SSH_TTY`),
+    /// else 10 ms on a local terminal and 50 ms over SSH (`SSH_TTY`),
     /// where the two bytes of Alt-b can arrive in two packets.
     pub fn escape(&self, over_ssh: bool) -> Duration {
         self.escape
-            .unwrap_or(Duration::from_millis(if over_ssh { 100 } else { 25 }))
+            .unwrap_or(Duration::from_millis(if over_ssh { 50 } else { 10 }))
     }
 }

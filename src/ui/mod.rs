@@ -106,7 +106,13 @@ fn hint_bar(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .map(|(b, keys)| {
             let key = keys
                 .first()
-                .map(crate::app::keymap::key_label)
+                .map(|k| {
+                    if app.look.ascii {
+                        crate::app::keymap::key_label_ascii(k)
+                    } else {
+                        crate::app::keymap::key_label(k)
+                    }
+                })
                 .unwrap_or_default();
             let kept = matches!(b.action, Action::Quit | Action::Help);
             (key, describe(app.lang, b), kept)

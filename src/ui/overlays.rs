@@ -4,7 +4,7 @@
 use super::theme::{Theme, mark};
 use super::{boxed, centered, describe};
 use crate::app::App;
-use crate::app::keymap::{EVERY, Layer, TEXT, keys_label};
+use crate::app::keymap::{EVERY, Layer, TEXT, keys_label, keys_label_ascii};
 use crate::app::overlay::{Menu, NoteTarget, Overlay, Purpose};
 use crate::domain::rows::HitKind;
 use crate::i18n::Ui;
@@ -328,7 +328,17 @@ fn help(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
         for (b, keys) in app.keymap.bindings().filter(|(b, _)| b.layers == layers) {
             lines.push(Line::from(vec![
                 Span::styled(
-                    pad(&truncate(&keys_label(keys), key_cells), key_cells),
+                    pad(
+                        &truncate(
+                            &if app.look.ascii {
+                                keys_label_ascii(keys)
+                            } else {
+                                keys_label(keys)
+                            },
+                            key_cells,
+                        ),
+                        key_cells,
+                    ),
                     theme.key(),
                 ),
                 Span::raw(truncate(

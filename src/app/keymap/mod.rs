@@ -248,6 +248,30 @@ pub fn keys_label(keys: &[Key]) -> String {
     keys.iter().map(key_label).collect::<Vec<_>>().join("/")
 }
 
+/// The same in ASCII only: arrows by name (`Down`), for `--ascii`, where an
+/// arrow would be drawn as `v` and read as a key.
+pub fn key_label_ascii(key: &Key) -> String {
+    let word = match key.code {
+        KeyCode::Up => "Up",
+        KeyCode::Down => "Down",
+        KeyCode::Left => "Left",
+        KeyCode::Right => "Right",
+        _ => return key_label(key),
+    };
+    let arrow = key_label(&Key {
+        code: key.code,
+        mods: KeyModifiers::NONE,
+    });
+    key_label(key).replace(&arrow, word)
+}
+
+pub fn keys_label_ascii(keys: &[Key]) -> String {
+    keys.iter()
+        .map(key_label_ascii)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
