@@ -315,3 +315,20 @@ fn palette_mono_and_ascii_together_keep_meaning() {
     assert!(screen.contains('>'), "{screen}");
     assert!(screen.contains('~'), "{screen}");
 }
+
+/// The overlays over a drilled pane of Chinese names, at an even and an odd
+/// width (the popup's left edge falls on the first or the second cell of a
+/// character): each keeps its whole border.
+#[test]
+fn overlay_snapshots_at_even_and_odd_widths() {
+    for w in [80u16, 81] {
+        for (name, keys) in [("help", "?"), ("form", "e"), ("search", "/高新")] {
+            let (_sb, mut app) = cockpit(Lang::Zh);
+            app.resize(w, 24);
+            press(&mut app, "<Tab>jjjjjjj<Enter>");
+            press(&mut app, keys);
+            let screen = common::screen(&app, w, 24);
+            insta::assert_snapshot!(format!("overlay_{name}_{w}x24"), screen);
+        }
+    }
+}

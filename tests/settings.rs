@@ -104,3 +104,27 @@ fn a_rebound_key_works_and_help_shows_it() {
     press(&mut app, "<Esc><C-q>");
     assert!(app.quit);
 }
+
+/// A folder, a huge file or bytes that are not text where the settings
+/// file should be: named, not read into memory, the defaults used.
+#[test]
+fn a_settings_path_that_is_not_a_settings_file_is_named() {
+    let sb = Sandbox::new();
+    std::fs::create_dir_all(sb.path("config/plan-cockpit/config.toml")).unwrap();
+    let err = sb.run(&["config"]).stderr();
+    assert!(err.contains("cannot be read"), "{err}");
+    sb.ok(&["check"]);
+    std::fs::remove_dir(sb.path("config/plan-cockpit/config.toml")).unwrap();
+    let big = config_file(&sb, "");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(2 * 1024 * 1024 * 1024).unwrap();
+    let err = sb.run(&["config"]).stderr();
+    assert!(
+        err.contains("cannot be read") && err.contains("bytes"),
+        "{err}"
+    );
+    config_file(&sb, "theme = \"\u{ff}\"");
+    std::fs::write(&big, [0x74, 0x68, 0xff, 0xfe]).unwrap();
+    let err = sb.run(&["config"]).stderr();
+    assert!(err.contains("not UTF-8"), "{err}");
+}

@@ -43,27 +43,35 @@ pub fn default_path() -> Option<PathBuf> {
 /// The settings in `path`, and what in it was not taken. A missing file is
 /// no problem: the defaults are the settings.
 pub fn load(path: &Path) -> (Settings, Vec<Problem>) {
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => file::parse(&text),
-            Err(_) => (
-                Settings::default(),
-                vec![Problem {
-                    line: 0,
-                    what: What::Unreadable("UTF-8".to_owned()),
-                }],
-            ),
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), Vec::new()),
-        Err(e) => (
+    let unreadable = |why: String| {
+        (
             Settings::default(),
             vec![Problem {
                 line: 0,
-                what: What::Unreadable(e.to_string()),
+                what: What::Unreadable(why),
             }],
-        ),
+        )
+    };
+    // A settings file is a few lines; anything larger is not one (a log
+    // or a disk image put there by mistake) and is not read into memory.
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.is_file()
+        && meta.len() > MAX_BYTES
+    {
+        return unreadable(format!("{} bytes > {MAX_BYTES}", meta.len()));
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => file::parse(&text),
+            Err(_) => unreadable("not UTF-8".to_owned()),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), Vec::new()),
+        Err(e) => unreadable(e.to_string()),
     }
 }
+
+/// The largest settings file read.
+const MAX_BYTES: u64 = 1024 * 1024;
 
 impl Settings {
     /// The look on this terminal: the file's palette, else what the

@@ -74,7 +74,10 @@ pub fn mend_cut_wide(buf: &mut ratatui::buffer::Buffer) {
     let area = buf.area;
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right().saturating_sub(1) {
-            if width(buf[(x, y)].symbol()) < 2 {
+            // Every wide character takes three bytes or more in UTF-8: the
+            // ASCII most cells hold is passed over without a width lookup.
+            let sym = buf[(x, y)].symbol();
+            if sym.len() < 3 || width(sym) < 2 {
                 continue;
             }
             let next = buf[(x + 1, y)].symbol();
