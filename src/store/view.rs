@@ -260,7 +260,7 @@ impl Store {
         }
         // Exact and prefix matches first, by text or pinyin; each rank in
         // the order found (kind, then plan order).
-        hits.sort_by_key(|h| crate::domain::pinyin::rank(query, &h.text));
+        hits.sort_by_cached_key(|h| crate::domain::pinyin::rank(query, &h.text));
         Ok(hits)
     }
 
