@@ -313,6 +313,47 @@ proptest! {
         prop_assert_eq!(first, second);
     }
 
+    /// The export streamed from the store a project at a time is the
+    /// whole-document export, byte for byte, in JSON and in CSV.
+    #[test]
+    fn the_streamed_export_is_the_whole_document_export(mut doc in plan()) {
+        prepare(&mut doc, "2026-01-01T00:00:00Z", "作者").map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = store::open(&dir.path().join("p.db"), store::OpenOptions {
+            author: "test".into(),
+            quick_check: false,
+            read_only: false,
+            seed: None,
+            allow_network_fs: true,
+            clock: plan_cockpit::domain::Clock::system(),
+        }).unwrap();
+        s.replace_plan(&doc, "test").unwrap();
+        let whole = s.load_plan().unwrap();
+        for lang in [plan_cockpit::i18n::Lang::Zh, plan_cockpit::i18n::Lang::En] {
+            let head = s.plan_head().unwrap();
+            let mut stream = s.projects_in_order().unwrap();
+            let n = stream.len();
+            let mut out = Vec::new();
+            json::write_streamed(&head, n, || stream.next_project().unwrap(), &mut out).unwrap();
+            prop_assert_eq!(String::from_utf8(out).unwrap(), json::write(&whole));
+            let mut stream = s.projects_in_order().unwrap();
+            let mut streamed = Vec::new();
+            plan_cockpit::formats::csv::write_streamed(&head, || stream.next_project().unwrap(), lang, &mut streamed).unwrap();
+            let mut old = Vec::new();
+            plan_cockpit::formats::csv::write(&whole, lang, &mut old).unwrap();
+            prop_assert_eq!(streamed, old);
+            let outline = s.project_outline().unwrap();
+            let mut streamed = Vec::new();
+            plan_cockpit::formats::markdown::write_streamed(
+                &head, s.milestone_total().unwrap(), &outline,
+                |id| Some(s.project_doc(id).unwrap()), lang, &mut streamed,
+            ).unwrap();
+            let mut old = Vec::new();
+            plan_cockpit::formats::markdown::write(&whole, lang, &mut old).unwrap();
+            prop_assert_eq!(streamed, old);
+        }
+    }
+
     #[test]
     fn cleaning_is_idempotent_and_complete(s in text("")) {
         let (once, _) = clean_multiline(&s);

@@ -26,15 +26,11 @@ pub fn stdout(lang: Lang, text: &str) -> Result<(), Failure> {
     }
 }
 
-/// Writes `bytes` to `path` through an unpredictable temporary file in the
-/// same folder, renamed over the final name: a planted symlink cannot
-/// redirect it, a reader never sees half, and an existing file keeps its
-/// mode (a new one is private, or group-writable in a team folder).
-pub fn file(lang: Lang, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    file_with(lang, path, |w| w.write_all(bytes))
-}
-
-/// `file`, with the text written by `fill` as it is made.
+/// Writes to `path` through an unpredictable temporary file in the same
+/// folder, renamed over the final name: a planted symlink cannot redirect
+/// it, a reader never sees half, and an existing file keeps its mode (a new
+/// one is private, or group-writable in a team folder). `fill` writes the
+/// text as it is made.
 pub fn file_with(
     lang: Lang,
     path: &Path,

@@ -75,6 +75,17 @@ pub struct Program {
 
 pub type Area = Direction;
 
+/// A project's place and name without what is under it: what the
+/// Markdown export's lists of names need, a few bytes a project.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outline {
+    pub id: i64,
+    pub direction: i64,
+    pub program: Option<i64>,
+    pub areas: Vec<i64>,
+    pub name: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Project {

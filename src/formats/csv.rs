@@ -58,19 +58,31 @@ pub const STATUS_COL: usize = 12;
 pub const UPDATED_COL: usize = 15;
 
 pub fn write(doc: &PlanDoc, lang: Lang, out: impl Write) -> csv::Result<()> {
+    let mut projects = doc.projects.iter().cloned();
+    write_streamed(doc, || projects.next(), lang, out)
+}
+
+/// `write`, with the projects pulled one at a time from `next` (the head's
+/// own `projects` are not read): one project in memory at a time.
+pub fn write_streamed(
+    head: &PlanDoc,
+    mut next: impl FnMut() -> Option<crate::domain::plan::Project>,
+    lang: Lang,
+    out: impl Write,
+) -> csv::Result<()> {
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record(header(lang))?;
-    let directions: HashMap<i64, &str> = doc
+    let directions: HashMap<i64, &str> = head
         .directions
         .iter()
         .map(|d| (d.id, lang.name(&d.name, &d.name_en)))
         .collect();
-    let programs: HashMap<i64, &str> = doc
+    let programs: HashMap<i64, &str> = head
         .programs
         .iter()
         .map(|p| (p.id, lang.name(&p.name, &p.name_en)))
         .collect();
-    for p in &doc.projects {
+    while let Some(p) = next() {
         let program = p
             .program
             .and_then(|g| programs.get(&g))

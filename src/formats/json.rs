@@ -139,16 +139,88 @@ pub fn write(doc: &PlanDoc) -> String {
         raw.push('\n');
         return raw;
     }
-    let mut s = String::with_capacity(raw.len() + 1);
-    for c in raw.chars() {
-        if c != '\n' && unsafe_for_terminal(c) {
-            s.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            s.push(c);
-        }
-    }
+    let mut s = escaped(&raw);
     s.push('\n');
     s
+}
+
+/// The same document as `write` gives, byte for byte, written as it is
+/// read: the head, then `count` projects pulled one at a time from `next`
+/// (`None` ends them early: the caller keeps why). Never more than one
+/// project is in memory, and the text goes out through `out` as it is
+/// made, escaped on the way.
+pub fn write_streamed(
+    head: &PlanDoc,
+    count: usize,
+    next: impl FnMut() -> Option<crate::domain::plan::Project>,
+    out: impl std::io::Write,
+) -> std::io::Result<()> {
+    use crate::domain::plan::{Area, Direction, PlanInfo, Program};
+    use serde::Serialize;
+    use serde::ser::SerializeSeq;
+    use std::cell::RefCell;
+
+    struct Projects<F>(RefCell<F>, usize);
+    impl<F: FnMut() -> Option<crate::domain::plan::Project>> Serialize for Projects<F> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(Some(self.1))?;
+            let mut next = self.0.borrow_mut();
+            while let Some(p) = next() {
+                seq.serialize_element(&p)?;
+            }
+            seq.end()
+        }
+    }
+    // `PlanDoc`'s fields, in its order, with its rules for leaving out.
+    #[derive(Serialize)]
+    #[serde(bound = "")]
+    struct Doc<'a, F: FnMut() -> Option<crate::domain::plan::Project>> {
+        format: &'a str,
+        format_version: u32,
+        plan: &'a PlanInfo,
+        directions: &'a [Direction],
+        #[serde(skip_serializing_if = "<[Program]>::is_empty")]
+        programs: &'a [Program],
+        #[serde(skip_serializing_if = "<[Area]>::is_empty")]
+        areas: &'a [Area],
+        #[serde(skip_serializing_if = "Projects::is_none")]
+        projects: Projects<F>,
+    }
+    impl<F> Projects<F> {
+        fn is_none(&self) -> bool {
+            self.1 == 0
+        }
+    }
+    let doc = Doc {
+        format: &head.format,
+        format_version: head.format_version,
+        plan: &head.plan,
+        directions: &head.directions,
+        programs: &head.programs,
+        areas: &head.areas,
+        projects: Projects(RefCell::new(next), count),
+    };
+    let mut out = super::filtered::Filtered::new(
+        std::io::BufWriter::with_capacity(1 << 16, out),
+        |s| s.chars().any(|c| c != '\n' && unsafe_for_terminal(c)),
+        escaped,
+    );
+    serde_json::to_writer_pretty(&mut out, &doc).map_err(std::io::Error::other)?;
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out.finish()?)
+}
+
+/// `s` with what could drive a terminal written as JSON escapes.
+fn escaped(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if c != '\n' && unsafe_for_terminal(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

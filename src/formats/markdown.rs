@@ -1,7 +1,7 @@
 //! The plan as a readable document: directions, their projects with a
 //! milestone table and notes, then the programs and areas that cut across.
 
-use crate::domain::plan::{Milestone, Note, Project};
+use crate::domain::plan::{Milestone, Note, Outline, Project};
 use crate::domain::progress::{format_value, value_against_target};
 use crate::domain::{Kind, PlanDoc};
 use crate::i18n::Lang;
@@ -125,7 +125,42 @@ fn project(
     }
 }
 
-pub fn write(doc: &PlanDoc, lang: Lang, mut out: impl Write) -> io::Result<()> {
+pub fn write(doc: &PlanDoc, lang: Lang, out: impl Write) -> io::Result<()> {
+    let outline: Vec<Outline> = doc
+        .projects
+        .iter()
+        .map(|p| Outline {
+            id: p.id,
+            direction: p.direction,
+            program: p.program,
+            areas: p.areas.clone(),
+            name: p.name.clone(),
+        })
+        .collect();
+    let by_id: HashMap<i64, &Project> = doc.projects.iter().map(|p| (p.id, p)).collect();
+    write_streamed(
+        doc,
+        doc.milestone_count(),
+        &outline,
+        |id| by_id.get(&id).map(|p| (*p).clone()),
+        lang,
+        out,
+    )
+}
+
+/// `write`, with each project fetched whole by `project_of` when its
+/// direction's section reaches it (the head's own `projects` are not read;
+/// `outline` gives every project's place and name, `milestones` the total):
+/// one project in memory at a time.
+pub fn write_streamed(
+    head: &PlanDoc,
+    milestones: usize,
+    outline: &[Outline],
+    mut project_of: impl FnMut(i64) -> Option<Project>,
+    lang: Lang,
+    mut out: impl Write,
+) -> io::Result<()> {
+    let doc = head;
     let w = lang.words();
     let mut s = String::new();
     let _ = writeln!(s, "# {}\n", line(&doc.plan.title));
@@ -150,9 +185,9 @@ pub fn write(doc: &PlanDoc, lang: Lang, mut out: impl Write) -> io::Result<()> {
         w.areas,
         doc.areas.len(),
         w.projects,
-        doc.projects.len(),
+        outline.len(),
         w.milestones,
-        doc.milestone_count()
+        milestones
     );
     let programs: HashMap<i64, String> = doc
         .programs
@@ -170,9 +205,14 @@ pub fn write(doc: &PlanDoc, lang: Lang, mut out: impl Write) -> io::Result<()> {
         let _ = writeln!(s, "### {}\n", line(lang.name(&d.name, &d.name_en)));
         paragraph(&mut s, &d.description);
         let mut any = false;
-        for p in doc.projects.iter().filter(|p| p.direction == d.id) {
-            project(&mut s, p, lang, &programs, &areas);
+        for o in outline.iter().filter(|p| p.direction == d.id) {
+            let Some(p) = project_of(o.id) else {
+                return Err(io::Error::other("reading the plan failed"));
+            };
+            project(&mut s, &p, lang, &programs, &areas);
             any = true;
+            out.write_all(s.as_bytes())?;
+            s.clear();
         }
         if !any {
             let _ = writeln!(s, "{}\n", w.no_projects);
@@ -186,7 +226,7 @@ pub fn write(doc: &PlanDoc, lang: Lang, mut out: impl Write) -> io::Result<()> {
         for g in &doc.programs {
             let _ = writeln!(s, "### {}\n", line(lang.name(&g.name, &g.name_en)));
             paragraph(&mut s, &g.description);
-            for p in doc.projects.iter().filter(|p| p.program == Some(g.id)) {
+            for p in outline.iter().filter(|p| p.program == Some(g.id)) {
                 let _ = writeln!(s, "- {}", p.name);
             }
             s.push('\n');
@@ -197,7 +237,7 @@ pub fn write(doc: &PlanDoc, lang: Lang, mut out: impl Write) -> io::Result<()> {
         for a in &doc.areas {
             let _ = writeln!(s, "### {}\n", line(lang.name(&a.name, &a.name_en)));
             paragraph(&mut s, &a.description);
-            for p in doc.projects.iter().filter(|p| p.areas.contains(&a.id)) {
+            for p in outline.iter().filter(|p| p.areas.contains(&a.id)) {
                 let _ = writeln!(s, "- {}", p.name);
             }
         }

@@ -2,6 +2,7 @@
 //! machines and round trips), CSV (for spreadsheets), Markdown (for people).
 
 pub mod csv;
+pub mod filtered;
 pub mod json;
 pub mod markdown;
 pub mod report;

@@ -1,5 +1,6 @@
-//! Reading the whole plan back as a document, for export. One query per
-//! table, grouped in memory: the cost is proportional to the plan, once.
+//! Reading the plan back as a document, for export: its head (a few rows),
+//! then its projects one at a time in plan order, each with everything
+//! under it, so that an export holds one project in memory, not the plan.
 
 use super::Store;
 use super::error::{Error, Result};
@@ -37,7 +38,20 @@ fn note(r: &Row<'_>) -> rusqlite::Result<(Option<i64>, Option<i64>, Note)> {
 }
 
 impl Store {
+    /// The whole plan as one document (the tests' and the seed's way; the
+    /// exports stream it: `plan_head` and `projects_in_order`).
     pub fn load_plan(&self) -> Result<PlanDoc> {
+        let mut doc = self.plan_head()?;
+        let mut stream = self.projects_in_order()?;
+        while let Some(p) = stream.next_project()? {
+            doc.projects.push(p);
+        }
+        Ok(doc)
+    }
+
+    /// Everything but the projects: the plan, its directions, programs and
+    /// areas (a few rows).
+    pub fn plan_head(&self) -> Result<PlanDoc> {
         let c = &self.conn;
         let ctx = |what: &'static str| Error::sql(format!("reading {what}"));
         let (plan, format_version) = c
@@ -98,108 +112,123 @@ impl Store {
             })
             .map_err(ctx("programs"))?;
 
-        let mut project_notes: HashMap<i64, Vec<Note>> = HashMap::new();
-        let mut milestone_notes: HashMap<i64, Vec<Note>> = HashMap::new();
-        let mut st = c
-            .prepare(
-                "SELECT project_id, milestone_id, id, body, author, created_at, updated_at
-                 FROM note ORDER BY id",
-            )
-            .map_err(ctx("notes"))?;
-        for row in st.query_map([], note).map_err(ctx("notes"))? {
-            match row.map_err(ctx("notes"))? {
-                (Some(p), _, n) => project_notes.entry(p).or_default().push(n),
-                (None, Some(m), n) => milestone_notes.entry(m).or_default().push(n),
-                (None, None, _) => {}
-            }
-        }
+        Ok(PlanDoc {
+            format: FORMAT.to_owned(),
+            format_version,
+            plan,
+            directions,
+            programs,
+            areas,
+            projects: Vec::new(),
+        })
+    }
 
-        let mut readings: HashMap<i64, Vec<Reading>> = HashMap::new();
-        let mut st = c
-            .prepare("SELECT milestone_id, as_of, value, author, source FROM reading ORDER BY milestone_id, as_of")
-            .map_err(ctx("readings"))?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                Reading {
-                    as_of: r.get(1)?,
-                    value: r.get(2)?,
-                    author: r.get(3)?,
-                    source: r.get(4)?,
-                },
-            ))
-        });
-        for row in rows.map_err(ctx("readings"))? {
-            let (m, reading) = row.map_err(ctx("readings"))?;
-            readings.entry(m).or_default().push(reading);
-        }
+    /// The projects one at a time, in plan order, each whole (milestones,
+    /// their readings and notes, its own notes, its areas): what an export
+    /// holds in memory is one project, however large the plan.
+    pub fn projects_in_order(&self) -> Result<ProjectStream<'_>> {
+        let ids = self
+            .conn
+            .prepare("SELECT id FROM project ORDER BY position, id")
+            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+            .map_err(Error::sql("reading the projects' order"))?;
+        Ok(ProjectStream {
+            store: self,
+            ids,
+            at: 0,
+        })
+    }
+}
 
-        let mut milestones: HashMap<i64, Vec<Milestone>> = HashMap::new();
-        let mut st = c
-            .prepare(
-                "SELECT project_id, id, title, kind, unit, baseline, target, current, due_date,
-                        status, owner, created_at, created_by, updated_at, updated_by, lead, weight
-                 FROM milestone ORDER BY project_id, position, id",
-            )
-            .map_err(ctx("milestones"))?;
-        let rows = st.query_map([], |r| {
-            let id: i64 = r.get(1)?;
-            Ok((
-                r.get::<_, i64>(0)?,
-                Milestone {
-                    id,
-                    title: r.get(2)?,
-                    kind: kind(r.get(3)?)?,
-                    unit: r.get(4)?,
-                    baseline: r.get(5)?,
-                    target: r.get(6)?,
-                    current: r.get(7)?,
-                    due: r.get(8)?,
-                    status: status(r.get(9)?)?,
-                    owner: r.get(10)?,
-                    lead: r.get(15)?,
-                    // 1 is the default, left out of the document.
-                    weight: Some(r.get::<_, f64>(16)?).filter(|w| *w != 1.0),
-                    created_at: r.get(11)?,
-                    created_by: r.get(12)?,
-                    updated_at: r.get(13)?,
-                    updated_by: r.get(14)?,
-                    readings: Vec::new(),
-                    notes: Vec::new(),
-                },
-            ))
-        });
-        for row in rows.map_err(ctx("milestones"))? {
-            let (p, mut m) = row.map_err(ctx("milestones"))?;
-            m.readings = readings.remove(&m.id).unwrap_or_default();
-            m.notes = milestone_notes.remove(&m.id).unwrap_or_default();
-            milestones.entry(p).or_default().push(m);
-        }
+impl Store {
+    /// One project, whole (the Markdown export reads them by direction).
+    pub fn project_doc(&self, id: i64) -> Result<Project> {
+        project_whole(&self.conn, id)
+    }
 
-        let mut tags: HashMap<i64, Vec<i64>> = HashMap::new();
-        let mut st = c
+    /// Every project's place and name, in plan order.
+    pub fn project_outline(&self) -> Result<Vec<crate::domain::plan::Outline>> {
+        let ctx = Error::sql("reading the projects' outline");
+        let mut areas: HashMap<i64, Vec<i64>> = HashMap::new();
+        let mut st = self
+            .conn
             .prepare("SELECT project_id, area_id FROM project_area ORDER BY project_id, position")
-            .map_err(ctx("areas"))?;
-        for row in st
+            .map_err(ctx)?;
+        let rows = st
             .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
-            .map_err(ctx("areas"))?
-        {
-            let (p, a) = row.map_err(ctx("areas"))?;
-            tags.entry(p).or_default().push(a);
+            .map_err(Error::sql("reading the projects' outline"))?;
+        for row in rows {
+            let (p, a) = row.map_err(Error::sql("reading the projects' outline"))?;
+            areas.entry(p).or_default().push(a);
         }
+        self.conn
+            .prepare("SELECT id, direction_id, program_id, name FROM project ORDER BY position, id")
+            .and_then(|mut st| {
+                st.query_map([], |r| {
+                    let id: i64 = r.get(0)?;
+                    Ok(crate::domain::plan::Outline {
+                        id,
+                        direction: r.get(1)?,
+                        program: r.get(2)?,
+                        areas: areas.remove(&id).unwrap_or_default(),
+                        name: r.get(3)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(Error::sql("reading the projects' outline"))
+    }
 
-        let mut st = c
-            .prepare(
-                "SELECT id, direction_id, program_id, name, description, owner, status, start_date,
-                        due_date, created_at, created_by, updated_at, updated_by, lead
-                 FROM project ORDER BY position, id",
-            )
-            .map_err(ctx("projects"))?;
-        let projects = st
-            .query_map([], |r| {
-                let id: i64 = r.get(0)?;
+    /// How many milestones the plan holds.
+    pub fn milestone_total(&self) -> Result<usize> {
+        self.conn
+            .query_row("SELECT count(*) FROM milestone", [], |r| r.get::<_, i64>(0))
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .map_err(Error::sql("counting milestones"))
+    }
+}
+
+/// See `Store::projects_in_order`.
+pub struct ProjectStream<'a> {
+    store: &'a Store,
+    /// Project ids in plan order: 8 bytes a project.
+    ids: Vec<i64>,
+    at: usize,
+}
+
+impl ProjectStream<'_> {
+    /// How many projects the stream holds in all.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The next project, whole; `None` after the last.
+    pub fn next_project(&mut self) -> Result<Option<Project>> {
+        let Some(&id) = self.ids.get(self.at) else {
+            return Ok(None);
+        };
+        self.at += 1;
+        project_whole(&self.store.conn, id).map(Some)
+    }
+}
+
+/// One project with everything under it, through the per-project indexes.
+fn project_whole(c: &rusqlite::Connection, id: i64) -> Result<Project> {
+    let ctx = |what: &'static str| Error::sql(format!("reading {what}"));
+    let mut project = c
+        .prepare_cached(
+            "SELECT id, direction_id, program_id, name, description, owner, status, start_date,
+                    due_date, created_at, created_by, updated_at, updated_by, lead
+             FROM project WHERE id = ?1",
+        )
+        .and_then(|mut st| {
+            st.query_row([id], |r| {
                 Ok(Project {
-                    id,
+                    id: r.get(0)?,
                     direction: r.get(1)?,
                     program: r.get(2)?,
                     areas: Vec::new(),
@@ -218,25 +247,97 @@ impl Store {
                     notes: Vec::new(),
                 })
             })
-            .and_then(|it| it.collect::<rusqlite::Result<Vec<Project>>>())
-            .map_err(ctx("projects"))?
-            .into_iter()
-            .map(|mut p| {
-                p.areas = tags.remove(&p.id).unwrap_or_default();
-                p.milestones = milestones.remove(&p.id).unwrap_or_default();
-                p.notes = project_notes.remove(&p.id).unwrap_or_default();
-                p
-            })
-            .collect();
-
-        Ok(PlanDoc {
-            format: FORMAT.to_owned(),
-            format_version,
-            plan,
-            directions,
-            programs,
-            areas,
-            projects,
         })
+        .map_err(ctx("a project"))?;
+    project.areas = c
+        .prepare_cached("SELECT area_id FROM project_area WHERE project_id = ?1 ORDER BY position")
+        .and_then(|mut st| st.query_map([id], |r| r.get(0))?.collect())
+        .map_err(ctx("areas"))?;
+    // Readings and milestone notes of the whole project, grouped by
+    // milestone: two queries a project rather than two a milestone.
+    let mut readings: HashMap<i64, Vec<Reading>> = HashMap::new();
+    let mut st = c
+        .prepare_cached(
+            "SELECT r.milestone_id, r.as_of, r.value, r.author, r.source
+             FROM milestone m JOIN reading r ON r.milestone_id = m.id
+             WHERE m.project_id = ?1 ORDER BY r.milestone_id, r.as_of",
+        )
+        .map_err(ctx("readings"))?;
+    let rows = st.query_map([id], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            Reading {
+                as_of: r.get(1)?,
+                value: r.get(2)?,
+                author: r.get(3)?,
+                source: r.get(4)?,
+            },
+        ))
+    });
+    for row in rows.map_err(ctx("readings"))? {
+        let (m, reading) = row.map_err(ctx("readings"))?;
+        readings.entry(m).or_default().push(reading);
     }
+    let mut milestone_notes: HashMap<i64, Vec<Note>> = HashMap::new();
+    let mut st = c
+        .prepare_cached(
+            "SELECT NULL, n.milestone_id, n.id, n.body, n.author, n.created_at, n.updated_at
+             FROM milestone m JOIN note n ON n.milestone_id = m.id
+             WHERE m.project_id = ?1 ORDER BY n.id",
+        )
+        .map_err(ctx("notes"))?;
+    for row in st.query_map([id], note).map_err(ctx("notes"))? {
+        if let (_, Some(m), n) = row.map_err(ctx("notes"))? {
+            milestone_notes.entry(m).or_default().push(n);
+        }
+    }
+    project.notes = c
+        .prepare_cached(
+            "SELECT project_id, NULL, id, body, author, created_at, updated_at
+             FROM note WHERE project_id = ?1 ORDER BY id",
+        )
+        .and_then(|mut st| {
+            st.query_map([id], note)?
+                .map(|r| r.map(|(_, _, n)| n))
+                .collect()
+        })
+        .map_err(ctx("notes"))?;
+    let mut st = c
+        .prepare_cached(
+            "SELECT id, title, kind, unit, baseline, target, current, due_date,
+                    status, owner, created_at, created_by, updated_at, updated_by, lead, weight
+             FROM milestone WHERE project_id = ?1 ORDER BY position, id",
+        )
+        .map_err(ctx("milestones"))?;
+    let rows = st.query_map([id], |r| {
+        let id: i64 = r.get(0)?;
+        Ok(Milestone {
+            id,
+            title: r.get(1)?,
+            kind: kind(r.get(2)?)?,
+            unit: r.get(3)?,
+            baseline: r.get(4)?,
+            target: r.get(5)?,
+            current: r.get(6)?,
+            due: r.get(7)?,
+            status: status(r.get(8)?)?,
+            owner: r.get(9)?,
+            lead: r.get(14)?,
+            // 1 is the default, left out of the document.
+            weight: Some(r.get::<_, f64>(15)?).filter(|w| *w != 1.0),
+            created_at: r.get(10)?,
+            created_by: r.get(11)?,
+            updated_at: r.get(12)?,
+            updated_by: r.get(13)?,
+            readings: Vec::new(),
+            notes: Vec::new(),
+        })
+    });
+    for row in rows.map_err(ctx("milestones"))? {
+        let mut m = row.map_err(ctx("milestones"))?;
+        m.readings = readings.remove(&m.id).unwrap_or_default();
+        m.notes = milestone_notes.remove(&m.id).unwrap_or_default();
+        project.milestones.push(m);
+    }
+    Ok(project)
 }

@@ -40,6 +40,7 @@ pub use file::{FileId, FileLoss};
 pub use header::pending_upgrade;
 pub use lights::Judged;
 pub use lists::ListFilter;
+pub use load::ProjectStream;
 pub use milestone::{ReadingWas, Saved};
 pub use open::{OpenOptions, open};
 pub use page::{Key, List, Listed, Page};
