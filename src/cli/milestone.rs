@@ -90,8 +90,11 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
         ..Scope::default()
     };
     let today = ctx.clock.today().to_string();
-    let rows = if args.due_within.is_some() || args.undated {
-        // The agenda's order: overdue, due soon, then undated.
+    // The agenda's order (overdue, due soon, undated) comes from its
+    // sections; the plain list is streamed from the store, twice for text
+    // (the columns' widths, then the lines): 100,000 rows never sit in
+    // memory together.
+    let agenda = if args.due_within.is_some() || args.undated {
         let days = args.due_within.unwrap_or(0);
         let a = store.agenda(&today, days, &scope, usize::MAX)?;
         let mut rows = Vec::new();
@@ -102,19 +105,114 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
         if args.undated {
             rows.extend(a.undated);
         }
-        rows
+        Some(rows)
     } else {
-        store.milestones(&ListFilter {
-            scope,
-            overdue_on: args.overdue.then_some(today),
-        })?
+        None
     };
-    let json = args.json;
-    if json {
-        let out: Vec<JsonRow<'_>> = rows
-            .iter()
-            .map(|r| (r, r.responsible()))
-            .map(|(r, who)| JsonRow {
+    let filter = ListFilter {
+        scope,
+        overdue_on: args.overdue.then_some(today),
+    };
+    let each = |f: &mut dyn FnMut(&MilestoneRow)| -> Result<(), Failure> {
+        match &agenda {
+            Some(rows) => rows.iter().for_each(&mut *f),
+            None => store.each_milestone(&filter, |r| f(&r))?,
+        }
+        Ok(())
+    };
+    let lang = ctx.lang;
+    if args.json {
+        return json_lines(lang, each);
+    }
+    let w = lang.words();
+    let owner_head = format!("{}/{}", w.owner, w.lead);
+    let head = [
+        w.id.to_owned(),
+        w.status.to_owned(),
+        w.due.to_owned(),
+        w.current.to_owned(),
+        owner_head,
+        format!("{} › {} › {}", w.direction, w.project, w.milestone),
+    ];
+    // First pass: the widths, and whether anyone is named (the owner
+    // column is there only then, so a plan without owners lists as before).
+    let mut widths: Vec<usize> = head.iter().take(5).map(|h| width(h)).collect();
+    let mut owners = false;
+    each(&mut |r| {
+        let c = cells(r, lang);
+        for (i, w) in widths.iter_mut().enumerate() {
+            *w = (*w).max(width(&c[i]));
+        }
+        owners |= !r.responsible().is_empty();
+    })?;
+    let line = |c: &[String; 6]| {
+        let owner = if owners {
+            format!("{}  ", pad(&c[4], widths[4]))
+        } else {
+            String::new()
+        };
+        format!(
+            "{}  {}  {}  {}  {owner}{}\n",
+            pad_left(&c[0], widths[0]),
+            pad(&c[1], widths[1]),
+            pad(&c[2], widths[2]),
+            pad(&c[3], widths[3]),
+            c[5]
+        )
+    };
+    // Second pass: the lines, as they are read.
+    output::stdout_with(lang, |out| {
+        out.write_all(for_terminal(&line(&head), true).as_bytes())?;
+        let mut failed = None;
+        let mut written = Ok(());
+        let read = each(&mut |r| {
+            if written.is_ok() {
+                written = out.write_all(for_terminal(&line(&cells(r, lang)), true).as_bytes());
+            }
+        });
+        if let Err(e) = read {
+            failed = Some(e);
+        }
+        written?;
+        match failed {
+            Some(_) => Err(std::io::Error::other("reading the plan failed")),
+            None => Ok(()),
+        }
+    })
+}
+
+/// A row's six cells: id, status, time limit, value, owner, place.
+fn cells(r: &MilestoneRow, lang: Lang) -> [String; 6] {
+    [
+        r.id.to_string(),
+        lang.status(r.status).to_owned(),
+        r.due.clone().unwrap_or_else(|| "—".into()),
+        value_text(r, lang),
+        owner_text(r),
+        format!(
+            "{} › {} › {}",
+            lang.name(&r.direction, &r.direction_en),
+            r.project,
+            r.title
+        ),
+    ]
+}
+
+/// `list --json`: the array a whole-list `to_string_pretty` would give,
+/// byte for byte, written an element at a time.
+fn json_lines(
+    lang: Lang,
+    each: impl Fn(&mut dyn FnMut(&MilestoneRow)) -> Result<(), Failure>,
+) -> Outcome {
+    output::stdout_with(lang, |out| {
+        let mut first = true;
+        let mut written = Ok(());
+        let read = each(&mut |r| {
+            if written.is_err() {
+                return;
+            }
+            let who = r.responsible();
+            let row = JsonRow {
                 id: r.id,
                 direction: &r.direction,
                 program: r.program.as_deref(),
@@ -134,74 +232,27 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
                 owner: who.unit,
                 lead: who.lead,
                 owner_inherited: who.inherited,
-            })
-            .collect();
-        let mut s = serde_json::to_string_pretty(&out)
-            .map_err(|e| Failure::Other(ctx.lang.stdout_failed(&e.into())))?;
-        s.push('\n');
-        return output::stdout(ctx.lang, &s);
-    }
-    let w = ctx.lang.words();
-    // The owner column is there when anyone is named, so a plan without
-    // owners lists as before.
-    let owners = rows.iter().any(|r| !r.responsible().is_empty());
-    let cells: Vec<[String; 6]> = rows
-        .iter()
-        .map(|r| {
-            [
-                r.id.to_string(),
-                ctx.lang.status(r.status).to_owned(),
-                r.due.clone().unwrap_or_else(|| "—".into()),
-                value_text(r, ctx.lang),
-                owner_text(r),
-                format!(
-                    "{} › {} › {}",
-                    ctx.lang.name(&r.direction, &r.direction_en),
-                    r.project,
-                    r.title
-                ),
-            ]
-        })
-        .collect();
-    let owner_head = format!("{}/{}", w.owner, w.lead);
-    let head = [
-        w.id,
-        w.status,
-        w.due,
-        w.current,
-        &owner_head,
-        &format!("{} › {} › {}", w.direction, w.project, w.milestone),
-    ];
-    let widths: Vec<usize> = (0..5)
-        .map(|i| {
-            cells
-                .iter()
-                .map(|c| width(&c[i]))
-                .chain([width(head[i])])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |c: [&str; 6]| {
-        let owner = if owners {
-            format!("{}  ", pad(c[4], widths[4]))
-        } else {
-            String::new()
-        };
-        format!(
-            "{}  {}  {}  {}  {owner}{}\n",
-            pad_left(c[0], widths[0]),
-            pad(c[1], widths[1]),
-            pad(c[2], widths[2]),
-            pad(c[3], widths[3]),
-            c[5]
-        )
-    };
-    let mut out = line(head);
-    for c in &cells {
-        out.push_str(&line([&c[0], &c[1], &c[2], &c[3], &c[4], &c[5]]));
-    }
-    output::stdout(ctx.lang, &for_terminal(&out, true))
+            };
+            // serde_json never breaks a line inside a string (it escapes
+            // them), so indenting each line nests the element exactly.
+            let text = serde_json::to_string_pretty(&row).unwrap_or_default();
+            let mut chunk = String::from(if first { "[\n" } else { ",\n" });
+            first = false;
+            for (i, l) in text.lines().enumerate() {
+                if i > 0 {
+                    chunk.push('\n');
+                }
+                chunk.push_str("  ");
+                chunk.push_str(l);
+            }
+            written = out.write_all(chunk.as_bytes());
+        });
+        written?;
+        if read.is_err() {
+            return Err(std::io::Error::other("reading the plan failed"));
+        }
+        out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+    })
 }
 
 /// `经发局/张三`, `经发局`, `—` when no one is named.
