@@ -496,58 +496,141 @@ fn peak_rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
-/// Export and import of the whole plan, as `plan-cockpit export` and
-/// `plan-cockpit import` do them: read, write JSON to a file; read the
-/// file, parse, validate, replace the plan of a new database.
+/// Runs the command line (`plan-cockpit` itself: `cli::main`) in this
+/// process, then says its peak memory on stderr: what a planner's command
+/// costs, measured where no benchmark's own memory counts.
+const CLI_CHILD: &str = "PLAN_COCKPIT_BENCH_CLI";
+
+fn cli_child() -> std::process::ExitCode {
+    let code = plan_cockpit::cli::main();
+    eprintln!("peak-rss-kib {}", peak_rss_kib());
+    code
+}
+
+/// `plan-cockpit ARGS` in a child process: its time and peak RSS (KiB).
+fn cli_run(args: &[&std::ffi::OsStr]) -> (Duration, u64) {
+    let t = Instant::now();
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .env(CLI_CHILD, "1")
+        .env("LANG", "zh_CN.UTF-8")
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run the command");
+    let d = t.elapsed();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?}: {said}");
+    let kib = said
+        .lines()
+        .find_map(|l| l.strip_prefix("peak-rss-kib "))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0);
+    (d, kib)
+}
+
+/// The whole-plan commands as a planner runs them, each in a process of
+/// its own, with its peak memory: `export` in each format, `milestone
+/// list` (every milestone, a line each), `import` of the JSON export into
+/// a new file, `backup` and `check`. Budgets: export ≤ 5 s and ≤ 200 MB,
+/// import ≤ 10 s and ≤ 300 MB, list ≤ 50 MB.
 fn whole_plan(c: &mut Criterion, db: &Path, scratch: &Path, label: &str) {
     let mut g = c.benchmark_group(format!("whole-plan-{label}"));
     g.sample_size(10);
     g.warm_up_time(Duration::from_millis(100));
     g.measurement_time(Duration::from_secs(1));
     let json = scratch.join("plan.json");
-    g.bench_function("export_json", |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                let t = Instant::now();
-                let s = store::open(db, options()).unwrap();
-                let doc = s.load_plan().unwrap();
-                std::fs::write(&json, formats::json::write(&doc)).unwrap();
-                let d = t.elapsed();
-                record("export_json", d);
-                total += d;
-            }
-            total
-        })
-    });
-    let mut n = 0;
-    g.bench_function("import_json", |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                n += 1;
-                let target = scratch.join(format!("imported-{n}.db"));
-                let t = Instant::now();
-                let bytes = std::fs::read(&json).unwrap();
-                let mut doc = formats::json::read(&bytes).unwrap();
-                drop(bytes);
-                domain::validate::prepare(&mut doc, &domain::Clock::system().now_text(), "bench")
-                    .unwrap();
-                let mut s = store::open(&target, options()).unwrap();
-                s.replace_plan(&doc, "plan.json").unwrap();
-                drop(s);
-                let d = t.elapsed();
-                record("import_json", d);
-                total += d;
-                drop(doc);
-                for suffix in ["", "-wal", "-shm", ".lock"] {
-                    let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
+    let os = |s: &'static str| std::ffi::OsStr::new(s);
+    let mut peaks: BTreeMap<String, u64> = BTreeMap::new();
+    let mut bench = |g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+                     name: &str,
+                     args: &dyn Fn(usize) -> Vec<std::ffi::OsString>,
+                     after: &dyn Fn(usize)| {
+        let mut n = 0;
+        let mut peak = 0;
+        g.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    n += 1;
+                    let owned = args(n);
+                    let refs: Vec<&std::ffi::OsStr> = owned.iter().map(|a| a.as_os_str()).collect();
+                    let (d, kib) = cli_run(&refs);
+                    after(n);
+                    record(name, d);
+                    peak = u64::max(peak, kib);
+                    total += d;
                 }
+                total
+            })
+        });
+        peaks.insert(name.to_owned(), peak);
+    };
+    let db_args = |rest: &[&std::ffi::OsStr]| {
+        let mut v: Vec<std::ffi::OsString> = vec!["--db".into(), db.as_os_str().to_owned()];
+        v.extend(rest.iter().map(|a| a.to_os_string()));
+        v
+    };
+    for (name, format, to) in [
+        ("export_json", "json", json.clone()),
+        ("export_csv", "csv", scratch.join("plan.csv")),
+        ("export_markdown", "markdown", scratch.join("plan.md")),
+    ] {
+        bench(
+            &mut g,
+            name,
+            &|_| {
+                db_args(&[
+                    os("export"),
+                    os("--format"),
+                    os(format),
+                    os("-o"),
+                    to.as_os_str(),
+                ])
+            },
+            &|_| {},
+        );
+    }
+    bench(
+        &mut g,
+        "milestone_list",
+        &|_| db_args(&[os("milestone"), os("list")]),
+        &|_| {},
+    );
+    bench(&mut g, "check", &|_| db_args(&[os("check")]), &|_| {});
+    let copy = |n: usize| scratch.join(format!("backup-{n}.db"));
+    bench(
+        &mut g,
+        "backup",
+        &|n| db_args(&[os("backup"), copy(n).as_os_str()]),
+        &|n| {
+            let _ = std::fs::remove_file(copy(n));
+        },
+    );
+    let target = |n: usize| scratch.join(format!("imported-{n}.db"));
+    bench(
+        &mut g,
+        "import_json",
+        &|n| {
+            vec![
+                "--db".into(),
+                target(n).into_os_string(),
+                "import".into(),
+                json.clone().into_os_string(),
+                "--max-size".into(),
+                "4096".into(),
+            ]
+        },
+        &|n| {
+            for suffix in ["", "-wal", "-shm", ".lock"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", target(n).display()));
             }
-            total
-        })
-    });
+        },
+    );
     g.finish();
+    for (name, kib) in peaks {
+        eprintln!("peak RSS of {name}: {kib} KiB");
+    }
 }
 
 const REPORT_CHILD: &str = "PLAN_COCKPIT_BENCH_REPORT_OF";
@@ -664,12 +747,17 @@ fn percentiles() {
     }
 }
 
-fn main() {
+fn main() -> std::process::ExitCode {
+    if std::env::var_os(CLI_CHILD).is_some() {
+        return cli_child();
+    }
     if let Some(db) = std::env::var_os(RSS_CHILD) {
-        return rss_session(Path::new(&db));
+        rss_session(Path::new(&db));
+        return std::process::ExitCode::SUCCESS;
     }
     if let Some(db) = std::env::var_os(REPORT_CHILD) {
-        return report_child(Path::new(&db));
+        report_child(Path::new(&db));
+        return std::process::ExitCode::SUCCESS;
     }
     let (label, size) = chosen_size();
     // Benchmarks reuse the cached plan; a test run keeps everything in a
@@ -687,4 +775,5 @@ fn main() {
     reports(&mut c, &db, scratch.path(), label);
     c.final_summary();
     percentiles();
+    std::process::ExitCode::SUCCESS
 }
