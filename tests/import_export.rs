@@ -427,3 +427,46 @@ fn the_readme_example_imports() {
     let list = sb.ok(&["milestone", "list"]);
     assert!(list.contains("512/600 家 85%"), "{list}");
 }
+
+/// A large file whose only fault is in its last project (a reference to a
+/// direction that does not exist) is refused with that place named, and
+/// the database it would have replaced is left byte for byte as it was,
+/// with nothing beside it. (Issue 15: the promise a streamed import, which
+/// will have written every project before, must keep.)
+#[test]
+fn a_large_import_refused_at_its_last_project_changes_nothing() {
+    let sb = Sandbox::new();
+    sb.ok(&[
+        "generate",
+        "--projects",
+        "300",
+        "--milestones",
+        "3000",
+        "--notes",
+        "6000",
+        "--seed",
+        "15",
+    ]);
+    let mut doc: serde_json::Value = serde_json::from_str(&sb.export_json()).unwrap();
+    let projects = doc["projects"].as_array_mut().unwrap();
+    let last = projects.len() - 1;
+    projects[last]["direction"] = serde_json::json!(999_999);
+    let file = sb.write("bad.json", serde_json::to_vec_pretty(&doc).unwrap());
+    // Checkpoint the WAL so that the file on disk is the whole database.
+    sb.ok(&["check"]);
+    let before = bytes(&sb.db);
+    let files = common::names_in(sb.dir.path());
+    let r = sb.run(&["import", "--replace", file.to_str().unwrap()]);
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    assert!(
+        r.stderr().contains(&format!("projects[{last}].direction")),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(bytes(&sb.db), before, "the database changed");
+    assert_eq!(
+        common::names_in(sb.dir.path()),
+        files,
+        "files were left beside it"
+    );
+}
