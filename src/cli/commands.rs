@@ -332,7 +332,7 @@ fn export_streamed(
         let clean = |w| {
             formats::filtered::Filtered::new(
                 w,
-                |s: &str| !crate::domain::text::is_clean(s) || s.contains('\t'),
+                |s: &str| formats::filtered::may_be_unsafe(s) || s.contains('\t'),
                 |s: &str| for_terminal(s, true),
             )
         };

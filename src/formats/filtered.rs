@@ -77,12 +77,33 @@ impl<W: Write> Write for Filtered<W> {
     }
 }
 
+/// Whether `s` might hold a character that could drive a terminal (a
+/// control other than a line break, or an invisible reordering trick): a
+/// byte scan for their UTF-8 lead bytes, so that the character check runs
+/// only on text that has one. (Chinese text has none of them; `“”` and `…`
+/// share `E2`, so text with those is checked character by character.)
+pub fn may_be_unsafe(s: &str) -> bool {
+    s.bytes()
+        .any(|b| (b < 0x20 && b != b'\n') || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF))
+        && s.chars()
+            .any(|c| c != '\n' && crate::domain::text::unsafe_for_terminal(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn upper(s: &str) -> String {
         s.replace('é', "E")
+    }
+
+    #[test]
+    fn the_byte_scan_misses_nothing_the_character_check_finds() {
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            let s = format!("东{c}城");
+            let unsafe_char = c != '\n' && crate::domain::text::unsafe_for_terminal(c);
+            assert_eq!(may_be_unsafe(&s), unsafe_char, "{:x}", c as u32);
+        }
     }
 
     #[test]

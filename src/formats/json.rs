@@ -200,14 +200,14 @@ pub fn write_streamed(
         areas: &head.areas,
         projects: Projects(RefCell::new(next), count),
     };
-    let mut out = super::filtered::Filtered::new(
-        std::io::BufWriter::with_capacity(1 << 16, out),
-        |s| s.chars().any(|c| c != '\n' && unsafe_for_terminal(c)),
-        escaped,
-    );
+    // serde writes in small pieces: they are gathered before the filter,
+    // which then looks at 64 KiB at a time.
+    let filtered = super::filtered::Filtered::new(out, super::filtered::may_be_unsafe, escaped);
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, filtered);
     serde_json::to_writer_pretty(&mut out, &doc).map_err(std::io::Error::other)?;
     std::io::Write::write_all(&mut out, b"\n")?;
-    std::io::Write::flush(&mut out.finish()?)
+    let filtered = out.into_inner().map_err(|e| e.into_error())?;
+    std::io::Write::flush(&mut filtered.finish()?)
 }
 
 /// `s` with what could drive a terminal written as JSON escapes.
