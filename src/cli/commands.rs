@@ -231,6 +231,9 @@ pub fn import(ctx: &Context, file: &Path, replace: bool, cap: u64) -> Outcome {
     // so a bad file cannot even create an empty database.
     let bytes = read_capped(file, cap, ctx.lang)?;
     let mut doc = formats::json::read(&bytes).map_err(|p| problems(file, &[p], ctx.lang))?;
+    // The file's bytes (as large as the document) are not needed past the
+    // parse: gone before the database work, which is the peak.
+    drop(bytes);
     let prepared = prepare(&mut doc, &ctx.clock.now_text(), &unix_user())
         .map_err(|p| problems(file, &p, ctx.lang))?;
 
