@@ -1,7 +1,7 @@
 //! The plan-wide commands: init, import, export, check, backup.
 
 use super::output;
-use super::{Failure, Format, Outcome};
+use super::{Failure, Outcome};
 use crate::domain::text::for_terminal;
 use crate::domain::validate::{Problem, prepare};
 use crate::formats;
@@ -23,46 +23,7 @@ pub struct Context {
     /// `--ascii`, `--force-utf8`: for the cockpit.
     pub ascii: bool,
     pub force_utf8: bool,
-    pub config: Config,
-}
-
-/// The settings file, read at start, and what in it was not taken.
-#[derive(Debug, Default)]
-pub struct Config {
-    pub path: Option<PathBuf>,
-    pub settings: crate::config::Settings,
-    pub problems: Vec<crate::config::Problem>,
-}
-
-impl Config {
-    /// Each problem in words, one per line.
-    fn said(&self, lang: Lang) -> Vec<String> {
-        let path = self.path.clone().unwrap_or_default();
-        self.problems
-            .iter()
-            .map(|p| lang.config_problem(&path, p))
-            .collect()
-    }
-}
-
-/// `config`: where the settings file is and what in it is not understood
-/// (exit 2 if anything); `config --print-default`: a whole commented file.
-pub fn config(lang: Lang, config: &Config, print_default: bool) -> Outcome {
-    if print_default {
-        return output::stdout(lang, &crate::config::default_text());
-    }
-    let mut msg = match &config.path {
-        Some(p) if p.exists() => lang.config_at(p, true),
-        Some(p) => lang.config_at(p, false),
-        None => lang.config_at(Path::new("-"), false),
-    };
-    msg.push('\n');
-    let problems = config.said(lang);
-    if problems.is_empty() {
-        return output::stdout(lang, &msg);
-    }
-    output::stdout(lang, &msg)?;
-    Err(Failure::Input(problems.join("\n")))
+    pub config: super::settings::Config,
 }
 
 /// The default database folder is created private (0700) on first use.
@@ -295,89 +256,6 @@ pub fn generate(ctx: &Context, size: &crate::generate::Size, seed: u64, replace:
     let msg = replace_plan_with(ctx, &doc, &ctx.lang.generated_plan(seed), replace)?;
     let took = ctx.lang.took(started.elapsed().as_secs_f64());
     output::stdout(ctx.lang, &for_terminal(&format!("{msg}{took}\n"), true))
-}
-
-pub fn export(ctx: &Context, format: Format, dest: Option<&Path>) -> Outcome {
-    let store = open_seeded(ctx, false)?;
-    export_streamed(ctx, &store, format, dest)
-}
-
-/// Every format written as the plan is read, a project at a time: the
-/// export of a city-sized plan holds one project in memory, not the plan.
-/// A file is written under a temporary name and renamed only when whole;
-/// a read that fails half-way leaves no file (on stdout, what was written
-/// stays written, and the exit code says it failed).
-fn export_streamed(
-    ctx: &Context,
-    store: &store::Store,
-    format: Format,
-    dest: Option<&Path>,
-) -> Outcome {
-    let head = store.plan_head()?;
-    let mut stream = store.projects_in_order()?;
-    let count = stream.len();
-    let (outline, milestones) = if format == Format::Markdown {
-        (store.project_outline()?, store.milestone_total()?)
-    } else {
-        (Vec::new(), 0)
-    };
-    let mut failed: Option<store::Error> = None;
-    let lang = ctx.lang;
-    let fill = |w: &mut dyn std::io::Write| -> std::io::Result<()> {
-        let next = || match stream.next_project() {
-            Ok(p) => p,
-            Err(e) => {
-                failed = Some(e);
-                None
-            }
-        };
-        // Stored text is clean already; the filter guards the way out anyway.
-        let clean = |w| {
-            formats::filtered::Filtered::new(
-                w,
-                |s: &str| formats::filtered::may_be_unsafe(s) || s.contains('\t'),
-                |s: &str| for_terminal(s, true),
-            )
-        };
-        match format {
-            Format::Json => formats::json::write_streamed(&head, count, next, w)?,
-            Format::Csv => {
-                w.write_all(formats::csv::BOM.as_bytes())?;
-                let mut out = clean(w);
-                formats::csv::write_streamed(&head, next, lang, &mut out)
-                    .map_err(std::io::Error::from)?;
-                out.finish()?;
-            }
-            Format::Markdown => {
-                let mut out = clean(w);
-                let project_of = |id| match store.project_doc(id) {
-                    Ok(p) => Some(p),
-                    Err(e) => {
-                        failed = Some(e);
-                        None
-                    }
-                };
-                formats::markdown::write_streamed(
-                    &head, milestones, &outline, project_of, lang, &mut out,
-                )?;
-                out.finish()?;
-            }
-        }
-        // A read that failed ended the projects early: the file must not
-        // take the export's name.
-        if failed.is_some() {
-            return Err(std::io::Error::other("reading the plan failed"));
-        }
-        Ok(())
-    };
-    let written = match dest {
-        Some(path) => output::file_with(lang, path, fill),
-        None => output::stdout_with(lang, fill),
-    };
-    match failed {
-        Some(e) => Err(e.into()),
-        None => written,
-    }
 }
 
 pub fn check(ctx: &Context) -> Outcome {

@@ -161,23 +161,27 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
         )
     };
     // Second pass: the lines, as they are read.
-    output::stdout_with(lang, |out| {
+    let mut failed = None;
+    let shown = output::stdout_with(lang, |out| {
         out.write_all(for_terminal(&line(&head), true).as_bytes())?;
-        let mut failed = None;
         let mut written = Ok(());
         let read = each(&mut |r| {
             if written.is_ok() {
                 written = out.write_all(for_terminal(&line(&cells(r, lang)), true).as_bytes());
             }
         });
-        if let Err(e) = read {
-            failed = Some(e);
-        }
         written?;
-        match failed {
-            Some(_) => Err(std::io::Error::other("reading the plan failed")),
-            None => Ok(()),
-        }
+        read_failed(read, &mut failed)
+    });
+    failed.map_or(shown, Err)
+}
+
+/// A read of the plan that failed half-way stops the output; the caller
+/// then says the store's own error, not a failed write.
+fn read_failed(read: Result<(), Failure>, failed: &mut Option<Failure>) -> std::io::Result<()> {
+    read.map_err(|e| {
+        *failed = Some(e);
+        std::io::Error::other("reading the plan failed")
     })
 }
 
@@ -204,7 +208,8 @@ fn json_lines(
     lang: Lang,
     each: impl Fn(&mut dyn FnMut(&MilestoneRow)) -> Result<(), Failure>,
 ) -> Outcome {
-    output::stdout_with(lang, |out| {
+    let mut failed = None;
+    let shown = output::stdout_with(lang, |out| {
         let mut first = true;
         let mut written = Ok(());
         let read = each(&mut |r| {
@@ -248,11 +253,10 @@ fn json_lines(
             written = out.write_all(chunk.as_bytes());
         });
         written?;
-        if read.is_err() {
-            return Err(std::io::Error::other("reading the plan failed"));
-        }
+        read_failed(read, &mut failed)?;
         out.write_all(if first { b"[]\n" } else { b"\n]\n" })
-    })
+    });
+    failed.map_or(shown, Err)
 }
 
 /// `经发局/张三`, `经发局`, `—` when no one is named.

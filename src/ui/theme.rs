@@ -54,7 +54,7 @@ impl Theme {
     }
 
     pub fn ok(self) -> Style {
-        self.fg2(Color::Green, Color::Green)
+        self.fg(Color::Green)
     }
 
     /// Keys in the hint bar: yellow reads on black, not on white.

@@ -1,0 +1,93 @@
+//! `export`: the whole plan as JSON, CSV or Markdown, written as it is
+//! read.
+
+use super::commands::{Context, open_seeded};
+use super::output;
+use super::{Format, Outcome};
+use crate::domain::text::for_terminal;
+use crate::formats;
+use crate::store;
+use std::path::Path;
+
+pub fn export(ctx: &Context, format: Format, dest: Option<&Path>) -> Outcome {
+    let store = open_seeded(ctx, false)?;
+    export_streamed(ctx, &store, format, dest)
+}
+
+/// Every format written as the plan is read, a project at a time: the
+/// export of a city-sized plan holds one project in memory, not the plan.
+/// A file is written under a temporary name and renamed only when whole;
+/// a read that fails half-way leaves no file (on stdout, what was written
+/// stays written, and the exit code says it failed).
+fn export_streamed(
+    ctx: &Context,
+    store: &store::Store,
+    format: Format,
+    dest: Option<&Path>,
+) -> Outcome {
+    let head = store.plan_head()?;
+    let mut stream = store.projects_in_order()?;
+    let count = stream.len();
+    let (outline, milestones) = if format == Format::Markdown {
+        (store.project_outline()?, store.milestone_total()?)
+    } else {
+        (Vec::new(), 0)
+    };
+    let mut failed: Option<store::Error> = None;
+    let lang = ctx.lang;
+    let fill = |w: &mut dyn std::io::Write| -> std::io::Result<()> {
+        let next = || match stream.next_project() {
+            Ok(p) => p,
+            Err(e) => {
+                failed = Some(e);
+                None
+            }
+        };
+        // Stored text is clean already; the filter guards the way out anyway.
+        let clean = |w| {
+            formats::filtered::Filtered::new(
+                w,
+                |s: &str| formats::filtered::may_be_unsafe(s) || s.contains('\t'),
+                |s: &str| for_terminal(s, true),
+            )
+        };
+        match format {
+            Format::Json => formats::json::write_streamed(&head, count, next, w)?,
+            Format::Csv => {
+                w.write_all(formats::csv::BOM.as_bytes())?;
+                let mut out = clean(w);
+                formats::csv::write_streamed(&head, next, lang, &mut out)
+                    .map_err(std::io::Error::from)?;
+                out.finish()?;
+            }
+            Format::Markdown => {
+                let mut out = clean(w);
+                let project_of = |id| match store.project_doc(id) {
+                    Ok(p) => Some(p),
+                    Err(e) => {
+                        failed = Some(e);
+                        None
+                    }
+                };
+                formats::markdown::write_streamed(
+                    &head, milestones, &outline, project_of, lang, &mut out,
+                )?;
+                out.finish()?;
+            }
+        }
+        // A read that failed ended the projects early: the file must not
+        // take the export's name.
+        if failed.is_some() {
+            return Err(std::io::Error::other("reading the plan failed"));
+        }
+        Ok(())
+    };
+    let written = match dest {
+        Some(path) => output::file_with(lang, path, fill),
+        None => output::stdout_with(lang, fill),
+    };
+    match failed {
+        Some(e) => Err(e.into()),
+        None => written,
+    }
+}
