@@ -140,7 +140,7 @@ fn plan_in(dir: &Path, size: &Size) -> PathBuf {
     let started = Instant::now();
     {
         let mut s = store::open(&tmp, options()).expect("open the new plan");
-        s.replace_plan(&generate::plan(size, SEED), "the benchmark plan")
+        s.replace_plan(generate::plan(size, SEED), "the benchmark plan")
             .expect("write the plan");
     }
     std::fs::rename(&tmp, &path).expect("rename the plan");

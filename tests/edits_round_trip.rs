@@ -243,7 +243,7 @@ proptest! {
         prepare(&mut doc, "2030-01-01T00:00:00Z", "importer")
             .map_err(|p| TestCaseError::fail(format!("export refused by import: {p:?}")))?;
         let mut b = open(&dir.path().join("b.db"), false);
-        b.replace_plan(&doc, "round trip").unwrap();
+        b.replace_plan(doc.clone(), "round trip").unwrap();
         let second = json::write(&b.load_plan().unwrap());
         prop_assert_eq!(first, second);
     }

@@ -294,7 +294,7 @@ fn import_export(doc: &PlanDoc) -> String {
         },
     )
     .unwrap();
-    s.replace_plan(doc, "test").unwrap();
+    s.replace_plan(doc.clone(), "test").unwrap();
     json::write(&s.load_plan().unwrap())
 }
 
@@ -327,7 +327,7 @@ proptest! {
             allow_network_fs: true,
             clock: plan_cockpit::domain::Clock::system(),
         }).unwrap();
-        s.replace_plan(&doc, "test").unwrap();
+        s.replace_plan(doc.clone(), "test").unwrap();
         let whole = s.load_plan().unwrap();
         for lang in [plan_cockpit::i18n::Lang::Zh, plan_cockpit::i18n::Lang::En] {
             let head = s.plan_head().unwrap();

@@ -148,7 +148,7 @@ fn rollups_follow_every_kind_of_change() {
         },
         7,
     );
-    s.replace_plan(&doc, "test").unwrap();
+    s.replace_plan(doc.clone(), "test").unwrap();
     assert_rollups_exact(&s);
 }
 
@@ -387,7 +387,7 @@ fn paged_lists_select_what_a_full_list_would() {
             },
             3,
         );
-        s.replace_plan(&doc, "test").unwrap();
+        s.replace_plan(doc.clone(), "test").unwrap();
     }
     let s = open_store(&sb.db);
     let d = s.directions().unwrap()[0].clone();
@@ -518,7 +518,7 @@ fn an_import_puts_back_everything_it_set_aside() {
     let mut s = empty_store(&sb.db);
     let before = triggers(&sb.db);
     assert!(before.len() >= 13, "{before:?}");
-    s.replace_plan(&plan_doc(), "test").unwrap();
+    s.replace_plan(plan_doc(), "test").unwrap();
     assert_eq!(triggers(&sb.db), before);
     assert_eq!(s.journal_mode().unwrap(), "wal");
     assert_rollups_exact(&s);
@@ -553,7 +553,7 @@ fn an_import_beside_another_connection_goes_through_in_wal() {
         .query_row("SELECT count(*) FROM plan", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 0);
-    s.replace_plan(&plan_doc(), "test").unwrap();
+    s.replace_plan(plan_doc(), "test").unwrap();
     assert_eq!(s.journal_mode().unwrap(), "wal");
     let n: i64 = other
         .query_row("SELECT count(*) FROM milestone", [], |r| r.get(0))
@@ -572,7 +572,7 @@ fn a_dangling_reference_fails_the_import_and_changes_nothing() {
     let before = triggers(&sb.db);
     let mut doc = plan_doc();
     doc.projects[3].direction = 99;
-    let err = s.replace_plan(&doc, "test").unwrap_err().to_string();
+    let err = s.replace_plan(doc.clone(), "test").unwrap_err().to_string();
     assert!(
         err.contains("project row") && err.contains("refers to a direction that does not exist"),
         "{err}"

@@ -59,7 +59,7 @@ fn replace_plan_elsewhere(sb: &Sandbox) {
     let mut doc = plan_cockpit::seed::plan_2023("2023-03-01T00:00:00Z", "other");
     doc.plan.title = "恢复的计划".into();
     let mut other = open_store(&sb.db);
-    other.replace_plan(&doc, "a test import").unwrap();
+    other.replace_plan(doc.clone(), "a test import").unwrap();
 }
 
 #[test]
@@ -194,7 +194,9 @@ fn a_store_opened_before_a_replace_refuses_every_write() {
     let mut stale = open_store(&sb.db);
     let m = high_tech(&sb);
     let doc = plan_cockpit::seed::plan_2023("2023-03-01T00:00:00Z", "other");
-    open_store(&sb.db).replace_plan(&doc, "test").unwrap();
+    open_store(&sb.db)
+        .replace_plan(doc.clone(), "test")
+        .unwrap();
     let after = high_tech(&sb);
     assert_eq!(after.id, m.id, "a restore keeps the document's ids");
     assert!(after.version > m.version, "but versions only grow");

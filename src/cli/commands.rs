@@ -2,14 +2,12 @@
 
 use super::output;
 use super::{Failure, Outcome};
+use crate::domain::piece::{Abandoned, Piece};
 use crate::domain::text::for_terminal;
-use crate::domain::validate::{Problem, prepare};
-use crate::formats;
 use crate::i18n::{CheckReport, Lang};
 use crate::seed;
 use crate::store::{self, Access, OpenOptions, Store};
 use crate::user::unix_user;
-use std::io::Read;
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
@@ -147,7 +145,7 @@ pub fn init(ctx: &Context, force: bool) -> Outcome {
         }
         backup = Some(backup_before_replacing(&store)?);
     }
-    let counts = store.replace_plan(&seed_at(&ctx.clock), &ctx.lang.embedded_plan())?;
+    let counts = store.replace_plan(seed_at(&ctx.clock), &ctx.lang.embedded_plan())?;
     let mut msg = format!("{}\n", ctx.lang.created_2023(&ctx.db, &counts));
     if let Some(b) = backup {
         msg.push_str(&format!("{}\n", ctx.lang.previous_saved(&b)));
@@ -155,65 +153,13 @@ pub fn init(ctx: &Context, force: bool) -> Outcome {
     output::stdout(ctx.lang, &for_terminal(&msg, true))
 }
 
-fn read_capped(file: &Path, cap: u64, lang: Lang) -> Result<Vec<u8>, Failure> {
-    let too_big =
-        |size: Option<u64>| Failure::Input(lang.over_limit(file, size, cap / (1024 * 1024)));
-    let unreadable = |e: std::io::Error| Failure::Input(lang.file_failed(file, &e));
-    let mut bytes = Vec::new();
-    let read = if file == Path::new("-") {
-        std::io::stdin()
-            .lock()
-            .take(cap.saturating_add(1))
-            .read_to_end(&mut bytes)
-    } else {
-        let meta = std::fs::metadata(file).map_err(unreadable)?;
-        if meta.is_dir() {
-            return Err(Failure::Input(lang.is_a_folder(file)));
-        }
-        if meta.len() > cap {
-            return Err(too_big(Some(meta.len())));
-        }
-        std::fs::File::open(file)
-            .and_then(|f| f.take(cap.saturating_add(1)).read_to_end(&mut bytes))
-    };
-    read.map_err(unreadable)?;
-    if bytes.len() as u64 > cap {
-        return Err(too_big(None));
-    }
-    Ok(bytes)
-}
-
-fn problems(file: &Path, list: &[Problem], lang: Lang) -> Failure {
-    Failure::Input(lang.not_imported(file, list))
-}
-
-pub fn import(ctx: &Context, file: &Path, replace: bool, cap: u64) -> Outcome {
-    // Everything about the file is checked before the database is opened,
-    // so a bad file cannot even create an empty database.
-    let bytes = read_capped(file, cap, ctx.lang)?;
-    let mut doc = formats::json::read(&bytes).map_err(|p| problems(file, &[p], ctx.lang))?;
-    // The file's bytes (as large as the document) are not needed past the
-    // parse: gone before the database work, which is the peak.
-    drop(bytes);
-    let prepared = prepare(&mut doc, &ctx.clock.now_text(), &unix_user())
-        .map_err(|p| problems(file, &p, ctx.lang))?;
-
-    let label = file.display().to_string();
-    let mut msg = replace_plan_with(ctx, &doc, &label, replace)?;
-    if prepared.cleaned_fields > 0 {
-        let first = prepared.first_cleaned.unwrap_or_default();
-        let cleaned = ctx.lang.cleaned_fields(prepared.cleaned_fields, &first);
-        msg.push_str(&format!("{cleaned}\n"));
-    }
-    output::stdout(ctx.lang, &for_terminal(&msg, true))
-}
-
-/// Writes `doc` as the database's plan: refuses to replace an existing plan
-/// unless `replace`, and then writes a backup first; a failed write into a
-/// database this call created removes it again.
-fn replace_plan_with(
+/// Writes the pieces of a plan as the database's plan: refuses to replace
+/// an existing plan unless `replace`, and then writes a backup first. A
+/// failed write (a refused file included) leaves nothing behind: a database
+/// this call created is removed again, and so is its backup.
+pub(super) fn replace_plan_with(
     ctx: &Context,
-    doc: &crate::domain::PlanDoc,
+    pieces: impl Iterator<Item = Result<Piece, Abandoned>>,
     label: &str,
     replace: bool,
 ) -> Result<String, Failure> {
@@ -231,10 +177,13 @@ fn replace_plan_with(
         }
         backup = Some(backup_before_replacing(&store)?);
     }
-    let counts = match store.replace_plan(doc, label) {
+    let counts = match store.replace_plan_from(pieces, label) {
         Ok(c) => c,
         Err(e) => {
             drop(store);
+            if let Some(b) = &backup {
+                let _ = std::fs::remove_file(b);
+            }
             if !existed {
                 for suffix in ["", "-wal", "-shm", ".lock"] {
                     let _ = std::fs::remove_file(store::sibling(&ctx.db, suffix));
@@ -253,7 +202,8 @@ fn replace_plan_with(
 pub fn generate(ctx: &Context, size: &crate::generate::Size, seed: u64, replace: bool) -> Outcome {
     let started = std::time::Instant::now();
     let doc = crate::generate::plan(size, seed);
-    let msg = replace_plan_with(ctx, &doc, &ctx.lang.generated_plan(seed), replace)?;
+    let label = ctx.lang.generated_plan(seed);
+    let msg = replace_plan_with(ctx, doc.into_pieces().map(Ok), &label, replace)?;
     let took = ctx.lang.took(started.elapsed().as_secs_f64());
     output::stdout(ctx.lang, &for_terminal(&format!("{msg}{took}\n"), true))
 }

@@ -6,6 +6,7 @@
 mod args;
 mod commands;
 mod export;
+mod import;
 mod import_values;
 mod log;
 mod milestone;
@@ -136,7 +137,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             file,
             replace,
             max_size,
-        }) => commands::import(&ctx, &file, replace, max_size.saturating_mul(1024 * 1024)),
+        }) => import::import(&ctx, &file, replace, max_size.saturating_mul(1024 * 1024)),
         Some(Command::Export { format, output }) => export::export(&ctx, format, output.as_deref()),
         Some(Command::Generate {
             projects,

@@ -15,9 +15,12 @@ struct Header {
     format_version: Option<u32>,
 }
 
-fn problem(e: serde_path_to_error::Error<serde_json::Error>) -> Problem {
+pub(super) fn problem(e: serde_path_to_error::Error<serde_json::Error>) -> Problem {
     let path = e.path().to_string();
     let path = if path == "." { String::new() } else { path };
+    // A key cut off by the end of the file is tracked as `?`: the place is
+    // its parent.
+    let path = path.strip_suffix(".?").map_or(path.clone(), str::to_owned);
     Problem::at(path, Issue::Json(fault(e.inner())))
 }
 
@@ -115,7 +118,7 @@ pub fn read(bytes: &[u8]) -> Result<PlanDoc, Problem> {
 }
 
 /// A file that is not UTF-8, said as such, with where, and what it likely is.
-fn not_utf8(bytes: &[u8], at: usize) -> Problem {
+pub(super) fn not_utf8(bytes: &[u8], at: usize) -> Problem {
     let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
     let column = at
         - bytes[..at]

@@ -4,9 +4,11 @@
 pub mod csv;
 pub mod filtered;
 pub mod json;
+pub mod json_stream;
 pub mod markdown;
 pub mod report;
 pub mod report_docx;
 pub mod report_html;
 pub mod report_xlsx;
+pub mod utf8_watch;
 pub mod values;

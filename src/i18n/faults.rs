@@ -81,6 +81,11 @@ impl Lang {
                 say!(lang, "没有编号为 {id} 的{what}", "no {what} has id {id}")
             }
             Error::Invalid(r) => self.refusal(r),
+            Error::Abandoned => say!(
+                lang,
+                "导入在文件读完之前停止:未作任何修改",
+                "the import stopped before the end of its file: nothing was changed"
+            ),
             Error::Conflict(c) => {
                 let (what, id, by, at) = (self.table(c.entity), c.id, &c.by, local(&c.at));
                 let (found, had) = (c.found_version, c.expected_version);

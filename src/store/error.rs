@@ -131,6 +131,9 @@ pub enum Error {
         id: i64,
     },
     Invalid(Refusal),
+    /// The pieces of an imported plan stopped before their end (the file
+    /// was refused part-way); nothing was written.
+    Abandoned,
     Conflict(Conflict),
     PlanReplaced(super::PlanIdentity),
     FileLost {

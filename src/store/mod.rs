@@ -12,6 +12,7 @@ mod file;
 mod header;
 mod history;
 mod import;
+mod import_rows;
 mod lens;
 mod lights;
 mod lineage;

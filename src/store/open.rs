@@ -307,7 +307,7 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         && store.is_empty()?
         && store.access == Access::ReadWrite
     {
-        store.replace_plan(&seed(), "the embedded 2023 plan")?;
+        store.replace_plan(seed(), "the embedded 2023 plan")?;
     }
     if let Some(lock) = &lock
         && store.plan.is_some()

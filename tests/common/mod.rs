@@ -303,7 +303,9 @@ pub fn reach(layer: plan_cockpit::app::keymap::Layer) -> (Sandbox, plan_cockpit:
         Layer::Replaced => {
             press(&mut app, "n半句备注");
             let doc = plan_cockpit::seed::plan_2023("2023-03-01T00:00:00Z", "other");
-            open_store(&sb.db).replace_plan(&doc, "test").unwrap();
+            open_store(&sb.db)
+                .replace_plan(doc.clone(), "test")
+                .unwrap();
             app.refresh_if_changed();
             // The text went to a kept file; nothing is left to lose.
             false

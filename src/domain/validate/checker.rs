@@ -8,7 +8,11 @@ use crate::domain::problem::{Issue, Problem};
 use crate::domain::status::Kind;
 use crate::domain::text::{Cleaned, tidy_line, tidy_multiline};
 use crate::domain::typed::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+/// Ids come from the file, but the map only decides what is refused, so a
+/// hostile file gains nothing by colliding them: foldhash's seeded hash.
+pub(super) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::fmt;
 
 pub(super) struct Checker<'a> {
@@ -99,6 +103,27 @@ impl Checker<'_> {
             self.problem(path, Issue::DuplicateId { kind, id, first });
         } else {
             seen.insert(id, at);
+        }
+    }
+
+    /// A reference by number to a direction, program or area: refused if
+    /// the group was given without it, left for the end if the group has
+    /// not come yet. False when refused.
+    pub(super) fn reference(
+        &mut self,
+        path: String,
+        kind: &'static str,
+        id: i64,
+        ids: &mut Ids,
+    ) -> bool {
+        if ids.group(kind).contains_key(&id) {
+            true
+        } else if ids.given(kind) {
+            self.problem(path, Issue::NoSuch { kind, id });
+            false
+        } else {
+            ids.deferred.push((path, kind, id));
+            true
         }
     }
 
@@ -214,32 +239,13 @@ impl Checker<'_> {
     pub(super) fn project(&mut self, i: usize, pr: &mut Project, ids: &mut Ids) {
         let p = At::Project(i);
         self.id(p, pr.id, &mut ids.projects, "project");
-        if !ids.directions.contains_key(&pr.direction) {
-            let id = pr.direction;
-            let issue = Issue::NoSuch {
-                kind: "direction",
-                id,
-            };
-            self.problem(format!("{p}.direction"), issue);
-        }
-        if let Some(prog) = pr.program
-            && !ids.programs.contains_key(&prog)
-        {
-            let issue = Issue::NoSuch {
-                kind: "program",
-                id: prog,
-            };
-            self.problem(format!("{p}.program"), issue);
+        self.reference(format!("{p}.direction"), "direction", pr.direction, ids);
+        if let Some(prog) = pr.program {
+            self.reference(format!("{p}.program"), "program", prog, ids);
         }
         let mut tagged = HashSet::new();
         for (i, a) in pr.areas.iter().enumerate() {
-            if !ids.areas.contains_key(a) {
-                let issue = Issue::NoSuch {
-                    kind: "area",
-                    id: *a,
-                };
-                self.problem(format!("{p}.areas[{i}]"), issue);
-            } else if !tagged.insert(*a) {
+            if self.reference(format!("{p}.areas[{i}]"), "area", *a, ids) && !tagged.insert(*a) {
                 self.problem(format!("{p}.areas[{i}]"), Issue::AreaTwice { id: *a });
             }
         }
@@ -272,12 +278,42 @@ impl Checker<'_> {
     }
 }
 
+/// Which groups the document has given so far.
+#[derive(Default)]
+pub(super) struct Given {
+    pub(super) directions: bool,
+    pub(super) programs: bool,
+    pub(super) areas: bool,
+}
+
+/// The ids a document has used so far, with where each was first used.
 #[derive(Default)]
 pub(super) struct Ids {
+    pub(super) given: Given,
+    /// References to a group not given yet: where, what, which id.
+    pub(super) deferred: Vec<(String, &'static str, i64)>,
     pub(super) directions: HashMap<i64, At>,
     pub(super) programs: HashMap<i64, At>,
     pub(super) areas: HashMap<i64, At>,
     pub(super) projects: HashMap<i64, At>,
     pub(super) milestones: HashMap<i64, At>,
     pub(super) notes: HashMap<i64, At>,
+}
+
+impl Ids {
+    pub(super) fn group(&self, kind: &str) -> &HashMap<i64, At> {
+        match kind {
+            "direction" => &self.directions,
+            "program" => &self.programs,
+            _ => &self.areas,
+        }
+    }
+
+    fn given(&self, kind: &str) -> bool {
+        match kind {
+            "direction" => self.given.directions,
+            "program" => self.given.programs,
+            _ => self.given.areas,
+        }
+    }
 }

@@ -3,11 +3,12 @@
 //! fields filled. Every problem names its JSON path, so a planner can find it.
 
 mod checker;
+mod pieces;
 
 use super::plan::{FORMAT, FORMAT_VERSION, PlanDoc};
-use checker::{Checker, Ids};
-use std::collections::HashMap;
 use std::fmt;
+
+pub use pieces::Validator;
 
 pub use super::problem::{Issue, Problem};
 
@@ -84,114 +85,18 @@ pub fn check_format(format: &str, version: u32) -> Result<(), Problem> {
 /// Validates and canonicalises `doc` in place. `now` and `author` fill audit
 /// fields the document leaves out. On error, every problem found is returned.
 pub fn prepare(doc: &mut PlanDoc, now: &str, author: &str) -> Result<Prepared, Vec<Problem>> {
-    let mut c = Checker {
-        problems: Vec::new(),
-        prepared: Prepared::default(),
-        now,
-        author,
-    };
     if let Err(p) = check_format(&doc.format, doc.format_version) {
         return Err(vec![p]);
     }
-    c.name(&"plan.title", &mut doc.plan.title, true);
-    c.name(&"plan.locale", &mut doc.plan.locale, true);
-    c.text(&"plan.description", &mut doc.plan.description, false);
-    c.text(&"plan.source", &mut doc.plan.source, false);
-    if !(1900..=2200).contains(&doc.plan.year) {
-        let year = i64::from(doc.plan.year);
-        c.problem("plan.year", Issue::NotAPlanYear { year });
+    let mut v = Validator::new(now, author);
+    v.plan(&mut doc.plan);
+    v.groups("directions", &mut doc.directions);
+    v.programs(&mut doc.programs);
+    v.groups("areas", &mut doc.areas);
+    for pr in &mut doc.projects {
+        v.project(pr);
     }
-    if doc.directions.is_empty() {
-        c.problem("directions", Issue::NoDirections);
-    }
-    let mut ids = Ids::default();
-    let mut groups = [
-        (
-            "directions",
-            "direction",
-            &mut doc.directions,
-            &mut ids.directions,
-        ),
-        ("areas", "area", &mut doc.areas, &mut ids.areas),
-    ];
-    for (key, what, list, seen) in groups.iter_mut() {
-        let mut codes = HashMap::new();
-        for (i, d) in list.iter_mut().enumerate() {
-            let p = format!("{key}[{i}]");
-            c.id(At::Group(key, i), d.id, seen, what);
-            group_names(
-                &mut c,
-                &p,
-                &mut d.code,
-                &mut d.name,
-                &mut d.name_en,
-                &mut d.description,
-            );
-            if !d.code.is_empty() && codes.insert(d.code.clone(), p.clone()).is_some() {
-                let issue = Issue::DuplicateCode {
-                    kind: what,
-                    code: d.code.clone(),
-                };
-                c.problem(format!("{p}.code"), issue);
-            }
-        }
-    }
-    let mut codes = HashMap::new();
-    for (i, pg) in doc.programs.iter_mut().enumerate() {
-        let p = format!("programs[{i}]");
-        c.id(
-            At::Group("programs", i),
-            pg.id,
-            &mut ids.programs,
-            "program",
-        );
-        group_names(
-            &mut c,
-            &p,
-            &mut pg.code,
-            &mut pg.name,
-            &mut pg.name_en,
-            &mut pg.description,
-        );
-        if !pg.code.is_empty() && codes.insert(pg.code.clone(), p.clone()).is_some() {
-            let issue = Issue::DuplicateCode {
-                kind: "program",
-                code: pg.code.clone(),
-            };
-            c.problem(format!("{p}.code"), issue);
-        }
-        if let Some(d) = pg.direction
-            && !ids.directions.contains_key(&d)
-        {
-            let issue = Issue::NoSuch {
-                kind: "direction",
-                id: d,
-            };
-            c.problem(format!("{p}.direction"), issue);
-        }
-    }
-    for (i, pr) in doc.projects.iter_mut().enumerate() {
-        c.project(i, pr, &mut ids);
-    }
-    if c.problems.is_empty() {
-        Ok(c.prepared)
-    } else {
-        Err(c.problems)
-    }
-}
-
-fn group_names(
-    c: &mut Checker<'_>,
-    p: &str,
-    code: &mut String,
-    name: &mut String,
-    name_en: &mut String,
-    description: &mut String,
-) {
-    c.name(&format_args!("{p}.code"), code, true);
-    c.name(&format_args!("{p}.name"), name, true);
-    c.name(&format_args!("{p}.name_en"), name_en, false);
-    c.text(&format_args!("{p}.description"), description, false);
+    v.finish()
 }
 
 #[cfg(test)]
