@@ -9,7 +9,7 @@ use super::{Failure, Outcome, output};
 use crate::domain::piece::{Abandoned, Piece};
 use crate::domain::text::for_terminal;
 use crate::domain::validate::{Prepared, Problem, Validator};
-use crate::formats::json_stream::{Ended, Unread, read_pieces};
+use crate::formats::json_stream::{Ended, Unread, read_pieces, read_pieces_rereadable};
 use crate::i18n::Lang;
 use crate::user::unix_user;
 use std::io::{self, Read};
@@ -110,7 +110,7 @@ impl Iterator for Feed {
 /// the first project, so that a bad head is refused before the database
 /// is touched.
 fn read_and_check(
-    input: Box<dyn Read + Send + '_>,
+    input: Box<dyn Read + Send>,
     file: &Path,
     cap: u64,
     lang: Lang,
@@ -120,7 +120,7 @@ fn read_and_check(
     let mut v = Validator::new(now, author);
     let mut head = Some(Vec::new());
     let mut send = |piece: Piece| tx.send(Msg::Piece(piece)).is_ok();
-    let ended = read_pieces(input, &mut |mut piece| {
+    let take = &mut |mut piece| {
         v.piece(&mut piece);
         if !v.sound() {
             return true;
@@ -131,7 +131,15 @@ fn read_and_check(
         let project = matches!(piece, Piece::Project(_));
         held.push(piece);
         !project || head.take().into_iter().flatten().all(&mut send)
-    });
+    };
+    // A file can be read again to say exactly what is wrong with it, so
+    // its first reading takes the fast road; standard input cannot.
+    let ended = if file == Path::new("-") {
+        read_pieces(input, take)
+    } else {
+        let again = || open_file(file, cap);
+        read_pieces_rereadable(input, again, take)
+    };
     let verdict = match ended {
         Ok(Ended::Stopped) => return,
         Ok(Ended::Whole) => {
@@ -169,7 +177,11 @@ fn open_input(file: &Path, cap: u64, lang: Lang) -> Result<Box<dyn Read + Send>,
         let mb = cap / (1024 * 1024);
         return Err(Failure::Input(lang.over_limit(file, Some(meta.len()), mb)));
     }
-    let f = std::fs::File::open(file).map_err(unreadable)?;
+    open_file(file, cap).map_err(unreadable)
+}
+
+fn open_file(file: &Path, cap: u64) -> io::Result<Box<dyn Read + Send>> {
+    let f = std::fs::File::open(file)?;
     Ok(Box::new(Capped::new(f, cap)))
 }
 

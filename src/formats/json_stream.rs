@@ -34,19 +34,63 @@ pub enum Unread {
 }
 
 /// Reads a plan document from `input`, giving each piece to `take` as it
-/// is read; `take` returns false to stop.
+/// is read; `take` returns false to stop. Every byte is watched and every
+/// path tracked, so that a bad file is named exactly in one pass: for a
+/// stream that cannot be read twice (standard input).
 pub fn read_pieces<R: Read>(
     input: R,
     take: &mut dyn FnMut(Piece) -> bool,
 ) -> Result<Ended, Unread> {
     let (watch, not_utf8) = Utf8Watch::new(input);
-    let mut input = BufReader::with_capacity(1 << 16, watch);
+    let read = pass(watch, take, true);
+    // Bytes that are not UTF-8 make the parse fail where they are, or
+    // before: say that, rather than the parser's bare complaint (what was
+    // refused before parsing, another encoding or not an object, stands).
+    if let Err(Unread::Bad(p)) = &read
+        && !matches!(p.issue, Issue::Encoding { .. } | Issue::NotAnObject { .. })
+        && let Some(bad) = not_utf8.get()
+    {
+        let gbk = crate::domain::text::looks_like_gbk(&bad.sample);
+        let (line, column) = (bad.line, bad.column);
+        let issue = Issue::NotUtf8 { line, column, gbk };
+        return Err(Unread::Bad(Problem::at("", issue)));
+    }
+    read
+}
+
+/// `read_pieces` for input that can be read again (a file): the first
+/// pass neither watches bytes nor tracks paths (a sixth of the reading of
+/// a city's plan); only a file that fails is read again, carefully, to say
+/// where and why.
+pub fn read_pieces_rereadable<R: Read>(
+    input: R,
+    again: impl FnOnce() -> io::Result<R>,
+    take: &mut dyn FnMut(Piece) -> bool,
+) -> Result<Ended, Unread> {
+    match pass(input, take, false) {
+        Err(Unread::Bad(first)) => {
+            let input = again().map_err(Unread::Io)?;
+            match read_pieces(input, &mut |_| true) {
+                Err(said) => Err(said),
+                // Changed in between: what the first reading found stands.
+                Ok(_) => Err(Unread::Bad(first)),
+            }
+        }
+        read => read,
+    }
+}
+
+/// One reading of the document; `careful` tracks the JSON path.
+fn pass<R: Read>(
+    input: R,
+    take: &mut dyn FnMut(Piece) -> bool,
+    careful: bool,
+) -> Result<Ended, Unread> {
+    let mut input = BufReader::with_capacity(1 << 16, input);
     let start = input.fill_buf().map_err(Unread::Io)?;
     if let Some(encoding) = crate::domain::text::utf16(start) {
-        return Err(Unread::Bad(Problem::at(
-            "",
-            Issue::Encoding { name: encoding },
-        )));
+        let issue = Issue::Encoding { name: encoding };
+        return Err(Unread::Bad(Problem::at("", issue)));
     }
     let bom = start.starts_with(b"\xEF\xBB\xBF");
     if let Some(first) = start[if bom { 3 } else { 0 }..]
@@ -72,8 +116,11 @@ pub fn read_pieces<R: Read>(
     // `read` (4.4 s → 2.1 s for a city's plan).
     let mut de = serde_json::Deserializer::from_reader(input);
     let mut track = serde_path_to_error::Track::new();
-    let read =
-        (&mut state).deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track));
+    let read = if careful {
+        (&mut state).deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track))
+    } else {
+        (&mut state).deserialize(&mut de)
+    };
     let failed = match read {
         Ok(()) => match de.end() {
             Ok(()) => return Ok(Ended::Whole),
@@ -89,16 +136,6 @@ pub fn read_pieces<R: Read>(
         Err(e) if e.is_io() => return Err(Unread::Io(e.into())),
         Err(e) => problem(serde_path_to_error::Error::new(track.path(), e)),
     };
-    // Bytes that are not UTF-8 make the parse fail where they are, or
-    // before: say that, rather than the parser's bare complaint.
-    if let Some(bad) = not_utf8.get() {
-        let gbk = crate::domain::text::looks_like_gbk(&bad.sample);
-        let (line, column) = (bad.line, bad.column);
-        return Err(Unread::Bad(Problem::at(
-            "",
-            Issue::NotUtf8 { line, column, gbk },
-        )));
-    }
     Err(Unread::Bad(failed))
 }
 
@@ -283,11 +320,23 @@ mod tests {
     use super::*;
 
     fn streamed(bytes: &[u8]) -> Result<Vec<Piece>, Problem> {
+        let once = read_with(bytes, false);
+        assert_eq!(once, read_with(bytes, true), "read once and rereadable");
+        once
+    }
+
+    fn read_with(bytes: &[u8], rereadable: bool) -> Result<Vec<Piece>, Problem> {
         let mut pieces = Vec::new();
-        match read_pieces(bytes, &mut |p| {
+        let mut take = |p| {
             pieces.push(p);
             true
-        }) {
+        };
+        let read = if rereadable {
+            read_pieces_rereadable(bytes, || Ok(bytes), &mut take)
+        } else {
+            read_pieces(bytes, &mut take)
+        };
+        match read {
             Ok(Ended::Whole) => Ok(pieces),
             Ok(Ended::Stopped) => panic!("nobody stopped"),
             Err(Unread::Bad(p)) => Err(p),
