@@ -149,3 +149,42 @@ fn projects_before_their_groups_import_the_same_plan() {
     before.retain(|n| n != "dangling.json");
     assert_eq!(left, before, "files were left behind");
 }
+
+/// `import <(unzip -p plan.zip)` reads a pipe, which cannot be opened
+/// twice: a bad file through it is named in one careful reading, rather
+/// than the import waiting forever for a writer to open it again.
+#[test]
+fn a_bad_file_through_a_pipe_is_named_without_waiting() {
+    let sb = Sandbox::new();
+    let plan = sb.export_json();
+    let bad = plan.replacen("\"title\"", "\"titel\"", 3);
+    let fifo = sb.path("plan.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(&fifo, bad.as_bytes()))
+    };
+    let mut child = sb
+        .cmd()
+        .args(["import", "--replace"])
+        .arg(&fifo)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run plan-cockpit");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the import waited on the pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let r = Run(child.wait_with_output().expect("output"));
+    writer.join().unwrap().expect("the pipe written");
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    assert!(r.stderr().contains("titel"), "{}", r.stderr());
+    assert!(r.stderr().contains("line "), "{}", r.stderr());
+    assert_eq!(sb.export_json(), plan);
+}

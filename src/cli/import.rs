@@ -110,7 +110,7 @@ impl Iterator for Feed {
 /// the first project, so that a bad head is refused before the database
 /// is touched.
 fn read_and_check(
-    input: Box<dyn Read + Send>,
+    input: Input,
     file: &Path,
     cap: u64,
     lang: Lang,
@@ -133,12 +133,12 @@ fn read_and_check(
         !project || head.take().into_iter().flatten().all(&mut send)
     };
     // A file can be read again to say exactly what is wrong with it, so
-    // its first reading takes the fast road; standard input cannot.
-    let ended = if file == Path::new("-") {
-        read_pieces(input, take)
-    } else {
+    // its first reading takes the fast road; a stream cannot.
+    let ended = if input.rereadable {
         let again = || open_file(file, cap);
-        read_pieces_rereadable(input, again, take)
+        read_pieces_rereadable(input.reader, again, take)
+    } else {
+        read_pieces(input.reader, take)
     };
     let verdict = match ended {
         Ok(Ended::Stopped) => return,
@@ -162,12 +162,25 @@ fn problems(file: &Path, list: &[Problem], lang: Lang) -> Failure {
     Failure::Input(lang.not_imported(file, list))
 }
 
+/// What an import reads.
+struct Input {
+    reader: Box<dyn Read + Send>,
+    /// A regular file, which can be opened and read again. Standard input,
+    /// a pipe (`import <(unzip -p plan.zip)`) or a device cannot: opening a
+    /// pipe again would wait for a writer that never comes.
+    rereadable: bool,
+}
+
 /// The file (or standard input for `-`), refused at once if it is a folder
 /// or larger than `cap`; a stream that grows past `cap` fails when it does.
-fn open_input(file: &Path, cap: u64, lang: Lang) -> Result<Box<dyn Read + Send>, Failure> {
+fn open_input(file: &Path, cap: u64, lang: Lang) -> Result<Input, Failure> {
     let unreadable = |e: io::Error| Failure::Input(lang.file_failed(file, &e));
     if file == Path::new("-") {
-        return Ok(Box::new(Capped::new(io::stdin(), cap)));
+        let reader = Box::new(Capped::new(io::stdin(), cap));
+        return Ok(Input {
+            reader,
+            rereadable: false,
+        });
     }
     let meta = std::fs::metadata(file).map_err(unreadable)?;
     if meta.is_dir() {
@@ -177,7 +190,11 @@ fn open_input(file: &Path, cap: u64, lang: Lang) -> Result<Box<dyn Read + Send>,
         let mb = cap / (1024 * 1024);
         return Err(Failure::Input(lang.over_limit(file, Some(meta.len()), mb)));
     }
-    open_file(file, cap).map_err(unreadable)
+    let reader = open_file(file, cap).map_err(unreadable)?;
+    Ok(Input {
+        reader,
+        rereadable: meta.is_file(),
+    })
 }
 
 fn open_file(file: &Path, cap: u64) -> io::Result<Box<dyn Read + Send>> {
