@@ -188,3 +188,47 @@ fn a_bad_file_through_a_pipe_is_named_without_waiting() {
     assert!(r.stderr().contains("line "), "{}", r.stderr());
     assert_eq!(sb.export_json(), plan);
 }
+
+/// An import into a new file killed half-way (Ctrl-C, a dropped SSH
+/// session) leaves nothing under the plan's name: the next command must not
+/// take a half-made file for an empty plan and fill it with the 2023 plan.
+/// The next import clears what the killed one left beside it.
+#[test]
+fn an_import_killed_half_way_leaves_no_plan_under_its_name() {
+    let a = Sandbox::new();
+    let plan = generated(&a);
+    let b = Sandbox::new();
+    let file = b.write("plan.json", &plan);
+    let writing = |sb: &Sandbox| {
+        names_in(sb.dir.path())
+            .into_iter()
+            .filter(|n| n.starts_with(".plan.db.writing-"))
+            .collect::<Vec<_>>()
+    };
+    let mut child = b
+        .cmd()
+        .arg("import")
+        .arg(&file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run plan-cockpit");
+    // Killed as soon as the plan's file is being written.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while writing(&b).is_empty() {
+        assert!(std::time::Instant::now() < deadline, "no file was written");
+        assert!(
+            child.try_wait().expect("wait").is_none(),
+            "the import ended before it could be killed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    assert!(!b.db.exists(), "a file under the plan's name");
+    assert!(!writing(&b).is_empty(), "the killed import's file");
+
+    b.ok(&["import", file.to_str().unwrap()]);
+    assert_eq!(b.export_json(), plan);
+    assert_eq!(writing(&b), Vec::<String>::new(), "left beside the plan");
+}

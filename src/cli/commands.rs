@@ -2,7 +2,6 @@
 
 use super::output;
 use super::{Failure, Outcome};
-use crate::domain::piece::{Abandoned, Piece};
 use crate::domain::text::for_terminal;
 use crate::i18n::{CheckReport, Lang};
 use crate::seed;
@@ -104,9 +103,15 @@ pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
 }
 
 fn open_bare(ctx: &Context) -> Result<Store, Failure> {
+    open_bare_at(ctx, &ctx.db)
+}
+
+/// The database at `db` (the plan's, or a new one being written beside it),
+/// opened as it is, without a seed.
+pub(super) fn open_bare_at(ctx: &Context, db: &Path) -> Result<Store, Failure> {
     say_if_upgrading(ctx);
     Ok(store::open(
-        &ctx.db,
+        db,
         OpenOptions {
             author: unix_user(),
             quick_check: true,
@@ -119,7 +124,7 @@ fn open_bare(ctx: &Context) -> Result<Store, Failure> {
 }
 
 /// `<db>.20231231-235959.bak`, beside the database.
-fn backup_before_replacing(store: &Store) -> Result<PathBuf, Failure> {
+pub(super) fn backup_before_replacing(store: &Store) -> Result<PathBuf, Failure> {
     let stamp = store.clock().stamp();
     let mut dest = store::sibling(store.path(), &format!(".{stamp}.bak"));
     let mut n = 1;
@@ -153,57 +158,11 @@ pub fn init(ctx: &Context, force: bool) -> Outcome {
     output::stdout(ctx.lang, &for_terminal(&msg, true))
 }
 
-/// Writes the pieces of a plan as the database's plan: refuses to replace
-/// an existing plan unless `replace`, and then writes a backup first. A
-/// failed write (a refused file included) leaves nothing behind: a database
-/// this call created is removed again, and so is its backup.
-pub(super) fn replace_plan_with(
-    ctx: &Context,
-    pieces: impl Iterator<Item = Result<Piece, Abandoned>>,
-    label: &str,
-    replace: bool,
-) -> Result<String, Failure> {
-    let existed = ctx.db.exists();
-    let mut store = open_bare(ctx)?;
-    let mut backup = None;
-    if !store.is_empty()? {
-        if !replace {
-            let counts = store.counts()?;
-            return Err(Failure::Input(ctx.lang.already_holds(
-                &ctx.db,
-                &counts,
-                "--replace",
-            )));
-        }
-        backup = Some(backup_before_replacing(&store)?);
-    }
-    let counts = match store.replace_plan_from(pieces, label) {
-        Ok(c) => c,
-        Err(e) => {
-            drop(store);
-            if let Some(b) = &backup {
-                let _ = std::fs::remove_file(b);
-            }
-            if !existed {
-                for suffix in ["", "-wal", "-shm", ".lock"] {
-                    let _ = std::fs::remove_file(store::sibling(&ctx.db, suffix));
-                }
-            }
-            return Err(e.into());
-        }
-    };
-    let mut msg = format!("{}\n", ctx.lang.wrote_plan(label, &ctx.db, &counts));
-    if let Some(b) = backup {
-        msg.push_str(&format!("{}\n", ctx.lang.previous_saved(&b)));
-    }
-    Ok(msg)
-}
-
 pub fn generate(ctx: &Context, size: &crate::generate::Size, seed: u64, replace: bool) -> Outcome {
     let started = std::time::Instant::now();
     let doc = crate::generate::plan(size, seed);
     let label = ctx.lang.generated_plan(seed);
-    let msg = replace_plan_with(ctx, doc.into_pieces().map(Ok), &label, replace)?;
+    let msg = super::replace::replace_plan_with(ctx, doc.into_pieces().map(Ok), &label, replace)?;
     let took = ctx.lang.took(started.elapsed().as_secs_f64());
     output::stdout(ctx.lang, &for_terminal(&format!("{msg}{took}\n"), true))
 }

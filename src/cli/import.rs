@@ -4,7 +4,8 @@
 //! transaction. A refusal anywhere, however late, undoes all of it: the
 //! database is left as it was, and nothing this command made stays behind.
 
-use super::commands::{Context, replace_plan_with};
+use super::commands::Context;
+use super::replace::replace_plan_with;
 use super::{Failure, Outcome, output};
 use crate::domain::piece::{Abandoned, Piece};
 use crate::domain::text::for_terminal;

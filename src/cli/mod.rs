@@ -11,6 +11,7 @@ mod import_values;
 mod log;
 mod milestone;
 mod output;
+mod replace;
 pub mod report;
 mod settings;
 mod usage;

@@ -76,6 +76,18 @@ impl Lang {
         )
     }
 
+    /// A new plan was written, but another appeared under its name first.
+    pub fn plan_appeared(self, db: &Path) -> String {
+        let db = db.display();
+        let lang = self;
+        say!(
+            lang,
+            "导入期间,其他人在 {db} 创建了计划;该计划保持不变,未写入任何内容。请确认后用 `--replace` 重新导入",
+            "another plan appeared at {db} while this one was written; it was left as it is and \
+             nothing was written. Check it, then import again with `--replace`"
+        )
+    }
+
     /// A file over the import limit; `size` in bytes when known.
     pub fn over_limit(self, file: &Path, size: Option<u64>, cap_mib: u64) -> String {
         let file = file.display();

@@ -1,0 +1,155 @@
+//! Writing a whole plan (an import, a generated plan) into the database:
+//! over the plan there, after a backup, or into a file that does not exist
+//! yet, which only appears under its name once the plan is complete.
+
+use super::Failure;
+use super::commands::{Context, backup_before_replacing, open_bare_at};
+use crate::domain::piece::{Abandoned, Piece};
+use crate::store;
+use std::path::{Path, PathBuf};
+
+/// Writes the pieces of a plan as the database's plan: refuses to replace
+/// an existing plan unless `replace`, and then writes a backup first. A
+/// failed write (a refused file included) leaves nothing behind: the
+/// database as it was, and no backup or new file.
+pub(super) fn replace_plan_with(
+    ctx: &Context,
+    pieces: impl Iterator<Item = Result<Piece, Abandoned>>,
+    label: &str,
+    replace: bool,
+) -> Result<String, Failure> {
+    if std::fs::symlink_metadata(&ctx.db).is_err() {
+        return new_plan_with(ctx, pieces, label);
+    }
+    let mut store = open_bare_at(ctx, &ctx.db)?;
+    let mut backup = None;
+    if !store.is_empty()? {
+        if !replace {
+            let counts = store.counts()?;
+            return Err(Failure::Input(ctx.lang.already_holds(
+                &ctx.db,
+                &counts,
+                "--replace",
+            )));
+        }
+        backup = Some(backup_before_replacing(&store)?);
+    }
+    let counts = match store.replace_plan_from(pieces, label) {
+        Ok(c) => c,
+        Err(e) => {
+            drop(store);
+            if let Some(b) = &backup {
+                let _ = std::fs::remove_file(b);
+            }
+            return Err(e.into());
+        }
+    };
+    let mut msg = format!("{}\n", ctx.lang.wrote_plan(label, &ctx.db, &counts));
+    if let Some(b) = backup {
+        msg.push_str(&format!("{}\n", ctx.lang.previous_saved(&b)));
+    }
+    Ok(msg)
+}
+
+/// Into a database that does not exist yet. The plan is written under a
+/// hidden name beside it and renamed into place once committed: an import
+/// killed half-way (Ctrl-C, a closed SSH session) then leaves no file under
+/// the plan's name, which the next command would have taken for an empty
+/// plan and filled with the 2023 plan. The rename never overwrites: a plan
+/// another planner created meanwhile is kept, and said.
+fn new_plan_with(
+    ctx: &Context,
+    pieces: impl Iterator<Item = Result<Piece, Abandoned>>,
+    label: &str,
+) -> Result<String, Failure> {
+    clear_abandoned(&ctx.db);
+    let writing = writing_name(&ctx.db);
+    let written = open_bare_at(ctx, &writing).and_then(|mut store| {
+        let counts = store.replace_plan_from(pieces, label)?;
+        // Closed before the rename: its journals are folded in and gone.
+        drop(store);
+        Ok(counts)
+    });
+    let moved = written.and_then(|counts| {
+        move_into_place(&writing, &ctx.db)
+            .map(|()| counts)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => {
+                    Failure::Input(ctx.lang.plan_appeared(&ctx.db))
+                }
+                _ => Failure::Other(ctx.lang.file_failed(&ctx.db, &e)),
+            })
+    });
+    for suffix in ["", "-wal", "-shm", "-journal", ".lock"] {
+        let _ = std::fs::remove_file(store::sibling(&writing, suffix));
+    }
+    let counts = moved?;
+    Ok(format!(
+        "{}\n",
+        ctx.lang.wrote_plan(label, &ctx.db, &counts)
+    ))
+}
+
+/// `.plan.db.writing-<pid>-<random>`, beside `db`: the same folder, so the
+/// same file system for the rename, and the same rules for the new file's
+/// mode. The process id says, later, whether its writer is still alive.
+fn writing_name(db: &Path) -> PathBuf {
+    let pid = std::process::id();
+    let name = format!("{}{pid}-{:016x}", writing_prefix(db), fastrand::u64(..));
+    db.with_file_name(name)
+}
+
+fn writing_prefix(db: &Path) -> String {
+    let name = db.file_name().map_or_else(
+        || "plan.db".to_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    format!(".{name}.writing-")
+}
+
+/// Removes what a killed import left beside `db` (a half-written plan can
+/// be hundreds of megabytes): the files of writers that no longer run. A
+/// writer that may still run (its process exists, whoever owns it) keeps
+/// its files.
+fn clear_abandoned(db: &Path) {
+    let prefix = writing_prefix(db);
+    let Some(folder) = db.parent() else { return };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<i32>().ok());
+        let gone = pid
+            .and_then(rustix::process::Pid::from_raw)
+            .is_some_and(|pid| {
+                rustix::process::test_kill_process(pid) == Err(rustix::io::Errno::SRCH)
+            });
+        if gone {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Renames `from` to `to` unless `to` exists (renameat2 NOREPLACE); where
+/// the file system cannot say, a hard link does the same, then the old name
+/// goes.
+fn move_into_place(from: &Path, to: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    match renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
+        Ok(()) => Ok(()),
+        Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {
+            std::fs::hard_link(from, to)?;
+            std::fs::remove_file(from)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
