@@ -158,15 +158,6 @@ pub fn init(ctx: &Context, force: bool) -> Outcome {
     output::stdout(ctx.lang, &for_terminal(&msg, true))
 }
 
-pub fn generate(ctx: &Context, size: &crate::generate::Size, seed: u64, replace: bool) -> Outcome {
-    let started = std::time::Instant::now();
-    let doc = crate::generate::plan(size, seed);
-    let label = ctx.lang.generated_plan(seed);
-    let msg = super::replace::replace_plan_with(ctx, doc.into_pieces().map(Ok), &label, replace)?;
-    let took = ctx.lang.took(started.elapsed().as_secs_f64());
-    output::stdout(ctx.lang, &for_terminal(&format!("{msg}{took}\n"), true))
-}
-
 pub fn check(ctx: &Context) -> Outcome {
     let store = open_seeded(ctx, true)?;
     let counts = store.counts()?;

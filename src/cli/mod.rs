@@ -159,7 +159,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                 notes,
                 readings,
             };
-            commands::generate(&ctx, &plan_size, seed, replace)
+            replace::generate(&ctx, &plan_size, seed, replace)
         }
         Some(Command::Check) => commands::check(&ctx),
         // Answered above, before a database is needed.

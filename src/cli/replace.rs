@@ -2,9 +2,10 @@
 //! over the plan there, after a backup, or into a file that does not exist
 //! yet, which only appears under its name once the plan is complete.
 
-use super::Failure;
 use super::commands::{Context, backup_before_replacing, open_bare_at};
+use super::{Failure, Outcome, output};
 use crate::domain::piece::{Abandoned, Piece};
+use crate::domain::text::for_terminal;
 use crate::store;
 use std::path::{Path, PathBuf};
 
@@ -49,6 +50,16 @@ pub(super) fn replace_plan_with(
         msg.push_str(&format!("{}\n", ctx.lang.previous_saved(&b)));
     }
     Ok(msg)
+}
+
+/// `generate`: a synthetic plan of the given size, written like an import.
+pub fn generate(ctx: &Context, size: &crate::generate::Size, seed: u64, replace: bool) -> Outcome {
+    let started = std::time::Instant::now();
+    let doc = crate::generate::plan(size, seed);
+    let label = ctx.lang.generated_plan(seed);
+    let msg = replace_plan_with(ctx, doc.into_pieces().map(Ok), &label, replace)?;
+    let took = ctx.lang.took(started.elapsed().as_secs_f64());
+    output::stdout(ctx.lang, &for_terminal(&format!("{msg}{took}\n"), true))
 }
 
 /// Into a database that does not exist yet. The plan is written under a
