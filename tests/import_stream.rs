@@ -232,3 +232,43 @@ fn an_import_killed_half_way_leaves_no_plan_under_its_name() {
     assert_eq!(b.export_json(), plan);
     assert_eq!(writing(&b), Vec::<String>::new(), "left beside the plan");
 }
+
+/// A folder the planner cannot write: the new plan cannot be made, and the
+/// message names the plan's own file, not the hidden name it would have
+/// been written under.
+#[test]
+fn a_plan_that_cannot_be_created_is_named_by_its_own_name() {
+    use std::os::unix::fs::PermissionsExt;
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("not run: needs root to act as a second user (CI runs as root)");
+        return;
+    }
+    let sb = Sandbox::new();
+    let dir = sb.dir.path();
+    let plan = sb.write("plan.json", Sandbox::new().export_json());
+    let bin = dir.join("plan-cockpit");
+    std::fs::copy(common::BIN, &bin).unwrap();
+    for p in [&plan, &bin] {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(&bin)
+        .arg("--db")
+        .arg(&sb.db)
+        .arg("import")
+        .arg(&plan)
+        .env("LANG", "C.UTF-8")
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!("{} does not hold a plan yet", sb.db.display())),
+        "{err}"
+    );
+    assert!(!err.contains(".writing-"), "{err}");
+    assert!(!sb.db.exists());
+}

@@ -75,12 +75,14 @@ fn new_plan_with(
 ) -> Result<String, Failure> {
     clear_abandoned(&ctx.db);
     let writing = writing_name(&ctx.db);
-    let written = open_bare_at(ctx, &writing).and_then(|mut store| {
-        let counts = store.replace_plan_from(pieces, label)?;
-        // Closed before the rename: its journals are folded in and gone.
-        drop(store);
-        Ok(counts)
-    });
+    let written = open_bare_at(ctx, &writing)
+        .map_err(|f| as_the_plans(f, &ctx.db))
+        .and_then(|mut store| {
+            let counts = store.replace_plan_from(pieces, label)?;
+            // Closed before the rename: its journals are folded in and gone.
+            drop(store);
+            Ok(counts)
+        });
     let moved = written.and_then(|counts| {
         move_into_place(&writing, &ctx.db)
             .map(|()| counts)
@@ -99,6 +101,21 @@ fn new_plan_with(
         "{}\n",
         ctx.lang.wrote_plan(label, &ctx.db, &counts)
     ))
+}
+
+/// A plan that cannot be created is said of the plan's own name, not of
+/// the hidden one it would have been written under.
+fn as_the_plans(f: Failure, db: &Path) -> Failure {
+    match f {
+        Failure::Store(store::Error::ReadOnly(store::ReadOnlyWhy::NoPlanYet { why, .. })) => {
+            let path = db.to_path_buf();
+            Failure::Store(store::Error::ReadOnly(store::ReadOnlyWhy::NoPlanYet {
+                path,
+                why,
+            }))
+        }
+        f => f,
+    }
 }
 
 /// `.plan.db.writing-<pid>-<random>`, beside `db`: the same folder, so the
