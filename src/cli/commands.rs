@@ -123,8 +123,29 @@ pub(super) fn open_bare_at(ctx: &Context, db: &Path) -> Result<Store, Failure> {
     )?)
 }
 
+/// Before a whole plan is written over the one in `store`: nothing to do
+/// for an empty database; otherwise refused unless `allowed` (the refusal
+/// names `how` to allow it), then backed up. The backup's path, if any.
+pub(super) fn backup_unless_empty(
+    ctx: &Context,
+    store: &Store,
+    allowed: bool,
+    how: &str,
+) -> Result<Option<PathBuf>, Failure> {
+    if store.is_empty()? {
+        return Ok(None);
+    }
+    if !allowed {
+        let counts = store.counts()?;
+        return Err(Failure::Input(
+            ctx.lang.already_holds(&ctx.db, &counts, how),
+        ));
+    }
+    backup_before_replacing(store).map(Some)
+}
+
 /// `<db>.20231231-235959.bak`, beside the database.
-pub(super) fn backup_before_replacing(store: &Store) -> Result<PathBuf, Failure> {
+fn backup_before_replacing(store: &Store) -> Result<PathBuf, Failure> {
     let stamp = store.clock().stamp();
     let mut dest = store::sibling(store.path(), &format!(".{stamp}.bak"));
     let mut n = 1;
@@ -138,18 +159,7 @@ pub(super) fn backup_before_replacing(store: &Store) -> Result<PathBuf, Failure>
 
 pub fn init(ctx: &Context, force: bool) -> Outcome {
     let mut store = open_bare(ctx)?;
-    let mut backup = None;
-    if !store.is_empty()? {
-        if !force {
-            let counts = store.counts()?;
-            return Err(Failure::Input(ctx.lang.already_holds(
-                &ctx.db,
-                &counts,
-                "init --force",
-            )));
-        }
-        backup = Some(backup_before_replacing(&store)?);
-    }
+    let backup = backup_unless_empty(ctx, &store, force, "init --force")?;
     let counts = store.replace_plan(seed_at(&ctx.clock), &ctx.lang.embedded_plan())?;
     let mut msg = format!("{}\n", ctx.lang.created_2023(&ctx.db, &counts));
     if let Some(b) = backup {

@@ -2,7 +2,7 @@
 //! over the plan there, after a backup, or into a file that does not exist
 //! yet, which only appears under its name once the plan is complete.
 
-use super::commands::{Context, backup_before_replacing, open_bare_at};
+use super::commands::{Context, backup_unless_empty, open_bare_at};
 use super::{Failure, Outcome, output};
 use crate::domain::piece::{Abandoned, Piece};
 use crate::domain::text::for_terminal;
@@ -23,18 +23,7 @@ pub(super) fn replace_plan_with(
         return new_plan_with(ctx, pieces, label);
     }
     let mut store = open_bare_at(ctx, &ctx.db)?;
-    let mut backup = None;
-    if !store.is_empty()? {
-        if !replace {
-            let counts = store.counts()?;
-            return Err(Failure::Input(ctx.lang.already_holds(
-                &ctx.db,
-                &counts,
-                "--replace",
-            )));
-        }
-        backup = Some(backup_before_replacing(&store)?);
-    }
+    let backup = backup_unless_empty(ctx, &store, replace, "--replace")?;
     let counts = match store.replace_plan_from(pieces, label) {
         Ok(c) => c,
         Err(e) => {

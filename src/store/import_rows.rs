@@ -51,8 +51,7 @@ const NOTE: &str = "INSERT INTO note (id, project_id, milestone_id, body, author
 
 impl<'t, 's> Rows<'t, 's> {
     pub(super) fn new(tx: &'t Transaction<'t>, stamp: &'s Stamp<'s>) -> Result<Self> {
-        let statement =
-            |sql: &str, what: &str| tx.prepare(sql).map_err(|e| Error::sql(what.to_owned())(e));
+        let statement = |sql: &str, what: &str| prepare(tx, sql, what);
         Ok(Rows {
             tx,
             stamp,
@@ -68,9 +67,7 @@ impl<'t, 's> Rows<'t, 's> {
     }
 
     fn statement(&self, sql: &str, what: &str) -> Result<Statement<'t>> {
-        self.tx
-            .prepare(sql)
-            .map_err(|e| Error::sql(what.to_owned())(e))
+        prepare(self.tx, sql, what)
     }
 
     pub(super) fn write(&mut self, piece: &Piece) -> Result<()> {
@@ -247,6 +244,10 @@ impl<'t, 's> Rows<'t, 's> {
             .map_err(|e| Error::sql(format!("note {}", n.id))(e))?;
         Ok(())
     }
+}
+
+fn prepare<'t>(tx: &'t Transaction<'t>, sql: &str, what: &str) -> Result<Statement<'t>> {
+    tx.prepare(sql).map_err(|e| Error::sql(what.to_owned())(e))
 }
 
 /// A place in a list of the document, as stored.
