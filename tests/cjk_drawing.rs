@@ -268,7 +268,6 @@ fn text_piece() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
 
     /// Wrapped text keeps every grapheme whole, every line within its
     /// width (a grapheme wider than the line aside), loses nothing but the

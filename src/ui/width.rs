@@ -117,11 +117,7 @@ fn cut_graphemes(s: &str, cells: usize) -> Vec<String> {
     let mut used = 0;
     for g in s.graphemes(true) {
         if !line.is_empty() && used + width(g) > cells {
-            let mut carried = Vec::new();
-            let last = line.last().map_or(0, |l| width(l));
-            if g.starts_with(closes) && line.len() > 1 && last + width(g) <= cells {
-                carried.extend(line.pop());
-            }
+            let carried = line.split_off(line.len() - carry(&line, g, cells));
             out.push(line.concat());
             used = carried.iter().map(|c| width(c)).sum();
             line = carried;
@@ -133,9 +129,46 @@ fn cut_graphemes(s: &str, cells: usize) -> Vec<String> {
     out
 }
 
+/// How many graphemes at the end of `line` move down with `g`, which
+/// overflows it: the fewest that let the next line begin with a grapheme
+/// that may begin one (`c。` moves with an overflowing `…`, since `。` may
+/// not begin a line either). Where a run of closers is longer than a line,
+/// the fewest that keep a hard closer (`。`, `,`, `)`…) from beginning it;
+/// the line always keeps one grapheme.
+fn carry(line: &[&str], g: &str, cells: usize) -> usize {
+    let mut head = g;
+    let mut moved = width(g);
+    let mut soft = None;
+    let mut k = 0;
+    loop {
+        if !head.starts_with(closes) {
+            return k;
+        }
+        if soft.is_none() && !head.starts_with(hard_closes) {
+            soft = Some(k);
+        }
+        if k + 1 >= line.len() {
+            break;
+        }
+        head = line[line.len() - 1 - k];
+        moved += width(head);
+        if moved > cells {
+            break;
+        }
+        k += 1;
+    }
+    soft.unwrap_or(0)
+}
+
 /// Punctuation that may not begin a line.
 fn closes(c: char) -> bool {
-    "。,、;:?!)」』】》〉”’….,;:!?)".contains(c)
+    hard_closes(c) || "…’".contains(c)
+}
+
+/// Closers that may not begin a line even inside a run of punctuation
+/// (an ellipsis or a closing quote may, when nothing else fits).
+fn hard_closes(c: char) -> bool {
+    "。,、;:?!)」』】》〉”.,;:!?)".contains(c)
 }
 
 #[cfg(test)]
@@ -167,6 +200,16 @@ mod wrap_tests {
                 assert!(!"。,、;:)”".contains(first), "{cells}: {line:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_closer_carried_back_does_not_begin_a_line_itself() {
+        // Found by the wrapping property test in CI: `。` was carried back
+        // before an overflowing `…` and then began the line.
+        assert_eq!(wrap("abc,(abc。……", 6), ["abc,", "(ab", "c。……"]);
+        // A run of closers wider than what can be carried moves one.
+        assert_eq!(wrap("业。…………", 6), ["业。……", "……"]);
+        assert_eq!(wrap("业…………。", 6), ["业………", "…。"]);
     }
 
     #[test]
