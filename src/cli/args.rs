@@ -101,6 +101,20 @@ pub enum Command {
         #[arg(long)]
         print_default: bool,
     },
+    /// Copy a whole plan between a file and PostgreSQL (either way), with its
+    /// history, notes, readings, drafts, ids and versions; checked by row
+    /// counts and a digest on both sides before it is committed.
+    Migrate {
+        /// The plan to copy: a file, or postgres://… (any libpq connection string).
+        #[arg(long, value_name = "FILE|URL")]
+        from: String,
+        /// Where to copy it: a file (created if missing), or postgres://….
+        #[arg(long, value_name = "FILE|URL")]
+        to: String,
+        /// Replace a plan the target already holds (a file is backed up first).
+        #[arg(long)]
+        replace: bool,
+    },
     /// Copy the live database to a new file (safe while others work).
     Backup { dest: PathBuf },
     /// List or change milestones.

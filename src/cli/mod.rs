@@ -9,6 +9,7 @@ mod export;
 mod import;
 mod import_values;
 mod log;
+mod migrate;
 mod milestone;
 mod output;
 mod replace;
@@ -112,6 +113,15 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
     if let Some(Command::Config { print_default }) = cli.command {
         return settings::config(lang, &config, print_default);
     }
+    // A PostgreSQL database is reached by `migrate` so far; the cockpit and
+    // the other commands on it come next (issue 16), and say so rather
+    // than take the URL for a file name.
+    if let Some(url) = cli.db.as_deref().and_then(|p| p.to_str())
+        && crate::store::postgres::is_server(url)
+        && !matches!(cli.command, Some(Command::Migrate { .. }))
+    {
+        return Err(Failure::Input(lang.server_not_yet()));
+    }
     // An empty PLAN_COCKPIT_DB means "not set", as with most variables.
     let db = match cli.db.clone().filter(|p| !p.as_os_str().is_empty()) {
         Some(p) => p,
@@ -165,6 +175,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
         // Answered above, before a database is needed.
         Some(Command::Config { .. }) => Ok(()),
         Some(Command::Backup { dest }) => commands::backup(&ctx, &dest),
+        Some(Command::Migrate { from, to, replace }) => migrate::migrate(&ctx, &from, &to, replace),
         Some(Command::Milestone(MilestoneCommand::List {
             direction,
             overdue,

@@ -62,34 +62,44 @@ fn new_plan_with(
     pieces: impl Iterator<Item = Result<Piece, Abandoned>>,
     label: &str,
 ) -> Result<String, Failure> {
-    clear_abandoned(&ctx.db);
-    let writing = writing_name(&ctx.db);
+    let counts = into_new_file(ctx, &ctx.db, |store| {
+        Ok(store.replace_plan_from(pieces, label)?)
+    })?;
+    Ok(format!(
+        "{}\n",
+        ctx.lang.wrote_plan(label, &ctx.db, &counts)
+    ))
+}
+
+/// Runs `write` on a new database that appears as `db` only once `write`
+/// has succeeded and the database is closed (see `new_plan_with`).
+pub(super) fn into_new_file<T>(
+    ctx: &Context,
+    db: &Path,
+    write: impl FnOnce(&mut store::Store) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    clear_abandoned(db);
+    let writing = writing_name(db);
     let written = open_bare_at(ctx, &writing)
-        .map_err(|f| as_the_plans(f, &ctx.db))
+        .map_err(|f| as_the_plans(f, db))
         .and_then(|mut store| {
-            let counts = store.replace_plan_from(pieces, label)?;
+            let value = write(&mut store)?;
             // Closed before the rename: its journals are folded in and gone.
             drop(store);
-            Ok(counts)
+            Ok(value)
         });
-    let moved = written.and_then(|counts| {
-        move_into_place(&writing, &ctx.db)
-            .map(|()| counts)
+    let moved = written.and_then(|value| {
+        move_into_place(&writing, db)
+            .map(|()| value)
             .map_err(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => {
-                    Failure::Input(ctx.lang.plan_appeared(&ctx.db))
-                }
-                _ => Failure::Other(ctx.lang.file_failed(&ctx.db, &e)),
+                std::io::ErrorKind::AlreadyExists => Failure::Input(ctx.lang.plan_appeared(db)),
+                _ => Failure::Other(ctx.lang.file_failed(db, &e)),
             })
     });
     for suffix in ["", "-wal", "-shm", "-journal", ".lock"] {
         let _ = std::fs::remove_file(store::sibling(&writing, suffix));
     }
-    let counts = moved?;
-    Ok(format!(
-        "{}\n",
-        ctx.lang.wrote_plan(label, &ctx.db, &counts)
-    ))
+    moved
 }
 
 /// A plan that cannot be created is said of the plan's own name, not of

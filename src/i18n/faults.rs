@@ -115,6 +115,11 @@ impl Lang {
                 )
             }
             Error::Internal(detail) => say!(lang, "程序内部错误,请报告:{detail}", "{detail}"),
+            Error::Pg { .. }
+            | Error::Server { .. }
+            | Error::Unfit { .. }
+            | Error::CopyDiffers { .. }
+            | Error::HoldsPlan { .. } => self.server_error(e),
             Error::Io { path, source } => {
                 format!("{}: {}", path.display(), self.io(source))
             }

@@ -23,6 +23,7 @@ mod paths;
 mod problems;
 mod refusals;
 mod report;
+mod server;
 mod ui;
 
 pub use check::CheckReport;

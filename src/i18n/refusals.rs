@@ -222,6 +222,12 @@ impl Lang {
             "area" => "方面",
             "reading" => "填报记录",
             "plan" => "计划",
+            "draft" => "草稿",
+            "history" => "修改记录",
+            "baseline" => "基线",
+            "baseline_item" => "基线条目",
+            "project_area" => "项目所属方面",
+            "counter" => "编号计数",
             other => other,
         };
         match self {

@@ -90,6 +90,48 @@ pub enum Foreign {
     OtherProgram { app_id: i32, tables: Option<i64> },
 }
 
+/// Why a PostgreSQL server cannot hold the plan, or this role cannot use
+/// it as it is: said at start, before anything is changed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ServerWhy {
+    /// The connection string itself does not parse (libpq's words).
+    BadAddress(String),
+    TooOld {
+        version: String,
+    },
+    /// The server lacks the pg_trgm extension (its contrib package).
+    NoTrigram,
+    /// pg_trgm sees no letters in Chinese under the database's LC_CTYPE.
+    LocaleBlindToChinese {
+        ctype: String,
+    },
+    /// The schema must be created or upgraded, and this role may not.
+    NeedsOwner {
+        role: String,
+        found: i64,
+        latest: i64,
+    },
+    NewerSchema {
+        found: i64,
+        supported: i64,
+    },
+    /// A `plan` table that is not plan-cockpit's.
+    NotOurs,
+}
+
+/// Why a value cannot be copied as it is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Misfit {
+    /// A NUL character, which PostgreSQL's text cannot hold.
+    Nul,
+    Blob,
+    NotUtf8,
+    /// A value of another kind than its column's (text in a number's).
+    Kind {
+        expected: super::tables::Kind,
+    },
+}
+
 /// Someone else saved the milestone since this planner loaded it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
@@ -140,6 +182,32 @@ pub enum Error {
         path: PathBuf,
         loss: super::file::FileLoss,
     },
+    /// PostgreSQL failed; `context` says what was being done, and where.
+    Pg {
+        context: String,
+        source: postgres::Error,
+    },
+    /// The server (named without its password) cannot be used as it is.
+    Server {
+        server: String,
+        why: ServerWhy,
+    },
+    /// A row's value cannot be copied as it is: nothing was copied.
+    Unfit {
+        table: &'static str,
+        key: String,
+        column: &'static str,
+        why: Misfit,
+    },
+    /// What a copy wrote did not read back as what was sent: rolled back.
+    CopyDiffers {
+        sent: String,
+        written: String,
+    },
+    /// A whole plan was to be written where one is (without `--replace`).
+    HoldsPlan {
+        place: String,
+    },
     /// Something that should not happen did (a failed schema upgrade, a row
     /// changing under a write lock); the words say what.
     Internal(String),
@@ -166,6 +234,12 @@ impl Error {
                 | Error::BadPath { .. }
                 | Error::NotFound { .. }
                 | Error::Invalid(_)
+                | Error::Unfit { .. }
+                | Error::HoldsPlan { .. }
+                | Error::Server {
+                    why: ServerWhy::BadAddress(_),
+                    ..
+                }
         )
     }
 
@@ -276,6 +350,7 @@ impl std::error::Error for Error {
         match self {
             Error::Io { source, .. } => Some(source),
             Error::Sql { source, .. } => Some(source),
+            Error::Pg { source, .. } => Some(source),
             _ => None,
         }
     }

@@ -5,6 +5,7 @@ mod agenda;
 mod backup;
 mod baseline;
 mod beside;
+mod copy;
 mod draft;
 mod edit;
 mod error;
@@ -22,11 +23,13 @@ mod milestone;
 mod open;
 mod owner;
 mod page;
+pub mod postgres;
 mod report;
 mod rescue;
 mod schema;
 mod schema_v5;
 mod schema_v6;
+pub mod tables;
 mod view;
 
 pub use crate::domain::rows::{
@@ -36,7 +39,7 @@ pub use crate::domain::rows::{
 pub use beside::{file_mode, plan_was_here, sibling};
 pub use draft::{Draft, DraftFor};
 pub use edit::{Added, NoteSnapshot};
-pub use error::{Conflict, Error, Foreign, PathWhy, ReadOnlyWhy, Result};
+pub use error::{Conflict, Error, Foreign, Misfit, PathWhy, ReadOnlyWhy, Result, ServerWhy};
 pub use file::{FileId, FileLoss};
 pub use header::pending_upgrade;
 pub use lights::Judged;

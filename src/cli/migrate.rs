@@ -1,0 +1,166 @@
+//! `migrate --from A --to B`: a whole plan copied between a SQLite file
+//! and a PostgreSQL database (either way, or file to file), row for row:
+//! ids, versions, history, readings, notes, drafts, baselines and the
+//! plan's identity as they are. One thread reads the source in one
+//! snapshot while the other writes the target in one transaction; the
+//! target reads back what it wrote and commits only when its row counts
+//! and digest equal the source's.
+
+use super::commands::{Context, backup_unless_empty, open_bare_at};
+use super::replace::into_new_file;
+use super::{Failure, Outcome, output};
+use crate::domain::text::for_terminal;
+use crate::store::postgres::{Server, is_server};
+use crate::store::tables::{Batch, Tally};
+use crate::store::{self, OpenOptions, Store};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+/// One side of a copy.
+enum Side {
+    File(Store),
+    Server(Server),
+}
+
+impl Side {
+    fn send_rows(&mut self, send: &mut dyn FnMut(Batch) -> bool) -> store::Result<Tally> {
+        match self {
+            Side::File(s) => s.send_rows(send),
+            Side::Server(s) => s.send_rows(send),
+        }
+    }
+}
+
+pub fn migrate(ctx: &Context, from: &str, to: &str, replace: bool) -> Outcome {
+    let started = std::time::Instant::now();
+    if !is_server(from) && !is_server(to) && same_file(Path::new(from), Path::new(to)) {
+        return Err(Failure::Input(ctx.lang.migrate_onto_itself(to)));
+    }
+    let source = open_source(ctx, from)?;
+    let (tally, note) = if is_server(to) {
+        let mut server = Server::connect(to)?;
+        if !replace && !server.is_empty()? {
+            return Err(store::Error::HoldsPlan {
+                place: server.named().to_owned(),
+            }
+            .into());
+        }
+        let (by, now) = (server.role().to_owned(), ctx.clock.now_text());
+        let tally = copy(source, |rows, sent| {
+            Ok(server.take_rows(rows, replace, sent, &by, &now)?)
+        })?;
+        (tally, None)
+    } else {
+        let db = PathBuf::from(to);
+        if std::fs::symlink_metadata(&db).is_err() {
+            let tally = into_new_file(ctx, &db, |store| {
+                copy(source, |rows, sent| Ok(store.take_rows(rows, false, sent)?))
+            })?;
+            (tally, None)
+        } else {
+            let mut store = open_bare_at(ctx, &db)?;
+            let backup = backup_unless_empty(ctx, &store, replace, "migrate --replace")?;
+            match copy(source, |rows, sent| {
+                Ok(store.take_rows(rows, replace, sent)?)
+            }) {
+                Ok(tally) => (tally, backup),
+                Err(e) => {
+                    drop(store);
+                    if let Some(b) = &backup {
+                        let _ = std::fs::remove_file(b);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+    };
+    let mut msg = ctx.lang.migrated(from_name(from), &target_name(to), &tally);
+    if let Some(b) = note {
+        msg.push_str(&format!("\n{}", ctx.lang.previous_saved(&b)));
+    }
+    msg.push('\n');
+    msg.push_str(&ctx.lang.took(started.elapsed().as_secs_f64()));
+    output::stdout(ctx.lang, &for_terminal(&format!("{msg}\n"), true))
+}
+
+/// The source is only read: a file is opened read-only (and must exist,
+/// with a plan-cockpit schema); a server is connected as any role that may
+/// read.
+fn open_source(ctx: &Context, from: &str) -> Result<Side, Failure> {
+    if is_server(from) {
+        return Ok(Side::Server(Server::connect(from)?));
+    }
+    let path = Path::new(from);
+    if let Err(e) = std::fs::symlink_metadata(path) {
+        return Err(Failure::Input(ctx.lang.file_failed(path, &e)));
+    }
+    Ok(Side::File(store::open(
+        path,
+        OpenOptions {
+            author: crate::user::unix_user(),
+            quick_check: true,
+            read_only: true,
+            seed: None,
+            allow_network_fs: ctx.allow_network_fs,
+            clock: ctx.clock.clone(),
+        },
+    )?))
+}
+
+/// Reads `source` on its own thread, a batch at a time through a small
+/// channel, while `write` takes the rows on this one. `write` asks for the
+/// source's tally once it has read back what it wrote.
+fn copy(
+    mut source: Side,
+    write: impl FnOnce(
+        &mut dyn Iterator<Item = Batch>,
+        &mut dyn FnMut() -> store::Result<Tally>,
+    ) -> Result<Tally, Failure>,
+) -> Result<Tally, Failure> {
+    let (send, receive) = mpsc::sync_channel::<Batch>(8);
+    let reader = std::thread::spawn(move || source.send_rows(&mut |b| send.send(b).is_ok()));
+    let mut reader = Some(reader);
+    let mut sent = || -> store::Result<Tally> {
+        match reader.take().map(|r| r.join()) {
+            Some(Ok(tally)) => tally,
+            Some(Err(_)) => Err(store::Error::Internal("the reading thread failed".into())),
+            None => Err(store::Error::Internal(
+                "the source's tally asked twice".into(),
+            )),
+        }
+    };
+    let mut rows = receive.into_iter();
+    let written = write(&mut rows, &mut sent);
+    drop(rows);
+    // A writer that failed early: the reader sees the channel close, and
+    // its own error (a misfit in the source) is the one to say.
+    if let Some(r) = reader.take()
+        && let Ok(Err(e)) = r.join()
+    {
+        return Err(e.into());
+    }
+    written
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn from_name(from: &str) -> String {
+    target_name(from)
+}
+
+/// A server is named without its password.
+fn target_name(place: &str) -> String {
+    if is_server(place) {
+        match place.parse::<postgres::Config>() {
+            Ok(c) => store::postgres::name_of(&c),
+            Err(_) => "PostgreSQL".to_owned(),
+        }
+    } else {
+        place.to_owned()
+    }
+}

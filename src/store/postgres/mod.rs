@@ -1,0 +1,284 @@
+//! The PostgreSQL engine (issue 16): a plan kept in a PostgreSQL database,
+//! for a city whose planners outgrow one file on one server. Only this
+//! folder speaks PostgreSQL's SQL; what it offers is said in the plan's
+//! words, as the SQLite store's is.
+//!
+//! The connection goes through the `postgres` crate (synchronous, like
+//! the rest of the program): any libpq connection string or URL, several
+//! hosts and `target_session_attrs=read-write` included.
+
+mod copy;
+mod schema;
+
+pub use schema::latest_version;
+
+use super::error::{Error, Result, ServerWhy};
+use postgres::{Client, Config, NoTls};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// The oldest server this build runs on: generated columns (12) and
+/// pg_trgm as a trusted extension a database owner may create (13).
+const OLDEST_SERVER: i32 = 130_000;
+
+/// Is `db` (as given to `--db`) a PostgreSQL connection string rather
+/// than a file's path? A URL, or libpq's `key=value` form.
+pub fn is_server(db: &str) -> bool {
+    db.starts_with("postgres://")
+        || db.starts_with("postgresql://")
+        || (db.contains('=') && !db.contains('/') && db.split_whitespace().all(|w| w.contains('=')))
+        || db.starts_with("host=")
+        || db.starts_with("dbname=")
+}
+
+/// One connection to the plan's database.
+pub struct Server {
+    client: Client,
+    /// The connection string without its password, for messages.
+    named: String,
+    /// The database role this connection acts as: the author of its edits.
+    role: String,
+}
+
+/// How a connection string is named in messages: hosts, database and
+/// role, never the password.
+pub fn name_of(config: &Config) -> String {
+    use postgres::config::Host;
+    let hosts: Vec<String> = config
+        .get_hosts()
+        .iter()
+        .zip(config.get_ports().iter().chain(std::iter::repeat(&5432)))
+        .map(|(h, port)| match h {
+            Host::Tcp(name) => format!("{name}:{port}"),
+            Host::Unix(path) => format!("{}", path.display()),
+        })
+        .collect();
+    let db = config.get_dbname().or(config.get_user()).unwrap_or("");
+    let user = config.get_user().unwrap_or("");
+    format!("postgresql://{user}@{}/{db}", hosts.join(","))
+}
+
+impl Server {
+    /// Connects, checks that the server can hold a plan (its version,
+    /// pg_trgm, a locale that lets pg_trgm see Chinese), and brings the
+    /// schema up to date when this role may (otherwise says who must).
+    pub fn connect(db: &str) -> Result<Server> {
+        let mut config = Config::from_str(db).map_err(|e| Error::Server {
+            server: String::from("--db"),
+            why: ServerWhy::BadAddress(e.to_string()),
+        })?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(Duration::from_secs(5));
+        }
+        if config.get_application_name().is_none() {
+            config.application_name("plan-cockpit");
+        }
+        let named = name_of(&config);
+        let client = config.connect(NoTls).map_err(|e| Error::Pg {
+            context: format!("connecting to {named}"),
+            source: e,
+        })?;
+        let mut server = Server {
+            client,
+            named,
+            role: String::new(),
+        };
+        server.role = server.one_text("SELECT current_user::text")?;
+        server.check_server()?;
+        server.ensure_schema()?;
+        Ok(server)
+    }
+
+    /// The connection as named in messages (no password).
+    pub fn named(&self) -> &str {
+        &self.named
+    }
+
+    /// The database role edits are recorded under.
+    pub fn role(&self) -> &str {
+        &self.role
+    }
+
+    fn fail(&self, what: &str) -> impl FnOnce(postgres::Error) -> Error + '_ {
+        let context = format!("{what} ({})", self.named);
+        move |source| Error::Pg { context, source }
+    }
+
+    fn refused(&self, why: ServerWhy) -> Error {
+        Error::Server {
+            server: self.named.clone(),
+            why,
+        }
+    }
+
+    fn one_text(&mut self, sql: &str) -> Result<String> {
+        let context = format!("asking the server ({})", self.named);
+        self.client
+            .query_one(sql, &[])
+            .and_then(|r| r.try_get::<_, String>(0))
+            .map_err(|source| Error::Pg { context, source })
+    }
+
+    /// Names, at start, a server that cannot hold the plan as the file
+    /// does: too old, without pg_trgm, or with a locale in which pg_trgm
+    /// finds no letters in Chinese (searches would then scan everything).
+    fn check_server(&mut self) -> Result<()> {
+        let version: i32 = self
+            .one_text("SELECT current_setting('server_version_num')")?
+            .parse()
+            .unwrap_or(0);
+        if version < OLDEST_SERVER {
+            let shown = self.one_text("SELECT current_setting('server_version')")?;
+            return Err(self.refused(ServerWhy::TooOld { version: shown }));
+        }
+        let available = self
+            .client
+            .query_opt(
+                "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'",
+                &[],
+            )
+            .map_err(self.fail("looking for pg_trgm"))?;
+        if available.is_none() {
+            return Err(self.refused(ServerWhy::NoTrigram));
+        }
+        Ok(())
+    }
+
+    /// pg_trgm sees Chinese only under a locale whose LC_CTYPE classes
+    /// Chinese characters as letters (C.UTF-8, zh_CN.UTF-8); under `C` it
+    /// extracts nothing from them. Asked after the schema is in place
+    /// (the extension may only exist from then on).
+    fn check_locale(&mut self) -> Result<()> {
+        let row = self
+            .client
+            .query_one(
+                "SELECT cardinality(show_trgm('园区配套')), current_setting('lc_ctype')",
+                &[],
+            )
+            .map_err(self.fail("checking the locale"))?;
+        let grams: i32 = row.get(0);
+        if grams == 0 {
+            let ctype: String = row.get(1);
+            return Err(self.refused(ServerWhy::LocaleBlindToChinese { ctype }));
+        }
+        Ok(())
+    }
+
+    /// The schema version in this database (0 when it holds none).
+    pub fn schema_version(&mut self) -> Result<i64> {
+        let exists = self
+            .client
+            .query_one("SELECT to_regclass('plan_cockpit_schema') IS NOT NULL", &[])
+            .map_err(self.fail("reading the schema version"))?
+            .get::<_, bool>(0);
+        if !exists {
+            return Ok(0);
+        }
+        self.client
+            .query_one(
+                "SELECT coalesce(max(version), 0)::bigint FROM plan_cockpit_schema",
+                &[],
+            )
+            .map(|r| r.get(0))
+            .map_err(self.fail("reading the schema version"))
+    }
+
+    /// Applies the migrations this database lacks, in one transaction,
+    /// under an advisory lock (two cockpits started at once: the second
+    /// waits, then finds nothing to do). A role that may not create tables
+    /// is told which role must run the upgrade; a database of another
+    /// program's tables, or of a newer plan-cockpit, is left untouched.
+    fn ensure_schema(&mut self) -> Result<()> {
+        let found = self.schema_version()?;
+        let latest = latest_version();
+        if found > latest {
+            return Err(self.refused(ServerWhy::NewerSchema {
+                found,
+                supported: latest,
+            }));
+        }
+        if found == latest {
+            return self.check_locale();
+        }
+        if found == 0 {
+            let foreign = self
+                .client
+                .query_one("SELECT to_regclass('plan') IS NOT NULL", &[])
+                .map_err(self.fail("looking at the schema"))?
+                .get::<_, bool>(0);
+            if foreign {
+                return Err(self.refused(ServerWhy::NotOurs));
+            }
+        }
+        let may_create: bool = self
+            .client
+            .query_one(
+                "SELECT has_schema_privilege(current_schema(), 'CREATE')
+                        AND has_database_privilege(current_database(), 'CREATE')",
+                &[],
+            )
+            .map_err(self.fail("checking privileges"))?
+            .get(0);
+        if !may_create {
+            return Err(self.refused(ServerWhy::NeedsOwner {
+                role: self.role.clone(),
+                found,
+                latest,
+            }));
+        }
+        let named = self.named.clone();
+        let fail = |what: &str| {
+            let context = format!("{what} ({named})");
+            move |source| Error::Pg { context, source }
+        };
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(fail("upgrading the schema"))?;
+        tx.execute(
+            "SELECT pg_advisory_xact_lock(hashtext('plan_cockpit_schema'))",
+            &[],
+        )
+        .map_err(fail("waiting for another upgrade"))?;
+        tx.batch_execute(
+            "CREATE TABLE IF NOT EXISTS plan_cockpit_schema (
+                 version    integer PRIMARY KEY,
+                 applied_at timestamptz NOT NULL DEFAULT now(),
+                 applied_by text NOT NULL DEFAULT current_user)",
+        )
+        .map_err(fail("upgrading the schema"))?;
+        let now: i64 = tx
+            .query_one(
+                "SELECT coalesce(max(version), 0)::bigint FROM plan_cockpit_schema",
+                &[],
+            )
+            .map_err(fail("upgrading the schema"))?
+            .get(0);
+        for (version, sql) in (1_i32..).zip(schema::MIGRATIONS) {
+            if i64::from(version) <= now {
+                continue;
+            }
+            tx.batch_execute(sql)
+                .map_err(fail(&format!("applying schema version {version}")))?;
+            tx.execute(
+                "INSERT INTO plan_cockpit_schema (version) VALUES ($1)",
+                &[&version],
+            )
+            .map_err(fail("upgrading the schema"))?;
+        }
+        // Checked before the commit: a database whose locale hides Chinese
+        // from pg_trgm is left as it was found.
+        let blind = tx
+            .query_one(
+                "SELECT cardinality(show_trgm('园区配套')) = 0, current_setting('lc_ctype')",
+                &[],
+            )
+            .map_err(fail("checking the locale"))?;
+        if blind.get::<_, bool>(0) {
+            let ctype: String = blind.get(1);
+            drop(tx);
+            return Err(self.refused(ServerWhy::LocaleBlindToChinese { ctype }));
+        }
+        tx.commit().map_err(fail("upgrading the schema"))
+    }
+}
