@@ -225,7 +225,7 @@ fn a_read_only_database_can_be_read_but_not_changed() {
     // As root, permissions do not bind: run as `nobody` with a copy of the
     // binary it can reach.
     let bin = dir.join("plan-cockpit");
-    std::fs::copy(BIN, &bin).unwrap();
+    common::copy_bin(&bin);
     std::fs::set_permissions(
         dir,
         std::fs::Permissions::from_mode(if root { 0o755 } else { 0o555 }),

@@ -212,7 +212,7 @@ fn a_stale_journal_of_another_user_is_named_as_the_cause() {
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
     std::fs::set_permissions(&sb.db, std::fs::Permissions::from_mode(0o666)).unwrap();
     let bin = dir.join("plan-cockpit");
-    std::fs::copy(common::BIN, &bin).unwrap();
+    common::copy_bin(&bin);
     // Root holds the plan open, so its journals stay; one is not writable
     // by the others.
     let holder = rusqlite::Connection::open(&sb.db).unwrap();

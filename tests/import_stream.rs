@@ -247,7 +247,7 @@ fn a_plan_that_cannot_be_created_is_named_by_its_own_name() {
     let dir = sb.dir.path();
     let plan = sb.write("plan.json", Sandbox::new().export_json());
     let bin = dir.join("plan-cockpit");
-    std::fs::copy(common::BIN, &bin).unwrap();
+    common::copy_bin(&bin);
     for p in [&plan, &bin] {
         std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755)).unwrap();
     }

@@ -314,3 +314,17 @@ pub fn reach(layer: plan_cockpit::app::keymap::Layer) -> (Sandbox, plan_cockpit:
     assert_eq!(app.layer(), layer);
     (sb, app, unsaved)
 }
+
+/// A copy of the binary at `dest`, for a test that runs it as another
+/// user. Copied by `cp`, not by this process: a file this process held
+/// open for writing could be inherited by a child another test thread
+/// forks at that moment, and executing the copy would then fail with
+/// "Text file busy" (seen in CI).
+pub fn copy_bin(dest: &Path) {
+    let status = Command::new("cp")
+        .arg(BIN)
+        .arg(dest)
+        .status()
+        .expect("run cp");
+    assert!(status.success(), "cp {BIN} {}", dest.display());
+}
