@@ -4,7 +4,7 @@
 //! leave behind. The PostgreSQL side is `postgres/copy.rs`.
 
 use super::error::{Error, Misfit, Result};
-use super::tables::{BATCH_ROWS, Batch, Kind, TABLES, Table, Tally, Value};
+use super::tables::{Batch, Kind, Outbox, TABLES, Table, Tally, Value};
 use super::{Store, lineage};
 use rusqlite::types::ValueRef;
 
@@ -32,11 +32,10 @@ fn value(table: &Table, row: &rusqlite::Row<'_>, i: usize) -> std::result::Resul
 
 /// Reads every row of the plan's tables in key order, a batch at a time.
 fn read_rows(conn: &rusqlite::Connection, send: &mut dyn FnMut(Batch) -> bool) -> Result<Tally> {
-    let mut tally = Tally::default();
+    let mut out = Outbox::new(send);
     for table in TABLES {
-        tally.table(table);
-        if !send(Batch::Table(table)) {
-            return Ok(tally);
+        if !out.table(table) {
+            return Ok(out.tally);
         }
         let sql = format!(
             "SELECT {} FROM {} ORDER BY {}",
@@ -47,7 +46,6 @@ fn read_rows(conn: &rusqlite::Connection, send: &mut dyn FnMut(Batch) -> bool) -
         let fail = |e| Error::sql(format!("reading {}", table.name))(e);
         let mut stmt = conn.prepare(&sql).map_err(fail)?;
         let mut rows = stmt.query([]).map_err(fail)?;
-        let mut batch = Vec::with_capacity(BATCH_ROWS);
         while let Some(row) = rows.next().map_err(fail)? {
             let mut values = Vec::with_capacity(table.columns.len());
             for i in 0..table.columns.len() {
@@ -69,17 +67,13 @@ fn read_rows(conn: &rusqlite::Connection, send: &mut dyn FnMut(Batch) -> bool) -
                     }
                 }
             }
-            tally.row(&values);
-            batch.push(values);
-            if batch.len() == BATCH_ROWS && !send(Batch::Rows(std::mem::take(&mut batch))) {
-                return Ok(tally);
+            if !out.row(values) {
+                return Ok(out.tally);
             }
         }
-        if !batch.is_empty() && !send(Batch::Rows(batch)) {
-            return Ok(tally);
-        }
     }
-    Ok(tally)
+    out.flush();
+    Ok(out.tally)
 }
 
 fn bind(v: &Value) -> rusqlite::types::ToSqlOutput<'_> {

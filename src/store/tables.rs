@@ -322,6 +322,43 @@ pub enum Batch {
 /// of notes stays within a megabyte or two.
 pub const BATCH_ROWS: usize = 2000;
 
+/// The reading side of a copy, as both engines use it: tallies each row and
+/// hands rows on a batch at a time. Every call says whether to go on
+/// (false: the writing side stopped).
+pub struct Outbox<'a> {
+    send: &'a mut dyn FnMut(Batch) -> bool,
+    batch: Vec<Vec<Value>>,
+    pub tally: Tally,
+}
+
+impl<'a> Outbox<'a> {
+    pub fn new(send: &'a mut dyn FnMut(Batch) -> bool) -> Outbox<'a> {
+        Outbox {
+            send,
+            batch: Vec::new(),
+            tally: Tally::default(),
+        }
+    }
+
+    /// The rows that follow are `table`'s.
+    pub fn table(&mut self, table: &'static Table) -> bool {
+        self.flush() && {
+            self.tally.table(table);
+            (self.send)(Batch::Table(table))
+        }
+    }
+
+    pub fn row(&mut self, row: Vec<Value>) -> bool {
+        self.tally.row(&row);
+        self.batch.push(row);
+        self.batch.len() < BATCH_ROWS || self.flush()
+    }
+
+    pub fn flush(&mut self) -> bool {
+        self.batch.is_empty() || (self.send)(Batch::Rows(std::mem::take(&mut self.batch)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@
 
 use super::Server;
 use crate::store::error::{Error, Misfit, Result};
-use crate::store::tables::{BATCH_ROWS, Batch, Kind, TABLES, Table, Tally, Value};
+use crate::store::tables::{Batch, Kind, Outbox, TABLES, Table, Tally, Value};
 use postgres::GenericClient;
 use std::io::Write;
 
@@ -40,11 +40,10 @@ fn read_rows(
     client: &mut impl GenericClient,
     send: &mut dyn FnMut(Batch) -> bool,
 ) -> std::result::Result<Tally, postgres::Error> {
-    let mut tally = Tally::default();
+    let mut out = Outbox::new(send);
     for table in TABLES {
-        tally.table(table);
-        if !send(Batch::Table(table)) {
-            return Ok(tally);
+        if !out.table(table) {
+            return Ok(out.tally);
         }
         let sql = format!(
             "SELECT {} FROM {} ORDER BY {}",
@@ -54,7 +53,6 @@ fn read_rows(
         );
         let none: [&(dyn postgres::types::ToSql + Sync); 0] = [];
         let mut rows = client.query_raw(&sql, none)?;
-        let mut batch = Vec::with_capacity(BATCH_ROWS);
         while let Some(row) = postgres::fallible_iterator::FallibleIterator::next(&mut rows)? {
             let mut values = Vec::with_capacity(table.columns.len());
             for (i, (_, kind)) in table.columns.iter().enumerate() {
@@ -70,17 +68,13 @@ fn read_rows(
                         .map_or(Value::Null, Value::Text),
                 });
             }
-            tally.row(&values);
-            batch.push(values);
-            if batch.len() == BATCH_ROWS && !send(Batch::Rows(std::mem::take(&mut batch))) {
-                return Ok(tally);
+            if !out.row(values) {
+                return Ok(out.tally);
             }
         }
-        if !batch.is_empty() && !send(Batch::Rows(batch)) {
-            return Ok(tally);
-        }
     }
-    Ok(tally)
+    out.flush();
+    Ok(out.tally)
 }
 
 fn is_empty(client: &mut impl GenericClient) -> std::result::Result<bool, postgres::Error> {
