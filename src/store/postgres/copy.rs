@@ -213,6 +213,8 @@ impl Server {
         let names: Vec<&str> = TABLES.iter().map(|t| t.name).collect();
         tx.batch_execute(&format!("TRUNCATE {}, project_rollup", names.join(", ")))
             .map_err(fail("emptying the database"))?;
+        tx.batch_execute(super::schema::DROP_SEARCH_INDEXES)
+            .map_err(fail("setting the search indexes aside"))?;
         let mut rows = rows.peekable();
         let mut line = Vec::with_capacity(4096);
         while let Some(batch) = rows.next() {
@@ -271,6 +273,8 @@ impl Server {
         }
         tx.batch_execute(super::schema::REBUILD)
             .map_err(fail("rebuilding the roll-ups"))?;
+        tx.batch_execute(super::schema::SEARCH_INDEXES)
+            .map_err(fail("building the search indexes"))?;
         for (name, value) in &marks {
             tx.execute(
                 "UPDATE counter SET value = greatest(value, $2) WHERE name = $1",

@@ -8,6 +8,29 @@
 //! `search_path`): an administrator keeps several plan years in one
 //! database by giving each its own schema (`options=-csearch_path=y2024`).
 
+/// Chinese substring search, three characters and more (pg_trgm needs a
+/// database whose LC_CTYPE knows Chinese letters: checked at every start).
+/// A macro, so that V1 holds them and a bulk write can drop and build them
+/// again from the same text.
+macro_rules! search_indexes {
+    () => {
+        "
+CREATE INDEX project_name_trgm ON project USING gin (name gin_trgm_ops);
+CREATE INDEX project_pinyin_trgm ON project USING gin (pinyin gin_trgm_ops);
+CREATE INDEX milestone_title_trgm ON milestone USING gin (title gin_trgm_ops);
+CREATE INDEX milestone_pinyin_trgm ON milestone USING gin (pinyin gin_trgm_ops);
+CREATE INDEX note_body_trgm ON note USING gin (body gin_trgm_ops);
+"
+    };
+}
+
+/// A bulk write drops the search indexes and builds them once at the end:
+/// a GIN index built from sorted keys is much faster than one kept up row
+/// by row through a million notes.
+pub(super) const DROP_SEARCH_INDEXES: &str = "DROP INDEX project_name_trgm, project_pinyin_trgm,
+    milestone_title_trgm, milestone_pinyin_trgm, note_body_trgm;";
+pub(super) const SEARCH_INDEXES: &str = search_indexes!();
+
 /// The first PostgreSQL schema: the SQLite file's schema v6.
 ///
 /// - Dates and times stay text (`2023-12-31`, RFC 3339 in UTC), compared as
@@ -31,7 +54,8 @@
 /// - While `plan_cockpit.bulk` is `on` (only inside a migrate's or an
 ///   import's transaction), the triggers stand aside and the writer
 ///   rebuilds what they keep once, at the end.
-pub(super) const V1: &str = r#"
+pub(super) const V1: &str = concat!(
+    r#"
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 CREATE TABLE plan (
@@ -309,14 +333,9 @@ BEGIN
     END LOOP;
 END $$;
 
--- Chinese substring search, three characters and more (pg_trgm needs a
--- database whose LC_CTYPE knows Chinese letters: checked at every start).
-CREATE INDEX project_name_trgm ON project USING gin (name gin_trgm_ops);
-CREATE INDEX project_pinyin_trgm ON project USING gin (pinyin gin_trgm_ops);
-CREATE INDEX milestone_title_trgm ON milestone USING gin (title gin_trgm_ops);
-CREATE INDEX milestone_pinyin_trgm ON milestone USING gin (pinyin gin_trgm_ops);
-CREATE INDEX note_body_trgm ON note USING gin (body gin_trgm_ops);
-"#;
+"#,
+    search_indexes!()
+);
 
 /// Recomputes what the triggers keep, once, after a bulk write.
 pub(super) const REBUILD: &str = "
