@@ -74,7 +74,7 @@ pub fn migrate(ctx: &Context, from: &str, to: &str, replace: bool) -> Outcome {
             }
         }
     };
-    let mut msg = ctx.lang.migrated(from_name(from), &target_name(to), &tally);
+    let mut msg = ctx.lang.migrated(place_name(from), &place_name(to), &tally);
     if let Some(b) = note {
         msg.push_str(&format!("\n{}", ctx.lang.previous_saved(&b)));
     }
@@ -149,12 +149,8 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn from_name(from: &str) -> String {
-    target_name(from)
-}
-
-/// A server is named without its password.
-fn target_name(place: &str) -> String {
+/// A file by its path, a server without its password.
+fn place_name(place: &str) -> String {
     if is_server(place) {
         match place.parse::<postgres::Config>() {
             Ok(c) => store::postgres::name_of(&c),
