@@ -149,19 +149,10 @@ impl Server {
     /// extracts nothing from them. Asked after the schema is in place
     /// (the extension may only exist from then on).
     fn check_locale(&mut self) -> Result<()> {
-        let row = self
-            .client
-            .query_one(
-                "SELECT cardinality(show_trgm('园区配套')), current_setting('lc_ctype')",
-                &[],
-            )
-            .map_err(self.fail("checking the locale"))?;
-        let grams: i32 = row.get(0);
-        if grams == 0 {
-            let ctype: String = row.get(1);
-            return Err(self.refused(ServerWhy::LocaleBlindToChinese { ctype }));
+        match blind_ctype(&mut self.client).map_err(self.fail("checking the locale"))? {
+            Some(ctype) => Err(self.refused(ServerWhy::LocaleBlindToChinese { ctype })),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// The schema version in this database (0 when it holds none).
@@ -268,17 +259,22 @@ impl Server {
         }
         // Checked before the commit: a database whose locale hides Chinese
         // from pg_trgm is left as it was found.
-        let blind = tx
-            .query_one(
-                "SELECT cardinality(show_trgm('园区配套')) = 0, current_setting('lc_ctype')",
-                &[],
-            )
-            .map_err(fail("checking the locale"))?;
-        if blind.get::<_, bool>(0) {
-            let ctype: String = blind.get(1);
+        if let Some(ctype) = blind_ctype(&mut tx).map_err(fail("checking the locale"))? {
             drop(tx);
             return Err(self.refused(ServerWhy::LocaleBlindToChinese { ctype }));
         }
         tx.commit().map_err(fail("upgrading the schema"))
     }
+}
+
+/// The database's LC_CTYPE when pg_trgm extracts nothing from Chinese
+/// under it; None when it sees Chinese letters.
+fn blind_ctype(
+    client: &mut impl postgres::GenericClient,
+) -> std::result::Result<Option<String>, postgres::Error> {
+    let row = client.query_one(
+        "SELECT cardinality(show_trgm('园区配套')) = 0, current_setting('lc_ctype')",
+        &[],
+    )?;
+    Ok(row.get::<_, bool>(0).then(|| row.get(1)))
 }
