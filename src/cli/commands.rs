@@ -69,8 +69,9 @@ fn say_if_upgrading(ctx: &Context) {
 /// that `milestone set 42` never writes into a new plan whose milestone 42
 /// is something else. A first start says on stderr what it created.
 pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
-    let missing =
-        std::fs::symlink_metadata(&ctx.db).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+    let missing = !store::is_server(&ctx.db)
+        && std::fs::symlink_metadata(&ctx.db)
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
     if missing && store::plan_was_here(&ctx.db) {
         return Err(Failure::Input(ctx.lang.plan_gone(&ctx.db)));
     }
@@ -247,7 +248,7 @@ pub fn overview(ctx: &Context) -> Outcome {
         overdue_on: None,
     })?;
     let doc_title = store.plan_title()?;
-    let mut msg = format!("{doc_title}\n{}\n", ctx.db.display());
+    let mut msg = format!("{doc_title}\n{}\n", store::place_name(&ctx.db));
     let mut last = String::new();
     for r in &rows {
         if r.direction != last {

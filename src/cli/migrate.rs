@@ -151,12 +151,5 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// A file by its path, a server without its password.
 fn place_name(place: &str) -> String {
-    if is_server(place) {
-        match place.parse::<postgres::Config>() {
-            Ok(c) => store::postgres::name_of(&c),
-            Err(_) => "PostgreSQL".to_owned(),
-        }
-    } else {
-        place.to_owned()
-    }
+    store::place_name(std::path::Path::new(place))
 }

@@ -113,12 +113,19 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
     if let Some(Command::Config { print_default }) = cli.command {
         return settings::config(lang, &config, print_default);
     }
-    // A PostgreSQL database is reached by `migrate` so far; the cockpit and
-    // the other commands on it come next (issue 16), and say so rather
-    // than take the URL for a file name.
-    if let Some(url) = cli.db.as_deref().and_then(|p| p.to_str())
-        && crate::store::postgres::is_server(url)
-        && !matches!(cli.command, Some(Command::Migrate { .. }))
+    // On a PostgreSQL server this version runs the cockpit and the
+    // milestone and project commands; the commands that work on a whole
+    // file (init, import, generate, backup, check…) say so rather than
+    // take the connection string for a file's name.
+    if cli.db.as_deref().is_some_and(crate::store::is_server)
+        && !matches!(
+            cli.command,
+            None | Some(
+                Command::Migrate { .. }
+                    | Command::Milestone(_)
+                    | Command::Project(ProjectCommand::Set { .. })
+            )
+        )
     {
         return Err(Failure::Input(lang.server_not_yet()));
     }

@@ -119,7 +119,8 @@ impl Lang {
             | Error::Server { .. }
             | Error::Unfit { .. }
             | Error::CopyDiffers { .. }
-            | Error::HoldsPlan { .. } => self.server_error(e),
+            | Error::HoldsPlan { .. }
+            | Error::NotOnServer => self.server_error(e),
             Error::Io { path, source } => {
                 format!("{}: {}", path.display(), self.io(source))
             }
@@ -170,6 +171,12 @@ impl Lang {
                      plan open, its owner can remove it (or give the planners' group write access)"
                 )
             }
+            ReadOnlyWhy::ServerRole { role } => say!(
+                lang,
+                "数据库角色 {role} 只能查看和导出,不能修改计划;如需修改,请管理员授予 plan_planner 角色",
+                "the database role {role} may look and export but not change the plan; an \
+                 administrator can grant it plan_planner"
+            ),
             ReadOnlyWhy::Refused => say!(
                 lang,
                 "该文件或其所在文件夹不可写",

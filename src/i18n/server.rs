@@ -32,10 +32,10 @@ impl Lang {
         let lang = self;
         say!(
             lang,
-            "这一版在 PostgreSQL 上只提供 migrate(在文件与 PostgreSQL 之间复制整个计划);\
-             驾驶舱和其他命令请先在文件上使用;未作任何修改",
-            "this version reaches PostgreSQL through migrate only (a whole plan copied between a \
-             file and PostgreSQL); use the cockpit and the other commands on a file for now; \
+            "这一版在 PostgreSQL 上提供:驾驶舱、milestone list/set、project set 和 migrate;\
+             其他命令请在计划文件上使用(可用 migrate 在两者之间复制);未作任何修改",
+            "on PostgreSQL this version runs the cockpit, milestone list/set, project set and \
+             migrate; use the other commands on a plan file (migrate copies between the two); \
              nothing was changed"
         )
     }
@@ -52,6 +52,11 @@ impl Lang {
     pub(super) fn server_error(self, e: &Error) -> String {
         let lang = self;
         match e {
+            Error::NotOnServer => say!(
+                lang,
+                "这项操作在 PostgreSQL 上尚未提供,请在计划文件上进行;未作任何修改",
+                "this is not offered on PostgreSQL yet; do it on a plan file; nothing was changed"
+            ),
             Error::Pg { context, source } => {
                 let said = pg_words(source);
                 say!(
@@ -144,6 +149,13 @@ impl Lang {
                  请换一个 schema(options=-csearch_path=…)或数据库",
                 "the current schema has a table named plan that is not plan-cockpit's; nothing \
                  was changed; choose another schema (options=-csearch_path=…) or database"
+            ),
+            ServerWhy::NoPlan => say!(
+                lang,
+                "这个数据库中还没有计划;请先用 plan-cockpit migrate --from 计划文件 --to 本连接串 \
+                 把计划复制进来",
+                "this database holds no plan yet; copy one in first with plan-cockpit migrate \
+                 --from PLAN_FILE --to THIS_CONNECTION_STRING"
             ),
         }
     }

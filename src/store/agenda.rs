@@ -3,12 +3,12 @@
 
 use super::Store;
 use super::error::{Error, Result};
-use super::lists::SCOPE;
+use super::lists::scope_sql;
 use super::milestone::{ROW_SQL, row};
+use super::sql::{self, Arg, args};
 use crate::domain::agenda::{Agenda, COUNT_CAP};
 use crate::domain::rows::MilestoneRow;
 use crate::domain::scope::Scope;
-use rusqlite::params;
 
 /// Open work, neither done nor dropped, in the scope `?4`..`?7` names.
 const OPEN: &str = "m.status NOT IN ('done', 'dropped') AND {SCOPE}";
@@ -29,7 +29,7 @@ impl Store {
             .map_err(|e| Error::Internal(format!("the agenda's window from {today}: {e}")))?
             .to_string();
         // A past figure (numeric, no target) is never due: not on the agenda.
-        let open = OPEN.replace("{SCOPE}", SCOPE);
+        let open = OPEN.replace("{SCOPE}", &scope_sql(self.db()));
         let undated = format!(
             "m.due_date IS NULL AND {open} AND NOT (m.kind = 'numeric' AND m.target IS NULL)"
         );
@@ -43,7 +43,9 @@ impl Store {
             // names the two days it does not need, as SQLite wants each
             // given parameter used.
             (
-                format!("{undated} AND ?1 = ?1 AND ?2 = ?2"),
+                format!(
+                    "{undated} AND CAST(?1 AS TEXT) = CAST(?1 AS TEXT) AND CAST(?2 AS TEXT) = CAST(?2 AS TEXT)"
+                ),
                 "d.position, d.id, p.position, p.id, m.position, m.id",
             ),
         ];
@@ -52,51 +54,34 @@ impl Store {
         let mut totals = [0usize; 3];
         for (i, (filter, order)) in sections.iter().enumerate() {
             let sql = format!("{ROW_SQL} WHERE {filter} ORDER BY {order} LIMIT ?3");
-            let rows = self
-                .conn
-                .prepare_cached(&sql)
-                .and_then(|mut st| {
-                    st.query_map(
-                        params![
-                            today,
-                            until,
-                            limit,
-                            scope.direction,
-                            scope.program,
-                            scope.area,
-                            scope.owner
-                        ],
-                        row,
-                    )?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-                })
-                .map_err(Error::sql("reading the agenda"))?;
+            let scoped = |limit: i64| -> Vec<Arg<'_>> {
+                let head = args![today, until.as_str(), limit];
+                let mut all = head.to_vec();
+                all.extend_from_slice(args![
+                    scope.direction,
+                    scope.program,
+                    scope.area,
+                    &scope.owner
+                ]);
+                all
+            };
+            let rows = sql::rows(self.db(), "reading the agenda", &sql, &scoped(limit), row)?;
             let cap = i64::try_from(COUNT_CAP)
                 .unwrap_or(i64::MAX)
                 .saturating_add(1);
-            let count: i64 = self
-                .conn
-                .prepare_cached(&format!(
+            let count = sql::one(
+                self.db(),
+                "counting the agenda",
+                &format!(
                     "SELECT count(*) FROM (SELECT 1 FROM milestone m
                          JOIN project p ON p.id = m.project_id
                          JOIN direction d ON d.id = p.direction_id
-                         WHERE {filter} LIMIT ?3)"
-                ))
-                .and_then(|mut st| {
-                    st.query_row(
-                        params![
-                            today,
-                            until,
-                            cap,
-                            scope.direction,
-                            scope.program,
-                            scope.area,
-                            scope.owner
-                        ],
-                        |r| r.get(0),
-                    )
-                })
-                .map_err(Error::sql("counting the agenda"))?;
+                         WHERE {filter} LIMIT ?3) AS due"
+                ),
+                &scoped(cap),
+                |r| r.int(0),
+            )?
+            .unwrap_or(0);
             totals[i] = usize::try_from(count).unwrap_or(0);
             lists.push(rows);
         }

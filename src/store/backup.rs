@@ -39,7 +39,7 @@ impl Store {
             let mut out = Connection::open(tmp.path()).map_err(Error::sql("opening the backup"))?;
             out.pragma_update(None, "journal_mode", "OFF")
                 .map_err(Error::sql("opening the backup"))?;
-            Backup::new(&self.conn, &mut out)
+            Backup::new(self.file()?, &mut out)
                 .and_then(|b| b.run_to_completion(256, Duration::ZERO, None))
                 .map_err(Error::sql("copying the database"))?;
             let verdict = quick_check(&out).map_err(Error::sql("checking the backup"))?;

@@ -47,7 +47,7 @@ impl Store {
 
     /// Every baseline, oldest first.
     pub fn baselines(&self) -> Result<Vec<BaselineInfo>> {
-        self.conn
+        self.file()?
             .prepare(
                 "SELECT b.name, b.saved_at, b.saved_by, count(i.milestone_id)
                  FROM baseline b LEFT JOIN baseline_item i ON i.baseline_id = b.id
@@ -81,7 +81,7 @@ impl Store {
                 })
             })?;
         let mut st = self
-            .conn
+            .file()?
             .prepare(
                 "SELECT m.id, p.name || ' › ' || m.title, m.unit, i.target, m.target, i.due_date,
                         m.due_date,

@@ -91,7 +91,7 @@ impl Store {
     /// planner during the read is wholly in it or wholly out.
     pub fn send_rows(&self, send: &mut dyn FnMut(Batch) -> bool) -> Result<Tally> {
         let tx = self
-            .conn
+            .file()?
             .unchecked_transaction()
             .map_err(Error::sql("starting to read the plan"))?;
         let tally = read_rows(&tx, send)?;

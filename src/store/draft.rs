@@ -4,7 +4,7 @@
 
 use super::Store;
 use super::error::{Error, Result};
-use rusqlite::{OptionalExtension, params};
+use super::sql::{self, args};
 
 /// What a draft will become: a new note on a milestone, or an edit of an
 /// existing note (with the version it was loaded at).
@@ -32,72 +32,73 @@ impl Store {
             DraftFor::NewNote { milestone } => (Some(*milestone), None, None),
             DraftFor::EditNote { note, version } => (None, Some(*note), Some(*version)),
         };
-        self.write("saving the draft", |tx| {
+        self.write_any("saving the draft", |tx| {
             let existing = match id {
-                Some(id) => tx
-                    .query_row("SELECT id FROM draft WHERE id = ?1", [id], |r| r.get::<_, i64>(0))
-                    .optional()
-                    .map_err(Error::sql("reading the draft"))?,
+                Some(id) => sql::one(
+                    tx,
+                    "reading the draft",
+                    "SELECT id FROM draft WHERE id = ?1",
+                    args![id],
+                    |r| r.int(0),
+                )?,
                 None => None,
             };
             match existing {
                 Some(id) => {
-                    tx.execute(
+                    tx.exec(
+                        "saving the draft",
                         "UPDATE draft SET body = ?1, updated_at = ?2, note_version = ?3 WHERE id = ?4",
-                        params![body, now, version, id],
-                    )
-                    .map_err(Error::sql("saving the draft"))?;
+                        args![body, &now, version, id],
+                    )?;
                     Ok(id)
                 }
-                None => {
-                    tx.execute(
-                        "INSERT INTO draft (author, milestone_id, note_id, note_version, body, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                        params![author, milestone, note, version, body, now],
-                    )
-                    .map_err(Error::sql("saving the draft"))?;
-                    Ok(tx.last_insert_rowid())
-                }
+                None => sql::one(
+                    tx,
+                    "saving the draft",
+                    "INSERT INTO draft (author, milestone_id, note_id, note_version, body, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+                    args![&author, milestone, note, version, body, &now],
+                    |r| r.int(0),
+                )?
+                .ok_or_else(|| Error::Internal("a new draft returned no id".into())),
             }
         })
     }
 
     /// This planner's drafts, newest first.
     pub fn drafts(&self) -> Result<Vec<Draft>> {
-        let mut st = self
-            .conn
-            .prepare_cached(
-                "SELECT id, milestone_id, note_id, note_version, body, updated_at FROM draft
-                 WHERE author = ?1 ORDER BY updated_at DESC, id DESC",
-            )
-            .map_err(Error::sql("reading drafts"))?;
-        st.query_map([&self.author], |r| {
-            let milestone: Option<i64> = r.get(1)?;
-            let note: Option<i64> = r.get(2)?;
-            let version: Option<i64> = r.get(3)?;
-            let target = match (milestone, note) {
-                (_, Some(note)) => DraftFor::EditNote {
-                    note,
-                    version: version.unwrap_or(1),
-                },
-                (Some(milestone), None) => DraftFor::NewNote { milestone },
-                (None, None) => DraftFor::NewNote { milestone: 0 },
-            };
-            Ok(Draft {
-                id: r.get(0)?,
-                target,
-                body: r.get(4)?,
-                updated_at: r.get(5)?,
-            })
-        })
-        .and_then(|it| it.collect())
-        .map_err(Error::sql("reading drafts"))
+        sql::rows(
+            self.db(),
+            "reading drafts",
+            "SELECT id, milestone_id, note_id, note_version, body, updated_at FROM draft
+             WHERE author = ?1 ORDER BY updated_at DESC, id DESC",
+            args![&self.author],
+            |r| {
+                let target = match (r.opt_int(1)?, r.opt_int(2)?) {
+                    (_, Some(note)) => DraftFor::EditNote {
+                        note,
+                        version: r.opt_int(3)?.unwrap_or(1),
+                    },
+                    (Some(milestone), None) => DraftFor::NewNote { milestone },
+                    (None, None) => DraftFor::NewNote { milestone: 0 },
+                };
+                Ok(Draft {
+                    id: r.int(0)?,
+                    target,
+                    body: r.text(4)?,
+                    updated_at: r.text(5)?,
+                })
+            },
+        )
     }
 
     pub fn delete_draft(&mut self, id: i64) -> Result<()> {
-        self.write("deleting the draft", |tx| {
-            tx.execute("DELETE FROM draft WHERE id = ?1", [id])
-                .map_err(Error::sql("deleting the draft"))?;
+        self.write_any("deleting the draft", |tx| {
+            tx.exec(
+                "deleting the draft",
+                "DELETE FROM draft WHERE id = ?1",
+                args![id],
+            )?;
             Ok(())
         })
     }

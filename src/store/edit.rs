@@ -5,14 +5,14 @@ use super::Store;
 use super::error::{Conflict, Error, Result};
 use super::history::{Change, record};
 use super::lineage::{Table, fresh_id, next_version};
+use super::sql::{self, Db, args, locked};
 use super::view::{NOTE_COLUMNS, note_row};
 use crate::domain::refusal::{Field, Refusal};
 use crate::domain::rows::NoteRow;
 use crate::domain::validate::{typed_name, typed_note};
-use rusqlite::{OptionalExtension, Transaction, params};
 
 /// A check run inside a delete's transaction, before anything is deleted.
-type Guard = dyn Fn(&Transaction<'_>) -> Result<()>;
+type Guard = dyn Fn(&dyn Db) -> Result<()>;
 
 /// What a planner added and undo may take back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,23 +40,23 @@ fn body(text: &str) -> Result<String> {
 
 /// Refuses unless row `id` of `entity` (a project, milestone or note) still
 /// has version `expected`, naming who changed it and when.
-pub(super) fn unchanged(
-    tx: &Transaction<'_>,
-    entity: &'static str,
-    id: i64,
-    expected: i64,
-) -> Result<()> {
+pub(super) fn unchanged(tx: &dyn Db, entity: &'static str, id: i64, expected: i64) -> Result<()> {
     let by = if entity == "note" {
         "author"
     } else {
         "updated_by"
     };
-    let sql = format!("SELECT version, {by}, updated_at FROM {entity} WHERE id = ?1");
-    let (version, by, at): (i64, String, String) = tx
-        .query_row(&sql, [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()
-        .map_err(Error::sql(format!("reading {entity} {id}")))?
-        .ok_or(Error::NotFound { what: entity, id })?;
+    let (version, by, at) = sql::one(
+        tx,
+        &format!("reading {entity} {id}"),
+        &format!(
+            "SELECT version, {by}, updated_at FROM {entity} WHERE id = ?1{}",
+            locked(tx)
+        ),
+        args![id],
+        |r| Ok((r.int(0)?, r.text(1)?, r.text(2)?)),
+    )?
+    .ok_or(Error::NotFound { what: entity, id })?;
     if version != expected {
         return Err(Error::Conflict(Conflict {
             entity,
@@ -70,34 +70,36 @@ pub(super) fn unchanged(
     Ok(())
 }
 
-fn note_snapshot(tx: &Transaction<'_>, id: i64) -> Result<NoteSnapshot> {
-    tx.query_row(
-        &format!("SELECT {NOTE_COLUMNS}, milestone_id, project_id FROM note WHERE id = ?1"),
-        [id],
+fn note_snapshot(tx: &dyn Db, id: i64) -> Result<NoteSnapshot> {
+    sql::one(
+        tx,
+        &format!("reading note {id}"),
+        &format!(
+            "SELECT {NOTE_COLUMNS}, milestone_id, project_id FROM note WHERE id = ?1{}",
+            locked(tx)
+        ),
+        args![id],
         |r| {
             Ok(NoteSnapshot {
                 note: note_row(r)?,
-                milestone_id: r.get(6)?,
-                project_id: r.get(7)?,
+                milestone_id: r.opt_int(6)?,
+                project_id: r.opt_int(7)?,
             })
         },
-    )
-    .optional()
-    .map_err(Error::sql(format!("reading note {id}")))?
+    )?
     .ok_or(Error::NotFound { what: "note", id })
 }
 
 impl Store {
     pub fn note(&self, id: i64) -> Result<NoteRow> {
-        self.conn
-            .query_row(
-                &format!("SELECT {NOTE_COLUMNS} FROM note WHERE id = ?1"),
-                [id],
-                note_row,
-            )
-            .optional()
-            .map_err(Error::sql(format!("reading note {id}")))?
-            .ok_or(Error::NotFound { what: "note", id })
+        sql::one(
+            self.db(),
+            &format!("reading note {id}"),
+            &format!("SELECT {NOTE_COLUMNS} FROM note WHERE id = ?1"),
+            args![id],
+            note_row,
+        )?
+        .ok_or(Error::NotFound { what: "note", id })
     }
 
     /// Replaces a note's text if nobody changed it since `expected_version`.
@@ -111,18 +113,18 @@ impl Store {
         let text = body(text)?;
         let now = self.clock.now_text();
         let author = self.author.clone();
-        self.write("the note update", |tx| {
+        self.write_any("the note update", |tx| {
             let old = note_snapshot(tx, id)?;
             if old.note.version != expected_version {
-                let by = tx
-                    .query_row(
-                        "SELECT author, at FROM history WHERE entity = 'note' AND entity_id = ?1 ORDER BY id DESC LIMIT 1",
-                        [id],
-                        |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
-                    )
-                    .optional()
-                    .map_err(Error::sql("reading note history"))?
-                    .unwrap_or((old.note.author.clone(), old.note.updated_at.clone()));
+                let by = sql::one(
+                    tx,
+                    "reading note history",
+                    "SELECT author, at FROM history WHERE entity = 'note' AND entity_id = ?1
+                     ORDER BY id DESC LIMIT 1",
+                    args![id],
+                    |r| Ok((r.text(0)?, r.text(1)?)),
+                )?
+                .unwrap_or((old.note.author.clone(), old.note.updated_at.clone()));
                 return Err(Error::Conflict(Conflict {
                     entity: "note",
                     id,
@@ -135,18 +137,23 @@ impl Store {
             let mut version = old.note.version;
             if old.note.body != text {
                 version = next_version(tx)?;
-                tx.execute(
+                tx.exec(
+                    &format!("updating note {id}"),
                     "UPDATE note SET body = ?1, updated_at = ?2, version = ?3 WHERE id = ?4",
-                    params![text, now, version, id],
-                )
-                .map_err(Error::sql(format!("updating note {id}")))?;
-                record(tx, &now, &author, Change {
-                    entity: "note",
-                    entity_id: id,
-                    field: "body",
-                    old: Some(old.note.body.clone()),
-                    new: Some(text.clone()),
-                })?;
+                    args![&text, &now, version, id],
+                )?;
+                record(
+                    tx,
+                    &now,
+                    &author,
+                    Change {
+                        entity: "note",
+                        entity_id: id,
+                        field: "body",
+                        old: Some(old.note.body.clone()),
+                        new: Some(text.clone()),
+                    },
+                )?;
             }
             Ok((old, version))
         })
@@ -157,13 +164,16 @@ impl Store {
     pub fn delete_note(&mut self, id: i64, seen: Option<i64>) -> Result<NoteSnapshot> {
         let now = self.clock.now_text();
         let author = self.author.clone();
-        self.write("deleting the note", |tx| {
+        self.write_any("deleting the note", |tx| {
             let old = note_snapshot(tx, id)?;
             if let Some(v) = seen {
                 unchanged(tx, "note", id, v)?;
             }
-            tx.execute("DELETE FROM note WHERE id = ?1", [id])
-                .map_err(Error::sql(format!("deleting note {id}")))?;
+            tx.exec(
+                &format!("deleting note {id}"),
+                "DELETE FROM note WHERE id = ?1",
+                args![id],
+            )?;
             record(
                 tx,
                 &now,
@@ -187,23 +197,29 @@ impl Store {
     pub fn restore_note(&mut self, s: &NoteSnapshot) -> Result<i64> {
         let now = self.clock.now_text();
         let author = self.author.clone();
-        self.write("restoring the note", |tx| {
+        self.write_any("restoring the note", |tx| {
             let n = &s.note;
             let parent_gone = |table: &str, id: Option<i64>| -> Result<bool> {
                 let Some(id) = id else { return Ok(false) };
-                tx.query_row(&format!("SELECT count(*) = 0 FROM {table} WHERE id = ?1"), [id], |r| r.get(0))
-                    .map_err(Error::sql("reading the note's owner"))
+                let n = sql::one(
+                    tx,
+                    "reading the note's owner",
+                    &format!("SELECT count(*) FROM {table} WHERE id = ?1"),
+                    args![id],
+                    |r| r.int(0),
+                )?;
+                Ok(n == Some(0))
             };
             if parent_gone("milestone", s.milestone_id)? || parent_gone("project", s.project_id)? {
                 return Err(Error::Invalid(Refusal::NoteOrphaned { note: n.id }));
             }
             let version = next_version(tx)?;
-            tx.execute(
+            tx.exec(
+                &format!("restoring note {}", n.id),
                 "INSERT INTO note (id, project_id, milestone_id, body, author, created_at, updated_at, version)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![n.id, s.project_id, s.milestone_id, n.body, n.author, n.created_at, n.updated_at, version],
-            )
-            .map_err(Error::sql(format!("restoring note {}", n.id)))?;
+                args![n.id, s.project_id, s.milestone_id, &n.body, &n.author, &n.created_at, &n.updated_at, version],
+            )?;
             record(tx, &now, &author, Change {
                 entity: "note",
                 entity_id: n.id,
@@ -220,15 +236,15 @@ impl Store {
         let project_name = name(project_name, Field::ProjectName)?;
         let now = self.clock.now_text();
         let author = self.author.clone();
-        self.write("adding the project", |tx| {
+        self.write_any("adding the project", |tx| {
             let id = fresh_id(tx, Table::Project)?;
             let version = next_version(tx)?;
-            tx.execute(
+            tx.exec(
+                "adding the project",
                 "INSERT INTO project (id, direction_id, name, status, position, created_at, created_by, updated_at, updated_by, version)
                  VALUES (?5, ?1, ?2, 'active', (SELECT coalesce(max(position), -1) + 1 FROM project), ?3, ?4, ?3, ?4, ?6)",
-                params![direction_id, project_name, now, author, id, version],
-            )
-            .map_err(Error::sql("adding the project"))?;
+                args![direction_id, &project_name, &now, &author, id, version],
+            )?;
             record(tx, &now, &author, Change { entity: "project", entity_id: id, field: "created", old: None, new: Some(project_name.clone()) })?;
             Ok((id, version))
         })
@@ -240,16 +256,16 @@ impl Store {
         let title = name(title, Field::MilestoneTitle)?;
         let now = self.clock.now_text();
         let author = self.author.clone();
-        self.write("adding the milestone", |tx| {
+        self.write_any("adding the milestone", |tx| {
             let id = fresh_id(tx, Table::Milestone)?;
             let version = next_version(tx)?;
-            tx.execute(
+            tx.exec(
+                "adding the milestone",
                 "INSERT INTO milestone (id, project_id, title, kind, status, position, created_at, created_by, updated_at, updated_by, version)
                  VALUES (?5, ?1, ?2, 'numeric', 'active',
                          (SELECT coalesce(max(position), -1) + 1 FROM milestone WHERE project_id = ?1), ?3, ?4, ?3, ?4, ?6)",
-                params![project_id, title, now, author, id, version],
-            )
-            .map_err(Error::sql("adding the milestone"))?;
+                args![project_id, &title, &now, &author, id, version],
+            )?;
             record(tx, &now, &author, Change { entity: "milestone", entity_id: id, field: "created", old: None, new: Some(title.clone()) })?;
             Ok((id, version))
         })
@@ -266,17 +282,25 @@ impl Store {
         let new_name = name(new_name, Field::ProjectName)?;
         let now = self.clock.now_text();
         let author = self.author.clone();
-        self.write("renaming the project", |tx| {
+        self.write_any("renaming the project", |tx| {
             unchanged(tx, "project", id, expected_version)?;
-            let old: String = tx
-                .query_row("SELECT name FROM project WHERE id = ?1", [id], |r| r.get(0))
-                .map_err(Error::sql("reading the project"))?;
+            let old = sql::one(
+                tx,
+                "reading the project",
+                "SELECT name FROM project WHERE id = ?1",
+                args![id],
+                |r| r.text(0),
+            )?
+            .ok_or(Error::NotFound {
+                what: "project",
+                id,
+            })?;
             let version = next_version(tx)?;
-            tx.execute(
+            tx.exec(
+                "renaming the project",
                 "UPDATE project SET name = ?1, version = ?5, updated_at = ?2, updated_by = ?3 WHERE id = ?4",
-                params![new_name, now, author, id, version],
-            )
-            .map_err(Error::sql("renaming the project"))?;
+                args![&new_name, &now, &author, id, version],
+            )?;
             record(tx, &now, &author, Change { entity: "project", entity_id: id, field: "name", old: Some(old.clone()), new: Some(new_name.clone()) })?;
             Ok((old, version))
         })
@@ -286,7 +310,7 @@ impl Store {
     /// With `seen`, only if nobody changed the project itself since that
     /// version (the planner confirmed deleting what they saw).
     pub fn delete_project(&mut self, id: i64, seen: Option<i64>) -> Result<String> {
-        let guard = seen.map(|v| move |tx: &Transaction<'_>| unchanged(tx, "project", id, v));
+        let guard = seen.map(|v| move |tx: &dyn Db| unchanged(tx, "project", id, v));
         self.delete_entity(
             "project",
             id,
@@ -299,7 +323,7 @@ impl Store {
     /// Deletes a milestone with its readings and notes.
     /// With `seen`, only if nobody changed it since that version.
     pub fn delete_milestone(&mut self, id: i64, seen: Option<i64>) -> Result<String> {
-        let guard = seen.map(|v| move |tx: &Transaction<'_>| unchanged(tx, "milestone", id, v));
+        let guard = seen.map(|v| move |tx: &dyn Db| unchanged(tx, "milestone", id, v));
         self.delete_entity(
             "milestone",
             id,
@@ -337,11 +361,16 @@ impl Store {
                 "SELECT 0 * ?1",
             ),
         };
-        let guard = move |tx: &Transaction<'_>| -> Result<()> {
+        let guard = move |tx: &dyn Db| -> Result<()> {
             unchanged(tx, entity, id, version)?;
-            let since: i64 = tx
-                .query_row(under, [id], |r| r.get(0))
-                .map_err(Error::sql(format!("reading what is under {entity} {id}")))?;
+            let since = sql::one(
+                tx,
+                &format!("reading what is under {entity} {id}"),
+                under,
+                args![id],
+                |r| r.int(0),
+            )?
+            .unwrap_or(0);
             if since > 0 {
                 return Err(Error::Invalid(Refusal::AddedUnderSince {
                     entity,
@@ -365,17 +394,19 @@ impl Store {
     ) -> Result<String> {
         let now = self.clock.now_text();
         let author = self.author.clone();
-        self.write("deleting", |tx| {
-            let old: String = tx
-                .query_row(read, [id], |r| r.get(0))
-                .optional()
-                .map_err(Error::sql(format!("reading {entity} {id}")))?
-                .ok_or(Error::NotFound { what: entity, id })?;
+        self.write_any("deleting", |tx| {
+            let old = sql::one(
+                tx,
+                &format!("reading {entity} {id}"),
+                read,
+                args![id],
+                |r| r.text(0),
+            )?
+            .ok_or(Error::NotFound { what: entity, id })?;
             if let Some(guard) = guard {
                 guard(tx)?;
             }
-            tx.execute(delete, [id])
-                .map_err(Error::sql(format!("deleting {entity} {id}")))?;
+            tx.exec(&format!("deleting {entity} {id}"), delete, args![id])?;
             record(
                 tx,
                 &now,

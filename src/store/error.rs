@@ -72,6 +72,10 @@ pub enum ReadOnlyWhy {
     },
     /// The file was deleted, replaced or hard-linked under an open cockpit.
     FileLost(super::FileLoss),
+    /// The database role may read the plan but not change it (a viewer).
+    ServerRole {
+        role: String,
+    },
     /// The schema is damaged: look and export only, with what to do.
     Damaged {
         path: PathBuf,
@@ -117,6 +121,8 @@ pub enum ServerWhy {
     },
     /// A `plan` table that is not plan-cockpit's.
     NotOurs,
+    /// The schema is there but holds no plan yet: `migrate` brings one.
+    NoPlan,
 }
 
 /// Why a value cannot be copied as it is.
@@ -208,6 +214,9 @@ pub enum Error {
     HoldsPlan {
         place: String,
     },
+    /// What the planner asked for is not offered on a PostgreSQL server
+    /// yet (issue 16 brings the store's parts over one by one).
+    NotOnServer,
     /// Something that should not happen did (a failed schema upgrade, a row
     /// changing under a write lock); the words say what.
     Internal(String),

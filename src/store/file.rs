@@ -18,6 +18,11 @@ pub struct FileId {
     ino: u64,
 }
 
+impl FileId {
+    /// What a store on a server holds instead: there is no file to watch.
+    pub const NONE: FileId = FileId { dev: 0, ino: 0 };
+}
+
 /// What happened to the file under a running program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileLoss {

@@ -1,8 +1,8 @@
 //! The audit trail: every change, who made it, when, from what to what.
 //! Always written inside the transaction that makes the change.
 
-use super::error::{Error, Result};
-use rusqlite::{Transaction, params};
+use super::error::Result;
+use super::sql::{Db, args};
 
 pub struct Change<'a> {
     pub entity: &'a str,
@@ -12,22 +12,12 @@ pub struct Change<'a> {
     pub new: Option<String>,
 }
 
-pub fn record(tx: &Transaction<'_>, at: &str, author: &str, c: Change<'_>) -> Result<()> {
-    tx.prepare_cached(
+pub fn record(db: &dyn Db, at: &str, author: &str, c: Change<'_>) -> Result<()> {
+    db.exec(
+        "writing history",
         "INSERT INTO history (at, author, entity, entity_id, field, old, new)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )
-    .and_then(|mut s| {
-        s.execute(params![
-            at,
-            author,
-            c.entity,
-            c.entity_id,
-            c.field,
-            c.old,
-            c.new
-        ])
-    })
-    .map_err(Error::sql("writing history"))?;
+        args![at, author, c.entity, c.entity_id, c.field, &c.old, &c.new],
+    )?;
     Ok(())
 }

@@ -49,7 +49,7 @@ impl Store {
         // Every milestone, reading and note takes its parent from where it
         // sits in the document, so checking each row's foreign keys proves
         // nothing; the references written as numbers are checked once below.
-        let _ = self.conn.pragma_update(None, "foreign_keys", "OFF");
+        let _ = self.file()?.pragma_update(None, "foreign_keys", "OFF");
         let identity = lineage::new_identity();
         let written = self.write("the import", |tx| {
             let triggers =
@@ -106,7 +106,7 @@ impl Store {
             )?;
             Ok(())
         });
-        let _ = self.conn.pragma_update(None, "foreign_keys", "ON");
+        let _ = self.file()?.pragma_update(None, "foreign_keys", "ON");
         if journal_set_aside {
             // Planners read while one writes only in WAL mode. Should another
             // connection have opened the file meanwhile, the switch waits
@@ -122,16 +122,19 @@ impl Store {
     /// Switches the journal mode; true when the file is now in `mode`. It
     /// fails, harmlessly, while another connection has the file open.
     pub(super) fn set_journal_mode(&self, mode: &str) -> bool {
-        self.conn
-            .pragma_update_and_check(None, "journal_mode", mode, |r| r.get::<_, String>(0))
-            .is_ok_and(|now| now.eq_ignore_ascii_case(mode))
+        self.file().is_ok_and(|c| {
+            c.pragma_update_and_check(None, "journal_mode", mode, |r| r.get::<_, String>(0))
+                .is_ok_and(|now| now.eq_ignore_ascii_case(mode))
+        })
     }
 
     /// Memory for a bulk load, or back to the everyday settings. Failing
     /// to tune only costs time, so errors are ignored.
     pub(super) fn tune_for_bulk(&self, bulk: bool) {
         let cache = if bulk { BULK_CACHE_KIB } else { 2000 };
-        let _ = self.conn.pragma_update(None, "cache_size", -cache);
+        if let Ok(c) = self.file() {
+            let _ = c.pragma_update(None, "cache_size", -cache);
+        }
     }
 }
 

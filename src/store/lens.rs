@@ -5,39 +5,51 @@
 
 use super::Store;
 use super::edit::unchanged;
-use super::error::{Error, Result};
+use super::error::Result;
 use super::history::{Change, record};
 use super::lineage::next_version;
 use super::milestone::{ROW_SQL, row};
 use super::page::{group_key, member_sql};
+use super::sql::{self, Db, Engine, args};
 use super::view::count;
 use crate::domain::lens::{Group, Lens};
 use crate::domain::rows::{GroupRow, MilestoneRow, Rollup};
-use rusqlite::params;
 
 /// The sums every pane heading shows, over the projects `p` joined to
-/// their roll-up rows `r`.
-const SUMS: &str = "count(p.id), total(r.milestones), total(r.done), total(r.progress_sum),
-                    total(r.measured)";
+/// their roll-up rows `r`: a real 0 over no rows (SQLite's `total`).
+fn sums(db: &dyn Db) -> String {
+    let total = |column: &str| match db.engine() {
+        Engine::File => format!("total({column})"),
+        Engine::Server => format!("coalesce(sum({column}), 0)::float8"),
+    };
+    format!(
+        "count(p.id), {}, {}, {}, {}",
+        total("r.milestones"),
+        total("r.done"),
+        total("r.progress_sum"),
+        total("r.measured")
+    )
+}
 
-fn groups_sql(lens: Lens) -> String {
+fn groups_sql(db: &dyn Db, lens: Lens) -> String {
+    let sums = sums(db);
     match lens {
         Lens::Directions => format!(
-            "SELECT d.id, d.code, d.name, d.name_en, {SUMS}
+            "SELECT d.id, d.code, d.name, d.name_en, {sums}
              FROM direction d
              LEFT JOIN project p ON p.direction_id = d.id
              LEFT JOIN project_rollup r ON r.project_id = p.id
              GROUP BY d.id ORDER BY d.position, d.id"
         ),
         Lens::Programs => format!(
-            "SELECT g.id, g.code, g.name, g.name_en, {SUMS}
+            "SELECT g.id, g.code, g.name, g.name_en, {sums}
              FROM program g
              LEFT JOIN project p ON p.program_id = g.id
              LEFT JOIN project_rollup r ON r.project_id = p.id
              GROUP BY g.id ORDER BY g.position, g.id"
         ),
         Lens::Areas => format!(
-            "SELECT a.id, a.code, a.name, a.name_en, {SUMS}
+            "SELECT a.id, a.code, a.name, a.name_en, {sums}
              FROM area a
              LEFT JOIN project_area pa ON pa.area_id = a.id
              LEFT JOIN project p ON p.id = pa.project_id
@@ -46,7 +58,7 @@ fn groups_sql(lens: Lens) -> String {
         ),
         // Named owners in order; projects with none named last.
         Lens::Owners => format!(
-            "SELECT 0, '', p.owner, p.owner, {SUMS}
+            "SELECT 0, '', p.owner, p.owner, {sums}
              FROM project p
              LEFT JOIN project_rollup r ON r.project_id = p.id
              GROUP BY p.owner ORDER BY p.owner = '', p.owner"
@@ -57,30 +69,30 @@ fn groups_sql(lens: Lens) -> String {
 impl Store {
     /// The panes of `lens`, in order, with their counts and roll-ups.
     pub fn groups(&self, lens: Lens) -> Result<Vec<GroupRow>> {
-        let mut st = self
-            .conn
-            .prepare_cached(&groups_sql(lens))
-            .map_err(Error::sql("reading the panes"))?;
-        st.query_map([], |r| {
-            let id: i64 = r.get(0)?;
-            let name: String = r.get(2)?;
-            let group = match lens {
-                Lens::Directions => Group::Direction(id),
-                Lens::Programs => Group::Program(id),
-                Lens::Areas => Group::Area(id),
-                Lens::Owners => Group::Owner(name.clone()),
-            };
-            Ok(GroupRow {
-                group,
-                code: r.get(1)?,
-                name,
-                name_en: r.get(3)?,
-                projects: count(r.get(4)?),
-                rollup: Rollup::from_sums(r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?),
-            })
-        })
-        .and_then(|it| it.collect())
-        .map_err(Error::sql("reading the panes"))
+        sql::rows(
+            self.db(),
+            "reading the panes",
+            &groups_sql(self.db(), lens),
+            &[],
+            |r| {
+                let id = r.int(0)?;
+                let name = r.text(2)?;
+                let group = match lens {
+                    Lens::Directions => Group::Direction(id),
+                    Lens::Programs => Group::Program(id),
+                    Lens::Areas => Group::Area(id),
+                    Lens::Owners => Group::Owner(name.clone()),
+                };
+                Ok(GroupRow {
+                    group,
+                    code: r.text(1)?,
+                    name,
+                    name_en: r.text(3)?,
+                    projects: count(r.int(4)?),
+                    rollup: Rollup::from_sums(r.real(5)?, r.real(6)?, r.real(7)?, r.real(8)?),
+                })
+            },
+        )
     }
 
     /// The directions in order: the default lens.
@@ -101,21 +113,21 @@ impl Store {
             }
             Lens::Owners => "SELECT 0, owner FROM project WHERE id = ?1",
         };
-        self.conn
-            .prepare_cached(sql)
-            .and_then(|mut st| {
-                st.query_map([id], |r| {
-                    let (n, owner): (i64, String) = (r.get(0)?, r.get(1)?);
-                    Ok(match lens {
-                        Lens::Directions => Group::Direction(n),
-                        Lens::Programs => Group::Program(n),
-                        Lens::Areas => Group::Area(n),
-                        Lens::Owners => Group::Owner(owner),
-                    })
-                })?
-                .collect()
-            })
-            .map_err(Error::sql(format!("finding project {id} in the panes")))
+        sql::rows(
+            self.db(),
+            &format!("finding project {id} in the panes"),
+            sql,
+            args![id],
+            |r| {
+                let (n, owner) = (r.int(0)?, r.text(1)?);
+                Ok(match lens {
+                    Lens::Directions => Group::Direction(n),
+                    Lens::Programs => Group::Program(n),
+                    Lens::Areas => Group::Area(n),
+                    Lens::Owners => Group::Owner(owner),
+                })
+            },
+        )
     }
 
     /// The measured milestones of `group` below 100 %, weakest first (in
@@ -129,28 +141,28 @@ impl Store {
                       m.position, m.id LIMIT ?2",
             member_sql(group)
         );
-        self.conn
-            .prepare_cached(&sql)
-            .and_then(|mut st| {
-                st.query_map(
-                    params![group_key(group), i64::try_from(limit).unwrap_or(i64::MAX)],
-                    row,
-                )?
-                .collect()
-            })
-            .map_err(Error::sql("finding what pulls the pane down"))
+        sql::rows(
+            self.db(),
+            "finding what pulls the pane down",
+            &sql,
+            &[
+                group_key(group),
+                sql::Arg::Int(i64::try_from(limit).unwrap_or(i64::MAX)),
+            ],
+            row,
+        )
     }
 
     /// The areas (id, code, name, English name), in order: what a link
     /// may name.
     pub fn areas(&self) -> Result<Vec<(i64, String, String, String)>> {
-        self.conn
-            .prepare_cached("SELECT id, code, name, name_en FROM area ORDER BY position, id")
-            .and_then(|mut st| {
-                st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-                    .collect()
-            })
-            .map_err(Error::sql("reading the areas"))
+        sql::rows(
+            self.db(),
+            "reading the areas",
+            "SELECT id, code, name, name_en FROM area ORDER BY position, id",
+            &[],
+            |r| Ok((r.int(0)?, r.text(1)?, r.text(2)?, r.text(3)?)),
+        )
     }
 
     /// Links project `id` to exactly `areas` (ids, in order), if nobody
@@ -164,41 +176,52 @@ impl Store {
     ) -> Result<(Vec<i64>, i64)> {
         let now = self.clock.now_text();
         let author = self.author.clone();
-        self.write("linking the project to areas", |tx| {
+        self.write_any("linking the project to areas", |tx| {
             unchanged(tx, "project", id, expected_version)?;
             let names = |ids: &[i64]| -> Result<String> {
                 let mut out = Vec::new();
                 for a in ids {
-                    let name: String = tx
-                        .query_row("SELECT name FROM area WHERE id = ?1", [a], |r| r.get(0))
-                        .map_err(Error::sql(format!("reading area {a}")))?;
+                    let name = sql::one(
+                        tx,
+                        &format!("reading area {a}"),
+                        "SELECT name FROM area WHERE id = ?1",
+                        args![*a],
+                        |r| r.text(0),
+                    )?
+                    .unwrap_or_default();
                     out.push(name);
                 }
                 Ok(out.join("、"))
             };
-            let old: Vec<i64> = tx
-                .prepare("SELECT area_id FROM project_area WHERE project_id = ?1 ORDER BY position")
-                .and_then(|mut st| st.query_map([id], |r| r.get(0))?.collect())
-                .map_err(Error::sql("reading the project's areas"))?;
+            let old = sql::rows(
+                tx,
+                "reading the project's areas",
+                "SELECT area_id FROM project_area WHERE project_id = ?1 ORDER BY position",
+                args![id],
+                |r| r.int(0),
+            )?;
             if old == areas {
                 return Ok((old, expected_version));
             }
             let (was, now_names) = (names(&old)?, names(areas)?);
-            tx.execute("DELETE FROM project_area WHERE project_id = ?1", [id])
-                .map_err(Error::sql("unlinking the project's areas"))?;
+            tx.exec(
+                "unlinking the project's areas",
+                "DELETE FROM project_area WHERE project_id = ?1",
+                args![id],
+            )?;
             for (i, a) in areas.iter().enumerate() {
-                tx.execute(
+                tx.exec(
+                    &format!("linking the project to area {a}"),
                     "INSERT INTO project_area (project_id, area_id, position) VALUES (?1, ?2, ?3)",
-                    params![id, a, i64::try_from(i).unwrap_or(i64::MAX)],
-                )
-                .map_err(Error::sql(format!("linking the project to area {a}")))?;
+                    args![id, *a, i64::try_from(i).unwrap_or(i64::MAX)],
+                )?;
             }
             let version = next_version(tx)?;
-            tx.execute(
+            tx.exec(
+                "linking the project to areas",
                 "UPDATE project SET version = ?1, updated_at = ?2, updated_by = ?3 WHERE id = ?4",
-                params![version, now, author, id],
-            )
-            .map_err(Error::sql("linking the project to areas"))?;
+                args![version, &now, &author, id],
+            )?;
             let some = |s: String| (!s.is_empty()).then_some(s);
             let change = Change {
                 entity: "project",

@@ -52,8 +52,8 @@ impl Store {
              ORDER BY r.milestone_id, r.as_of"
         );
         let bad = |e: rusqlite::Error| Error::sql("judging the lights")(e);
-        let mut st = self.conn.prepare(&sql).map_err(&bad)?;
-        let mut rst = self.conn.prepare(&readings_sql).map_err(&bad)?;
+        let mut st = self.file()?.prepare(&sql).map_err(&bad)?;
+        let mut rst = self.file()?.prepare(&readings_sql).map_err(&bad)?;
         let mut readings = rst
             .query_map([], |r| {
                 Ok((

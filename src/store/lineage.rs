@@ -10,7 +10,8 @@
 
 use super::PlanIdentity;
 use super::error::{Error, Result};
-use rusqlite::{OptionalExtension, Transaction};
+use super::sql::{self, Db, Engine, args};
+use rusqlite::Transaction;
 
 /// The tables whose ids planners and scripts hold on to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,17 +40,28 @@ impl Table {
     }
 }
 
-/// The next id for a new row of `table`: above the highest id this file
+/// The next id for a new row of `table`: above the highest id this store
 /// ever handed out and above the table's largest id (rows written by an
-/// import or by another program count too).
-pub fn fresh_id(tx: &Transaction<'_>, table: Table) -> Result<i64> {
+/// import or by another program count too). On a server the counter's row
+/// stays locked until the transaction ends, so two writers never take the
+/// same id.
+pub fn fresh_id(db: &dyn Db, table: Table) -> Result<i64> {
     let t = table.name();
-    tx.prepare_cached(&format!(
-        "UPDATE counter SET value = max(value, (SELECT coalesce(max(id), 0) FROM {t})) + 1
-         WHERE name = ?1 RETURNING value"
-    ))
-    .and_then(|mut s| s.query_row([t], |r| r.get(0)))
-    .map_err(Error::sql(format!("choosing an id for a new {t}")))
+    let larger = match db.engine() {
+        Engine::File => "max",
+        Engine::Server => "greatest",
+    };
+    sql::one(
+        db,
+        &format!("choosing an id for a new {t}"),
+        &format!(
+            "UPDATE counter SET value = {larger}(value, (SELECT coalesce(max(id), 0) FROM {t})) + 1
+             WHERE name = ?1 RETURNING value"
+        ),
+        args![t],
+        |r| r.int(0),
+    )?
+    .ok_or_else(|| Error::Internal(format!("the counter of {t} is missing")))
 }
 
 /// Raises every table's mark to its largest id, after rows were written
@@ -70,27 +82,33 @@ pub fn mark_ids(tx: &Transaction<'_>) -> Result<()> {
 }
 
 /// The version the rows changed by this write take: one more than any
-/// version this file ever held, so no number can mean two states of a row.
-pub fn next_version(tx: &Transaction<'_>) -> Result<i64> {
-    tx.prepare_cached("UPDATE counter SET value = value + 1 WHERE name = 'version' RETURNING value")
-        .and_then(|mut s| s.query_row([], |r| r.get(0)))
-        .map_err(Error::sql("choosing the next version"))
+/// version this store ever held, so no number can mean two states of a row.
+pub fn next_version(db: &dyn Db) -> Result<i64> {
+    sql::one(
+        db,
+        "choosing the next version",
+        "UPDATE counter SET value = value + 1 WHERE name = 'version' RETURNING value",
+        &[],
+        |r| r.int(0),
+    )?
+    .ok_or_else(|| Error::Internal("the version counter is missing".into()))
 }
 
-pub fn plan_identity(conn: &rusqlite::Connection) -> Result<Option<PlanIdentity>> {
-    conn.prepare_cached("SELECT identity, title, replaced_at, replaced_by FROM plan")
-        .and_then(|mut s| {
-            s.query_row([], |r| {
-                Ok(PlanIdentity {
-                    identity: r.get(0)?,
-                    title: r.get(1)?,
-                    since: r.get(2)?,
-                    by: r.get(3)?,
-                })
+pub fn plan_identity(db: &dyn Db) -> Result<Option<PlanIdentity>> {
+    sql::one(
+        db,
+        "reading the plan's identity",
+        "SELECT identity, title, replaced_at, replaced_by FROM plan",
+        &[],
+        |r| {
+            Ok(PlanIdentity {
+                identity: r.text(0)?,
+                title: r.text(1)?,
+                since: r.text(2)?,
+                by: r.text(3)?,
             })
-            .optional()
-        })
-        .map_err(Error::sql("reading the plan's identity"))
+        },
+    )
 }
 
 /// A new, unpredictable identity for a plan written into the file.

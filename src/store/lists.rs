@@ -3,12 +3,12 @@
 //! the CLI's, the lenses'.
 
 use super::Store;
-use super::error::{Error, Result};
+use super::error::Result;
 use super::milestone::{ROW_SQL, row};
+use super::sql::{self, args};
 use crate::domain::progress::is_overdue;
 use crate::domain::rows::MilestoneRow;
 use crate::domain::scope::Scope;
-use rusqlite::params;
 
 pub struct ListFilter {
     pub scope: Scope,
@@ -19,14 +19,29 @@ pub struct ListFilter {
 /// The scope a list is narrowed to, as parameters `?4` to `?7`: a
 /// direction, a 工程, an area, part of an owner's name (the milestone's
 /// own, or its project's when it names no one).
-pub(super) const SCOPE: &str = "(?4 IS NULL OR p.direction_id = ?4)
-    AND (?5 IS NULL OR p.program_id = ?5)
-    AND (?6 IS NULL OR EXISTS (SELECT 1 FROM project_area pa
+///
+/// Each `IS NULL` casts its parameter: PostgreSQL infers a parameter's type
+/// from the first place it appears, and a bare `IS NULL` says none.
+pub(super) const SCOPE: &str = "(CAST(?4 AS BIGINT) IS NULL OR p.direction_id = ?4)
+    AND (CAST(?5 AS BIGINT) IS NULL OR p.program_id = ?5)
+    AND (CAST(?6 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM project_area pa
                                WHERE pa.project_id = p.id AND pa.area_id = ?6))
-    AND (?7 IS NULL OR instr(lower(CASE WHEN m.owner = '' AND m.lead = ''
-                                        THEN p.owner || char(31) || p.lead
-                                        ELSE m.owner || char(31) || m.lead END),
+    AND (CAST(?7 AS TEXT) IS NULL OR {CONTAINS}(lower(CASE WHEN m.owner = '' AND m.lead = ''
+                                        THEN p.owner || {UNIT_SEPARATOR} || p.lead
+                                        ELSE m.owner || {UNIT_SEPARATOR} || m.lead END),
                              lower(trim(?7))) > 0)";
+
+/// `SCOPE` in the engine's words: where a text is found in another, and
+/// the character that keeps an owner's unit from running into its lead.
+pub(super) fn scope_sql(db: &dyn sql::Db) -> String {
+    let (contains, separator) = match db.engine() {
+        sql::Engine::File => ("instr", "char(31)"),
+        sql::Engine::Server => ("strpos", "chr(31)"),
+    };
+    SCOPE
+        .replace("{CONTAINS}", contains)
+        .replace("{UNIT_SEPARATOR}", separator)
+}
 
 impl Store {
     pub fn milestones(&self, filter: &ListFilter) -> Result<Vec<MilestoneRow>> {
@@ -44,40 +59,39 @@ impl Store {
     ) -> Result<()> {
         // Only candidates are narrowed in SQL (a time limit before the day);
         // whether one is overdue is the domain's rule, applied once, here.
+        let scope = scope_sql(self.db());
         let sql = format!(
             "{ROW_SQL}
-             WHERE {SCOPE}
-               AND (?2 IS NULL OR m.due_date < ?2) AND ?1 IS NULL AND ?3 IS NULL
+             WHERE {scope}
+               AND (CAST(?2 AS TEXT) IS NULL OR m.due_date < ?2)
+               AND CAST(?1 AS TEXT) IS NULL AND CAST(?3 AS TEXT) IS NULL
              ORDER BY d.position, d.id, p.position, p.id, m.position, m.id"
         );
-        let mut st = self
-            .conn
-            .prepare(&sql)
-            .map_err(Error::sql("listing milestones"))?;
-        let rows = st
-            .query_map(
-                params![
-                    None::<i64>,
-                    filter.overdue_on,
-                    None::<i64>,
-                    filter.scope.direction,
-                    filter.scope.program,
-                    filter.scope.area,
-                    filter.scope.owner
-                ],
-                row,
-            )
-            .map_err(Error::sql("listing milestones"))?;
-        for m in rows {
-            let m = m.map_err(Error::sql("listing milestones"))?;
-            let wanted = match &filter.overdue_on {
-                Some(today) => is_overdue(m.status, m.due.as_deref(), today),
-                None => true,
-            };
-            if wanted {
-                f(m);
-            }
-        }
+        let none: Option<i64> = None;
+        self.db().each(
+            "listing milestones",
+            &sql,
+            args![
+                none,
+                &filter.overdue_on,
+                none,
+                filter.scope.direction,
+                filter.scope.program,
+                filter.scope.area,
+                &filter.scope.owner
+            ],
+            &mut |r| {
+                let m = row(r)?;
+                let wanted = match &filter.overdue_on {
+                    Some(today) => is_overdue(m.status, m.due.as_deref(), today),
+                    None => true,
+                };
+                if wanted {
+                    f(m);
+                }
+                Ok(())
+            },
+        )?;
         Ok(())
     }
 }

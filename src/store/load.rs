@@ -52,7 +52,7 @@ impl Store {
     /// Everything but the projects: the plan, its directions, programs and
     /// areas (a few rows).
     pub fn plan_head(&self) -> Result<PlanDoc> {
-        let c = &self.conn;
+        let c = self.file()?;
         let ctx = |what: &'static str| Error::sql(format!("reading {what}"));
         let (plan, format_version) = c
             .query_row(
@@ -128,7 +128,7 @@ impl Store {
     /// holds in memory is one project, however large the plan.
     pub fn projects_in_order(&self) -> Result<ProjectStream<'_>> {
         let ids = self
-            .conn
+            .file()?
             .prepare("SELECT id FROM project ORDER BY position, id")
             .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
             .map_err(Error::sql("reading the projects' order"))?;
@@ -143,7 +143,7 @@ impl Store {
 impl Store {
     /// One project, whole (the Markdown export reads them by direction).
     pub fn project_doc(&self, id: i64) -> Result<Project> {
-        project_whole(&self.conn, id)
+        project_whole(self.file()?, id)
     }
 
     /// Every project's place and name, in plan order.
@@ -151,7 +151,7 @@ impl Store {
         let ctx = Error::sql("reading the projects' outline");
         let mut areas: HashMap<i64, Vec<i64>> = HashMap::new();
         let mut st = self
-            .conn
+            .file()?
             .prepare("SELECT project_id, area_id FROM project_area ORDER BY project_id, position")
             .map_err(ctx)?;
         let rows = st
@@ -161,7 +161,7 @@ impl Store {
             let (p, a) = row.map_err(Error::sql("reading the projects' outline"))?;
             areas.entry(p).or_default().push(a);
         }
-        self.conn
+        self.file()?
             .prepare("SELECT id, direction_id, program_id, name FROM project ORDER BY position, id")
             .and_then(|mut st| {
                 st.query_map([], |r| {
@@ -181,7 +181,7 @@ impl Store {
 
     /// How many milestones the plan holds.
     pub fn milestone_total(&self) -> Result<usize> {
-        self.conn
+        self.file()?
             .query_row("SELECT count(*) FROM milestone", [], |r| r.get::<_, i64>(0))
             .map(|n| usize::try_from(n).unwrap_or(0))
             .map_err(Error::sql("counting milestones"))
@@ -212,7 +212,7 @@ impl ProjectStream<'_> {
             return Ok(None);
         };
         self.at += 1;
-        project_whole(&self.store.conn, id).map(Some)
+        project_whole(self.store.file()?, id).map(Some)
     }
 }
 

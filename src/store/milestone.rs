@@ -4,10 +4,10 @@ use super::Store;
 use super::error::{Conflict, Error, Result};
 use super::history::{Change, record};
 use super::lineage::{Table, fresh_id, next_version};
+use super::sql::{self, Cells, Db, args, locked};
 use crate::domain::progress::format_value;
 use crate::domain::rows::{Fields, MilestoneRow};
 use crate::domain::{Kind, MilestoneChange, Status};
-use rusqlite::{OptionalExtension, params};
 
 /// What a successful save changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,10 +35,6 @@ pub struct ReadingWas {
     pub value: Option<f64>,
 }
 
-fn bad_column(i: usize, e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
-}
-
 pub(super) const ROW_SQL: &str = "
     SELECT m.id, d.name, d.name_en, g.name, p.name, m.title, m.kind, m.unit, m.baseline,
            m.target, m.current, m.due_date, m.status, m.version, m.updated_at, m.updated_by, m.owner,
@@ -48,33 +44,33 @@ pub(super) const ROW_SQL: &str = "
     JOIN direction d ON d.id = p.direction_id
     LEFT JOIN program g ON g.id = p.program_id";
 
-pub(super) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MilestoneRow> {
-    let kind: String = r.get(6)?;
-    let status: String = r.get(12)?;
+pub(super) fn row(r: &dyn Cells) -> Result<MilestoneRow> {
+    let kind = r.text(6)?;
     Ok(MilestoneRow {
-        id: r.get(0)?,
-        direction: r.get(1)?,
-        direction_en: r.get(2)?,
-        program: r.get(3)?,
-        project: r.get(4)?,
-        title: r.get(5)?,
-        kind: Kind::from_code(&kind).ok_or_else(|| bad_column(6, kind.clone()))?,
-        unit: r.get(7)?,
-        baseline: r.get(8)?,
-        target: r.get(9)?,
-        current: r.get(10)?,
-        due: r.get(11)?,
-        status: status.parse().map_err(|e| bad_column(12, e))?,
-        version: r.get(13)?,
-        updated_at: r.get(14)?,
-        updated_by: r.get(15)?,
-        owner: r.get(16)?,
-        project_id: r.get(17)?,
-        position: r.get(18)?,
-        lead: r.get(19)?,
-        project_owner: r.get(20)?,
-        project_lead: r.get(21)?,
-        weight: r.get(22)?,
+        id: r.int(0)?,
+        direction: r.text(1)?,
+        direction_en: r.text(2)?,
+        program: r.opt_text(3)?,
+        project: r.text(4)?,
+        title: r.text(5)?,
+        kind: Kind::from_code(&kind)
+            .ok_or_else(|| Error::Internal(format!("milestone kind {kind:?}")))?,
+        unit: r.text(7)?,
+        baseline: r.opt_real(8)?,
+        target: r.opt_real(9)?,
+        current: r.opt_real(10)?,
+        due: r.opt_text(11)?,
+        status: super::view::status_of(&r.text(12)?)?,
+        version: r.int(13)?,
+        updated_at: r.text(14)?,
+        updated_by: r.text(15)?,
+        owner: r.text(16)?,
+        project_id: r.int(17)?,
+        position: r.int(18)?,
+        lead: r.text(19)?,
+        project_owner: r.text(20)?,
+        project_lead: r.text(21)?,
+        weight: r.real(22)?,
     })
 }
 
@@ -82,14 +78,13 @@ impl Store {
     /// Finds a direction by its code, Chinese name or English name (any
     /// case). The error lists the directions there are.
     pub fn find_direction(&self, name: &str) -> Result<i64> {
-        let mut st = self
-            .conn
-            .prepare("SELECT id, code, name, name_en FROM direction ORDER BY position, id")
-            .map_err(Error::sql("reading directions"))?;
-        let all: Vec<(i64, String, String, String)> = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-            .and_then(|it| it.collect())
-            .map_err(Error::sql("reading directions"))?;
+        let all = sql::rows(
+            self.db(),
+            "reading directions",
+            "SELECT id, code, name, name_en FROM direction ORDER BY position, id",
+            &[],
+            |r| Ok((r.int(0)?, r.text(1)?, r.text(2)?, r.text(3)?)),
+        )?;
         let want = name.trim().to_lowercase();
         all.iter()
             .find(|(_, code, zh, en)| {
@@ -110,17 +105,17 @@ impl Store {
 
     /// One project's milestones in plan order.
     pub fn project_milestones(&self, project: i64) -> Result<Vec<MilestoneRow>> {
-        let sql = format!("{ROW_SQL} WHERE m.project_id = ?1 ORDER BY m.position, m.id");
-        self.conn
-            .prepare_cached(&sql)
-            .and_then(|mut st| st.query_map([project], row)?.collect())
-            .map_err(Error::sql(format!(
-                "listing the milestones of project {project}"
-            )))
+        sql::rows(
+            self.db(),
+            &format!("listing the milestones of project {project}"),
+            &format!("{ROW_SQL} WHERE m.project_id = ?1 ORDER BY m.position, m.id"),
+            args![project],
+            row,
+        )
     }
 
     pub fn milestone(&self, id: i64) -> Result<MilestoneRow> {
-        find(&self.conn, id)
+        find(self.db(), id, "")
     }
 
     /// Applies a planner's change to milestone `id` in one transaction, with
@@ -137,7 +132,7 @@ impl Store {
         let now = self.clock.now_text();
         let today = self.clock.today();
         let author = self.author.clone();
-        self.write("the milestone update", |tx| {
+        self.write_any("the milestone update", |tx| {
             let old = read_checked(tx, id, expected_version)?;
             let change = change.checked(old.kind, today).map_err(Error::Invalid)?;
             change.target_reachable(old.baseline).map_err(Error::Invalid)?;
@@ -146,13 +141,14 @@ impl Store {
             let day = change.as_of.unwrap_or(today).to_string();
             // A reading for a day before the newest one fills in the past:
             // the current value stays the newest reading's.
-            let newest: Option<String> = tx
-                .query_row(
-                    "SELECT max(as_of) FROM reading WHERE milestone_id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )
-                .map_err(Error::sql(format!("reading the readings of milestone {id}")))?;
+            let newest = sql::one(
+                tx,
+                &format!("reading the readings of milestone {id}"),
+                "SELECT max(as_of) FROM reading WHERE milestone_id = ?1",
+                args![id],
+                |r| r.opt_text(0),
+            )?
+            .flatten();
             let backdated = value.is_some() && newest.as_deref().is_some_and(|n| day.as_str() < n);
             let after = Fields {
                 title: change.title.clone().unwrap_or_else(|| before.title.clone()),
@@ -199,27 +195,26 @@ impl Store {
                 value,
             });
             if let Some(value) = value {
-                tx.execute(
+                let reading_id = fresh_id(tx, Table::Reading)?;
+                tx.exec(
+                    &format!("recording the reading of milestone {id}"),
                     "INSERT INTO reading (id, milestone_id, as_of, value, author, source)
                      VALUES (?6, ?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT (milestone_id, as_of)
                      DO UPDATE SET value = excluded.value, author = excluded.author,
                                    source = excluded.source",
-                    params![id, day, value, author, source, fresh_id(tx, Table::Reading)?],
-                )
-                .map_err(Error::sql(format!(
-                    "recording the reading of milestone {id}"
-                )))?;
+                    args![id, &day, value, &author, source, reading_id],
+                )?;
             }
             if let Some(body) = &change.note {
                 let note_id = fresh_id(tx, Table::Note)?;
                 let note_version = next_version(tx)?;
-                tx.execute(
+                tx.exec(
+                    &format!("adding a note to milestone {id}"),
                     "INSERT INTO note (id, milestone_id, body, author, created_at, updated_at, version)
                      VALUES (?5, ?1, ?2, ?3, ?4, ?4, ?6)",
-                    params![id, body, author, now, note_id, note_version],
-                )
-                .map_err(Error::sql(format!("adding a note to milestone {id}")))?;
+                    args![id, body, &author, &now, note_id, note_version],
+                )?;
                 record(
                     tx,
                     &now,
@@ -252,22 +247,24 @@ impl Store {
     ) -> Result<Saved> {
         let now = self.clock.now_text();
         let author = self.author.clone();
-        self.write("the undo", |tx| {
+        self.write_any("the undo", |tx| {
             let old = read_checked(tx, id, Some(expected_version))?;
             let restored = match &reading {
                 Some(r) => {
                     let now_value = reading_on(tx, id, &r.day)?;
+                    let what = format!("restoring a reading of milestone {id}");
                     match r.value {
-                        None => tx.execute(
+                        None => tx.exec(
+                            &what,
                             "DELETE FROM reading WHERE milestone_id = ?1 AND as_of = ?2",
-                            params![id, r.day],
+                            args![id, &r.day],
                         ),
-                        Some(v) => tx.execute(
+                        Some(v) => tx.exec(
+                            &what,
                             "UPDATE reading SET value = ?3 WHERE milestone_id = ?1 AND as_of = ?2",
-                            params![id, r.day, v],
+                            args![id, &r.day, v],
                         ),
-                    }
-                    .map_err(Error::sql(format!("restoring a reading of milestone {id}")))?;
+                    }?;
                     let text = |v: Option<f64>| v.map(|v| format!("{} {}", r.day, format_value(v)));
                     (now_value != r.value).then(|| ("reading", text(now_value), text(r.value)))
                 }
@@ -278,23 +275,28 @@ impl Store {
     }
 }
 
-fn find(conn: &rusqlite::Connection, id: i64) -> Result<MilestoneRow> {
-    conn.query_row(&format!("{ROW_SQL} WHERE m.id = ?1"), [id], row)
-        .optional()
-        .map_err(Error::sql(format!("reading milestone {id}")))?
-        .ok_or(Error::NotFound {
-            what: "milestone",
-            id,
-        })
+/// Milestone `id`; `lock` is what a read inside a write adds (`locked`).
+fn find(db: &dyn Db, id: i64, lock: &str) -> Result<MilestoneRow> {
+    sql::one(
+        db,
+        &format!("reading milestone {id}"),
+        &format!("{ROW_SQL} WHERE m.id = ?1{lock}"),
+        args![id],
+        row,
+    )?
+    .ok_or(Error::NotFound {
+        what: "milestone",
+        id,
+    })
 }
 
 /// Reads milestone `id` inside a write transaction and checks its version.
-fn read_checked(
-    tx: &rusqlite::Transaction<'_>,
-    id: i64,
-    expected: Option<i64>,
-) -> Result<MilestoneRow> {
-    let old = find(tx, id)?;
+fn read_checked(tx: &dyn Db, id: i64, expected: Option<i64>) -> Result<MilestoneRow> {
+    let lock = match locked(tx) {
+        "" => "",
+        _ => " FOR UPDATE OF m",
+    };
+    let old = find(tx, id, lock)?;
     match expected {
         Some(v) if v != old.version => Err(Error::Conflict(Conflict {
             entity: "milestone",
@@ -311,7 +313,7 @@ fn read_checked(
 /// Writes `new` over `old`, one history row per changed field, and bumps the
 /// version if anything changed.
 fn write_fields(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &dyn Db,
     now: &str,
     author: &str,
     old: &MilestoneRow,
@@ -366,15 +368,29 @@ fn write_fields(
     }
     if !saved.changes.is_empty() {
         let version = next_version(tx)?;
-        let n = tx
-            .execute(
-                "UPDATE milestone SET title = ?1, unit = ?2, target = ?3, current = ?4, status = ?5,
-                    due_date = ?6, version = ?11, updated_at = ?7, updated_by = ?8,
-                    owner = ?12, lead = ?13, weight = ?14
-                 WHERE id = ?9 AND version = ?10",
-                params![new.title, new.unit, new.target, new.current, new.status.code(), new.due, now, author, id, old.version, version, new.owner, new.lead, new.weight],
-            )
-            .map_err(Error::sql(format!("updating milestone {id}")))?;
+        let n = tx.exec(
+            &format!("updating milestone {id}"),
+            "UPDATE milestone SET title = ?1, unit = ?2, target = ?3, current = ?4, status = ?5,
+                due_date = ?6, version = ?11, updated_at = ?7, updated_by = ?8,
+                owner = ?12, lead = ?13, weight = ?14
+             WHERE id = ?9 AND version = ?10",
+            args![
+                &new.title,
+                &new.unit,
+                new.target,
+                new.current,
+                new.status.code(),
+                &new.due,
+                now,
+                author,
+                id,
+                old.version,
+                version,
+                &new.owner,
+                &new.lead,
+                new.weight
+            ],
+        )?;
         if n != 1 {
             return Err(Error::Internal(format!(
                 "milestone {id} changed while this write held the lock"
@@ -386,12 +402,12 @@ fn write_fields(
 }
 
 /// The value of milestone `id`'s reading on `day`, if there is one.
-fn reading_on(tx: &rusqlite::Transaction<'_>, id: i64, day: &str) -> Result<Option<f64>> {
-    tx.query_row(
+fn reading_on(tx: &dyn Db, id: i64, day: &str) -> Result<Option<f64>> {
+    sql::one(
+        tx,
+        &format!("reading the reading of milestone {id}"),
         "SELECT value FROM reading WHERE milestone_id = ?1 AND as_of = ?2",
-        params![id, day],
-        |r| r.get(0),
+        args![id, day],
+        |r| r.real(0),
     )
-    .optional()
-    .map_err(Error::sql(format!("reading the reading of milestone {id}")))
 }

@@ -29,8 +29,10 @@ mod rescue;
 mod schema;
 mod schema_v5;
 mod schema_v6;
+pub(crate) mod sql;
+mod sqlite;
 pub mod tables;
-mod view;
+pub(crate) mod view;
 
 pub use crate::domain::rows::{
     Detail, Fields, GroupRow, HistoryRow, Hit, HitKind, MilestoneRow, NOTE_QUERY_MIN, NoteRow,
@@ -80,8 +82,15 @@ pub enum Access {
     ReadOnly(ReadOnlyWhy),
 }
 
+/// The engine a store speaks to.
+pub(crate) enum Conn {
+    File(Connection),
+    Server(Box<postgres::Server>),
+}
+
 pub struct Store {
-    conn: Connection,
+    conn: Conn,
+    /// The file's path; for a server, its name without the password.
     path: PathBuf,
     author: String,
     access: Access,
@@ -127,6 +136,28 @@ impl Counts {
 }
 
 impl Store {
+    /// The engine, for the statements both speak alike (`sql`).
+    fn db(&self) -> &dyn sql::Db {
+        match &self.conn {
+            Conn::File(c) => c,
+            Conn::Server(s) => &**s,
+        }
+    }
+
+    /// The file's connection, for what only the file does so far; on a
+    /// server, says that `what` is not offered there yet.
+    fn file(&self) -> Result<&Connection> {
+        match &self.conn {
+            Conn::File(c) => Ok(c),
+            Conn::Server(_) => Err(Error::NotOnServer),
+        }
+    }
+
+    /// True when the plan is kept on a PostgreSQL server.
+    pub fn on_server(&self) -> bool {
+        matches!(self.conn, Conn::Server(_))
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -159,15 +190,13 @@ impl Store {
         let opened = self.opened;
         let seen = self.plan.as_ref().map(|p| p.identity.clone());
         let full = |e: Error| e.or_disk_full(&path);
-        let tx = self
-            .conn
+        let Conn::File(conn) = &mut self.conn else {
+            return Err(Error::NotOnServer);
+        };
+        let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| full(Error::sql(format!("starting {what}"))(e)))?;
-        if let Some(now) = lineage::plan_identity(&tx)?
-            && seen.as_deref().is_some_and(|seen| seen != now.identity)
-        {
-            return Err(Error::PlanReplaced(now));
-        }
+        same_plan(&*tx, seen.as_deref())?;
         let value = f(&tx).map_err(full)?;
         // Names and titles changed here (or by another program since the
         // last write) get their pinyin keys in this same transaction.
@@ -183,9 +212,31 @@ impl Store {
         Ok(value)
     }
 
+    /// `write` for a change both engines make with the same statements
+    /// (`sql`): on the file as above; on a server in one transaction that
+    /// also checks the plan's identity and keeps the pinyin keys.
+    fn write_any<T>(&mut self, what: &str, f: impl FnOnce(&dyn sql::Db) -> Result<T>) -> Result<T> {
+        let Conn::Server(server) = &mut self.conn else {
+            return self.write(what, |tx| f(&**tx));
+        };
+        if let Access::ReadOnly(why) = &self.access {
+            return Err(Error::ReadOnly(why.clone()));
+        }
+        let seen = self.plan.as_ref().map(|p| p.identity.clone());
+        server.write(what, |tx| {
+            same_plan(tx, seen.as_deref())?;
+            let value = f(tx)?;
+            postgres::catch_up_pinyin(tx)?;
+            Ok(value)
+        })
+    }
+
     /// Is the file under us still the one we opened, with one name? Cheap
     /// enough (a stat) for every wake-up; once it failed it stays failed.
     pub fn check_file(&mut self) -> Result<()> {
+        if self.on_server() {
+            return Ok(());
+        }
         if self.lost.is_none()
             && let Err(loss) = file::still(&self.path, self.opened)
         {
@@ -207,7 +258,7 @@ impl Store {
 
     /// The plan now in the file (None while it holds none).
     pub fn plan_now(&self) -> Result<Option<PlanIdentity>> {
-        lineage::plan_identity(&self.conn)
+        lineage::plan_identity(self.db())
     }
 
     /// The plan this store's user works on, as last seen.
@@ -235,39 +286,63 @@ impl Store {
 
     /// The plan year: a target's period starts on its 1 January.
     pub fn plan_year(&self) -> Result<i16> {
-        self.conn
-            .query_row("SELECT year FROM plan", [], |r| r.get(0))
-            .map_err(Error::sql("reading the plan"))
+        let year = self.plan_field("year", |r| r.int(0))?;
+        i16::try_from(year).map_err(|_| Error::Internal(format!("plan year {year}")))
     }
 
     pub fn plan_title(&self) -> Result<String> {
-        self.conn
-            .query_row("SELECT title FROM plan", [], |r| r.get(0))
-            .map_err(Error::sql("reading the plan"))
+        self.plan_field("title", |r| r.text(0))
+    }
+
+    fn plan_field<T>(
+        &self,
+        column: &str,
+        read: impl Fn(&dyn sql::Cells) -> Result<T>,
+    ) -> Result<T> {
+        sql::one(
+            self.db(),
+            "reading the plan",
+            &format!("SELECT {column} FROM plan"),
+            &[],
+            read,
+        )?
+        .ok_or_else(|| Error::Internal("the plan has no row".into()))
     }
 
     /// Changes whenever another connection commits to the database (not on
     /// our own writes): about a microsecond to ask, so it can be polled.
+    /// On a server: how many changes by others LISTEN has brought.
     pub fn data_version(&self) -> Result<i64> {
-        self.conn
-            .pragma_query_value(None, "data_version", |r| r.get(0))
-            .map_err(Error::sql("reading data_version"))
+        match &self.conn {
+            Conn::File(c) => c
+                .pragma_query_value(None, "data_version", |r| r.get(0))
+                .map_err(Error::sql("reading data_version")),
+            Conn::Server(s) => s.heard(),
+        }
     }
 
     /// True when the database has a schema but no plan yet.
     pub fn is_empty(&self) -> Result<bool> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM plan", [], |r| r.get(0))
-            .map_err(Error::sql("reading the plan"))?;
-        Ok(n == 0)
+        let n = sql::one(
+            self.db(),
+            "reading the plan",
+            "SELECT count(*) FROM plan",
+            &[],
+            |r| r.int(0),
+        )?;
+        Ok(n.unwrap_or(0) == 0)
     }
 
     pub fn counts(&self) -> Result<Counts> {
         let n = |table: &str| -> Result<i64> {
-            self.conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-                .map_err(Error::sql(format!("counting {table}")))
+            let n = sql::one(
+                self.db(),
+                &format!("counting {table}"),
+                &format!("SELECT count(*) FROM {table}"),
+                &[],
+                |r| r.int(0),
+            )?;
+            Ok(n.unwrap_or(0))
         };
         Ok(Counts {
             directions: n("direction")?,
@@ -282,13 +357,13 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        self.conn
+        self.file()?
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(Error::sql("reading user_version"))
     }
 
     pub fn journal_mode(&self) -> Result<String> {
-        self.conn
+        self.file()?
             .pragma_query_value(None, "journal_mode", |r| r.get(0))
             .map_err(Error::sql("reading journal_mode"))
     }
@@ -303,7 +378,16 @@ impl Store {
         if let Some(damage) = &self.damage {
             return Ok(damage.clone());
         }
-        open::quick_check(&self.conn).map_err(Error::sql("running quick_check"))
+        open::quick_check(self.file()?).map_err(Error::sql("running quick_check"))
+    }
+}
+
+/// Refuses a write based on plan `seen` when the store now holds another
+/// (an import or a migrate replaced it).
+fn same_plan(db: &dyn sql::Db, seen: Option<&str>) -> Result<()> {
+    match lineage::plan_identity(db)? {
+        Some(now) if seen.is_some_and(|seen| seen != now.identity) => Err(Error::PlanReplaced(now)),
+        _ => Ok(()),
     }
 }
 
@@ -311,6 +395,10 @@ impl Store {
 /// a caller can do it off the first-frame path: on a large plan it reads
 /// the whole file. Returns "ok" or what is wrong.
 pub fn quick_check_file(path: &Path) -> Result<String> {
+    if is_server(path) {
+        // The server keeps its own pages whole; there is no file to read.
+        return Ok(String::from("ok"));
+    }
     let flags =
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn =
@@ -322,7 +410,24 @@ pub fn quick_check_file(path: &Path) -> Result<String> {
 
 /// Does `path` still lead to the file `id` names, with one link?
 pub fn still_the_file(path: &Path, id: FileId) -> bool {
+    if is_server(path) {
+        return true;
+    }
     file::still(path, id).is_ok()
+}
+
+/// Does `db` (as given to `--db`) name a PostgreSQL server?
+pub fn is_server(db: &Path) -> bool {
+    db.to_str().is_some_and(postgres::is_server)
+}
+
+/// How a database is named in messages: a file by its path, a server by
+/// its hosts, role and database, never its password.
+pub fn place_name(db: &Path) -> String {
+    match db.to_str().filter(|d| postgres::is_server(d)) {
+        Some(url) => postgres::name_of_string(url),
+        None => db.display().to_string(),
+    }
 }
 
 /// Version of the SQLite library compiled in.

@@ -106,7 +106,12 @@ fn corrupt(path: &Path) -> impl FnOnce(rusqlite::Error) -> Error + '_ {
     }
 }
 
+/// Opens the plan at `path`: a file, or a PostgreSQL server when `path`
+/// is a connection string (`postgres://…`, `host=… dbname=…`).
 pub fn open(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
+    if let Some(db) = path.to_str().filter(|p| super::postgres::is_server(p)) {
+        return super::postgres::open_server(db, opts);
+    }
     open_checked(path, opts).map_err(|e| e.or_disk_full(path))
 }
 
@@ -293,7 +298,7 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
     })?;
     let plan = super::lineage::plan_identity(&conn)?;
     let mut store = Store {
-        conn,
+        conn: super::Conn::File(conn),
         path: path.to_owned(),
         author: opts.author,
         access,

@@ -62,7 +62,7 @@ impl Store {
     /// Every 责任单位 the plan names, on projects or milestones, in
     /// order: what the agenda's owner filter steps through.
     pub fn owners(&self) -> Result<Vec<String>> {
-        self.conn
+        self.file()?
             .prepare_cached(
                 "SELECT owner FROM project WHERE owner <> ''
                  UNION SELECT owner FROM milestone WHERE owner <> '' ORDER BY 1",

@@ -7,11 +7,10 @@
 use super::Store;
 use super::error::{Error, Result};
 use super::milestone::{ROW_SQL, row};
+use super::sql::{self, Arg, Cells};
 use super::view::{PROJECT_SQL, project_row};
 use crate::domain::lens::Group;
 use crate::domain::rows::{MilestoneRow, ProjectRow};
-use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, params};
 
 /// Where an item sits in its list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -51,10 +50,10 @@ pub enum List {
 }
 
 impl List {
-    fn parent(&self) -> Value {
+    fn parent(&self) -> Arg<'_> {
         match self {
             List::Projects { group } => group_key(group),
-            List::Milestones { project } => Value::Integer(*project),
+            List::Milestones { project } => Arg::Int(*project),
         }
     }
 
@@ -81,10 +80,10 @@ pub(super) fn member_sql(group: &Group) -> &'static str {
 }
 
 /// `group`'s key as the `?1` of `member_sql`.
-pub(super) fn group_key(group: &Group) -> Value {
+pub(super) fn group_key(group: &Group) -> Arg<'_> {
     match group {
-        Group::Direction(id) | Group::Program(id) | Group::Area(id) => Value::Integer(*id),
-        Group::Owner(name) => Value::Text(name.clone()),
+        Group::Direction(id) | Group::Program(id) | Group::Area(id) => Arg::Int(*id),
+        Group::Owner(name) => Arg::Text(name),
     }
 }
 
@@ -115,26 +114,23 @@ fn read_page<T>(
     page: Page,
     limit: usize,
     select: &str,
-    map: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    map: fn(&dyn Cells) -> Result<T>,
 ) -> Result<Vec<T>> {
     let (_, alias, member) = list.table();
     let (sql, key) = page_sql(select, alias, member, page);
-    let mut rows: Vec<T> = store
-        .conn
-        .prepare_cached(&sql)
-        .and_then(|mut st| {
-            st.query_map(
-                params![
-                    list.parent(),
-                    key.position,
-                    key.id,
-                    i64::try_from(limit).unwrap_or(i64::MAX)
-                ],
-                map,
-            )?
-            .collect()
-        })
-        .map_err(Error::sql("reading a page of a list"))?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let mut rows = sql::rows(
+        store.db(),
+        "reading a page of a list",
+        &sql,
+        &[
+            list.parent(),
+            Arg::Int(key.position),
+            Arg::Int(key.id),
+            Arg::Int(limit),
+        ],
+        map,
+    )?;
     if matches!(page, Page::Before(_)) {
         rows.reverse();
     }
@@ -180,53 +176,55 @@ impl Store {
     /// `key` has, or would have. Counted on the index, not the rows.
     pub fn rank(&self, list: &List, key: Key) -> Result<usize> {
         let (table, alias, member) = list.table();
-        self.conn
-            .prepare_cached(&format!(
+        let n = sql::one(
+            self.db(),
+            "counting a list",
+            &format!(
                 "SELECT count(*) FROM {table} {alias}
                  WHERE {member} AND ({alias}.position, {alias}.id) < (?2, ?3)"
-            ))
-            .and_then(|mut st| {
-                st.query_row(params![list.parent(), key.position, key.id], |r| {
-                    r.get::<_, i64>(0)
-                })
-            })
-            .map(super::view::count)
-            .map_err(Error::sql("counting a list"))
+            ),
+            &[list.parent(), Arg::Int(key.position), Arg::Int(key.id)],
+            |r| r.int(0),
+        )?;
+        Ok(sql::count(n.unwrap_or(0)))
     }
 
     /// Where item `id` sits in `list`, if it is there.
     pub fn key_of(&self, list: &List, id: i64) -> Result<Option<Key>> {
         let (table, alias, member) = list.table();
-        self.conn
-            .prepare_cached(&format!(
+        sql::one(
+            self.db(),
+            "finding an item in a list",
+            &format!(
                 "SELECT {alias}.position, {alias}.id FROM {table} {alias}
                  WHERE {member} AND {alias}.id = ?2"
-            ))
-            .and_then(|mut st| {
-                st.query_row(params![list.parent(), id], |r| {
-                    Ok(Key {
-                        position: r.get(0)?,
-                        id: r.get(1)?,
-                    })
+            ),
+            &[list.parent(), Arg::Int(id)],
+            |r| {
+                Ok(Key {
+                    position: r.int(0)?,
+                    id: r.int(1)?,
                 })
-                .optional()
-            })
-            .map_err(Error::sql("finding an item in a list"))
+            },
+        )
     }
 
     /// Runs `f` inside one read transaction, so that a window's count and
     /// its rows come from the same moment even while others write.
     pub fn snapshot<R>(&self, f: impl FnOnce(&Store) -> Result<R>) -> Result<R> {
-        if !self.conn.is_autocommit() {
+        let conn = match &self.conn {
+            super::Conn::Server(server) => return server.snapshot(|| f(self)),
+            super::Conn::File(conn) => conn,
+        };
+        if !conn.is_autocommit() {
             return f(self);
         }
-        self.conn
-            .execute_batch("BEGIN DEFERRED")
+        conn.execute_batch("BEGIN DEFERRED")
             .map_err(Error::sql("starting a read"))?;
         let out = f(self);
         // Ending a read cannot lose anything; a failure here would only
         // leave the snapshot open, which the next BEGIN would report.
-        let end = self.conn.execute_batch("COMMIT");
+        let end = conn.execute_batch("COMMIT");
         let out = out?;
         end.map_err(Error::sql("ending a read"))?;
         Ok(out)

@@ -12,7 +12,7 @@ impl Store {
     pub fn target_readings(&self) -> Result<HashMap<i64, Vec<(String, f64)>>> {
         let mut out: HashMap<i64, Vec<(String, f64)>> = HashMap::new();
         let mut st = self
-            .conn
+            .file()?
             .prepare(
                 "SELECT r.milestone_id, r.as_of, r.value FROM reading r
                  JOIN milestone m ON m.id = r.milestone_id
@@ -33,7 +33,7 @@ impl Store {
     /// The newest note of every milestone that has one.
     pub fn latest_notes(&self) -> Result<HashMap<i64, LatestNote>> {
         let mut st = self
-            .conn
+            .file()?
             .prepare(
                 "SELECT n.milestone_id, n.body, n.author, n.created_at FROM note n
                  WHERE n.id IN (SELECT max(id) FROM note WHERE milestone_id IS NOT NULL
@@ -60,7 +60,7 @@ impl Store {
     pub fn areas_of_projects(&self) -> Result<HashMap<i64, Vec<i64>>> {
         let mut out: HashMap<i64, Vec<i64>> = HashMap::new();
         let mut st = self
-            .conn
+            .file()?
             .prepare("SELECT project_id, area_id FROM project_area ORDER BY project_id, position")
             .map_err(Error::sql("reading the areas"))?;
         let rows = st
@@ -121,7 +121,7 @@ impl Store {
              ORDER BY h.at {order}, h.id {order} LIMIT ?5"
         );
         let mut st = self
-            .conn
+            .file()?
             .prepare(&sql)
             .map_err(Error::sql("reading the history"))?;
         let limit = filter.limit.unwrap_or(i64::MAX);

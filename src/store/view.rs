@@ -3,30 +3,27 @@
 
 use super::Store;
 use super::error::{Error, Result};
+use super::sql::{self, Cells, args};
 use crate::domain::Status;
 use crate::domain::rows::{
     Detail, HistoryRow, Hit, HitKind, NOTE_QUERY_MIN, NoteRow, ProjectRow, ReadingRow, Rollup,
 };
-use rusqlite::{OptionalExtension, params};
 
-/// A count SQL returned, as a length (a count is never negative).
-pub(super) fn count(n: i64) -> usize {
-    usize::try_from(n).unwrap_or(0)
-}
+pub(super) use super::sql::count;
 
 const HISTORY_SHOWN: i64 = 20;
 
 /// The columns `note_row` reads, in order.
 pub(super) const NOTE_COLUMNS: &str = "id, body, author, created_at, updated_at, version";
 
-pub(super) fn note_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NoteRow> {
+pub(super) fn note_row(r: &dyn Cells) -> Result<NoteRow> {
     Ok(NoteRow {
-        id: r.get(0)?,
-        body: r.get(1)?,
-        author: r.get(2)?,
-        created_at: r.get(3)?,
-        updated_at: r.get(4)?,
-        version: r.get(5)?,
+        id: r.int(0)?,
+        body: r.text(1)?,
+        author: r.text(2)?,
+        created_at: r.text(3)?,
+        updated_at: r.text(4)?,
+        version: r.int(5)?,
     })
 }
 
@@ -39,88 +36,91 @@ pub(super) const PROJECT_SQL: &str = "
     LEFT JOIN program g ON g.id = p.program_id
     LEFT JOIN project_rollup r ON r.project_id = p.id";
 
-pub(super) fn project_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ProjectRow> {
+pub(super) fn project_row(r: &dyn Cells) -> Result<ProjectRow> {
     Ok(ProjectRow {
-        id: r.get(0)?,
-        direction_id: r.get(1)?,
-        name: r.get(2)?,
-        program: r.get(3)?,
-        program_en: r.get(4)?,
-        status: status_of(r.get(5)?)?,
-        due: r.get(6)?,
-        version: r.get(7)?,
-        position: r.get(8)?,
-        rollup: Rollup::from_sums(
-            r.get::<_, i64>(9)? as f64,
-            r.get::<_, i64>(10)? as f64,
-            r.get(11)?,
-            r.get::<_, f64>(12)?,
-        ),
-        owner: r.get(13)?,
-        lead: r.get(14)?,
+        id: r.int(0)?,
+        direction_id: r.int(1)?,
+        name: r.text(2)?,
+        program: r.opt_text(3)?,
+        program_en: r.opt_text(4)?,
+        status: status_of(&r.text(5)?)?,
+        due: r.opt_text(6)?,
+        version: r.int(7)?,
+        position: r.int(8)?,
+        rollup: Rollup::from_sums(r.real(9)?, r.real(10)?, r.real(11)?, r.real(12)?),
+        owner: r.text(13)?,
+        lead: r.text(14)?,
     })
 }
 
-fn status_of(s: String) -> rusqlite::Result<Status> {
-    s.parse().map_err(|e: crate::domain::refusal::Refusal| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
-    })
+pub(super) fn status_of(s: &str) -> Result<Status> {
+    s.parse()
+        .map_err(|e: crate::domain::refusal::Refusal| Error::Internal(format!("status {s:?}: {e}")))
 }
 
 impl Store {
     /// Notes of a project or a milestone (`owner` names the column), newest
     /// first.
     fn notes_of(&self, owner: &'static str, id: i64) -> Result<Vec<NoteRow>> {
-        self.conn
-            .prepare_cached(&format!(
+        sql::rows(
+            self.db(),
+            "reading notes",
+            &format!(
                 "SELECT {NOTE_COLUMNS} FROM note WHERE {owner} = ?1 ORDER BY created_at DESC, id DESC"
-            ))
-            .and_then(|mut st| st.query_map([id], note_row)?.collect())
-            .map_err(Error::sql("reading notes"))
+            ),
+            args![id],
+            note_row,
+        )
     }
 
     /// A project's description and its own notes (newest first): what the
     /// milestone list shows beneath the milestones.
     pub fn project_notes(&self, id: i64) -> Result<(String, Vec<NoteRow>)> {
-        let description: String = self
-            .conn
-            .query_row("SELECT description FROM project WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(Error::sql("reading a project"))?
-            .ok_or(Error::NotFound {
-                what: "project",
-                id,
-            })?;
+        let description = sql::one(
+            self.db(),
+            "reading a project",
+            "SELECT description FROM project WHERE id = ?1",
+            args![id],
+            |r| r.text(0),
+        )?
+        .ok_or(Error::NotFound {
+            what: "project",
+            id,
+        })?;
         let notes = self.notes_of("project_id", id)?;
         Ok((description, notes))
     }
 
     pub fn project(&self, id: i64) -> Result<ProjectRow> {
-        self.conn
-            .prepare_cached(&format!("{PROJECT_SQL} WHERE p.id = ?1"))
-            .and_then(|mut st| st.query_row([id], project_row).optional())
-            .map_err(Error::sql("reading a project"))?
-            .ok_or(Error::NotFound {
-                what: "project",
-                id,
-            })
+        sql::one(
+            self.db(),
+            "reading a project",
+            &format!("{PROJECT_SQL} WHERE p.id = ?1"),
+            args![id],
+            project_row,
+        )?
+        .ok_or(Error::NotFound {
+            what: "project",
+            id,
+        })
     }
 
     pub fn detail(&self, milestone_id: i64) -> Result<Detail> {
         let milestone = self.milestone(milestone_id)?;
-        let ctx = || Error::sql("reading a milestone's detail");
-        let readings = self
-            .conn
-            .prepare_cached("SELECT as_of, value, author, source FROM reading WHERE milestone_id = ?1 ORDER BY as_of")
-            .and_then(|mut st| {
-                st.query_map([milestone_id], |r| {
-                    Ok(ReadingRow { as_of: r.get(0)?, value: r.get(1)?, author: r.get(2)?, source: r.get(3)? })
-                })?
-                .collect()
-            })
-            .map_err(ctx())?;
+        let readings = sql::rows(
+            self.db(),
+            "reading a milestone's detail",
+            "SELECT as_of, value, author, source FROM reading WHERE milestone_id = ?1 ORDER BY as_of",
+            args![milestone_id],
+            |r| {
+                Ok(ReadingRow {
+                    as_of: r.text(0)?,
+                    value: r.real(1)?,
+                    author: r.text(2)?,
+                    source: r.text(3)?,
+                })
+            },
+        )?;
         let notes = self.notes_of("milestone_id", milestone_id)?;
         let history = self.history_of(milestone_id, HISTORY_SHOWN)?;
         Ok(Detail {
@@ -133,20 +133,24 @@ impl Store {
 
     /// Changes to a milestone and its notes, newest first, at most `limit`.
     pub fn history_of(&self, milestone_id: i64, limit: i64) -> Result<Vec<HistoryRow>> {
-        self.conn
-            .prepare_cached(
-                "SELECT at, author, field, old, new FROM history
-                 WHERE (entity = 'milestone' AND entity_id = ?1)
-                    OR (entity = 'note' AND entity_id IN (SELECT id FROM note WHERE milestone_id = ?1))
-                 ORDER BY id DESC LIMIT ?2",
-            )
-            .and_then(|mut st| {
-                st.query_map(params![milestone_id, limit], |r| {
-                    Ok(HistoryRow { at: r.get(0)?, author: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? })
-                })?
-                .collect()
-            })
-            .map_err(Error::sql("reading history"))
+        sql::rows(
+            self.db(),
+            "reading history",
+            "SELECT at, author, field, old, new FROM history
+             WHERE (entity = 'milestone' AND entity_id = ?1)
+                OR (entity = 'note' AND entity_id IN (SELECT id FROM note WHERE milestone_id = ?1))
+             ORDER BY id DESC LIMIT ?2",
+            args![milestone_id, limit],
+            |r| {
+                Ok(HistoryRow {
+                    at: r.text(0)?,
+                    author: r.text(1)?,
+                    field: r.text(2)?,
+                    old: r.opt_text(3)?,
+                    new: r.opt_text(4)?,
+                })
+            },
+        )
     }
 
     /// Projects, milestones and notes whose text contains `query` (any
@@ -155,6 +159,9 @@ impl Store {
     /// the cost follows the hits, not the size of the plan. A query of one
     /// character does not search notes (see `NOTE_QUERY_MIN`).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+        if self.on_server() {
+            return super::postgres::search(self.db(), query, limit);
+        }
         let q = query.trim();
         if q.is_empty() {
             return Ok(Vec::new());
@@ -236,27 +243,15 @@ impl Store {
                      WHERE {index} MATCH ?1 ORDER BY t.rowid DESC LIMIT ?2"
                 ),
             };
-            let mut st = self
-                .conn
-                .prepare_cached(&sql)
-                .map_err(Error::sql("searching"))?;
-            let found = st
-                .query_map(
-                    params![matching, i64::try_from(room).unwrap_or(i64::MAX)],
-                    hit,
-                )
-                .and_then(|it| it.collect::<rusqlite::Result<Vec<Hit>>>())
-                .map_err(Error::sql("searching"))?;
-            // A title found by its characters is not listed again by its
-            // pinyin; a pinyin hit must still match the text as it is now
-            // (another program may have renamed it since it was indexed).
-            let by_pinyin = index.ends_with("_pinyin");
-            for h in found {
-                let stale = by_pinyin && !crate::domain::pinyin::key(&h.text).contains(q);
-                if !stale && !hits.iter().any(|o| o.kind == h.kind && same_row(o, &h)) {
-                    hits.push(h);
-                }
-            }
+            let found = sql::rows(
+                self.file()?,
+                "searching",
+                &sql,
+                args![matching.as_str(), i64::try_from(room).unwrap_or(i64::MAX)],
+                hit,
+            )?;
+            let by_pinyin = index.ends_with("_pinyin").then_some(q);
+            gather(&mut hits, found, by_pinyin);
         }
         // Exact and prefix matches first, by text or pinyin; each rank in
         // the order found (kind, then plan order).
@@ -272,7 +267,7 @@ impl Store {
         let low = q.to_lowercase();
         let high = format!("{low}{}", char::MAX);
         let found: Vec<String> = self
-            .conn
+            .file()?
             .prepare_cached(&format!(
                 "SELECT term FROM {terms} WHERE term >= ?1 AND term < ?2 LIMIT {MAX_TERMS}"
             ))
@@ -309,26 +304,40 @@ fn same_row(a: &Hit, b: &Hit) -> bool {
     }
 }
 
-fn hit(r: &rusqlite::Row<'_>) -> rusqlite::Result<Hit> {
-    let kind = match r.get::<_, i64>(0)? {
+/// A search hit: (kind, direction id, project id, milestone id, note id,
+/// direction, project, milestone title, the text matched).
+pub(super) fn hit(r: &dyn Cells) -> Result<Hit> {
+    let kind = match r.int(0)? {
         0 => HitKind::Project,
         1 => HitKind::Milestone,
         _ => HitKind::Note,
     };
-    let d: String = r.get(5)?;
-    let p: String = r.get(6)?;
-    let m: Option<String> = r.get(7)?;
-    let path = match (&kind, m) {
+    let d = r.text(5)?;
+    let p = r.text(6)?;
+    let path = match (&kind, r.opt_text(7)?) {
         (HitKind::Project, _) | (_, None) => format!("{d} › {p}"),
         (_, Some(m)) => format!("{d} › {p} › {m}"),
     };
     Ok(Hit {
         kind,
-        direction_id: r.get(1)?,
-        project_id: r.get(2)?,
-        milestone_id: r.get(3)?,
-        note_id: r.get(4)?,
+        direction_id: r.int(1)?,
+        project_id: r.int(2)?,
+        milestone_id: r.opt_int(3)?,
+        note_id: r.opt_int(4)?,
         path,
-        text: r.get(8)?,
+        text: r.text(8)?,
     })
+}
+
+/// Adds `found` to `hits`: a row already listed (a title found by its
+/// characters, then by its pinyin) is not listed again, and a pinyin hit
+/// must still match the text as it is now (another program may have
+/// renamed it since its key was made).
+pub(super) fn gather(hits: &mut Vec<Hit>, found: Vec<Hit>, by_pinyin: Option<&str>) {
+    for h in found {
+        let stale = by_pinyin.is_some_and(|q| !crate::domain::pinyin::key(&h.text).contains(q));
+        if !stale && !hits.iter().any(|o| o.kind == h.kind && same_row(o, &h)) {
+            hits.push(h);
+        }
+    }
 }

@@ -130,6 +130,7 @@ impl Server {
         };
         let mut tx = self
             .client
+            .get_mut()
             .build_transaction()
             .isolation_level(postgres::IsolationLevel::RepeatableRead)
             .read_only(true)
@@ -143,7 +144,7 @@ impl Server {
     /// True when the database holds no row of a plan (no plan, no
     /// history, no drafts).
     pub fn is_empty(&mut self) -> Result<bool> {
-        is_empty(&mut self.client).map_err(self.fail("looking for a plan"))
+        is_empty(self.client.get_mut()).map_err(self.fail("looking for a plan"))
     }
 
     /// How many rows each table holds, in `TABLES` order.
@@ -152,6 +153,7 @@ impl Server {
         for t in TABLES {
             let n: i64 = self
                 .client
+                .get_mut()
                 .query_one(&format!("SELECT count(*) FROM {}", t.name), &[])
                 .map_err(self.fail("counting rows"))?
                 .get(0);
@@ -187,6 +189,7 @@ impl Server {
         };
         let mut tx = self
             .client
+            .get_mut()
             .transaction()
             .map_err(fail("starting the copy"))?;
         tx.batch_execute(

@@ -8,12 +8,21 @@
 //! hosts and `target_session_attrs=read-write` included.
 
 mod copy;
+mod db;
+mod listen;
+mod open;
+mod pinyin;
 mod schema;
+mod search;
 
+pub use open::{author, open_server};
+pub use pinyin::catch_up_pinyin;
 pub use schema::latest_version;
+pub use search::search;
 
 use super::error::{Error, Result, ServerWhy};
 use postgres::{Client, Config, NoTls};
+use std::cell::RefCell;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -33,7 +42,14 @@ pub fn is_server(db: &str) -> bool {
 
 /// One connection to the plan's database.
 pub struct Server {
-    client: Client,
+    /// Behind a cell so that reads (`&self`, as on the file) may use it.
+    client: RefCell<Client>,
+    /// Statements prepared on this connection, by their text.
+    statements: db::Statements,
+    /// What this connection hears of others' changes (once listening).
+    ears: listen::Ears,
+    /// Inside a snapshot's read transaction.
+    reading: std::cell::Cell<bool>,
     /// The connection string without its password, for messages.
     named: String,
     /// The database role this connection acts as: the author of its edits.
@@ -58,6 +74,15 @@ pub fn name_of(config: &Config) -> String {
     format!("postgresql://{user}@{}/{db}", hosts.join(","))
 }
 
+/// `name_of` for a connection string as typed ("PostgreSQL" when it
+/// does not parse: its words stay out of messages, as a password might).
+pub fn name_of_string(db: &str) -> String {
+    match Config::from_str(db) {
+        Ok(c) => name_of(&c),
+        Err(_) => "PostgreSQL".to_owned(),
+    }
+}
+
 impl Server {
     /// Connects, checks that the server can hold a plan (its version,
     /// pg_trgm, a locale that lets pg_trgm see Chinese), and brings the
@@ -79,7 +104,10 @@ impl Server {
             source: e,
         })?;
         let mut server = Server {
-            client,
+            client: RefCell::new(client),
+            statements: db::Statements::default(),
+            reading: std::cell::Cell::new(false),
+            ears: listen::Ears::default(),
             named,
             role: String::new(),
         };
@@ -114,6 +142,7 @@ impl Server {
     fn one_text(&mut self, sql: &str) -> Result<String> {
         let context = format!("asking the server ({})", self.named);
         self.client
+            .get_mut()
             .query_one(sql, &[])
             .and_then(|r| r.try_get::<_, String>(0))
             .map_err(|source| Error::Pg { context, source })
@@ -133,6 +162,7 @@ impl Server {
         }
         let available = self
             .client
+            .get_mut()
             .query_opt(
                 "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'",
                 &[],
@@ -149,7 +179,7 @@ impl Server {
     /// extracts nothing from them. Asked after the schema is in place
     /// (the extension may only exist from then on).
     fn check_locale(&mut self) -> Result<()> {
-        match blind_ctype(&mut self.client).map_err(self.fail("checking the locale"))? {
+        match blind_ctype(self.client.get_mut()).map_err(self.fail("checking the locale"))? {
             Some(ctype) => Err(self.refused(ServerWhy::LocaleBlindToChinese { ctype })),
             None => Ok(()),
         }
@@ -159,6 +189,7 @@ impl Server {
     pub fn schema_version(&mut self) -> Result<i64> {
         let exists = self
             .client
+            .get_mut()
             .query_one("SELECT to_regclass('plan_cockpit_schema') IS NOT NULL", &[])
             .map_err(self.fail("reading the schema version"))?
             .get::<_, bool>(0);
@@ -166,6 +197,7 @@ impl Server {
             return Ok(0);
         }
         self.client
+            .get_mut()
             .query_one(
                 "SELECT coalesce(max(version), 0)::bigint FROM plan_cockpit_schema",
                 &[],
@@ -194,6 +226,7 @@ impl Server {
         if found == 0 {
             let foreign = self
                 .client
+                .get_mut()
                 .query_one("SELECT to_regclass('plan') IS NOT NULL", &[])
                 .map_err(self.fail("looking at the schema"))?
                 .get::<_, bool>(0);
@@ -203,6 +236,7 @@ impl Server {
         }
         let may_create: bool = self
             .client
+            .get_mut()
             .query_one(
                 "SELECT has_schema_privilege(current_schema(), 'CREATE')
                         AND has_database_privilege(current_database(), 'CREATE')",
@@ -224,6 +258,7 @@ impl Server {
         };
         let mut tx = self
             .client
+            .get_mut()
             .transaction()
             .map_err(fail("upgrading the schema"))?;
         tx.execute(
