@@ -381,15 +381,16 @@ fn a_viewer_reads_the_plan_out_but_cannot_write_one_in() {
 }
 
 #[test]
-fn the_cockpit_on_a_server_says_what_this_version_does_there() {
+fn a_whole_file_command_on_a_server_says_what_this_version_does_there() {
     let mut sb = Sandbox::new();
-    sb.db = "postgres://planner@db.example/plan".into();
+    sb.db = "postgres://planner:secret@db.example/plan".into();
     let r = sb.run(&["check"]);
     assert_eq!(r.code(), 2, "{}", r.stderr());
     assert!(
-        r.stderr().contains("through migrate only"),
+        r.stderr().contains("runs the cockpit, milestone list/set"),
         "{}",
         r.stderr()
     );
+    assert!(!r.stderr().contains("secret"), "{}", r.stderr());
     assert!(common::names_in(sb.dir.path()).is_empty());
 }

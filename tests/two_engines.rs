@@ -201,3 +201,128 @@ fn a_server_store_hears_another_planners_commit() {
     eprintln!("heard another planner's commit after {heard:?}");
     assert_eq!(mine.milestone(m.id).unwrap().current, Some(2.0));
 }
+
+/// A viewer's cockpit is read-only, saying why; its writes change nothing.
+#[test]
+fn a_viewer_looks_but_cannot_write() {
+    let both = Both::new();
+    let Some(db) = &both.server else { return };
+    let mut c = db.client();
+    c.batch_execute(
+        "DO $$ BEGIN CREATE ROLE plan_planner NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+         DO $$ BEGIN CREATE ROLE plan_viewer NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+         DO $$ BEGIN CREATE ROLE zhao_min LOGIN IN ROLE plan_viewer;
+         EXCEPTION WHEN duplicate_object THEN NULL; END $$;",
+    )
+    .unwrap();
+    c.batch_execute(include_str!("../docs/postgres-grants.sql"))
+        .unwrap();
+    let viewer = db.as_role("zhao_min");
+    let mut s = open_store(std::path::Path::new(&viewer));
+    match s.access() {
+        store::Access::ReadOnly(store::ReadOnlyWhy::ServerRole { role }) => {
+            assert_eq!(role, "zhao_min");
+        }
+        other => panic!("{other:?}"),
+    }
+    let m = numeric_milestone(&s);
+    assert!(matches!(
+        s.update_milestone(m.id, None, set_current(9.0), "test"),
+        Err(Error::ReadOnly(_))
+    ));
+    let said = plan_cockpit::i18n::Lang::Zh.read_only(&store::ReadOnlyWhy::ServerRole {
+        role: "zhao_min".into(),
+    });
+    assert!(said.contains("只能查看和导出"), "{said}");
+    assert_eq!(s.milestone(m.id).unwrap().current, m.current);
+}
+
+/// Two planners adding to one figure at once, a thousand times each, on
+/// two connections: every add counts, and each has its history row.
+#[test]
+fn two_clients_adding_a_thousand_times_each_lose_nothing() {
+    let both = Both::new();
+    let Some(db) = &both.server else { return };
+    let m = numeric_milestone(&open_store(std::path::Path::new(&db.url)));
+    let (id, start) = (m.id, m.current.unwrap_or(0.0));
+    let adds = 1000;
+    let workers: Vec<_> = (0..2)
+        .map(|_| {
+            let url = db.url.clone();
+            std::thread::spawn(move || {
+                let mut s = open_store(std::path::Path::new(&url));
+                for _ in 0..adds {
+                    let add = MilestoneChange {
+                        value: Some(ValueChange::Add(1.0)),
+                        ..MilestoneChange::default()
+                    };
+                    s.update_milestone(id, None, add, "test").unwrap();
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().unwrap();
+    }
+    let s = open_store(std::path::Path::new(&db.url));
+    let m = s.milestone(id).unwrap();
+    assert_eq!(m.current, Some(start + f64::from(2 * adds)));
+    let mut c = db.client();
+    let rows: i64 = c
+        .query_one(
+            "SELECT count(*) FROM history WHERE entity = 'milestone' AND entity_id = $1 AND field = 'current'",
+            &[&id],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(rows, i64::from(2 * adds));
+}
+
+/// `milestone set --add 1` killed at random moments: every save it
+/// acknowledged is there, a killed one is there whole or not at all (the
+/// value and its history row together).
+#[test]
+fn a_client_killed_mid_transaction_loses_no_acknowledged_commit() {
+    let both = Both::new();
+    let Some(db) = &both.server else { return };
+    let m = numeric_milestone(&open_store(std::path::Path::new(&db.url)));
+    let (id, start) = (m.id, m.current.unwrap_or(0.0));
+    let mut on_server = Sandbox::new();
+    on_server.db = db.url.clone().into();
+    let (mut acked, mut tries) = (0_u32, 0_u32);
+    for i in 0..40_u64 {
+        let mut child = on_server
+            .cmd()
+            .args(["milestone", "set", &id.to_string(), "--add", "1"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        tries += 1;
+        std::thread::sleep(std::time::Duration::from_millis(i % 20 * 5));
+        let _ = child.kill();
+        if child.wait().unwrap().success() {
+            acked += 1;
+        }
+    }
+    let mut c = db.client();
+    let current: Option<f64> = c
+        .query_one("SELECT current FROM milestone WHERE id = $1", &[&id])
+        .unwrap()
+        .get(0);
+    let history: i64 = c
+        .query_one(
+            "SELECT count(*) FROM history WHERE entity = 'milestone' AND entity_id = $1 AND field = 'current'",
+            &[&id],
+        )
+        .unwrap()
+        .get(0);
+    let landed = current.unwrap_or(0.0) - start;
+    eprintln!("{tries} tries, {acked} acknowledged, {landed} landed");
+    assert!(landed >= f64::from(acked) && landed <= f64::from(tries), "{landed} of {acked}/{tries}");
+    assert_eq!(
+        landed,
+        f64::from(u32::try_from(history).unwrap()),
+        "each landed add has its history row"
+    );
+}

@@ -7,6 +7,7 @@
 
 use super::Store;
 use super::error::{Error, Result};
+use super::sql::Cells;
 use crate::domain::lens::{Group, Lens};
 use crate::domain::progress::Measure;
 use crate::domain::status::{Kind, Status};
@@ -29,22 +30,94 @@ fn group_column(lens: Lens) -> (&'static str, &'static str) {
     }
 }
 
+/// The first nine columns both engines' statements return: id, the
+/// pane's number and owner, kind, status, baseline, target, current, due.
+const COLUMNS: &str =
+    "m.id, {group}, m.kind, m.status, m.baseline, m.target, m.current, m.due_date";
+
+/// One row of `COLUMNS` as the lights judge it, with its readings; a row
+/// of an unknown kind or status is passed over.
+fn judge_row(
+    lens: Lens,
+    r: &dyn Cells,
+    readings: &[(String, f64)],
+    judge: &mut dyn FnMut(Judged<'_>),
+) -> Result<()> {
+    let (n, owner) = (r.int(1)?, r.text(2)?);
+    let (kind, status) = (r.text(3)?, r.text(4)?);
+    let (Some(kind), Ok(status)) = (Kind::from_code(&kind), status.parse::<Status>()) else {
+        return Ok(());
+    };
+    let group = match lens {
+        Lens::Directions => Group::Direction(n),
+        Lens::Programs => Group::Program(n),
+        Lens::Areas => Group::Area(n),
+        Lens::Owners => Group::Owner(owner),
+    };
+    let due = r.text(8)?;
+    judge(Judged {
+        group: &group,
+        measure: Measure {
+            kind,
+            status,
+            baseline: r.opt_real(5)?,
+            target: r.opt_real(6)?,
+            current: r.opt_real(7)?,
+        },
+        due: &due,
+        readings,
+    });
+    Ok(())
+}
+
+/// The open milestones with a time limit, and the join that puts each in
+/// its panes, for `lens`.
+fn open_in(lens: Lens) -> (String, String) {
+    let (group, only) = group_column(lens);
+    let areas = if lens == Lens::Areas {
+        "JOIN project_area pa ON pa.project_id = p.id"
+    } else {
+        ""
+    };
+    let open = "m.status NOT IN ('done', 'dropped') AND m.due_date IS NOT NULL";
+    (
+        format!(
+            "{} FROM milestone m JOIN project p ON p.id = m.project_id {areas} WHERE {open}{only}",
+            COLUMNS.replace("{group}", group)
+        ),
+        open.to_owned(),
+    )
+}
+
 impl Store {
     /// Calls `judge` once per open milestone with a time limit in each
     /// pane of `lens` it belongs to (an area's project may serve several).
     pub fn each_judged(&self, lens: Lens, mut judge: impl FnMut(Judged<'_>)) -> Result<()> {
-        let (group, only) = group_column(lens);
-        let areas = if lens == Lens::Areas {
-            "JOIN project_area pa ON pa.project_id = p.id"
-        } else {
-            ""
+        let (select, open) = open_in(lens);
+        let conn = match self.file() {
+            Ok(conn) => conn,
+            Err(_) => {
+                // The server hands each milestone's readings with it, in
+                // one statement streamed row by row.
+                let sql = select.replacen(
+                    " FROM milestone m",
+                    ", (SELECT string_agg(r.as_of || '=' || r.value::text, ';' ORDER BY r.as_of)
+                        FROM reading r WHERE r.milestone_id = m.id
+                         AND m.kind = 'numeric' AND m.target IS NOT NULL)
+                     FROM milestone m",
+                    1,
+                );
+                return self.db().each(
+                    "judging the lights",
+                    &format!("SELECT {sql} ORDER BY m.id"),
+                    &[],
+                    &mut |r| {
+                        let readings = super::postgres::readings_of(r.opt_text(9)?.as_deref())?;
+                        judge_row(lens, r, &readings, &mut judge)
+                    },
+                );
+            }
         };
-        let open = "m.status NOT IN ('done', 'dropped') AND m.due_date IS NOT NULL";
-        let sql = format!(
-            "SELECT m.id, {group}, m.kind, m.status, m.baseline, m.target, m.current, m.due_date
-             FROM milestone m JOIN project p ON p.id = m.project_id {areas}
-             WHERE {open}{only} ORDER BY m.id"
-        );
         let readings_sql = format!(
             "SELECT r.milestone_id, r.as_of, r.value FROM reading r
              JOIN milestone m ON m.id = r.milestone_id
@@ -52,8 +125,10 @@ impl Store {
              ORDER BY r.milestone_id, r.as_of"
         );
         let bad = |e: rusqlite::Error| Error::sql("judging the lights")(e);
-        let mut st = self.file()?.prepare(&sql).map_err(&bad)?;
-        let mut rst = self.file()?.prepare(&readings_sql).map_err(&bad)?;
+        let mut st = conn
+            .prepare(&format!("SELECT {select} ORDER BY m.id"))
+            .map_err(&bad)?;
+        let mut rst = conn.prepare(&readings_sql).map_err(&bad)?;
         let mut readings = rst
             .query_map([], |r| {
                 Ok((
@@ -69,13 +144,6 @@ impl Store {
         let mut mine_of = i64::MIN;
         while let Some(r) = rows.next().map_err(&bad)? {
             let id: i64 = r.get(0).map_err(&bad)?;
-            let (n, owner): (i64, String) = (r.get(1).map_err(&bad)?, r.get(2).map_err(&bad)?);
-            let kind: String = r.get(3).map_err(&bad)?;
-            let status: String = r.get(4).map_err(&bad)?;
-            let (Some(kind), Ok(status)) = (Kind::from_code(&kind), status.parse::<Status>())
-            else {
-                continue;
-            };
             // An area's milestone comes once per area: its readings once.
             if mine_of != id {
                 mine.clear();
@@ -97,25 +165,8 @@ impl Store {
                     }
                 }
             }
-            let group = match lens {
-                Lens::Directions => Group::Direction(n),
-                Lens::Programs => Group::Program(n),
-                Lens::Areas => Group::Area(n),
-                Lens::Owners => Group::Owner(owner),
-            };
-            let due: String = r.get(8).map_err(&bad)?;
-            judge(Judged {
-                group: &group,
-                measure: Measure {
-                    kind,
-                    status,
-                    baseline: r.get(5).map_err(&bad)?,
-                    target: r.get(6).map_err(&bad)?,
-                    current: r.get(7).map_err(&bad)?,
-                },
-                due: &due,
-                readings: &mine,
-            });
+            let cells = super::sqlite::cells(r, "judging the lights");
+            judge_row(lens, &cells, &mine, &mut judge)?;
         }
         Ok(())
     }

@@ -8,7 +8,7 @@ use super::history::{Change, record};
 use super::lineage::next_version;
 use crate::domain::refusal::Field;
 use crate::domain::validate::typed_party;
-use rusqlite::params;
+use super::sql::{self, args};
 
 impl Store {
     /// Sets project `id`'s 责任单位 and 责任人 if nobody changed the project
@@ -25,23 +25,29 @@ impl Store {
         let lead = typed_party(lead, Field::Lead).map_err(Error::Invalid)?;
         let now = self.clock.now_text();
         let author = self.author.clone();
-        self.write("setting the project's owner", |tx| {
+        self.write_any("setting the project's owner", |tx| {
             unchanged(tx, "project", id, expected_version)?;
-            let (old_unit, old_lead): (String, String) = tx
-                .query_row("SELECT owner, lead FROM project WHERE id = ?1", [id], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .map_err(Error::sql("reading the project"))?;
+            let (old_unit, old_lead) = sql::one(
+                tx,
+                "reading the project",
+                "SELECT owner, lead FROM project WHERE id = ?1",
+                args![id],
+                |r| Ok((r.text(0)?, r.text(1)?)),
+            )?
+            .ok_or(Error::NotFound {
+                what: "project",
+                id,
+            })?;
             if (old_unit.as_str(), old_lead.as_str()) == (unit.as_str(), lead.as_str()) {
                 return Ok(((old_unit, old_lead), expected_version));
             }
             let version = next_version(tx)?;
-            tx.execute(
+            tx.exec(
+                "setting the project's owner",
                 "UPDATE project SET owner = ?1, lead = ?2, version = ?3, updated_at = ?4,
                     updated_by = ?5 WHERE id = ?6",
-                params![unit, lead, version, now, author, id],
-            )
-            .map_err(Error::sql("setting the project's owner"))?;
+                args![&unit, &lead, version, &now, &author, id],
+            )?;
             let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
             for (field, old, new) in [("owner", &old_unit, &unit), ("lead", &old_lead, &lead)] {
                 if old != new {
@@ -62,12 +68,17 @@ impl Store {
     /// Every 责任单位 the plan names, on projects or milestones, in
     /// order: what the agenda's owner filter steps through.
     pub fn owners(&self) -> Result<Vec<String>> {
-        self.file()?
-            .prepare_cached(
-                "SELECT owner FROM project WHERE owner <> ''
-                 UNION SELECT owner FROM milestone WHERE owner <> '' ORDER BY 1",
-            )
-            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
-            .map_err(Error::sql("listing the owners"))
+        let mut owners = sql::rows(
+            self.db(),
+            "listing the owners",
+            "SELECT owner FROM project WHERE owner <> ''
+             UNION SELECT owner FROM milestone WHERE owner <> ''",
+            &[],
+            |r| r.text(0),
+        )?;
+        // In code points, as the file orders text, whatever the server's
+        // collation.
+        owners.sort_unstable();
+        Ok(owners)
     }
 }

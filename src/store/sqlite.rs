@@ -18,9 +18,14 @@ impl rusqlite::ToSql for Arg<'_> {
     }
 }
 
-struct Row<'r, 's> {
+pub(super) struct Row<'r, 's> {
     row: &'r rusqlite::Row<'s>,
     what: &'r str,
+}
+
+/// A row read by the file's own statements, as `Cells`.
+pub(super) fn cells<'r, 's>(row: &'r rusqlite::Row<'s>, what: &'r str) -> Row<'r, 's> {
+    Row { row, what }
 }
 
 impl Row<'_, '_> {

@@ -8,6 +8,7 @@ use super::Server;
 use crate::store::error::{Error, Result};
 use crate::store::sql::{Arg, Cells, Db, Engine, numbered_dollars};
 use postgres::types::{IsNull, ToSql, Type, private::BytesMut, to_sql_checked};
+use postgres::fallible_iterator::FallibleIterator;
 use postgres::{GenericClient, Row, Statement};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -143,8 +144,10 @@ fn run_each(
         source,
     };
     let st = statements.get(client, sql).map_err(fail)?;
-    let params: Vec<&(dyn ToSql + Sync)> = args.iter().map(|a| a as &(dyn ToSql + Sync)).collect();
-    for row in client.query(&st, &params).map_err(fail)? {
+    // Streamed, a row at a time: a list of 100,000 milestones is never
+    // held whole.
+    let mut rows = client.query_raw(&st, args.iter()).map_err(fail)?;
+    while let Some(row) = rows.next().map_err(fail)? {
         f(&Cols {
             row: &row,
             what: &what,

@@ -9,12 +9,14 @@
 
 mod copy;
 mod db;
+mod lights;
 mod listen;
 mod open;
 mod pinyin;
 mod schema;
 mod search;
 
+pub use lights::readings_of;
 pub use open::{author, open_server};
 pub use pinyin::catch_up_pinyin;
 pub use schema::latest_version;
