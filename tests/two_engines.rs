@@ -25,7 +25,13 @@ impl Both {
         drop(open_store(&sb.db));
         let server = pg::test_db();
         if let Some(db) = &server {
-            sb.ok(&["migrate", "--from", sb.db.to_str().unwrap(), "--to", &db.url]);
+            sb.ok(&[
+                "migrate",
+                "--from",
+                sb.db.to_str().unwrap(),
+                "--to",
+                &db.url,
+            ]);
         }
         Both { sb, server }
     }
@@ -113,7 +119,11 @@ fn both_engines_refuse_a_stale_save_and_keep_history() {
         match stale {
             Err(Error::Conflict(c)) => {
                 assert_eq!(c.found_version, saved.version, "{engine}");
-                assert!(c.by.starts_with("planner") || c.by.contains("planner"), "{engine}: {}", c.by);
+                assert!(
+                    c.by.starts_with("planner") || c.by.contains("planner"),
+                    "{engine}: {}",
+                    c.by
+                );
             }
             other => panic!("{engine}: {other:?}"),
         }
@@ -136,7 +146,10 @@ fn both_engines_refuse_a_stale_save_and_keep_history() {
         let (id, v) = (note.note_id.unwrap(), note.note_version.unwrap());
         let (_, v2) = s.update_note(id, v, "第二稿").unwrap();
         assert!(v2 > v, "{engine}");
-        assert!(matches!(s.update_note(id, v, "第三稿"), Err(Error::Conflict(_))), "{engine}");
+        assert!(
+            matches!(s.update_note(id, v, "第三稿"), Err(Error::Conflict(_))),
+            "{engine}"
+        );
         // Ids are never handed out twice: a project added after a delete
         // takes a new one.
         let dir = match &s.groups(Lens::Directions).unwrap()[0].group {
@@ -150,7 +163,12 @@ fn both_engines_refuse_a_stale_save_and_keep_history() {
         // Undo of the save puts the value back, with the version check.
         let mut after = s.milestone(m.id).unwrap();
         let undone = s
-            .restore_milestone(m.id, after.version, saved.before.clone(), saved.reading.clone())
+            .restore_milestone(
+                m.id,
+                after.version,
+                saved.before.clone(),
+                saved.reading.clone(),
+            )
             .unwrap();
         after = s.milestone(m.id).unwrap();
         assert_eq!(after.current, m.current, "{engine}");
@@ -166,7 +184,11 @@ fn a_draft_is_kept_on_both_engines() {
         let m = numeric_milestone(&s);
         let target = store::DraftFor::NewNote { milestone: m.id };
         let id = s.save_draft(None, &target, "写了一半").unwrap();
-        assert_eq!(s.save_draft(Some(id), &target, "写了一大半").unwrap(), id, "{engine}");
+        assert_eq!(
+            s.save_draft(Some(id), &target, "写了一大半").unwrap(),
+            id,
+            "{engine}"
+        );
         let drafts = s.drafts().unwrap();
         assert_eq!(drafts.len(), 1, "{engine}");
         assert_eq!(drafts[0].body, "写了一大半", "{engine}");
@@ -186,16 +208,26 @@ fn a_server_store_hears_another_planners_commit() {
     let mut other = open_store(url);
     let before = mine.data_version().unwrap();
     let m = numeric_milestone(&mine);
-    mine.update_milestone(m.id, None, set_current(1.0), "test").unwrap();
-    assert_eq!(mine.data_version().unwrap(), before, "its own write is not news");
+    mine.update_milestone(m.id, None, set_current(1.0), "test")
+        .unwrap();
+    assert_eq!(
+        mine.data_version().unwrap(),
+        before,
+        "its own write is not news"
+    );
     let sent = std::time::Instant::now();
-    other.update_milestone(m.id, None, set_current(2.0), "test").unwrap();
+    other
+        .update_milestone(m.id, None, set_current(2.0), "test")
+        .unwrap();
     let heard = loop {
         let v = mine.data_version().unwrap();
         if v != before {
             break sent.elapsed();
         }
-        assert!(sent.elapsed() < std::time::Duration::from_secs(1), "not heard within a second");
+        assert!(
+            sent.elapsed() < std::time::Duration::from_secs(1),
+            "not heard within a second"
+        );
         std::thread::sleep(std::time::Duration::from_millis(5));
     };
     eprintln!("heard another planner's commit after {heard:?}");
@@ -319,7 +351,10 @@ fn a_client_killed_mid_transaction_loses_no_acknowledged_commit() {
         .get(0);
     let landed = current.unwrap_or(0.0) - start;
     eprintln!("{tries} tries, {acked} acknowledged, {landed} landed");
-    assert!(landed >= f64::from(acked) && landed <= f64::from(tries), "{landed} of {acked}/{tries}");
+    assert!(
+        landed >= f64::from(acked) && landed <= f64::from(tries),
+        "{landed} of {acked}/{tries}"
+    );
     assert_eq!(
         landed,
         f64::from(u32::try_from(history).unwrap()),

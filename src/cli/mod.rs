@@ -113,10 +113,11 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
     if let Some(Command::Config { print_default }) = cli.command {
         return settings::config(lang, &config, print_default);
     }
-    // On a PostgreSQL server this version runs the cockpit and the
-    // milestone and project commands; the commands that work on a whole
-    // file (init, import, generate, backup, check…) say so rather than
-    // take the connection string for a file's name.
+    // On a PostgreSQL server this version runs the cockpit and every
+    // command that reads or edits the plan through the store; the ones
+    // that work on a whole file (init, import, generate, backup, check,
+    // import-values) say so rather than take the connection string for a
+    // file's name.
     if cli.db.as_deref().is_some_and(crate::store::is_server)
         && !matches!(
             cli.command,
@@ -124,6 +125,10 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                 Command::Migrate { .. }
                     | Command::Milestone(_)
                     | Command::Project(ProjectCommand::Set { .. })
+                    | Command::Export { .. }
+                    | Command::Log { .. }
+                    | Command::Report { .. }
+                    | Command::Baseline(_)
             )
         )
     {

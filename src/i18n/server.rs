@@ -32,11 +32,13 @@ impl Lang {
         let lang = self;
         say!(
             lang,
-            "这一版在 PostgreSQL 上提供:驾驶舱、milestone list/set、project set 和 migrate;\
-             其他命令请在计划文件上使用(可用 migrate 在两者之间复制);未作任何修改",
-            "on PostgreSQL this version runs the cockpit, milestone list/set, project set and \
-             migrate; use the other commands on a plan file (migrate copies between the two); \
-             nothing was changed"
+            "这一版在 PostgreSQL 上提供:驾驶舱、milestone list/set、project set、export、log、\
+             report、baseline 和 migrate;init、import、generate、backup、check 和 import-values \
+             请在计划文件上使用(migrate 可在两者之间复制);未作任何修改",
+            "on PostgreSQL this version runs the cockpit, milestone list/set, project set, \
+             export, log, report, baseline and migrate; use init, import, generate, backup, check \
+             and import-values on a plan file (migrate copies between the two); nothing was \
+             changed"
         )
     }
 

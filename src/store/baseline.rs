@@ -3,10 +3,10 @@
 
 use super::Store;
 use super::error::{Error, Result};
+use super::sql::{self, Engine, args};
 use crate::domain::refusal::{Field, Refusal};
 use crate::domain::report::{BaselineInfo, Moved};
 use crate::domain::validate::typed_name;
-use rusqlite::{OptionalExtension, params};
 
 impl Store {
     /// Saves every milestone's target and time limit under `name`; a name
@@ -15,56 +15,58 @@ impl Store {
         let name = typed_name(name, Field::Title).map_err(Error::Invalid)?;
         let now = self.clock.now_text();
         let author = self.author.clone();
-        self.write("saving the baseline", |tx| {
-            let taken: Option<i64> = tx
-                .query_row("SELECT id FROM baseline WHERE name = ?1", [&name], |r| r.get(0))
-                .optional()
-                .map_err(Error::sql("reading the baselines"))?;
+        self.write_any("saving the baseline", |tx| {
+            let taken = sql::one(
+                tx,
+                "reading the baselines",
+                "SELECT id FROM baseline WHERE name = ?1",
+                args![&name],
+                |r| r.int(0),
+            )?;
             if taken.is_some() {
                 return Err(Error::Invalid(Refusal::BaselineExists { name: name.clone() }));
             }
-            tx.execute(
-                "INSERT INTO baseline (name, saved_at, saved_by) VALUES (?1, ?2, ?3)",
-                params![name, now, author],
-            )
-            .map_err(Error::sql("saving the baseline"))?;
-            let id = tx.last_insert_rowid();
-            let items = tx
-                .execute(
-                    "INSERT INTO baseline_item (baseline_id, milestone_id, title, unit, target, due_date)
-                     SELECT ?1, id, title, unit, target, due_date FROM milestone",
-                    [id],
-                )
-                .map_err(Error::sql("saving the baseline"))?;
+            let id = sql::one(
+                tx,
+                "saving the baseline",
+                "INSERT INTO baseline (name, saved_at, saved_by) VALUES (?1, ?2, ?3) RETURNING id",
+                args![&name, &now, &author],
+                |r| r.int(0),
+            )?
+            .ok_or_else(|| Error::Internal("a new baseline returned no id".into()))?;
+            let items = tx.exec(
+                "saving the baseline",
+                "INSERT INTO baseline_item (baseline_id, milestone_id, title, unit, target, due_date)
+                 SELECT ?1, id, title, unit, target, due_date FROM milestone",
+                args![id],
+            )?;
             Ok(BaselineInfo {
                 name: name.clone(),
                 saved_at: now.clone(),
                 saved_by: author.clone(),
-                items,
+                items: usize::try_from(items).unwrap_or(usize::MAX),
             })
         })
     }
 
     /// Every baseline, oldest first.
     pub fn baselines(&self) -> Result<Vec<BaselineInfo>> {
-        self.file()?
-            .prepare(
-                "SELECT b.name, b.saved_at, b.saved_by, count(i.milestone_id)
-                 FROM baseline b LEFT JOIN baseline_item i ON i.baseline_id = b.id
-                 GROUP BY b.id ORDER BY b.saved_at, b.id",
-            )
-            .and_then(|mut st| {
-                st.query_map([], |r| {
-                    Ok(BaselineInfo {
-                        name: r.get(0)?,
-                        saved_at: r.get(1)?,
-                        saved_by: r.get(2)?,
-                        items: usize::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
-                    })
-                })?
-                .collect()
-            })
-            .map_err(Error::sql("reading the baselines"))
+        sql::rows(
+            self.db(),
+            "reading the baselines",
+            "SELECT b.name, b.saved_at, b.saved_by, count(i.milestone_id)
+             FROM baseline b LEFT JOIN baseline_item i ON i.baseline_id = b.id
+             GROUP BY b.id ORDER BY b.saved_at, b.id",
+            &[],
+            |r| {
+                Ok(BaselineInfo {
+                    name: r.text(0)?,
+                    saved_at: r.text(1)?,
+                    saved_by: r.text(2)?,
+                    items: sql::count(r.int(3)?),
+                })
+            },
+        )
     }
 
     /// The targets and time limits that differ from baseline `name`, with
@@ -80,9 +82,14 @@ impl Store {
                     name: name.to_owned(),
                 })
             })?;
-        let mut st = self
-            .file()?
-            .prepare(
+        let differs = match self.db().engine() {
+            Engine::File => "IS NOT",
+            Engine::Server => "IS DISTINCT FROM",
+        };
+        let moved = sql::rows(
+            self.db(),
+            "comparing with the baseline",
+            &format!(
                 "SELECT m.id, p.name || ' › ' || m.title, m.unit, i.target, m.target, i.due_date,
                         m.due_date,
                         (SELECT h.author FROM history h
@@ -94,25 +101,23 @@ impl Store {
                  JOIN milestone m ON m.id = i.milestone_id
                  JOIN project p ON p.id = m.project_id
                  WHERE b.name = ?1
-                   AND (i.target IS NOT m.target OR i.due_date IS NOT m.due_date)
-                 ORDER BY m.id",
-            )
-            .map_err(Error::sql("comparing with the baseline"))?;
-        let moved = st
-            .query_map([name], |r| {
+                   AND (i.target {differs} m.target OR i.due_date {differs} m.due_date)
+                 ORDER BY m.id"
+            ),
+            args![name],
+            |r| {
                 Ok(Moved {
-                    milestone: r.get(0)?,
-                    place: r.get(1)?,
-                    unit: r.get(2)?,
-                    target_was: r.get(3)?,
-                    target: r.get(4)?,
-                    due_was: r.get(5)?,
-                    due: r.get(6)?,
-                    by: r.get(7)?,
+                    milestone: r.int(0)?,
+                    place: r.text(1)?,
+                    unit: r.text(2)?,
+                    target_was: r.opt_real(3)?,
+                    target: r.opt_real(4)?,
+                    due_was: r.opt_text(5)?,
+                    due: r.opt_text(6)?,
+                    by: r.opt_text(7)?,
                 })
-            })
-            .and_then(|it| it.collect())
-            .map_err(Error::sql("comparing with the baseline"))?;
+            },
+        )?;
         Ok((info, moved))
     }
 }

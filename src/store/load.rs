@@ -4,35 +4,27 @@
 
 use super::Store;
 use super::error::{Error, Result};
+use super::sql::{self, Cells, Db, args};
+use crate::domain::Kind;
 use crate::domain::plan::{
     Direction, FORMAT, Milestone, Note, PlanDoc, PlanInfo, Program, Project, Reading,
 };
-use crate::domain::{Kind, Status};
-use rusqlite::Row;
 use std::collections::HashMap;
 
-fn status(s: String) -> rusqlite::Result<Status> {
-    s.parse().map_err(|e: crate::domain::refusal::Refusal| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
-    })
+fn narrow<T: TryFrom<i64>>(what: &str, n: i64) -> Result<T> {
+    T::try_from(n).map_err(|_| Error::Internal(format!("{what} {n} is out of range")))
 }
 
-fn kind(s: String) -> rusqlite::Result<Kind> {
-    Kind::from_code(&s).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, s.into())
-    })
-}
-
-fn note(r: &Row<'_>) -> rusqlite::Result<(Option<i64>, Option<i64>, Note)> {
+fn note(r: &dyn Cells) -> Result<(Option<i64>, Option<i64>, Note)> {
     Ok((
-        r.get(0)?,
-        r.get(1)?,
+        r.opt_int(0)?,
+        r.opt_int(1)?,
         Note {
-            id: r.get(2)?,
-            body: r.get(3)?,
-            author: r.get(4)?,
-            created_at: r.get(5)?,
-            updated_at: r.get(6)?,
+            id: r.int(2)?,
+            body: r.text(3)?,
+            author: r.text(4)?,
+            created_at: r.opt_text(5)?,
+            updated_at: r.opt_text(6)?,
         },
     ))
 }
@@ -52,66 +44,64 @@ impl Store {
     /// Everything but the projects: the plan, its directions, programs and
     /// areas (a few rows).
     pub fn plan_head(&self) -> Result<PlanDoc> {
-        let c = self.file()?;
-        let ctx = |what: &'static str| Error::sql(format!("reading {what}"));
-        let (plan, format_version) = c
-            .query_row(
-                "SELECT title, year, locale, description, source, format_version FROM plan",
-                [],
+        let db = self.db();
+        let (plan, format_version) = sql::one(
+            db,
+            "reading the plan",
+            "SELECT title, year, locale, description, source, format_version FROM plan",
+            &[],
+            |r| {
+                Ok((
+                    PlanInfo {
+                        title: r.text(0)?,
+                        year: narrow("the plan year", r.int(1)?)?,
+                        locale: r.text(2)?,
+                        description: r.text(3)?,
+                        source: r.text(4)?,
+                    },
+                    narrow("the format version", r.int(5)?)?,
+                ))
+            },
+        )?
+        .ok_or_else(|| Error::Internal("the plan has no row".into()))?;
+        let groups = |table: &'static str| -> Result<Vec<Direction>> {
+            sql::rows(
+                db,
+                &format!("reading {table}"),
+                &format!(
+                    "SELECT id, code, name, name_en, description FROM {table} ORDER BY position, id"
+                ),
+                &[],
                 |r| {
-                    Ok((
-                        PlanInfo {
-                            title: r.get(0)?,
-                            year: r.get(1)?,
-                            locale: r.get(2)?,
-                            description: r.get(3)?,
-                            source: r.get(4)?,
-                        },
-                        r.get(5)?,
-                    ))
+                    Ok(Direction {
+                        id: r.int(0)?,
+                        code: r.text(1)?,
+                        name: r.text(2)?,
+                        name_en: r.text(3)?,
+                        description: r.text(4)?,
+                    })
                 },
             )
-            .map_err(ctx("the plan"))?;
-
-        let groups = |table: &'static str| -> Result<Vec<Direction>> {
-            let mut st = c
-                .prepare(&format!(
-                    "SELECT id, code, name, name_en, description FROM {table} ORDER BY position, id"
-                ))
-                .map_err(ctx(table))?;
-            let rows = st.query_map([], |r| {
-                Ok(Direction {
-                    id: r.get(0)?,
-                    code: r.get(1)?,
-                    name: r.get(2)?,
-                    name_en: r.get(3)?,
-                    description: r.get(4)?,
-                })
-            });
-            rows.and_then(|it| it.collect()).map_err(ctx(table))
         };
         let directions = groups("direction")?;
         let areas = groups("area")?;
-        let programs = c
-            .prepare(
-                "SELECT id, code, name, name_en, description, direction_id FROM program
-                 ORDER BY position, id",
-            )
-            .and_then(|mut st| {
-                st.query_map([], |r| {
-                    Ok(Program {
-                        id: r.get(0)?,
-                        code: r.get(1)?,
-                        name: r.get(2)?,
-                        name_en: r.get(3)?,
-                        description: r.get(4)?,
-                        direction: r.get(5)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .map_err(ctx("programs"))?;
-
+        let programs = sql::rows(
+            db,
+            "reading programs",
+            "SELECT id, code, name, name_en, description, direction_id FROM program
+             ORDER BY position, id",
+            &[],
+            |r| {
+                Ok(Program {
+                    id: r.int(0)?,
+                    code: r.text(1)?,
+                    name: r.text(2)?,
+                    name_en: r.text(3)?,
+                    description: r.text(4)?,
+                    direction: r.opt_int(5)?,
+                })
+            },
+        )?;
         Ok(PlanDoc {
             format: FORMAT.to_owned(),
             format_version,
@@ -127,64 +117,62 @@ impl Store {
     /// their readings and notes, its own notes, its areas): what an export
     /// holds in memory is one project, however large the plan.
     pub fn projects_in_order(&self) -> Result<ProjectStream<'_>> {
-        let ids = self
-            .file()?
-            .prepare("SELECT id FROM project ORDER BY position, id")
-            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
-            .map_err(Error::sql("reading the projects' order"))?;
+        let ids = sql::rows(
+            self.db(),
+            "reading the projects' order",
+            "SELECT id FROM project ORDER BY position, id",
+            &[],
+            |r| r.int(0),
+        )?;
         Ok(ProjectStream {
             store: self,
             ids,
             at: 0,
         })
     }
-}
 
-impl Store {
     /// One project, whole (the Markdown export reads them by direction).
     pub fn project_doc(&self, id: i64) -> Result<Project> {
-        project_whole(self.file()?, id)
+        project_whole(self.db(), id)
     }
 
     /// Every project's place and name, in plan order.
     pub fn project_outline(&self) -> Result<Vec<crate::domain::plan::Outline>> {
-        let ctx = Error::sql("reading the projects' outline");
-        let mut areas: HashMap<i64, Vec<i64>> = HashMap::new();
-        let mut st = self
-            .file()?
-            .prepare("SELECT project_id, area_id FROM project_area ORDER BY project_id, position")
-            .map_err(ctx)?;
-        let rows = st
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
-            .map_err(Error::sql("reading the projects' outline"))?;
-        for row in rows {
-            let (p, a) = row.map_err(Error::sql("reading the projects' outline"))?;
-            areas.entry(p).or_default().push(a);
-        }
-        self.file()?
-            .prepare("SELECT id, direction_id, program_id, name FROM project ORDER BY position, id")
-            .and_then(|mut st| {
-                st.query_map([], |r| {
-                    let id: i64 = r.get(0)?;
-                    Ok(crate::domain::plan::Outline {
-                        id,
-                        direction: r.get(1)?,
-                        program: r.get(2)?,
-                        areas: areas.remove(&id).unwrap_or_default(),
-                        name: r.get(3)?,
-                    })
-                })?
-                .collect()
-            })
-            .map_err(Error::sql("reading the projects' outline"))
+        let mut areas = self.areas_of_projects()?;
+        sql::rows(
+            self.db(),
+            "reading the projects' outline",
+            "SELECT id, direction_id, program_id, name FROM project ORDER BY position, id",
+            &[],
+            |r| {
+                let id = r.int(0)?;
+                Ok(crate::domain::plan::Outline {
+                    id,
+                    direction: r.int(1)?,
+                    program: r.opt_int(2)?,
+                    areas: Vec::new(),
+                    name: r.text(3)?,
+                })
+            },
+        )
+        .map(|mut all| {
+            for p in &mut all {
+                p.areas = areas.remove(&p.id).unwrap_or_default();
+            }
+            all
+        })
     }
 
     /// How many milestones the plan holds.
     pub fn milestone_total(&self) -> Result<usize> {
-        self.file()?
-            .query_row("SELECT count(*) FROM milestone", [], |r| r.get::<_, i64>(0))
-            .map(|n| usize::try_from(n).unwrap_or(0))
-            .map_err(Error::sql("counting milestones"))
+        let n = sql::one(
+            self.db(),
+            "counting milestones",
+            "SELECT count(*) FROM milestone",
+            &[],
+            |r| r.int(0),
+        )?;
+        Ok(sql::count(n.unwrap_or(0)))
     }
 }
 
@@ -212,129 +200,128 @@ impl ProjectStream<'_> {
             return Ok(None);
         };
         self.at += 1;
-        project_whole(self.store.file()?, id).map(Some)
+        project_whole(self.store.db(), id).map(Some)
     }
 }
 
 /// One project with everything under it, through the per-project indexes.
-fn project_whole(c: &rusqlite::Connection, id: i64) -> Result<Project> {
-    let ctx = |what: &'static str| Error::sql(format!("reading {what}"));
-    let mut project = c
-        .prepare_cached(
-            "SELECT id, direction_id, program_id, name, description, owner, status, start_date,
-                    due_date, created_at, created_by, updated_at, updated_by, lead
-             FROM project WHERE id = ?1",
-        )
-        .and_then(|mut st| {
-            st.query_row([id], |r| {
-                Ok(Project {
-                    id: r.get(0)?,
-                    direction: r.get(1)?,
-                    program: r.get(2)?,
-                    areas: Vec::new(),
-                    name: r.get(3)?,
-                    description: r.get(4)?,
-                    owner: r.get(5)?,
-                    lead: r.get(13)?,
-                    status: status(r.get(6)?)?,
-                    start: r.get(7)?,
-                    due: r.get(8)?,
-                    created_at: r.get(9)?,
-                    created_by: r.get(10)?,
-                    updated_at: r.get(11)?,
-                    updated_by: r.get(12)?,
-                    milestones: Vec::new(),
-                    notes: Vec::new(),
-                })
+fn project_whole(db: &dyn Db, id: i64) -> Result<Project> {
+    let mut project = sql::one(
+        db,
+        "reading a project",
+        "SELECT id, direction_id, program_id, name, description, owner, status, start_date,
+                due_date, created_at, created_by, updated_at, updated_by, lead
+         FROM project WHERE id = ?1",
+        args![id],
+        |r| {
+            Ok(Project {
+                id: r.int(0)?,
+                direction: r.int(1)?,
+                program: r.opt_int(2)?,
+                areas: Vec::new(),
+                name: r.text(3)?,
+                description: r.text(4)?,
+                owner: r.text(5)?,
+                lead: r.text(13)?,
+                status: super::view::status_of(&r.text(6)?)?,
+                start: r.opt_text(7)?,
+                due: r.opt_text(8)?,
+                created_at: r.opt_text(9)?,
+                created_by: r.opt_text(10)?,
+                updated_at: r.opt_text(11)?,
+                updated_by: r.opt_text(12)?,
+                milestones: Vec::new(),
+                notes: Vec::new(),
             })
-        })
-        .map_err(ctx("a project"))?;
-    project.areas = c
-        .prepare_cached("SELECT area_id FROM project_area WHERE project_id = ?1 ORDER BY position")
-        .and_then(|mut st| st.query_map([id], |r| r.get(0))?.collect())
-        .map_err(ctx("areas"))?;
+        },
+    )?
+    .ok_or(Error::NotFound {
+        what: "project",
+        id,
+    })?;
+    project.areas = sql::rows(
+        db,
+        "reading areas",
+        "SELECT area_id FROM project_area WHERE project_id = ?1 ORDER BY position",
+        args![id],
+        |r| r.int(0),
+    )?;
     // Readings and milestone notes of the whole project, grouped by
     // milestone: two queries a project rather than two a milestone.
     let mut readings: HashMap<i64, Vec<Reading>> = HashMap::new();
-    let mut st = c
-        .prepare_cached(
-            "SELECT r.milestone_id, r.as_of, r.value, r.author, r.source
-             FROM milestone m JOIN reading r ON r.milestone_id = m.id
-             WHERE m.project_id = ?1 ORDER BY r.milestone_id, r.as_of",
-        )
-        .map_err(ctx("readings"))?;
-    let rows = st.query_map([id], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            Reading {
-                as_of: r.get(1)?,
-                value: r.get(2)?,
-                author: r.get(3)?,
-                source: r.get(4)?,
-            },
-        ))
-    });
-    for row in rows.map_err(ctx("readings"))? {
-        let (m, reading) = row.map_err(ctx("readings"))?;
-        readings.entry(m).or_default().push(reading);
-    }
+    db.each(
+        "reading readings",
+        "SELECT r.milestone_id, r.as_of, r.value, r.author, r.source
+         FROM milestone m JOIN reading r ON r.milestone_id = m.id
+         WHERE m.project_id = ?1 ORDER BY r.milestone_id, r.as_of",
+        args![id],
+        &mut |r| {
+            let reading = Reading {
+                as_of: r.text(1)?,
+                value: r.real(2)?,
+                author: r.text(3)?,
+                source: r.text(4)?,
+            };
+            readings.entry(r.int(0)?).or_default().push(reading);
+            Ok(())
+        },
+    )?;
     let mut milestone_notes: HashMap<i64, Vec<Note>> = HashMap::new();
-    let mut st = c
-        .prepare_cached(
-            "SELECT NULL, n.milestone_id, n.id, n.body, n.author, n.created_at, n.updated_at
-             FROM milestone m JOIN note n ON n.milestone_id = m.id
-             WHERE m.project_id = ?1 ORDER BY n.id",
-        )
-        .map_err(ctx("notes"))?;
-    for row in st.query_map([id], note).map_err(ctx("notes"))? {
-        if let (_, Some(m), n) = row.map_err(ctx("notes"))? {
-            milestone_notes.entry(m).or_default().push(n);
-        }
-    }
-    project.notes = c
-        .prepare_cached(
-            "SELECT project_id, NULL, id, body, author, created_at, updated_at
-             FROM note WHERE project_id = ?1 ORDER BY id",
-        )
-        .and_then(|mut st| {
-            st.query_map([id], note)?
-                .map(|r| r.map(|(_, _, n)| n))
-                .collect()
-        })
-        .map_err(ctx("notes"))?;
-    let mut st = c
-        .prepare_cached(
-            "SELECT id, title, kind, unit, baseline, target, current, due_date,
-                    status, owner, created_at, created_by, updated_at, updated_by, lead, weight
-             FROM milestone WHERE project_id = ?1 ORDER BY position, id",
-        )
-        .map_err(ctx("milestones"))?;
-    let rows = st.query_map([id], |r| {
-        let id: i64 = r.get(0)?;
-        Ok(Milestone {
-            id,
-            title: r.get(1)?,
-            kind: kind(r.get(2)?)?,
-            unit: r.get(3)?,
-            baseline: r.get(4)?,
-            target: r.get(5)?,
-            current: r.get(6)?,
-            due: r.get(7)?,
-            status: status(r.get(8)?)?,
-            owner: r.get(9)?,
-            lead: r.get(14)?,
-            // 1 is the default, left out of the document.
-            weight: Some(r.get::<_, f64>(15)?).filter(|w| *w != 1.0),
-            created_at: r.get(10)?,
-            created_by: r.get(11)?,
-            updated_at: r.get(12)?,
-            updated_by: r.get(13)?,
-            readings: Vec::new(),
-            notes: Vec::new(),
-        })
-    });
-    for row in rows.map_err(ctx("milestones"))? {
-        let mut m = row.map_err(ctx("milestones"))?;
+    db.each(
+        "reading notes",
+        "SELECT CAST(NULL AS BIGINT), n.milestone_id, n.id, n.body, n.author, n.created_at, n.updated_at
+         FROM milestone m JOIN note n ON n.milestone_id = m.id
+         WHERE m.project_id = ?1 ORDER BY n.id",
+        args![id],
+        &mut |r| {
+            if let (_, Some(m), n) = note(r)? {
+                milestone_notes.entry(m).or_default().push(n);
+            }
+            Ok(())
+        },
+    )?;
+    project.notes = sql::rows(
+        db,
+        "reading notes",
+        "SELECT project_id, CAST(NULL AS BIGINT), id, body, author, created_at, updated_at
+         FROM note WHERE project_id = ?1 ORDER BY id",
+        args![id],
+        |r| note(r).map(|(_, _, n)| n),
+    )?;
+    let milestones = sql::rows(
+        db,
+        "reading milestones",
+        "SELECT id, title, kind, unit, baseline, target, current, due_date,
+                status, owner, created_at, created_by, updated_at, updated_by, lead, weight
+         FROM milestone WHERE project_id = ?1 ORDER BY position, id",
+        args![id],
+        |r| {
+            let kind = r.text(2)?;
+            Ok(Milestone {
+                id: r.int(0)?,
+                title: r.text(1)?,
+                kind: Kind::from_code(&kind)
+                    .ok_or_else(|| Error::Internal(format!("milestone kind {kind:?}")))?,
+                unit: r.text(3)?,
+                baseline: r.opt_real(4)?,
+                target: r.opt_real(5)?,
+                current: r.opt_real(6)?,
+                due: r.opt_text(7)?,
+                status: super::view::status_of(&r.text(8)?)?,
+                owner: r.text(9)?,
+                lead: r.text(14)?,
+                // 1 is the default, left out of the document.
+                weight: Some(r.real(15)?).filter(|w| *w != 1.0),
+                created_at: r.opt_text(10)?,
+                created_by: r.opt_text(11)?,
+                updated_at: r.opt_text(12)?,
+                updated_by: r.opt_text(13)?,
+                readings: Vec::new(),
+                notes: Vec::new(),
+            })
+        },
+    )?;
+    for mut m in milestones {
         m.readings = readings.remove(&m.id).unwrap_or_default();
         m.notes = milestone_notes.remove(&m.id).unwrap_or_default();
         project.milestones.push(m);

@@ -6,9 +6,9 @@ use super::edit::unchanged;
 use super::error::{Error, Result};
 use super::history::{Change, record};
 use super::lineage::next_version;
+use super::sql::{self, args};
 use crate::domain::refusal::Field;
 use crate::domain::validate::typed_party;
-use super::sql::{self, args};
 
 impl Store {
     /// Sets project `id`'s 责任单位 and 责任人 if nobody changed the project

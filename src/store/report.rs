@@ -3,7 +3,8 @@
 //! each project, and the history since a day with where each change was.
 
 use super::Store;
-use super::error::{Error, Result};
+use super::error::Result;
+use super::sql::{self, Arg};
 use crate::domain::report::{ChangeLine, LatestNote};
 use std::collections::HashMap;
 
@@ -11,65 +12,57 @@ impl Store {
     /// (day, value) of every numeric target's readings, oldest first.
     pub fn target_readings(&self) -> Result<HashMap<i64, Vec<(String, f64)>>> {
         let mut out: HashMap<i64, Vec<(String, f64)>> = HashMap::new();
-        let mut st = self
-            .file()?
-            .prepare(
-                "SELECT r.milestone_id, r.as_of, r.value FROM reading r
-                 JOIN milestone m ON m.id = r.milestone_id
-                 WHERE m.kind = 'numeric' AND m.target IS NOT NULL
-                 ORDER BY r.milestone_id, r.as_of",
-            )
-            .map_err(Error::sql("reading the readings"))?;
-        let rows = st
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))
-            .map_err(Error::sql("reading the readings"))?;
-        for row in rows {
-            let (id, day, value) = row.map_err(Error::sql("reading the readings"))?;
-            out.entry(id).or_default().push((day, value));
-        }
+        self.db().each(
+            "reading the readings",
+            "SELECT r.milestone_id, r.as_of, r.value FROM reading r
+             JOIN milestone m ON m.id = r.milestone_id
+             WHERE m.kind = 'numeric' AND m.target IS NOT NULL
+             ORDER BY r.milestone_id, r.as_of",
+            &[],
+            &mut |r| {
+                out.entry(r.int(0)?)
+                    .or_default()
+                    .push((r.text(1)?, r.real(2)?));
+                Ok(())
+            },
+        )?;
         Ok(out)
     }
 
     /// The newest note of every milestone that has one.
     pub fn latest_notes(&self) -> Result<HashMap<i64, LatestNote>> {
-        let mut st = self
-            .file()?
-            .prepare(
-                "SELECT n.milestone_id, n.body, n.author, n.created_at FROM note n
-                 WHERE n.id IN (SELECT max(id) FROM note WHERE milestone_id IS NOT NULL
-                                GROUP BY milestone_id)",
-            )
-            .map_err(Error::sql("reading the newest notes"))?;
-        let rows = st
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    LatestNote {
-                        body: r.get(1)?,
-                        author: r.get(2)?,
-                        at: r.get(3)?,
-                    },
-                ))
-            })
-            .map_err(Error::sql("reading the newest notes"))?;
-        rows.collect::<rusqlite::Result<HashMap<_, _>>>()
-            .map_err(Error::sql("reading the newest notes"))
+        let mut out = HashMap::new();
+        self.db().each(
+            "reading the newest notes",
+            "SELECT n.milestone_id, n.body, n.author, n.created_at FROM note n
+             WHERE n.id IN (SELECT max(id) FROM note WHERE milestone_id IS NOT NULL
+                            GROUP BY milestone_id)",
+            &[],
+            &mut |r| {
+                let note = LatestNote {
+                    body: r.text(1)?,
+                    author: r.text(2)?,
+                    at: r.text(3)?,
+                };
+                out.insert(r.int(0)?, note);
+                Ok(())
+            },
+        )?;
+        Ok(out)
     }
 
     /// The areas each project serves, in order.
     pub fn areas_of_projects(&self) -> Result<HashMap<i64, Vec<i64>>> {
         let mut out: HashMap<i64, Vec<i64>> = HashMap::new();
-        let mut st = self
-            .file()?
-            .prepare("SELECT project_id, area_id FROM project_area ORDER BY project_id, position")
-            .map_err(Error::sql("reading the areas"))?;
-        let rows = st
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
-            .map_err(Error::sql("reading the areas"))?;
-        for row in rows {
-            let (p, a) = row.map_err(Error::sql("reading the areas"))?;
-            out.entry(p).or_default().push(a);
-        }
+        self.db().each(
+            "reading the areas",
+            "SELECT project_id, area_id FROM project_area ORDER BY project_id, position",
+            &[],
+            &mut |r| {
+                out.entry(r.int(0)?).or_default().push(r.int(1)?);
+                Ok(())
+            },
+        )?;
         Ok(out)
     }
 
@@ -90,14 +83,18 @@ impl Store {
     pub fn changes(&self, filter: &LogFilter) -> Result<Vec<ChangeLine>> {
         let order = if filter.oldest_first { "ASC" } else { "DESC" };
         // A pane's projects, by the same condition its list uses (on ?6).
+        // Each bare `IS NULL` casts its parameter, as PostgreSQL wants.
         let in_group = match &filter.group {
             Some(g) => format!(
                 "coalesce(mp.id, p.id, np.id, npp.id) IN (SELECT p.id FROM project p WHERE {})",
                 super::page::member_sql(g).replace("?1", "?6")
             ),
-            None => "?6 IS NULL".to_owned(),
+            None => "CAST(?6 AS TEXT) IS NULL".to_owned(),
         };
-        let group_key = filter.group.as_ref().map(super::page::group_key);
+        let group_key = filter
+            .group
+            .as_ref()
+            .map_or(Arg::Null, super::page::group_key);
         let sql = format!(
             "SELECT h.at, h.author, h.entity, h.entity_id, h.field, h.old, h.new,
                     coalesce(mp.name || ' › ' || m.title, p.name, np.name || ' › ' || nm.title,
@@ -111,45 +108,41 @@ impl Store {
              LEFT JOIN project np ON np.id = nm.project_id
              LEFT JOIN project npp ON npp.id = n.project_id
              WHERE h.entity <> 'plan'
-               AND (?1 IS NULL OR h.at >= ?1)
-               AND (?7 IS NULL OR h.at < ?7)
-               AND (?2 IS NULL OR h.author = ?2)
-               AND (?3 IS NULL OR coalesce(mp.direction_id, p.direction_id, np.direction_id,
-                                           npp.direction_id) = ?3)
-               AND (?4 IS NULL OR coalesce(mp.id, p.id, np.id, npp.id) = ?4)
+               AND (CAST(?1 AS TEXT) IS NULL OR h.at >= ?1)
+               AND (CAST(?7 AS TEXT) IS NULL OR h.at < ?7)
+               AND (CAST(?2 AS TEXT) IS NULL OR h.author = ?2)
+               AND (CAST(?3 AS BIGINT) IS NULL
+                    OR coalesce(mp.direction_id, p.direction_id, np.direction_id,
+                                npp.direction_id) = ?3)
+               AND (CAST(?4 AS BIGINT) IS NULL OR coalesce(mp.id, p.id, np.id, npp.id) = ?4)
                AND {in_group}
              ORDER BY h.at {order}, h.id {order} LIMIT ?5"
         );
-        let mut st = self
-            .file()?
-            .prepare(&sql)
-            .map_err(Error::sql("reading the history"))?;
         let limit = filter.limit.unwrap_or(i64::MAX);
-        let rows = st
-            .query_map(
-                rusqlite::params![
-                    filter.since,
-                    filter.user,
-                    filter.direction,
-                    filter.project,
-                    limit,
-                    group_key,
-                    filter.until
-                ],
-                |r| {
-                    Ok(ChangeLine {
-                        at: r.get(0)?,
-                        author: r.get(1)?,
-                        place: r.get(7)?,
-                        field: r.get(4)?,
-                        old: r.get(5)?,
-                        new: r.get(6)?,
-                    })
-                },
-            )
-            .map_err(Error::sql("reading the history"))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(Error::sql("reading the history"))
+        sql::rows(
+            self.db(),
+            "reading the history",
+            &sql,
+            &[
+                Arg::from(&filter.since),
+                Arg::from(&filter.user),
+                Arg::from(filter.direction),
+                Arg::from(filter.project),
+                Arg::Int(limit),
+                group_key,
+                Arg::from(&filter.until),
+            ],
+            |r| {
+                Ok(ChangeLine {
+                    at: r.text(0)?,
+                    author: r.text(1)?,
+                    place: r.text(7)?,
+                    field: r.text(4)?,
+                    old: r.opt_text(5)?,
+                    new: r.opt_text(6)?,
+                })
+            },
+        )
     }
 }
 
