@@ -6,6 +6,7 @@
 
 mod common;
 #[path = "common/pg.rs"]
+#[allow(dead_code)]
 mod pg;
 
 use common::{Sandbox, open_store};
@@ -67,7 +68,10 @@ fn set_current(v: f64) -> MilestoneChange {
 #[test]
 fn both_engines_read_the_same_plan() {
     let both = Both::new();
-    let mut seen: Vec<(Vec<String>, Vec<String>, String, usize, Vec<String>)> = Vec::new();
+    // Per engine: the panes, a page of projects, a detail's title, the
+    // pinyin hits and the search hits, as text.
+    type Seen = (Vec<String>, Vec<String>, String, usize, Vec<String>);
+    let mut seen: Vec<Seen> = Vec::new();
     for (engine, s) in both.stores() {
         let panes: Vec<String> = s
             .groups(Lens::Directions)
@@ -360,4 +364,31 @@ fn a_client_killed_mid_transaction_loses_no_acknowledged_commit() {
         f64::from(u32::try_from(history).unwrap()),
         "each landed add has its history row"
     );
+}
+
+/// The server drops the connection (a restart, a failover, an
+/// administrator): the next read goes on over a new one, the store is
+/// told to read everything again, and a save lands with its version
+/// check.
+#[test]
+fn a_dropped_connection_is_made_again() {
+    let both = Both::new();
+    let Some(db) = &both.server else { return };
+    let mut s = open_store(std::path::Path::new(&db.url));
+    let m = numeric_milestone(&s);
+    let before = s.data_version().unwrap();
+    let mut admin = db.client();
+    let drop_all = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                    WHERE datname = current_database() AND pid <> pg_backend_pid()";
+    let dropped: i64 = admin.query_one(drop_all, &[]).unwrap().get(0);
+    assert!(dropped >= 1);
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert_eq!(s.milestone(m.id).unwrap().title, m.title);
+    assert_ne!(s.data_version().unwrap(), before, "told to read again");
+    admin.query_one(drop_all, &[]).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let saved = s
+        .update_milestone(m.id, Some(m.version), set_current(8.0), "test")
+        .unwrap();
+    assert_eq!(s.milestone(m.id).unwrap().version, saved.version);
 }

@@ -18,8 +18,8 @@ use std::sync::mpsc;
 
 /// One side of a copy.
 enum Side {
-    File(Store),
-    Server(Server),
+    File(Box<Store>),
+    Server(Box<Server>),
 }
 
 impl Side {
@@ -88,13 +88,13 @@ pub fn migrate(ctx: &Context, from: &str, to: &str, replace: bool) -> Outcome {
 /// read.
 fn open_source(ctx: &Context, from: &str) -> Result<Side, Failure> {
     if is_server(from) {
-        return Ok(Side::Server(Server::connect(from)?));
+        return Ok(Side::Server(Box::new(Server::connect(from)?)));
     }
     let path = Path::new(from);
     if let Err(e) = std::fs::symlink_metadata(path) {
         return Err(Failure::Input(ctx.lang.file_failed(path, &e)));
     }
-    Ok(Side::File(store::open(
+    Ok(Side::File(Box::new(store::open(
         path,
         OpenOptions {
             author: crate::user::unix_user(),
@@ -104,7 +104,7 @@ fn open_source(ctx: &Context, from: &str) -> Result<Side, Failure> {
             allow_network_fs: ctx.allow_network_fs,
             clock: ctx.clock.clone(),
         },
-    )?))
+    )?)))
 }
 
 /// Reads `source` on its own thread, a batch at a time through a small

@@ -20,6 +20,11 @@ type Boxed = Box<dyn std::error::Error + Sync + Send>;
 pub(super) struct Statements(RefCell<HashMap<String, Statement>>);
 
 impl Statements {
+    /// After a new connection: the old one's statements are gone with it.
+    pub(super) fn forget(&self) {
+        self.0.borrow_mut().clear();
+    }
+
     fn get(
         &self,
         client: &mut impl GenericClient,
@@ -129,15 +134,23 @@ impl Cells for Cols<'_> {
     }
 }
 
+/// Where a statement runs: the connection's prepared statements, and its
+/// name for messages.
+struct On<'a> {
+    statements: &'a Statements,
+    named: &'a str,
+}
+
 fn run_each(
     client: &mut impl GenericClient,
-    statements: &Statements,
-    named: &str,
+    on: &On<'_>,
     what: &str,
     sql: &str,
     args: &[Arg<'_>],
     f: &mut dyn FnMut(&dyn Cells) -> Result<()>,
+    rows_read: &mut bool,
 ) -> Result<()> {
+    let On { statements, named } = on;
     let what = format!("{what} ({named})");
     let fail = |source| Error::Pg {
         context: what.clone(),
@@ -148,6 +161,7 @@ fn run_each(
     // held whole.
     let mut rows = client.query_raw(&st, args.iter()).map_err(fail)?;
     while let Some(row) = rows.next().map_err(fail)? {
+        *rows_read = true;
         f(&Cols {
             row: &row,
             what: &what,
@@ -184,18 +198,19 @@ impl Db for Server {
         args: &[Arg<'_>],
         f: &mut dyn FnMut(&dyn Cells) -> Result<()>,
     ) -> Result<()> {
-        let mut client = self.client.borrow_mut();
-        run_each(
-            &mut *client,
-            &self.statements,
-            &self.named,
-            what,
-            sql,
-            args,
-            f,
-        )
+        self.read_again(|| {
+            let mut rows_read = false;
+            let mut client = self.client.borrow_mut();
+            let on = On {
+                statements: &self.statements,
+                named: &self.named,
+            };
+            let out = run_each(&mut *client, &on, what, sql, args, f, &mut rows_read);
+            (out, rows_read)
+        })
     }
     fn exec(&self, what: &str, sql: &str, args: &[Arg<'_>]) -> Result<u64> {
+        self.revive()?;
         let mut client = self.client.borrow_mut();
         run_exec(&mut *client, &self.statements, &self.named, what, sql, args)
     }
@@ -220,7 +235,12 @@ impl Db for Tx<'_> {
         f: &mut dyn FnMut(&dyn Cells) -> Result<()>,
     ) -> Result<()> {
         let mut tx = self.tx.borrow_mut();
-        run_each(&mut *tx, self.statements, self.named, what, sql, args, f)
+        let mut rows_read = false;
+        let on = On {
+            statements: self.statements,
+            named: self.named,
+        };
+        run_each(&mut *tx, &on, what, sql, args, f, &mut rows_read)
     }
     fn exec(&self, what: &str, sql: &str, args: &[Arg<'_>]) -> Result<u64> {
         let mut tx = self.tx.borrow_mut();
@@ -234,6 +254,15 @@ impl Server {
     /// about to change locks it (`FOR UPDATE`), so two planners saving the
     /// same row queue there, and the second meets the first's version.
     pub fn write<T>(&mut self, what: &str, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        // A connection the server dropped since the last use is found out
+        // here, by a no-op, and made again: a write that has not begun
+        // cannot have landed, so beginning it on the new connection is
+        // safe (only a lost commit is left to the planner's next save).
+        let _ = self
+            .client
+            .get_mut()
+            .is_valid(std::time::Duration::from_secs(5));
+        self.revive()?;
         let named = self.named.as_str();
         let fail = |source| Error::Pg {
             context: format!("{what} ({named})"),
@@ -258,6 +287,7 @@ impl Server {
         if self.reading.get() {
             return f();
         }
+        self.revive()?;
         let begin = |sql: &str| {
             self.client
                 .borrow_mut()

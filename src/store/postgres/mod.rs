@@ -13,6 +13,7 @@ mod lights;
 mod listen;
 mod open;
 mod pinyin;
+mod revive;
 mod schema;
 mod search;
 
@@ -46,6 +47,8 @@ pub fn is_server(db: &str) -> bool {
 pub struct Server {
     /// Behind a cell so that reads (`&self`, as on the file) may use it.
     client: RefCell<Client>,
+    /// How to connect again when the connection is lost.
+    config: Config,
     /// Statements prepared on this connection, by their text.
     statements: db::Statements,
     /// What this connection hears of others' changes (once listening).
@@ -107,6 +110,7 @@ impl Server {
         })?;
         let mut server = Server {
             client: RefCell::new(client),
+            config,
             statements: db::Statements::default(),
             reading: std::cell::Cell::new(false),
             ears: listen::Ears::default(),

@@ -25,7 +25,7 @@ pub fn author(role: &str, unix_user: &str) -> String {
 }
 
 pub fn open_server(db: &str, opts: OpenOptions<'_>) -> Result<Store> {
-    let mut server = Server::connect(db)?;
+    let server = Server::connect(db)?;
     server.listen()?;
     let may_write = sql::one(
         &server,
