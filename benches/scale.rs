@@ -73,11 +73,16 @@ const QUERIES: &[&str] = &[
 /// Every single keystroke timed, by benchmark, for the percentiles.
 static TIMES: Mutex<BTreeMap<String, Vec<Duration>>> = Mutex::new(BTreeMap::new());
 
+/// Which engine the keystrokes being timed go to: "" for the file,
+/// "postgres " for a server, put before each operation's name.
+static ENGINE: Mutex<&str> = Mutex::new("");
+
 fn record(name: &str, d: Duration) {
+    let engine = *ENGINE.lock().unwrap();
     TIMES
         .lock()
         .unwrap()
-        .entry(name.to_owned())
+        .entry(format!("{engine}{name}"))
         .or_default()
         .push(d);
 }
@@ -757,6 +762,73 @@ fn reports(c: &mut Criterion, db: &Path, scratch: &Path, label: &str) {
     g.finish();
 }
 
+/// The PostgreSQL database the benchmarks also run on: the one
+/// `PLAN_COCKPIT_BENCH_PG` names (`cargo bench`), or, in a test run with a
+/// test server (`PLAN_COCKPIT_TEST_PG`, CI), a database made for this run
+/// and dropped after it. None: the file only.
+struct BenchServer {
+    url: String,
+    /// (server, database) to drop at the end, for a database made here.
+    made: Option<(String, String)>,
+}
+
+impl BenchServer {
+    fn find() -> Option<BenchServer> {
+        let given = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        if let Some(url) = given("PLAN_COCKPIT_BENCH_PG") {
+            return Some(BenchServer { url, made: None });
+        }
+        let admin = given("PLAN_COCKPIT_TEST_PG").filter(|_| !benchmarking())?;
+        let name = format!("pc_bench_{}", std::process::id());
+        let mut c = postgres::Client::connect(&admin, postgres::NoTls).expect("the test server");
+        c.batch_execute(&format!(
+            "CREATE DATABASE {name} LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8' TEMPLATE template0"
+        ))
+        .expect("a database for the benchmarks");
+        let kept: Vec<&str> = admin
+            .split_whitespace()
+            .filter(|w| !w.starts_with("dbname="))
+            .collect();
+        let url = format!("{} dbname={name}", kept.join(" "));
+        Some(BenchServer {
+            url,
+            made: Some((admin, name)),
+        })
+    }
+
+    /// Copies the file's plan in, unless the server holds it already (the
+    /// same identity: the large plan is copied once, in about 25 s).
+    fn holding(&self, db: &Path) -> &Path {
+        let file = store::open(db, options()).expect("open the plan");
+        let same = store::open(Path::new(&self.url), options())
+            .ok()
+            .is_some_and(|s| s.plan_seen() == file.plan_seen());
+        drop(file);
+        if !same {
+            let (d, _) = cli_run(&[
+                "migrate".as_ref(),
+                "--from".as_ref(),
+                db.as_os_str(),
+                "--to".as_ref(),
+                self.url.as_ref(),
+                "--replace".as_ref(),
+            ]);
+            eprintln!("copied the plan to PostgreSQL in {d:.1?}");
+        }
+        Path::new(&self.url)
+    }
+}
+
+impl Drop for BenchServer {
+    fn drop(&mut self) {
+        if let Some((admin, name)) = &self.made
+            && let Ok(mut c) = postgres::Client::connect(admin, postgres::NoTls)
+        {
+            let _ = c.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
+}
+
 fn percentiles() {
     let times = TIMES.lock().unwrap();
     eprintln!(
@@ -806,6 +878,13 @@ fn main() -> std::process::ExitCode {
     let db = plan_in(&dir, &size);
     let mut c = Criterion::default().configure_from_args();
     interactive(&mut c, &db, label);
+    // The same keystrokes on PostgreSQL over a local socket (issue 16).
+    if let Some(server) = BenchServer::find() {
+        let on_server = server.holding(&db);
+        *ENGINE.lock().unwrap() = "postgres ";
+        interactive(&mut c, on_server, &format!("{label}-postgres"));
+        *ENGINE.lock().unwrap() = "";
+    }
     whole_plan(&mut c, &db, scratch.path(), label);
     reports(&mut c, &db, scratch.path(), label);
     c.final_summary();
