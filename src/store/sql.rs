@@ -103,6 +103,20 @@ pub trait Db {
 
     /// Runs a statement that returns no rows; how many rows it changed.
     fn exec(&self, what: &str, sql: &str, args: &[Arg<'_>]) -> Result<u64>;
+
+    /// `each` for a statement whose best plan depends on its arguments (a
+    /// search: a phrase in 200,000 notes wants them read newest first, an
+    /// absent one wants the trigram index): planned afresh for these
+    /// values, never from a plan kept for earlier ones.
+    fn each_planned(
+        &self,
+        what: &str,
+        sql: &str,
+        args: &[Arg<'_>],
+        f: &mut dyn FnMut(&dyn Cells) -> Result<()>,
+    ) -> Result<()> {
+        self.each(what, sql, args, f)
+    }
 }
 
 /// Every row of `sql`, each read by `map`.
@@ -115,6 +129,22 @@ pub fn rows<T>(
 ) -> Result<Vec<T>> {
     let mut out = Vec::new();
     db.each(what, sql, args, &mut |r| {
+        out.push(map(r)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// `rows`, planned for these arguments (`Db::each_planned`).
+pub fn rows_planned<T>(
+    db: &dyn Db,
+    what: &str,
+    sql: &str,
+    args: &[Arg<'_>],
+    map: impl Fn(&dyn Cells) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    db.each_planned(what, sql, args, &mut |r| {
         out.push(map(r)?);
         Ok(())
     })?;

@@ -139,6 +139,10 @@ impl Cells for Cols<'_> {
 struct On<'a> {
     statements: &'a Statements,
     named: &'a str,
+    /// Planned for these arguments: an unnamed statement, not a kept one
+    /// (after five runs, a kept statement may get one generic plan for
+    /// all values, blind to how many rows a pattern matches).
+    fresh: bool,
 }
 
 fn run_each(
@@ -150,16 +154,26 @@ fn run_each(
     f: &mut dyn FnMut(&dyn Cells) -> Result<()>,
     rows_read: &mut bool,
 ) -> Result<()> {
-    let On { statements, named } = on;
+    let On {
+        statements,
+        named,
+        fresh,
+    } = on;
     let what = format!("{what} ({named})");
     let fail = |source| Error::Pg {
         context: what.clone(),
         source,
     };
-    let st = statements.get(client, sql).map_err(fail)?;
     // Streamed, a row at a time: a list of 100,000 milestones is never
     // held whole.
-    let mut rows = client.query_raw(&st, args.iter()).map_err(fail)?;
+    let mut rows = if *fresh {
+        client
+            .query_raw(numbered_dollars(sql).as_str(), args.iter())
+            .map_err(fail)?
+    } else {
+        let st = statements.get(client, sql).map_err(fail)?;
+        client.query_raw(&st, args.iter()).map_err(fail)?
+    };
     while let Some(row) = rows.next().map_err(fail)? {
         *rows_read = true;
         f(&Cols {
@@ -187,12 +201,10 @@ fn run_exec(
     client.execute(&st, &params).map_err(fail)
 }
 
-impl Db for Server {
-    fn engine(&self) -> Engine {
-        Engine::Server
-    }
-    fn each(
+impl Server {
+    fn read(
         &self,
+        fresh: bool,
         what: &str,
         sql: &str,
         args: &[Arg<'_>],
@@ -204,10 +216,35 @@ impl Db for Server {
             let on = On {
                 statements: &self.statements,
                 named: &self.named,
+                fresh,
             };
             let out = run_each(&mut *client, &on, what, sql, args, f, &mut rows_read);
             (out, rows_read)
         })
+    }
+}
+
+impl Db for Server {
+    fn engine(&self) -> Engine {
+        Engine::Server
+    }
+    fn each(
+        &self,
+        what: &str,
+        sql: &str,
+        args: &[Arg<'_>],
+        f: &mut dyn FnMut(&dyn Cells) -> Result<()>,
+    ) -> Result<()> {
+        self.read(false, what, sql, args, f)
+    }
+    fn each_planned(
+        &self,
+        what: &str,
+        sql: &str,
+        args: &[Arg<'_>],
+        f: &mut dyn FnMut(&dyn Cells) -> Result<()>,
+    ) -> Result<()> {
+        self.read(true, what, sql, args, f)
     }
     fn exec(&self, what: &str, sql: &str, args: &[Arg<'_>]) -> Result<u64> {
         self.revive()?;
@@ -239,6 +276,7 @@ impl Db for Tx<'_> {
         let on = On {
             statements: self.statements,
             named: self.named,
+            fresh: false,
         };
         run_each(&mut *tx, &on, what, sql, args, f, &mut rows_read)
     }

@@ -72,7 +72,7 @@ pub fn search(db: &dyn Db, query: &str, limit: usize) -> Result<Vec<Hit>> {
             ),
         };
         let pattern = literal(&q);
-        let found = sql::rows(
+        let found = sql::rows_planned(
             db,
             "searching",
             &sql,
