@@ -94,12 +94,24 @@ fn both_engines_read_the_same_plan() {
         assert_eq!(back[1].id, page[1].id, "{engine}");
         let m = numeric_milestone(&s);
         let detail = s.detail(m.id).unwrap();
-        let hits: Vec<String> = s
-            .search("黄旗", 50)
-            .unwrap()
-            .iter()
-            .map(|h| format!("{:?} {}", h.kind, h.path))
-            .collect();
+        // One, two and more characters (each through its own index on the
+        // server), a phrase from a note, and Latin letters for pinyin.
+        let mut hits: Vec<String> = Vec::new();
+        for q in [
+            "黄旗",
+            "园",
+            "东城",
+            "高新技术",
+            "科技",
+            "hqn",
+            "没有这个词语",
+            "%",
+            "_",
+        ] {
+            for h in s.search(q, 50).unwrap() {
+                hits.push(format!("{q}: {:?} {} {:?}", h.kind, h.path, h.note_id));
+            }
+        }
         let by_pinyin = s.search("hqn", 50).unwrap().len();
         seen.push((panes, names, detail.milestone.title, by_pinyin, hits));
     }

@@ -276,8 +276,15 @@ impl Server {
         }
         tx.batch_execute(super::schema::REBUILD)
             .map_err(fail("rebuilding the roll-ups"))?;
+        // Memory for building the search indexes (the server's default
+        // is 64 MB), then statistics, so that the first searches are
+        // planned on what the tables now hold.
+        tx.batch_execute("SET LOCAL maintenance_work_mem = '256MB'")
+            .map_err(fail("building the search indexes"))?;
         tx.batch_execute(super::schema::SEARCH_INDEXES)
             .map_err(fail("building the search indexes"))?;
+        tx.batch_execute("ANALYZE")
+            .map_err(fail("gathering statistics"))?;
         for (name, value) in &marks {
             tx.execute(
                 "UPDATE counter SET value = greatest(value, $2) WHERE name = $1",

@@ -3,12 +3,12 @@
 //! and note bodies; `LIKE` on the pinyin keys).
 //!
 //! pg_trgm indexes three-character pieces: a query of three characters or
-//! more is answered from the index (under a millisecond on the city
-//! plan). One or two characters cannot use it, so those read the table in
-//! id order and stop at the hit limit: quick for a common query, a full
-//! read for a rare one (measured in the README). Every statement has a
-//! LIMIT, so a query found in 200,000 notes costs no more than the first
-//! screenful of them.
+//! more is answered from its index. One or two characters cannot use it;
+//! those look up the characters and pairs each text holds (`plan_chars`,
+//! `plan_pairs`), then check the text itself. Every statement has a
+//! LIMIT and is planned for its own pattern, so a phrase found in 200,000
+//! notes is read newest first and stops at the first screenful, and an
+//! absent one is a look in the index.
 
 use crate::domain::rows::{Hit, HitKind, NOTE_QUERY_MIN};
 use crate::store::error::Result;
@@ -36,14 +36,38 @@ pub fn search(db: &dyn Db, query: &str, limit: usize) -> Result<Vec<Hit>> {
     }
     let chars = q.chars().count();
     let pinyin = crate::domain::pinyin::as_pinyin(q).filter(|p| p.len() >= 2);
+    // Up to two characters, the index of characters and pairs finds the
+    // candidates (`?3`, the query lower-cased); ILIKE checks each.
+    let short = |column: &str, grams: &str| match chars {
+        1 | 2 => format!("{grams}({column}) @> ARRAY[?3] AND {column} ILIKE ?1"),
+        _ => format!("{column} ILIKE ?1"),
+    };
     let mut asks = vec![
-        (HitKind::Project, "p.name ILIKE ?1", q.to_owned(), false),
-        (HitKind::Milestone, "m.title ILIKE ?1", q.to_owned(), false),
-        (HitKind::Note, "n.body ILIKE ?1", q.to_owned(), false),
+        (
+            HitKind::Project,
+            short("p.name", "plan_chars"),
+            q.to_owned(),
+            false,
+        ),
+        (
+            HitKind::Milestone,
+            short("m.title", "plan_chars"),
+            q.to_owned(),
+            false,
+        ),
+        (
+            HitKind::Note,
+            short("n.body", "plan_pairs"),
+            q.to_owned(),
+            false,
+        ),
     ];
     if let Some(p) = pinyin {
-        asks.insert(1, (HitKind::Project, "p.pinyin LIKE ?1", p.clone(), true));
-        asks.insert(3, (HitKind::Milestone, "m.pinyin LIKE ?1", p, true));
+        asks.insert(
+            1,
+            (HitKind::Project, "p.pinyin LIKE ?1".into(), p.clone(), true),
+        );
+        asks.insert(3, (HitKind::Milestone, "m.pinyin LIKE ?1".into(), p, true));
     }
     let mut hits: Vec<Hit> = Vec::new();
     for (kind, matches, q, by_pinyin) in asks {
@@ -72,13 +96,15 @@ pub fn search(db: &dyn Db, query: &str, limit: usize) -> Result<Vec<Hit>> {
             ),
         };
         let pattern = literal(&q);
-        let found = sql::rows_planned(
-            db,
-            "searching",
-            &sql,
-            args![pattern.as_str(), i64::try_from(room).unwrap_or(i64::MAX)],
-            hit,
-        )?;
+        let lower = q.to_lowercase();
+        let all = args![
+            pattern.as_str(),
+            i64::try_from(room).unwrap_or(i64::MAX),
+            lower.as_str()
+        ];
+        // The lower-cased query only where the statement looks it up.
+        let given = if sql.contains("?3") { all } else { &all[..2] };
+        let found = sql::rows_planned(db, "searching", &sql, given, hit)?;
         gather(&mut hits, found, by_pinyin.then_some(q.as_str()));
     }
     hits.sort_by_cached_key(|h| crate::domain::pinyin::rank(query, &h.text));
