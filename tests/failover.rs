@@ -65,8 +65,12 @@ impl Cluster {
     }
 
     fn start(&self) {
+        self.start_with("-c listen_addresses=''");
+    }
+
+    fn start_with(&self, extra: &str) {
         let log = self.dir.join("log").display().to_string();
-        let opts = format!("-k {} -c listen_addresses=''", self.socket());
+        let opts = format!("-k {} {extra}", self.socket());
         self.run(
             "pg_ctl",
             &["-D", &self.data(), "-l", &log, "-w", "-o", &opts, "start"],
@@ -105,19 +109,23 @@ impl Drop for Teardown {
     }
 }
 
-#[test]
-fn a_failover_to_a_standby_is_followed() {
+/// The server's programs, or None (the test skips, saying so).
+fn server_programs() -> Option<String> {
     let Ok(bin) = std::env::var("PLAN_COCKPIT_TEST_PG_BIN") else {
         assert!(
             std::env::var_os("PLAN_COCKPIT_REQUIRE_PG").is_none(),
             "PLAN_COCKPIT_REQUIRE_PG is set but PLAN_COCKPIT_TEST_PG_BIN is not"
         );
-        eprintln!("failover test skipped: PLAN_COCKPIT_TEST_PG_BIN is not set");
-        return;
+        eprintln!("test skipped: PLAN_COCKPIT_TEST_PG_BIN is not set");
+        return None;
     };
-    // Under /tmp, where the `postgres` user may reach it.
+    Some(bin)
+}
+
+/// A folder under /tmp, where the `postgres` user may reach it.
+fn shared_temp(prefix: &str) -> tempfile::TempDir {
     let root = tempfile::Builder::new()
-        .prefix("plan-cockpit-failover")
+        .prefix(prefix)
         .tempdir_in("/tmp")
         .unwrap();
     std::fs::set_permissions(
@@ -125,13 +133,15 @@ fn a_failover_to_a_standby_is_followed() {
         std::os::unix::fs::PermissionsExt::from_mode(0o755),
     )
     .unwrap();
-    let primary = Cluster::new(&bin, root.path(), "primary");
-    let standby = Cluster::new(&bin, root.path(), "standby");
-    primary.run(
+    root
+}
+
+fn initdb(c: &Cluster) {
+    c.run(
         "initdb",
         &[
             "-D",
-            &primary.data(),
+            &c.data(),
             "-U",
             "owner",
             "--locale=C.UTF-8",
@@ -141,6 +151,15 @@ fn a_failover_to_a_standby_is_followed() {
             "trust",
         ],
     );
+}
+
+#[test]
+fn a_failover_to_a_standby_is_followed() {
+    let Some(bin) = server_programs() else { return };
+    let root = shared_temp("plan-cockpit-failover");
+    let primary = Cluster::new(&bin, root.path(), "primary");
+    let standby = Cluster::new(&bin, root.path(), "standby");
+    initdb(&primary);
     primary.start();
     let teardown = Teardown(vec![
         Cluster {
@@ -227,4 +246,166 @@ fn a_failover_to_a_standby_is_followed() {
         .get(0);
     assert_eq!(notes, 2);
     drop(teardown);
+}
+
+/// `openssl` with `args` in `dir`.
+fn openssl(dir: &Path, args: &[&str]) {
+    let status = Command::new("openssl")
+        .current_dir(dir)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "openssl {args:?}");
+}
+
+/// TLS over TCP: `sslmode=require` verifies the server's certificate
+/// (against `PGSSLROOTCERT` here, the system's otherwise) and refuses one
+/// it cannot trust; the default (`prefer`) encrypts without verifying.
+#[test]
+fn tls_is_verified_when_required() {
+    let Some(bin) = server_programs() else { return };
+    let root = shared_temp("plan-cockpit-tls");
+    let server = Cluster::new(&bin, root.path(), "tls");
+    initdb(&server);
+    // A test CA, and a certificate for localhost signed by it.
+    let certs = root.path().join("certs");
+    std::fs::create_dir(&certs).unwrap();
+    openssl(
+        &certs,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.crt",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=plan-cockpit test CA",
+        ],
+    );
+    openssl(
+        &certs,
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=localhost",
+        ],
+    );
+    std::fs::write(certs.join("san"), "subjectAltName=DNS:localhost\n").unwrap();
+    openssl(
+        &certs,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.crt",
+            "-days",
+            "2",
+            "-extfile",
+            "san",
+        ],
+    );
+    let key = server.dir.join("server.key");
+    let crt = server.dir.join("server.crt");
+    std::fs::copy(certs.join("server.key"), &key).unwrap();
+    std::fs::copy(certs.join("server.crt"), &crt).unwrap();
+    std::fs::set_permissions(&key, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    if rustix::process::geteuid().is_root() {
+        for f in [&key, &crt] {
+            let ok = Command::new("chown")
+                .args(["postgres:", f.to_str().unwrap()])
+                .status();
+            assert!(ok.unwrap().success());
+        }
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    server.start_with(&format!(
+        "-c listen_addresses=127.0.0.1 -p {port} -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
+        crt.display(),
+        key.display()
+    ));
+    let _teardown = Teardown(vec![Cluster {
+        bin: bin.clone(),
+        dir: server.dir.clone(),
+    }]);
+
+    let sb = Sandbox::new();
+    drop(open_store(&sb.db));
+    let url = |mode: &str| {
+        format!("host=localhost port={port} user=owner dbname=postgres sslmode={mode}")
+    };
+    let ca = certs.join("ca.crt");
+    let run = |mode: &str, root_cert: Option<&Path>, args: &[&str]| {
+        let mut on_server = Sandbox::new();
+        on_server.db = url(mode).into();
+        let mut cmd = on_server.cmd();
+        match root_cert {
+            Some(p) => cmd.env("PGSSLROOTCERT", p),
+            None => cmd.env_remove("PGSSLROOTCERT"),
+        };
+        cmd.args(args).output().unwrap()
+    };
+    // Verified against the test CA: the plan goes in and reads back.
+    let out = Command::new(common::BIN)
+        .env("PGSSLROOTCERT", &ca)
+        .env("PLAN_COCKPIT_NOW", common::NOW)
+        .env("LANG", "C.UTF-8")
+        .args([
+            "migrate",
+            "--from",
+            sb.db.to_str().unwrap(),
+            "--to",
+            &url("require"),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = run("require", Some(&ca), &["milestone", "list"]);
+    assert!(
+        listed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+    // Not trusted: refused before a word of the plan is sent.
+    let refused = run("require", None, &["milestone", "list"]);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("certificate"), "{said}");
+    eprintln!("refused: {said}");
+    // The default: encrypted, unverified, as libpq does.
+    let preferred = run("prefer", None, &["milestone", "list"]);
+    assert!(
+        preferred.status.success(),
+        "{}",
+        String::from_utf8_lossy(&preferred.stderr)
+    );
 }

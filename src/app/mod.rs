@@ -133,6 +133,9 @@ pub struct App {
     height: usize,
     /// The database file was deleted, replaced or hard-linked underneath.
     file_lost: bool,
+    /// The project of the milestone this planner just saved: the next
+    /// reload after the write rereads only the panes listing it.
+    saved_in: Option<i64>,
     /// The planner's day, from the program's clock, as ISO text: what
     /// "overdue" is measured against. Read at each wake-up, never by render.
     pub today: String,
@@ -170,6 +173,7 @@ impl App {
             offered: Vec::new(),
             height: 0,
             file_lost: false,
+            saved_in: None,
             today: String::new(),
         };
         app.today = app.store.clock().today().to_string();
@@ -326,6 +330,7 @@ impl App {
         let saved = self
             .store
             .update_milestone(id, Some(version), change, "cockpit")?;
+        self.saved_in = self.store.milestone(id).ok().map(|m| m.project_id);
         if saved.version != version {
             self.undo.push(Undo::Milestone {
                 id,
@@ -342,7 +347,11 @@ impl App {
     }
 
     fn after_write(&mut self, message: String) {
-        match self.reload() {
+        let reloaded = match self.saved_in.take() {
+            Some(project) => self.reload_project(project),
+            None => self.reload(),
+        };
+        match reloaded {
             Ok(()) => self.say(message),
             Err(e) => self.failed(&e),
         }

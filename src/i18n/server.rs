@@ -152,6 +152,11 @@ impl Lang {
                 "the current schema has a table named plan that is not plan-cockpit's; nothing \
                  was changed; choose another schema (options=-csearch_path=…) or database"
             ),
+            ServerWhy::Tls(why) => say!(
+                lang,
+                "无法建立加密连接(TLS):{why};未作任何修改",
+                "cannot set up the encrypted connection (TLS): {why}; nothing was changed"
+            ),
             ServerWhy::NoPlan => say!(
                 lang,
                 "这个数据库中还没有计划;请先用 plan-cockpit migrate --from 计划文件 --to 本连接串 \

@@ -123,6 +123,8 @@ pub enum ServerWhy {
     NotOurs,
     /// The schema is there but holds no plan yet: `migrate` brings one.
     NoPlan,
+    /// TLS cannot be set up as asked (a root certificate unreadable).
+    Tls(String),
 }
 
 /// Why a value cannot be copied as it is.

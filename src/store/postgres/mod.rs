@@ -16,6 +16,7 @@ mod pinyin;
 mod revive;
 mod schema;
 mod search;
+mod tls;
 
 pub use lights::readings_of;
 pub use open::{author, open_server};
@@ -24,7 +25,7 @@ pub use schema::latest_version;
 pub use search::search;
 
 use super::error::{Error, Result, ServerWhy};
-use postgres::{Client, Config, NoTls};
+use postgres::{Client, Config};
 use std::cell::RefCell;
 use std::str::FromStr;
 use std::time::Duration;
@@ -49,6 +50,7 @@ pub struct Server {
     client: RefCell<Client>,
     /// How to connect again when the connection is lost.
     config: Config,
+    tls: postgres_native_tls::MakeTlsConnector,
     /// Statements prepared on this connection, by their text.
     statements: db::Statements,
     /// What this connection hears of others' changes (once listening).
@@ -104,13 +106,15 @@ impl Server {
             config.application_name("plan-cockpit");
         }
         let named = name_of(&config);
-        let client = config.connect(NoTls).map_err(|e| Error::Pg {
+        let tls = tls::connector(&config, &named)?;
+        let client = config.connect(tls.clone()).map_err(|e| Error::Pg {
             context: format!("connecting to {named}"),
             source: e,
         })?;
         let mut server = Server {
             client: RefCell::new(client),
             config,
+            tls,
             statements: db::Statements::default(),
             reading: std::cell::Cell::new(false),
             ears: listen::Ears::default(),

@@ -13,7 +13,7 @@
 //! - A cockpit listening for changes listens again, and reads everything
 //!   again: what others changed meanwhile was not heard.
 
-use super::{NoTls, Server};
+use super::Server;
 use crate::store::error::{Error, Result};
 
 impl Server {
@@ -23,10 +23,13 @@ impl Server {
         if !self.client.borrow().is_closed() {
             return Ok(());
         }
-        let client = self.config.connect(NoTls).map_err(|source| Error::Pg {
-            context: format!("connecting again to {}", self.named),
-            source,
-        })?;
+        let client = self
+            .config
+            .connect(self.tls.clone())
+            .map_err(|source| Error::Pg {
+                context: format!("connecting again to {}", self.named),
+                source,
+            })?;
         *self.client.borrow_mut() = client;
         self.statements.forget();
         if self.listening() {
