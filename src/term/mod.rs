@@ -275,6 +275,13 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut dirty = true;
     loop {
+        // The frame first: the workers' questions (the lights read every
+        // open milestone) go out after it, so that they do not compete
+        // with the first frame for the machine or the server.
+        if dirty {
+            terminal.draw(app)?;
+            dirty = false;
+        }
         if let Some(ask) = app.report_wanted() {
             let _ = reports.ask.send(ask);
         }

@@ -50,7 +50,8 @@ pub struct Server {
     client: RefCell<Client>,
     /// How to connect again when the connection is lost.
     config: Config,
-    tls: postgres_native_tls::MakeTlsConnector,
+    /// TLS for a server reached over TCP (None over a Unix socket).
+    tls: Option<postgres_native_tls::MakeTlsConnector>,
     /// Statements prepared on this connection, by their text.
     statements: db::Statements,
     /// What this connection hears of others' changes (once listening).
@@ -107,7 +108,7 @@ impl Server {
         }
         let named = name_of(&config);
         let tls = tls::connector(&config, &named)?;
-        let client = config.connect(tls.clone()).map_err(|e| Error::Pg {
+        let client = tls::connect(&config, tls.as_ref()).map_err(|e| Error::Pg {
             context: format!("connecting to {named}"),
             source: e,
         })?;

@@ -23,10 +23,8 @@ impl Server {
         if !self.client.borrow().is_closed() {
             return Ok(());
         }
-        let client = self
-            .config
-            .connect(self.tls.clone())
-            .map_err(|source| Error::Pg {
+        let client =
+            super::tls::connect(&self.config, self.tls.as_ref()).map_err(|source| Error::Pg {
                 context: format!("connecting again to {}", self.named),
                 source,
             })?;
