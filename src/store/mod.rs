@@ -12,6 +12,7 @@ mod error;
 mod file;
 mod header;
 mod history;
+mod hits;
 mod import;
 mod import_rows;
 mod lens;

@@ -135,22 +135,6 @@ pub fn rows<T>(
     Ok(out)
 }
 
-/// `rows`, planned for these arguments (`Db::each_planned`).
-pub fn rows_planned<T>(
-    db: &dyn Db,
-    what: &str,
-    sql: &str,
-    args: &[Arg<'_>],
-    map: impl Fn(&dyn Cells) -> Result<T>,
-) -> Result<Vec<T>> {
-    let mut out = Vec::new();
-    db.each_planned(what, sql, args, &mut |r| {
-        out.push(map(r)?);
-        Ok(())
-    })?;
-    Ok(out)
-}
-
 /// The first row of `sql`, if there is one.
 pub fn one<T>(
     db: &dyn Db,

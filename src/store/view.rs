@@ -3,6 +3,7 @@
 
 use super::Store;
 use super::error::{Error, Result};
+use super::hits::{gather, hit};
 use super::sql::{self, Cells, args};
 use crate::domain::Status;
 use crate::domain::rows::{
@@ -294,50 +295,4 @@ const MAX_TERMS: usize = 5000;
 /// means "contains this substring".
 fn fts_string(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
-}
-
-fn same_row(a: &Hit, b: &Hit) -> bool {
-    match a.kind {
-        HitKind::Project => a.project_id == b.project_id,
-        HitKind::Milestone => a.milestone_id == b.milestone_id,
-        HitKind::Note => a.note_id == b.note_id,
-    }
-}
-
-/// A search hit: (kind, direction id, project id, milestone id, note id,
-/// direction, project, milestone title, the text matched).
-pub(super) fn hit(r: &dyn Cells) -> Result<Hit> {
-    let kind = match r.int(0)? {
-        0 => HitKind::Project,
-        1 => HitKind::Milestone,
-        _ => HitKind::Note,
-    };
-    let d = r.text(5)?;
-    let p = r.text(6)?;
-    let path = match (&kind, r.opt_text(7)?) {
-        (HitKind::Project, _) | (_, None) => format!("{d} › {p}"),
-        (_, Some(m)) => format!("{d} › {p} › {m}"),
-    };
-    Ok(Hit {
-        kind,
-        direction_id: r.int(1)?,
-        project_id: r.int(2)?,
-        milestone_id: r.opt_int(3)?,
-        note_id: r.opt_int(4)?,
-        path,
-        text: r.text(8)?,
-    })
-}
-
-/// Adds `found` to `hits`: a row already listed (a title found by its
-/// characters, then by its pinyin) is not listed again, and a pinyin hit
-/// must still match the text as it is now (another program may have
-/// renamed it since its key was made).
-pub(super) fn gather(hits: &mut Vec<Hit>, found: Vec<Hit>, by_pinyin: Option<&str>) {
-    for h in found {
-        let stale = by_pinyin.is_some_and(|q| !crate::domain::pinyin::key(&h.text).contains(q));
-        if !stale && !hits.iter().any(|o| o.kind == h.kind && same_row(o, &h)) {
-            hits.push(h);
-        }
-    }
 }

@@ -12,8 +12,8 @@
 
 use crate::domain::rows::{Hit, HitKind, NOTE_QUERY_MIN};
 use crate::store::error::Result;
-use crate::store::sql::{self, Db, args};
-use crate::store::view::{gather, hit};
+use crate::store::hits::{gather, hit};
+use crate::store::sql::{Db, args};
 
 /// `text` for LIKE, matching itself only (its `%`, `_` and `\` escaped).
 fn literal(text: &str) -> String {
@@ -104,7 +104,11 @@ pub fn search(db: &dyn Db, query: &str, limit: usize) -> Result<Vec<Hit>> {
         ];
         // The lower-cased query only where the statement looks it up.
         let given = if sql.contains("?3") { all } else { &all[..2] };
-        let found = sql::rows_planned(db, "searching", &sql, given, hit)?;
+        let mut found = Vec::new();
+        db.each_planned("searching", &sql, given, &mut |r| {
+            found.push(hit(r)?);
+            Ok(())
+        })?;
         gather(&mut hits, found, by_pinyin.then_some(q.as_str()));
     }
     hits.sort_by_cached_key(|h| crate::domain::pinyin::rank(query, &h.text));
