@@ -3,9 +3,9 @@
 //! identity as they are, which an export and import would renumber or
 //! leave behind. The PostgreSQL side is `postgres/copy.rs`.
 
-use super::error::{Error, Misfit, Result};
-use super::tables::{Batch, Kind, Outbox, TABLES, Table, Tally, Value};
-use super::{Store, lineage};
+use crate::store::error::{Error, Misfit, Result};
+use crate::store::tables::{Batch, Kind, Outbox, TABLES, Table, Tally, Value};
+use crate::store::{Store, lineage};
 use rusqlite::types::ValueRef;
 
 /// One value of `table`'s column `i`, as its declared kind says: SQLite

@@ -5,7 +5,7 @@
 //! read-only with `writable_schema`, under which SQLite skips the entries
 //! it cannot parse, and the reason shown says what to do next.
 
-use super::error::{Error, Result};
+use crate::store::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
@@ -62,8 +62,8 @@ pub fn backups_beside(path: &Path) -> Vec<PathBuf> {
 
 /// Why the plan is read-only, with what the planner can do about it: the
 /// newest backup beside it, if there is one.
-pub fn advice(path: &Path, damage: &str) -> super::ReadOnlyWhy {
-    super::ReadOnlyWhy::Damaged {
+pub fn advice(path: &Path, damage: &str) -> crate::store::ReadOnlyWhy {
+    crate::store::ReadOnlyWhy::Damaged {
         path: path.to_owned(),
         damage: damage.to_owned(),
         backup: backups_beside(path).first().cloned(),

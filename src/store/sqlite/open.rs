@@ -6,11 +6,11 @@ use super::beside::{
     create_private, file_mode, folder_of, journals_exist, refuse_odd_siblings, sibling,
     take_start_lock, unwritable_journal, writable,
 };
-use super::error::{Error, PathWhy, ReadOnlyWhy, Result};
 use super::header::{refuse_foreign, sniff};
 use super::schema::{APPLICATION_ID, latest_version, migrations};
-use super::{Access, Store};
 use crate::domain::PlanDoc;
+use crate::store::error::{Error, PathWhy, ReadOnlyWhy, Result};
+use crate::store::{Access, Store};
 use rusqlite::{Connection, OpenFlags};
 use std::fs;
 use std::path::Path;
@@ -109,8 +109,11 @@ fn corrupt(path: &Path) -> impl FnOnce(rusqlite::Error) -> Error + '_ {
 /// Opens the plan at `path`: a file, or a PostgreSQL server when `path`
 /// is a connection string (`postgres://…`, `host=… dbname=…`).
 pub fn open(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
-    if let Some(db) = path.to_str().filter(|p| super::postgres::is_server(p)) {
-        return super::postgres::open_server(db, opts);
+    if let Some(db) = path
+        .to_str()
+        .filter(|p| crate::store::postgres::is_server(p))
+    {
+        return crate::store::postgres::open_server(db, opts);
     }
     open_checked(path, opts).map_err(|e| e.or_disk_full(path))
 }
@@ -296,9 +299,9 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         path: path.to_owned(),
         loss,
     })?;
-    let plan = super::lineage::plan_identity(&conn)?;
+    let plan = crate::store::lineage::plan_identity(&conn)?;
     let mut store = Store {
-        conn: super::Conn::File(conn),
+        conn: crate::store::Conn::File(conn),
         path: path.to_owned(),
         author: opts.author,
         access,
@@ -373,7 +376,8 @@ pub fn quick_check(conn: &Connection) -> rusqlite::Result<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::store::header::pending_upgrade;
+    use super::super::header::pending_upgrade;
+    use super::*;
 
     #[test]
     fn an_older_file_is_announced_before_its_upgrade() {
@@ -404,8 +408,6 @@ mod tests {
         std::fs::write(dir.path().join("text.db"), "not a database").unwrap();
         assert_eq!(pending_upgrade(&dir.path().join("text.db")), None);
     }
-
-    use super::*;
 
     #[test]
     fn network_filesystems_are_recognised() {

@@ -1,10 +1,10 @@
 //! Copies of the live database, taken with SQLite's online backup API so
 //! that other planners can keep working while it runs.
 
-use super::Store;
 use super::beside::file_mode;
-use super::error::{Error, PathWhy, Result};
 use super::open::quick_check;
+use crate::store::Store;
+use crate::store::error::{Error, PathWhy, Result};
 use rusqlite::Connection;
 use rusqlite::backup::Backup;
 use std::path::Path;

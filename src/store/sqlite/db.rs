@@ -2,8 +2,8 @@
 //! connection (rusqlite's statement cache), arguments bind as SQLite's own
 //! values, and a row's columns read back through `Cells`.
 
-use super::error::{Error, Result};
-use super::sql::{Arg, Cells, Db, Engine};
+use crate::store::error::{Error, Result};
+use crate::store::sql::{Arg, Cells, Db, Engine};
 use rusqlite::Connection;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
@@ -18,13 +18,13 @@ impl rusqlite::ToSql for Arg<'_> {
     }
 }
 
-pub(super) struct Row<'r, 's> {
+pub(in crate::store) struct Row<'r, 's> {
     row: &'r rusqlite::Row<'s>,
     what: &'r str,
 }
 
 /// A row read by the file's own statements, as `Cells`.
-pub(super) fn cells<'r, 's>(row: &'r rusqlite::Row<'s>, what: &'r str) -> Row<'r, 's> {
+pub(in crate::store) fn cells<'r, 's>(row: &'r rusqlite::Row<'s>, what: &'r str) -> Row<'r, 's> {
     Row { row, what }
 }
 

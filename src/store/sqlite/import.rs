@@ -1,13 +1,13 @@
 //! Replacing the whole plan with a document, in one transaction: a failure
 //! anywhere leaves the database exactly as it was.
 
-use super::error::{Error, Result};
-use super::history::{Change, record};
 use super::import_rows::{Rows, Stamp};
-use super::lineage::{self, Table};
-use super::{Counts, Store};
 use crate::domain::piece::{Abandoned, Piece};
 use crate::domain::plan::PlanDoc;
+use crate::store::error::{Error, Result};
+use crate::store::history::{Change, record};
+use crate::store::lineage::{self, Table};
+use crate::store::{Counts, Store};
 use rusqlite::{OptionalExtension, Transaction};
 
 impl Store {
@@ -121,7 +121,7 @@ impl Store {
 
     /// Switches the journal mode; true when the file is now in `mode`. It
     /// fails, harmlessly, while another connection has the file open.
-    pub(super) fn set_journal_mode(&self, mode: &str) -> bool {
+    pub(in crate::store) fn set_journal_mode(&self, mode: &str) -> bool {
         self.file().is_ok_and(|c| {
             c.pragma_update_and_check(None, "journal_mode", mode, |r| r.get::<_, String>(0))
                 .is_ok_and(|now| now.eq_ignore_ascii_case(mode))
@@ -130,7 +130,7 @@ impl Store {
 
     /// Memory for a bulk load, or back to the everyday settings. Failing
     /// to tune only costs time, so errors are ignored.
-    pub(super) fn tune_for_bulk(&self, bulk: bool) {
+    pub(in crate::store) fn tune_for_bulk(&self, bulk: bool) {
         let cache = if bulk { BULK_CACHE_KIB } else { 2000 };
         if let Ok(c) = self.file() {
             let _ = c.pragma_update(None, "cache_size", -cache);
