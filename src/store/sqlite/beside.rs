@@ -21,7 +21,7 @@ pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-pub(in crate::store) fn folder_of(path: &Path) -> PathBuf {
+pub(super) fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
@@ -40,16 +40,16 @@ pub fn file_mode(folder: &Path) -> u32 {
 
 /// With `-wal` and `-shm` already there, SQLite can write without creating
 /// files, so a read-only folder does not stop it.
-pub(in crate::store) fn journals_exist(path: &Path) -> bool {
+pub(super) fn journals_exist(path: &Path) -> bool {
     sibling(path, "-wal").exists() && sibling(path, "-shm").exists()
 }
 
-pub(in crate::store) fn writable(path: &Path) -> bool {
+pub(super) fn writable(path: &Path) -> bool {
     write_access(path).is_ok()
 }
 
 /// `access(W_OK)`, with the reason when it says no.
-pub(in crate::store) fn write_access(path: &Path) -> std::io::Result<()> {
+pub(super) fn write_access(path: &Path) -> std::io::Result<()> {
     rustix::fs::access(path, rustix::fs::Access::WRITE_OK).map_err(std::io::Error::from)
 }
 
@@ -68,7 +68,7 @@ pub fn create_private(path: &Path, mode: u32) -> std::io::Result<File> {
 /// The lock and journals beside the database must be plain files: SQLite
 /// would follow a symlinked `-wal` or `-shm` (or fail with "unable to open
 /// database file"), and journals of two databases must never mix.
-pub(in crate::store) fn refuse_odd_siblings(path: &Path) -> Result<()> {
+pub(super) fn refuse_odd_siblings(path: &Path) -> Result<()> {
     for suffix in [".lock", "-wal", "-shm", "-journal"] {
         let p = sibling(path, suffix);
         match fs::symlink_metadata(&p) {
@@ -94,7 +94,7 @@ pub(in crate::store) fn refuse_odd_siblings(path: &Path) -> Result<()> {
 /// A journal (`-wal`, `-shm`) left behind that this user cannot write,
 /// named with its owner and mode: SQLite would refuse every write with a
 /// bare "attempt to write a readonly database".
-pub(in crate::store) fn unwritable_journal(path: &Path) -> Option<crate::store::ReadOnlyWhy> {
+pub(super) fn unwritable_journal(path: &Path) -> Option<crate::store::ReadOnlyWhy> {
     use std::os::unix::fs::MetadataExt;
     ["-wal", "-shm"].into_iter().find_map(|suffix| {
         let p = sibling(path, suffix);
@@ -113,7 +113,7 @@ pub(in crate::store) fn unwritable_journal(path: &Path) -> Option<crate::store::
 
 /// Holds `<db>.lock` with `flock` while the database is created, configured,
 /// migrated and seeded; released when dropped.
-pub(in crate::store) struct StartLock(File);
+pub(super) struct StartLock(File);
 
 /// What the lock file holds once a plan lives beside it. A lock file that
 /// a first start has only just created is empty; one with this line has
@@ -123,7 +123,7 @@ const PLAN_HERE: &[u8] = b"plan-cockpit: a plan lives beside this file\n";
 impl StartLock {
     /// Records, once, that a plan lives beside the lock. Best effort: a
     /// lock file we cannot write only means a deleted plan is not noticed.
-    pub(in crate::store) fn mark_plan_here(&self) {
+    pub(super) fn mark_plan_here(&self) {
         use std::io::Write;
         if self.0.metadata().is_ok_and(|m| m.len() == 0) {
             let _ = (&self.0).write_all(PLAN_HERE);
@@ -131,7 +131,7 @@ impl StartLock {
     }
 }
 
-pub(in crate::store) fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock>> {
+pub(super) fn take_start_lock(path: &Path, mode: u32) -> Result<Option<StartLock>> {
     let lock_path = sibling(path, ".lock");
     // Never through a symlink (a planted `plan.db.lock -> ~/.bashrc` would
     // have been chmodded or created), never blocking on a FIFO.

@@ -11,7 +11,7 @@ use std::path::Path;
 /// What the 100-byte header of an existing file says, read before SQLite
 /// opens it, so that a file we refuse is not touched at all (not even a
 /// lock file or `-shm` beside it).
-pub(in crate::store) struct Header {
+pub(super) struct Header {
     /// False for an empty file, which is ours to initialise.
     pub(in crate::store) has_content: bool,
     application_id: i32,
@@ -23,7 +23,7 @@ pub(in crate::store) struct Header {
 impl Header {
     /// Refuses another program's file or a newer schema, from the header
     /// alone; an empty file is ours to initialise.
-    pub(in crate::store) fn refuse_if_foreign(&self, path: &Path) -> Result<()> {
+    pub(super) fn refuse_if_foreign(&self, path: &Path) -> Result<()> {
         if !self.has_content {
             return Ok(());
         }
@@ -49,7 +49,7 @@ pub fn pending_upgrade(path: &Path) -> Option<i64> {
     .then_some(h.user_version)
 }
 
-pub(in crate::store) fn sniff(path: &Path) -> Result<Header> {
+pub(super) fn sniff(path: &Path) -> Result<Header> {
     let mut head = [0u8; 100];
     let mut f = File::open(path).map_err(Error::io(path))?;
     let mut n = 0;
@@ -96,7 +96,7 @@ pub(in crate::store) fn sniff(path: &Path) -> Result<Header> {
     })
 }
 
-pub(in crate::store) fn refuse_foreign(
+pub(super) fn refuse_foreign(
     path: &Path,
     app_id: i32,
     version: i64,

@@ -121,7 +121,7 @@ impl Store {
 
     /// Switches the journal mode; true when the file is now in `mode`. It
     /// fails, harmlessly, while another connection has the file open.
-    pub(in crate::store) fn set_journal_mode(&self, mode: &str) -> bool {
+    pub(super) fn set_journal_mode(&self, mode: &str) -> bool {
         self.file().is_ok_and(|c| {
             c.pragma_update_and_check(None, "journal_mode", mode, |r| r.get::<_, String>(0))
                 .is_ok_and(|now| now.eq_ignore_ascii_case(mode))
@@ -130,7 +130,7 @@ impl Store {
 
     /// Memory for a bulk load, or back to the everyday settings. Failing
     /// to tune only costs time, so errors are ignored.
-    pub(in crate::store) fn tune_for_bulk(&self, bulk: bool) {
+    pub(super) fn tune_for_bulk(&self, bulk: bool) {
         let cache = if bulk { BULK_CACHE_KIB } else { 2000 };
         if let Ok(c) = self.file() {
             let _ = c.pragma_update(None, "cache_size", -cache);

@@ -9,23 +9,23 @@ use rusqlite::{Statement, Transaction, params};
 
 /// What every row an import writes shares: one version above all before
 /// it, the new plan's identity, and who and when.
-pub(in crate::store) struct Stamp<'a> {
-    pub(in crate::store) version: i64,
+pub(super) struct Stamp<'a> {
+    pub(super) version: i64,
     /// Readings carry no ids in a document; they take fresh ones from here.
-    pub(in crate::store) first_reading: i64,
-    pub(in crate::store) identity: &'a str,
-    pub(in crate::store) now: &'a str,
-    pub(in crate::store) author: &'a str,
+    pub(super) first_reading: i64,
+    pub(super) identity: &'a str,
+    pub(super) now: &'a str,
+    pub(super) author: &'a str,
 }
 
 /// Writes the pieces of one plan into an open transaction.
-pub(in crate::store) struct Rows<'t, 's> {
+pub(super) struct Rows<'t, 's> {
     tx: &'t Transaction<'t>,
     stamp: &'s Stamp<'s>,
     next_reading: i64,
     /// The place of the next project in the plan's order.
     next_project: usize,
-    pub(in crate::store) tally: Tally,
+    pub(super) tally: Tally,
     // Each is run once a row, a million times for a city's notes.
     project: Statement<'t>,
     tag: Statement<'t>,
@@ -50,7 +50,7 @@ const NOTE: &str = "INSERT INTO note (id, project_id, milestone_id, body, author
     updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
 impl<'t, 's> Rows<'t, 's> {
-    pub(in crate::store) fn new(tx: &'t Transaction<'t>, stamp: &'s Stamp<'s>) -> Result<Self> {
+    pub(super) fn new(tx: &'t Transaction<'t>, stamp: &'s Stamp<'s>) -> Result<Self> {
         let statement = |sql: &str, what: &str| prepare(tx, sql, what);
         Ok(Rows {
             tx,
@@ -70,7 +70,7 @@ impl<'t, 's> Rows<'t, 's> {
         prepare(self.tx, sql, what)
     }
 
-    pub(in crate::store) fn write(&mut self, piece: &Piece) -> Result<()> {
+    pub(super) fn write(&mut self, piece: &Piece) -> Result<()> {
         self.tally.add(piece);
         match piece {
             Piece::Plan {

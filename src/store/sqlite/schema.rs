@@ -312,7 +312,7 @@ INSERT INTO note_text(rowid, text) SELECT id, body || char(1, 1) FROM note;
 
 /// The derived-data triggers, dropped for a bulk load and put back after it
 /// exactly as the file had them.
-pub(in crate::store) struct SetAside(Vec<String>);
+pub(super) struct SetAside(Vec<String>);
 
 /// Starts a bulk load inside `tx`: the triggers that keep roll-ups and
 /// search indexes are dropped (their SQL kept) until `end_bulk_load`, which
@@ -320,7 +320,7 @@ pub(in crate::store) struct SetAside(Vec<String>);
 /// letting them test the `bulk_load` row as V3 first did, also spares every
 /// inserted row three trigger checks and a statement journal. (That table
 /// stays, empty: a shipped migration is never edited.)
-pub(in crate::store) fn begin_bulk_load(tx: &rusqlite::Connection) -> rusqlite::Result<SetAside> {
+pub(super) fn begin_bulk_load(tx: &rusqlite::Connection) -> rusqlite::Result<SetAside> {
     let triggers = tx
         .prepare(
             "SELECT name, sql FROM sqlite_schema
@@ -336,10 +336,7 @@ pub(in crate::store) fn begin_bulk_load(tx: &rusqlite::Connection) -> rusqlite::
     Ok(SetAside(kept))
 }
 
-pub(in crate::store) fn end_bulk_load(
-    tx: &rusqlite::Connection,
-    aside: SetAside,
-) -> rusqlite::Result<()> {
+pub(super) fn end_bulk_load(tx: &rusqlite::Connection, aside: SetAside) -> rusqlite::Result<()> {
     tx.execute_batch(REBUILD)?;
     tx.execute_batch(super::schema_v6::REBUILD_PINYIN)?;
     for sql in aside.0 {

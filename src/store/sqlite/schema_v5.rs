@@ -17,7 +17,7 @@
 /// sums: `progress_sum` is Σ weight × progress and `measured` Σ weight over
 /// what is measured (equal to the old count while every weight is 1, so
 /// existing rows stay right without a rebuild).
-pub(in crate::store) const V5: &str = "
+pub(super) const V5: &str = "
 ALTER TABLE milestone ADD COLUMN weight REAL NOT NULL DEFAULT 1.0
     CHECK (weight > 0 AND weight <= 1000);
 DROP TRIGGER milestone_rollup_insert;

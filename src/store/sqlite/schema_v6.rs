@@ -16,7 +16,7 @@
 //! save writes every field, so an unchanged title was re-indexed on every
 //! value saved (half a millisecond of each save on the large plan).
 
-pub(in crate::store) const V6: &str = "
+pub(super) const V6: &str = "
 CREATE VIRTUAL TABLE project_pinyin USING fts5(
     text, content = '', contentless_delete = 1, tokenize = 'trigram');
 CREATE VIRTUAL TABLE milestone_pinyin USING fts5(
@@ -75,7 +75,7 @@ END;
 ";
 
 /// The pinyin indexes from scratch: run after a bulk load.
-pub(in crate::store) const REBUILD_PINYIN: &str = "
+pub(super) const REBUILD_PINYIN: &str = "
 DELETE FROM pinyin_due;
 INSERT INTO project_pinyin(project_pinyin) VALUES ('delete-all');
 INSERT INTO milestone_pinyin(milestone_pinyin) VALUES ('delete-all');
@@ -104,7 +104,7 @@ pub fn register_functions(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
 
 /// Brings the keys of the rows changed since the last catch-up up to date,
 /// inside the caller's transaction: one small read when nothing is due.
-pub(in crate::store) fn catch_up(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+pub(super) fn catch_up(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     let due: Vec<(String, i64)> = tx
         .prepare_cached("SELECT kind, id FROM pinyin_due")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
