@@ -197,12 +197,12 @@ fn a_failover_to_a_standby_is_followed() {
     sb.ok(&["migrate", "--from", sb.db.to_str().unwrap(), "--to", &both]);
     let mut s = open_store(Path::new(&both));
     let m = s.project_milestones(1).unwrap().into_iter().next().unwrap();
-    let add = || MilestoneChange {
+    let note = MilestoneChange {
         note: Some("切换前写的".into()),
         ..MilestoneChange::default()
     };
     let before = s
-        .update_milestone(m.id, Some(m.version), add(), "test")
+        .update_milestone(m.id, Some(m.version), note, "test")
         .unwrap();
     // Wait until the standby has what the primary committed.
     let standby_url = format!("host={} user=owner dbname=postgres", standby.socket());

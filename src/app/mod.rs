@@ -330,7 +330,7 @@ impl App {
         let saved = self
             .store
             .update_milestone(id, Some(version), change, "cockpit")?;
-        self.saved_in = self.store.milestone(id).ok().map(|m| m.project_id);
+        self.saved_in = Some(saved.project_id);
         if saved.version != version {
             self.undo.push(Undo::Milestone {
                 id,

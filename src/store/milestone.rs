@@ -13,6 +13,8 @@ use crate::domain::{Kind, MilestoneChange, Status};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
     pub id: i64,
+    /// The project the milestone belongs to: the panes a reload rereads.
+    pub project_id: i64,
     pub title: String,
     pub version: i64,
     /// One per changed field: (field, old, new), as the history holds them.
@@ -324,6 +326,7 @@ fn write_fields(
     let before = old.fields();
     let mut saved = Saved {
         id,
+        project_id: old.project_id,
         title: new.title.clone(),
         version: old.version,
         changes: Vec::new(),

@@ -186,22 +186,30 @@ fn run_each(
 
 fn run_exec(
     client: &mut impl GenericClient,
-    statements: &Statements,
-    named: &str,
+    on: &On<'_>,
     what: &str,
     sql: &str,
     args: &[Arg<'_>],
 ) -> Result<u64> {
     let fail = |source| Error::Pg {
-        context: format!("{what} ({named})"),
+        context: format!("{what} ({})", on.named),
         source,
     };
-    let st = statements.get(client, sql).map_err(fail)?;
+    let st = on.statements.get(client, sql).map_err(fail)?;
     let params: Vec<&(dyn ToSql + Sync)> = args.iter().map(|a| a as &(dyn ToSql + Sync)).collect();
     client.execute(&st, &params).map_err(fail)
 }
 
 impl Server {
+    /// Where this connection's statements run, `fresh` or kept.
+    fn on(&self, fresh: bool) -> On<'_> {
+        On {
+            statements: &self.statements,
+            named: &self.named,
+            fresh,
+        }
+    }
+
     fn read(
         &self,
         fresh: bool,
@@ -213,12 +221,15 @@ impl Server {
         self.read_again(|| {
             let mut rows_read = false;
             let mut client = self.client.borrow_mut();
-            let on = On {
-                statements: &self.statements,
-                named: &self.named,
-                fresh,
-            };
-            let out = run_each(&mut *client, &on, what, sql, args, f, &mut rows_read);
+            let out = run_each(
+                &mut *client,
+                &self.on(fresh),
+                what,
+                sql,
+                args,
+                f,
+                &mut rows_read,
+            );
             (out, rows_read)
         })
     }
@@ -249,15 +260,14 @@ impl Db for Server {
     fn exec(&self, what: &str, sql: &str, args: &[Arg<'_>]) -> Result<u64> {
         self.revive()?;
         let mut client = self.client.borrow_mut();
-        run_exec(&mut *client, &self.statements, &self.named, what, sql, args)
+        run_exec(&mut *client, &self.on(false), what, sql, args)
     }
 }
 
 /// One transaction on the server, as a `Db` for the statements of a write.
 pub struct Tx<'c> {
     tx: RefCell<postgres::Transaction<'c>>,
-    statements: &'c Statements,
-    named: &'c str,
+    on: On<'c>,
 }
 
 impl Db for Tx<'_> {
@@ -271,18 +281,13 @@ impl Db for Tx<'_> {
         args: &[Arg<'_>],
         f: &mut dyn FnMut(&dyn Cells) -> Result<()>,
     ) -> Result<()> {
-        let mut tx = self.tx.borrow_mut();
         let mut rows_read = false;
-        let on = On {
-            statements: self.statements,
-            named: self.named,
-            fresh: false,
-        };
-        run_each(&mut *tx, &on, what, sql, args, f, &mut rows_read)
+        let mut tx = self.tx.borrow_mut();
+        run_each(&mut *tx, &self.on, what, sql, args, f, &mut rows_read)
     }
     fn exec(&self, what: &str, sql: &str, args: &[Arg<'_>]) -> Result<u64> {
         let mut tx = self.tx.borrow_mut();
-        run_exec(&mut *tx, self.statements, self.named, what, sql, args)
+        run_exec(&mut *tx, &self.on, what, sql, args)
     }
 }
 
@@ -309,8 +314,11 @@ impl Server {
         let tx = self.client.get_mut().transaction().map_err(fail)?;
         let tx = Tx {
             tx: RefCell::new(tx),
-            statements: &self.statements,
-            named,
+            on: On {
+                statements: &self.statements,
+                named,
+                fresh: false,
+            },
         };
         let value = f(&tx)?;
         tx.tx.into_inner().commit().map_err(fail)?;

@@ -23,6 +23,14 @@ impl Server {
         if !self.client.borrow().is_closed() {
             return Ok(());
         }
+        if self.reading.get() {
+            // Inside a snapshot: reads on a new connection would come from
+            // another moment. The snapshot fails; the next one reconnects.
+            return Err(Error::Internal(format!(
+                "the connection to {} was lost during a read",
+                self.named
+            )));
+        }
         let client =
             super::tls::connect(&self.config, self.tls.as_ref()).map_err(|source| Error::Pg {
                 context: format!("connecting again to {}", self.named),
