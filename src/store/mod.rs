@@ -96,6 +96,9 @@ pub struct Store {
     /// tolerating it (read-only).
     damage: Option<String>,
     clock: crate::domain::Clock,
+    /// The file's descriptor, held until after `conn` is closed (fields
+    /// drop in order): see `sqlite::pin`. None on a server.
+    _pin: Option<sqlite::pin::Pin>,
 }
 
 /// How much of each thing the plan holds.

@@ -64,6 +64,7 @@ pub fn open_server(db: &str, opts: OpenOptions<'_>) -> Result<Store> {
         plan,
         damage: None,
         clock: opts.clock,
+        _pin: None,
         conn: Conn::Server(Box::new(server)),
     })
 }

@@ -2,10 +2,9 @@
 //! file we refuse (another program's, a newer schema, text, zeros) is not
 //! changed at all, not even by a lock or journal beside it.
 
+use super::pin::{Pin, pin};
 use super::schema::{APPLICATION_ID, latest_version};
 use crate::store::error::{Error, Foreign, Result};
-use std::fs::File;
-use std::io::Read;
 use std::path::Path;
 
 /// What the 100-byte header of an existing file says, read before SQLite
@@ -18,6 +17,9 @@ pub(super) struct Header {
     user_version: i64,
     /// Bumped by every schema change: non-zero means the file has tables.
     schema_cookie: i32,
+    /// The descriptor the header was read through, kept open by the store
+    /// (see `pin`: closing it would drop this process's SQLite locks).
+    pub(super) pin: Pin,
 }
 
 impl Header {
@@ -51,21 +53,15 @@ pub fn pending_upgrade(path: &Path) -> Option<i64> {
 
 pub(super) fn sniff(path: &Path) -> Result<Header> {
     let mut head = [0u8; 100];
-    let mut f = File::open(path).map_err(Error::io(path))?;
-    let mut n = 0;
-    while n < head.len() {
-        match f.read(&mut head[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) => return Err(Error::io(path)(e)),
-        }
-    }
+    let pin = pin(path).map_err(Error::io(path))?;
+    let n = pin.read_head(&mut head).map_err(Error::io(path))?;
     if n == 0 {
         return Ok(Header {
             has_content: false,
             application_id: 0,
             user_version: 0,
             schema_cookie: 0,
+            pin,
         });
     }
     if n < 100 || &head[..16] != b"SQLite format 3\0" {
@@ -93,6 +89,7 @@ pub(super) fn sniff(path: &Path) -> Result<Header> {
         application_id: be(68),
         user_version: be(60) as i64,
         schema_cookie: be(40),
+        pin,
     })
 }
 

@@ -13,6 +13,7 @@ pub(in crate::store) mod header;
 pub(in crate::store) mod import;
 pub(in crate::store) mod import_rows;
 pub(in crate::store) mod open;
+pub(in crate::store) mod pin;
 pub(in crate::store) mod rescue;
 pub(in crate::store) mod schema;
 pub(in crate::store) mod schema_v5;

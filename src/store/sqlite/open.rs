@@ -202,11 +202,19 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
     };
     // Another planner may have created the file while we waited for the
     // lock: look again, under it.
-    if !exists && path.exists() {
-        sniff(path)?.refuse_if_foreign(path)?;
-    } else if !exists {
-        create_private(path, mode).map_err(Error::io(path))?;
-    }
+    let pin = match header {
+        Some(h) => h.pin,
+        None => {
+            if path.exists() {
+                let h = sniff(path)?;
+                h.refuse_if_foreign(path)?;
+                h.pin
+            } else {
+                create_private(path, mode).map_err(Error::io(path))?;
+                super::pin::pin(path).map_err(Error::io(path))?
+            }
+        }
+    };
 
     let mut conn = if read_only.is_none() {
         Connection::open_with_flags(
@@ -310,6 +318,7 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
         plan,
         damage,
         clock: opts.clock,
+        _pin: Some(pin),
     };
     if let Some(seed) = opts.seed
         && store.is_empty()?
