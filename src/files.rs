@@ -22,6 +22,13 @@ pub enum Refusal {
     NotAFile,
     NoFolder(PathBuf),
     NoName,
+    /// The file exists and this user may not write it (replacing it through
+    /// a rename would not ask the file's own permission).
+    NotWritable,
+    /// The open plan's database (named here), or its journal or lock.
+    IsOpenPlan(PathBuf),
+    /// A SQLite database (another plan, a backup), or the journal of one.
+    IsDatabase(PathBuf),
 }
 
 /// An XDG base folder: `$var` when it is an absolute path (the spec ignores
@@ -60,6 +67,9 @@ pub fn check_destination(dest: &Path) -> Result<Option<u32>, Refusal> {
         }
         Ok(m) if m.is_dir() => Err(Refusal::IsFolder),
         Ok(m) if !m.is_file() => Err(Refusal::NotAFile),
+        Ok(_) if rustix::fs::access(dest, rustix::fs::Access::WRITE_OK).is_err() => {
+            Err(Refusal::NotWritable)
+        }
         Ok(m) => Ok(Some(m.permissions().mode() & 0o7777)),
         Err(_) => Ok(None),
     }

@@ -64,8 +64,9 @@ pub enum Command {
     },
     /// Write the plan as JSON (exact), CSV (spreadsheets) or Markdown (reading).
     Export {
-        #[arg(long, value_enum, default_value_t = Format::Json)]
-        format: Format,
+        /// The format [default: from -o's extension, else json].
+        #[arg(long, value_enum)]
+        format: Option<Format>,
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -156,8 +157,9 @@ pub enum Command {
         /// Only the work this unit or person answers for.
         #[arg(long, value_name = "WHO")]
         owner: Option<String>,
-        #[arg(long, value_enum, default_value_t = report::ReportFormat::Markdown)]
-        format: report::ReportFormat,
+        /// The format [default: from -o's extension, else markdown].
+        #[arg(long, value_enum)]
+        format: Option<report::ReportFormat>,
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,

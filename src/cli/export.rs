@@ -9,6 +9,14 @@ use crate::formats;
 use crate::store;
 use std::path::Path;
 
+/// What `-o NAME.EXT` asks for without `--format`; the first is the default.
+pub const BY_EXTENSION: [(&str, Format); 4] = [
+    ("json", Format::Json),
+    ("csv", Format::Csv),
+    ("md", Format::Markdown),
+    ("markdown", Format::Markdown),
+];
+
 pub fn export(ctx: &Context, format: Format, dest: Option<&Path>) -> Outcome {
     let store = open_seeded(ctx, false)?;
     export_streamed(ctx, &store, format, dest)
@@ -83,7 +91,7 @@ fn export_streamed(
         Ok(())
     };
     let written = match dest {
-        Some(path) => output::file_with(lang, path, fill),
+        Some(path) => output::file_with(lang, path, &ctx.db, fill),
         None => output::stdout_with(lang, fill),
     };
     match failed {

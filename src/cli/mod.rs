@@ -161,7 +161,11 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             replace,
             max_size,
         }) => import::import(&ctx, &file, replace, max_size.saturating_mul(1024 * 1024)),
-        Some(Command::Export { format, output }) => export::export(&ctx, format, output.as_deref()),
+        Some(Command::Export { format, output }) => {
+            let format =
+                output::pick_format(lang, format, output.as_deref(), &export::BY_EXTENSION)?;
+            export::export(&ctx, format, output.as_deref())
+        }
         Some(Command::Generate {
             projects,
             milestones,
@@ -236,7 +240,12 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                 since,
                 by,
                 owner,
-                format,
+                format: output::pick_format(
+                    lang,
+                    format,
+                    output.as_deref(),
+                    &report::BY_EXTENSION,
+                )?,
                 output,
                 baseline,
             },

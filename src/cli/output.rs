@@ -30,12 +30,15 @@ pub fn stdout(lang: Lang, text: &str) -> Result<(), Failure> {
 /// folder, renamed over the final name: a planted symlink cannot redirect
 /// it, a reader never sees half, and an existing file keeps its mode (a new
 /// one is private, or group-writable in a team folder). `fill` writes the
-/// text as it is made.
+/// text as it is made. Never onto the plan at `db`, a file beside it, or
+/// any other SQLite database.
 pub fn file_with(
     lang: Lang,
     path: &Path,
+    db: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
+    refuse_as_output(lang, path, db)?;
     let folder = crate::files::folder_of(path);
     let new_mode = crate::store::file_mode(&folder);
     crate::files::write_atomically_with(path, new_mode, fill).map_err(|e| match e {
@@ -47,4 +50,46 @@ pub fn file_with(
         }
         crate::files::WriteError::Io(e) => Failure::Other(lang.file_failed(path, &e)),
     })
+}
+
+/// An output path that is the plan, beside it, or another database,
+/// refused before anything is read or written.
+pub fn refuse_as_output(lang: Lang, path: &Path, db: &Path) -> Result<(), Failure> {
+    crate::store::refuse_as_output(path, db)
+        .map_err(|r| Failure::Input(format!("{}: {}", path.display(), lang.unwritable(&r))))
+}
+
+/// The format an output is written in: `--format` when given, else what
+/// `-o`'s extension names, else the first of `by_extension`. A `--format`
+/// that contradicts a known extension (`--format markdown -o 报告.docx`,
+/// which wrote Markdown text into a file Word cannot open) is refused.
+pub fn pick_format<F: Copy + PartialEq + clap::ValueEnum>(
+    lang: Lang,
+    given: Option<F>,
+    output: Option<&Path>,
+    by_extension: &[(&str, F)],
+) -> Result<F, Failure> {
+    let ext = output
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let named = ext
+        .as_deref()
+        .and_then(|e| by_extension.iter().find(|(x, _)| *x == e))
+        .map(|&(_, f)| f);
+    let name = |f: F| {
+        f.to_possible_value()
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default()
+    };
+    match (given, named) {
+        (Some(g), Some(n)) if g != n => Err(Failure::Input(lang.format_clash(
+            output.unwrap_or(Path::new("")),
+            &name(n),
+            &name(g),
+        ))),
+        (Some(g), _) => Ok(g),
+        (None, Some(n)) => Ok(n),
+        (None, None) => Ok(by_extension[0].1),
+    }
 }

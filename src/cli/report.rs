@@ -8,6 +8,16 @@ use crate::domain::dates::parse_date;
 use crate::domain::report::Period;
 use std::path::PathBuf;
 
+/// What `-o NAME.EXT` asks for without `--format`; the first is the default.
+pub const BY_EXTENSION: [(&str, ReportFormat); 6] = [
+    ("md", ReportFormat::Markdown),
+    ("markdown", ReportFormat::Markdown),
+    ("html", ReportFormat::Html),
+    ("htm", ReportFormat::Html),
+    ("docx", ReportFormat::Docx),
+    ("xlsx", ReportFormat::Xlsx),
+];
+
 pub struct ReportArgs {
     pub as_of: Option<String>,
     pub since: Option<String>,
@@ -57,7 +67,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
     let format = args.format;
     let fill = |out: &mut dyn std::io::Write| format.write(&report, lang, &ctx.clock, out);
     match &args.output {
-        Some(path) => super::output::file_with(lang, path, fill),
+        Some(path) => super::output::file_with(lang, path, &ctx.db, fill),
         None => super::output::stdout_with(lang, fill),
     }
 }

@@ -259,6 +259,16 @@ impl Lang {
         say!(lang, "{n} 项目标任务", "{n} milestones")
     }
 
+    pub fn format_clash(self, path: &std::path::Path, by_name: &str, given: &str) -> String {
+        let (lang, path) = (self, path.display());
+        say!(
+            lang,
+            "-o {path} 的扩展名表示 {by_name} 格式,而 --format 是 {given}:请去掉 --format,或改用相符的扩展名(未写入任何内容)",
+            "-o {path} names a {by_name} file but --format is {given}: leave --format out, or \
+             give a matching extension (nothing was written)"
+        )
+    }
+
     pub fn binary_needs_file(self) -> String {
         let lang = self;
         say!(

@@ -101,6 +101,29 @@ impl Lang {
                 say!(lang, "文件夹 {d} 不存在", "the folder {d} does not exist")
             }
             Unwritable::NoName => say!(lang, "不是文件名", "is not a file name"),
+            Unwritable::NotWritable => say!(
+                lang,
+                "已存在,而您没有写入它的权限;请换一个文件名(未写入任何内容)",
+                "exists and you may not write to it; choose another name (nothing was written)"
+            ),
+            Unwritable::IsOpenPlan(db) => {
+                let db = db.display();
+                say!(
+                    lang,
+                    "是正在使用的计划数据库 {db} 本身或它旁边的日志/锁文件;输出会覆盖计划。请换一个文件名(未写入任何内容)",
+                    "is the plan database in use ({db}) or its journal or lock file; the output \
+                     would replace the plan. Choose another name (nothing was written)"
+                )
+            }
+            Unwritable::IsDatabase(db) => {
+                let db = db.display();
+                say!(
+                    lang,
+                    "是 SQLite 数据库 {db}(计划或备份)或它的日志;输出会覆盖它。请换一个文件名(未写入任何内容)",
+                    "is the SQLite database {db} (a plan or a backup) or its journal; the output \
+                     would replace it. Choose another name (nothing was written)"
+                )
+            }
         }
     }
 

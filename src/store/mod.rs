@@ -21,7 +21,7 @@ mod report;
 pub(crate) mod sql;
 mod sqlite;
 use sqlite::{beside, file, header, open, schema};
-pub use sqlite::{quick_check_file, sqlite_version, still_the_file};
+pub use sqlite::{quick_check_file, refuse_as_output, sqlite_version, still_the_file};
 pub mod tables;
 pub(crate) mod view;
 

@@ -28,18 +28,23 @@ pub(super) fn folder_of(path: &Path) -> PathBuf {
     }
 }
 
-/// Files are private (0600) unless the folder is a team folder: setgid,
-/// owned by the planners' group. Then they are group-writable (0660) and
-/// inherit the group, so every planner in it can open them.
+/// Files are private (0600) unless the folder is a team folder: setgid
+/// (owned by the planners' group, so files inherit the group), or writable
+/// by its group and not by everyone (a shared folder without setgid; /tmp
+/// is writable by everyone and stays private). Then they are group-writable
+/// (0660), so every planner in it can open them: the database, its journal
+/// and lock, exports, reports and backups alike.
 pub fn file_mode(folder: &Path) -> u32 {
     match fs::metadata(folder) {
-        Ok(m) if m.permissions().mode() & 0o2000 != 0 => 0o660,
+        Ok(m) if is_team_folder(m.permissions().mode()) => 0o660,
         _ => 0o600,
     }
 }
 
-/// With `-wal` and `-shm` already there, SQLite can write without creating
-/// files, so a read-only folder does not stop it.
+fn is_team_folder(mode: u32) -> bool {
+    mode & 0o2000 != 0 || (mode & 0o020 != 0 && mode & 0o002 == 0)
+}
+
 pub(super) fn journals_exist(path: &Path) -> bool {
     sibling(path, "-wal").exists() && sibling(path, "-shm").exists()
 }

@@ -13,6 +13,7 @@ pub(in crate::store) mod header;
 pub(in crate::store) mod import;
 pub(in crate::store) mod import_rows;
 pub(in crate::store) mod open;
+mod outputs;
 pub(in crate::store) mod pin;
 pub(in crate::store) mod rescue;
 pub(in crate::store) mod schema;
@@ -21,6 +22,7 @@ pub(in crate::store) mod schema_v6;
 mod search;
 mod store_file;
 
+pub use outputs::refuse_as_output;
 pub use store_file::{quick_check_file, sqlite_version, still_the_file};
 
 pub(in crate::store) use db::cells;

@@ -67,6 +67,12 @@ fn live(dev: u64, ino: u64) -> Option<Arc<Held>> {
         .find(|h| h.dev == dev && h.ino == ino)
 }
 
+/// Whether a store of this process holds the file with this device and
+/// inode (so it is an open database, and must not be opened and closed).
+pub(in crate::store) fn is_pinned(dev: u64, ino: u64) -> bool {
+    live(dev, ino).is_some()
+}
+
 /// The pin of the file at `path`: the one a store of this process already
 /// holds, or a new descriptor, which then stays open with the pin.
 pub(in crate::store) fn pin(path: &Path) -> std::io::Result<Pin> {
