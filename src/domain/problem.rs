@@ -48,6 +48,8 @@ pub enum Issue {
     NotFinite,
     /// A number (or a unit, or readings) on a yes/no task.
     YesNoHasNumbers,
+    /// A yes/no task's reading is the day it was done: its value is 1.
+    YesNoReadingNotDone,
     SecondReading {
         day: String,
     },

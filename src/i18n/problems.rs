@@ -60,6 +60,12 @@ impl Lang {
                 "定性任务没有数值;请删去此项,或改为 \"kind\": \"numeric\"",
                 "a yes_no milestone has no numbers; remove it or use \"kind\": \"numeric\""
             ),
+            Issue::YesNoReadingNotDone => say!(
+                lang,
+                "定性任务的填报记录只记完成日期,值须为 1;请改为 1 或删去此条",
+                "a yes_no milestone's reading records the day it was done: its value is 1; \
+                 make it 1 or remove the reading"
+            ),
             Issue::SecondReading { day } => {
                 say!(lang, "{day} 已有一条填报记录", "a second reading for {day}")
             }

@@ -192,7 +192,6 @@ impl Checker<'_> {
                 ("baseline", m.baseline.is_some()),
                 ("target", m.target.is_some()),
                 ("current", m.current.is_some()),
-                ("readings", !m.readings.is_empty()),
             ] {
                 if present {
                     self.problem(format!("{p}.{field}"), Issue::YesNoHasNumbers);
@@ -202,6 +201,12 @@ impl Checker<'_> {
         let mut days = HashSet::new();
         for (i, r) in m.readings.iter_mut().enumerate() {
             let rp = format_args!("{p}.readings[{i}]");
+            // A yes/no task's readings are the days it was marked done
+            // (value 1, as `milestone set --status done --as-of` records
+            // them), so that the export of a done task imports back.
+            if m.kind == Kind::YesNo && r.value != 1.0 {
+                self.problem(format!("{rp}.value"), Issue::YesNoReadingNotDone);
+            }
             let mut as_of = Some(std::mem::take(&mut r.as_of));
             self.date(&format_args!("{rp}.as_of"), &mut as_of);
             r.as_of = as_of.unwrap_or_default();
