@@ -195,6 +195,7 @@ pub fn plan(size: &Size, seed: u64) -> PlanDoc {
                 updated_by: Some(author.clone()),
                 readings: Vec::new(),
                 notes: Vec::new(),
+                version: Default::default(),
             };
             if numeric {
                 let (title, unit, typical) = MEASURES[rng.usize(..MEASURES.len())];

@@ -80,7 +80,7 @@ fn apply(s: &mut Store, pick: usize, step: &Step, last: &mut LastSave) {
         Step::Done(_) | Step::Undone => Kind::YesNo,
         Step::Value(..) | Step::Add(_) => Kind::Numeric,
         _ => {
-            if pick % 2 == 0 {
+            if pick.is_multiple_of(2) {
                 Kind::Numeric
             } else {
                 Kind::YesNo

@@ -111,6 +111,7 @@ fn milestone() -> impl Strategy<Value = Milestone> {
                         Vec::new()
                     },
                     notes: Vec::new(),
+                    version: Default::default(),
                 }
             },
         )
@@ -338,9 +339,9 @@ proptest! {
             prop_assert_eq!(String::from_utf8(out).unwrap(), json::write(&whole));
             let mut stream = s.projects_in_order().unwrap();
             let mut streamed = Vec::new();
-            plan_cockpit::formats::csv::write_streamed(&head, || stream.next_project().unwrap(), lang, &mut streamed).unwrap();
+            plan_cockpit::formats::csv::write_streamed(&head, "00ff", || stream.next_project().unwrap(), lang, &mut streamed).unwrap();
             let mut old = Vec::new();
-            plan_cockpit::formats::csv::write(&whole, lang, &mut old).unwrap();
+            plan_cockpit::formats::csv::write(&whole, "00ff", lang, &mut old).unwrap();
             prop_assert_eq!(streamed, old);
             let outline = s.project_outline().unwrap();
             let mut streamed = Vec::new();

@@ -152,6 +152,7 @@ pub fn build(
     };
     Ok(Report {
         plan_title: store.plan_title()?,
+        plan: store.plan_now()?.map(|p| p.identity).unwrap_or_default(),
         as_of: period.as_of,
         since: period.since,
         made_by: store.author().to_owned(),

@@ -34,6 +34,9 @@ fn export_streamed(
     dest: Option<&Path>,
 ) -> Outcome {
     let head = store.plan_head()?;
+    // Sheets carry the plan's identity, so that one edited and sent back
+    // is never applied to another plan.
+    let plan = store.plan_now()?.map(|p| p.identity).unwrap_or_default();
     let mut stream = store.projects_in_order()?;
     let count = stream.len();
     let (outline, milestones) = if format == Format::Markdown {
@@ -64,7 +67,7 @@ fn export_streamed(
             Format::Csv => {
                 w.write_all(formats::csv::BOM.as_bytes())?;
                 let mut out = clean(w);
-                formats::csv::write_streamed(&head, next, lang, &mut out)
+                formats::csv::write_streamed(&head, &plan, next, lang, &mut out)
                     .map_err(std::io::Error::from)?;
                 out.finish()?;
             }

@@ -15,6 +15,7 @@ mod output;
 mod replace;
 pub mod report;
 mod settings;
+mod sheet_plan;
 mod usage;
 
 pub use args::{BaselineCommand, Cli, Command, Format, MilestoneCommand, ProjectCommand};

@@ -18,6 +18,7 @@ pub mod rows;
 pub mod scope;
 pub mod settings;
 pub mod sheet;
+pub mod sheet_steps;
 pub mod status;
 pub mod text;
 pub mod typed;

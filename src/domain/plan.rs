@@ -168,6 +168,22 @@ pub struct Milestone {
     pub readings: Vec<Reading>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// The row's version in the database it was read from (0 in a file):
+    /// the CSV sheet carries it so that an edit comes back version-checked.
+    /// Not part of the JSON format, which is the plan, not one database.
+    #[serde(skip)]
+    pub version: RowVersion,
+}
+
+/// Where a row stood in one database. Two plans are equal whatever the
+/// databases they were read from gave their rows: the plan is its content.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RowVersion(pub i64);
+
+impl PartialEq for RowVersion {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// One observed value of a milestone on one day: the time series from which

@@ -115,6 +115,9 @@ pub struct Moved {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub plan_title: String,
+    /// The identity of the plan it was made from: its workbook's rows carry
+    /// it, so that one sent back is never applied to another plan.
+    pub plan: String,
     /// 截至日期: the day the plan is judged on.
     pub as_of: Date,
     /// 本周进展 starts here.

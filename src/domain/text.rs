@@ -227,10 +227,14 @@ pub fn looks_like_gbk(bytes: &[u8]) -> bool {
     pairs > 0
 }
 
-/// "UTF-16LE"/"UTF-16BE" when `bytes` look like UTF-16 text: a byte-order
-/// mark, or ASCII with every other byte zero (Windows tools save that).
+/// "UTF-16LE"/"UTF-16BE" (or "UTF-32LE"/"UTF-32BE") when `bytes` look like
+/// such text: a byte-order mark, or ASCII with every other byte zero
+/// (Windows tools save that). UTF-32's marks begin with UTF-16LE's, so they
+/// are told apart first.
 pub fn utf16(bytes: &[u8]) -> Option<&'static str> {
     match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => return Some("UTF-32LE"),
+        [0, 0, 0xFE, 0xFF, ..] => return Some("UTF-32BE"),
         [0xFF, 0xFE, ..] => return Some("UTF-16LE"),
         [0xFE, 0xFF, ..] => return Some("UTF-16BE"),
         _ => {}
@@ -238,6 +242,13 @@ pub fn utf16(bytes: &[u8]) -> Option<&'static str> {
     let head = &bytes[..bytes.len().min(64) & !1];
     if head.len() < 4 {
         return None;
+    }
+    let quads = || head[..head.len() & !3].chunks_exact(4);
+    if quads().all(|q| q[0] != 0 && q[1..] == [0, 0, 0]) {
+        return Some("UTF-32LE");
+    }
+    if quads().all(|q| q[..3] == [0, 0, 0] && q[3] != 0) {
+        return Some("UTF-32BE");
     }
     let pairs = || head.chunks_exact(2);
     if pairs().all(|p| p[1] == 0 && p[0] != 0) {
@@ -253,6 +264,23 @@ pub fn utf16(bytes: &[u8]) -> Option<&'static str> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn utf32_is_not_called_utf16() {
+        let le: Vec<u8> = "\u{feff}plan"
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        let be: Vec<u8> = "\u{feff}plan"
+            .chars()
+            .flat_map(|c| (c as u32).to_be_bytes())
+            .collect();
+        assert_eq!(utf16(&le), Some("UTF-32LE"));
+        assert_eq!(utf16(&be), Some("UTF-32BE"));
+        assert_eq!(utf16(&le[4..]), Some("UTF-32LE"), "no mark");
+        let u16le: Vec<u8> = "plan".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(utf16(&u16le), Some("UTF-16LE"));
+    }
 
     proptest! {
         #[test]

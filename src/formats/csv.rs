@@ -5,6 +5,7 @@
 use crate::domain::PlanDoc;
 use crate::domain::plan::Milestone;
 use crate::domain::progress::format_value;
+use crate::domain::sheet::{Cells, Cols, Mark};
 use crate::i18n::Lang;
 use std::collections::HashMap;
 use std::io::Write;
@@ -27,7 +28,7 @@ fn num(v: Option<f64>) -> String {
 pub const BOM: &str = "\u{FEFF}";
 
 /// The header row, in `lang`: what `import-values` expects back.
-pub fn header(lang: Lang) -> [&'static str; 17] {
+pub fn header(lang: Lang) -> [&'static str; COLUMNS] {
     let w = lang.words();
     [
         w.id,
@@ -47,25 +48,35 @@ pub fn header(lang: Lang) -> [&'static str; 17] {
         w.lead,
         w.updated_at,
         w.updated_by,
+        w.version,
+        w.mark,
     ]
 }
 
-/// Columns `import-values` reads: the id, the value, the status, and when
-/// the row was last changed when it was exported.
-pub const ID_COL: usize = 0;
-pub const CURRENT_COL: usize = 8;
-pub const STATUS_COL: usize = 12;
-pub const UPDATED_COL: usize = 15;
+pub const COLUMNS: usize = 19;
 
-pub fn write(doc: &PlanDoc, lang: Lang, out: impl Write) -> csv::Result<()> {
+/// Where `import-values` finds what it reads back.
+pub const COLS: Cols = Cols {
+    id: 0,
+    title: 4,
+    value: 8,
+    status: 12,
+    note: None,
+    version: 17,
+    mark: 18,
+};
+
+/// The plan at `doc`, of the database whose identity is `plan`.
+pub fn write(doc: &PlanDoc, plan: &str, lang: Lang, out: impl Write) -> csv::Result<()> {
     let mut projects = doc.projects.iter().cloned();
-    write_streamed(doc, || projects.next(), lang, out)
+    write_streamed(doc, plan, || projects.next(), lang, out)
 }
 
 /// `write`, with the projects pulled one at a time from `next` (the head's
 /// own `projects` are not read): one project in memory at a time.
 pub fn write_streamed(
     head: &PlanDoc,
+    plan: &str,
     mut next: impl FnMut() -> Option<crate::domain::plan::Project>,
     lang: Lang,
     out: impl Write,
@@ -90,15 +101,35 @@ pub fn write_streamed(
             .unwrap_or("");
         let direction = directions.get(&p.direction).copied().unwrap_or("");
         for m in &p.milestones {
-            csv.write_record(row(m, direction, program, &p.name, lang))?;
+            csv.write_record(row(m, direction, program, &p.name, plan, lang))?;
         }
     }
     csv.flush()?;
     Ok(())
 }
 
-fn row(m: &Milestone, direction: &str, program: &str, project: &str, lang: Lang) -> Vec<String> {
+fn row(
+    m: &Milestone,
+    direction: &str,
+    program: &str,
+    project: &str,
+    plan: &str,
+    lang: Lang,
+) -> Vec<String> {
     let measure = m.measure();
+    let value = num(m.current);
+    let status = lang.status(m.status);
+    let mark = Mark::of(
+        plan,
+        &Cells {
+            id: m.id,
+            version: m.version.0,
+            title: &m.title,
+            value: &value,
+            status,
+            note: "",
+        },
+    );
     vec![
         m.id.to_string(),
         text_cell(direction),
@@ -108,15 +139,17 @@ fn row(m: &Milestone, direction: &str, program: &str, project: &str, lang: Lang)
         lang.kind(m.kind).to_owned(),
         text_cell(&m.unit),
         num(m.baseline),
-        num(m.current),
+        value,
         num(m.target),
         measure.percent().map(|p| p.to_string()).unwrap_or_default(),
         m.due.clone().unwrap_or_default(),
-        lang.status(m.status).to_owned(),
+        status.to_owned(),
         text_cell(&m.owner),
         text_cell(&m.lead),
         m.updated_at.clone().unwrap_or_default(),
         text_cell(m.updated_by.as_deref().unwrap_or("")),
+        m.version.0.to_string(),
+        mark.to_string(),
     ]
 }
 

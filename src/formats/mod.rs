@@ -12,3 +12,4 @@ pub mod report_html;
 pub mod report_xlsx;
 pub mod utf8_watch;
 pub mod values;
+mod values_xlsx;

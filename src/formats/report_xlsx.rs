@@ -10,6 +10,7 @@ use crate::domain::Kind;
 use crate::domain::clock::Clock;
 use crate::domain::pace::Light;
 use crate::domain::report::{Item, Report};
+use crate::domain::sheet::{Cells, Cols, Mark};
 use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
@@ -98,7 +99,7 @@ fn light_format(f: &Formats, light: Option<Light>) -> &Format {
 
 /// Columns of an item table, and their widths in characters (a Chinese
 /// character is two).
-pub(super) fn item_columns(lang: Lang) -> [(&'static str, f64); 13] {
+pub(super) fn item_columns(lang: Lang) -> [(&'static str, f64); 14] {
     let w = lang.report();
     [
         (w.id, 7.0),
@@ -114,8 +115,20 @@ pub(super) fn item_columns(lang: Lang) -> [(&'static str, f64); 13] {
         (w.owner, 14.0),
         (w.note, 40.0),
         (w.version, 7.0),
+        (w.mark, 12.0),
     ]
 }
+
+/// Where `import-values` finds what it reads back on an item sheet.
+pub(super) const ITEM_COLS: Cols = Cols {
+    id: 0,
+    title: 1,
+    value: 4,
+    status: 9,
+    note: Some(11),
+    version: 12,
+    mark: 13,
+};
 
 fn clean(s: &str) -> String {
     for_terminal(s, true)
@@ -150,6 +163,7 @@ fn item_row(
     ws: &mut Worksheet,
     row: u32,
     item: &Item,
+    plan: &str,
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
@@ -172,11 +186,19 @@ fn item_row(
     } else {
         format!("{} › {}", m.project, m.title)
     };
-    ws.write_string_with_format(row, 1, clean(&what), &f.text)?;
+    let what = clean(&what);
+    ws.write_string_with_format(row, 1, &what, &f.text)?;
     ws.write_string_with_format(row, 2, clean(&m.unit), &f.text)?;
     num(ws, 3, m.target)?;
-    match m.kind {
-        Kind::Numeric => num(ws, 4, m.current)?,
+    // The value as the cell shows it, for the row's mark.
+    let value = match m.kind {
+        Kind::Numeric => {
+            num(ws, 4, m.current)?;
+            m.current
+                .filter(|v| v.is_finite())
+                .map(crate::domain::progress::format_value)
+                .unwrap_or_default()
+        }
         Kind::YesNo => {
             let said = if m.status == crate::domain::Status::Done {
                 w.done
@@ -184,8 +206,9 @@ fn item_row(
                 w.open
             };
             ws.write_string_with_format(row, 4, said, &f.text)?;
+            said.to_owned()
         }
-    }
+    };
     match m.measure().progress() {
         Some(p) => ws.write_number_with_format(row, 5, p, &f.percent)?,
         None => ws.write_string_with_format(row, 5, "", &f.text)?,
@@ -205,9 +228,21 @@ fn item_row(
         .as_ref()
         .map(|n| clean(&n.body))
         .unwrap_or_default();
-    ws.write_string_with_format(row, 11, note, &f.text)?;
+    ws.write_string_with_format(row, 11, &note, &f.text)?;
     #[allow(clippy::cast_precision_loss)]
     ws.write_number_with_format(row, 12, m.version as f64, &f.text)?;
+    let mark = Mark::of(
+        plan,
+        &Cells {
+            id: m.id,
+            version: m.version,
+            title: &what,
+            value: &value,
+            status: lang.status(m.status),
+            note: &note,
+        },
+    );
+    ws.write_string_with_format(row, 13, mark.to_string(), &f.text)?;
     Ok(())
 }
 
@@ -226,7 +261,7 @@ fn items_sheet(
     header(ws, 0, &item_columns(lang), f)?;
     for (n, &i) in members.iter().enumerate() {
         let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
-        item_row(ws, row, &r.items[i], lang, f)?;
+        item_row(ws, row, &r.items[i], &r.plan, lang, f)?;
     }
     Ok(())
 }

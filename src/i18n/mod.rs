@@ -24,6 +24,7 @@ mod problems;
 mod refusals;
 mod report;
 mod server;
+mod sheet;
 mod ui;
 
 pub use check::CheckReport;
@@ -124,6 +125,9 @@ pub struct Words {
     pub lead: &'static str,
     pub updated_at: &'static str,
     pub updated_by: &'static str,
+    pub version: &'static str,
+    /// The column that ties an exported row to its plan and its cells.
+    pub mark: &'static str,
     pub notes: &'static str,
     pub readings: &'static str,
     pub source: &'static str,
@@ -157,6 +161,8 @@ pub static ZH: Words = Words {
     lead: "责任人",
     updated_at: "更新时间",
     updated_by: "更新人",
+    version: "版本",
+    mark: "导出校验",
     notes: "备注",
     readings: "填报记录",
     source: "来源",
@@ -190,6 +196,8 @@ pub static EN: Words = Words {
     lead: "Lead",
     updated_at: "Updated at",
     updated_by: "Updated by",
+    version: "Version",
+    mark: "Export check",
     notes: "Notes",
     readings: "Readings",
     source: "Source",

@@ -292,7 +292,8 @@ fn project_whole(db: &dyn Db, id: i64) -> Result<Project> {
         db,
         "reading milestones",
         "SELECT id, title, kind, unit, baseline, target, current, due_date,
-                status, owner, created_at, created_by, updated_at, updated_by, lead, weight
+                status, owner, created_at, created_by, updated_at, updated_by, lead, weight,
+                version
          FROM milestone WHERE project_id = ?1 ORDER BY position, id",
         args![id],
         |r| {
@@ -318,6 +319,7 @@ fn project_whole(db: &dyn Db, id: i64) -> Result<Project> {
                 updated_by: r.opt_text(13)?,
                 readings: Vec::new(),
                 notes: Vec::new(),
+                version: crate::domain::plan::RowVersion(r.int(16)?),
             })
         },
     )?;
