@@ -29,6 +29,8 @@ enum Step {
     Undo,
     Baseline(u8),
     Note(u8),
+    /// The CSV exported, one value typed over, sent back by `import-values`.
+    SheetBack(i32),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -45,6 +47,7 @@ fn step() -> impl Strategy<Value = Step> {
         Just(Step::Undo),
         any::<u8>().prop_map(Step::Baseline),
         any::<u8>().prop_map(Step::Note),
+        (-500i32..5000).prop_map(Step::SheetBack),
     ]
 }
 
@@ -78,7 +81,7 @@ fn apply(s: &mut Store, pick: usize, step: &Step, last: &mut LastSave) {
         .unwrap();
     let kind = match step {
         Step::Done(_) | Step::Undone => Kind::YesNo,
-        Step::Value(..) | Step::Add(_) => Kind::Numeric,
+        Step::Value(..) | Step::Add(_) | Step::SheetBack(_) => Kind::Numeric,
         _ => {
             if pick.is_multiple_of(2) {
                 Kind::Numeric
@@ -194,6 +197,10 @@ fn apply(s: &mut Store, pick: usize, step: &Step, last: &mut LastSave) {
             },
             last,
         ),
+        Step::SheetBack(v) => {
+            sheet_back(s.path(), m.id, *v);
+            Ok(())
+        }
     };
     match result {
         Ok(())
@@ -202,6 +209,42 @@ fn apply(s: &mut Store, pick: usize, step: &Step, last: &mut LastSave) {
         | Err(store::Error::NotFound { .. }) => {}
         Err(other) => panic!("{step:?}: {other}"),
     }
+}
+
+/// What a planner does with the tracking sheet: export it, type a value
+/// over one row's 完成值, send it back; through the real binary.
+fn sheet_back(db: &std::path::Path, id: i64, v: i32) {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(common::BIN)
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .env("PLAN_COCKPIT_NOW", common::NOW)
+            .env("LANG", "C.UTF-8")
+            .env_remove("PLAN_COCKPIT_DB")
+            .output()
+            .unwrap();
+        let code = out.status.code();
+        assert!(code == Some(0) || code == Some(2), "{args:?}: {out:?}");
+    };
+    let dir = db.parent().unwrap();
+    let sheet = dir.join("sheet.csv");
+    run(&["export", "-o", sheet.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    let mut rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let row = rows.iter_mut().find(|r| r[0] == id.to_string()).unwrap();
+    row[8] = format!("{}", f64::from(v) / 10.0);
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in &rows {
+        w.write_record(r).unwrap();
+    }
+    std::fs::write(&sheet, w.into_inner().unwrap()).unwrap();
+    run(&["import-values", sheet.to_str().unwrap()]);
 }
 
 fn round_trip(s: &Store, dir: &std::path::Path, n: usize) -> Result<(), TestCaseError> {
