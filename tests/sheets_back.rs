@@ -284,9 +284,6 @@ fn rewritten(
                     Some(Cell::Text(t)) => {
                         ws.write_string(r, at, t).unwrap();
                     }
-                    Some(Cell::Number(n)) => {
-                        ws.write_number(r, at, n).unwrap();
-                    }
                     None => match cell {
                         Data::Float(f) => {
                             ws.write_number(r, at, *f).unwrap();
@@ -331,7 +328,6 @@ fn without_results(path: &std::path::Path) {
 enum Cell {
     Formula(&'static str),
     Text(&'static str),
-    Number(f64),
 }
 
 /// Columns inserted, renamed or swapped on an item sheet: refused with the
