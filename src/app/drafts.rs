@@ -60,6 +60,7 @@ impl App {
     /// Offers the newest draft left by an earlier session (a crash, a
     /// dropped link) that this session has not offered yet.
     pub(super) fn offer_draft(&mut self) {
+        self.keep_stray_drafts();
         let Ok(drafts) = self.store.drafts() else {
             return;
         };
@@ -82,6 +83,40 @@ impl App {
             question,
             on_yes: Confirmed::RestoreDraft(d),
         }));
+    }
+
+    /// Drafts left for a plan that has been replaced since (their rows
+    /// are gone, their ids may mean other rows now): each is written to a
+    /// kept file, then removed from the database; the planner is told where.
+    fn keep_stray_drafts(&mut self) {
+        let Ok(stray) = self.store.stray_drafts() else {
+            return;
+        };
+        let mut last = None;
+        let mut n = 0;
+        for (id, was_for, body, at) in stray {
+            let what = format!("{was_for} ({})", self.store.clock().local_minute(&at));
+            match crate::kept::keep(self.store.clock(), &what, &body) {
+                Ok(path) => {
+                    if self.store.delete_draft(id).is_ok() {
+                        n += 1;
+                        last = Some(path);
+                    }
+                }
+                Err(e) => {
+                    return self.fail(format!("{}: {}", self.ui().text_not_kept, self.lang.io(&e)));
+                }
+            }
+        }
+        if let Some(path) = last {
+            let folder = path.parent().unwrap_or(&path).display().to_string();
+            let said = self
+                .ui()
+                .stray_drafts_kept
+                .replace("{n}", &n.to_string())
+                .replace("{file}", &folder);
+            self.fail(said);
+        }
     }
 
     pub(super) fn restore_draft(&mut self, d: crate::store::Draft) {

@@ -12,6 +12,7 @@ pub enum Field {
     Note,
     Owner,
     Lead,
+    BaselineName,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +38,11 @@ pub enum Refusal {
         name: String,
     },
     NoSuchBaseline {
+        name: String,
+    },
+    /// A baseline saved for the plan this one replaced: its milestones are
+    /// not this plan's, though their ids may be the same.
+    BaselineOfReplacedPlan {
         name: String,
     },
     /// A weight that is not a positive number up to the most allowed.

@@ -29,6 +29,13 @@ impl Lang {
                 "“{typed}”与本项的单位“{unit}”不符;可直接写数字,或如 1.5万、5000万{unit}",
                 "{typed:?} is not in this milestone's unit {unit:?}; type a number, or e.g. 1.5万 or 5000万{unit}"
             ),
+            Refusal::BaselineOfReplacedPlan { name } => say!(
+                lang,
+                "基线“{name}”属于被替换之前的计划,其中的目标任务不是本计划的(编号可能相同);不能与本计划比较,名称也不能再用,请换一个名称",
+                "the baseline {name:?} was saved for the plan this one replaced: its milestones \
+                 are not this plan's (though ids may match), so it cannot be compared with this \
+                 plan and its name cannot be used again; choose another name"
+            ),
             Refusal::BaselineExists { name } => say!(
                 lang,
                 "已有名为“{name}”的基线;基线保存后不再改动,请换一个名称",
@@ -201,6 +208,7 @@ impl Lang {
             (Lang::Zh, Field::Note) => "备注",
             (Lang::Zh, Field::Owner) => "责任单位",
             (Lang::Zh, Field::Lead) => "责任人",
+            (Lang::Zh, Field::BaselineName) => "基线名称",
             (Lang::En, Field::Title) => "title",
             (Lang::En, Field::ProjectName) => "project name",
             (Lang::En, Field::MilestoneTitle) => "milestone title",
@@ -208,6 +216,7 @@ impl Lang {
             (Lang::En, Field::Note) => "note",
             (Lang::En, Field::Owner) => "responsible unit",
             (Lang::En, Field::Lead) => "lead",
+            (Lang::En, Field::BaselineName) => "baseline name",
         }
     }
 

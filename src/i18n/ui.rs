@@ -135,6 +135,8 @@ pub struct Ui {
     pub name: &'static str,
     /// `{at}` and `{text}` are filled in.
     pub restore_draft: &'static str,
+    /// Drafts typed for a plan replaced since, kept in files.
+    pub stray_drafts_kept: &'static str,
     /// `{by}`, `{at}` and `{title}` are filled in.
     pub plan_replaced: &'static str,
     pub plan_replaced_title: &'static str,
@@ -283,6 +285,7 @@ pub static UI_ZH: Ui = Ui {
     note_text: "备注内容",
     name: "名称",
     restore_draft: "发现 {at} 未保存的备注草稿:“{text}”。恢复吗?(n 将丢弃草稿)",
+    stray_drafts_kept: "计划已被替换,您为原计划写的 {n} 份备注草稿已另存到 {file}",
 };
 
 pub static UI_EN: Ui = Ui {
@@ -412,4 +415,5 @@ pub static UI_EN: Ui = Ui {
     note_text: "Note",
     name: "Name",
     restore_draft: "An unsaved note draft from {at}: “{text}”. Restore it? (n discards it)",
+    stray_drafts_kept: "The plan was replaced: {n} note draft(s) you typed for the old plan were kept in {file}",
 };

@@ -12,19 +12,27 @@ impl Store {
     /// Saves every milestone's target and time limit under `name`; a name
     /// already used is refused (each baseline stays as it was saved).
     pub fn save_baseline(&mut self, name: &str) -> Result<BaselineInfo> {
-        let name = typed_name(name, Field::Title).map_err(Error::Invalid)?;
+        let name = typed_name(name, Field::BaselineName).map_err(Error::Invalid)?;
         let now = self.clock.now_text();
         let author = self.author.clone();
         self.write_any("saving the baseline", |tx| {
             let taken = sql::one(
                 tx,
                 "reading the baselines",
-                "SELECT id FROM baseline WHERE name = ?1",
+                "SELECT plan = (SELECT identity FROM plan) FROM baseline WHERE name = ?1",
                 args![&name],
                 |r| r.int(0),
             )?;
-            if taken.is_some() {
-                return Err(Error::Invalid(Refusal::BaselineExists { name: name.clone() }));
+            match taken {
+                Some(1) => {
+                    return Err(Error::Invalid(Refusal::BaselineExists { name: name.clone() }));
+                }
+                Some(_) => {
+                    return Err(Error::Invalid(Refusal::BaselineOfReplacedPlan {
+                        name: name.clone(),
+                    }));
+                }
+                None => {}
             }
             let id = sql::one(
                 tx,
@@ -56,7 +64,8 @@ impl Store {
             "reading the baselines",
             "SELECT b.name, b.saved_at, b.saved_by, count(i.milestone_id)
              FROM baseline b LEFT JOIN baseline_item i ON i.baseline_id = b.id
-             GROUP BY b.id ORDER BY b.saved_at, b.id",
+             WHERE b.plan = (SELECT identity FROM plan)
+             GROUP BY b.id, b.name, b.saved_at, b.saved_by ORDER BY b.saved_at, b.id",
             &[],
             |r| {
                 Ok(BaselineInfo {
@@ -77,11 +86,7 @@ impl Store {
             .baselines()?
             .into_iter()
             .find(|b| b.name == name)
-            .ok_or_else(|| {
-                Error::Invalid(Refusal::NoSuchBaseline {
-                    name: name.to_owned(),
-                })
-            })?;
+            .ok_or_else(|| self.no_baseline(name))?;
         let differs = match self.db().engine() {
             Engine::File => "IS NOT",
             Engine::Server => "IS DISTINCT FROM",
@@ -94,13 +99,14 @@ impl Store {
                         m.due_date,
                         (SELECT h.author FROM history h
                          WHERE h.entity = 'milestone' AND h.entity_id = m.id
+                           AND h.plan = b.plan
                            AND h.field IN ('target', 'due') AND h.at >= b.saved_at
                          ORDER BY h.at DESC, h.id DESC LIMIT 1)
                  FROM baseline b
                  JOIN baseline_item i ON i.baseline_id = b.id
                  JOIN milestone m ON m.id = i.milestone_id
                  JOIN project p ON p.id = m.project_id
-                 WHERE b.name = ?1
+                 WHERE b.name = ?1 AND b.plan = (SELECT identity FROM plan)
                    AND (i.target {differs} m.target OR i.due_date {differs} m.due_date)
                  ORDER BY m.id"
             ),
@@ -119,5 +125,23 @@ impl Store {
             },
         )?;
         Ok((info, moved))
+    }
+
+    /// Why there is no baseline `name` to compare with: none by that name,
+    /// or one saved for the plan this one replaced (its milestones are not
+    /// this plan's, though their ids may be the same).
+    fn no_baseline(&self, name: &str) -> Error {
+        let name = name.to_owned();
+        let elsewhere = sql::one(
+            self.db(),
+            "reading the baselines",
+            "SELECT id FROM baseline WHERE name = ?1",
+            args![&name],
+            |r| r.int(0),
+        );
+        match elsewhere {
+            Ok(Some(_)) => Error::Invalid(Refusal::BaselineOfReplacedPlan { name }),
+            _ => Error::Invalid(Refusal::NoSuchBaseline { name }),
+        }
     }
 }

@@ -71,7 +71,8 @@ impl Store {
             self.db(),
             "reading drafts",
             "SELECT id, milestone_id, note_id, note_version, body, updated_at FROM draft
-             WHERE author = ?1 ORDER BY updated_at DESC, id DESC",
+             WHERE author = ?1 AND plan = (SELECT identity FROM plan)
+             ORDER BY updated_at DESC, id DESC",
             args![&self.author],
             |r| {
                 let target = match (r.opt_int(1)?, r.opt_int(2)?) {
@@ -89,6 +90,21 @@ impl Store {
                     updated_at: r.text(5)?,
                 })
             },
+        )
+    }
+
+    /// This user's drafts typed for a plan that has since been replaced:
+    /// (id, what it was for, text, when), oldest first. Their rows are
+    /// gone; the cockpit keeps each in a file and says where.
+    pub fn stray_drafts(&self) -> Result<Vec<(i64, String, String, String)>> {
+        sql::rows(
+            self.db(),
+            "reading drafts",
+            "SELECT id, was_for, body, updated_at FROM draft
+             WHERE author = ?1 AND plan <> (SELECT identity FROM plan)
+             ORDER BY updated_at, id",
+            args![&self.author],
+            |r| Ok((r.int(0)?, r.text(1)?, r.text(2)?, r.text(3)?)),
         )
     }
 

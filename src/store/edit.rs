@@ -120,6 +120,7 @@ impl Store {
                     tx,
                     "reading note history",
                     "SELECT author, at FROM history WHERE entity = 'note' AND entity_id = ?1
+                       AND plan = (SELECT identity FROM plan)
                      ORDER BY id DESC LIMIT 1",
                     args![id],
                     |r| Ok((r.text(0)?, r.text(1)?)),

@@ -108,6 +108,7 @@ impl Store {
              LEFT JOIN project np ON np.id = nm.project_id
              LEFT JOIN project npp ON npp.id = n.project_id
              WHERE h.entity <> 'plan'
+               AND h.plan = (SELECT identity FROM plan)
                AND (CAST(?1 AS TEXT) IS NULL OR h.at >= ?1)
                AND (CAST(?7 AS TEXT) IS NULL OR h.at < ?7)
                AND (CAST(?2 AS TEXT) IS NULL OR h.author = ?2)

@@ -135,8 +135,10 @@ impl Store {
             self.db(),
             "reading history",
             "SELECT at, author, field, old, new FROM history
-             WHERE (entity = 'milestone' AND entity_id = ?1)
-                OR (entity = 'note' AND entity_id IN (SELECT id FROM note WHERE milestone_id = ?1))
+             WHERE ((entity = 'milestone' AND entity_id = ?1)
+                    OR (entity = 'note'
+                        AND entity_id IN (SELECT id FROM note WHERE milestone_id = ?1)))
+               AND plan = (SELECT identity FROM plan)
              ORDER BY id DESC LIMIT ?2",
             args![milestone_id, limit],
             |r| {

@@ -293,10 +293,21 @@ impl Server {
             .map_err(fail("keeping ids and versions unused"))?;
         }
         if had_plan {
+            // The copied history, baselines and drafts are the copied
+            // plan's: they follow it to its new identity.
+            let identity = crate::store::lineage::new_identity();
+            for table in ["history", "baseline", "draft"] {
+                tx.execute(
+                    &format!(
+                        "UPDATE {table} SET plan = $1 WHERE plan = (SELECT identity FROM plan)"
+                    ),
+                    &[&identity],
+                )
+                .map_err(fail("naming the new plan"))?;
+            }
             tx.execute(
-                "UPDATE plan SET identity = md5(random()::text || clock_timestamp()::text),
-                                 replaced_at = $1, replaced_by = $2",
-                &[&now, &by],
+                "UPDATE plan SET identity = $1, replaced_at = $2, replaced_by = $3",
+                &[&identity, &now, &by],
             )
             .map_err(fail("naming the new plan"))?;
         }

@@ -389,8 +389,33 @@ SELECT setval(pg_get_serial_sequence('draft', 'id'), greatest(coalesce(max(id), 
 FROM draft;
 ";
 
+/// Every history row, baseline and draft names the plan it belongs to (see
+/// the file's schema v7): after a replace, nothing of the old plan is read
+/// as the new plan's. A row written without naming it takes the plan the
+/// database holds.
+pub(super) const V2: &str = "
+ALTER TABLE history ADD COLUMN plan text NOT NULL DEFAULT '';
+ALTER TABLE baseline ADD COLUMN plan text NOT NULL DEFAULT '';
+ALTER TABLE draft ADD COLUMN plan text NOT NULL DEFAULT '';
+ALTER TABLE draft ADD COLUMN was_for text NOT NULL DEFAULT '';
+UPDATE history SET plan = coalesce((SELECT identity FROM plan), '');
+UPDATE baseline SET plan = coalesce((SELECT identity FROM plan), '');
+UPDATE draft SET plan = coalesce((SELECT identity FROM plan), '');
+CREATE INDEX history_by_plan ON history(plan, at);
+CREATE FUNCTION plan_named() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.plan = '' THEN
+        NEW.plan := coalesce((SELECT identity FROM plan), '');
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER history_plan BEFORE INSERT ON history FOR EACH ROW EXECUTE FUNCTION plan_named();
+CREATE TRIGGER baseline_plan BEFORE INSERT ON baseline FOR EACH ROW EXECUTE FUNCTION plan_named();
+CREATE TRIGGER draft_plan BEFORE INSERT ON draft FOR EACH ROW EXECUTE FUNCTION plan_named();
+";
+
 /// The migrations in order; `plan_cockpit_schema` counts the applied ones.
-pub(super) const MIGRATIONS: &[&str] = &[V1];
+pub(super) const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes on PostgreSQL.
 pub fn latest_version() -> i64 {

@@ -191,9 +191,21 @@ impl Store {
                 .map_err(Error::sql("keeping ids and versions unused"))?;
             }
             if had_plan {
+                // The copied history, baselines and drafts are the copied
+                // plan's: they follow it to its new identity.
+                let identity = lineage::new_identity();
+                for table in ["history", "baseline", "draft"] {
+                    tx.execute(
+                        &format!(
+                            "UPDATE {table} SET plan = ?1 WHERE plan = (SELECT identity FROM plan)"
+                        ),
+                        [&identity],
+                    )
+                    .map_err(Error::sql("naming the new plan"))?;
+                }
                 tx.execute(
                     "UPDATE plan SET identity = ?1, replaced_at = ?2, replaced_by = ?3",
-                    rusqlite::params![lineage::new_identity(), now, author],
+                    rusqlite::params![identity, now, author],
                 )
                 .map_err(Error::sql("naming the new plan"))?;
             }

@@ -63,7 +63,6 @@ impl Store {
                 author: &author,
             };
             for table in [
-                "draft",
                 "note",
                 "reading",
                 "milestone",
@@ -182,8 +181,10 @@ fn broken_rule(e: Error) -> Error {
     }
 }
 
-/// Drafts belong to rows of the plan being replaced and go with it; their
-/// text is kept in the history (who typed it, on what), never dropped.
+/// Drafts belong to rows of the plan being replaced: they stay, detached
+/// from those rows and saying in words what they were for, under the old
+/// plan's identity, until their author's next cockpit keeps each in a file
+/// and says where. Their text is also recorded in the history.
 fn keep_drafts(tx: &Transaction<'_>, now: &str) -> Result<()> {
     tx.execute(
         "INSERT INTO history (at, author, entity, entity_id, field, old, new)
@@ -191,8 +192,26 @@ fn keep_drafts(tx: &Transaction<'_>, now: &str) -> Result<()> {
                 CASE WHEN note_id IS NULL THEN 'kept at replace: new note on milestone ' || milestone_id
                      ELSE 'kept at replace: edit of note ' || note_id END,
                 NULL, body
-         FROM draft",
+         FROM draft WHERE plan = (SELECT identity FROM plan)",
         [now],
+    )
+    .map_err(Error::sql("keeping the drafts of the replaced plan"))?;
+    tx.execute(
+        "UPDATE draft SET
+            was_for = CASE
+                WHEN note_id IS NOT NULL THEN
+                    coalesce((SELECT p.name || ' › ' || m.title || ' · 改备注 edit of note ' || n.id
+                              FROM note n JOIN milestone m ON m.id = n.milestone_id
+                              JOIN project p ON p.id = m.project_id WHERE n.id = draft.note_id),
+                             '改备注 edit of note ' || note_id)
+                ELSE coalesce((SELECT p.name || ' › ' || m.title || ' · 新备注 new note'
+                               FROM milestone m JOIN project p ON p.id = m.project_id
+                               WHERE m.id = draft.milestone_id),
+                              '新备注 new note on ' || coalesce(milestone_id, ''))
+            END,
+            milestone_id = NULL, note_id = NULL
+         WHERE plan = (SELECT identity FROM plan)",
+        [],
     )
     .map_err(Error::sql("keeping the drafts of the replaced plan"))?;
     Ok(())

@@ -19,6 +19,7 @@ pub(in crate::store) mod rescue;
 pub(in crate::store) mod schema;
 pub(in crate::store) mod schema_v5;
 pub(in crate::store) mod schema_v6;
+mod schema_v7;
 mod search;
 mod store_file;
 

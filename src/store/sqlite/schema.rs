@@ -414,12 +414,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V4),
         M::up(super::schema_v5::V5),
         M::up(super::schema_v6::V6),
+        M::up(super::schema_v7::V7),
     ])
 }
 
 /// The schema version this build writes; a file with a larger one is newer.
 pub fn latest_version() -> i64 {
-    6
+    7
 }
 
 #[cfg(test)]
