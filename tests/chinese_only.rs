@@ -88,7 +88,12 @@ fn latin_words(text: &str, names: &BTreeSet<String>) -> BTreeSet<String> {
     }
     for token in plain.split(|c: char| c.is_whitespace() || "(),;:、,;:()“”\"'《》[]".contains(c))
     {
-        if token.contains('/') || token.starts_with("--") || token.contains('.') {
+        // A sheet's 导出校验 (`PC-` and hex digits) is a code, not words.
+        if token.contains('/')
+            || token.starts_with("--")
+            || token.contains('.')
+            || token.starts_with("PC-")
+        {
             continue;
         }
         let mut word = String::new();

@@ -58,8 +58,10 @@ pub fn run(ctx: &Context, args: &LogArgs<'_>) -> Outcome {
                 new: c.new.as_deref(),
             })
             .collect();
-        let mut s = serde_json::to_string_pretty(&out)
-            .map_err(|e| Failure::Other(lang.stdout_failed(&e.into())))?;
+        let mut s = crate::formats::json::terminal_safe(
+            serde_json::to_string_pretty(&out)
+                .map_err(|e| Failure::Other(lang.stdout_failed(&e.into())))?,
+        );
         s.push('\n');
         return output::stdout(lang, &s);
     }

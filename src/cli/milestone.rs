@@ -240,7 +240,9 @@ fn json_lines(
             };
             // serde_json never breaks a line inside a string (it escapes
             // them), so indenting each line nests the element exactly.
-            let text = serde_json::to_string_pretty(&row).unwrap_or_default();
+            let text = crate::formats::json::terminal_safe(
+                serde_json::to_string_pretty(&row).unwrap_or_default(),
+            );
             let mut chunk = String::from(if first { "[\n" } else { ",\n" });
             first = false;
             for (i, l) in text.lines().enumerate() {

@@ -144,6 +144,11 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             p
         }
     };
+    warn_of_password(lang, &db.to_string_lossy());
+    if let Some(Command::Migrate { from, to, .. }) = &cli.command {
+        warn_of_password(lang, from);
+        warn_of_password(lang, to);
+    }
     let ctx = commands::Context {
         clock,
         db,
@@ -298,5 +303,13 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                 weight,
             },
         ),
+    }
+}
+
+/// A password written into a connection string shows in `ps` and in the
+/// shell's history: it works, and the planner is told the better ways.
+fn warn_of_password(lang: Lang, db: &str) {
+    if store::is_server(std::path::Path::new(db)) && store::postgres::password_in_string(db) {
+        eprintln!("plan-cockpit: {}", lang.password_in_string());
     }
 }

@@ -213,6 +213,17 @@ pub fn write_streamed(
     std::io::Write::flush(&mut filtered.finish()?)
 }
 
+/// JSON text from serde_json (which escapes C0 controls only) with every
+/// control (DEL and C1 too) and invisible trick written as a JSON escape:
+/// what every `--json` output goes through before it leaves the program.
+pub fn terminal_safe(raw: String) -> String {
+    if raw.chars().any(|c| c != '\n' && unsafe_for_terminal(c)) {
+        escaped(&raw)
+    } else {
+        raw
+    }
+}
+
 /// `s` with what could drive a terminal written as JSON escapes.
 fn escaped(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);

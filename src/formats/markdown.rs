@@ -9,18 +9,32 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+/// Text from the plan, with what would be HTML written as entities:
+/// Markdown viewers render inline HTML, so a note's `<script>` or
+/// `<img onerror=…>` would run there. `&lt;` reads as `<` everywhere.
+pub(super) fn no_html(s: &str) -> String {
+    if !s.contains(['<', '>', '&']) {
+        return s.to_owned();
+    }
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Table cells are one line and must not end the cell early.
 fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
+    no_html(s)
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('\n', "<br>")
 }
 
 /// A line of running text must not turn into a heading, list or quote.
 fn line(s: &str) -> String {
+    let s = no_html(s);
     match s.chars().next() {
         Some('#' | '>' | '-' | '*' | '+' | '|' | '=') => format!("\\{s}"),
-        _ => s.to_owned(),
+        _ => s,
     }
 }
 
@@ -51,7 +65,7 @@ fn notes(out: &mut String, notes: &[Note]) {
             .unwrap_or("");
         let _ = writeln!(out, "> {} · {date}  ", line(&n.author));
         for l in n.body.lines() {
-            let _ = writeln!(out, "> {}  ", l);
+            let _ = writeln!(out, "> {}  ", no_html(l));
         }
         out.push('\n');
     }
@@ -68,7 +82,7 @@ fn project(
     let _ = writeln!(out, "#### {}\n", line(&p.name));
     let mut facts = vec![format!("{}: {}", w.status, lang.status(p.status))];
     if let Some(g) = p.program.and_then(|g| programs.get(&g)) {
-        facts.push(format!("{}: {g}", w.program));
+        facts.push(format!("{}: {}", w.program, no_html(g)));
     }
     if !p.areas.is_empty() {
         let names: Vec<&str> = p
@@ -77,16 +91,16 @@ fn project(
             .filter_map(|a| areas.get(a))
             .map(String::as_str)
             .collect();
-        facts.push(format!("{}: {}", w.area, names.join("、")));
+        facts.push(format!("{}: {}", w.area, no_html(&names.join("、"))));
     }
     if let Some(d) = &p.due {
         facts.push(format!("{}: {d}", w.due));
     }
     if !p.owner.is_empty() {
-        facts.push(format!("{}: {}", w.owner, p.owner));
+        facts.push(format!("{}: {}", w.owner, no_html(&p.owner)));
     }
     if !p.lead.is_empty() {
-        facts.push(format!("{}: {}", w.lead, p.lead));
+        facts.push(format!("{}: {}", w.lead, no_html(&p.lead)));
     }
     let _ = writeln!(out, "{}\n", facts.join(" · "));
     paragraph(out, &p.description);
@@ -170,7 +184,7 @@ pub fn write_streamed(
             s,
             "*{}: {}*\n",
             w.source,
-            doc.plan.source.replace('\n', " ")
+            no_html(&doc.plan.source.replace('\n', " "))
         );
     }
     let _ = writeln!(
@@ -227,7 +241,7 @@ pub fn write_streamed(
             let _ = writeln!(s, "### {}\n", line(lang.name(&g.name, &g.name_en)));
             paragraph(&mut s, &g.description);
             for p in outline.iter().filter(|p| p.program == Some(g.id)) {
-                let _ = writeln!(s, "- {}", p.name);
+                let _ = writeln!(s, "- {}", no_html(&p.name));
             }
             s.push('\n');
         }
@@ -238,7 +252,7 @@ pub fn write_streamed(
             let _ = writeln!(s, "### {}\n", line(lang.name(&a.name, &a.name_en)));
             paragraph(&mut s, &a.description);
             for p in outline.iter().filter(|p| p.areas.contains(&a.id)) {
-                let _ = writeln!(s, "- {}", p.name);
+                let _ = writeln!(s, "- {}", no_html(&p.name));
             }
         }
     }
@@ -254,5 +268,13 @@ mod tests {
         assert_eq!(cell("a|b\nc"), "a\\|b<br>c");
         assert_eq!(line("# not a heading"), "\\# not a heading");
         assert_eq!(line("新城市"), "新城市");
+        assert_eq!(
+            cell("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(
+            line("<script>x</script> & 1"),
+            "&lt;script&gt;x&lt;/script&gt; &amp; 1"
+        );
     }
 }

@@ -185,8 +185,9 @@ pub(super) fn summary_line(r: &Report, lang: Lang) -> String {
 
 /// Markdown table cells stay one line and cannot end the cell early.
 fn md(s: &str) -> String {
-    // Stored text is clean already; this guards the way out anyway.
-    for_terminal(s, true)
+    // Stored text is clean already; this guards the way out anyway. HTML
+    // in it is written as entities: Markdown viewers would render it.
+    super::markdown::no_html(&for_terminal(s, true))
         .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('\n', "<br>")

@@ -8,6 +8,17 @@ use crate::store::tables::{Kind, Tally};
 use crate::store::{Error, Misfit, ServerWhy};
 
 impl Lang {
+    pub fn password_in_string(self) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "警告:连接串中写有密码,其他用户可在进程列表(ps)和命令历史中看到;请改用 ~/.pgpass(权限 0600)、PGPASSFILE 或 PGPASSWORD",
+            "warning: the connection string holds a password, which other users can see in \
+             the process list (ps) and your shell history; use ~/.pgpass (mode 0600), \
+             PGPASSFILE or PGPASSWORD instead"
+        )
+    }
+
     /// What `migrate` copied, checked on both sides.
     pub fn migrated(self, from: String, to: &str, tally: &Tally) -> String {
         let lang = self;
@@ -108,6 +119,17 @@ impl Lang {
                 "连接串无法识别({detail});应为 postgres://用户@主机/数据库 或 host=… dbname=… 的形式",
                 "the connection string does not parse ({detail}); give postgres://user@host/database \
                  or host=… dbname=…"
+            ),
+            ServerWhy::NoService(name) => say!(
+                lang,
+                "连接服务“{name}”在服务文件中没有定义(PGSERVICEFILE 或 ~/.pg_service.conf,以及 /etc/postgresql-common/pg_service.conf)",
+                "the service {name:?} is in no service file (PGSERVICEFILE or \
+                 ~/.pg_service.conf, and /etc/postgresql-common/pg_service.conf)"
+            ),
+            ServerWhy::BadSetting { key, from } => say!(
+                lang,
+                "{from} 给出的 {key} 无效;请改正或取消这项设置",
+                "the {key} given by {from} is not valid; correct or unset it"
             ),
             ServerWhy::TooOld { version } => say!(
                 lang,

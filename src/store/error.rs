@@ -100,6 +100,14 @@ pub enum Foreign {
 pub enum ServerWhy {
     /// The connection string itself does not parse (libpq's words).
     BadAddress(String),
+    /// `service=NAME` (or PGSERVICE) names no entry of any service file.
+    NoService(String),
+    /// A setting from the service file or the environment is not valid:
+    /// `from` names where it came from (`PGPORT`, `service city`).
+    BadSetting {
+        key: String,
+        from: String,
+    },
     TooOld {
         version: String,
     },
@@ -248,7 +256,9 @@ impl Error {
                 | Error::Unfit { .. }
                 | Error::HoldsPlan { .. }
                 | Error::Server {
-                    why: ServerWhy::BadAddress(_),
+                    why: ServerWhy::BadAddress(_)
+                        | ServerWhy::NoService(_)
+                        | ServerWhy::BadSetting { .. },
                     ..
                 }
         )

@@ -9,6 +9,7 @@
 
 mod copy;
 mod db;
+mod libpq;
 mod lights;
 mod listen;
 mod open;
@@ -18,6 +19,7 @@ mod schema;
 mod search;
 mod tls;
 
+pub use libpq::password_in_string;
 pub use lights::readings_of;
 pub use open::{author, open_server};
 pub use pinyin::catch_up_pinyin;
@@ -27,7 +29,6 @@ pub use search::search;
 use super::error::{Error, Result, ServerWhy};
 use postgres::{Client, Config};
 use std::cell::RefCell;
-use std::str::FromStr;
 use std::time::Duration;
 
 /// The oldest server this build runs on: generated columns (12) and
@@ -85,10 +86,41 @@ pub fn name_of(config: &Config) -> String {
 /// `name_of` for a connection string as typed ("PostgreSQL" when it
 /// does not parse: its words stay out of messages, as a password might).
 pub fn name_of_string(db: &str) -> String {
-    match Config::from_str(db) {
+    match resolve(db) {
         Ok(c) => name_of(&c),
         Err(_) => "PostgreSQL".to_owned(),
     }
+}
+
+/// `db` completed as libpq completes it: service file, environment,
+/// password file, defaults (see `libpq`).
+fn resolve(db: &str) -> Result<Config> {
+    let env = |k: &str| std::env::var(k).ok();
+    let sources = libpq::Sources {
+        env: &env,
+        home: std::env::var_os("HOME")
+            .filter(|h| !h.is_empty())
+            .map(std::path::PathBuf::from),
+        unix_user: crate::user::unix_user(),
+    };
+    let mut config = libpq::resolve(db, &sources).map_err(|e| Error::Server {
+        server: String::from("--db"),
+        why: match e {
+            libpq::Unresolved::BadString(s) => ServerWhy::BadAddress(s),
+            libpq::Unresolved::NoService(name) => ServerWhy::NoService(name),
+            libpq::Unresolved::BadSetting { key, from } => ServerWhy::BadSetting { key, from },
+        },
+    })?;
+    // A Unix socket never uses TLS (libpq's rule): `sslmode=require` on
+    // one asks for nothing it can give, and is not an error.
+    let all_sockets = config
+        .get_hosts()
+        .iter()
+        .all(|h| matches!(h, postgres::config::Host::Unix(_)));
+    if all_sockets {
+        config.ssl_mode(postgres::config::SslMode::Disable);
+    }
+    Ok(config)
 }
 
 impl Server {
@@ -96,10 +128,7 @@ impl Server {
     /// pg_trgm, a locale that lets pg_trgm see Chinese), and brings the
     /// schema up to date when this role may (otherwise says who must).
     pub fn connect(db: &str) -> Result<Server> {
-        let mut config = Config::from_str(db).map_err(|e| Error::Server {
-            server: String::from("--db"),
-            why: ServerWhy::BadAddress(e.to_string()),
-        })?;
+        let mut config = resolve(db)?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(5));
         }
