@@ -8,25 +8,68 @@ use crate::app::report::ReportFormat;
 use crate::domain::agenda::WINDOWS;
 use crate::i18n::Lang;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::time::Duration;
 use toml::Spanned;
 
+/// The settings file, each setting as whatever the file holds: a setting
+/// of the wrong type (`agenda_days = "30"`) or a name not known (a typo)
+/// is one problem on its line, and every other setting is still taken.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct File {
-    language: Option<Spanned<String>>,
-    theme: Option<Spanned<String>>,
-    ascii: Option<bool>,
-    agenda_days: Option<Spanned<i64>>,
-    report_format: Option<Spanned<String>>,
-    escape_ms: Option<Spanned<i64>>,
-    #[serde(default)]
-    keys: BTreeMap<String, BTreeMap<String, Spanned<Vec<String>>>>,
+    language: Option<Spanned<toml::Value>>,
+    theme: Option<Spanned<toml::Value>>,
+    ascii: Option<Spanned<toml::Value>>,
+    agenda_days: Option<Spanned<toml::Value>>,
+    report_format: Option<Spanned<toml::Value>>,
+    escape_ms: Option<Spanned<toml::Value>>,
+    keys: Option<Spanned<toml::Value>>,
 }
+
+const KNOWN: [&str; 7] = [
+    "language",
+    "theme",
+    "ascii",
+    "agenda_days",
+    "report_format",
+    "escape_ms",
+    "keys",
+];
 
 /// The longest Esc wait taken: past a second, Esc would feel broken.
 const MAX_ESCAPE_MS: i64 = 1000;
+
+/// A value as the file shows it, for a message.
+fn shown(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Integer(n) => n.to_string(),
+        toml::Value::Float(f) => f.to_string(),
+        toml::Value::Boolean(b) => b.to_string(),
+        toml::Value::Datetime(d) => d.to_string(),
+        toml::Value::Array(_) => "[…]".to_owned(),
+        toml::Value::Table(_) => "{…}".to_owned(),
+    }
+}
+
+/// The line (from 1) where `key =` is set, within `[section]` if given.
+fn line_of_key(text: &str, section: Option<&str>, key: &str) -> usize {
+    let mut inside = section.is_none();
+    for (i, l) in text.lines().enumerate() {
+        let t = l.trim();
+        if let Some(h) = t.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            inside = section.is_some_and(|s| h.trim() == s);
+            if section.is_none() {
+                break;
+            }
+            continue;
+        }
+        let name = t.split('=').next().unwrap_or("").trim().trim_matches('"');
+        if inside && name == key && t.contains('=') {
+            return i + 1;
+        }
+    }
+    0
+}
 
 pub fn parse(text: &str) -> (Settings, Vec<Problem>) {
     let line_of = |at: usize| text[..at.min(text.len())].matches('\n').count() + 1;
@@ -39,62 +82,109 @@ pub fn parse(text: &str) -> (Settings, Vec<Problem>) {
         }
     };
     let mut problems = Vec::new();
-    let mut choice = |v: &Spanned<String>, key: &'static str, choices: &'static str| {
+    if let Ok(table) = toml::from_str::<toml::Table>(text) {
+        for key in table.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
+            problems.push(Problem {
+                line: line_of_key(text, None, key),
+                what: What::Unknown { key: key.clone() },
+            });
+        }
+    }
+    let mut wrong = |v: &Spanned<toml::Value>, key: &'static str, choices: &'static str| {
+        let got = shown(v.get_ref());
         problems.push(Problem {
             line: line_of(v.span().start),
-            what: What::Choice {
-                key,
-                got: v.get_ref().clone(),
-                choices,
-            },
+            what: What::Choice { key, got, choices },
         });
     };
-    let mut s = Settings {
-        ascii: file.ascii.unwrap_or(false),
-        ..Settings::default()
-    };
+    let mut s = Settings::default();
+    let text_of = |v: &Spanned<toml::Value>| v.get_ref().as_str().map(str::to_owned);
+    if let Some(v) = &file.ascii {
+        match v.get_ref().as_bool() {
+            Some(b) => s.ascii = b,
+            None => wrong(v, "ascii", "true, false"),
+        }
+    }
     if let Some(v) = &file.language {
-        match v.get_ref().as_str() {
-            "zh" => s.lang = Some(Lang::Zh),
-            "en" => s.lang = Some(Lang::En),
-            _ => choice(v, "language", "zh, en"),
+        match text_of(v).as_deref() {
+            Some("zh") => s.lang = Some(Lang::Zh),
+            Some("en") => s.lang = Some(Lang::En),
+            _ => wrong(v, "language", "zh, en"),
         }
     }
     if let Some(v) = &file.theme {
-        match v.get_ref().as_str() {
-            "auto" => {}
-            "dark" => s.palette = Some(Palette::Dark),
-            "light" => s.palette = Some(Palette::Light),
-            "mono" => s.palette = Some(Palette::Mono),
-            _ => choice(v, "theme", "auto, dark, light, mono"),
+        match text_of(v).as_deref() {
+            Some("auto") => {}
+            Some("dark") => s.palette = Some(Palette::Dark),
+            Some("light") => s.palette = Some(Palette::Light),
+            Some("mono") => s.palette = Some(Palette::Mono),
+            _ => wrong(v, "theme", "auto, dark, light, mono"),
         }
     }
     if let Some(v) = &file.report_format {
-        match v.get_ref().as_str() {
-            "docx" => s.report_format = Some(ReportFormat::Docx),
-            "xlsx" => s.report_format = Some(ReportFormat::Xlsx),
-            "html" => s.report_format = Some(ReportFormat::Html),
-            "md" | "markdown" => s.report_format = Some(ReportFormat::Markdown),
-            _ => choice(v, "report_format", "docx, xlsx, html, md"),
+        match text_of(v).as_deref() {
+            Some("docx") => s.report_format = Some(ReportFormat::Docx),
+            Some("xlsx") => s.report_format = Some(ReportFormat::Xlsx),
+            Some("html") => s.report_format = Some(ReportFormat::Html),
+            Some("md" | "markdown") => s.report_format = Some(ReportFormat::Markdown),
+            _ => wrong(v, "report_format", "docx, xlsx, html, md"),
         }
     }
-    let number = |v: &Spanned<i64>| Spanned::new(v.span(), v.get_ref().to_string());
     if let Some(v) = &file.agenda_days {
-        if WINDOWS.contains(v.get_ref()) {
-            s.agenda_days = Some(*v.get_ref());
-        } else {
-            choice(&number(v), "agenda_days", "7, 14, 30, 60, 90");
+        match v.get_ref().as_integer() {
+            Some(n) if WINDOWS.contains(&n) => s.agenda_days = Some(n),
+            _ => wrong(v, "agenda_days", "7, 14, 30, 60, 90"),
         }
     }
     if let Some(v) = &file.escape_ms {
-        match u64::try_from(*v.get_ref()) {
-            Ok(ms) if *v.get_ref() <= MAX_ESCAPE_MS => s.escape = Some(Duration::from_millis(ms)),
-            _ => choice(&number(v), "escape_ms", "0 … 1000"),
+        match v.get_ref().as_integer().map(|n| (n, u64::try_from(n))) {
+            Some((n, Ok(ms))) if n <= MAX_ESCAPE_MS => {
+                s.escape = Some(Duration::from_millis(ms));
+            }
+            _ => wrong(v, "escape_ms", "0 … 1000"),
         }
     }
-    for (section, actions) in &file.keys {
+    if let Some(keys) = &file.keys {
+        bind_keys(text, keys, &mut s, &mut problems);
+    }
+    problems.sort_by_key(|p| p.line);
+    (s, problems)
+}
+
+/// `[keys.SECTION] action = ["key", …]`, each binding on its own: a bad one
+/// is named and the others are taken.
+fn bind_keys(
+    text: &str,
+    keys: &Spanned<toml::Value>,
+    s: &mut Settings,
+    problems: &mut Vec<Problem>,
+) {
+    let line_of = |at: usize| text[..at.min(text.len())].matches('\n').count() + 1;
+    let Some(sections) = keys.get_ref().as_table() else {
+        problems.push(Problem {
+            line: line_of(keys.span().start),
+            what: What::Choice {
+                key: "keys",
+                got: shown(keys.get_ref()),
+                choices: "[keys.panes], [keys.editor], …",
+            },
+        });
+        return;
+    };
+    for (section, actions) in sections {
+        let header = format!("keys.{section}");
+        let Some(actions) = actions.as_table() else {
+            problems.push(Problem {
+                line: line_of_key(text, Some("keys"), section),
+                what: What::Unknown { key: header },
+            });
+            continue;
+        };
         for (action, notations) in actions {
-            let line = line_of(notations.span().start);
+            let line = match line_of_key(text, Some(&header), action) {
+                0 => line_of(keys.span().start),
+                n => n,
+            };
             let refused = |why| Problem {
                 line,
                 what: What::Key {
@@ -103,11 +193,14 @@ pub fn parse(text: &str) -> (Settings, Vec<Problem>) {
                     why,
                 },
             };
-            let keys: Result<Vec<_>, _> = notations
-                .get_ref()
-                .iter()
-                .map(|n| super::keys::parse(n))
-                .collect();
+            let typed: Option<Vec<&str>> = notations
+                .as_array()
+                .and_then(|a| a.iter().map(toml::Value::as_str).collect());
+            let Some(typed) = typed else {
+                problems.push(refused(KeyWhy::Notation(shown(notations))));
+                continue;
+            };
+            let keys: Result<Vec<_>, _> = typed.iter().map(|n| super::keys::parse(n)).collect();
             match keys {
                 Err(bad) => problems.push(refused(KeyWhy::Notation(bad))),
                 Ok(keys) => {
@@ -118,8 +211,6 @@ pub fn parse(text: &str) -> (Settings, Vec<Problem>) {
             }
         }
     }
-    problems.sort_by_key(|p| p.line);
-    (s, problems)
 }
 
 /// The whole file with every setting at its default, commented out, and
@@ -219,5 +310,22 @@ mod tests {
         assert_eq!(problems[0].line, 2);
         let (_, problems) = parse("colour = \"red\"\n");
         assert_eq!(problems[0].line, 1);
+    }
+
+    /// A typo, a wrong type, a bad binding: each costs only itself.
+    #[test]
+    fn a_bad_setting_costs_only_that_setting() {
+        let (s, problems) = parse(
+            "languge = \"zh\"\nagenda_days = \"30\"\ntheme = \"mono\"\nascii = \"yes\"\n\
+             escape_ms = 20\n[keys.panes]\nquit = \"Q\"\nhelp = [\"f1\"]\n",
+        );
+        assert_eq!(s.palette, Some(Palette::Mono));
+        assert_eq!(s.escape, Some(Duration::from_millis(20)));
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![1, 2, 4, 7], "{problems:?}");
+        assert!(matches!(&problems[0].what, What::Unknown { key } if key == "languge"));
+        let rebound =
+            format!("{:?}", s.keymap) != format!("{:?}", crate::app::keymap::Keymap::default());
+        assert!(rebound, "the good binding is taken");
     }
 }

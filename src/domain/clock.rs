@@ -25,11 +25,12 @@ impl Default for Clock {
 }
 
 impl Clock {
-    /// The wall clock, in the planner's zone.
+    /// The wall clock, in the planner's zone (UTC when `TZ` names none:
+    /// `from_env` refuses that in words).
     pub fn system() -> Clock {
         Clock {
             fixed: None,
-            zone: planner_zone(),
+            zone: planner_zone().unwrap_or(TimeZone::UTC),
         }
     }
 
@@ -37,7 +38,7 @@ impl Clock {
     pub fn fixed(at: Timestamp) -> Clock {
         Clock {
             fixed: Some(at),
-            zone: planner_zone(),
+            zone: planner_zone().unwrap_or(TimeZone::UTC),
         }
     }
 
@@ -53,17 +54,19 @@ impl Clock {
     /// that is not an instant is refused with an example, rather than
     /// quietly ignored.
     pub fn from_env() -> Result<Clock, super::refusal::Refusal> {
-        match std::env::var(NOW_VARIABLE) {
-            Ok(v) if !v.trim().is_empty() => v
-                .trim()
-                .parse::<Timestamp>()
-                .map(Clock::fixed)
-                .map_err(|_| super::refusal::Refusal::BadNow {
-                    variable: NOW_VARIABLE,
-                    typed: v.clone(),
-                }),
-            _ => Ok(Clock::system()),
-        }
+        let zone = planner_zone()?;
+        let fixed = match std::env::var(NOW_VARIABLE) {
+            Ok(v) if !v.trim().is_empty() => {
+                Some(super::dates::parse_rfc3339(v.trim()).ok_or_else(|| {
+                    super::refusal::Refusal::BadNow {
+                        variable: NOW_VARIABLE,
+                        typed: v.clone(),
+                    }
+                })?)
+            }
+            _ => None,
+        };
+        Ok(Clock { fixed, zone })
     }
 
     pub fn now(&self) -> Timestamp {
@@ -115,15 +118,52 @@ impl Clock {
 /// from `/etc/localtime`: asking jiff for "the system zone" first lists the
 /// whole zone database to name it, which cost the cockpit's first frame a
 /// few milliseconds for nothing (only the rules are needed here).
-fn planner_zone() -> TimeZone {
-    let from_tz = std::env::var("TZ").ok().filter(|v| !v.trim().is_empty());
-    if from_tz.is_none()
-        && let Ok(bytes) = std::fs::read("/etc/localtime")
-        && let Ok(zone) = TimeZone::tzif("localtime", &bytes)
-    {
-        return zone;
+///
+/// `TZ` is read here, never handed to a library: `TZ=/dev/zero` (or a huge
+/// file) made it read without end. A file is read only if it is a regular
+/// file of at most 1 MiB (a zone file is a few KiB); a name is looked up in
+/// the zone database; anything else must be a POSIX rule (`CST-8`).
+fn planner_zone() -> Result<TimeZone, super::refusal::Refusal> {
+    let Some(tz) = std::env::var("TZ").ok().filter(|v| !v.trim().is_empty()) else {
+        return Ok(read_zone_file(std::path::Path::new("/etc/localtime"))
+            .unwrap_or_else(|_| TimeZone::try_system().unwrap_or(TimeZone::UTC)));
+    };
+    use super::refusal::ZoneWhy;
+    let refused = |why: ZoneWhy| super::refusal::Refusal::BadZone {
+        typed: tz.clone(),
+        why,
+    };
+    let name = tz.trim();
+    let name = name.strip_prefix(':').unwrap_or(name);
+    if name.starts_with('/') {
+        return read_zone_file(std::path::Path::new(name)).map_err(refused);
     }
-    TimeZone::system()
+    if name.split('/').any(|part| part == "..") {
+        return Err(refused(ZoneWhy::NotAName));
+    }
+    TimeZone::get(name)
+        .or_else(|_| TimeZone::posix(name))
+        .map_err(|_| refused(ZoneWhy::NotAName))
+}
+
+/// The largest zone file read: real ones are a few KiB.
+const MAX_ZONE_FILE: u64 = 1024 * 1024;
+
+fn read_zone_file(path: &std::path::Path) -> Result<TimeZone, super::refusal::ZoneWhy> {
+    use super::refusal::ZoneWhy;
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|_| ZoneWhy::NoFile)?;
+    if !meta.is_file() {
+        return Err(ZoneWhy::NotAFile);
+    }
+    if meta.len() > MAX_ZONE_FILE {
+        return Err(ZoneWhy::TooLarge);
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_ZONE_FILE).read_to_end(&mut bytes))
+        .map_err(|_| ZoneWhy::Unreadable)?;
+    TimeZone::tzif(&path.display().to_string(), &bytes).map_err(|_| ZoneWhy::NotAZoneFile)
 }
 
 #[cfg(test)]

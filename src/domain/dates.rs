@@ -30,6 +30,77 @@ pub fn parse_date(s: &str) -> Result<Date, Refusal> {
 }
 
 /// Canonical form of an instant: UTC, whole seconds.
+/// An RFC 3339 instant (`2023-11-27T09:00:00+08:00`, `…Z`, a fraction, a
+/// leap second `:60`, `t`/`z`/space as RFC 3339 allows), checked to the
+/// letter: an offset's hour is 00–23, as RFC 3339 says (`+25:00` is no
+/// offset). An instant past what the clock can count (the last day of
+/// 9999 in UTC, beyond jiff's range by up to a day) is taken as its last
+/// instant, so every valid value runs rather than being refused.
+pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .filter(|d| d.iter().all(u8::is_ascii_digit))
+            .map(|d| d.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0')))
+    };
+    let at = |i: usize, c: &[u8]| b.get(i).is_some_and(|x| c.contains(x));
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let (hour, minute, second) = (digits(11..13)?, digits(14..16)?, digits(17..19)?);
+    if !(at(4, b"-") && at(7, b"-") && at(10, b"Tt ") && at(13, b":") && at(16, b":")) {
+        return None;
+    }
+    let mut i = 19;
+    if at(i, b".") {
+        i += 1;
+        let start = i;
+        while at(i, b"0123456789") {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+    }
+    let offset_minutes: i64 = if at(i, b"Zz") && b.len() == i + 1 {
+        0
+    } else if at(i, b"+-") && b.len() == i + 6 && at(i + 3, b":") {
+        let (h, m) = (digits(i + 1..i + 3)?, digits(i + 4..i + 6)?);
+        if h > 23 || m > 59 {
+            return None;
+        }
+        let sign = if b[i] == b'-' { -1 } else { 1 };
+        sign * i64::from(h * 60 + m)
+    } else {
+        return None;
+    };
+    // The calendar and the clock, checked; a leap second counts as :59.
+    let date = Date::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()?;
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let time = jiff::civil::Time::new(
+        i8::try_from(hour).ok()?,
+        i8::try_from(minute).ok()?,
+        i8::try_from(second.min(59)).ok()?,
+        0,
+    )
+    .ok()?;
+    // Seconds since the epoch, counted here so that the far ends of the
+    // range do not overflow jiff's, then brought within it.
+    let days = i64::from(date.since(Date::constant(1970, 1, 1)).ok()?.get_days());
+    let secs = days * 86_400
+        + i64::from(time.hour()) * 3600
+        + i64::from(time.minute()) * 60
+        + i64::from(time.second())
+        - offset_minutes * 60;
+    let secs = secs.clamp(Timestamp::MIN.as_second(), Timestamp::MAX.as_second());
+    Timestamp::from_second(secs).ok()
+}
+
 pub fn format_instant(ts: Timestamp) -> String {
     ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
@@ -76,6 +147,47 @@ fn canonical_shape(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_rfc3339_instant_is_taken_and_no_impossible_offset() {
+        let ok = |s: &str| parse_rfc3339(s).map(|t| t.to_string());
+        assert_eq!(
+            ok("2023-11-27T09:00:00+08:00").as_deref(),
+            Some("2023-11-27T01:00:00Z")
+        );
+        assert_eq!(
+            ok("2023-11-27t01:00:00z").as_deref(),
+            Some("2023-11-27T01:00:00Z")
+        );
+        assert_eq!(
+            ok("2023-11-27 01:00:00.123Z").as_deref(),
+            Some("2023-11-27T01:00:00Z")
+        );
+        assert_eq!(
+            ok("2016-12-31T23:59:60Z").as_deref(),
+            Some("2016-12-31T23:59:59Z")
+        );
+        assert_eq!(
+            ok("2023-11-27T09:00:00-23:59").as_deref(),
+            Some("2023-11-28T08:59:00Z")
+        );
+        // The ends of the range run (the very last day clamped into it).
+        assert!(parse_rfc3339("9999-12-31T23:59:59Z").is_some());
+        assert!(parse_rfc3339("0000-01-01T00:00:00Z").is_some());
+        for bad in [
+            "2023-11-27T09:00:00+25:00",
+            "2023-11-27T09:00:00+08:60",
+            "2023-02-30T00:00:00Z",
+            "2023-11-27T24:00:00Z",
+            "2023-11-27T09:00:00",
+            "2023-11-27",
+            "2023-11-27T09:00:00+0800",
+            "2023-11-27T09:00:00Z ",
+            "２０２３-11-27T09:00:00Z",
+        ] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn dates() {

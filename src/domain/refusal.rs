@@ -15,6 +15,17 @@ pub enum Field {
     BaselineName,
 }
 
+/// What a `TZ` that names no time zone is instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoneWhy {
+    NoFile,
+    NotAFile,
+    TooLarge,
+    Unreadable,
+    NotAZoneFile,
+    NotAName,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Refusal {
     /// A change with nothing in it.
@@ -89,6 +100,11 @@ pub enum Refusal {
         typed: String,
     },
     /// `PLAN_COCKPIT_NOW` holds something else than an instant.
+    /// `TZ` names no time zone: `why` says what it is instead.
+    BadZone {
+        typed: String,
+        why: ZoneWhy,
+    },
     BadNow {
         variable: &'static str,
         typed: String,

@@ -15,7 +15,9 @@ pub enum What {
     Unreadable(String),
     /// Not TOML, or a value of the wrong type: the parser's words.
     Syntax(String),
-    /// A setting with a value outside its choices.
+    /// A setting plan-cockpit does not have (a typo): named, skipped.
+    Unknown { key: String },
+    /// A setting with a value outside its choices (or of another type).
     Choice {
         key: &'static str,
         got: String,

@@ -22,6 +22,11 @@ impl Lang {
         let what = match &p.what {
             What::Unreadable(why) => say!(lang, "无法读取({why})", "cannot be read ({why})"),
             What::Syntax(why) => say!(lang, "格式不对:{why}", "is not valid TOML: {why}"),
+            What::Unknown { key } => say!(
+                lang,
+                "没有 “{key}” 这项设置(拼写错误?plan-cockpit config --print-default 列出全部设置)",
+                "there is no setting \"{key}\" (a typo? plan-cockpit config --print-default lists them all)"
+            ),
             What::Choice { key, got, choices } => say!(
                 lang,
                 "{key} 不能是 “{got}”(可选:{choices})",

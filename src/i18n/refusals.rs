@@ -115,6 +115,22 @@ impl Lang {
                 "“{typed}”不是时间点,应形如 2023-02-01T08:00:00Z",
                 "{typed:?} is not a timestamp like 2023-02-01T08:00:00Z"
             ),
+            Refusal::BadZone { typed, why } => {
+                use crate::domain::refusal::ZoneWhy as Z;
+                let (zh, en) = match why {
+                    Z::NoFile => ("文件不存在", "no such file"),
+                    Z::NotAFile => ("不是普通文件", "not a regular file"),
+                    Z::TooLarge => ("文件太大,不是时区文件", "too large for a zone file"),
+                    Z::Unreadable => ("无法读取", "cannot be read"),
+                    Z::NotAZoneFile => ("不是时区文件", "not a zone file"),
+                    Z::NotAName => ("不是时区名称", "not a zone name"),
+                };
+                say!(
+                    lang,
+                    "TZ=“{typed}”不是时区({zh});请写成 TZ=Asia/Shanghai 这样,或取消设置 TZ",
+                    "TZ={typed:?} is not a time zone ({en}); write one like TZ=Asia/Shanghai, or unset TZ"
+                )
+            }
             Refusal::BadNow { variable, typed } => say!(
                 lang,
                 "{variable}=“{typed}”不是时间点;请写成 2023-11-27T09:00:00+08:00 这样",
