@@ -76,17 +76,66 @@ pub fn check_destination(dest: &Path) -> Result<Option<u32>, Refusal> {
 }
 
 /// A temporary file beside `dest`, named `.NAME.RANDOM.partial` so that a
-/// planner who finds one left by a killed program knows what it was.
+/// planner who finds one left by a killed program knows what it was. The
+/// writer holds a lock on it while it lives; partial files of `dest` that
+/// no live writer holds (a program killed mid-write) are removed first, so
+/// they do not pile up.
 pub fn temp_beside(dest: &Path, mode: u32) -> io::Result<tempfile::NamedTempFile> {
     let mut prefix = OsString::from(".");
     prefix.push(dest.file_name().unwrap_or_default());
     prefix.push(".");
-    tempfile::Builder::new()
+    sweep_partials(dest, &prefix);
+    let tmp = tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(".partial")
         .rand_bytes(12)
         .permissions(Permissions::from_mode(mode))
-        .tempfile_in(folder_of(dest))
+        .tempfile_in(folder_of(dest))?;
+    // Held until the file is renamed or dropped: the mark of a live writer.
+    let _ = tmp.as_file().try_lock();
+    Ok(tmp)
+}
+
+/// How long a partial file is left alone whatever its lock says: a writer
+/// takes its lock right after creating the file, never this late.
+const PARTIAL_GRACE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes `dest`'s partial files (`prefix…RANDOM.partial`, 12 random
+/// characters) whose writer is gone: older than a minute and not locked.
+fn sweep_partials(dest: &Path, prefix: &OsString) {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::OpenOptionsExt;
+    let Ok(entries) = fs::read_dir(folder_of(dest)) else {
+        return;
+    };
+    let prefix = prefix.as_bytes();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let b = name.as_bytes();
+        let ours = b.len() == prefix.len() + 12 + ".partial".len()
+            && b.starts_with(prefix)
+            && b.ends_with(b".partial");
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > PARTIAL_GRACE);
+        if !(ours && old) {
+            continue;
+        }
+        let path = entry.path();
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits().cast_signed())
+            .open(&path);
+        if let Ok(file) = file
+            && file.try_lock().is_ok()
+        {
+            let _ = fs::remove_file(&path);
+        }
+    }
 }
 
 /// Puts a finished temporary file under its final name. With `replace`

@@ -138,9 +138,11 @@ pub(super) fn backup_unless_empty(
     }
     if !allowed {
         let counts = store.counts()?;
-        return Err(Failure::Input(
-            ctx.lang.already_holds(&ctx.db, &counts, how),
-        ));
+        return Err(Failure::Input(ctx.lang.already_holds(
+            store.path(),
+            &counts,
+            how,
+        )));
     }
     backup_before_replacing(store).map(Some)
 }

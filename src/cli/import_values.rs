@@ -10,10 +10,10 @@
 use super::commands::{Context, open_seeded};
 use super::sheet_plan::{Step, plan};
 use super::{Failure, Outcome, output};
-use crate::domain::dates::parse_date;
 use crate::domain::refusal::Refusal;
 use crate::domain::sheet::SheetFault;
 use crate::domain::text::for_terminal;
+use crate::domain::typed_forms::parse_day;
 use crate::store::Error;
 use std::path::Path;
 
@@ -23,8 +23,11 @@ const MAX_SHEET_BYTES: u64 = 256 * 1024 * 1024;
 pub fn run(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Outcome {
     let lang = ctx.lang;
     let fault = |f: SheetFault| Failure::Input(lang.sheet_fault(file, &f));
+    // The forms a planner writes (2023/9/30, 9月30日), a day without a
+    // year in this year.
+    let this_year = ctx.clock.today().year();
     let as_of = as_of
-        .map(parse_date)
+        .map(|d| parse_day(d, this_year))
         .transpose()
         .map_err(|e| Failure::Input(lang.bad_flag("as-of", &e)))?;
     let bytes = read_sheet(ctx, file)?;

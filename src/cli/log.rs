@@ -3,8 +3,8 @@
 
 use super::commands::{Context, open_seeded};
 use super::{Failure, Outcome, output};
-use crate::domain::dates::parse_date;
 use crate::domain::text::for_terminal;
+use crate::domain::typed_forms::parse_day;
 use crate::store::LogFilter;
 use serde::Serialize;
 
@@ -29,12 +29,15 @@ struct JsonLine<'a> {
 
 pub fn run(ctx: &Context, args: &LogArgs<'_>) -> Outcome {
     let lang = ctx.lang;
+    let store = open_seeded(ctx, false)?;
+    // The forms a planner writes (2023/12/31, 12月31日, 年底), as the
+    // cockpit reads them; a day without a year is in the plan's year.
+    let plan_year = store.plan_year().unwrap_or(2023);
     let since = args
         .since
-        .map(parse_date)
+        .map(|d| parse_day(d, plan_year))
         .transpose()
         .map_err(|e| Failure::Input(lang.bad_flag("since", &e)))?;
-    let store = open_seeded(ctx, false)?;
     let direction = args
         .direction
         .map(|d| store.find_direction(d))

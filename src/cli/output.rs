@@ -45,7 +45,7 @@ pub fn file_with(
         crate::files::WriteError::Refused(r) => {
             Failure::Input(format!("{}: {}", path.display(), lang.unwritable(&r)))
         }
-        crate::files::WriteError::Io(e) if e.kind() == ErrorKind::StorageFull => {
+        crate::files::WriteError::Io(e) if disk_full(&e) => {
             Failure::Other(lang.disk_full_writing(path, &folder))
         }
         crate::files::WriteError::Io(e) => Failure::Other(lang.file_failed(path, &e)),
@@ -92,4 +92,36 @@ pub fn pick_format<F: Copy + PartialEq + clap::ValueEnum>(
         (None, Some(n)) => Ok(n),
         (None, None) => Ok(by_extension[0].1),
     }
+}
+
+/// Whether the disk was full, however deep the writer (a CSV or zip writer
+/// wrapping the file's error) put the reason: the planner is told which
+/// disk, not the hidden temporary file's name.
+fn disk_full(e: &std::io::Error) -> bool {
+    let full = |e: &std::io::Error| {
+        e.kind() == ErrorKind::StorageFull
+            || e.raw_os_error() == Some(rustix::io::Errno::NOSPC.raw_os_error())
+    };
+    if full(e) {
+        return true;
+    }
+    let mut inner: Option<&(dyn std::error::Error + 'static)> = e.get_ref().map(|x| x as _);
+    while let Some(x) = inner {
+        if let Some(io) = x.downcast_ref::<std::io::Error>() {
+            if full(io) {
+                return true;
+            }
+            inner = io.get_ref().map(|x| x as _);
+            continue;
+        }
+        if let Some(csv) = x.downcast_ref::<csv::Error>()
+            && let csv::ErrorKind::Io(io) = csv.kind()
+        {
+            if full(io) {
+                return true;
+            }
+        }
+        inner = x.source();
+    }
+    false
 }

@@ -4,8 +4,8 @@
 use super::commands::{Context, open_seeded};
 use super::{Failure, Outcome};
 pub use crate::app::report::{By, NEXT_DAYS, ReportFormat, build};
-use crate::domain::dates::parse_date;
 use crate::domain::report::Period;
+use crate::domain::typed_forms::parse_day;
 use std::path::PathBuf;
 
 /// What `-o NAME.EXT` asks for without `--format`; the first is the default.
@@ -32,22 +32,25 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
     let lang = ctx.lang;
     let bad = |flag: &str, e| Failure::Input(lang.bad_flag(flag, &e));
     let today = ctx.clock.today();
+    let store = open_seeded(ctx, false)?;
+    // The forms a planner writes (2023/12/31, 12月31日, 年底), as the
+    // cockpit reads them; a day without a year is in the plan's year.
+    let plan_year = store.plan_year().unwrap_or(2023);
     let as_of = match &args.as_of {
-        Some(d) => parse_date(d).map_err(|e| bad("as-of", e))?,
+        Some(d) => parse_day(d, plan_year).map_err(|e| bad("as-of", e))?,
         None => today,
     };
     let week_before = as_of
         .checked_sub(jiff::Span::new().days(7))
         .unwrap_or(as_of);
     let since = match &args.since {
-        Some(d) => parse_date(d).map_err(|e| bad("since", e))?,
+        Some(d) => parse_day(d, plan_year).map_err(|e| bad("since", e))?,
         None => week_before,
     };
-    let store = open_seeded(ctx, false)?;
     let period = Period {
         as_of,
         since,
-        plan_year: store.plan_year().unwrap_or(2023),
+        plan_year,
         next_days: NEXT_DAYS,
     };
     let baseline = args.baseline.clone();

@@ -130,8 +130,26 @@ pub(super) const ITEM_COLS: Cols = Cols {
     mark: 13,
 };
 
+/// A cell's text: nothing that could drive a terminal, and within Excel's
+/// 32,767 characters (UTF-16 units) a cell holds: a longer note is cut, with
+/// `…` to say so (the whole note stays in the plan), rather than the whole
+/// workbook failing.
 fn clean(s: &str) -> String {
-    for_terminal(s, true)
+    const ROOM: usize = 32_767 - 1;
+    let s = for_terminal(s, true);
+    if s.encode_utf16().count() <= ROOM + 1 {
+        return s;
+    }
+    let mut used = 0;
+    let mut out: String = s
+        .chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= ROOM
+        })
+        .collect();
+    out.push('…');
+    out
 }
 
 /// A sheet for print: A4 landscape, fitted to the page width, its first
@@ -384,4 +402,18 @@ pub fn xlsx(
     let mut buffer = std::io::Cursor::new(Vec::new());
     book.save_to_writer(&mut buffer)?;
     out.write_all(buffer.get_ref()).map_err(XlsxError::IoError)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_cell_holds_at_most_what_excel_takes() {
+        let long = "长".repeat(40_000);
+        let cut = super::clean(&long);
+        assert_eq!(cut.encode_utf16().count(), 32_767);
+        assert!(cut.ends_with('…'));
+        let emoji = "😀".repeat(20_000);
+        assert!(super::clean(&emoji).encode_utf16().count() <= 32_767);
+        assert_eq!(super::clean("短"), "短");
+    }
 }

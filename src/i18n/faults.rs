@@ -86,6 +86,19 @@ impl Lang {
                 "导入在文件读完之前停止:未作任何修改",
                 "the import stopped before the end of its file: nothing was changed"
             ),
+            Error::Conflict(c) if c.expected_version > c.found_version => {
+                // Versions only grow: a version above the row's is none it
+                // ever had (a typo, or another row's or file's number), and
+                // nobody is to blame for it.
+                let (what, id) = (self.table(c.entity), c.id);
+                let (found, had) = (c.found_version, c.expected_version);
+                say!(
+                    lang,
+                    "{what} #{id} 从未有过版本 {had}(它现在是版本 {found},版本只增不减);请从 milestone list --json 取得版本;未保存",
+                    "{what} #{id} never had version {had} (it is at version {found}, and versions \
+                     only grow); take the version from milestone list --json; nothing was saved"
+                )
+            }
             Error::Conflict(c) => {
                 let (what, id, by, at) = (self.table(c.entity), c.id, &c.by, local(&c.at));
                 let (found, had) = (c.found_version, c.expected_version);
