@@ -116,10 +116,9 @@ fn disk_full(e: &std::io::Error) -> bool {
         }
         if let Some(csv) = x.downcast_ref::<csv::Error>()
             && let csv::ErrorKind::Io(io) = csv.kind()
+            && full(io)
         {
-            if full(io) {
-                return true;
-            }
+            return true;
         }
         inner = x.source();
     }
