@@ -9,7 +9,7 @@ use plan_cockpit::domain::change::parse_number;
 use plan_cockpit::domain::validate::prepare;
 use plan_cockpit::domain::{MilestoneChange, Status, ValueChange};
 use plan_cockpit::formats::json;
-use plan_cockpit::store::{self, ListFilter, OpenOptions, Store};
+use plan_cockpit::store::{self, ListFilter, Store};
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -91,19 +91,7 @@ fn edit() -> impl Strategy<Value = Edit> {
 }
 
 fn open(path: &std::path::Path, seed: bool) -> Store {
-    let plan = || plan_cockpit::seed::plan_2023("2023-02-01T00:00:00Z", "planner");
-    store::open(
-        path,
-        OpenOptions {
-            author: "planner".into(),
-            quick_check: false,
-            read_only: false,
-            seed: if seed { Some(&plan) } else { None },
-            allow_network_fs: false,
-            clock: common::test_clock(),
-        },
-    )
-    .unwrap()
+    common::open_plain(path, seed)
 }
 
 /// Applies one edit to the `pick`-th numeric milestone; refusals are fine

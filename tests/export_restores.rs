@@ -9,7 +9,7 @@ mod common;
 use plan_cockpit::domain::validate::prepare;
 use plan_cockpit::domain::{Kind, MilestoneChange, Status, ValueChange};
 use plan_cockpit::formats::json;
-use plan_cockpit::store::{self, ListFilter, OpenOptions, ReadingWas, Store};
+use plan_cockpit::store::{self, ListFilter, ReadingWas, Store};
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -55,19 +55,7 @@ const UNITS: [&str; 4] = ["", "街道经发局", "城建办", "东城街道\u{20
 const LEADS: [&str; 4] = ["", "李华", "王芳", "陈 明"];
 
 fn open(path: &std::path::Path, seed: bool) -> Store {
-    let plan = || plan_cockpit::seed::plan_2023("2023-02-01T00:00:00Z", "planner");
-    store::open(
-        path,
-        OpenOptions {
-            author: "planner".into(),
-            quick_check: false,
-            read_only: false,
-            seed: if seed { Some(&plan) } else { None },
-            allow_network_fs: false,
-            clock: common::test_clock(),
-        },
-    )
-    .unwrap()
+    common::open_plain(path, seed)
 }
 
 type LastSave = Option<(i64, i64, plan_cockpit::store::Fields, Option<ReadingWas>)>;

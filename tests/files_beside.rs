@@ -255,25 +255,17 @@ fn a_stale_journal_of_another_user_is_named_as_the_cause() {
 /// leaves nothing behind: no partial copy, no `-journal`.
 #[test]
 fn a_backup_onto_a_full_disk_names_it_and_leaves_nothing() {
-    if unsafe { libc::geteuid() } != 0 {
-        eprintln!("not run: mounting a small filesystem needs root (CI runs as root)");
+    if !common::is_root("mounting a small filesystem") {
         return;
     }
     let sb = Sandbox::new();
     sb.ok(&["check"]);
     let small = sb.path("small");
-    std::fs::create_dir_all(&small).unwrap();
-    let mounted = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
-        .arg(&small)
-        .status()
-        .unwrap()
-        .success();
-    assert!(mounted, "mounting a small tmpfs failed");
+    let disk = common::SmallDisk::mount(&small, "64k");
     let dest = small.join("copy.db");
     let r = sb.run(&["backup", dest.to_str().unwrap()]);
     let left = names_in(&small);
-    let _ = std::process::Command::new("umount").arg(&small).status();
+    drop(disk);
     assert_eq!(r.code(), 1, "{}", r.stderr());
     assert!(
         r.stderr()

@@ -41,25 +41,27 @@ fn on(sb: &Sandbox, db: &str) -> std::process::Command {
     c
 }
 
-fn with_plan(db: &pg::TestDb) -> Sandbox {
-    let sb = Sandbox::new();
-    sb.ok(&["check"]);
-    let mut c = sb.cmd();
-    let out = c
-        .args([
-            "migrate",
-            "--from",
-            sb.db.to_str().unwrap(),
-            "--to",
-            &db.url,
-        ])
-        .output()
-        .unwrap();
+/// Runs `c`, which must succeed; its standard output.
+fn ok(c: &mut std::process::Command) -> String {
+    let out = c.output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn with_plan(db: &pg::TestDb) -> Sandbox {
+    let sb = Sandbox::new();
+    sb.ok(&["check"]);
+    sb.ok(&[
+        "migrate",
+        "--from",
+        sb.db.to_str().unwrap(),
+        "--to",
+        &db.url,
+    ]);
     sb
 }
 
@@ -70,56 +72,34 @@ fn the_environment_and_a_service_file_name_the_server() {
     let (host, user, name) = parts(&db.url);
     // Nothing but the database's name in --db: PGHOST and PGUSER say where
     // and who, as they do for psql.
-    let out = on(&sb, &format!("dbname={name}"))
+    let stdout = ok(on(&sb, &format!("dbname={name}"))
         .args(["milestone", "list", "--json"])
         .env("PGHOST", &host)
-        .env("PGUSER", &user)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("高新技术企业"));
+        .env("PGUSER", &user));
+    assert!(stdout.contains("高新技术企业"));
     // PGDATABASE too, with a URL naming nothing.
-    let out = on(&sb, "postgresql://")
+    let listed = ok(on(&sb, "postgresql://")
         .args(["milestone", "list"])
         .env("PGHOST", &host)
         .env("PGUSER", &user)
-        .env("PGDATABASE", &name)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .env("PGDATABASE", &name));
+    assert!(listed.contains("600"), "{listed}");
     // A service file entry, and sslmode=require over the socket (a socket
     // never uses TLS).
     let services = sb.write(
         "pg_service.conf",
         format!("[city]\nhost={host}\nuser={user}\ndbname={name}\nsslmode=require\n"),
     );
-    let out = on(&sb, "service=city")
-        .args(["milestone", "list"])
-        .env("PGSERVICEFILE", &services)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = on(&sb, &format!("{} sslmode=require", db.url))
-        .args(["milestone", "list"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    for (conn, file) in [
+        ("service=city".to_owned(), Some(&services)),
+        (format!("{} sslmode=require", db.url), None),
+    ] {
+        let mut c = on(&sb, &conn);
+        if let Some(f) = file {
+            c.env("PGSERVICEFILE", f);
+        }
+        assert!(ok(c.args(["milestone", "list"])).contains("600"), "{conn}");
+    }
     // An unknown service is named.
     let out = on(&sb, "service=nope")
         .args(["milestone", "list"])

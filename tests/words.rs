@@ -123,25 +123,17 @@ fn partial_files_of_killed_writers_do_not_pile_up() {
 /// A CSV export onto a full disk names the disk, not the hidden file.
 #[test]
 fn a_csv_export_onto_a_full_disk_names_the_disk() {
-    if unsafe { libc::geteuid() } != 0 {
-        eprintln!("not run: mounting a small filesystem needs root (CI runs as root)");
+    if !common::is_root("mounting a small filesystem") {
         return;
     }
     let sb = Sandbox::new();
     sb.ok(&["check"]);
     let small = sb.path("small");
-    std::fs::create_dir_all(&small).unwrap();
-    let mounted = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=4k", "tmpfs"])
-        .arg(&small)
-        .status()
-        .unwrap()
-        .success();
-    assert!(mounted);
+    let disk = common::SmallDisk::mount(&small, "4k");
     let dest = small.join("e.csv");
     let run = sb.run(&["export", "--format", "csv", "-o", dest.to_str().unwrap()]);
     let left = names_in(&small);
-    let _ = std::process::Command::new("umount").arg(&small).status();
+    drop(disk);
     assert_eq!(run.code(), 1, "{}", run.stderr());
     assert!(run.stderr().contains("is full"), "{}", run.stderr());
     assert!(!run.stderr().contains(".partial"), "{}", run.stderr());

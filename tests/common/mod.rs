@@ -328,3 +328,82 @@ pub fn copy_bin(dest: &Path) {
         .expect("run cp");
     assert!(status.success(), "cp {BIN} {}", dest.display());
 }
+
+/// Whether this test can act as root (mount, another user); says why not.
+pub fn is_root(needs: &str) -> bool {
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    if !root {
+        eprintln!("not run: {needs} needs root (CI runs as root)");
+    }
+    root
+}
+
+/// A tmpfs of `size` (`4k`, `64k`) mounted at `dir`: a disk that fills up.
+/// Unmounted when dropped.
+pub struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    pub fn mount(dir: &Path, size: &str) -> SmallDisk {
+        std::fs::create_dir_all(dir).unwrap();
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir)
+            .status()
+            .unwrap()
+            .success();
+        assert!(
+            mounted,
+            "mounting a small tmpfs at {} failed",
+            dir.display()
+        );
+        SmallDisk(dir.to_owned())
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// The binary, copied where `nobody` may run it, run as `nobody` (setpriv)
+/// on `db`: what another planner's account sees. The sandbox's folder is
+/// opened to everyone first.
+pub fn as_nobody(sb: &Sandbox) -> Command {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = sb.dir.path();
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let bin = dir.join("plan-cockpit");
+    if !bin.exists() {
+        copy_bin(&bin);
+    }
+    let mut c = Command::new("setpriv");
+    c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(&bin)
+        .arg("--db")
+        .arg(&sb.db)
+        .env("LANG", "C.UTF-8")
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .env("PLAN_COCKPIT_NOW", NOW);
+    c
+}
+
+/// A store on `path` at the pinned clock, seeded with the 2023 plan when
+/// `seed` (and the file is empty), not seeded otherwise: one side of a
+/// round trip.
+pub fn open_plain(path: &Path, seed: bool) -> plan_cockpit::store::Store {
+    let plan = || plan_cockpit::seed::plan_2023("2023-02-01T00:00:00Z", "planner");
+    plan_cockpit::store::open(
+        path,
+        plan_cockpit::store::OpenOptions {
+            author: "planner".into(),
+            quick_check: false,
+            read_only: false,
+            seed: if seed { Some(&plan) } else { None },
+            allow_network_fs: false,
+            clock: test_clock(),
+        },
+    )
+    .unwrap()
+}
