@@ -164,19 +164,26 @@ pub fn open_store(db: &Path) -> plan_cockpit::store::Store {
 /// `open_store` on another day than the pinned one.
 pub fn open_store_at(db: &Path, clock: plan_cockpit::domain::Clock) -> plan_cockpit::store::Store {
     state_home();
-    let seed = || plan_cockpit::seed::plan_2023("2023-02-01T00:00:00Z", "planner");
+    open_with(db, true, clock).expect("open store")
+}
+
+fn open_with(
+    db: &Path,
+    seed: bool,
+    clock: plan_cockpit::domain::Clock,
+) -> plan_cockpit::store::Result<plan_cockpit::store::Store> {
+    let plan = || plan_cockpit::seed::plan_2023("2023-02-01T00:00:00Z", "planner");
     plan_cockpit::store::open(
         db,
         plan_cockpit::store::OpenOptions {
             author: "planner".into(),
             quick_check: false,
             read_only: false,
-            seed: Some(&seed),
+            seed: if seed { Some(&plan) } else { None },
             allow_network_fs: false,
             clock,
         },
     )
-    .expect("open store")
 }
 
 /// Types keys: plain characters, or names in angle brackets such as
@@ -393,17 +400,5 @@ pub fn as_nobody(sb: &Sandbox) -> Command {
 /// `seed` (and the file is empty), not seeded otherwise: one side of a
 /// round trip.
 pub fn open_plain(path: &Path, seed: bool) -> plan_cockpit::store::Store {
-    let plan = || plan_cockpit::seed::plan_2023("2023-02-01T00:00:00Z", "planner");
-    plan_cockpit::store::open(
-        path,
-        plan_cockpit::store::OpenOptions {
-            author: "planner".into(),
-            quick_check: false,
-            read_only: false,
-            seed: if seed { Some(&plan) } else { None },
-            allow_network_fs: false,
-            clock: test_clock(),
-        },
-    )
-    .unwrap()
+    open_with(path, seed, test_clock()).unwrap()
 }
