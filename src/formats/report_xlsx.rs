@@ -277,6 +277,8 @@ fn items_sheet(
     ws.set_name(sheet_name(name, taken))?;
     print_setup(ws, 0)?;
     header(ws, 0, &item_columns(lang), f)?;
+    // The 导出校验 mark is for import-values, not for reading or printing.
+    ws.set_column_hidden(13)?;
     for (n, &i) in members.iter().enumerate() {
         let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
         item_row(ws, row, &r.items[i], &r.plan, lang, f)?;
