@@ -19,6 +19,9 @@ start_test_postgres() {
   # C.UTF-8: pg_trgm sees Chinese letters only under a UTF-8 LC_CTYPE.
   as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U owner --locale=C.UTF-8 -E UTF8 \
     -A trust >"$PG_DIR/initdb.log"
+  # One role must give its password (the credentials tests prove that
+  # PGPASSWORD and ~/.pgpass reach the server); every other stays trusted.
+  as_pg sed -i '1i local all plan_pw_test scram-sha-256' "$PG_DIR/data/pg_hba.conf"
   as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
     -o "-k $PG_DIR -c listen_addresses=''" start >/dev/null
   trap stop_test_postgres EXIT

@@ -135,3 +135,81 @@ fn a_password_in_the_url_is_warned_of_and_never_shown() {
         "{err}"
     );
 }
+
+/// The role `.ci/postgres.sh` makes give its password (`scram-sha-256` in
+/// pg_hba.conf): created here with `password`, allowed into `db`. None
+/// when this server trusts it anyway (a server set up by hand).
+fn password_role(db: &pg::TestDb, password: &str) -> Option<String> {
+    let mut c = db.client();
+    let enforced: i64 = c
+        .query_one(
+            "SELECT count(*) FROM pg_hba_file_rules
+             WHERE 'plan_pw_test' = ANY(user_name) AND auth_method = 'scram-sha-256'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    if enforced == 0 {
+        assert!(
+            std::env::var_os("PLAN_COCKPIT_REQUIRE_PG").is_none(),
+            "the test server lets plan_pw_test in without a password (.ci/postgres.sh sets it)"
+        );
+        eprintln!("not run: the test server does not ask plan_pw_test for a password");
+        return None;
+    }
+    // Roles are the cluster's: another test process may make it at once.
+    let _ = c.batch_execute(&format!(
+        "DO $$ BEGIN
+             IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'plan_pw_test') THEN
+                 CREATE ROLE plan_pw_test LOGIN;
+             END IF;
+         END $$;
+         ALTER ROLE plan_pw_test PASSWORD '{password}';
+         GRANT owner TO plan_pw_test;"
+    ));
+    Some("plan_pw_test".to_owned())
+}
+
+/// A server that checks passwords: PGPASSWORD, a 0600 ~/.pgpass and a
+/// service file's password let the planner in; a wrong one, or a password
+/// file others may read (ignored, as libpq ignores it), do not; no
+/// message shows a password.
+#[test]
+fn passwords_from_the_environment_and_the_password_file_reach_the_server() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(db) = pg::test_db() else { return };
+    let sb = with_plan(&db);
+    let secret = "pw-Zz9-东城";
+    let Some(role) = password_role(&db, secret) else {
+        return;
+    };
+    let (host, _, name) = parts(&db.url);
+    let conn = format!("host={host} user={role} dbname={name}");
+    let run = |c: &mut std::process::Command| {
+        let out = c.args(["milestone", "list"]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!err.contains(secret), "{err}");
+        (out.status.success(), err)
+    };
+    let (ok, err) = run(on(&sb, &conn).env("PGPASSWORD", secret));
+    assert!(ok, "PGPASSWORD: {err}");
+    let (ok, _) = run(on(&sb, &conn).env("PGPASSWORD", "wrong"));
+    assert!(!ok, "a wrong password is refused");
+    let (ok, _) = run(&mut on(&sb, &conn));
+    assert!(!ok, "no password: refused");
+    // ~/.pgpass: the sandbox is HOME.
+    let pass = sb.write(".pgpass", format!("*:*:{name}:{role}:{secret}\n"));
+    std::fs::set_permissions(&pass, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let (ok, err) = run(&mut on(&sb, &conn));
+    assert!(ok, "~/.pgpass: {err}");
+    std::fs::set_permissions(&pass, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let (ok, _) = run(&mut on(&sb, &conn));
+    assert!(!ok, "a password file others may read is ignored");
+    std::fs::remove_file(&pass).unwrap();
+    let services = sb.write(
+        "services.conf",
+        format!("[mine]\nhost={host}\nuser={role}\ndbname={name}\npassword={secret}\n"),
+    );
+    let (ok, err) = run(on(&sb, "service=mine").env("PGSERVICEFILE", &services));
+    assert!(ok, "service file: {err}");
+}
