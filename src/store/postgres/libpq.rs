@@ -189,6 +189,11 @@ fn take_service(db: &str) -> (String, Option<String>) {
         };
         return (s, service);
     }
+    // Rebuilt only when there is a service to take out: a quoted value
+    // (`password='a  b'`) must otherwise reach the driver as typed.
+    if !db.split_whitespace().any(|w| w.starts_with("service=")) {
+        return (db.to_owned(), None);
+    }
     let mut service = None;
     let rest: Vec<&str> = db
         .split_whitespace()
@@ -434,6 +439,13 @@ mod tests {
             resolved("dbname=x", &[("PGPORT", "fifty")], home.path()),
             Err(Unresolved::BadSetting { .. })
         ));
+    }
+
+    #[test]
+    fn a_quoted_value_reaches_the_driver_as_typed() {
+        let home = tempfile::tempdir().unwrap();
+        let c = resolved("host=h user=u dbname=d password='a  b'", &[], home.path()).unwrap();
+        assert_eq!(c.get_password(), Some(&b"a  b"[..]));
     }
 
     #[test]
