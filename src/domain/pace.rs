@@ -49,6 +49,10 @@ pub enum Verdict {
     Open,
     /// A yes/no task due within the yellow window.
     DueSoon { days: i32 },
+    /// The planner marked it 受阻: red, whatever the numbers say.
+    Blocked,
+    /// The planner marked it 有风险: at least yellow.
+    AtRisk,
 }
 
 /// A numeric target's position against its period.
@@ -89,9 +93,30 @@ pub fn standing(
         return None;
     }
     let due = due?;
-    match m.kind {
-        Kind::YesNo => Some(task(m.status, due, today)),
-        Kind::Numeric => numeric(m, due, start, today, readings),
+    let judged = match m.kind {
+        Kind::YesNo => task(m.status, due, today),
+        Kind::Numeric => numeric(m, due, start, today, readings)?,
+    };
+    Some(as_the_planner_says(m.status, judged))
+}
+
+/// The planner's own status counts, over what the numbers say: 已完成 is
+/// done whatever the values (the planner knows the work is finished), 受阻
+/// is red, 有风险 at least yellow (an overdue or far-behind one stays red,
+/// with that reason). The numbers' pace is kept for the detail.
+fn as_the_planner_says(status: Status, judged: Standing) -> Standing {
+    let said = |verdict, light| Standing {
+        verdict,
+        light,
+        ..judged
+    };
+    match status {
+        Status::Done => said(Verdict::Reached, Light::Green),
+        Status::Blocked if judged.verdict == Verdict::Overdue => judged,
+        Status::Blocked => said(Verdict::Blocked, Light::Red),
+        Status::AtRisk if judged.light == Light::Red => judged,
+        Status::AtRisk => said(Verdict::AtRisk, Light::Yellow),
+        _ => judged,
     }
 }
 
@@ -299,6 +324,63 @@ mod tests {
             at(&numeric(Some(420.0), 600.0), "2023-07-02", &[]).verdict,
             Verdict::Ahead
         );
+    }
+
+    /// The planner's status over the numbers: 已完成 done, 受阻 red, 有风险
+    /// at least yellow (red stays red), 已取消 not judged at all; for
+    /// numeric targets and yes/no tasks alike.
+    #[test]
+    fn the_planners_status_counts_over_the_numbers() {
+        let with = |status, current| Measure {
+            status,
+            ..numeric(Some(current), 600.0)
+        };
+        let on_track = with(Status::Active, 300.0);
+        assert_eq!(at(&on_track, "2023-07-02", &[]).light, Light::Green);
+        let blocked = at(&with(Status::Blocked, 300.0), "2023-07-02", &[]);
+        assert_eq!(
+            (blocked.verdict, blocked.light),
+            (Verdict::Blocked, Light::Red)
+        );
+        assert!(blocked.pace.is_some(), "the numbers' pace is kept");
+        let risky = at(&with(Status::AtRisk, 300.0), "2023-07-02", &[]);
+        assert_eq!(
+            (risky.verdict, risky.light),
+            (Verdict::AtRisk, Light::Yellow)
+        );
+        let far_behind = at(&with(Status::AtRisk, 100.0), "2023-07-02", &[]);
+        assert_eq!(far_behind.light, Light::Red, "red stays red");
+        assert!(matches!(far_behind.verdict, Verdict::Behind { .. }));
+        let done = at(&with(Status::Done, 100.0), "2023-07-02", &[]);
+        assert_eq!((done.verdict, done.light), (Verdict::Reached, Light::Green));
+        let overdue = at(&with(Status::Blocked, 100.0), "2024-01-15", &[]);
+        assert_eq!(
+            (overdue.verdict, overdue.light),
+            (Verdict::Overdue, Light::Red)
+        );
+        let task = |status| Measure {
+            kind: Kind::YesNo,
+            status,
+            baseline: None,
+            target: None,
+            current: None,
+        };
+        assert_eq!(
+            at(&task(Status::Blocked), "2023-03-01", &[]).light,
+            Light::Red
+        );
+        assert_eq!(
+            at(&task(Status::AtRisk), "2023-03-01", &[]).light,
+            Light::Yellow
+        );
+        let dropped = standing(
+            &task(Status::Dropped),
+            Some(day(DUE)),
+            day(START),
+            day("2023-03-01"),
+            &[],
+        );
+        assert_eq!(dropped, None);
     }
 
     #[test]

@@ -46,6 +46,8 @@ impl Lang {
             Verdict::DueSoon { days } => {
                 say!(lang, "{days} 天后到期", "due in {days} days")
             }
+            Verdict::Blocked => say!(lang, "标记为受阻", "marked blocked"),
+            Verdict::AtRisk => say!(lang, "标记为有风险", "marked at risk"),
         }
     }
 
