@@ -49,9 +49,14 @@ impl Layered for AgendaView {
 impl App {
     /// `A` on the panes.
     pub(super) fn open_agenda(&mut self) {
+        let days = self.prefs.agenda_days.unwrap_or_else(|| {
+            self.today
+                .parse()
+                .map_or(WINDOWS[2], crate::domain::agenda::soon_days)
+        });
         match self.store.agenda(
             &self.today,
-            self.prefs.agenda_days,
+            days,
             &Scope::everything(),
             SECTION_LIMIT,
         ) {

@@ -77,8 +77,8 @@ pub struct Flash {
 #[derive(Debug, Clone, Copy)]
 pub struct Prefs {
     /// The agenda's first window of "due soon", in days (one of
-    /// `domain::agenda::WINDOWS`).
-    pub agenda_days: i64,
+    /// `domain::agenda::WINDOWS`); None: to the end of next month.
+    pub agenda_days: Option<i64>,
     /// The format `R` offers first.
     pub report_format: report::ReportFormat,
 }
@@ -86,7 +86,7 @@ pub struct Prefs {
 impl Default for Prefs {
     fn default() -> Prefs {
         Prefs {
-            agenda_days: crate::domain::agenda::SOON_DAYS,
+            agenda_days: None,
             report_format: report::ReportFormat::Docx,
         }
     }

@@ -234,6 +234,7 @@ pub fn default_text() -> String {
          # ascii = false\n\
          \n\
          # The agenda's first window of \"due soon\", in days: 7, 14, 30, 60 or 90.\n\
+         # Default: from today to the end of next month.\n\
          # agenda_days = 30\n\
          \n\
          # The format R offers first: docx, xlsx, html or md.\n\

@@ -88,7 +88,7 @@ impl Settings {
     pub fn prefs(&self) -> Prefs {
         let default = Prefs::default();
         Prefs {
-            agenda_days: self.agenda_days.unwrap_or(default.agenda_days),
+            agenda_days: self.agenda_days.or(default.agenda_days),
             report_format: self.report_format.unwrap_or(default.report_format),
         }
     }

@@ -5,8 +5,17 @@
 
 use super::rows::MilestoneRow;
 
-/// "Soon" is this many days from today, unless the planner asks otherwise.
-pub const SOON_DAYS: i64 = 30;
+/// "Soon" runs, unless the planner asks otherwise, from today to the last
+/// day of next month: late November shows the year end (a fixed 30 days
+/// on 11-27 missed the 42 items due 12-31), late December all of January.
+pub fn soon_days(today: jiff::civil::Date) -> i64 {
+    let end = today
+        .first_of_month()
+        .checked_add(jiff::Span::new().months(1))
+        .map(|next| next.last_of_month())
+        .unwrap_or(today);
+    today.until(end).map_or(0, |span| i64::from(span.get_days()))
+}
 
 /// At most this many items per section are read; the counts say how many
 /// there are in all.
@@ -36,6 +45,19 @@ pub enum Section {
     Overdue,
     Soon,
     Undated,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn soon_runs_to_the_end_of_next_month() {
+        let days = |d: &str| super::soon_days(d.parse().unwrap());
+        assert_eq!(days("2023-11-27"), 34, "the year end in sight");
+        assert_eq!(days("2023-12-31"), 31);
+        assert_eq!(days("2024-01-31"), 29, "to the end of a leap February");
+        assert_eq!(days("2023-01-01"), 58);
+        assert_eq!(days("9999-12-31"), 0, "past the calendar's end: today only");
+    }
 }
 
 impl Section {
