@@ -54,12 +54,10 @@ impl App {
                 .parse()
                 .map_or(WINDOWS[2], crate::domain::agenda::soon_days)
         });
-        match self.store.agenda(
-            &self.today,
-            days,
-            &Scope::everything(),
-            SECTION_LIMIT,
-        ) {
+        match self
+            .store
+            .agenda(&self.today, days, &Scope::everything(), SECTION_LIMIT)
+        {
             Ok(agenda) => self.overlays.push(Overlay::Agenda(AgendaView {
                 agenda,
                 sel: 0,

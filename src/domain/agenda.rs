@@ -14,7 +14,9 @@ pub fn soon_days(today: jiff::civil::Date) -> i64 {
         .checked_add(jiff::Span::new().months(1))
         .map(|next| next.last_of_month())
         .unwrap_or(today);
-    today.until(end).map_or(0, |span| i64::from(span.get_days()))
+    today
+        .until(end)
+        .map_or(0, |span| i64::from(span.get_days()))
 }
 
 /// At most this many items per section are read; the counts say how many

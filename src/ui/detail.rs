@@ -111,6 +111,10 @@ pub fn render(
             }
         }
     }
+    // What the planner opened the detail to see (the title, the value, the
+    // time limit, the standing and its pace) stays at the top; what follows
+    // scrolls below it with the selected note.
+    let pinned = lines.len();
     let who = m.responsible();
     if !who.is_empty() {
         let from = if who.inherited { ui.inherited } else { "" };
@@ -164,15 +168,34 @@ pub fn render(
         theme.dim(),
     ));
     let height = area.height as usize;
-    let view = in_view(lines, height, open.note_sel, d.notes.len(), |i| {
+    let block = |i: usize| {
         if i < d.notes.len() {
             note_lines(app, theme, &d.notes[i], i == open.note_sel, focused, cells)
         } else {
             history_lines(app, theme, d, cells)
         }
-    });
+    };
+    // Pinned only when a useful view is left below it (four rows: a note's
+    // head and its first lines); a pane too low scrolls everything.
+    let view = if pinned + MIN_BELOW <= height {
+        let rest = lines.split_off(pinned);
+        let mut view = lines;
+        view.extend(in_view(
+            rest,
+            height - pinned,
+            open.note_sel,
+            d.notes.len(),
+            block,
+        ));
+        view
+    } else {
+        in_view(lines, height, open.note_sel, d.notes.len(), block)
+    };
     frame.render_widget(Paragraph::new(view), area);
 }
+
+/// The fewest rows left below the pinned standing for it to stay pinned.
+const MIN_BELOW: usize = 4;
 
 /// The lines the view shows, with the selected note's first line four rows
 /// above the bottom (or everything from the top when it fits, or the last
