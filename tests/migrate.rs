@@ -333,14 +333,7 @@ fn a_database_whose_locale_hides_chinese_from_search_is_named_and_left_as_it_was
 fn a_viewer_reads_the_plan_out_but_cannot_write_one_in() {
     let Some(db) = pg::test_db() else { return };
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
-    sb.ok(&[
-        "migrate",
-        "--from",
-        sb.db.to_str().unwrap(),
-        "--to",
-        &db.url,
-    ]);
+    db.take_plan_of(&sb);
     let mut c = db.client();
     // The roles and grants the README gives an administrator.
     c.batch_execute(

@@ -54,14 +54,7 @@ fn ok(c: &mut std::process::Command) -> String {
 
 fn with_plan(db: &pg::TestDb) -> Sandbox {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
-    sb.ok(&[
-        "migrate",
-        "--from",
-        sb.db.to_str().unwrap(),
-        "--to",
-        &db.url,
-    ]);
+    db.take_plan_of(&sb);
     sb
 }
 

@@ -67,13 +67,7 @@ fn a_server_restart_under_an_open_cockpit_loses_nothing_typed() {
     }
     let sb = Sandbox::new();
     drop(open_store(&sb.db));
-    sb.ok(&[
-        "migrate",
-        "--from",
-        sb.db.to_str().unwrap(),
-        "--to",
-        &db.url,
-    ]);
+    db.take_plan_of(&sb);
     let url = Path::new(&db.url);
     let mut app = plan_cockpit::app::App::new(open_store(url), Lang::Zh).unwrap();
     common::to_high_tech(&mut app);

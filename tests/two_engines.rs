@@ -26,13 +26,7 @@ impl Both {
         drop(open_store(&sb.db));
         let server = pg::test_db();
         if let Some(db) = &server {
-            sb.ok(&[
-                "migrate",
-                "--from",
-                sb.db.to_str().unwrap(),
-                "--to",
-                &db.url,
-            ]);
+            db.take_plan_of(&sb);
         }
         Both { sb, server }
     }

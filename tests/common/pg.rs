@@ -55,6 +55,19 @@ pub fn with_dbname(admin: &str, db: &str) -> String {
 }
 
 impl TestDb {
+    /// Copies the plan of `sb`'s file (seeded first if it has none) into
+    /// this database, as `migrate` does.
+    pub fn take_plan_of(&self, sb: &crate::common::Sandbox) {
+        sb.ok(&["check"]);
+        sb.ok(&[
+            "migrate",
+            "--from",
+            sb.db.to_str().unwrap(),
+            "--to",
+            &self.url,
+        ]);
+    }
+
     pub fn client(&self) -> postgres::Client {
         postgres::Client::connect(&self.url, postgres::NoTls).expect("connect to the test database")
     }
