@@ -6,9 +6,7 @@
 mod common;
 
 use plan_cockpit::domain::change::parse_number;
-use plan_cockpit::domain::validate::prepare;
 use plan_cockpit::domain::{MilestoneChange, Status, ValueChange};
-use plan_cockpit::formats::json;
 use plan_cockpit::store::{self, ListFilter, Store};
 use proptest::prelude::*;
 
@@ -225,14 +223,8 @@ proptest! {
         for (pick, e) in &edits {
             apply(&mut s, *pick, e);
         }
-        let first = json::write(&s.load_plan().unwrap());
-        let mut doc = json::read(first.as_bytes())
-            .map_err(|p| TestCaseError::fail(format!("export does not parse: {p}")))?;
-        prepare(&mut doc, "2030-01-01T00:00:00Z", "importer")
-            .map_err(|p| TestCaseError::fail(format!("export refused by import: {p:?}")))?;
-        let mut b = open(&dir.path().join("b.db"), false);
-        b.replace_plan(doc.clone(), "round trip").unwrap();
-        let second = json::write(&b.load_plan().unwrap());
+        let (first, second) = common::export_import_export(&s, &dir.path().join("b.db"))
+            .map_err(TestCaseError::fail)?;
         prop_assert_eq!(first, second);
     }
 }

@@ -6,9 +6,7 @@
 
 mod common;
 
-use plan_cockpit::domain::validate::prepare;
 use plan_cockpit::domain::{Kind, MilestoneChange, Status, ValueChange};
-use plan_cockpit::formats::json;
 use plan_cockpit::store::{self, ListFilter, ReadingWas, Store};
 use proptest::prelude::*;
 
@@ -236,14 +234,8 @@ fn sheet_back(db: &std::path::Path, id: i64, v: i32) {
 }
 
 fn round_trip(s: &Store, dir: &std::path::Path, n: usize) -> Result<(), TestCaseError> {
-    let first = json::write(&s.load_plan().unwrap());
-    let mut doc = json::read(first.as_bytes())
-        .map_err(|p| TestCaseError::fail(format!("export does not parse: {p}")))?;
-    prepare(&mut doc, "2030-01-01T00:00:00Z", "importer")
-        .map_err(|p| TestCaseError::fail(format!("export refused by import: {p:?}")))?;
-    let mut b = open(&dir.join(format!("b{n}.db")), false);
-    b.replace_plan(doc, "round trip").unwrap();
-    let second = json::write(&b.load_plan().unwrap());
+    let (first, second) = common::export_import_export(s, &dir.join(format!("b{n}.db")))
+        .map_err(TestCaseError::fail)?;
     prop_assert_eq!(first, second);
     Ok(())
 }

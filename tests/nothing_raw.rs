@@ -42,9 +42,9 @@ fn every_json_output_escapes_controls_and_still_parses_back() {
     ] {
         let out = sb.ok(args);
         assert_no_raw_controls(&format!("{args:?}"), &out);
-        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let _: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert!(
-            v.to_string().contains("\\u009b") || out.contains("\\u009b"),
+            out.contains("\\u009b"),
             "{args:?}: the text is escaped, not dropped"
         );
     }

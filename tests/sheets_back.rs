@@ -92,8 +92,9 @@ fn a_sheet_of_another_plan_is_refused() {
     let file = save(&b, "theirs.csv", &rows);
     let (code, _, err) = import(&b, &file, &[]);
     assert_eq!(code, 2, "{err}");
+    // The first row's 导出校验 cell (column S) is named.
     assert!(
-        err.contains("导出自另一份计划") && err.contains("S"),
+        err.contains("导出自另一份计划") && err.contains("S2"),
         "{err}"
     );
     assert_eq!(b.export_json(), before);

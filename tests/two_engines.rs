@@ -187,6 +187,34 @@ fn both_engines_refuse_a_stale_save_and_keep_history() {
     }
 }
 
+/// A baseline's name is used once, and a name nobody saved is said as
+/// such, on both engines (their comparisons return different types).
+#[test]
+fn a_baseline_name_is_taken_once_on_both_engines() {
+    use plan_cockpit::domain::refusal::Refusal;
+    let both = Both::new();
+    for (engine, mut s) in both.stores() {
+        s.save_baseline("年初").unwrap();
+        let again = s.save_baseline("年初");
+        assert!(
+            matches!(
+                again,
+                Err(store::Error::Invalid(Refusal::BaselineExists { .. }))
+            ),
+            "{engine}: {again:?}"
+        );
+        let none = s.moved_since("没有这个基线");
+        assert!(
+            matches!(
+                none,
+                Err(store::Error::Invalid(Refusal::NoSuchBaseline { .. }))
+            ),
+            "{engine}: {none:?}"
+        );
+        assert_eq!(s.moved_since("年初").unwrap().1.len(), 0, "{engine}");
+    }
+}
+
 #[test]
 fn a_draft_is_kept_on_both_engines() {
     let both = Both::new();

@@ -69,15 +69,7 @@ pub fn run(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Ou
                         Ok(_) => {}
                         Err(Error::Conflict(c)) => {
                             conflicts += 1;
-                            said.push_str(&lang.sheet_clash(
-                                &super::sheet_plan::Clash {
-                                    id: e.id,
-                                    title: e.title.clone(),
-                                    said: e.said.clone(),
-                                    by: Some((c.by.clone(), c.at.clone())),
-                                },
-                                &ctx.clock,
-                            ));
+                            said.push_str(&lang.sheet_clash(&e.clash((c.by, c.at)), &ctx.clock));
                             continue;
                         }
                         Err(e) => return Err(e.into()),

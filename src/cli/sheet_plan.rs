@@ -29,19 +29,14 @@ pub fn plan(
                 cell: r.cell(r.cols.mark),
             });
         }
-        let found = match store.milestone(r.id) {
-            Ok(m) => Some(m),
-            Err(Error::NotFound { .. }) => None,
-            Err(e) => {
-                return Err(SheetFault::Unreadable { why: e.to_string() });
-            }
-        };
+        // Only an edited row asks the database anything: a sheet of a
+        // city's plan is mostly rows nobody touched.
         if !r.holds_together() {
             return Err(SheetFault::RowChanged {
                 cell: r.cell(r.cols.id),
                 id: r.id,
                 found: r.title.clone(),
-                title: found.map(|m| m.title),
+                title: milestone(store, r.id)?.map(|m| m.title),
             });
         }
         let edited = r.edited();
@@ -58,7 +53,7 @@ pub fn plan(
             };
             return Err(SheetFault::NotReadBack { cell: r.cell(col) });
         }
-        let Some(m) = found else {
+        let Some(m) = milestone(store, r.id)? else {
             steps.push(Step::Clash(Clash {
                 id: r.id,
                 title: r.title.clone(),
@@ -94,6 +89,15 @@ pub fn plan(
     Ok(steps)
 }
 
+/// Milestone `id` as the database holds it now; None when it is gone.
+fn milestone(store: &Store, id: i64) -> Result<Option<MilestoneRow>, SheetFault> {
+    match store.milestone(id) {
+        Ok(m) => Ok(Some(m)),
+        Err(Error::NotFound { .. }) => Ok(None),
+        Err(e) => Err(SheetFault::Unreadable { why: e.to_string() }),
+    }
+}
+
 /// The change a row's edited cells ask of milestone `m`, checked as the
 /// store will check it, and its words.
 fn row_change(
@@ -110,6 +114,11 @@ fn row_change(
             refusal,
         }
     };
+    // Its notes (is the typed one new?) and readings (is the day late?),
+    // read once.
+    let detail = store
+        .detail(m.id)
+        .map_err(|e| SheetFault::Unreadable { why: e.to_string() })?;
     let mut change = MilestoneChange::default();
     let mut said = Vec::new();
     let emptied = |col: usize, said: &mut Vec<Said>| {
@@ -155,13 +164,9 @@ fn row_change(
     if edited.note
         && let Some(note) = r.note.as_deref().map(str::trim)
     {
-        let notes = store
-            .detail(m.id)
-            .map_err(|e| SheetFault::Unreadable { why: e.to_string() })?
-            .notes;
         if note.is_empty() {
             emptied(r.cols.note.unwrap_or(r.cols.value), &mut said);
-        } else if !notes.iter().any(|n| n.body.trim() == note) {
+        } else if !detail.notes.iter().any(|n| n.body.trim() == note) {
             change.note = Some(note.to_owned());
         }
     }
@@ -181,9 +186,7 @@ fn row_change(
     };
     let change = change.checked(m.kind, today).map_err(cell_fault(col))?;
     if let Some(ValueChange::Set(v)) = change.value {
-        let newest = store
-            .detail(m.id)
-            .map_err(|e| SheetFault::Unreadable { why: e.to_string() })?
+        let newest = detail
             .readings
             .iter()
             .filter_map(|x| x.as_of.parse::<Date>().ok())

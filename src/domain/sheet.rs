@@ -229,8 +229,6 @@ pub enum SheetFault {
     },
     /// A cell that cannot be read as what its column holds.
     Cell { cell: String, refusal: Refusal },
-    /// An id no milestone of the plan has.
-    UnknownId { cell: String, id: i64 },
     /// The same milestone on two rows.
     SameIdTwice {
         cell: String,

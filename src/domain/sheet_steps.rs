@@ -51,6 +51,19 @@ pub struct Clash {
     pub by: Option<(String, String)>,
 }
 
+impl Edit {
+    /// This edit as a conflict with `by`'s change (who, when), found when
+    /// it was saved: said, not applied.
+    pub fn clash(self, by: (String, String)) -> Clash {
+        Clash {
+            id: self.id,
+            title: self.title,
+            said: self.said,
+            by: Some(by),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Step {
     Edit(Edit),

@@ -27,11 +27,6 @@ impl Lang {
                 let refusal = lang.refusal(refusal);
                 say!(lang, "{cell}:{refusal}", "{cell}: {refusal}")
             }
-            F::UnknownId { cell, id } => say!(
-                lang,
-                "{cell}:本计划没有编号为 {id} 的目标任务",
-                "{cell}: the plan has no milestone {id}"
-            ),
             F::SameIdTwice { cell, id, first } => say!(
                 lang,
                 "{cell}:编号 {id} 在 {first} 已出现过,两处内容不同",

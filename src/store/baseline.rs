@@ -3,7 +3,7 @@
 
 use super::Store;
 use super::error::{Error, Result};
-use super::sql::{self, Engine, args};
+use super::sql::{self, Db, Engine, args};
 use crate::domain::refusal::{Field, Refusal};
 use crate::domain::report::{BaselineInfo, Moved};
 use crate::domain::validate::typed_name;
@@ -16,18 +16,11 @@ impl Store {
         let now = self.clock.now_text();
         let author = self.author.clone();
         self.write_any("saving the baseline", |tx| {
-            let taken = sql::one(
-                tx,
-                "reading the baselines",
-                "SELECT plan = (SELECT identity FROM plan) FROM baseline WHERE name = ?1",
-                args![&name],
-                |r| r.int(0),
-            )?;
-            match taken {
-                Some(1) => {
+            match whose(tx, &name)? {
+                Some(Whose::ThisPlan) => {
                     return Err(Error::Invalid(Refusal::BaselineExists { name: name.clone() }));
                 }
-                Some(_) => {
+                Some(Whose::ReplacedPlan) => {
                     return Err(Error::Invalid(Refusal::BaselineOfReplacedPlan {
                         name: name.clone(),
                     }));
@@ -132,16 +125,37 @@ impl Store {
     /// this plan's, though their ids may be the same).
     fn no_baseline(&self, name: &str) -> Error {
         let name = name.to_owned();
-        let elsewhere = sql::one(
-            self.db(),
-            "reading the baselines",
-            "SELECT id FROM baseline WHERE name = ?1",
-            args![&name],
-            |r| r.int(0),
-        );
-        match elsewhere {
-            Ok(Some(_)) => Error::Invalid(Refusal::BaselineOfReplacedPlan { name }),
+        match whose(self.db(), &name) {
+            Ok(Some(Whose::ReplacedPlan)) => {
+                Error::Invalid(Refusal::BaselineOfReplacedPlan { name })
+            }
             _ => Error::Invalid(Refusal::NoSuchBaseline { name }),
         }
     }
+}
+
+/// Whose the baseline called `name` is, if there is one: names are unique
+/// in the file, across the plans it has held.
+enum Whose {
+    ThisPlan,
+    ReplacedPlan,
+}
+
+fn whose(db: &dyn Db, name: &str) -> Result<Option<Whose>> {
+    let this = sql::one(
+        db,
+        "reading the baselines",
+        // A number on both engines (PostgreSQL's `=` gives a boolean).
+        "SELECT CASE WHEN plan = (SELECT identity FROM plan) THEN 1 ELSE 0 END
+         FROM baseline WHERE name = ?1",
+        args![name],
+        |r| r.int(0),
+    )?;
+    Ok(this.map(|this| {
+        if this == 1 {
+            Whose::ThisPlan
+        } else {
+            Whose::ReplacedPlan
+        }
+    }))
 }

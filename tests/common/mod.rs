@@ -402,3 +402,22 @@ pub fn as_nobody(sb: &Sandbox) -> Command {
 pub fn open_plain(path: &Path, seed: bool) -> plan_cockpit::store::Store {
     open_with(path, seed, test_clock()).unwrap()
 }
+
+/// The plan of `s` exported to JSON, imported into a new file at `into`
+/// and exported again: both texts (a round trip gives the same twice), or
+/// why the first did not import.
+pub fn export_import_export(
+    s: &plan_cockpit::store::Store,
+    into: &Path,
+) -> Result<(String, String), String> {
+    use plan_cockpit::formats::json;
+    let first = json::write(&s.load_plan().unwrap());
+    let mut doc =
+        json::read(first.as_bytes()).map_err(|p| format!("export does not parse: {p}"))?;
+    plan_cockpit::domain::validate::prepare(&mut doc, "2030-01-01T00:00:00Z", "importer")
+        .map_err(|p| format!("export refused by import: {p:?}"))?;
+    let mut b = open_plain(into, false);
+    b.replace_plan(doc, "round trip").unwrap();
+    let second = json::write(&b.load_plan().unwrap());
+    Ok((first, second))
+}

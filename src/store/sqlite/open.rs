@@ -210,8 +210,8 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
                 h.refuse_if_foreign(path)?;
                 h.pin
             } else {
-                create_private(path, mode).map_err(Error::io(path))?;
-                super::pin::pin(path).map_err(Error::io(path))?
+                let created = create_private(path, mode).map_err(Error::io(path))?;
+                super::pin::adopt(created).map_err(Error::io(path))?
             }
         }
     };

@@ -81,7 +81,12 @@ pub(in crate::store) fn pin(path: &Path) -> std::io::Result<Pin> {
     {
         return Ok(Pin(held));
     }
-    let file = File::open(path)?;
+    adopt(File::open(path)?)
+}
+
+/// The pin of a file this process has just opened (or created): the
+/// descriptor is kept, never closed while a store may use the file.
+pub(in crate::store) fn adopt(file: File) -> std::io::Result<Pin> {
     let m = file.metadata()?;
     let mut pinned = PINNED.lock().unwrap_or_else(PoisonError::into_inner);
     // The name may have led elsewhere between the look above and the open:
