@@ -337,8 +337,8 @@ fn the_agenda_lists_overdue_work_first_and_goes_to_an_item() {
     assert_eq!(second.due.as_deref(), Some("2023-12-31"));
 }
 
-/// `x`: what holds a project below 100 %, worst first, with its share of
-/// the shortfall; Enter goes to it.
+/// `x`: what holds a project back, worst first by its standing and its
+/// lag behind 序时进度; Enter goes to it.
 #[test]
 fn x_says_what_pulls_a_project_down() {
     let (_sb, mut app) = cockpit(Lang::Zh);
@@ -359,11 +359,86 @@ fn x_says_what_pulls_a_project_down() {
             "引育硕士以上创新创业人才"
         ]
     );
-    assert!(x.pulls.iter().all(|p| (p.share - 0.5).abs() < 1e-9));
+    // Red before the rest, then the larger lag first.
+    assert!(x.pulls.windows(2).all(|w| {
+        let (a, b) = (&w[0].standing, &w[1].standing);
+        a.light.alarm() > b.light.alarm() || (a.light == b.light && w[0].lag >= w[1].lag)
+    }));
     let text = common::screen(&app, 80, 24);
     assert!(text.contains("项目进度 33%"), "{text}");
     press(&mut app, "j<Enter>");
     assert_eq!(app.layer(), Layer::Panes);
     let m = app.focused().unwrap().selected_milestone().unwrap();
     assert_eq!(m.title, "引育硕士以上创新创业人才");
+}
+
+/// "This week's value and a one-line note for target X" in at most six
+/// command keys besides the text (the README says the count): `/`, Enter
+/// on the hit, `e`, Enter (the prefill is selected: typing replaces it),
+/// `n`, Ctrl-S. Driven through the router, key by key.
+#[test]
+fn the_common_update_takes_six_command_keys() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    let commands = ["/", "<Enter>", "e", "<Enter>", "n", "<C-s>"];
+    press(&mut app, commands[0]);
+    press(&mut app, "突破600家");
+    press(&mut app, commands[1]);
+    press(&mut app, commands[2]);
+    // Last week's value is there, selected; this week's replaces it.
+    press(&mut app, "523");
+    press(&mut app, commands[3]);
+    press(&mut app, commands[4]);
+    press(&mut app, "已认定523家,待区科技局复核");
+    press(&mut app, commands[5]);
+    assert_eq!(app.layer(), Layer::Panes, "every form closed");
+    let m = app.focused().unwrap().selected_milestone().unwrap().clone();
+    assert_eq!(m.title, "国家级高新技术企业突破600家");
+    assert_eq!(m.current, Some(523.0));
+    let detail = common::open_store(&_sb.db).detail(m.id).unwrap();
+    assert_eq!(detail.notes[0].body, "已认定523家,待区科技局复核");
+    assert!(commands.len() <= 6);
+    // Typing over a prefill replaces it; a caret key first keeps it.
+    press(&mut app, "e5");
+    assert_eq!(form_text(&app), "5");
+    press(&mut app, "<Esc>y");
+    press(&mut app, "e<End>0");
+    assert_eq!(form_text(&app), "5230");
+}
+
+fn form_text(app: &plan_cockpit::app::App) -> String {
+    match app.overlays.last() {
+        Some(Overlay::Form(f)) => f.text(),
+        other => panic!("no form: {}", other.is_some()),
+    }
+}
+
+/// `r` in the agenda keeps only what its one standing shows red or
+/// yellow; `r` again shows everything.
+#[test]
+fn r_in_the_agenda_keeps_red_and_yellow() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    press(&mut app, "A");
+    let Some(Overlay::Agenda(all)) = app.overlays.last() else {
+        panic!()
+    };
+    let everything = all.agenda.len();
+    press(&mut app, "r");
+    let Some(Overlay::Agenda(some)) = app.overlays.last() else {
+        panic!()
+    };
+    let on = app.judging();
+    assert!(some.agenda.len() <= everything);
+    assert!(!some.agenda.is_empty(), "the pinned day has overdue work");
+    assert!(
+        some.agenda
+            .items()
+            .all(|(_, m)| m.standing(on).light.alarm() > 0)
+    );
+    let text = common::screen(&app, 80, 24);
+    assert!(text.contains("只看红灯、黄灯"), "{text}");
+    press(&mut app, "r");
+    let Some(Overlay::Agenda(again)) = app.overlays.last() else {
+        panic!()
+    };
+    assert_eq!(again.agenda.len(), everything);
 }

@@ -12,7 +12,9 @@ use plan_cockpit::app::lights::{self, Ask};
 use plan_cockpit::app::overlay::Overlay;
 use plan_cockpit::app::{App, Event};
 use plan_cockpit::domain::lens::{Group, Lens};
-use plan_cockpit::domain::pace::{Light, standing};
+use plan_cockpit::domain::pace::Light;
+use plan_cockpit::domain::standing::Judging;
+use plan_cockpit::domain::trend::Trend;
 use plan_cockpit::i18n::Lang;
 use plan_cockpit::store::ListFilter;
 use std::collections::HashMap;
@@ -229,8 +231,10 @@ fn heading_counts_are_the_lights_of_every_milestone_under_them() {
     };
     let counts = lights::count(&store, ask).unwrap();
     let mut expect: HashMap<Group, (usize, usize)> = HashMap::new();
-    let start = Date::new(2023, 1, 1).unwrap();
-    let today: Date = "2023-07-15".parse().unwrap();
+    let on = Judging {
+        today: "2023-07-15".parse().unwrap(),
+        year: 2023,
+    };
     let rows = store
         .milestones(&ListFilter {
             scope: Default::default(),
@@ -244,20 +248,33 @@ fn heading_counts_are_the_lights_of_every_milestone_under_them() {
             .iter()
             .map(|r| (r.as_of.parse().unwrap(), r.value))
             .collect();
-        let due = m.due.as_deref().map(|d| d.parse().unwrap());
-        let Some(s) = standing(&m.measure(), due, start, today, &points) else {
+        // The row's trend sums are its readings' own.
+        let of_readings = Trend::of(&points);
+        assert_eq!(
+            (m.trend.readings, m.trend.sum_x, m.trend.sum_xx),
+            (of_readings.readings, of_readings.sum_x, of_readings.sum_xx),
+            "milestone {}",
+            m.id
+        );
+        assert!((m.trend.sum_xy - of_readings.sum_xy).abs() <= 1e-6 * of_readings.sum_xy.abs());
+        if m.status == plan_cockpit::domain::Status::Done || m.due.is_none() {
             continue;
-        };
+        }
+        let s = m.standing(on);
         let direction = store.project(m.project_id).unwrap().direction_id;
         let slot = expect.entry(Group::Direction(direction)).or_default();
         match s.light {
             Light::Red => slot.0 += 1,
             Light::Yellow => slot.1 += 1,
-            Light::Green => {}
+            _ => {}
         }
     }
     expect.retain(|_, v| *v != (0, 0));
-    let mut got = counts.by_group.clone();
+    let mut got: HashMap<Group, (usize, usize)> = counts
+        .by_group
+        .iter()
+        .map(|(g, c)| (g.clone(), (c.red, c.yellow)))
+        .collect();
     got.retain(|_, v| *v != (0, 0));
     assert_eq!(got, expect);
     assert!(
@@ -279,7 +296,8 @@ fn heading_counts_are_the_lights_of_every_milestone_under_them() {
     let fresh = lights::count(&open_store_at(&sb.db, test_clock()), ask).unwrap();
     assert!(app.handle(Event::Lights(fresh)));
     // On the pinned day (2026) all 2023 work is overdue: 新城市's 16 red.
-    assert_eq!(app.light_counts(&Group::Direction(1)), Some((16, 0)));
+    let counts = app.light_counts(&Group::Direction(1)).unwrap();
+    assert_eq!((counts.red, counts.yellow), (16, 0));
     let text = common::screen(&app, 80, 24);
     assert!(text.contains("新城市 ◉16"), "{text}");
     // A change makes the counts stale: the heading shows none until asked
@@ -311,17 +329,19 @@ fn x_on_a_pane_lists_what_pulls_the_whole_pane_down() {
     assert_eq!(x.project, "新产业");
     let rollup = app.focused().unwrap().group.rollup;
     assert_eq!(x.progress, rollup.progress);
-    // Worst first; every share of the pane's shortfall, summing to all of it.
-    assert!(x.pulls.windows(2).all(|w| w[0].share >= w[1].share));
-    let sum: f64 = x.pulls.iter().map(|p| p.share).sum();
-    assert!((sum - 1.0).abs() < 1e-9, "{sum}");
-    let half = x.pulls.iter().find(|p| p.row.id == 19).unwrap();
-    assert!((half.progress - 0.5).abs() < 1e-9);
-    assert_eq!(
-        x.pulls.last().unwrap().row.id,
-        19,
-        "the one half done pulls least"
-    );
+    // Worst first: the judged before those waiting for a reading or a
+    // yearly step; among them red before the rest, then the larger lag.
+    assert!(x.pulls.windows(2).all(|w| {
+        let (a, b) = (&w[0].standing, &w[1].standing);
+        a.group() < b.group()
+            || (a.group() == b.group()
+                && (a.light.alarm() > b.light.alarm()
+                    || (a.light == b.light && w[0].lag >= w[1].lag)))
+    }));
+    // On the pinned day (2026) 突破600家 is overdue at half: 50 points.
+    let high_tech = x.pulls.iter().find(|p| p.row.id == 19).unwrap();
+    assert_eq!(high_tech.standing.light, Light::Red);
+    assert!((high_tech.lag - 50.0).abs() < 1e-9, "{high_tech:?}");
     press(&mut app, "<Enter>");
     assert_eq!(app.layer(), Layer::Panes);
     assert!(app.focused().unwrap().selected_milestone().is_some());

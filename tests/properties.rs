@@ -93,6 +93,15 @@ fn milestone() -> impl Strategy<Value = Milestone> {
                     // Some weigh more: the round trip keeps it, and 1 is
                     // left out of the document.
                     weight: heavy.then_some(2.5),
+                    // A 2025 target's yearly steps, and who set its
+                    // status when: the round trip keeps both.
+                    steps: if numeric && heavy {
+                        [(2023, 10.5), (2024, -3.0)].into_iter().collect()
+                    } else {
+                        Default::default()
+                    },
+                    status_at: ua.clone().filter(|_| heavy),
+                    status_by: if heavy { "丙".into() } else { String::new() },
                     created_at: ca,
                     created_by: Some("甲".into()),
                     updated_at: ua,

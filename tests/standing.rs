@@ -89,3 +89,172 @@ fn a_past_figure_shows_its_day_and_a_zero_target_is_refused() {
     };
     assert!(f.error.as_deref().unwrap().contains("没有可完成的量"));
 }
+
+/// One light in every view: the seed plan with random values, dated
+/// readings, statuses, 基数 and yearly steps, judged on a random day, shows
+/// each item the same light in its list row, its detail (also recomputed
+/// from the detail's own readings), the agenda, the headings' counts, `X`,
+/// the report and `milestone list --json`.
+mod every_view {
+    use super::common;
+    use plan_cockpit::app::lights::{self, Ask};
+    use plan_cockpit::app::report::{By, build};
+    use plan_cockpit::domain::lens::{Group, Lens};
+    use plan_cockpit::domain::pace::Light;
+    use plan_cockpit::domain::report::Period;
+    use plan_cockpit::domain::scope::Scope;
+    use plan_cockpit::domain::standing::{Facts, Judging, judge};
+    use plan_cockpit::domain::trend::Trend;
+    use plan_cockpit::domain::{Clock, MilestoneChange, Status, ValueChange};
+    use plan_cockpit::i18n::Lang;
+    use plan_cockpit::store::ListFilter;
+    use proptest::prelude::*;
+    use std::collections::HashMap;
+
+    fn day(n: i64) -> jiff::civil::Date {
+        jiff::civil::date(2023, 1, 1)
+            .checked_add(jiff::Span::new().days(n))
+            .unwrap()
+    }
+
+    fn clock_on(d: jiff::civil::Date) -> Clock {
+        let zone = jiff::tz::TimeZone::get("Asia/Shanghai").unwrap();
+        Clock::fixed_in(format!("{d}T10:00:00+08:00").parse().unwrap(), zone)
+    }
+
+    fn code(light: Light) -> &'static str {
+        match light {
+            Light::Red => "red",
+            Light::Yellow => "yellow",
+            Light::Green => "green",
+            Light::Grey => "grey",
+            Light::Off => "off",
+        }
+    }
+
+    /// (milestone, value or None, reading day offset, status, base, step).
+    type Edit = (usize, Option<f64>, i64, u8, Option<f64>, Option<f64>);
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+        #[test]
+        fn every_view_shows_the_same_light(
+            written in 60i64..330,
+            later in 0i64..200,
+            edits in prop::collection::vec(
+                (0usize..55, prop::option::of(0.0f64..2000.0), 0i64..60, 0u8..8,
+                 prop::option::of(0.0f64..100.0), prop::option::of(1.0f64..3000.0)),
+                5..25),
+        ) {
+            let sb = common::Sandbox::new();
+            let write_day = day(written);
+            let mut store = common::open_store_at(&sb.db, clock_on(write_day));
+            let ids: Vec<i64> = store
+                .milestones(&ListFilter { scope: Scope::default(), overdue_on: None })
+                .unwrap()
+                .iter()
+                .map(|m| m.id)
+                .collect();
+            let edits: Vec<Edit> = edits;
+            for (which, value, back, status, base, step) in edits {
+                let m = store.milestone(ids[which % ids.len()]).unwrap();
+                let numeric = m.kind == plan_cockpit::domain::Kind::Numeric && m.target.is_some();
+                let status = [Status::Active, Status::Blocked, Status::AtRisk, Status::Done,
+                              Status::Dropped].get(usize::from(status)).copied();
+                let change = MilestoneChange {
+                    value: value.filter(|_| numeric).map(ValueChange::Set),
+                    as_of: value.filter(|_| numeric).map(|_| day(written - back)),
+                    status,
+                    baseline: base.filter(|b| numeric && Some(*b) != m.target),
+                    steps: step.filter(|_| numeric).map(|s| (2023, Some(s))).into_iter().collect(),
+                    ..MilestoneChange::default()
+                };
+                if change.is_empty() {
+                    continue;
+                }
+                // A change the plan refuses (a 基数 equal to the target) is
+                // simply not made.
+                let _ = store.update_milestone(m.id, None, change, "cli");
+            }
+            let today = day(written + later);
+            let on = Judging { today, year: 2023 };
+            let store = common::open_store_at(&sb.db, clock_on(today));
+            let rows = store
+                .milestones(&ListFilter { scope: Scope::default(), overdue_on: None })
+                .unwrap();
+            let row_light: HashMap<i64, Light> =
+                rows.iter().map(|m| (m.id, m.standing(on).light)).collect();
+
+            // The detail, and its own readings' line.
+            for m in &rows {
+                let d = store.detail(m.id).unwrap();
+                prop_assert_eq!(d.milestone.standing(on).light, row_light[&m.id]);
+                let points: Vec<(jiff::civil::Date, f64)> = d
+                    .readings
+                    .iter()
+                    .map(|r| (r.as_of.parse().unwrap(), r.value))
+                    .collect();
+                let trend = Trend::of(&points);
+                let facts = Facts { trend: &trend, ..d.milestone.facts() };
+                prop_assert_eq!(judge(&facts, on).light, row_light[&m.id], "readings of {}", m.id);
+            }
+            // The agenda.
+            let agenda = store.agenda(&today.to_string(), 400, &Scope::everything(), 500).unwrap();
+            for (_, m) in agenda.items() {
+                prop_assert_eq!(m.standing(on).light, row_light[&m.id]);
+            }
+            // The headings' counts.
+            let counts = lights::count(
+                &store,
+                Ask { lens: Lens::Directions, today: today.to_string(), plan_year: 2023, seen: 0 },
+            )
+            .unwrap();
+            let mut expect: HashMap<Group, (usize, usize, usize)> = HashMap::new();
+            for m in rows.iter().filter(|m| m.due.is_some()) {
+                if matches!(m.status, Status::Done | Status::Dropped) {
+                    continue;
+                }
+                let g = Group::Direction(store.project(m.project_id).unwrap().direction_id);
+                let slot = expect.entry(g).or_default();
+                match row_light[&m.id] {
+                    Light::Red => slot.0 += 1,
+                    Light::Yellow => slot.1 += 1,
+                    Light::Grey => slot.2 += 1,
+                    _ => {}
+                }
+            }
+            for (g, c) in &counts.by_group {
+                prop_assert_eq!((c.red, c.yellow, c.waiting), expect.remove(g).unwrap_or_default());
+            }
+            prop_assert!(expect.values().all(|v| *v == (0, 0, 0)));
+            // `X`: every open item of a pane, judged from its few columns.
+            for d in 1..=3 {
+                store
+                    .each_judged_in(&Group::Direction(d), |j| {
+                        let facts = Facts {
+                            measure: j.measure,
+                            due: j.due.parse().ok(),
+                            steps: &j.steps,
+                            trend: &j.trend,
+                        };
+                        assert_eq!(judge(&facts, on).light, row_light[&j.id], "X, {}", j.id);
+                    })
+                    .unwrap();
+            }
+            // The report.
+            let period = Period { as_of: today, since: today, plan_year: 2023, next_days: 30 };
+            let report = build(&store, Lang::Zh, &period, By::Program, None, store.clock()).unwrap();
+            for i in &report.items {
+                prop_assert_eq!(i.light(), row_light[&i.row.id], "report, {}", i.row.id);
+            }
+            // `milestone list --json`, through the binary.
+            let json = sb.ok_at(&format!("{today}T10:00:00+08:00"), &["milestone", "list", "--json"]);
+            let listed: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(listed.len(), rows.len());
+            for l in listed {
+                let id = l["id"].as_i64().unwrap();
+                prop_assert_eq!(l["light"].as_str().unwrap(), code(row_light[&id]), "list, {}", id);
+            }
+        }
+    }
+}

@@ -13,6 +13,8 @@ pub struct AgendaView {
     /// What it is narrowed to, and those narrowings in words for its title.
     pub scope: Scope,
     pub narrowed: Vec<String>,
+    /// `r`: only what shows a red or yellow light.
+    pub alarming: bool,
 }
 
 impl Layered for AgendaView {
@@ -40,6 +42,7 @@ impl Layered for AgendaView {
             Action::ByProgram => return Next::Do(Command::NarrowAgenda(Narrow::Program)),
             Action::ByOwner => return Next::Do(Command::NarrowAgenda(Narrow::Owner)),
             Action::SoonWindow => return Next::Do(Command::NarrowAgenda(Narrow::Window)),
+            Action::AlarmingOnly => return Next::Do(Command::NarrowAgenda(Narrow::Alarming)),
             _ => {}
         }
         Next::Stay
@@ -63,6 +66,7 @@ impl App {
                 sel: 0,
                 scope: Scope::everything(),
                 narrowed: Vec::new(),
+                alarming: false,
             })),
             Err(e) => self.failed(&e),
         }
@@ -76,7 +80,12 @@ impl App {
         };
         let mut scope = view.scope.clone();
         let mut days = view.agenda.soon_days;
+        let mut alarming = view.alarming;
         let stepped = match by {
+            Narrow::Alarming => {
+                alarming = !alarming;
+                Ok(())
+            }
             Narrow::Window => {
                 days = WINDOWS
                     .iter()
@@ -98,11 +107,17 @@ impl App {
                 };
             }),
         };
+        let on = self.judging();
         let found = stepped.and_then(|()| {
-            let names = self.scope_names(&scope)?;
-            let agenda = self
+            let mut names = self.scope_names(&scope)?;
+            let mut agenda = self
                 .store
                 .agenda(&self.today, days, &scope, SECTION_LIMIT)?;
+            if alarming {
+                // The one standing decides, as on every other view.
+                agenda = agenda.only(|m| m.standing(on).light.alarm() > 0);
+                names.insert(0, self.ui().agenda_alarming.to_owned());
+            }
             Ok((names, agenda))
         });
         match found {
@@ -113,6 +128,7 @@ impl App {
                         sel: 0,
                         scope,
                         narrowed,
+                        alarming,
                     };
                 }
             }

@@ -4,12 +4,12 @@
 
 use super::next::Command;
 use super::*;
-use crate::domain::explain::{Pull, alarming_first, pulling_down, pulls_of};
-use crate::domain::pace::{Light, standing};
+use crate::domain::explain::{Pull, Rank, ranked};
+use crate::domain::standing::{Facts, judge};
 
 pub struct ExplainView {
     pub project: String,
-    /// The project's progress by the roll-up rule.
+    /// The project's (or pane's) progress by the roll-up rule.
     pub progress: Option<f64>,
     pub pulls: Vec<Pull>,
     pub sel: usize,
@@ -43,26 +43,6 @@ impl Layered for ExplainView {
 const PANE_LIMIT: usize = 200;
 
 impl App {
-    /// Equal shares ordered by light on the cockpit's day: red, yellow, then
-    /// the rest (the calendar judges, as the list rows do).
-    fn alarming_first(&self, pulls: &mut [Pull]) {
-        let day = |s: &str| s.parse::<jiff::civil::Date>().ok();
-        let (Some(today), Ok(start)) = (
-            day(&self.today),
-            jiff::civil::Date::new(self.plan_year, 1, 1),
-        ) else {
-            return;
-        };
-        alarming_first(pulls, |m| {
-            let due = m.due.as_deref().and_then(day);
-            match standing(&m.measure(), due, start, today, &[]).map(|s| s.light) {
-                Some(Light::Red) => 2,
-                Some(Light::Yellow) => 1,
-                _ => 0,
-            }
-        });
-    }
-
     /// A pane's name: its direction's, 工程's, area's or owner's.
     pub fn pane_name(&self, g: &store::GroupRow) -> String {
         match &g.group {
@@ -71,27 +51,53 @@ impl App {
         }
     }
 
-    /// `X`: what pulls the focused pane (its heading's roll-up) down.
+    /// `X`: what holds the focused pane back. Every open item of the pane
+    /// is judged from its row's few columns; only the worst `PANE_LIMIT`
+    /// are then read whole.
     pub(super) fn open_explain_pane(&mut self) {
         let Some(g) = self.focused().map(|p| p.group.clone()) else {
             return;
         };
-        let r = g.rollup;
-        let lacking = r.progress.map_or(0.0, |p| (1.0 - p) * r.measured);
-        match self.store.weakest_in(&g.group, PANE_LIMIT) {
-            Ok(rows) => {
-                let mut pulls = pulls_of(rows, lacking);
-                self.alarming_first(&mut pulls);
-                self.overlays.push(Overlay::Explain(ExplainView {
-                    project: self.pane_name(&g),
-                    progress: r.progress,
-                    pulls,
-                    sel: 0,
-                    pane: true,
-                }));
+        let on = self.judging();
+        let mut worst: Vec<(Rank, String, i64)> = Vec::new();
+        let judged = self.store.each_judged_in(&g.group, |j| {
+            let facts = Facts {
+                measure: j.measure,
+                due: j.due.parse().ok(),
+                steps: &j.steps,
+                trend: &j.trend,
+            };
+            if let Some(rank) = Rank::of(&judge(&facts, on), j.weight) {
+                worst.push((rank, j.due.to_owned(), j.id));
             }
-            Err(e) => self.failed(&e),
+        });
+        if let Err(e) = judged {
+            return self.failed(&e);
         }
+        let order = |a: &(Rank, String, i64), b: &(Rank, String, i64)| {
+            a.0.worse_first(&b.0)
+                .then_with(|| a.1.cmp(&b.1))
+                .then_with(|| a.2.cmp(&b.2))
+        };
+        if worst.len() > PANE_LIMIT {
+            worst.select_nth_unstable_by(PANE_LIMIT, order);
+            worst.truncate(PANE_LIMIT);
+        }
+        worst.sort_by(order);
+        let mut rows = Vec::with_capacity(worst.len());
+        for (_, _, id) in worst {
+            match self.store.milestone(id) {
+                Ok(row) => rows.push(row),
+                Err(e) => return self.failed(&e),
+            }
+        }
+        self.overlays.push(Overlay::Explain(ExplainView {
+            project: self.pane_name(&g),
+            progress: g.rollup.progress,
+            pulls: ranked(rows, on),
+            sel: 0,
+            pane: true,
+        }));
     }
 
     /// `x` on a project (in the list or drilled into).
@@ -101,11 +107,10 @@ impl App {
         };
         match self.store.project_milestones(project.id) {
             Ok(rows) => {
-                let (progress, mut pulls) = pulling_down(rows);
-                self.alarming_first(&mut pulls);
+                let pulls = ranked(rows, self.judging());
                 self.overlays.push(Overlay::Explain(ExplainView {
                     project: project.name,
-                    progress,
+                    progress: project.rollup.progress,
                     pulls,
                     sel: 0,
                     pane: false,

@@ -63,10 +63,20 @@ pub struct Form {
 }
 
 impl Form {
+    /// A field prefilled with `text`, all of it selected: typing replaces
+    /// it (this week's value over last week's, no Ctrl-U first); a caret
+    /// key keeps it and moves, as in any form a planner knows.
     pub fn new(purpose: Purpose, text: &str) -> Form {
+        let mut input = line_input(text);
+        if !text.is_empty() {
+            input.set_selection_style(
+                ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED),
+            );
+            input.select_all();
+        }
         Form {
             purpose,
-            input: line_input(text),
+            input,
             original: text.to_owned(),
             error: None,
         }

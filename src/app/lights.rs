@@ -7,7 +7,8 @@
 
 use super::App;
 use crate::domain::lens::{Group, Lens};
-use crate::domain::pace::{Light, standing};
+use crate::domain::pace::Light;
+use crate::domain::standing::{Facts, Judging, judge};
 use crate::store::{self, Store};
 use jiff::civil::Date;
 use std::collections::HashMap;
@@ -22,34 +23,48 @@ pub struct Ask {
     pub seen: i64,
 }
 
+/// One pane's counts: red, yellow, and grey (waiting for a first reading
+/// or a yearly step), each apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub red: usize,
+    pub yellow: usize,
+    pub waiting: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LightCounts {
     pub ask: Ask,
-    /// Red and yellow milestones per pane.
-    pub by_group: HashMap<Group, (usize, usize)>,
+    pub by_group: HashMap<Group, Counts>,
 }
 
 /// Judges every open milestone with a time limit in `ask`'s lens, on its
 /// day: the domain's lights, counted per pane.
 pub fn count(store: &Store, ask: Ask) -> store::Result<LightCounts> {
-    let day = |s: &str| s.parse::<Date>().ok();
-    let (Some(today), Ok(start)) = (day(&ask.today), Date::new(ask.plan_year, 1, 1)) else {
+    let Ok(today) = ask.today.parse::<Date>() else {
         return Ok(LightCounts {
             ask,
             by_group: HashMap::new(),
         });
     };
-    let mut by_group: HashMap<Group, (usize, usize)> = HashMap::new();
-    let mut points: Vec<(Date, f64)> = Vec::new();
+    let on = Judging {
+        today,
+        year: ask.plan_year,
+    };
+    let mut by_group: HashMap<Group, Counts> = HashMap::new();
     store.each_judged(ask.lens, |j| {
-        points.clear();
-        points.extend(j.readings.iter().filter_map(|(d, v)| Some((day(d)?, *v))));
-        let light = standing(&j.measure, day(j.due), start, today, &points).map(|s| s.light);
+        let facts = Facts {
+            measure: j.measure,
+            due: j.due.parse().ok(),
+            steps: &j.steps,
+            trend: &j.trend,
+        };
         let slot = by_group.entry(j.group.clone()).or_default();
-        match light {
-            Some(Light::Red) => slot.0 += 1,
-            Some(Light::Yellow) => slot.1 += 1,
-            _ => {}
+        match judge(&facts, on).light {
+            Light::Red => slot.red += 1,
+            Light::Yellow => slot.yellow += 1,
+            Light::Grey => slot.waiting += 1,
+            Light::Green | Light::Off => {}
         }
     })?;
     Ok(LightCounts { ask, by_group })
@@ -96,8 +111,8 @@ impl App {
         true
     }
 
-    /// Red and yellow of one pane, when counted for what is on screen.
-    pub fn light_counts(&self, group: &Group) -> Option<(usize, usize)> {
+    /// Red, yellow and grey of one pane, when counted for what is on screen.
+    pub fn light_counts(&self, group: &Group) -> Option<Counts> {
         let l = self.lights.as_ref()?;
         if l.ask != self.lights_ask() {
             return None;

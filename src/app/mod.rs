@@ -279,6 +279,15 @@ impl App {
         self.store.clock()
     }
 
+    /// The day judged and its plan year: every standing on screen is
+    /// judged on this.
+    pub fn judging(&self) -> crate::domain::standing::Judging {
+        crate::domain::standing::Judging {
+            today: self.today.parse().unwrap_or_else(|_| self.clock().today()),
+            year: self.plan_year,
+        }
+    }
+
     fn editor(&self) -> Option<&Editor> {
         self.overlays.iter().rev().find_map(|o| match o {
             Overlay::Editor(e) => Some(e),

@@ -6,6 +6,7 @@ use crate::domain::lens::Lens;
 use crate::domain::report::{self, Item, Period, Report};
 use crate::domain::rows::MilestoneRow;
 use crate::domain::scope::Scope;
+use crate::domain::trend::Trend;
 use crate::i18n::Lang;
 use crate::store::{ListFilter, Store};
 use jiff::civil::Date;
@@ -65,12 +66,13 @@ pub fn build(
         // reading by then (none yet: nothing recorded).
         if points.len() < known {
             row.current = points.last().map(|p| p.1);
+            row.trend = Trend::of(&points);
         }
         let note = notes.remove(&row.id);
         // What the report never shows is not kept for it.
         row.updated_at = String::new();
         row.updated_by = String::new();
-        items.push(report::item(row, &points, note, period));
+        items.push(report::item(row, note, period));
     })?;
     drop((readings, notes));
     let w = lang.report();

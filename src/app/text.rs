@@ -20,7 +20,10 @@ pub enum Edited {
 /// Applies an editing action; None when `action` is not one, so that the
 /// layer can give it its own meaning.
 pub fn edit(input: &mut TextArea<'static>, action: Action) -> Option<Edited> {
+    // A caret key ends a selection (a prefill's) where it stood; it
+    // never extends it.
     let moved = |input: &mut TextArea<'static>, m: CursorMove| {
+        input.cancel_selection();
         input.move_cursor(m);
         Edited::Caret
     };

@@ -240,6 +240,11 @@ pub enum MilestoneCommand {
         /// 责任人; a milestone naming no one answers to its project's).
         #[arg(long, value_name = "WHO")]
         owner: Option<String>,
+        /// Only items whose one standing shows these lights: red, yellow,
+        /// green, grey (no reading or no yearly step yet), off (not judged);
+        /// e.g. red,yellow (or 红灯,黄灯).
+        #[arg(long, value_name = "LIGHTS")]
+        light: Option<String>,
         /// Print a JSON array instead, for scripts.
         #[arg(long)]
         json: bool,
@@ -288,5 +293,12 @@ pub enum MilestoneCommand {
         /// How much it counts in its project's progress (default 1; above 0, at most 1000).
         #[arg(long, allow_hyphen_values = true, value_name = "W")]
         weight: Option<String>,
+        /// 年初基数: where completion counts from this year (default 0).
+        #[arg(long, allow_hyphen_values = true, value_name = "N")]
+        base: Option<String>,
+        /// A yearly step of a target running past the plan year (分年度目标),
+        /// e.g. 2023=560; "2023=" removes it. May be given for several years.
+        #[arg(long = "step", value_name = "YEAR=N")]
+        steps: Vec<String>,
     },
 }

@@ -6,12 +6,15 @@ use super::output;
 use super::{Failure, Outcome};
 use crate::domain::change::parse_number;
 use crate::domain::lens::typed_areas;
+use crate::domain::pace::Light;
 use crate::domain::refusal::Refusal;
 use crate::domain::scope::Scope;
+use crate::domain::standing::Judging;
 use crate::domain::text::for_terminal;
 use crate::domain::typed_forms::{parse_amount, parse_day};
 use crate::domain::validate::typed_owner;
-use crate::domain::{Kind, MilestoneChange, ValueChange};
+use crate::domain::yearly::parse_step_with;
+use crate::domain::{Clock, Kind, MilestoneChange, ValueChange};
 use crate::i18n::Lang;
 use crate::store::{ListFilter, MilestoneRow};
 use crate::ui::width::{pad, pad_left, width};
@@ -30,6 +33,8 @@ pub struct SetArgs {
     pub title: Option<String>,
     pub owner: Option<String>,
     pub weight: Option<String>,
+    pub base: Option<String>,
+    pub steps: Vec<String>,
 }
 
 /// The stable shape scripts read from `list --json`.
@@ -56,6 +61,14 @@ struct JsonRow<'a> {
     owner: String,
     lead: String,
     owner_inherited: bool,
+    /// The one standing every view shows: `red`, `yellow`, `green`,
+    /// `grey` (no reading or no yearly step yet) or `off` (not judged),
+    /// and its reason in words.
+    light: &'static str,
+    standing: String,
+    /// 分年度目标, by year.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    steps: std::collections::BTreeMap<i16, f64>,
 }
 
 fn value_text(r: &MilestoneRow, lang: Lang) -> String {
@@ -75,11 +88,51 @@ pub struct ListArgs<'a> {
     pub due_within: Option<i64>,
     pub undated: bool,
     pub owner: Option<&'a str>,
+    /// Only these lights (`red,yellow`, or 红灯、黄灯).
+    pub light: Option<&'a str>,
     pub json: bool,
+}
+
+/// A light as `--light` names it, in either language.
+fn light_named(typed: &str) -> Option<Light> {
+    match typed.trim().to_lowercase().as_str() {
+        "red" | "红" | "红灯" => Some(Light::Red),
+        "yellow" | "黄" | "黄灯" => Some(Light::Yellow),
+        "green" | "绿" | "绿灯" => Some(Light::Green),
+        "grey" | "gray" | "灰" | "暂无" => Some(Light::Grey),
+        "off" | "不评价" => Some(Light::Off),
+        _ => None,
+    }
+}
+
+/// The code a script reads for a light.
+fn light_code(light: Light) -> &'static str {
+    match light {
+        Light::Red => "red",
+        Light::Yellow => "yellow",
+        Light::Green => "green",
+        Light::Grey => "grey",
+        Light::Off => "off",
+    }
 }
 
 pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
     let store = open_seeded(ctx, false)?;
+    let lights: Option<Vec<Light>> = args
+        .light
+        .map(|typed| {
+            typed
+                .split([',', '，', '、', ' '])
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| light_named(t).ok_or_else(|| t.trim().to_owned()))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()
+        .map_err(|bad| Failure::Input(ctx.lang.bad_light(&bad)))?;
+    let on = Judging {
+        today: ctx.clock.today(),
+        year: store.plan_year().unwrap_or(2023),
+    };
     let direction = args
         .direction
         .map(|d| store.find_direction(d))
@@ -113,16 +166,30 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
         scope,
         overdue_on: args.overdue.then_some(today),
     };
+    let wanted = |r: &MilestoneRow| {
+        lights
+            .as_ref()
+            .is_none_or(|l| l.contains(&r.standing(on).light))
+    };
     let each = |f: &mut dyn FnMut(&MilestoneRow)| -> Result<(), Failure> {
+        let mut g = |r: &MilestoneRow| {
+            if wanted(r) {
+                f(r);
+            }
+        };
         match &agenda {
-            Some(rows) => rows.iter().for_each(&mut *f),
-            None => store.each_milestone(&filter, |r| f(&r))?,
+            Some(rows) => rows.iter().for_each(&mut g),
+            None => store.each_milestone(&filter, |r| g(&r))?,
         }
         Ok(())
     };
     let lang = ctx.lang;
+    let said = Judged {
+        on,
+        clock: &ctx.clock,
+    };
     if args.json {
-        return json_lines(lang, each);
+        return json_lines(lang, &said, each);
     }
     let w = lang.words();
     let owner_head = format!("{}/{}", w.owner, w.lead);
@@ -133,28 +200,32 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
         w.current.to_owned(),
         owner_head,
         format!("{} › {} › {}", w.direction, w.project, w.milestone),
+        w.light.to_owned(),
     ];
     // First pass: the widths, and whether anyone is named (the owner
     // column is there only then, so a plan without owners lists as before).
     let mut widths: Vec<usize> = head.iter().take(5).map(|h| width(h)).collect();
+    widths.push(0);
+    widths.push(width(&head[6]));
     let mut owners = false;
     each(&mut |r| {
-        let c = cells(r, lang);
+        let c = cells(r, lang, &said);
         for (i, w) in widths.iter_mut().enumerate() {
             *w = (*w).max(width(&c[i]));
         }
         owners |= !r.responsible().is_empty();
     })?;
-    let line = |c: &[String; 6]| {
+    let line = |c: &[String; 7]| {
         let owner = if owners {
             format!("{}  ", pad(&c[4], widths[4]))
         } else {
             String::new()
         };
         format!(
-            "{}  {}  {}  {}  {owner}{}\n",
+            "{}  {}  {}  {}  {}  {owner}{}\n",
             pad_left(&c[0], widths[0]),
             pad(&c[1], widths[1]),
+            pad(&c[6], widths[6]),
             pad(&c[2], widths[2]),
             pad(&c[3], widths[3]),
             c[5]
@@ -167,7 +238,8 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
         let mut written = Ok(());
         let read = each(&mut |r| {
             if written.is_ok() {
-                written = out.write_all(for_terminal(&line(&cells(r, lang)), true).as_bytes());
+                written =
+                    out.write_all(for_terminal(&line(&cells(r, lang, &said)), true).as_bytes());
             }
         });
         written?;
@@ -185,8 +257,16 @@ fn read_failed(read: Result<(), Failure>, failed: &mut Option<Failure>) -> std::
     })
 }
 
-/// A row's six cells: id, status, time limit, value, owner, place.
-fn cells(r: &MilestoneRow, lang: Lang) -> [String; 6] {
+/// The day the list judges on, and the clock that says when a status
+/// was set.
+struct Judged<'a> {
+    on: Judging,
+    clock: &'a Clock,
+}
+
+/// A row's seven cells: id, status, time limit, value, owner, place, light.
+fn cells(r: &MilestoneRow, lang: Lang, said: &Judged<'_>) -> [String; 7] {
+    let light = r.standing(said.on).light;
     [
         r.id.to_string(),
         lang.status(r.status).to_owned(),
@@ -199,6 +279,10 @@ fn cells(r: &MilestoneRow, lang: Lang) -> [String; 6] {
             r.project,
             r.title
         ),
+        match light {
+            Light::Off => "—".to_owned(),
+            l => lang.light(l).to_owned(),
+        },
     ]
 }
 
@@ -206,6 +290,7 @@ fn cells(r: &MilestoneRow, lang: Lang) -> [String; 6] {
 /// byte for byte, written an element at a time.
 fn json_lines(
     lang: Lang,
+    said: &Judged<'_>,
     each: impl Fn(&mut dyn FnMut(&MilestoneRow)) -> Result<(), Failure>,
 ) -> Outcome {
     let mut failed = None;
@@ -217,6 +302,7 @@ fn json_lines(
                 return;
             }
             let who = r.responsible();
+            let standing = r.standing(said.on);
             let row = JsonRow {
                 id: r.id,
                 direction: &r.direction,
@@ -237,6 +323,9 @@ fn json_lines(
                 owner: who.unit,
                 lead: who.lead,
                 owner_inherited: who.inherited,
+                light: light_code(standing.light),
+                standing: lang.reason(&standing, &r.unit, &r.said, said.clock),
+                steps: r.steps.iter().collect(),
             };
             // serde_json never breaks a line inside a string (it escapes
             // them), so indenting each line nests the element exactly.
@@ -289,7 +378,8 @@ fn change_from(
         (None, Some(v)) => Some(ValueChange::Add(amount(v).map_err(|e| bad("add", e))?)),
         (None, None) => None,
     };
-    let target_unit = args.unit.as_deref().unwrap_or(unit);
+    let target_unit = args.unit.clone().unwrap_or_else(|| unit.to_owned());
+    let target_unit = target_unit.as_str();
     Ok(MilestoneChange {
         value,
         status: args
@@ -331,6 +421,18 @@ fn change_from(
             .map(day)
             .transpose()
             .map_err(|e| bad("as-of", e))?,
+        baseline: args
+            .base
+            .as_deref()
+            .map(|b| parse_amount(b, target_unit))
+            .transpose()
+            .map_err(|e| bad("base", e))?,
+        steps: args
+            .steps
+            .iter()
+            .map(|s| parse_step_with(s, |v| parse_amount(v, target_unit)))
+            .collect::<Result<_, _>>()
+            .map_err(|e| bad("step", e))?,
     })
 }
 

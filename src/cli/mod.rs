@@ -204,6 +204,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             due_within,
             undated,
             owner,
+            light,
             json,
         })) => milestone::list(
             &ctx,
@@ -213,6 +214,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                 due_within,
                 undated,
                 owner: owner.as_deref(),
+                light: light.as_deref(),
                 json,
             },
         ),
@@ -285,6 +287,8 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             title,
             owner,
             weight,
+            base,
+            steps,
         })) => milestone::set(
             &ctx,
             id,
@@ -301,6 +305,8 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                 title,
                 owner,
                 weight,
+                base,
+                steps,
             },
         ),
     }

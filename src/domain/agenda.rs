@@ -40,6 +40,8 @@ pub enum Narrow {
     Program,
     Owner,
     Window,
+    /// `r`: only red and yellow items, or everything again.
+    Alarming,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +112,20 @@ impl Agenda {
         } else {
             total.to_string()
         }
+    }
+
+    /// Only the rows `keep` keeps, each section's count then the number
+    /// kept of the rows read (a section past `SECTION_LIMIT` counts only
+    /// what was read).
+    pub fn only(mut self, keep: impl Fn(&MilestoneRow) -> bool) -> Agenda {
+        for (i, rows) in [&mut self.overdue, &mut self.soon, &mut self.undated]
+            .into_iter()
+            .enumerate()
+        {
+            rows.retain(|m| keep(m));
+            self.totals[i] = rows.len();
+        }
+        self
     }
 
     pub fn len(&self) -> usize {

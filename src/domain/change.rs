@@ -32,6 +32,10 @@ pub struct MilestoneChange {
     pub owner: Option<(String, String)>,
     /// How much it counts in its project's progress.
     pub weight: Option<f64>,
+    /// 年初基数: where completion counts from.
+    pub baseline: Option<f64>,
+    /// 分年度目标 to set (`Some`) or remove (`None`), by year.
+    pub steps: Vec<(i16, Option<f64>)>,
 }
 
 impl MilestoneChange {
@@ -45,6 +49,8 @@ impl MilestoneChange {
             && self.title.is_none()
             && self.owner.is_none()
             && self.weight.is_none()
+            && self.baseline.is_none()
+            && self.steps.is_empty()
     }
 
     /// Checks the change against what kind of milestone it is meant for and
@@ -82,13 +88,22 @@ impl MilestoneChange {
                 return Err(Refusal::NotFinite { n });
             }
         }
-        if (self.target.is_some() || self.unit.is_some()) && kind == Kind::YesNo {
+        let numeric_only = self.target.is_some()
+            || self.unit.is_some()
+            || self.baseline.is_some()
+            || !self.steps.is_empty();
+        if numeric_only && kind == Kind::YesNo {
             return Err(Refusal::YesNoHasNoTarget);
         }
-        if let Some(t) = self.target
-            && !t.is_finite()
+        for n in self
+            .target
+            .iter()
+            .chain(&self.baseline)
+            .chain(self.steps.iter().filter_map(|(_, v)| v.as_ref()))
         {
-            return Err(Refusal::NotFinite { n: t });
+            if !n.is_finite() {
+                return Err(Refusal::NotFinite { n: *n });
+            }
         }
         if let Some(unit) = self.unit.take() {
             self.unit = Some(typed_unit(&unit)?);
@@ -111,11 +126,20 @@ impl MilestoneChange {
         Ok(self)
     }
 
-    /// A new target must differ from where the milestone starts (its
-    /// baseline, or 0): one equal to it leaves nothing to reach.
-    pub fn target_reachable(&self, baseline: Option<f64>) -> Result<(), Refusal> {
-        match self.target {
-            Some(t) if t == baseline.unwrap_or(0.0) => Err(Refusal::TargetIsStart { target: t }),
+    /// A target must differ from where the milestone starts (its 基数,
+    /// or 0): one equal to it leaves nothing to reach. Checked when either
+    /// changes, against the other as it will be.
+    pub fn target_reachable(
+        &self,
+        baseline: Option<f64>,
+        target: Option<f64>,
+    ) -> Result<(), Refusal> {
+        if self.target.is_none() && self.baseline.is_none() {
+            return Ok(());
+        }
+        let start = self.baseline.or(baseline).unwrap_or(0.0);
+        match self.target.or(target) {
+            Some(t) if t == start => Err(Refusal::TargetIsStart { target: t }),
             _ => Ok(()),
         }
     }

@@ -100,6 +100,13 @@ impl Clock {
         }
     }
 
+    /// The planner's calendar day of a stored instant; None for text that
+    /// is not one.
+    pub fn local_day(&self, instant: &str) -> Option<Date> {
+        let ts = instant.trim().parse::<Timestamp>().ok()?;
+        Some(ts.to_zoned_datetime(self.zone.clone()).date())
+    }
+
     /// The first instant of `day` in the planner's zone, as stored (UTC):
     /// where "changes since that day" begin.
     pub fn start_of(&self, day: Date) -> String {

@@ -19,11 +19,14 @@ pub mod scope;
 pub mod settings;
 pub mod sheet;
 pub mod sheet_steps;
+pub mod standing;
 pub mod status;
 pub mod text;
+pub mod trend;
 pub mod typed;
 pub mod typed_forms;
 pub mod validate;
+pub mod yearly;
 
 pub use change::{MilestoneChange, ValueChange};
 pub use clock::Clock;

@@ -7,6 +7,7 @@
 
 use super::status::{Kind, Status};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 pub const FORMAT: &str = "plan-cockpit";
 pub const FORMAT_VERSION: u32 = 1;
@@ -154,6 +155,15 @@ pub struct Milestone {
     /// How much it counts in its project's progress; left out when 1.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "number")]
     pub weight: Option<f64>,
+    /// 分年度目标 of a target running past the plan year: `{"2023": 560}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub steps: BTreeMap<i16, f64>,
+    /// When and by whom the status was last set (its standing's reason
+    /// says so); left out when not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_at: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub status_by: String,
     /// Who made the record and when; filled with the importing user and
     /// time when a file leaves them out.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -60,6 +60,11 @@ pub enum Refusal {
     BadWeight {
         weight: f64,
     },
+    /// A yearly step not of the form `2023=560` (a year 2000–2100, a
+    /// finite number).
+    BadStep {
+        typed: String,
+    },
     /// Infinite or not a number.
     NotFinite {
         n: f64,

@@ -3,8 +3,9 @@
 //! owner), what changed since the last report, what is in trouble and what
 //! falls due next. Built here from plain rows; the formats only lay it out.
 
-use super::pace::{Light, Standing, Verdict, elapsed, standing};
+use super::pace::{Light, Verdict, elapsed};
 use super::rows::{MilestoneRow, Rollup};
+use super::standing::{Judging, Standing};
 use super::status::{Kind, Status};
 use jiff::civil::Date;
 use std::collections::HashMap;
@@ -23,24 +24,32 @@ pub struct LatestNote {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub row: MilestoneRow,
-    pub standing: Option<Standing>,
+    pub standing: Standing,
     /// 序时进度 of its period on the report's day, when it has a time limit.
     pub elapsed: Option<f64>,
     pub note: Option<LatestNote>,
 }
 
 impl Item {
-    pub fn light(&self) -> Option<Light> {
-        self.standing.map(|s| s.light)
+    pub fn light(&self) -> Light {
+        self.standing.light
     }
 
     fn reached(&self) -> bool {
-        self.row.status == Status::Done
-            || self.standing.is_some_and(|s| s.verdict == Verdict::Reached)
+        self.row.status == Status::Done || self.standing.verdict == Verdict::Reached
     }
 
     fn overdue(&self) -> bool {
-        self.standing.is_some_and(|s| s.verdict == Verdict::Overdue)
+        self.standing.verdict == Verdict::Overdue
+    }
+
+    /// In trouble: red, overdue, marked 受阻 or 有风险, or owing its first
+    /// reading.
+    fn problem(&self) -> bool {
+        self.light() == Light::Red
+            || self.overdue()
+            || (self.standing.by_status && self.light() == Light::Yellow)
+            || self.standing.reading_late()
     }
 
     /// A past figure: a value with no target, never judged.
@@ -69,6 +78,10 @@ pub struct Summary {
     pub red: usize,
     pub yellow: usize,
     pub green: usize,
+    /// Grey: waiting for a first reading or a yearly step.
+    pub waiting: usize,
+    /// 已取消: out of every other count.
+    pub cancelled: usize,
     pub reached: usize,
     pub overdue: usize,
     /// Open work with no time limit.
@@ -151,17 +164,21 @@ pub struct Period {
     pub next_days: i64,
 }
 
-/// Judges `item` on the report's day.
-pub fn item(
-    row: MilestoneRow,
-    readings: &[(Date, f64)],
-    note: Option<LatestNote>,
-    p: &Period,
-) -> Item {
+/// Judges `item` on the report's day: its one standing.
+pub fn item(row: MilestoneRow, note: Option<LatestNote>, p: &Period) -> Item {
+    let standing = row.standing(Judging {
+        today: p.as_of,
+        year: p.plan_year,
+    });
     let start = Date::new(p.plan_year, 1, 1).unwrap_or(p.as_of);
     let due = row.due.as_deref().and_then(|d| d.parse::<Date>().ok());
-    let standing = standing(&row.measure(), due, start, p.as_of, readings);
-    let elapsed = due.map(|d| elapsed(start, d, p.as_of));
+    let elapsed = match (standing.pace, standing.goal) {
+        // Nothing honest to count time against without the year's step.
+        _ if matches!(standing.verdict, Verdict::NoStep { .. }) => None,
+        (Some(pace), _) => Some(pace.elapsed),
+        (None, Some(goal)) => Some(elapsed(goal.start, goal.end, p.as_of)),
+        (None, None) => due.map(|d| elapsed(start.min(d), d, p.as_of)),
+    };
     Item {
         row,
         standing,
@@ -192,10 +209,12 @@ pub fn summary<'a>(items: impl IntoIterator<Item = &'a Item>) -> Summary {
     for i in items {
         s.items += 1;
         match i.light() {
-            Some(Light::Red) => s.red += 1,
-            Some(Light::Yellow) => s.yellow += 1,
-            Some(Light::Green) => s.green += 1,
-            None => {}
+            Light::Red => s.red += 1,
+            Light::Yellow => s.yellow += 1,
+            Light::Green => s.green += 1,
+            Light::Grey => s.waiting += 1,
+            Light::Off if i.standing.verdict == Verdict::Cancelled => s.cancelled += 1,
+            Light::Off => {}
         }
         if i.reached() {
             s.reached += 1;
@@ -211,16 +230,16 @@ pub fn summary<'a>(items: impl IntoIterator<Item = &'a Item>) -> Summary {
     s
 }
 
-/// Red and overdue items, overdue first, then by time limit, in plan order
-/// among equals.
+/// Items in trouble (red, overdue, marked 受阻 or 有风险, owing a first
+/// reading): overdue first, then red before the rest, then by time limit,
+/// in plan order among equals.
 pub fn problems(items: &[Item]) -> Vec<usize> {
-    let mut out: Vec<usize> = (0..items.len())
-        .filter(|&i| items[i].light() == Some(Light::Red) || items[i].overdue())
-        .collect();
+    let mut out: Vec<usize> = (0..items.len()).filter(|&i| items[i].problem()).collect();
     out.sort_by(|&a, &b| {
         let (a, b) = (&items[a], &items[b]);
         b.overdue()
             .cmp(&a.overdue())
+            .then_with(|| b.light().alarm().cmp(&a.light().alarm()))
             .then_with(|| a.row.due.cmp(&b.row.due))
     });
     out

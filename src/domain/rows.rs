@@ -2,6 +2,9 @@
 //! one milestone's detail, search hits, and the roll-up arithmetic. The
 //! store fills them; the UI draws them without knowing there is a store.
 
+use super::standing::{Facts, Judging, Said, Standing, judge};
+use super::trend::Trend;
+use super::yearly::YearSteps;
 use super::{Kind, Measure, Status};
 
 /// Notes are searched from this many characters: a single character
@@ -185,6 +188,12 @@ pub struct MilestoneRow {
     pub project_id: i64,
     /// Place in the project's list; with `id`, the key lists page by.
     pub position: i64,
+    /// 分年度目标 of a target running past the plan year.
+    pub steps: YearSteps,
+    /// Who set the status and when ('' when not known).
+    pub said: Said,
+    /// The sums of its readings' straight line.
+    pub trend: Trend,
 }
 
 impl MilestoneRow {
@@ -197,6 +206,21 @@ impl MilestoneRow {
             current: self.current,
         }
     }
+
+    /// What its standing is judged from.
+    pub fn facts(&self) -> Facts<'_> {
+        Facts {
+            measure: self.measure(),
+            due: self.due.as_deref().and_then(|d| d.parse().ok()),
+            steps: &self.steps,
+            trend: &self.trend,
+        }
+    }
+
+    /// Its one standing on `on`: what every view shows.
+    pub fn standing(&self, on: Judging) -> Standing {
+        judge(&self.facts(), on)
+    }
 }
 
 /// The fields of a milestone a planner changes, as stored.
@@ -204,6 +228,8 @@ impl MilestoneRow {
 pub struct Fields {
     pub title: String,
     pub unit: String,
+    /// 年初基数: where completion counts from.
+    pub baseline: Option<f64>,
     pub target: Option<f64>,
     pub current: Option<f64>,
     pub status: Status,
@@ -211,6 +237,7 @@ pub struct Fields {
     pub owner: String,
     pub lead: String,
     pub weight: f64,
+    pub steps: YearSteps,
 }
 
 /// Who answers for a piece of work: 责任单位 and 责任人.
@@ -257,6 +284,7 @@ impl MilestoneRow {
         Fields {
             title: self.title.clone(),
             unit: self.unit.clone(),
+            baseline: self.baseline,
             target: self.target,
             current: self.current,
             status: self.status,
@@ -264,6 +292,7 @@ impl MilestoneRow {
             owner: self.owner.clone(),
             lead: self.lead.clone(),
             weight: self.weight,
+            steps: self.steps.clone(),
         }
     }
 }

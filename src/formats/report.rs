@@ -16,8 +16,11 @@ pub(super) fn percent(v: Option<f64>) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
-pub(super) fn light_word(lang: Lang, light: Option<Light>) -> String {
-    light.map_or_else(|| "—".into(), |l| lang.light(l).to_owned())
+pub(super) fn light_word(lang: Lang, light: Light) -> String {
+    match light {
+        Light::Off => "—".into(),
+        l => lang.light(l).to_owned(),
+    }
 }
 
 /// The cells of one item's row: 指标/任务, 目标值, 完成值, 完成率, 序时进度,
@@ -178,6 +181,8 @@ pub(super) fn summary_line(r: &Report, lang: Lang) -> String {
         .replace("{red}", &s.red.to_string())
         .replace("{yellow}", &s.yellow.to_string())
         .replace("{green}", &s.green.to_string())
+        .replace("{waiting}", &s.waiting.to_string())
+        .replace("{cancelled}", &s.cancelled.to_string())
         .replace("{reached}", &s.reached.to_string())
         .replace("{overdue}", &s.overdue.to_string())
         .replace("{undated}", &s.undated.to_string())

@@ -55,7 +55,8 @@ fn fill(light: Option<Light>) -> Option<&'static str> {
         Some(Light::Green) => Some("D9EAD3"),
         Some(Light::Yellow) => Some("FCE8B2"),
         Some(Light::Red) => Some("F4C7C3"),
-        None => None,
+        Some(Light::Grey) => Some("E7E6E6"),
+        Some(Light::Off) | None => None,
     }
 }
 
@@ -128,9 +129,12 @@ fn table(
 const ITEM_WIDTHS: [u32; 9] = [3000, 1100, 1100, 900, 1000, 800, 1500, 1770, 3400];
 
 fn items(out: &mut dyn Write, r: &Report, members: &[usize], lang: Lang) -> io::Result<()> {
-    let rows = members
-        .iter()
-        .map(|&i| (item_cells(&r.items[i], lang).to_vec(), r.items[i].light()));
+    let rows = members.iter().map(|&i| {
+        (
+            item_cells(&r.items[i], lang).to_vec(),
+            Some(r.items[i].light()),
+        )
+    });
     table(out, &item_heads(lang), &ITEM_WIDTHS, Some(5), rows)
 }
 

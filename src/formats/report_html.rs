@@ -24,7 +24,7 @@ h3{font-size:12pt}p.meta{text-align:center}\
 table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:9.5pt}\
 th,td{border:1px solid #000;padding:2px 4px;vertical-align:top}th{background:#eee}\
 thead{display:table-header-group}tr{page-break-inside:avoid}\
-td.red{background:#f4c7c3}td.yellow{background:#fce8b2}td.green{background:#d9ead3}\
+td.red{background:#f4c7c3}td.yellow{background:#fce8b2}td.green{background:#d9ead3}td.grey{background:#e7e6e6}\
 table.items td:nth-child(n+2):nth-child(-n+7),table.items th{white-space:nowrap}\
 table.items td:first-child{width:28%}table.items td:last-child{width:22%}";
 
@@ -33,7 +33,8 @@ fn light_class(light: Option<Light>) -> &'static str {
         Some(Light::Red) => " class=\"red\"",
         Some(Light::Yellow) => " class=\"yellow\"",
         Some(Light::Green) => " class=\"green\"",
-        None => "",
+        Some(Light::Grey) => " class=\"grey\"",
+        Some(Light::Off) | None => "",
     }
 }
 
@@ -71,7 +72,7 @@ fn items_html(out: &mut impl Write, r: &Report, members: &[usize], lang: Lang) -
     html_table(
         out,
         &item_heads(lang),
-        items.map(|i| (item_cells(i, lang).to_vec(), i.light())),
+        items.map(|i| (item_cells(i, lang).to_vec(), Some(i.light()))),
     )
 }
 

@@ -93,7 +93,7 @@ fn light_format(f: &Formats, light: Option<Light>) -> &Format {
         Some(Light::Green) => &f.light[0],
         Some(Light::Yellow) => &f.light[1],
         Some(Light::Red) => &f.light[2],
-        None => &f.text,
+        Some(Light::Grey | Light::Off) | None => &f.text,
     }
 }
 
@@ -235,8 +235,8 @@ fn item_row(
         Some(e) => ws.write_number_with_format(row, 6, e, &f.percent)?,
         None => ws.write_string_with_format(row, 6, "", &f.text)?,
     };
-    let light = item.light().map_or("", |l| lang.light(l));
-    ws.write_string_with_format(row, 7, light, light_format(f, item.light()))?;
+    let light = super::report::light_word(lang, item.light());
+    ws.write_string_with_format(row, 7, &light, light_format(f, Some(item.light())))?;
     ws.write_string_with_format(row, 8, m.due.as_deref().unwrap_or(w.no_due), &f.text)?;
     ws.write_string_with_format(row, 9, lang.status(m.status), &f.text)?;
     let who = m.responsible();

@@ -159,9 +159,20 @@ impl Lang {
         let lang = self;
         say!(
             lang,
-            "没有要修改的内容:请给出 --current、--add、--status、--due、--note、--target、--unit 或 --title",
-            "nothing to change: give --current, --add, --status, --due, --note, --target, --unit \
-             or --title"
+            "没有要修改的内容:请给出 --current、--add、--status、--due、--note、--target、--unit、--title、--base 或 --step",
+            "nothing to change: give --current, --add, --status, --due, --note, --target, --unit, \
+             --title, --base or --step"
+        )
+    }
+
+    /// `--light` naming no light.
+    pub fn bad_light(self, typed: &str) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "--light 中的“{typed}”不是亮灯:可用 red(红灯)、yellow(黄灯)、green(绿灯)、grey(暂无)、off(不评价),用逗号分隔",
+            "--light: {typed:?} is not a light; use red, yellow, green, grey (no reading or yearly \
+             step yet) or off (not judged), separated by commas"
         )
     }
 

@@ -1,8 +1,10 @@
 //! 序时进度, forecasts, verdicts and lights in words.
 
 use super::Lang;
+use crate::domain::clock::Clock;
 use crate::domain::pace::{Light, Verdict};
 use crate::domain::progress::format_value;
+use crate::domain::standing::{Goal, Said, Standing};
 
 impl Lang {
     pub fn light(self, light: Light) -> &'static str {
@@ -10,9 +12,32 @@ impl Lang {
             (Lang::Zh, Light::Green) => "绿灯",
             (Lang::Zh, Light::Yellow) => "黄灯",
             (Lang::Zh, Light::Red) => "红灯",
+            (Lang::Zh, Light::Grey) => "暂无",
+            (Lang::Zh, Light::Off) => "不评价",
             (Lang::En, Light::Green) => "green",
             (Lang::En, Light::Yellow) => "yellow",
             (Lang::En, Light::Red) => "red",
+            (Lang::En, Light::Grey) => "pending",
+            (Lang::En, Light::Off) => "not judged",
+        }
+    }
+
+    /// The standing's reason in words: the verdict, and when the planner's
+    /// status decided it, who set it and when (`标记为受阻(11-20 起,lihua)`).
+    pub fn reason(self, s: &Standing, unit: &str, said: &Said, clock: &Clock) -> String {
+        let verdict = self.verdict(s.verdict, unit);
+        if !s.by_status || said.at.is_empty() {
+            return verdict;
+        }
+        let day = clock
+            .local_day(&said.at)
+            .map_or_else(|| said.at.clone(), |d| d.strftime("%m-%d").to_string());
+        let lang = self;
+        match (said.by.is_empty(), lang) {
+            (true, Lang::Zh) => format!("{verdict}({day} 起)"),
+            (false, Lang::Zh) => format!("{verdict}({day} 起,{})", said.by),
+            (true, Lang::En) => format!("{verdict} (since {day})"),
+            (false, Lang::En) => format!("{verdict} (since {day}, {})", said.by),
         }
     }
 
@@ -48,6 +73,30 @@ impl Lang {
             }
             Verdict::Blocked => say!(lang, "标记为受阻", "marked blocked"),
             Verdict::AtRisk => say!(lang, "标记为有风险", "marked at risk"),
+            Verdict::NoData { by, late: false } => {
+                let by = by.strftime("%m-%d");
+                say!(
+                    lang,
+                    "暂无填报(首次填报期限 {by})",
+                    "no reading yet (the first is due by {by})"
+                )
+            }
+            Verdict::NoData { by, late: true } => {
+                let by = by.strftime("%m-%d");
+                say!(
+                    lang,
+                    "暂无填报,已过首次填报期限 {by}",
+                    "no reading yet, the first was due by {by}"
+                )
+            }
+            Verdict::NoStep { year } => say!(
+                lang,
+                "未设{year}年度目标(按 t 设置)",
+                "no {year} step set (t sets one)"
+            ),
+            Verdict::Cancelled => say!(lang, "已取消,不计入统计", "cancelled, not counted"),
+            Verdict::Undated => say!(lang, "未设完成时限", "no time limit"),
+            Verdict::NoTarget => say!(lang, "无目标值", "no target"),
         }
     }
 
@@ -74,6 +123,22 @@ impl Lang {
                 "序时进度 {e}% · 完成 {d}%",
                 "time elapsed {e}% · done {d}%"
             )
+        }
+    }
+
+    /// What the period is judged against when it is not simply the target
+    /// from 0: `2023年度目标 560家 · 年初基数 500家`.
+    pub fn goal_line(self, goal: &Goal, unit: &str) -> String {
+        let value = self.amount(goal.value, unit);
+        let base = self.amount(goal.base, unit);
+        let lang = self;
+        match goal.step_of {
+            Some(year) => say!(
+                lang,
+                "{year}年度目标 {value} · 年初基数 {base}",
+                "{year} step {value} · from {base}"
+            ),
+            None => say!(lang, "年初基数 {base}", "from {base}"),
         }
     }
 

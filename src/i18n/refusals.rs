@@ -55,6 +55,12 @@ impl Lang {
                     "a weight of {weight} cannot be used: give a number above 0 and at most {max}"
                 )
             }
+            Refusal::BadStep { typed } => say!(
+                lang,
+                "“{typed}”不是年度目标:应写作 年份=数值,如 2023=560(年份 2000–2100;“2023=”删去该年目标)",
+                "{typed:?} is not a yearly step: write YEAR=VALUE, e.g. 2023=560 (a year from 2000 \
+                 to 2100; \"2023=\" removes that year's step)"
+            ),
             Refusal::TargetIsStart { target } => {
                 let target = crate::domain::progress::format_value(*target);
                 say!(

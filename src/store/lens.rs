@@ -8,12 +8,10 @@ use super::edit::unchanged;
 use super::error::Result;
 use super::history::{Change, record};
 use super::lineage::next_version;
-use super::milestone::{ROW_SQL, row};
-use super::page::{group_key, member_sql};
 use super::sql::{self, Db, Engine, args};
 use super::view::count;
 use crate::domain::lens::{Group, Lens};
-use crate::domain::rows::{GroupRow, MilestoneRow, Rollup};
+use crate::domain::rows::{GroupRow, Rollup};
 
 /// The sums every pane heading shows, over the projects `p` joined to
 /// their roll-up rows `r`: a real 0 over no rows (SQLite's `total`).
@@ -127,29 +125,6 @@ impl Store {
                     Lens::Owners => Group::Owner(owner),
                 })
             },
-        )
-    }
-
-    /// The measured milestones of `group` below 100 %, weakest first (in
-    /// plan order among equals), at most `limit`: what `X` lists. Sorted
-    /// on the stored progress, so a direction of 30,000 milestones is one
-    /// pass, not 30,000 rows read.
-    pub fn weakest_in(&self, group: &Group, limit: usize) -> Result<Vec<MilestoneRow>> {
-        let sql = format!(
-            "{ROW_SQL} WHERE {} AND m.progress < 1.0
-             ORDER BY m.weight * (1.0 - m.progress) DESC, d.position, d.id, p.position, p.id,
-                      m.position, m.id LIMIT ?2",
-            member_sql(group)
-        );
-        sql::rows(
-            self.db(),
-            "finding what pulls the pane down",
-            &sql,
-            &[
-                group_key(group),
-                sql::Arg::Int(i64::try_from(limit).unwrap_or(i64::MAX)),
-            ],
-            row,
         )
     }
 

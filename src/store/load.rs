@@ -9,6 +9,7 @@ use crate::domain::Kind;
 use crate::domain::plan::{
     Direction, FORMAT, Milestone, Note, PlanDoc, PlanInfo, Program, Project, Reading,
 };
+use crate::domain::yearly::YearSteps;
 use std::collections::HashMap;
 
 fn narrow<T: TryFrom<i64>>(what: &str, n: i64) -> Result<T> {
@@ -293,7 +294,7 @@ fn project_whole(db: &dyn Db, id: i64) -> Result<Project> {
         "reading milestones",
         "SELECT id, title, kind, unit, baseline, target, current, due_date,
                 status, owner, created_at, created_by, updated_at, updated_by, lead, weight,
-                version
+                version, steps, status_at, status_by
          FROM milestone WHERE project_id = ?1 ORDER BY position, id",
         args![id],
         |r| {
@@ -313,6 +314,9 @@ fn project_whole(db: &dyn Db, id: i64) -> Result<Project> {
                 lead: r.text(14)?,
                 // 1 is the default, left out of the document.
                 weight: Some(r.real(15)?).filter(|w| *w != 1.0),
+                steps: YearSteps::from_stored(&r.text(17)?).iter().collect(),
+                status_at: Some(r.text(18)?).filter(|s| !s.is_empty()),
+                status_by: r.text(19)?,
                 created_at: r.opt_text(10)?,
                 created_by: r.opt_text(11)?,
                 updated_at: r.opt_text(12)?,

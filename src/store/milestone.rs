@@ -7,6 +7,9 @@ use super::lineage::{Table, fresh_id, next_version};
 use super::sql::{self, Cells, Db, args, locked};
 use crate::domain::progress::format_value;
 use crate::domain::rows::{Fields, MilestoneRow};
+use crate::domain::standing::Said;
+use crate::domain::trend::Trend;
+use crate::domain::yearly::YearSteps;
 use crate::domain::{Kind, MilestoneChange, Status};
 
 /// What a successful save changed.
@@ -40,11 +43,13 @@ pub struct ReadingWas {
 pub(super) const ROW_SQL: &str = "
     SELECT m.id, d.name, d.name_en, g.name, p.name, m.title, m.kind, m.unit, m.baseline,
            m.target, m.current, m.due_date, m.status, m.version, m.updated_at, m.updated_by, m.owner,
-           m.project_id, m.position, m.lead, p.owner, p.lead, m.weight
+           m.project_id, m.position, m.lead, p.owner, p.lead, m.weight, m.steps, m.status_at,
+           m.status_by, t.readings, t.sum_x, t.sum_xx, t.sum_y, t.sum_xy
     FROM milestone m
     JOIN project p ON p.id = m.project_id
     JOIN direction d ON d.id = p.direction_id
-    LEFT JOIN program g ON g.id = p.program_id";
+    LEFT JOIN program g ON g.id = p.program_id
+    LEFT JOIN milestone_trend t ON t.milestone_id = m.id";
 
 pub(super) fn row(r: &dyn Cells) -> Result<MilestoneRow> {
     let kind = r.text(6)?;
@@ -73,6 +78,26 @@ pub(super) fn row(r: &dyn Cells) -> Result<MilestoneRow> {
         project_owner: r.text(20)?,
         project_lead: r.text(21)?,
         weight: r.real(22)?,
+        steps: YearSteps::from_stored(&r.text(23)?),
+        said: Said {
+            at: r.text(24)?,
+            by: r.text(25)?,
+        },
+        trend: trend_at(r, 26)?,
+    })
+}
+
+/// The five trend columns from `at` (NULL when it has no readings).
+pub(super) fn trend_at(r: &dyn Cells, at: usize) -> Result<Trend> {
+    Ok(match r.opt_int(at)? {
+        None => Trend::default(),
+        Some(readings) => Trend {
+            readings,
+            sum_x: r.int(at + 1)?,
+            sum_xx: r.int(at + 2)?,
+            sum_y: r.real(at + 3)?,
+            sum_xy: r.real(at + 4)?,
+        },
     })
 }
 
@@ -137,7 +162,8 @@ impl Store {
         self.write_any("the milestone update", |tx| {
             let old = read_checked(tx, id, expected_version)?;
             let change = change.checked(old.kind, today).map_err(Error::Invalid)?;
-            change.target_reachable(old.baseline).map_err(Error::Invalid)?;
+            change
+                .target_reachable(old.baseline, old.target).map_err(Error::Invalid)?;
             let before = old.fields();
             let value = change.new_value(old.current).map_err(Error::Invalid)?;
             let day = change.as_of.unwrap_or(today).to_string();
@@ -171,6 +197,11 @@ impl Store {
                     .as_ref()
                     .map_or_else(|| before.lead.clone(), |o| o.1.clone()),
                 weight: change.weight.unwrap_or(before.weight),
+                baseline: change.baseline.or(before.baseline),
+                steps: change
+                    .steps
+                    .iter()
+                    .fold(before.steps.clone(), |s, (year, v)| s.with(*year, *v)),
             };
             // A yes/no task marked done records the day it was done as a
             // reading of 1, so its date survives and undo can take it back.
@@ -340,6 +371,7 @@ fn write_fields(
     let pairs = [
         ("title", Some(before.title.clone()), Some(new.title.clone())),
         ("unit", some(&before.unit), some(&new.unit)),
+        ("baseline", num(before.baseline), num(new.baseline)),
         ("target", num(before.target), num(new.target)),
         ("current", num(before.current), num(new.current)),
         (
@@ -351,6 +383,11 @@ fn write_fields(
         ("owner", some(&before.owner), some(&new.owner)),
         ("lead", some(&before.lead), some(&new.lead)),
         ("weight", num(Some(before.weight)), num(Some(new.weight))),
+        (
+            "steps",
+            some(&before.steps.stored()),
+            some(&new.steps.stored()),
+        ),
     ];
     for (field, was, now_) in pairs.into_iter().chain(extra) {
         if was != now_ {
@@ -371,11 +408,18 @@ fn write_fields(
     }
     if !saved.changes.is_empty() {
         let version = next_version(tx)?;
+        // Who set the status and when, kept with it for the standing's reason.
+        let (status_at, status_by) = if new.status == before.status {
+            (old.said.at.as_str(), old.said.by.as_str())
+        } else {
+            (now, author)
+        };
         let n = tx.exec(
             &format!("updating milestone {id}"),
             "UPDATE milestone SET title = ?1, unit = ?2, target = ?3, current = ?4, status = ?5,
                 due_date = ?6, version = ?11, updated_at = ?7, updated_by = ?8,
-                owner = ?12, lead = ?13, weight = ?14
+                owner = ?12, lead = ?13, weight = ?14, baseline = ?15, steps = ?16,
+                status_at = ?17, status_by = ?18
              WHERE id = ?9 AND version = ?10",
             args![
                 &new.title,
@@ -391,7 +435,11 @@ fn write_fields(
                 version,
                 &new.owner,
                 &new.lead,
-                new.weight
+                new.weight,
+                new.baseline,
+                new.steps.stored().as_str(),
+                status_at,
+                status_by
             ],
         )?;
         if n != 1 {

@@ -85,8 +85,8 @@ fn heading(app: &App, theme: Theme, a: &Agenda, section: Section) -> Line<'stati
 
 /// Light, time limit, title and place of one item.
 fn item_line(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> Line<'static> {
-    let light = super::standing(app, m, &[]);
-    let mark = light.map_or("  ", |s| light_mark(s.light));
+    let light = super::standing(app, m).light;
+    let mark = light_mark(light);
     let due = m.due.clone().unwrap_or_else(|| app.ui().no_due.to_owned());
     let who = m.responsible();
     let owner = match (who.unit.is_empty(), who.lead.is_empty()) {
@@ -104,7 +104,7 @@ fn item_line(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> Line<'s
     let rest = cells.saturating_sub(width(&head));
     let text = truncate(&format!("{} · {place}", m.title), rest);
     Line::from(vec![
-        Span::styled(head, light.map_or(theme.dim(), |s| theme.light(s.light))),
+        Span::styled(head, theme.light(light)),
         Span::raw(text),
     ])
 }

@@ -5,6 +5,7 @@ use super::theme::Theme;
 use super::{is_overdue, value_text};
 use crate::app::App;
 use crate::app::pane::OpenMilestone;
+use crate::domain::pace::Verdict;
 use crate::domain::progress::format_value;
 use crate::ui::width::{truncate, wrap};
 use ratatui::Frame;
@@ -90,7 +91,8 @@ pub fn render(
     {
         field(&mut lines, ui.done_on, r.as_of.clone());
     }
-    if let Some(s) = super::standing(app, m, &d.readings) {
+    let s = super::standing(app, m);
+    if s.light != crate::domain::pace::Light::Off || s.verdict == Verdict::Cancelled {
         let unit = &m.unit;
         field(
             &mut lines,
@@ -99,14 +101,18 @@ pub fn render(
                 "{} {} · {}",
                 super::theme::light_mark(s.light),
                 app.lang.light(s.light),
-                app.lang.verdict(s.verdict, unit)
+                app.lang.reason(&s, unit, &m.said, app.clock())
             ),
         );
+        if let Some(goal) = s.goal.filter(|g| g.step_of.is_some() || g.base != 0.0) {
+            let said = app.lang.goal_line(&goal, unit);
+            lines.extend(wrap(&format!("  {said}"), cells).into_iter().map(Line::raw));
+        }
         if let Some(p) = s.pace {
             let pace = app.lang.pace_line(p.elapsed, p.done, p.gap_points);
             lines.extend(wrap(&format!("  {pace}"), cells).into_iter().map(Line::raw));
-            if let (Some(f), Some(due)) = (p.forecast, &m.due) {
-                let said = app.lang.forecast_line(due, f, unit);
+            if let (Some(f), Some(goal)) = (p.forecast, s.goal) {
+                let said = app.lang.forecast_line(&goal.end.to_string(), f, unit);
                 lines.extend(wrap(&format!("  {said}"), cells).into_iter().map(Line::raw));
             }
         }

@@ -5,7 +5,7 @@ use super::theme::Theme;
 use super::width::{truncate, wrap};
 use crate::app::App;
 use crate::app::overlay::ExplainView;
-use crate::domain::progress::percent;
+use crate::domain::progress::{format_value, percent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -41,25 +41,34 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &Exp
     }
     let head = lines.len();
     for (i, p) in view.pulls.iter().enumerate() {
-        let light = super::standing(app, &p.row, &[]);
-        let mark = light.map_or("  ", |s| super::theme::light_mark(s.light));
+        let light = p.standing.light;
+        let mark = super::theme::light_mark(light);
         let who = p.row.responsible();
         let owner = if who.unit.is_empty() {
             String::new()
         } else {
             format!(" · {}", who.unit)
         };
-        let text = format!(
-            "{:>4}%  {:>3}%  {}{owner}",
-            percent(p.share),
-            percent(p.progress),
-            p.row.title
-        );
-        let line = Line::from(vec![
-            ratatui::text::Span::styled(
-                format!("{mark} "),
-                light.map_or(theme.dim(), |s| theme.light(s.light)),
+        let title = if p.name_project {
+            format!("{}({})", p.row.title, p.row.project)
+        } else {
+            p.row.title.clone()
+        };
+        // Points behind, then done against 序时进度; what waits for a
+        // reading or a step says so instead.
+        let figures = match p.standing.pace {
+            Some(pace) if p.standing.group() == 0 => format!(
+                "{:>5}  {:>4}%/{:>3}%",
+                format_value((p.lag * 10.0).round() / 10.0),
+                percent(pace.done.max(0.0)),
+                percent(pace.elapsed)
             ),
+            _ if p.standing.group() == 0 => format!("{:>5}  {:>10}", format_value(p.lag), ""),
+            _ => app.lang.verdict(p.standing.verdict, &p.row.unit),
+        };
+        let text = format!("{figures}  {title}{owner}");
+        let line = Line::from(vec![
+            ratatui::text::Span::styled(format!("{mark} "), theme.light(light)),
             ratatui::text::Span::raw(truncate(&text, cells.saturating_sub(2))),
         ]);
         lines.push(if i == view.sel {

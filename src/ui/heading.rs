@@ -42,12 +42,15 @@ pub fn title(app: &App, index: usize, cells: u16, screen: u16) -> String {
     // Red and yellow items under the heading, once counted (in the
     // background: see app::lights); nothing rather than a stale count.
     let mut lights = String::new();
-    if let Some((red, yellow)) = app.light_counts(&d.group) {
-        if red > 0 {
-            lights.push_str(&format!(" {}{red}", light_mark(Light::Red)));
-        }
-        if yellow > 0 {
-            lights.push_str(&format!(" {}{yellow}", light_mark(Light::Yellow)));
+    if let Some(c) = app.light_counts(&d.group) {
+        for (n, light) in [
+            (c.red, Light::Red),
+            (c.yellow, Light::Yellow),
+            (c.waiting, Light::Grey),
+        ] {
+            if n > 0 {
+                lights.push_str(&format!(" {}{n}", light_mark(light)));
+            }
         }
     }
     let title = format!(

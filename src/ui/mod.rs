@@ -185,27 +185,13 @@ pub(crate) fn value_text(app: &App, m: &crate::domain::rows::MilestoneRow) -> St
     }
 }
 
-/// Where a milestone stands against its time limit, on the cockpit's day,
-/// its period starting on the plan year's 1 January; from the readings
-/// given (the detail has them; a list row has none, so no forecast).
+/// A milestone's one standing on the cockpit's day: the domain's single
+/// judgement, from the row alone, the same in every view.
 pub(crate) fn standing(
     app: &App,
     m: &crate::domain::rows::MilestoneRow,
-    readings: &[crate::domain::rows::ReadingRow],
-) -> Option<crate::domain::pace::Standing> {
-    let day = |s: &str| s.parse::<jiff::civil::Date>().ok();
-    let start = jiff::civil::Date::new(app.plan_year, 1, 1).ok()?;
-    let points: Vec<(jiff::civil::Date, f64)> = readings
-        .iter()
-        .filter_map(|r| Some((day(&r.as_of)?, r.value)))
-        .collect();
-    crate::domain::pace::standing(
-        &m.measure(),
-        m.due.as_deref().and_then(day),
-        start,
-        day(&app.today)?,
-        &points,
-    )
+) -> crate::domain::standing::Standing {
+    m.standing(app.judging())
 }
 
 /// The domain's rule, on the cockpit's idea of today (from its clock).

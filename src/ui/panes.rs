@@ -323,13 +323,10 @@ fn milestone_lines(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> V
     } else {
         theme.dim()
     };
-    // The light leads the second line: a shape and a colour, computed from
-    // the row on the cockpit's day (a list row has no readings, so the
-    // calendar judges; the detail adds the forecast).
-    let light = match super::standing(app, m, &[]) {
-        Some(s) => Span::styled(format!("{} ", light_mark(s.light)), theme.light(s.light)),
-        None => Span::raw("  "),
-    };
+    // The light leads the second line: a shape and a colour, the item's one
+    // standing on the cockpit's day (the same as its detail's).
+    let s = super::standing(app, m);
+    let light = Span::styled(format!("{} ", light_mark(s.light)), theme.light(s.light));
     vec![first, Line::from(vec![light, Span::styled(detail, style)])]
 }
 

@@ -80,6 +80,7 @@ impl Theme {
             crate::domain::pace::Light::Green => self.fg(Color::Green),
             crate::domain::pace::Light::Yellow => self.yellow().add_modifier(Modifier::BOLD),
             crate::domain::pace::Light::Red => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+            crate::domain::pace::Light::Grey | crate::domain::pace::Light::Off => self.dim(),
         }
     }
 
@@ -113,6 +114,8 @@ pub fn light_mark(light: crate::domain::pace::Light) -> &'static str {
         crate::domain::pace::Light::Green => "◎",
         crate::domain::pace::Light::Yellow => "◐",
         crate::domain::pace::Light::Red => "◉",
+        crate::domain::pace::Light::Grey => "◌",
+        crate::domain::pace::Light::Off => " ",
     }
 }
 

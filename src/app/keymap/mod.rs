@@ -97,6 +97,8 @@ pub enum Action {
     ByOwner,
     /// In the agenda: the next window of "due soon".
     SoonWindow,
+    /// In the agenda: only red and yellow items (again: everything).
+    AlarmingOnly,
     Add,
     Rename,
     Delete,

@@ -51,6 +51,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[L::Agenda], &[k('p')], A::ByProgram, "只看下一个工程", "next program only", false),
     b(&[L::Agenda], &[k('o')], A::ByOwner, "只看下一个责任单位", "next owner only", false),
     b(&[L::Agenda], &[k('w')], A::SoonWindow, "将到期的范围:7/14/30/60/90 天", "due soon within 7/14/30/60/90 days", false),
+    b(&[L::Agenda], &[k('r')], A::AlarmingOnly, "只看红灯、黄灯(再按显示全部)", "red and yellow only (again: all)", false),
     b(&[L::Agenda], &[code(C::Esc), k('A'), k('q')], A::Cancel, "关闭", "close", true),
     // What pulls a project down.
     b(&[L::Explain], &[k('j'), code(C::Down)], A::Down, "下移", "down", false),

@@ -178,6 +178,16 @@ impl Checker<'_> {
         {
             self.problem(format!("{p}.weight"), Issue::Refused(refusal));
         }
+        for (year, value) in &m.steps {
+            let typed = format!("{year}={value}");
+            if crate::domain::yearly::parse_step(&typed).is_err() {
+                self.problem(
+                    format!("{p}.steps.{year}"),
+                    Issue::Refused(crate::domain::refusal::Refusal::BadStep { typed }),
+                );
+            }
+        }
+        self.name(&format_args!("{p}.status_by"), &mut m.status_by, false);
         self.date(&format_args!("{p}.due"), &mut m.due);
         self.audit(
             p,

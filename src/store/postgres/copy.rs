@@ -214,8 +214,11 @@ impl Server {
             });
         }
         let names: Vec<&str> = TABLES.iter().map(|t| t.name).collect();
-        tx.batch_execute(&format!("TRUNCATE {}, project_rollup", names.join(", ")))
-            .map_err(fail("emptying the database"))?;
+        tx.batch_execute(&format!(
+            "TRUNCATE {}, project_rollup, milestone_trend",
+            names.join(", ")
+        ))
+        .map_err(fail("emptying the database"))?;
         tx.batch_execute(super::schema::DROP_SEARCH_INDEXES)
             .map_err(fail("setting the search indexes aside"))?;
         let mut rows = rows.peekable();

@@ -10,7 +10,6 @@
 mod copy;
 mod db;
 mod libpq;
-mod lights;
 mod listen;
 mod open;
 mod pinyin;
@@ -20,7 +19,6 @@ mod search;
 mod tls;
 
 pub use libpq::password_in_string;
-pub use lights::readings_of;
 pub use open::{author, open_server};
 pub use pinyin::catch_up_pinyin;
 pub use schema::latest_version;

@@ -23,11 +23,6 @@ pub(in crate::store) struct Row<'r, 's> {
     what: &'r str,
 }
 
-/// A row read by the file's own statements, as `Cells`.
-pub(in crate::store) fn cells<'r, 's>(row: &'r rusqlite::Row<'s>, what: &'r str) -> Row<'r, 's> {
-    Row { row, what }
-}
-
 impl Row<'_, '_> {
     fn get<T: rusqlite::types::FromSql>(&self, i: usize) -> Result<T> {
         self.row.get(i).map_err(Error::sql(self.what.to_owned()))

@@ -20,10 +20,9 @@ pub(in crate::store) mod schema;
 pub(in crate::store) mod schema_v5;
 pub(in crate::store) mod schema_v6;
 mod schema_v7;
+mod schema_v8;
 mod search;
 mod store_file;
 
 pub use outputs::refuse_as_output;
 pub use store_file::{quick_check_file, sqlite_version, still_the_file};
-
-pub(in crate::store) use db::cells;

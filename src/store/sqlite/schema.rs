@@ -339,6 +339,7 @@ pub(super) fn begin_bulk_load(tx: &rusqlite::Connection) -> rusqlite::Result<Set
 pub(super) fn end_bulk_load(tx: &rusqlite::Connection, aside: SetAside) -> rusqlite::Result<()> {
     tx.execute_batch(REBUILD)?;
     tx.execute_batch(super::schema_v6::REBUILD_PINYIN)?;
+    tx.execute_batch(super::schema_v8::REBUILD_TREND)?;
     for sql in aside.0 {
         tx.execute_batch(&sql)?;
     }
@@ -415,12 +416,15 @@ pub fn migrations() -> Migrations<'static> {
         M::up(super::schema_v5::V5),
         M::up(super::schema_v6::V6),
         M::up(super::schema_v7::V7),
+        M::up_with_hook(super::schema_v8::V8, |tx: &rusqlite::Transaction| {
+            Ok(tx.execute_batch(super::schema_v8::REBUILD_TREND)?)
+        }),
     ])
 }
 
 /// The schema version this build writes; a file with a larger one is newer.
 pub fn latest_version() -> i64 {
-    7
+    8
 }
 
 #[cfg(test)]
