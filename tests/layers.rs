@@ -378,7 +378,7 @@ fn x_says_what_pulls_a_project_down() {
 /// `n`, Ctrl-S. Driven through the router, key by key.
 #[test]
 fn the_common_update_takes_six_command_keys() {
-    let (_sb, mut app) = cockpit(Lang::Zh);
+    let (sb, mut app) = cockpit(Lang::Zh);
     let commands = ["/", "<Enter>", "e", "<Enter>", "n", "<C-s>"];
     press(&mut app, commands[0]);
     press(&mut app, "突破600家");
@@ -394,7 +394,7 @@ fn the_common_update_takes_six_command_keys() {
     let m = app.focused().unwrap().selected_milestone().unwrap().clone();
     assert_eq!(m.title, "国家级高新技术企业突破600家");
     assert_eq!(m.current, Some(523.0));
-    let detail = common::open_store(&_sb.db).detail(m.id).unwrap();
+    let detail = common::open_store(&sb.db).detail(m.id).unwrap();
     assert_eq!(detail.notes[0].body, "已认定523家,待区科技局复核");
     assert!(commands.len() <= 6);
     // Typing over a prefill replaces it; a caret key first keeps it.

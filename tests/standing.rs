@@ -231,13 +231,7 @@ mod every_view {
             for d in 1..=3 {
                 store
                     .each_judged_in(&Group::Direction(d), |j| {
-                        let facts = Facts {
-                            measure: j.measure,
-                            due: j.due.parse().ok(),
-                            steps: &j.steps,
-                            trend: &j.trend,
-                        };
-                        assert_eq!(judge(&facts, on).light, row_light[&j.id], "X, {}", j.id);
+                        assert_eq!(judge(&j.facts(), on).light, row_light[&j.id], "X, {}", j.id);
                     })
                     .unwrap();
             }

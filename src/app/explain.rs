@@ -5,7 +5,8 @@
 use super::next::Command;
 use super::*;
 use crate::domain::explain::{Pull, Rank, ranked};
-use crate::domain::standing::{Facts, judge};
+use crate::domain::standing::judge;
+use jiff::civil::Date;
 
 pub struct ExplainView {
     pub project: String,
@@ -59,22 +60,18 @@ impl App {
             return;
         };
         let on = self.judging();
-        let mut worst: Vec<(Rank, String, i64)> = Vec::new();
+        let mut worst: Vec<(Rank, Option<Date>, i64)> = Vec::new();
         let judged = self.store.each_judged_in(&g.group, |j| {
-            let facts = Facts {
-                measure: j.measure,
-                due: j.due.parse().ok(),
-                steps: &j.steps,
-                trend: &j.trend,
-            };
+            let facts = j.facts();
             if let Some(rank) = Rank::of(&judge(&facts, on), j.weight) {
-                worst.push((rank, j.due.to_owned(), j.id));
+                worst.push((rank, facts.due, j.id));
             }
         });
         if let Err(e) = judged {
             return self.failed(&e);
         }
-        let order = |a: &(Rank, String, i64), b: &(Rank, String, i64)| {
+        // Every item of a pane here has a time limit (`each_judged_in`).
+        let order = |a: &(Rank, Option<Date>, i64), b: &(Rank, Option<Date>, i64)| {
             a.0.worse_first(&b.0)
                 .then_with(|| a.1.cmp(&b.1))
                 .then_with(|| a.2.cmp(&b.2))

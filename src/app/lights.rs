@@ -8,7 +8,7 @@
 use super::App;
 use crate::domain::lens::{Group, Lens};
 use crate::domain::pace::Light;
-use crate::domain::standing::{Facts, Judging, judge};
+use crate::domain::standing::{Judging, judge};
 use crate::store::{self, Store};
 use jiff::civil::Date;
 use std::collections::HashMap;
@@ -53,14 +53,8 @@ pub fn count(store: &Store, ask: Ask) -> store::Result<LightCounts> {
     };
     let mut by_group: HashMap<Group, Counts> = HashMap::new();
     store.each_judged(ask.lens, |j| {
-        let facts = Facts {
-            measure: j.measure,
-            due: j.due.parse().ok(),
-            steps: &j.steps,
-            trend: &j.trend,
-        };
         let slot = by_group.entry(j.group.clone()).or_default();
-        match judge(&facts, on).light {
+        match judge(&j.facts(), on).light {
             Light::Red => slot.red += 1,
             Light::Yellow => slot.yellow += 1,
             Light::Grey => slot.waiting += 1,

@@ -11,6 +11,7 @@ mod import_values;
 mod log;
 mod migrate;
 mod milestone;
+mod milestone_list;
 mod output;
 mod replace;
 pub mod report;
@@ -206,9 +207,9 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             owner,
             light,
             json,
-        })) => milestone::list(
+        })) => milestone_list::list(
             &ctx,
-            &milestone::ListArgs {
+            &milestone_list::ListArgs {
                 direction: direction.as_deref(),
                 overdue,
                 due_within,

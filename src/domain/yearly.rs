@@ -61,6 +61,12 @@ impl YearSteps {
     }
 }
 
+impl FromIterator<(i16, f64)> for YearSteps {
+    fn from_iter<I: IntoIterator<Item = (i16, f64)>>(steps: I) -> YearSteps {
+        YearSteps(steps.into_iter().collect())
+    }
+}
+
 /// One step as a planner types it: `2023=560` (also `2023:560`, or with a
 /// full-width `=`/`:`); `2023=` removes the year's step. The value is read
 /// by `amount` (the milestone's unit: `2023=1.5万`); a year outside

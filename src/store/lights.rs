@@ -11,6 +11,7 @@ use super::milestone::trend_at;
 use super::sql::Cells;
 use crate::domain::lens::{Group, Lens};
 use crate::domain::progress::Measure;
+use crate::domain::standing::Facts;
 use crate::domain::status::{Kind, Status};
 use crate::domain::trend::Trend;
 use crate::domain::yearly::YearSteps;
@@ -24,6 +25,18 @@ pub struct Judged<'a> {
     pub due: &'a str,
     pub steps: YearSteps,
     pub trend: Trend,
+}
+
+impl Judged<'_> {
+    /// What its one standing is judged from.
+    pub fn facts(&self) -> Facts<'_> {
+        Facts {
+            measure: self.measure,
+            due: self.due.parse().ok(),
+            steps: &self.steps,
+            trend: &self.trend,
+        }
+    }
 }
 
 fn group_column(lens: Lens) -> (&'static str, &'static str) {

@@ -5,7 +5,7 @@ use super::theme::Theme;
 use super::{is_overdue, value_text};
 use crate::app::App;
 use crate::app::pane::OpenMilestone;
-use crate::domain::pace::Verdict;
+use crate::domain::pace::{Light, Verdict};
 use crate::domain::progress::format_value;
 use crate::ui::width::{truncate, wrap};
 use ratatui::Frame;
@@ -92,7 +92,7 @@ pub fn render(
         field(&mut lines, ui.done_on, r.as_of.clone());
     }
     let s = super::standing(app, m);
-    if s.light != crate::domain::pace::Light::Off || s.verdict == Verdict::Cancelled {
+    if s.light != Light::Off || s.verdict == Verdict::Cancelled {
         let unit = &m.unit;
         field(
             &mut lines,

@@ -15,6 +15,7 @@ mod open;
 mod pinyin;
 mod revive;
 mod schema;
+mod schema_v3;
 mod search;
 mod tls;
 

@@ -121,8 +121,7 @@ impl Store {
         self.tune_for_bulk(true);
         let journal_set_aside = !had_plan && self.set_journal_mode("DELETE");
         let written = self.write("the copy", |tx| {
-            let triggers =
-                super::schema::begin_bulk_load(tx).map_err(Error::sql("starting the copy"))?;
+            let triggers = super::bulk_load::begin(tx).map_err(Error::sql("starting the copy"))?;
             let marks: Vec<(String, i64)> = tx
                 .prepare("SELECT name, value FROM counter")
                 .and_then(|mut s| {
@@ -181,8 +180,7 @@ impl Store {
                     "the copied plan has a row of {table} whose reference leads nowhere"
                 )));
             }
-            super::schema::end_bulk_load(tx, triggers)
-                .map_err(Error::sql("indexing the copied plan"))?;
+            super::bulk_load::end(tx, triggers).map_err(Error::sql("indexing the copied plan"))?;
             for (name, value) in &marks {
                 tx.execute(
                     "UPDATE counter SET value = max(value, ?2) WHERE name = ?1",

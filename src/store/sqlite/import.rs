@@ -53,7 +53,7 @@ impl Store {
         let identity = lineage::new_identity();
         let written = self.write("the import", |tx| {
             let triggers =
-                super::schema::begin_bulk_load(tx).map_err(Error::sql("starting the import"))?;
+                super::bulk_load::begin(tx).map_err(Error::sql("starting the import"))?;
             keep_drafts(tx, &now)?;
             let stamp = Stamp {
                 version: lineage::next_version(tx)?,
@@ -85,7 +85,7 @@ impl Store {
             drop(rows);
             check_references(tx)?;
             lineage::mark_ids(tx)?;
-            super::schema::end_bulk_load(tx, triggers)
+            super::bulk_load::end(tx, triggers)
                 .map_err(Error::sql("indexing the imported plan"))?;
             let after = format!(
                 "{} directions, {} projects, {} milestones, {} notes from {source}",

@@ -206,7 +206,8 @@ impl<'t, 's> Rows<'t, 's> {
                     m.weight.unwrap_or(1.0),
                     m.steps
                         .iter()
-                        .fold(YearSteps::default(), |s, (y, v)| s.with(*y, Some(*v)))
+                        .map(|(y, v)| (*y, *v))
+                        .collect::<YearSteps>()
                         .stored(),
                     m.status_at.as_deref().unwrap_or(""),
                     m.status_by,

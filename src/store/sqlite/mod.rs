@@ -6,6 +6,7 @@
 
 pub(in crate::store) mod backup;
 pub(in crate::store) mod beside;
+mod bulk_load;
 pub(in crate::store) mod copy;
 mod db;
 pub(in crate::store) mod file;

@@ -14,9 +14,9 @@
 //!   the readings' straight line and so the forecast follow
 //!   (`domain::trend`). Kept by triggers as readings come and go,
 //!   whoever writes them; rebuilt in one statement after a bulk load.
-//!   (An upsert, not `INSERT OR REPLACE`: a trigger's OR clause gives way
-//!   to the statement that fired it, and the reading's own upsert made the
-//!   trend's insert fail on its key.)
+//!   (Deleted and inserted, not `INSERT OR REPLACE`: a trigger's OR clause
+//!   gives way to the statement that fired it, and the reading's own upsert
+//!   made the trend's insert fail on its key.)
 
 /// Day 0 of the trend's x axis, 2020-01-01, as SQLite's julian day.
 /// (`domain::trend::EPOCH`; a test checks they agree.)
@@ -64,42 +64,31 @@ CREATE TABLE milestone_trend (
 CREATE VIEW reading_day AS
 SELECT milestone_id, CAST(round(julianday(as_of) - 2458849.5) AS INTEGER) AS x, value AS y
 FROM reading WHERE julianday(as_of) IS NOT NULL;
+-- Each milestone's sums; asked for one milestone, SQLite reads only its
+-- readings (the condition is pushed into the grouping), and a milestone
+-- that is gone has no row.
+CREATE VIEW milestone_sums AS
+SELECT m.id AS milestone_id, count(r.x) AS readings, coalesce(sum(r.x), 0) AS sum_x,
+       coalesce(sum(r.x * r.x), 0) AS sum_xx, total(r.y) AS sum_y, total(r.x * r.y) AS sum_xy
+FROM milestone m LEFT JOIN reading_day r ON r.milestone_id = m.id
+GROUP BY m.id;
 
 CREATE TRIGGER reading_trend_insert AFTER INSERT ON reading
 WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN
-    INSERT INTO milestone_trend
-    SELECT NEW.milestone_id, count(*), coalesce(sum(x), 0), coalesce(sum(x * x), 0), total(y),
-           total(x * y)
-    FROM reading_day WHERE milestone_id = NEW.milestone_id
-    ON CONFLICT (milestone_id) DO UPDATE SET readings = excluded.readings, sum_x = excluded.sum_x,
-        sum_xx = excluded.sum_xx, sum_y = excluded.sum_y, sum_xy = excluded.sum_xy;
+    DELETE FROM milestone_trend WHERE milestone_id = NEW.milestone_id;
+    INSERT INTO milestone_trend SELECT * FROM milestone_sums WHERE milestone_id = NEW.milestone_id;
 END;
 CREATE TRIGGER reading_trend_update AFTER UPDATE OF milestone_id, as_of, value ON reading
 WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN
-    INSERT INTO milestone_trend
-    SELECT NEW.milestone_id, count(*), coalesce(sum(x), 0), coalesce(sum(x * x), 0), total(y),
-           total(x * y)
-    FROM reading_day WHERE milestone_id = NEW.milestone_id
-    ON CONFLICT (milestone_id) DO UPDATE SET readings = excluded.readings, sum_x = excluded.sum_x,
-        sum_xx = excluded.sum_xx, sum_y = excluded.sum_y, sum_xy = excluded.sum_xy;
-    INSERT INTO milestone_trend
-    SELECT OLD.milestone_id, count(*), coalesce(sum(x), 0), coalesce(sum(x * x), 0), total(y),
-           total(x * y)
-    FROM reading_day WHERE milestone_id = OLD.milestone_id
-    HAVING OLD.milestone_id <> NEW.milestone_id
-    ON CONFLICT (milestone_id) DO UPDATE SET readings = excluded.readings, sum_x = excluded.sum_x,
-        sum_xx = excluded.sum_xx, sum_y = excluded.sum_y, sum_xy = excluded.sum_xy;
+    DELETE FROM milestone_trend WHERE milestone_id IN (NEW.milestone_id, OLD.milestone_id);
+    INSERT INTO milestone_trend SELECT * FROM milestone_sums
+    WHERE milestone_id IN (NEW.milestone_id, OLD.milestone_id);
 END;
 -- Also fired by the cascade when a milestone goes: its row goes with it.
 CREATE TRIGGER reading_trend_delete AFTER DELETE ON reading
 WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN
-    INSERT INTO milestone_trend
-    SELECT OLD.milestone_id, count(*), coalesce(sum(x), 0), coalesce(sum(x * x), 0), total(y),
-           total(x * y)
-    FROM reading_day WHERE milestone_id = OLD.milestone_id
-    HAVING EXISTS (SELECT 1 FROM milestone WHERE id = OLD.milestone_id)
-    ON CONFLICT (milestone_id) DO UPDATE SET readings = excluded.readings, sum_x = excluded.sum_x,
-        sum_xx = excluded.sum_xx, sum_y = excluded.sum_y, sum_xy = excluded.sum_xy;
+    DELETE FROM milestone_trend WHERE milestone_id = OLD.milestone_id;
+    INSERT INTO milestone_trend SELECT * FROM milestone_sums WHERE milestone_id = OLD.milestone_id;
 END;
 ";
 
@@ -107,10 +96,7 @@ END;
 /// triggers stood aside) and in the upgrade.
 pub(super) const REBUILD_TREND: &str = "
 DELETE FROM milestone_trend;
-INSERT INTO milestone_trend
-SELECT r.milestone_id, count(*), sum(r.x), sum(r.x * r.x), total(r.y), total(r.x * r.y)
-FROM reading_day r WHERE EXISTS (SELECT 1 FROM milestone m WHERE m.id = r.milestone_id)
-GROUP BY r.milestone_id;
+INSERT INTO milestone_trend SELECT * FROM milestone_sums WHERE readings > 0;
 ";
 
 #[cfg(test)]

@@ -1,0 +1,340 @@
+//! `milestone list`: one line per milestone (or a JSON array), each with
+//! its one standing, streamed from the store so that 100,000 rows never
+//! sit in memory together.
+
+use super::commands::{Context, open_seeded};
+use super::output;
+use super::{Failure, Outcome};
+use crate::domain::pace::Light;
+use crate::domain::scope::Scope;
+use crate::domain::standing::Judging;
+use crate::domain::text::for_terminal;
+use crate::domain::{Clock, Kind};
+use crate::i18n::Lang;
+use crate::store::{ListFilter, MilestoneRow};
+use crate::ui::width::{pad, pad_left, width};
+use serde::Serialize;
+
+/// The stable shape scripts read from `list --json`.
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    id: i64,
+    direction: &'a str,
+    program: Option<&'a str>,
+    project: &'a str,
+    title: &'a str,
+    kind: &'static str,
+    unit: &'a str,
+    baseline: Option<f64>,
+    current: Option<f64>,
+    target: Option<f64>,
+    progress: Option<u8>,
+    due: Option<&'a str>,
+    status: &'static str,
+    version: i64,
+    updated_at: &'a str,
+    updated_by: &'a str,
+    /// 责任单位 and 责任人 the milestone answers to, and whether they are
+    /// its project's (it names no one of its own).
+    owner: String,
+    lead: String,
+    owner_inherited: bool,
+    /// The one standing every view shows: `red`, `yellow`, `green`,
+    /// `grey` (no reading or no yearly step yet) or `off` (not judged),
+    /// and its reason in words.
+    light: &'static str,
+    standing: String,
+    /// 分年度目标, by year.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    steps: std::collections::BTreeMap<i16, f64>,
+}
+
+fn value_text(r: &MilestoneRow, lang: Lang) -> String {
+    if r.kind == Kind::YesNo {
+        return lang.ui().task_value(r.status).to_owned();
+    }
+    let value = lang.value_against_target(r.current, r.target, &r.unit);
+    match r.measure().percent() {
+        Some(p) if r.target.is_some() => format!("{value} {p}%"),
+        _ => value,
+    }
+}
+
+pub struct ListArgs<'a> {
+    pub direction: Option<&'a str>,
+    pub overdue: bool,
+    pub due_within: Option<i64>,
+    pub undated: bool,
+    pub owner: Option<&'a str>,
+    /// Only these lights (`red,yellow`, or 红灯、黄灯).
+    pub light: Option<&'a str>,
+    pub json: bool,
+}
+
+/// A light as `--light` names it, in either language.
+fn light_named(typed: &str) -> Option<Light> {
+    match typed.trim().to_lowercase().as_str() {
+        "red" | "红" | "红灯" => Some(Light::Red),
+        "yellow" | "黄" | "黄灯" => Some(Light::Yellow),
+        "green" | "绿" | "绿灯" => Some(Light::Green),
+        "grey" | "gray" | "灰" | "暂无" => Some(Light::Grey),
+        "off" | "不评价" => Some(Light::Off),
+        _ => None,
+    }
+}
+
+/// The code a script reads for a light.
+fn light_code(light: Light) -> &'static str {
+    match light {
+        Light::Red => "red",
+        Light::Yellow => "yellow",
+        Light::Green => "green",
+        Light::Grey => "grey",
+        Light::Off => "off",
+    }
+}
+
+pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
+    let store = open_seeded(ctx, false)?;
+    let lights: Option<Vec<Light>> = args
+        .light
+        .map(|typed| {
+            typed
+                .split([',', '，', '、', ' '])
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| light_named(t).ok_or_else(|| t.trim().to_owned()))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()
+        .map_err(|bad| Failure::Input(ctx.lang.bad_light(&bad)))?;
+    let on = Judging {
+        today: ctx.clock.today(),
+        year: store.plan_year().unwrap_or(2023),
+    };
+    let direction = args
+        .direction
+        .map(|d| store.find_direction(d))
+        .transpose()?;
+    let scope = Scope {
+        direction,
+        owner: args.owner.map(str::to_owned),
+        ..Scope::default()
+    };
+    let today = ctx.clock.today().to_string();
+    // The agenda's order (overdue, due soon, undated) comes from its
+    // sections; the plain list is streamed from the store, twice for text
+    // (the columns' widths, then the lines): 100,000 rows never sit in
+    // memory together.
+    let agenda = if args.due_within.is_some() || args.undated {
+        let days = args.due_within.unwrap_or(0);
+        let a = store.agenda(&today, days, &scope, usize::MAX)?;
+        let mut rows = Vec::new();
+        if args.due_within.is_some() {
+            rows.extend(a.overdue);
+            rows.extend(a.soon);
+        }
+        if args.undated {
+            rows.extend(a.undated);
+        }
+        Some(rows)
+    } else {
+        None
+    };
+    let filter = ListFilter {
+        scope,
+        overdue_on: args.overdue.then_some(today),
+    };
+    let wanted = |r: &MilestoneRow| {
+        lights
+            .as_ref()
+            .is_none_or(|l| l.contains(&r.standing(on).light))
+    };
+    let each = |f: &mut dyn FnMut(&MilestoneRow)| -> Result<(), Failure> {
+        let mut g = |r: &MilestoneRow| {
+            if wanted(r) {
+                f(r);
+            }
+        };
+        match &agenda {
+            Some(rows) => rows.iter().for_each(&mut g),
+            None => store.each_milestone(&filter, |r| g(&r))?,
+        }
+        Ok(())
+    };
+    let lang = ctx.lang;
+    let said = Judged {
+        on,
+        clock: &ctx.clock,
+    };
+    if args.json {
+        return json_lines(lang, &said, each);
+    }
+    let w = lang.words();
+    let owner_head = format!("{}/{}", w.owner, w.lead);
+    let head = [
+        w.id.to_owned(),
+        w.status.to_owned(),
+        w.due.to_owned(),
+        w.current.to_owned(),
+        owner_head,
+        format!("{} › {} › {}", w.direction, w.project, w.milestone),
+        w.light.to_owned(),
+    ];
+    // First pass: the widths, and whether anyone is named (the owner
+    // column is there only then, so a plan without owners lists as before).
+    let mut widths: Vec<usize> = head.iter().take(5).map(|h| width(h)).collect();
+    widths.push(0);
+    widths.push(width(&head[6]));
+    let mut owners = false;
+    each(&mut |r| {
+        let c = cells(r, lang, &said);
+        for (i, w) in widths.iter_mut().enumerate() {
+            *w = (*w).max(width(&c[i]));
+        }
+        owners |= !r.responsible().is_empty();
+    })?;
+    let line = |c: &[String; 7]| {
+        let owner = if owners {
+            format!("{}  ", pad(&c[4], widths[4]))
+        } else {
+            String::new()
+        };
+        format!(
+            "{}  {}  {}  {}  {}  {owner}{}\n",
+            pad_left(&c[0], widths[0]),
+            pad(&c[1], widths[1]),
+            pad(&c[6], widths[6]),
+            pad(&c[2], widths[2]),
+            pad(&c[3], widths[3]),
+            c[5]
+        )
+    };
+    // Second pass: the lines, as they are read.
+    let mut failed = None;
+    let shown = output::stdout_with(lang, |out| {
+        out.write_all(for_terminal(&line(&head), true).as_bytes())?;
+        let mut written = Ok(());
+        let read = each(&mut |r| {
+            if written.is_ok() {
+                written =
+                    out.write_all(for_terminal(&line(&cells(r, lang, &said)), true).as_bytes());
+            }
+        });
+        written?;
+        read_failed(read, &mut failed)
+    });
+    failed.map_or(shown, Err)
+}
+
+/// A read of the plan that failed half-way stops the output; the caller
+/// then says the store's own error, not a failed write.
+fn read_failed(read: Result<(), Failure>, failed: &mut Option<Failure>) -> std::io::Result<()> {
+    read.map_err(|e| {
+        *failed = Some(e);
+        std::io::Error::other("reading the plan failed")
+    })
+}
+
+/// The day the list judges on, and the clock that says when a status
+/// was set.
+struct Judged<'a> {
+    on: Judging,
+    clock: &'a Clock,
+}
+
+/// A row's seven cells: id, status, time limit, value, owner, place, light.
+fn cells(r: &MilestoneRow, lang: Lang, said: &Judged<'_>) -> [String; 7] {
+    let light = r.standing(said.on).light;
+    [
+        r.id.to_string(),
+        lang.status(r.status).to_owned(),
+        r.due.clone().unwrap_or_else(|| "—".into()),
+        value_text(r, lang),
+        owner_text(r),
+        format!(
+            "{} › {} › {}",
+            lang.name(&r.direction, &r.direction_en),
+            r.project,
+            r.title
+        ),
+        match light {
+            Light::Off => "—".to_owned(),
+            l => lang.light(l).to_owned(),
+        },
+    ]
+}
+
+/// `list --json`: the array a whole-list `to_string_pretty` would give,
+/// byte for byte, written an element at a time.
+fn json_lines(
+    lang: Lang,
+    said: &Judged<'_>,
+    each: impl Fn(&mut dyn FnMut(&MilestoneRow)) -> Result<(), Failure>,
+) -> Outcome {
+    let mut failed = None;
+    let shown = output::stdout_with(lang, |out| {
+        let mut first = true;
+        let mut written = Ok(());
+        let read = each(&mut |r| {
+            if written.is_err() {
+                return;
+            }
+            let who = r.responsible();
+            let standing = r.standing(said.on);
+            let row = JsonRow {
+                id: r.id,
+                direction: &r.direction,
+                program: r.program.as_deref(),
+                project: &r.project,
+                title: &r.title,
+                kind: r.kind.code(),
+                unit: &r.unit,
+                baseline: r.baseline,
+                current: r.current,
+                target: r.target,
+                progress: r.measure().percent(),
+                due: r.due.as_deref(),
+                status: r.status.code(),
+                version: r.version,
+                updated_at: &r.updated_at,
+                updated_by: &r.updated_by,
+                owner: who.unit,
+                lead: who.lead,
+                owner_inherited: who.inherited,
+                light: light_code(standing.light),
+                standing: lang.reason(&standing, &r.unit, &r.said, said.clock),
+                steps: r.steps.iter().collect(),
+            };
+            // serde_json never breaks a line inside a string (it escapes
+            // them), so indenting each line nests the element exactly.
+            let text = crate::formats::json::terminal_safe(
+                serde_json::to_string_pretty(&row).unwrap_or_default(),
+            );
+            let mut chunk = String::from(if first { "[\n" } else { ",\n" });
+            first = false;
+            for (i, l) in text.lines().enumerate() {
+                if i > 0 {
+                    chunk.push('\n');
+                }
+                chunk.push_str("  ");
+                chunk.push_str(l);
+            }
+            written = out.write_all(chunk.as_bytes());
+        });
+        written?;
+        read_failed(read, &mut failed)?;
+        out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+    });
+    failed.map_or(shown, Err)
+}
+
+/// `经发局/张三`, `经发局`, `—` when no one is named.
+fn owner_text(r: &MilestoneRow) -> String {
+    let who = r.responsible();
+    match (who.unit.is_empty(), who.lead.is_empty()) {
+        (true, true) => "—".to_owned(),
+        (false, true) => who.unit,
+        (true, false) => format!("/{}", who.lead),
+        (false, false) => format!("{}/{}", who.unit, who.lead),
+    }
+}
