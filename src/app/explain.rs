@@ -81,13 +81,13 @@ impl App {
             worst.truncate(PANE_LIMIT);
         }
         worst.sort_by(order);
-        let mut rows = Vec::with_capacity(worst.len());
-        for (_, _, id) in worst {
-            match self.store.milestone(id) {
-                Ok(row) => rows.push(row),
-                Err(e) => return self.failed(&e),
-            }
-        }
+        let ids: Vec<i64> = worst.iter().map(|w| w.2).collect();
+        let mut rows = match self.store.milestones_of(&ids) {
+            Ok(rows) => rows,
+            Err(e) => return self.failed(&e),
+        };
+        // In the order ranked (`ranked` keeps it among equals).
+        rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
         self.overlays.push(Overlay::Explain(ExplainView {
             project: self.pane_name(&g),
             progress: g.rollup.progress,
