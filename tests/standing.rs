@@ -252,3 +252,53 @@ mod every_view {
         }
     }
 }
+
+/// `t` on a target that runs past the plan year opens on its line with the
+/// year judged asking for a step; the step typed there is stored, and the
+/// standing judges the year by it instead of "未设年度目标".
+#[test]
+fn t_sets_the_yearly_step_a_multi_year_target_asks_for() {
+    let sb = Sandbox::new();
+    let mut app = in_july(&sb, Lang::Zh);
+    press(&mut app, "/超过100亿元<Enter>");
+    let m = app.focused().unwrap().selected_milestone().unwrap().clone();
+    assert_eq!(m.due.as_deref(), Some("2025-12-31"), "{}", m.title);
+    press(&mut app, "<Enter>");
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("未设2023年度目标"), "{text}");
+    press(&mut app, "t");
+    let Some(plan_cockpit::app::overlay::Overlay::Form(f)) = app.overlays.last() else {
+        panic!("t opened no form")
+    };
+    assert_eq!(f.text(), "100亿元 2023=");
+    // End keeps the line (the prefill is selected); the step and a base
+    // go after it.
+    press(&mut app, "<End>40 基数=20<Enter>");
+    assert!(app.overlays.is_empty(), "saved: {}", screen(&app, 80, 24));
+    let now = common::open_store(&sb.db).milestone(m.id).unwrap();
+    assert_eq!(now.steps.get(2023), Some(40.0));
+    assert_eq!(now.baseline, Some(20.0));
+    assert_eq!(now.target, Some(100.0));
+    let text = screen(&app, 80, 24);
+    assert!(!text.contains("未设2023年度目标"), "{text}");
+    // Deleting the step from the line removes it; the history has both.
+    press(&mut app, "t");
+    assert_eq!(
+        match app.overlays.last() {
+            Some(plan_cockpit::app::overlay::Overlay::Form(f)) => f.text(),
+            _ => panic!(),
+        },
+        "100亿元 2023=40 基数=20"
+    );
+    press(&mut app, "100亿元<Enter>");
+    let now = common::open_store(&sb.db).milestone(m.id).unwrap();
+    assert!(now.steps.is_empty());
+    assert_eq!(now.baseline.unwrap_or(0.0), 0.0);
+    let fields: Vec<String> = common::open_store(&sb.db)
+        .history_of(m.id, 10)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.field)
+        .collect();
+    assert!(fields.iter().any(|f| f == "steps"), "{fields:?}");
+}

@@ -197,20 +197,35 @@ impl App {
                 )
             }
             Purpose::Target { milestone, version } => {
-                // Read in the unit it is counted in now (`1.5万` for 名).
-                let unit = self
+                // Read in the unit it is counted in now (`1.5万` for 名);
+                // the steps and base left on the line are the new ones.
+                let now = self
                     .store
                     .milestone(milestone)
-                    .map(|m| m.unit)
                     .map_err(|e| self.form_error(e))?;
-                let (n, new_unit) = crate::domain::typed_forms::parse_target(text, &unit)
+                let line = crate::domain::target_line::parse_target_line(text, &now.unit)
                     .map_err(|e| self.lang.refusal(&e))?;
+                let years: std::collections::BTreeSet<i16> = now
+                    .steps
+                    .iter()
+                    .chain(line.steps.iter())
+                    .map(|(y, _)| y)
+                    .collect();
+                let steps = years
+                    .into_iter()
+                    .filter(|y| now.steps.get(*y) != line.steps.get(*y))
+                    .map(|y| (y, line.steps.get(y)))
+                    .collect();
+                let baseline =
+                    (now.baseline.unwrap_or(0.0) != line.baseline).then_some(line.baseline);
                 (
                     milestone,
                     version,
                     MilestoneChange {
-                        target: Some(n),
-                        unit: new_unit,
+                        target: Some(line.target),
+                        unit: line.unit,
+                        steps,
+                        baseline,
                         ..Default::default()
                     },
                 )

@@ -2,6 +2,7 @@
 //! (a form, the status menu, the note editor, a delete question).
 
 use super::*;
+use crate::domain::target_line::target_line;
 
 impl App {
     pub(super) fn on_panes(&mut self, action: Action) {
@@ -160,16 +161,16 @@ impl App {
                 m.due.as_deref().unwrap_or(""),
             )),
             _ => {
-                let target = m.target.map(format_value).unwrap_or_default();
-                let text = if m.unit.is_empty() {
-                    target
-                } else {
-                    format!("{target} {}", m.unit)
-                };
-                Overlay::Form(Form::new(
-                    Purpose::Target { milestone, version },
-                    text.trim(),
-                ))
+                // A target due after the year judged asks for that year's
+                // step on its line (分年度目标); any it has are there too.
+                let year = self.judging().judged_year();
+                let due_year = m
+                    .due
+                    .as_deref()
+                    .and_then(|d| d.get(..4)?.parse::<i16>().ok());
+                let ask = due_year.is_some_and(|d| d > year).then_some(year);
+                let text = target_line(m.target, &m.unit, &m.steps, m.baseline, ask);
+                Overlay::Form(Form::new(Purpose::Target { milestone, version }, &text))
             }
         };
         self.overlays.push(overlay);

@@ -21,6 +21,7 @@ pub mod sheet;
 pub mod sheet_steps;
 pub mod standing;
 pub mod status;
+pub mod target_line;
 pub mod text;
 pub mod trend;
 pub mod typed;

@@ -91,8 +91,8 @@ impl Lang {
             }
             Verdict::NoStep { year } => say!(
                 lang,
-                "未设{year}年度目标(可用 milestone set --step {year}=数值 设置)",
-                "no {year} step set (milestone set --step {year}=N sets one)"
+                "未设{year}年度目标(按 t 填写 {year}=数值,或 milestone set --step)",
+                "no {year} step set (t: type {year}=N, or milestone set --step)"
             ),
             Verdict::Cancelled => say!(lang, "已取消,不计入统计", "cancelled, not counted"),
             Verdict::Undated => say!(lang, "未设完成时限", "no time limit"),

@@ -22,7 +22,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[L::Panes], &[k('e')], A::EditValue, "填报完成值", "record value", true),
     b(&[L::Panes], &[k('s')], A::EditStatus, "修改状态", "status", true),
     b(&[L::Panes], &[k('d')], A::EditDue, "修改完成时限", "time limit", false),
-    b(&[L::Panes], &[k('t')], A::EditTarget, "修改目标值和单位", "target and unit", false),
+    b(&[L::Panes], &[k('t')], A::EditTarget, "修改目标值、单位、分年度目标、年初基数", "target, unit, yearly steps, base", false),
     b(&[L::Panes], &[k('L')], A::Lens, "切换分组:方向/工程/方面/责任单位", "group by: direction / program / area / owner", false),
     b(&[L::Panes], &[k('b')], A::LinkAreas, "关联方面(民生、制度保障)", "link the project to areas", false),
     b(&[L::Panes], &[k('o')], A::EditOwner, "设定责任单位/责任人", "owner (unit/lead)", false),
