@@ -6,6 +6,7 @@ mod common;
 use common::{Sandbox, cockpit, press};
 use plan_cockpit::app::keymap::Layer;
 use plan_cockpit::app::overlay::Overlay;
+use plan_cockpit::domain::change::MilestoneChange;
 use plan_cockpit::i18n::Lang;
 
 fn at(sb: &Sandbox, now: &str, args: &[&str]) -> String {
@@ -126,5 +127,92 @@ fn a_in_a_projects_history_widens_to_the_whole_pane() {
     assert_eq!(h.rows.len(), 2, "both projects of the pane: {:?}", h.rows);
     assert!(h.rows[0].place.contains("数字化评估"), "newest first");
     press(&mut app, "a<Esc>");
+    assert_eq!(app.layer(), Layer::Panes);
+}
+
+/// `C`: the whole plan's changes since this week's Monday; `d` widens to
+/// the month and to all time, `p` keeps one person's (then everyone's).
+#[test]
+fn c_shows_the_plan_s_changes_since_monday_by_person() {
+    let sb = Sandbox::new();
+    // Two planners, each through a store of their own name and day.
+    let by = |who: &str, now: &str, id: i64, change: MilestoneChange| {
+        let zone = jiff::tz::TimeZone::get("Asia/Shanghai").unwrap();
+        let clock = plan_cockpit::domain::Clock::fixed_in(now.parse().unwrap(), zone);
+        let mut store = plan_cockpit::store::open(
+            &sb.db,
+            plan_cockpit::store::OpenOptions {
+                author: who.into(),
+                quick_check: false,
+                read_only: false,
+                seed: Some(&|| plan_cockpit::seed::plan_2023("2023-02-01T00:00:00Z", "planner")),
+                allow_network_fs: false,
+                clock,
+            },
+        )
+        .unwrap();
+        store.update_milestone(id, None, change, "test").unwrap();
+    };
+    let value = |v: f64| MilestoneChange {
+        value: Some(plan_cockpit::domain::change::ValueChange::Set(v)),
+        ..MilestoneChange::default()
+    };
+    // 2023-11-27 is a Monday; the cockpit looks on Wednesday the 29th.
+    by("lihua", "2023-10-30T10:00:00+08:00", 19, value(540.0));
+    let blocked = MilestoneChange {
+        status: Some(plan_cockpit::domain::Status::Blocked),
+        ..MilestoneChange::default()
+    };
+    by("wangfang", "2023-11-20T10:00:00+08:00", 6, blocked);
+    by("lihua", "2023-11-27T10:00:00+08:00", 23, value(35.2));
+    by("wangfang", "2023-11-28T10:00:00+08:00", 36, value(360.0));
+    let zone = jiff::tz::TimeZone::get("Asia/Shanghai").unwrap();
+    let clock =
+        plan_cockpit::domain::Clock::fixed_in("2023-11-29T09:00:00+08:00".parse().unwrap(), zone);
+    let mut app =
+        plan_cockpit::app::App::new(common::open_store_at(&sb.db, clock), Lang::Zh).unwrap();
+    let shown = |app: &plan_cockpit::app::App| -> Vec<(String, String)> {
+        match app.overlays.last() {
+            Some(Overlay::History(h)) => h
+                .rows
+                .iter()
+                .map(|r| (r.author.clone(), r.field.clone()))
+                .collect(),
+            _ => panic!("no history open"),
+        }
+    };
+    press(&mut app, "C");
+    assert_eq!(app.layer(), Layer::History);
+    assert_eq!(
+        shown(&app),
+        [
+            ("wangfang".into(), "current".into()),
+            ("lihua".into(), "current".into())
+        ],
+        "since Monday, newest first"
+    );
+    let text = common::screen(&app, 80, 24);
+    assert!(text.contains("本周(11-27 起)"), "{text}");
+    press(&mut app, "d");
+    assert_eq!(shown(&app).len(), 3, "this month");
+    assert!(common::screen(&app, 80, 24).contains("本月(11-01 起)"));
+    press(&mut app, "p");
+    assert_eq!(
+        shown(&app),
+        [
+            ("wangfang".into(), "current".into()),
+            ("wangfang".into(), "status".into())
+        ],
+        "the month's newest author first"
+    );
+    assert!(common::screen(&app, 80, 24).contains("wangfang"));
+    press(&mut app, "p");
+    assert!(shown(&app).iter().all(|(who, _)| who == "lihua"));
+    press(&mut app, "p");
+    assert_eq!(shown(&app).len(), 3, "everyone again");
+    press(&mut app, "d");
+    assert_eq!(shown(&app).len(), 4, "all time");
+    assert!(common::screen(&app, 80, 24).contains("全部时间"));
+    press(&mut app, "<Esc>");
     assert_eq!(app.layer(), Layer::Panes);
 }

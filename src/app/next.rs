@@ -27,6 +27,8 @@ pub enum Command {
     NarrowAgenda(crate::domain::agenda::Narrow),
     /// A project's history widened to its whole pane.
     PaneHistory,
+    /// The plan-wide log's period or person changed: read it again.
+    ReloadLog,
     /// Close the menu and have this week's report written in this format.
     WriteReport(crate::app::report::ReportFormat),
     /// Close the menu and set the status.

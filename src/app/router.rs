@@ -72,6 +72,7 @@ impl App {
             }
             Command::NarrowAgenda(by) => self.narrow_agenda(by),
             Command::PaneHistory => self.open_pane_history(),
+            Command::ReloadLog => self.reload_plan_log(),
             Command::WriteReport(format) => {
                 self.overlays.pop();
                 self.want_report(format);

@@ -144,6 +144,43 @@ fn canonical_shape(s: &str) -> bool {
         && b[17] < b'6'
 }
 
+/// The spans the cockpit's change log offers ("what changed since Monday").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// Since this week's Monday (the office's week; today when a Monday).
+    ThisWeek,
+    /// Since the 1st of this month.
+    ThisMonth,
+    All,
+}
+
+impl Period {
+    /// The first day the period holds, on `today`; None: no bound.
+    pub fn since(self, today: Date) -> Option<Date> {
+        match self {
+            Period::ThisWeek => {
+                let back = i64::from(today.weekday().to_monday_zero_offset());
+                Some(
+                    today
+                        .checked_sub(jiff::Span::new().days(back))
+                        .unwrap_or(today),
+                )
+            }
+            Period::ThisMonth => Some(today.first_of_month()),
+            Period::All => None,
+        }
+    }
+
+    /// The next one a key press offers, round again after all.
+    pub fn next(self) -> Period {
+        match self {
+            Period::ThisWeek => Period::ThisMonth,
+            Period::ThisMonth => Period::All,
+            Period::All => Period::ThisWeek,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,5 +281,29 @@ mod tests {
             tidy_instant(&mut v).unwrap();
             proptest::prop_assert_eq!(v, canonical);
         }
+    }
+
+    #[test]
+    fn the_log_s_periods_start_on_monday_and_the_first() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        // 2023-11-27 is a Monday; the 29th a Wednesday; 2023-10-01 a Sunday.
+        assert_eq!(
+            Period::ThisWeek.since(d("2023-11-27")),
+            Some(d("2023-11-27"))
+        );
+        assert_eq!(
+            Period::ThisWeek.since(d("2023-11-29")),
+            Some(d("2023-11-27"))
+        );
+        assert_eq!(
+            Period::ThisWeek.since(d("2023-10-01")),
+            Some(d("2023-09-25"))
+        );
+        assert_eq!(
+            Period::ThisMonth.since(d("2023-11-29")),
+            Some(d("2023-11-01"))
+        );
+        assert_eq!(Period::All.since(d("2023-11-29")), None);
+        assert_eq!(Period::All.next(), Period::ThisWeek);
     }
 }

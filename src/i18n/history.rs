@@ -6,6 +6,33 @@ use super::Lang;
 use crate::domain::Status;
 
 impl Lang {
+    /// The plan-wide log's title: its period (from `since`, a day), whose
+    /// changes, and how many are shown.
+    pub fn log_title(
+        self,
+        period: crate::domain::dates::Period,
+        since: Option<jiff::civil::Date>,
+        person: Option<&str>,
+        shown: usize,
+    ) -> String {
+        use crate::domain::dates::Period;
+        let since = since.map(|d| d.strftime("%m-%d").to_string());
+        let period = match (period, since) {
+            (Period::ThisWeek, Some(d)) => say!(self, "本周({d} 起)", "this week (from {d})"),
+            (Period::ThisMonth, Some(d)) => say!(self, "本月({d} 起)", "this month (from {d})"),
+            _ => say!(self, "全部时间", "all time"),
+        };
+        let who = match person {
+            Some(p) => p.to_owned(),
+            None => say!(self, "所有人", "everyone"),
+        };
+        say!(
+            self,
+            "全部修改记录 · {period} · {who} · {shown} 条",
+            "All changes · {period} · {who} · {shown}"
+        )
+    }
+
     /// A history field's name.
     pub fn field_name(self, field: &str) -> &str {
         let (zh, en) = match field {
@@ -15,6 +42,7 @@ impl Lang {
             "target" => ("目标值", "target"),
             "current" => ("完成值", "current"),
             "baseline" => ("基数", "baseline"),
+            "steps" => ("分年度目标", "yearly steps"),
             "status" => ("状态", "status"),
             "due" => ("完成时限", "due"),
             "reading" => ("填报记录", "reading"),

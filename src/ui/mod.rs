@@ -7,6 +7,7 @@ mod chart;
 mod detail;
 mod explain;
 mod heading;
+mod history;
 mod list;
 mod overlays;
 mod panes;

@@ -63,39 +63,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 frame.render_widget(Paragraph::new(lines), *col);
             }
         }
-        Overlay::History(h) => {
-            let (title, rows, scroll) = (&h.title, &h.rows, &h.scroll);
-            let popup = centered(
-                area,
-                area.width.saturating_sub(2).min(110),
-                area.height.saturating_sub(2),
-            );
-            let inner = boxed(frame, popup, &format!("{} · {title}", ui.history), theme);
-            let cells = inner.width as usize;
-            let mut lines = Vec::new();
-            if rows.is_empty() {
-                lines.push(Line::styled(ui.empty, theme.dim()));
-            }
-            for h in rows {
-                let when = app.clock().local_minute(&h.at);
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{when} "), theme.dim()),
-                    Span::styled(format!("{} ", h.author), theme.key()),
-                    Span::raw(truncate(
-                        &h.place,
-                        cells.saturating_sub(width(&when) + width(&h.author) + 2),
-                    )),
-                ]));
-                let change = format!(
-                    "  {}",
-                    app.lang
-                        .change(&h.field, h.old.as_deref(), h.new.as_deref())
-                );
-                lines.extend(wrap(&change, cells).into_iter().map(Line::raw));
-            }
-            let max = super::cells(lines.len()).saturating_sub(inner.height);
-            frame.render_widget(Paragraph::new(lines).scroll(((*scroll).min(max), 0)), inner);
-        }
+        Overlay::History(h) => super::history::render(app, theme, frame, area, h),
         Overlay::Search(s) => {
             let popup = centered(
                 area,

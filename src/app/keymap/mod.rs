@@ -85,6 +85,12 @@ pub enum Action {
     NewNote,
     EditNote,
     History,
+    /// `C`: the whole plan's change log.
+    ChangeLog,
+    /// In the change log: the next period (this week, this month, all).
+    LogPeriod,
+    /// In the change log: the next person (then everyone again).
+    LogPerson,
     /// `A`: the agenda.
     Agenda,
     /// `x`: what pulls the selected project down.
