@@ -216,3 +216,42 @@ fn c_shows_the_plan_s_changes_since_monday_by_person() {
     press(&mut app, "<Esc>");
     assert_eq!(app.layer(), Layer::Panes);
 }
+
+/// `B`: the targets and time limits that moved since the newest baseline,
+/// `b` the baseline before, Enter goes to the item; no baseline says how
+/// to save one.
+#[test]
+fn b_compares_with_the_newest_baseline_and_steps_back() {
+    let (sb, mut app) = cockpit(Lang::Zh);
+    press(&mut app, "B");
+    assert_eq!(app.layer(), Layer::Panes);
+    assert!(common::screen(&app, 80, 24).contains("尚未保存基线"));
+    sb.ok_at("2023-03-01T09:00:00+08:00", &["baseline", "save", "年初"]);
+    sb.ok_at(
+        "2023-06-01T09:00:00+08:00",
+        &["milestone", "set", "19", "--target", "620"],
+    );
+    sb.ok_at("2023-07-01T09:00:00+08:00", &["baseline", "save", "年中"]);
+    sb.ok_at(
+        "2023-08-01T09:00:00+08:00",
+        &["milestone", "set", "23", "--due", "2024-06-30"],
+    );
+    press(&mut app, "B");
+    assert_eq!(app.layer(), Layer::Compare);
+    let moved = |app: &plan_cockpit::app::App| match app.overlays.last() {
+        Some(Overlay::Compare(c)) => c.moved.iter().map(|m| m.milestone).collect::<Vec<_>>(),
+        _ => panic!("no comparison open"),
+    };
+    assert_eq!(moved(&app), [23], "since 年中: the time limit");
+    let text = common::screen(&app, 80, 24);
+    assert!(text.contains("与基线比较 · 年中"), "{text}");
+    assert!(text.contains("2023-12-31 → 2024-06-30"), "{text}");
+    press(&mut app, "b");
+    assert_eq!(moved(&app), [19, 23], "since 年初: both");
+    let text = common::screen(&app, 120, 40);
+    assert!(text.contains("600 → 620 (+20) 家"), "{text}");
+    press(&mut app, "<Enter>");
+    assert_eq!(app.layer(), Layer::Panes);
+    let m = app.focused().unwrap().selected_milestone().unwrap();
+    assert_eq!(m.id, 19, "Enter went to the item");
+}

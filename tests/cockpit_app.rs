@@ -534,7 +534,7 @@ fn help_lists_every_binding_of_the_key_table() {
         press(&mut app, "?");
         assert_eq!(app.layer(), Layer::Help);
         // Tall enough for every line of help at once.
-        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 120)).unwrap();
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 160)).unwrap();
         t.draw(|f| plan_cockpit::ui::render(&app, f)).unwrap();
         let screen = t.backend().to_string();
         for b in plan_cockpit::app::keymap::BINDINGS {

@@ -3,6 +3,7 @@
 //! the UI draws from the state. No terminal here, and no SQL.
 
 mod agenda;
+mod compare;
 mod confirm;
 mod conflict;
 mod drafts;

@@ -59,6 +59,7 @@ impl App {
             }
             Action::History => self.open_history(),
             Action::ChangeLog => self.open_plan_log(),
+            Action::Compare => self.open_compare(),
             Action::Agenda => self.open_agenda(),
             Action::Explain => self.open_explain(),
             Action::ExplainPane => self.open_explain_pane(),

@@ -29,6 +29,8 @@ pub enum Command {
     PaneHistory,
     /// The plan-wide log's period or person changed: read it again.
     ReloadLog,
+    /// Another baseline chosen to compare with: read it.
+    ReloadCompare,
     /// Close the menu and have this week's report written in this format.
     WriteReport(crate::app::report::ReportFormat),
     /// Close the menu and set the status.

@@ -5,6 +5,7 @@
 //! `layers!` below.
 
 pub use super::agenda::AgendaView;
+pub use super::compare::CompareView;
 pub use super::confirm::Confirm;
 pub use super::conflict::ConflictView;
 pub use super::editor::Editor;
@@ -58,6 +59,7 @@ layers! {
     Conflict(ConflictView),
     Agenda(AgendaView),
     Explain(ExplainView),
+    Compare(CompareView),
 }
 
 impl Overlay {

@@ -73,6 +73,7 @@ impl App {
             Command::NarrowAgenda(by) => self.narrow_agenda(by),
             Command::PaneHistory => self.open_pane_history(),
             Command::ReloadLog => self.reload_plan_log(),
+            Command::ReloadCompare => self.reload_compare(),
             Command::WriteReport(format) => {
                 self.overlays.pop();
                 self.want_report(format);

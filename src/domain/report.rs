@@ -125,6 +125,47 @@ pub struct Moved {
     pub by: Option<String>,
 }
 
+impl Moved {
+    /// The report's four cells (and the cockpit's line): where, the target
+    /// then → now with its change, the time limit then → now, and who.
+    pub fn cells(&self) -> [String; 4] {
+        let m = self;
+        use super::progress::format_value;
+        let num = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), format_value);
+        let target = if m.target_was == m.target {
+            num(m.target)
+        } else {
+            let delta = match (m.target_was, m.target) {
+                (Some(a), Some(b)) => {
+                    let d = b - a;
+                    format!(" ({}{})", if d >= 0.0 { "+" } else { "" }, format_value(d))
+                }
+                _ => String::new(),
+            };
+            format!(
+                "{} → {}{delta} {}",
+                num(m.target_was),
+                num(m.target),
+                m.unit
+            )
+            .trim()
+            .to_owned()
+        };
+        let day = |d: &Option<String>| d.clone().unwrap_or_else(|| "—".into());
+        let due = if m.due_was == m.due {
+            day(&m.due)
+        } else {
+            format!("{} → {}", day(&m.due_was), day(&m.due))
+        };
+        [
+            m.place.clone(),
+            target,
+            due,
+            m.by.clone().unwrap_or_else(|| "—".into()),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub plan_title: String,

@@ -5,7 +5,6 @@
 use crate::domain::Kind;
 use crate::domain::clock::Clock;
 use crate::domain::pace::Light;
-use crate::domain::progress::format_value;
 use crate::domain::report::{ChangeLine, Group, Item, Report};
 use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
@@ -134,41 +133,6 @@ pub(super) fn baseline_heads(lang: Lang) -> [&'static str; 4] {
     [w.place, w.target_moved, w.due_moved, w.moved_by]
 }
 
-pub(super) fn moved_cells(m: &crate::domain::report::Moved) -> [String; 4] {
-    let num = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), format_value);
-    let target = if m.target_was == m.target {
-        num(m.target)
-    } else {
-        let delta = match (m.target_was, m.target) {
-            (Some(a), Some(b)) => {
-                let d = b - a;
-                format!(" ({}{})", if d >= 0.0 { "+" } else { "" }, format_value(d))
-            }
-            _ => String::new(),
-        };
-        format!(
-            "{} → {}{delta} {}",
-            num(m.target_was),
-            num(m.target),
-            m.unit
-        )
-        .trim()
-        .to_owned()
-    };
-    let day = |d: &Option<String>| d.clone().unwrap_or_else(|| "—".into());
-    let due = if m.due_was == m.due {
-        day(&m.due)
-    } else {
-        format!("{} → {}", day(&m.due_was), day(&m.due))
-    };
-    [
-        m.place.clone(),
-        target,
-        due,
-        m.by.clone().unwrap_or_else(|| "—".into()),
-    ]
-}
-
 pub(super) fn title(r: &Report, lang: Lang) -> String {
     format!("{} {}", r.plan_title, lang.report().title)
 }
@@ -286,7 +250,7 @@ pub fn markdown(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) 
         if moved.is_empty() {
             writeln!(out, "{}\n", w.baseline_none)?;
         } else {
-            let rows = moved.iter().map(|m| moved_cells(m).to_vec());
+            let rows = moved.iter().map(|m| m.cells().to_vec());
             md_table(&mut out, &baseline_heads(lang), rows)?;
         }
     }

@@ -207,9 +207,7 @@ fn document(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::R
         if moved.is_empty() {
             paragraph(out, None, w.baseline_none)?;
         } else {
-            let rows = moved
-                .iter()
-                .map(|m| (super::report::moved_cells(m).to_vec(), None));
+            let rows = moved.iter().map(|m| (m.cells().to_vec(), None));
             let heads = super::report::baseline_heads(lang);
             table(out, &heads, &[5600, 3600, 3600, 1770], None, rows)?;
         }

@@ -4,7 +4,7 @@
 
 use super::report::{
     baseline_heading, baseline_heads, change_cells, changes_heading, escape_markup, group_heading,
-    item_cells, item_heads, moved_cells, overview_rows, percent, summary_line, title,
+    item_cells, item_heads, overview_rows, percent, summary_line, title,
 };
 use crate::domain::clock::Clock;
 use crate::domain::pace::Light;
@@ -149,7 +149,7 @@ pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> i
             html_table(
                 &mut out,
                 &baseline_heads(lang),
-                moved.iter().map(|m| (moved_cells(m).to_vec(), None)),
+                moved.iter().map(|m| (m.cells().to_vec(), None)),
             )?;
         }
     }

@@ -395,7 +395,7 @@ pub fn xlsx(
         header(ws, 0, &cols, &f)?;
         for (n, m) in moved.iter().enumerate() {
             let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
-            for (c, text) in super::report::moved_cells(m).iter().enumerate() {
+            for (c, text) in m.cells().iter().enumerate() {
                 let c = u16::try_from(c).unwrap_or(u16::MAX);
                 ws.write_string_with_format(row, c, clean(text), &f.text)?;
             }

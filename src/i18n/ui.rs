@@ -104,6 +104,10 @@ pub struct Ui {
     pub as_of: &'static str,
     pub weight: &'static str,
     pub no_owner: &'static str,
+    /// `B` on a plan with no baseline saved.
+    pub no_baselines: &'static str,
+    /// The comparison layer's name in help.
+    pub compare_layer: &'static str,
     pub report_title: &'static str,
     pub report_formats: [&'static str; 4],
     pub report_writing: &'static str,
@@ -254,6 +258,8 @@ pub static UI_ZH: Ui = Ui {
     as_of: "截至",
     weight: "权重",
     no_owner: "未指定责任单位",
+    compare_layer: "与基线比较",
+    no_baselines: "尚未保存基线:先用 plan-cockpit baseline save 名称 记下当前的目标值和完成时限",
     report_title: "本周工作进展报告",
     report_formats: [
         "Word 文档(.docx)",
@@ -385,6 +391,8 @@ pub static UI_EN: Ui = Ui {
     as_of: "as of",
     weight: "Weight",
     no_owner: "No unit named",
+    compare_layer: "Compare with a baseline",
+    no_baselines: "No baseline saved yet: plan-cockpit baseline save NAME keeps today's targets and time limits",
     report_title: "This week's report",
     report_formats: [
         "Word document (.docx)",

@@ -4,6 +4,7 @@
 mod agenda;
 pub mod ascii;
 mod chart;
+mod compare;
 mod detail;
 mod explain;
 mod heading;

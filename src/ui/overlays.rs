@@ -25,6 +25,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Overlay::Help(h) => help(app, theme, frame, area, h.scroll),
         Overlay::Agenda(a) => super::agenda::render(app, theme, frame, area, a),
         Overlay::Explain(x) => super::explain::render(app, theme, frame, area, x),
+        Overlay::Compare(c) => super::compare::render(app, theme, frame, area, c),
         Overlay::Conflict(c) => {
             let popup = centered(
                 area,
@@ -334,5 +335,6 @@ fn layer_name(ui: &Ui, layer: Layer) -> &'static str {
         Layer::Replaced => ui.plan_replaced_title,
         Layer::Agenda => ui.agenda_title,
         Layer::Explain => ui.explain_title,
+        Layer::Compare => ui.compare_layer,
     }
 }

@@ -287,6 +287,12 @@ pub fn reach(layer: plan_cockpit::app::keymap::Layer) -> (Sandbox, plan_cockpit:
             press(&mut app, "A");
             false
         }
+        Layer::Compare => {
+            sb.ok(&["baseline", "save", "年初"]);
+            sb.ok(&["milestone", "set", "19", "--target", "620"]);
+            press(&mut app, "B");
+            false
+        }
         Layer::Help => {
             press(&mut app, "?");
             false

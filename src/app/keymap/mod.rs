@@ -28,13 +28,16 @@ pub enum Layer {
     Agenda,
     /// What pulls a project's progress down.
     Explain,
+    /// What moved since a baseline.
+    Compare,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 12] = [
+    pub const ALL: [Layer; 13] = [
         Layer::Panes,
         Layer::Agenda,
         Layer::Explain,
+        Layer::Compare,
         Layer::Search,
         Layer::Form,
         Layer::Menu,
@@ -91,6 +94,10 @@ pub enum Action {
     LogPeriod,
     /// In the change log: the next person (then everyone again).
     LogPerson,
+    /// `B`: what moved since a baseline.
+    Compare,
+    /// In the comparison: the baseline before (then the newest again).
+    NextBaseline,
     /// `A`: the agenda.
     Agenda,
     /// `x`: what pulls the selected project down.
