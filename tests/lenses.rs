@@ -390,3 +390,56 @@ fn two_planners_naming_an_owner_meet_in_the_conflict_view() {
     let p = open_store(&sb.db).project(17).unwrap();
     assert_eq!((p.owner.as_str(), p.lead.as_str()), ("经发局", "张三"));
 }
+
+/// The owner lens: the units with most red and yellow first (the one
+/// naming none last), the focus kept on its unit, each heading with the
+/// items it answers for, and the lens's totals in the title bar.
+#[test]
+fn the_owner_lens_puts_the_units_most_behind_first_with_totals() {
+    let (sb, mut app) = cockpit(Lang::Zh);
+    // 科技局 sorts before 经发局 by name; 经发局 answers for more (on the
+    // pinned day every 2023 item is overdue, so red).
+    sb.ok(&["project", "set", "21", "--owner", "科技局/李四"]);
+    sb.ok(&["project", "set", "22", "--owner", "经发局/张三"]);
+    sb.ok(&["project", "set", "39", "--owner", "经发局/张三"]);
+    app.reload().unwrap();
+    press(&mut app, "LLL");
+    assert_eq!(app.lens, Lens::Owners);
+    assert_eq!(
+        pane_names(&app)[..2],
+        ["科技局", "经发局"],
+        "by name until counted"
+    );
+    press(&mut app, "l");
+    assert_eq!(app.pane_name(&app.focused().unwrap().group), "经发局");
+    let ask = app.lights_wanted().expect("counts asked for the lens");
+    let counts = lights::count(&open_store_at(&sb.db, test_clock()), ask).unwrap();
+    assert!(app.handle(Event::Lights(counts)));
+    let names = pane_names(&app);
+    assert_eq!(names[..2], ["经发局", "科技局"], "most behind first");
+    assert_eq!(names.last().unwrap(), "未指定责任单位");
+    assert_eq!(
+        app.pane_name(&app.focused().unwrap().group),
+        "经发局",
+        "the focus moved with its pane"
+    );
+    let alarms = |app: &App, i: usize| {
+        let c = app.light_counts(&app.panes[i].group.group).unwrap();
+        c.red + c.yellow
+    };
+    let named = app.panes.len() - 1;
+    assert!((1..named).all(|i| alarms(&app, i - 1) >= alarms(&app, i)));
+    let total = app.light_totals().unwrap();
+    let text = common::screen(&app, 120, 40);
+    assert!(
+        text.contains(&format!("[按责任单位 · 合计 ◉{}", total.red)),
+        "{text}"
+    );
+    assert!(text.contains("经发局"), "{text}");
+    let items = app.panes[0].group.rollup.milestones;
+    assert!(text.contains(&format!("2 个项目 {items} 项任务")), "{text}");
+    // A reload (another planner's save) keeps the order and the focus.
+    app.reload().unwrap();
+    assert_eq!(pane_names(&app)[..2], ["经发局", "科技局"]);
+    assert_eq!(app.focus, 0);
+}

@@ -11,6 +11,7 @@ use crate::domain::pace::Light;
 use crate::domain::standing::{Judging, judge};
 use crate::store::{self, Store};
 use jiff::civil::Date;
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 /// What the counts are for: the lens, the day, and the data version the
@@ -102,7 +103,46 @@ impl App {
             return false;
         }
         self.lights = Some(counts);
+        self.arrange_panes();
         true
+    }
+
+    /// In the owner lens the units with the most red and yellow come first
+    /// (then the most red; the order of their names among equals), the
+    /// panes of no named unit last; the focus stays on its pane. Arranged
+    /// by the last counts made for the lens, so a save does not shuffle
+    /// the panes before its new counts come.
+    pub(super) fn arrange_panes(&mut self) {
+        if self.lens != Lens::Owners {
+            return;
+        }
+        let Some(l) = self.lights.as_ref().filter(|l| l.ask.lens == Lens::Owners) else {
+            return;
+        };
+        let focused = self.panes.get(self.focus).map(|p| p.group.group.clone());
+        self.panes.sort_by_key(|p| {
+            let c = l.by_group.get(&p.group.group).copied().unwrap_or_default();
+            let unnamed = matches!(&p.group.group, Group::Owner(o) if o.is_empty());
+            (unnamed, Reverse(c.red + c.yellow), Reverse(c.red))
+        });
+        if let Some(at) = focused.and_then(|g| self.panes.iter().position(|p| p.group.group == g)) {
+            self.focus = at;
+        }
+    }
+
+    /// Red, yellow and grey over every pane of the lens (the owner lens's
+    /// title), when counted for what is on screen. Each item sits in one
+    /// pane of the lenses this is asked for.
+    pub fn light_totals(&self) -> Option<Counts> {
+        let l = self.lights.as_ref()?;
+        if l.ask != self.lights_ask() {
+            return None;
+        }
+        Some(l.by_group.values().fold(Counts::default(), |t, c| Counts {
+            red: t.red + c.red,
+            yellow: t.yellow + c.yellow,
+            waiting: t.waiting + c.waiting,
+        }))
     }
 
     /// Red, yellow and grey of one pane, when counted for what is on screen.

@@ -27,6 +27,7 @@ impl App {
         let span = self.span();
         let lens = self.lens;
         let old = std::mem::take(&mut self.panes);
+        let focused = old.get(self.focus).map(|p| p.group.group.clone());
         let panes = self.store.snapshot(|store| {
             let groups = store.groups(lens)?;
             let mut panes = Vec::with_capacity(groups.len());
@@ -68,7 +69,11 @@ impl App {
         match panes {
             Ok(panes) => {
                 self.panes = panes;
-                self.focus = self.focus.min(self.panes.len().saturating_sub(1));
+                self.focus = focused
+                    .and_then(|g| self.panes.iter().position(|p| p.group.group == g))
+                    .unwrap_or(self.focus)
+                    .min(self.panes.len().saturating_sub(1));
+                self.arrange_panes();
                 Ok(())
             }
             Err(e) => {

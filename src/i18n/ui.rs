@@ -6,6 +6,10 @@ use crate::domain::Status;
 pub struct Ui {
     pub app: &'static str,
     pub projects_n: &'static str,
+    /// Items (目标任务) a unit answers for, after a number.
+    pub items_n: &'static str,
+    /// Red, yellow and grey over the whole lens, in the title bar.
+    pub lens_totals: &'static str,
     pub empty: &'static str,
     pub no_due: &'static str,
     /// A qualitative task's value: done, or not yet.
@@ -167,6 +171,8 @@ impl Ui {
 pub static UI_ZH: Ui = Ui {
     app: "规划驾驶舱",
     projects_n: "个项目",
+    items_n: "项任务",
+    lens_totals: "合计",
     empty: "(空)",
     no_due: "未设时限",
     task_done: "已完成",
@@ -300,6 +306,8 @@ pub static UI_ZH: Ui = Ui {
 pub static UI_EN: Ui = Ui {
     app: "plan cockpit",
     projects_n: "projects",
+    items_n: "items",
+    lens_totals: "in all",
     empty: "(empty)",
     no_due: "no due date",
     task_done: "done",

@@ -5,6 +5,7 @@
 use super::theme::light_mark;
 use super::width::{truncate, width};
 use crate::app::App;
+use crate::domain::lens::Lens;
 use crate::domain::pace::Light;
 
 /// Below this many cells a pane shows too little of a project's name:
@@ -53,8 +54,15 @@ pub fn title(app: &App, index: usize, cells: u16, screen: u16) -> String {
             }
         }
     }
+    // A unit's pane also says how many items it answers for: its red and
+    // yellow read against its whole load.
+    let items = if app.lens == Lens::Owners {
+        format!(" {} {}", d.rollup.milestones, app.ui().items_n)
+    } else {
+        String::new()
+    };
     let title = format!(
-        "{before}{}{name}{lights} · {} {} ",
+        "{before}{}{name}{lights} · {} {}{items} ",
         if focused { "▶ " } else { " " },
         d.projects,
         app.ui().projects_n

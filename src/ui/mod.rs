@@ -17,6 +17,7 @@ pub mod theme;
 pub mod width;
 
 use crate::app::App;
+use crate::domain::pace::Light;
 use crate::i18n::Lang;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -67,7 +68,24 @@ fn title_bar(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         crate::domain::lens::Lens::Owners => Some(ui.by_owner),
     };
     if let Some(lens) = lens {
-        spans.push(Span::styled(format!("[{lens}] "), theme.selected()));
+        // The owner lens totals its units' lights: what the office answers
+        // for in all.
+        let mut totals = String::new();
+        if app.lens == crate::domain::lens::Lens::Owners
+            && let Some(t) = app.light_totals()
+        {
+            totals = format!(" · {}", ui.lens_totals);
+            for (n, light) in [
+                (t.red, Light::Red),
+                (t.yellow, Light::Yellow),
+                (t.waiting, Light::Grey),
+            ] {
+                if n > 0 {
+                    totals.push_str(&format!(" {}{n}", theme::light_mark(light)));
+                }
+            }
+        }
+        spans.push(Span::styled(format!("[{lens}{totals}] "), theme.selected()));
     }
     if let Some(why) = &app.read_only {
         spans.push(Span::styled(
