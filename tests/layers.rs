@@ -442,3 +442,34 @@ fn r_in_the_agenda_keeps_red_and_yellow() {
     };
     assert_eq!(again.agenda.len(), everything);
 }
+
+/// A search for a project's name lands on the project: `e` there edits
+/// its only item, and in a project of several opens it and says to choose
+/// one (no form opens on an item nobody chose).
+#[test]
+fn e_on_a_project_hit_edits_its_only_item_or_says_to_choose() {
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    press(&mut app, "/国家级高新技术企业<Enter>");
+    assert!(
+        app.focused().unwrap().selected_milestone().is_none(),
+        "on the project"
+    );
+    press(&mut app, "e");
+    assert_eq!(app.layer(), Layer::Form, "its one item's value");
+    press(&mut app, "523<Enter>");
+    let m = app.focused().unwrap().selected_milestone().unwrap();
+    assert_eq!((m.id, m.current), (19, Some(523.0)));
+    press(&mut app, "<Esc><Esc>/储能电池产业新生态<Enter>");
+    assert!(app.focused().unwrap().selected_milestone().is_none());
+    press(&mut app, "e");
+    assert_eq!(app.layer(), Layer::Panes, "no form on an item nobody chose");
+    let text = common::screen(&app, 120, 40);
+    assert!(
+        text.contains("“储能电池产业新生态”是项目,有 2 项目标任务"),
+        "{text}"
+    );
+    assert!(
+        app.focused().unwrap().selected_milestone().is_some(),
+        "opened to choose"
+    );
+}

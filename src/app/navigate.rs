@@ -2,6 +2,7 @@
 //! (a form, the status menu, the note editor, a delete question).
 
 use super::*;
+use crate::domain::rows::MilestoneRow;
 use crate::domain::target_line::target_line;
 
 impl App {
@@ -29,19 +30,16 @@ impl App {
             Action::EditValue | Action::EditDue | Action::EditTarget | Action::EditStatus => {
                 self.start_milestone_edit(action)
             }
-            Action::NewNote => match self
-                .focused()
-                .and_then(|p| p.selected_milestone())
-                .map(|m| m.id)
-            {
-                Some(id) => self.overlays.push(Overlay::Editor(Editor::new(
-                    NoteTarget::New { milestone: id },
-                    "",
-                    "",
-                    None,
-                ))),
-                None => self.fail(self.ui().choose_milestone),
-            },
+            Action::NewNote => {
+                if let Some(m) = self.milestone_to_edit() {
+                    self.overlays.push(Overlay::Editor(Editor::new(
+                        NoteTarget::New { milestone: m.id },
+                        "",
+                        "",
+                        None,
+                    )));
+                }
+            }
             Action::EditNote => {
                 let note = self.focused().and_then(Pane::selected_note).cloned();
                 match note {
@@ -131,9 +129,38 @@ impl App {
         }
     }
 
+    /// The milestone an edit key acts on. On a project in the list (where a
+    /// search for its name lands), the key opens it: a project of one item
+    /// is that item; in one of several the planner is told to choose, and
+    /// the key does nothing more (what is typed next must not land on an
+    /// item nobody chose).
+    fn milestone_to_edit(&mut self) -> Option<MilestoneRow> {
+        let pane = self.focused()?;
+        if let Some(m) = pane.selected_milestone() {
+            return Some(m.clone());
+        }
+        let project = match pane.depth() {
+            Depth::Projects => pane.projects.selected().cloned(),
+            _ => None,
+        };
+        let Some(project) = project else {
+            self.fail(self.ui().choose_milestone);
+            return None;
+        };
+        self.open();
+        if project.rollup.milestones != 1 {
+            let said = self
+                .lang
+                .choose_in_project(&project.name, project.rollup.milestones);
+            self.fail(said);
+            return None;
+        }
+        self.focused()?.selected_milestone().cloned()
+    }
+
     pub(super) fn start_milestone_edit(&mut self, action: Action) {
-        let Some(m) = self.focused().and_then(|p| p.selected_milestone()).cloned() else {
-            return self.fail(self.ui().choose_milestone);
+        let Some(m) = self.milestone_to_edit() else {
+            return;
         };
         let (milestone, version) = (m.id, m.version);
         if m.kind == Kind::YesNo && action == Action::EditTarget {

@@ -6,38 +6,6 @@ use super::Lang;
 use crate::domain::Status;
 
 impl Lang {
-    /// The baseline comparison's title: which baseline (`at` local), who
-    /// saved it, what moved since, and where it is among `of`.
-    pub fn compare_title(
-        self,
-        name: &str,
-        at: &str,
-        by: &str,
-        moved: usize,
-        nth: usize,
-        of: usize,
-    ) -> String {
-        let which = if of > 1 {
-            say!(self, " · 第 {nth}/{of} 个基线", " · baseline {nth} of {of}")
-        } else {
-            String::new()
-        };
-        say!(
-            self,
-            "与基线比较 · {name}({at} {by} 保存)· 变动 {moved} 项{which}",
-            "Since baseline {name} (saved {at} by {by}) · {moved} moved{which}"
-        )
-    }
-
-    /// A moved item's second line: the target and time limit, then → now.
-    pub fn moved_line(self, target: &str, due: &str, by: &str) -> String {
-        say!(
-            self,
-            "目标值 {target} · 完成时限 {due} · 最后修改 {by}",
-            "target {target} · time limit {due} · last changed by {by}"
-        )
-    }
-
     /// The plan-wide log's title: its period (from `since`, a day), whose
     /// changes, and how many are shown.
     pub fn log_title(

@@ -14,6 +14,7 @@ macro_rules! say {
 
 mod check;
 mod cli;
+mod cockpit;
 mod config;
 mod faults;
 mod history;
