@@ -182,7 +182,7 @@ fn c_shows_the_plan_s_changes_since_monday_by_person() {
         }
     };
     press(&mut app, "C");
-    assert_eq!(app.layer(), Layer::History);
+    assert_eq!(app.layer(), Layer::Log);
     assert_eq!(
         shown(&app),
         [

@@ -437,7 +437,15 @@ fn the_owner_lens_puts_the_units_most_behind_first_with_totals() {
     );
     assert!(text.contains("经发局"), "{text}");
     let items = app.panes[0].group.rollup.milestones;
-    assert!(text.contains(&format!("2 个项目 {items} 项任务")), "{text}");
+    let c = app.light_counts(&app.panes[0].group.group).unwrap();
+    let mut heading = "▶ 经发局".to_owned();
+    for (n, mark) in [(c.red, "◉"), (c.yellow, "◐"), (c.waiting, "◌")] {
+        if n > 0 {
+            heading.push_str(&format!(" {mark}{n}"));
+        }
+    }
+    heading.push_str(&format!(" · {items} 项"));
+    assert!(text.contains(&heading), "{heading} in {text}");
     // A reload (another planner's save) keeps the order and the focus.
     app.reload().unwrap();
     assert_eq!(pane_names(&app)[..2], ["经发局", "科技局"]);

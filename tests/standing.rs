@@ -302,3 +302,6 @@ fn t_sets_the_yearly_step_a_multi_year_target_asks_for() {
         .collect();
     assert!(fields.iter().any(|f| f == "steps"), "{fields:?}");
 }
+
+#[path = "standing/late_november.rs"]
+mod late_november;

@@ -45,7 +45,10 @@ impl PlanLog {
 
 impl Layered for History {
     fn layer(&self) -> Layer {
-        Layer::History
+        match self.log {
+            Some(_) => Layer::Log,
+            None => Layer::History,
+        }
     }
 
     fn update(&mut self, action: Action) -> Next {

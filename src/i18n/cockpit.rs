@@ -37,12 +37,16 @@ impl Lang {
         )
     }
 
-    /// A moved item's second line: the target and time limit, then → now.
-    pub fn moved_line(self, target: &str, due: &str, by: &str) -> String {
-        say!(
-            self,
-            "目标值 {target} · 完成时限 {due} · 最后修改 {by}",
-            "target {target} · time limit {due} · last changed by {by}"
-        )
+    /// A moved item's second line: what moved, then → now, and who.
+    pub fn moved_line(self, target: Option<&str>, due: Option<&str>, by: &str) -> String {
+        let mut parts = Vec::new();
+        if let Some(t) = target {
+            parts.push(say!(self, "目标值 {t}", "target {t}"));
+        }
+        if let Some(d) = due {
+            parts.push(say!(self, "完成时限 {d}", "time limit {d}"));
+        }
+        parts.push(say!(self, "最后修改 {by}", "last changed by {by}"));
+        parts.join(" · ")
     }
 }

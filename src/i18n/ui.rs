@@ -112,6 +112,8 @@ pub struct Ui {
     pub no_baselines: &'static str,
     /// The comparison layer's name in help.
     pub compare_layer: &'static str,
+    /// The plan-wide log's name in help.
+    pub log_layer: &'static str,
     pub report_title: &'static str,
     pub report_formats: [&'static str; 4],
     pub report_writing: &'static str,
@@ -171,7 +173,7 @@ impl Ui {
 pub static UI_ZH: Ui = Ui {
     app: "规划驾驶舱",
     projects_n: "个项目",
-    items_n: "项任务",
+    items_n: "项",
     lens_totals: "合计",
     empty: "(空)",
     no_due: "未设时限",
@@ -265,6 +267,7 @@ pub static UI_ZH: Ui = Ui {
     weight: "权重",
     no_owner: "未指定责任单位",
     compare_layer: "与基线比较",
+    log_layer: "全部修改记录",
     no_baselines: "尚未保存基线:先用 plan-cockpit baseline save 名称 记下当前的目标值和完成时限",
     report_title: "本周工作进展报告",
     report_formats: [
@@ -400,6 +403,7 @@ pub static UI_EN: Ui = Ui {
     weight: "Weight",
     no_owner: "No unit named",
     compare_layer: "Compare with a baseline",
+    log_layer: "All changes",
     no_baselines: "No baseline saved yet: plan-cockpit baseline save NAME keeps today's targets and time limits",
     report_title: "This week's report",
     report_formats: [

@@ -44,7 +44,12 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &Com
         } else {
             lines.push(head);
         }
-        let said = app.lang.moved_line(&target, &due, &by);
+        // Only what moved: a time limit moved leaves the target unsaid.
+        let said = app.lang.moved_line(
+            (m.target_was != m.target).then_some(target.as_str()),
+            (m.due_was != m.due).then_some(due.as_str()),
+            &by,
+        );
         for l in wrap(&format!("  {said}"), cells) {
             lines.push(Line::styled(l, theme.dim()));
         }

@@ -54,18 +54,16 @@ pub fn title(app: &App, index: usize, cells: u16, screen: u16) -> String {
             }
         }
     }
-    // A unit's pane also says how many items it answers for: its red and
-    // yellow read against its whole load.
-    let items = if app.lens == Lens::Owners {
-        format!(" {} {}", d.rollup.milestones, app.ui().items_n)
+    // A unit answers for items: its pane counts those, so its red and
+    // yellow read against its whole load; other lenses count projects.
+    let (n, of) = if app.lens == Lens::Owners {
+        (d.rollup.milestones, app.ui().items_n)
     } else {
-        String::new()
+        (d.projects, app.ui().projects_n)
     };
     let title = format!(
-        "{before}{}{name}{lights} · {} {}{items} ",
+        "{before}{}{name}{lights} · {n} {of} ",
         if focused { "▶ " } else { " " },
-        d.projects,
-        app.ui().projects_n
     );
     // A cut title keeps its `›`: it is what says more panes lie that way.
     let room = (cells.saturating_sub(2) as usize).saturating_sub(width(after));

@@ -336,5 +336,6 @@ fn layer_name(ui: &Ui, layer: Layer) -> &'static str {
         Layer::Agenda => ui.agenda_title,
         Layer::Explain => ui.explain_title,
         Layer::Compare => ui.compare_layer,
+        Layer::Log => ui.log_layer,
     }
 }

@@ -287,6 +287,10 @@ pub fn reach(layer: plan_cockpit::app::keymap::Layer) -> (Sandbox, plan_cockpit:
             press(&mut app, "A");
             false
         }
+        Layer::Log => {
+            press(&mut app, "C");
+            false
+        }
         Layer::Compare => {
             sb.ok(&["baseline", "save", "年初"]);
             sb.ok(&["milestone", "set", "19", "--target", "620"]);

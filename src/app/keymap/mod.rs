@@ -20,6 +20,9 @@ pub enum Layer {
     Confirm,
     Help,
     History,
+    /// The whole plan's change log (`C`): a history with a period and a
+    /// person to narrow to.
+    Log,
     Conflict,
     /// The plan was replaced under an open form or editor: the planner's
     /// text is shown (and was kept in a file); there is nothing to save.
@@ -33,7 +36,7 @@ pub enum Layer {
 }
 
 impl Layer {
-    pub const ALL: [Layer; 13] = [
+    pub const ALL: [Layer; 14] = [
         Layer::Panes,
         Layer::Agenda,
         Layer::Explain,
@@ -44,6 +47,7 @@ impl Layer {
         Layer::Editor,
         Layer::Confirm,
         Layer::History,
+        Layer::Log,
         Layer::Conflict,
         Layer::Replaced,
         Layer::Help,
