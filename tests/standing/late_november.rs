@@ -48,9 +48,12 @@ fn status(s: Status) -> MilestoneChange {
     }
 }
 
+/// Who typed, on which day, which values (milestone, value, day true).
+type Week<'a> = (&'a str, &'a str, &'a [(i64, f64, &'a str)]);
+
 /// Two months of use, as the issue tells it.
 fn two_months(db: &Path) {
-    let weeks: &[(&str, &str, &[(i64, f64, &str)])] = &[
+    let weeks: &[Week] = &[
         (
             "lihua",
             "2023-10-09",
