@@ -42,41 +42,55 @@ pub fn run(ctx: &Context, args: &LogArgs<'_>) -> Outcome {
         .direction
         .map(|d| store.find_direction(d))
         .transpose()?;
-    let lines = store.changes(&LogFilter {
+    let filter = LogFilter {
         since: since.map(|d| ctx.clock.start_of(d)),
         user: args.user.map(str::to_owned),
         direction,
         ..LogFilter::default()
-    })?;
-    if args.json {
-        let out: Vec<JsonLine<'_>> = lines
-            .iter()
-            .map(|c| JsonLine {
-                at: &c.at,
-                local: ctx.clock.local_minute(&c.at),
-                author: &c.author,
-                place: &c.place,
-                field: &c.field,
-                old: c.old.as_deref(),
-                new: c.new.as_deref(),
-            })
-            .collect();
-        let mut s = crate::formats::json::terminal_safe(
-            serde_json::to_string_pretty(&out)
-                .map_err(|e| Failure::Other(lang.stdout_failed(&e.into())))?,
-        );
-        s.push('\n');
-        return output::stdout(lang, &s);
-    }
-    let mut text = String::new();
-    for c in &lines {
-        let change = lang.change(&c.field, c.old.as_deref(), c.new.as_deref());
-        text.push_str(&format!(
-            "{}  {}  {}  {change}\n",
-            ctx.clock.local_minute(&c.at),
-            c.author,
-            c.place
-        ));
-    }
-    output::stdout(lang, &for_terminal(&text, true))
+    };
+    // Written as read: a million-row history is never held whole.
+    let mut failed = None;
+    let shown = output::stdout_with(lang, |out| {
+        let mut array = args.json.then(output::JsonArray::default);
+        let mut written = Ok(());
+        let read = store.each_change(&filter, |c| {
+            if written.is_err() {
+                return;
+            }
+            written = match &mut array {
+                Some(array) => array.element(
+                    out,
+                    &JsonLine {
+                        at: &c.at,
+                        local: ctx.clock.local_minute(&c.at),
+                        author: &c.author,
+                        place: &c.place,
+                        field: &c.field,
+                        old: c.old.as_deref(),
+                        new: c.new.as_deref(),
+                    },
+                ),
+                None => {
+                    let change = lang.change(&c.field, c.old.as_deref(), c.new.as_deref());
+                    let line = format!(
+                        "{}  {}  {}  {change}\n",
+                        ctx.clock.local_minute(&c.at),
+                        c.author,
+                        c.place
+                    );
+                    out.write_all(for_terminal(&line, true).as_bytes())
+                }
+            };
+        });
+        written?;
+        if let Err(e) = read {
+            failed = Some(Failure::from(e));
+            return Err(std::io::Error::other("reading the history failed"));
+        }
+        match array {
+            Some(array) => array.end(out),
+            None => Ok(()),
+        }
+    });
+    failed.map_or(shown, Err)
 }

@@ -273,7 +273,7 @@ fn json_lines(
 ) -> Outcome {
     let mut failed = None;
     let shown = output::stdout_with(lang, |out| {
-        let mut first = true;
+        let mut array = output::JsonArray::default();
         let mut written = Ok(());
         let read = each(&mut |r| {
             if written.is_err() {
@@ -305,25 +305,11 @@ fn json_lines(
                 standing: lang.reason(&standing, &r.unit, &r.said, said.clock),
                 steps: r.steps.iter().collect(),
             };
-            // serde_json never breaks a line inside a string (it escapes
-            // them), so indenting each line nests the element exactly.
-            let text = crate::formats::json::terminal_safe(
-                serde_json::to_string_pretty(&row).unwrap_or_default(),
-            );
-            let mut chunk = String::from(if first { "[\n" } else { ",\n" });
-            first = false;
-            for (i, l) in text.lines().enumerate() {
-                if i > 0 {
-                    chunk.push('\n');
-                }
-                chunk.push_str("  ");
-                chunk.push_str(l);
-            }
-            written = out.write_all(chunk.as_bytes());
+            written = array.element(out, &row);
         });
         written?;
         read_failed(read, &mut failed)?;
-        out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+        array.end(out)
     });
     failed.map_or(shown, Err)
 }

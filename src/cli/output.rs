@@ -18,6 +18,42 @@ pub fn stdout_with(
     }
 }
 
+/// A JSON array written an element at a time, byte for byte what
+/// `serde_json::to_string_pretty` gives for the whole list (and terminal
+/// safe): a long list is never held whole.
+#[derive(Default)]
+pub struct JsonArray {
+    started: bool,
+}
+
+impl JsonArray {
+    pub fn element(
+        &mut self,
+        out: &mut dyn Write,
+        value: &impl serde::Serialize,
+    ) -> std::io::Result<()> {
+        let text = crate::formats::json::terminal_safe(
+            serde_json::to_string_pretty(value).map_err(std::io::Error::other)?,
+        );
+        // serde_json never breaks a line inside a string (it escapes
+        // them), so indenting each line nests the element exactly.
+        let mut chunk = String::from(if self.started { ",\n" } else { "[\n" });
+        self.started = true;
+        for (i, l) in text.lines().enumerate() {
+            if i > 0 {
+                chunk.push('\n');
+            }
+            chunk.push_str("  ");
+            chunk.push_str(l);
+        }
+        out.write_all(chunk.as_bytes())
+    }
+
+    pub fn end(self, out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(if self.started { b"\n]\n" } else { b"[]\n" })
+    }
+}
+
 pub fn stdout(lang: Lang, text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {

@@ -4,7 +4,7 @@
 
 use super::Store;
 use super::error::Result;
-use super::sql::{self, Arg};
+use super::sql::Arg;
 use crate::domain::report::{ChangeLine, LatestNote};
 use std::collections::HashMap;
 
@@ -81,6 +81,14 @@ impl Store {
     /// project › milestone it was made to, as they are named now (a
     /// deleted row keeps the history's own words).
     pub fn changes(&self, filter: &LogFilter) -> Result<Vec<ChangeLine>> {
+        let mut out = Vec::new();
+        self.each_change(filter, |c| out.push(c))?;
+        Ok(out)
+    }
+
+    /// `changes`, handed over one at a time as read: a million-row log is
+    /// never held whole.
+    pub fn each_change(&self, filter: &LogFilter, mut f: impl FnMut(ChangeLine)) -> Result<()> {
         let order = if filter.oldest_first { "ASC" } else { "DESC" };
         // A pane's projects, by the same condition its list uses (on ?6).
         // Each bare `IS NULL` casts its parameter, as PostgreSQL wants.
@@ -120,8 +128,7 @@ impl Store {
              ORDER BY h.at {order}, h.id {order} LIMIT ?5"
         );
         let limit = filter.limit.unwrap_or(i64::MAX);
-        sql::rows(
-            self.db(),
+        self.db().each(
             "reading the history",
             &sql,
             &[
@@ -133,15 +140,16 @@ impl Store {
                 group_key,
                 Arg::from(&filter.until),
             ],
-            |r| {
-                Ok(ChangeLine {
+            &mut |r| {
+                f(ChangeLine {
                     at: r.text(0)?,
                     author: r.text(1)?,
                     place: r.text(7)?,
                     field: r.text(4)?,
                     old: r.opt_text(5)?,
                     new: r.opt_text(6)?,
-                })
+                });
+                Ok(())
             },
         )
     }
