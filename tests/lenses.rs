@@ -228,6 +228,7 @@ fn heading_counts_are_the_lights_of_every_milestone_under_them() {
         today: "2023-07-15".into(),
         plan_year: 2023,
         seen: 0,
+        wrote: 0,
     };
     let counts = lights::count(&store, ask).unwrap();
     let mut expect: HashMap<Group, (usize, usize)> = HashMap::new();
@@ -450,4 +451,9 @@ fn the_owner_lens_puts_the_units_most_behind_first_with_totals() {
     app.reload().unwrap();
     assert_eq!(pane_names(&app)[..2], ["经发局", "科技局"]);
     assert_eq!(app.focus, 0);
+    // This cockpit's own save changes lights too: the counts are asked
+    // again (the data version moves only for other connections).
+    assert!(app.lights_wanted().is_none());
+    press(&mut app, "/国家级高新技术企业突破<Enter>e600<Enter>");
+    assert!(app.lights_wanted().is_some(), "an own save asks again");
 }

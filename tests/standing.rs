@@ -206,7 +206,7 @@ mod every_view {
             // The headings' counts.
             let counts = lights::count(
                 &store,
-                Ask { lens: Lens::Directions, today: today.to_string(), plan_year: 2023, seen: 0 },
+                Ask { lens: Lens::Directions, today: today.to_string(), plan_year: 2023, seen: 0, wrote: 0 },
             )
             .unwrap();
             let mut expect: HashMap<Group, (usize, usize, usize)> = HashMap::new();

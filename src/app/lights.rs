@@ -22,6 +22,9 @@ pub struct Ask {
     pub today: String,
     pub plan_year: i16,
     pub seen: i64,
+    /// This cockpit's own writes so far: another connection's data
+    /// version does not move for them, and they change the lights too.
+    pub wrote: u64,
 }
 
 /// One pane's counts: red, yellow, and grey (waiting for a first reading
@@ -73,6 +76,7 @@ impl App {
             today: self.today.clone(),
             plan_year: self.plan_year,
             seen: self.seen,
+            wrote: self.wrote,
         }
     }
 

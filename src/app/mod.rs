@@ -137,6 +137,9 @@ pub struct App {
     /// The project of the milestone this planner just saved: the next
     /// reload after the write rereads only the panes listing it.
     saved_in: Option<i64>,
+    /// How many writes this cockpit made: the lights are asked again after
+    /// each (the data version moves only for other connections' writes).
+    wrote: u64,
     /// The planner's day, from the program's clock, as ISO text: what
     /// "overdue" is measured against. Read at each wake-up, never by render.
     pub today: String,
@@ -175,6 +178,7 @@ impl App {
             height: 0,
             file_lost: false,
             saved_in: None,
+            wrote: 0,
             today: String::new(),
         };
         app.today = app.store.clock().today().to_string();
@@ -357,6 +361,7 @@ impl App {
     }
 
     fn after_write(&mut self, message: String) {
+        self.wrote += 1;
         let reloaded = match self.saved_in.take() {
             Some(project) => self.reload_project(project),
             None => self.reload(),
