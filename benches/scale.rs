@@ -291,6 +291,7 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
                     today: "2023-07-15".into(),
                     plan_year: 2023,
                     seen: 0,
+                    wrote: 0,
                 };
                 let t = Instant::now();
                 let counts = plan_cockpit::app::lights::count(&counter, ask).expect("count");
