@@ -54,9 +54,6 @@ pub fn run(ctx: &Context, args: &LogArgs<'_>) -> Outcome {
         let mut array = args.json.then(output::JsonArray::default);
         let mut written = Ok(());
         let read = store.each_change(&filter, |c| {
-            if written.is_err() {
-                return;
-            }
             written = match &mut array {
                 Some(array) => array.element(
                     out,
@@ -81,6 +78,11 @@ pub fn run(ctx: &Context, args: &LogArgs<'_>) -> Outcome {
                     out.write_all(for_terminal(&line, true).as_bytes())
                 }
             };
+            // A closed pipe (`| head`) or a full disk: stop reading too.
+            match written {
+                Ok(()) => std::ops::ControlFlow::Continue(()),
+                Err(_) => std::ops::ControlFlow::Break(()),
+            }
         });
         written?;
         if let Err(e) = read {

@@ -3,10 +3,11 @@
 //! each project, and the history since a day with where each change was.
 
 use super::Store;
-use super::error::Result;
+use super::error::{Error, Result};
 use super::sql::Arg;
 use crate::domain::report::{ChangeLine, LatestNote};
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
 impl Store {
     /// (day, value) of every numeric target's readings, oldest first.
@@ -82,13 +83,20 @@ impl Store {
     /// deleted row keeps the history's own words).
     pub fn changes(&self, filter: &LogFilter) -> Result<Vec<ChangeLine>> {
         let mut out = Vec::new();
-        self.each_change(filter, |c| out.push(c))?;
+        self.each_change(filter, |c| {
+            out.push(c);
+            ControlFlow::Continue(())
+        })?;
         Ok(out)
     }
 
     /// `changes`, handed over one at a time as read: a million-row log is
-    /// never held whole.
-    pub fn each_change(&self, filter: &LogFilter, mut f: impl FnMut(ChangeLine)) -> Result<()> {
+    /// never held whole; `f` breaks to stop reading (a reader went away).
+    pub fn each_change(
+        &self,
+        filter: &LogFilter,
+        mut f: impl FnMut(ChangeLine) -> ControlFlow<()>,
+    ) -> Result<()> {
         let order = if filter.oldest_first { "ASC" } else { "DESC" };
         // A pane's projects, by the same condition its list uses (on ?6).
         // Each bare `IS NULL` casts its parameter, as PostgreSQL wants.
@@ -128,7 +136,8 @@ impl Store {
              ORDER BY h.at {order}, h.id {order} LIMIT ?5"
         );
         let limit = filter.limit.unwrap_or(i64::MAX);
-        self.db().each(
+        let mut stopped = false;
+        let read = self.db().each(
             "reading the history",
             &sql,
             &[
@@ -141,17 +150,27 @@ impl Store {
                 Arg::from(&filter.until),
             ],
             &mut |r| {
-                f(ChangeLine {
+                let line = ChangeLine {
                     at: r.text(0)?,
                     author: r.text(1)?,
                     place: r.text(7)?,
                     field: r.text(4)?,
                     old: r.opt_text(5)?,
                     new: r.opt_text(6)?,
-                });
+                };
+                if f(line).is_break() {
+                    // Ends the statement; the flag, not this error, is
+                    // what the caller hears.
+                    stopped = true;
+                    return Err(Error::Internal("the reader stopped".into()));
+                }
                 Ok(())
             },
-        )
+        );
+        match read {
+            Err(_) if stopped => Ok(()),
+            read => read,
+        }
     }
 }
 
