@@ -107,6 +107,17 @@ impl Store {
             ),
             None => "CAST(?6 AS TEXT) IS NULL".to_owned(),
         };
+        // A bound written only when there is one: `?1 IS NULL OR h.at >=
+        // ?1` cannot seek the (plan, at) index, and "since Monday" then
+        // read a million-row history to its start.
+        let since = match filter.since {
+            Some(_) => "h.at >= ?1",
+            None => "CAST(?1 AS TEXT) IS NULL",
+        };
+        let until = match filter.until {
+            Some(_) => "h.at < ?7",
+            None => "CAST(?7 AS TEXT) IS NULL",
+        };
         let group_key = filter
             .group
             .as_ref()
@@ -125,8 +136,7 @@ impl Store {
              LEFT JOIN project npp ON npp.id = n.project_id
              WHERE h.entity <> 'plan'
                AND h.plan = (SELECT identity FROM plan)
-               AND (CAST(?1 AS TEXT) IS NULL OR h.at >= ?1)
-               AND (CAST(?7 AS TEXT) IS NULL OR h.at < ?7)
+               AND {since} AND {until}
                AND (CAST(?2 AS TEXT) IS NULL OR h.author = ?2)
                AND (CAST(?3 AS BIGINT) IS NULL
                     OR coalesce(mp.direction_id, p.direction_id, np.direction_id,
