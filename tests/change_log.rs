@@ -139,18 +139,7 @@ fn c_shows_the_plan_s_changes_since_monday_by_person() {
     let by = |who: &str, now: &str, id: i64, change: MilestoneChange| {
         let zone = jiff::tz::TimeZone::get("Asia/Shanghai").unwrap();
         let clock = plan_cockpit::domain::Clock::fixed_in(now.parse().unwrap(), zone);
-        let mut store = plan_cockpit::store::open(
-            &sb.db,
-            plan_cockpit::store::OpenOptions {
-                author: who.into(),
-                quick_check: false,
-                read_only: false,
-                seed: Some(&|| plan_cockpit::seed::plan_2023("2023-02-01T00:00:00Z", "planner")),
-                allow_network_fs: false,
-                clock,
-            },
-        )
-        .unwrap();
+        let mut store = common::open_as(&sb.db, who, clock);
         store.update_milestone(id, None, change, "test").unwrap();
     };
     let value = |v: f64| MilestoneChange {

@@ -167,8 +167,29 @@ pub fn open_store_at(db: &Path, clock: plan_cockpit::domain::Clock) -> plan_cock
     open_with(db, true, clock).expect("open store")
 }
 
+/// A store as another planner (`who`) on `clock`'s day: two people's
+/// edits in one history.
+#[allow(dead_code)]
+pub fn open_as(
+    db: &Path,
+    who: &str,
+    clock: plan_cockpit::domain::Clock,
+) -> plan_cockpit::store::Store {
+    state_home();
+    open_with_author(db, who, true, clock).expect("open store")
+}
+
 fn open_with(
     db: &Path,
+    seed: bool,
+    clock: plan_cockpit::domain::Clock,
+) -> plan_cockpit::store::Result<plan_cockpit::store::Store> {
+    open_with_author(db, "planner", seed, clock)
+}
+
+fn open_with_author(
+    db: &Path,
+    author: &str,
     seed: bool,
     clock: plan_cockpit::domain::Clock,
 ) -> plan_cockpit::store::Result<plan_cockpit::store::Store> {
@@ -176,7 +197,7 @@ fn open_with(
     plan_cockpit::store::open(
         db,
         plan_cockpit::store::OpenOptions {
-            author: "planner".into(),
+            author: author.into(),
             quick_check: false,
             read_only: false,
             seed: if seed { Some(&plan) } else { None },

@@ -19,18 +19,7 @@ fn clock(day: &str) -> Clock {
 
 /// A store as `who`, on `day`.
 fn as_of(db: &Path, who: &str, day: &str) -> plan_cockpit::store::Store {
-    plan_cockpit::store::open(
-        db,
-        plan_cockpit::store::OpenOptions {
-            author: who.into(),
-            quick_check: false,
-            read_only: false,
-            seed: Some(&|| plan_cockpit::seed::plan_2023("2023-02-01T00:00:00Z", "planner")),
-            allow_network_fs: false,
-            clock: clock(day),
-        },
-    )
-    .unwrap()
+    common::open_as(db, who, clock(day))
 }
 
 fn reading(value: f64, day: &str) -> MilestoneChange {
