@@ -305,3 +305,6 @@ fn t_sets_the_yearly_step_a_multi_year_target_asks_for() {
 
 #[path = "standing/late_november.rs"]
 mod late_november;
+
+#[path = "standing/milestone_list.rs"]
+mod milestone_list;

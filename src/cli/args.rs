@@ -246,8 +246,12 @@ pub enum MilestoneCommand {
         #[arg(long, value_name = "LIGHTS")]
         light: Option<String>,
         /// Print a JSON array instead, for scripts.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "csv")]
         json: bool,
+        /// Print CSV for Excel/WPS instead (UTF-8 with a byte-order mark):
+        /// the list's columns and each item's 进度判断 in words.
+        #[arg(long)]
+        csv: bool,
     },
     /// Change one milestone: value, status, due date, a note.
     Set {

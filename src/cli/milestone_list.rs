@@ -69,6 +69,7 @@ pub struct ListArgs<'a> {
     /// Only these lights (`red,yellow`, or 红灯、黄灯).
     pub light: Option<&'a str>,
     pub json: bool,
+    pub csv: bool,
 }
 
 /// A light as `--light` names it, in either language.
@@ -168,6 +169,9 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
     };
     if args.json {
         return json_lines(lang, &said, each);
+    }
+    if args.csv {
+        return csv_lines(lang, &said, each);
     }
     let w = lang.words();
     let owner_head = format!("{}/{}", w.owner, w.lead);
@@ -310,6 +314,49 @@ fn json_lines(
         written?;
         read_failed(read, &mut failed)?;
         array.end(out)
+    });
+    failed.map_or(shown, Err)
+}
+
+/// `list --csv`: the text list's columns and the standing's reason, one
+/// row per item as read, for a spreadsheet (a text cell that starts like a
+/// formula is kept as text).
+fn csv_lines(
+    lang: Lang,
+    said: &Judged<'_>,
+    each: impl Fn(&mut dyn FnMut(&MilestoneRow)) -> Result<(), Failure>,
+) -> Outcome {
+    let w = lang.words();
+    let mut failed = None;
+    let shown = output::stdout_with(lang, |out| {
+        out.write_all(crate::formats::csv::BOM.as_bytes())?;
+        let mut sheet = ::csv::Writer::from_writer(out);
+        let head = [
+            w.id.to_owned(),
+            w.status.to_owned(),
+            w.light.to_owned(),
+            w.due.to_owned(),
+            w.current.to_owned(),
+            format!("{}/{}", w.owner, w.lead),
+            format!("{} › {} › {}", w.direction, w.project, w.milestone),
+            lang.ui().standing.to_owned(),
+        ];
+        sheet.write_record(&head)?;
+        let mut written = Ok(());
+        let read = each(&mut |r| {
+            if written.is_err() {
+                return;
+            }
+            let [id, status, due, value, owner, place, light] = cells(r, lang, said);
+            let standing = r.standing(said.on);
+            let reason = lang.reason(&standing, &r.unit, &r.said, said.clock);
+            let row = [id, status, light, due, value, owner, place, reason]
+                .map(|c| crate::formats::csv::text_cell(&for_terminal(&c, false)));
+            written = sheet.write_record(&row);
+        });
+        written?;
+        read_failed(read, &mut failed)?;
+        sheet.flush()
     });
     failed.map_or(shown, Err)
 }

@@ -207,6 +207,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             owner,
             light,
             json,
+            csv,
         })) => milestone_list::list(
             &ctx,
             &milestone_list::ListArgs {
@@ -217,6 +218,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                 owner: owner.as_deref(),
                 light: light.as_deref(),
                 json,
+                csv,
             },
         ),
         Some(Command::Log {

@@ -12,7 +12,7 @@ use std::io::Write;
 
 /// A text cell that starts like a formula is run by spreadsheets; a leading
 /// apostrophe makes them show it as text instead (CSV injection).
-fn text_cell(s: &str) -> String {
+pub fn text_cell(s: &str) -> String {
     match s.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
         _ => s.to_owned(),
