@@ -139,16 +139,16 @@ fn grouped_by_direction_area_or_owner_and_narrowed_to_one_owner() {
     let sb = autumn();
     let by_area = at(&sb, NOW, &["--lang", "zh", "report", "--by", "area"]);
     assert!(
-        by_area.contains("### 就业(") && by_area.contains("### 教育("),
+        by_area.contains("### （一）就业(") && by_area.contains("### （二）教育("),
         "{by_area}"
     );
     assert!(
-        by_area.contains("### 其他("),
+        by_area.contains("其他(完成率"),
         "projects linked to no area: {by_area}"
     );
     let by_owner = at(&sb, NOW, &["--lang", "zh", "report", "--by", "owner"]);
     assert!(
-        by_owner.contains("### 经发局(") && by_owner.contains("### 未指定责任单位("),
+        by_owner.contains("）经发局(") && by_owner.contains("）未指定责任单位("),
         "{by_owner}"
     );
     let mine = at(&sb, NOW, &["--lang", "zh", "report", "--owner", "张三"]);
@@ -158,7 +158,30 @@ fn grouped_by_direction_area_or_owner_and_narrowed_to_one_owner() {
         by_direction.contains("### New Industry ("),
         "{by_direction}"
     );
-    let by_program = at(&sb, NOW, &["--lang", "en", "report"]);
+    // The default: each direction a section with its 工程 inside, numbered
+    // as an office numbers them; nothing of a direction lands in 其他.
+    let sections = at(&sb, NOW, &["--lang", "zh", "report"]);
+    let headings: Vec<&str> = sections
+        .lines()
+        .filter(|l| l.starts_with("### ") || l.starts_with("#### "))
+        .map(|l| l.split('(').next().unwrap())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "### （一）新城市",
+            "### （二）新产业",
+            "#### 1. 科技创新培优工程",
+            "#### 2. 产业发展强基工程",
+            "#### 3. 产业立新柱攻坚工程",
+            "#### 4. 招商引资提升工程",
+            "#### 5. 数字转型赋能工程",
+            "#### 6. 其他重点项目",
+            "### （三）新生态",
+        ],
+        "{sections}"
+    );
+    let by_program = at(&sb, NOW, &["--lang", "en", "report", "--by", "program"]);
     assert!(
         by_program.contains("### Industrial Foundation Program ("),
         "{by_program}"
@@ -229,9 +252,11 @@ fn the_workbook_has_a_sheet_per_group_frozen_headers_and_coloured_lights() {
     let book = &parts["xl/workbook.xml"];
     for sheet in [
         "总体情况",
+        "新城市",
         "科技创新培优工程",
         "产业发展强基工程",
-        "其他",
+        "其他重点项目",
+        "新生态",
         "本周进展",
         "存在问题",
         "下步计划",
@@ -242,7 +267,7 @@ fn the_workbook_has_a_sheet_per_group_frozen_headers_and_coloured_lights() {
         );
     }
     // Every table sheet: A4 landscape, its header frozen and repeated.
-    let table = &parts["xl/worksheets/sheet3.xml"];
+    let table = &parts["xl/worksheets/sheet4.xml"];
     assert!(
         table.contains("paperSize=\"9\"") && table.contains("orientation=\"landscape\""),
         "{table}"

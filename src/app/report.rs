@@ -24,14 +24,12 @@ pub enum ReportFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum By {
+    /// Each 方向, with its 工程 inside (the default).
     Direction,
     Program,
     Area,
     Owner,
 }
-
-/// What "the next period" of 下步计划 spans.
-pub const NEXT_DAYS: i64 = 30;
 
 /// The report of the plan in `store` for `period`, grouped `by`, of the
 /// work `owner` answers for (all when none).
@@ -110,7 +108,22 @@ pub fn build(
         .cloned()
         .collect();
     let groups = match by {
-        By::Direction => directions.clone(),
+        // Each direction with its 工程 inside: nothing of a direction
+        // lands in "其他".
+        By::Direction => {
+            let (order, shown) = names(Lens::Programs)?;
+            let program = |i: &Item| i.row.program.clone();
+            in_lang(
+                report::nested(
+                    &items,
+                    directions.clone(),
+                    &order,
+                    program,
+                    w.outside_programs,
+                ),
+                &shown,
+            )
+        }
         By::Program => by_program,
         By::Area => {
             let areas = store.areas_of_projects()?;
@@ -252,10 +265,10 @@ pub fn write_report(
             .checked_sub(jiff::Span::new().days(7))
             .unwrap_or(ask.as_of),
         plan_year: ask.plan_year,
-        next_days: NEXT_DAYS,
+        next_days: report::ahead_days(ask.as_of, ask.plan_year, None),
     };
     let report = store
-        .snapshot(|s| build(s, ask.lang, &period, By::Program, None, clock))
+        .snapshot(|s| build(s, ask.lang, &period, By::Direction, None, clock))
         .map_err(ReportFailed::Store)?;
     let stem = format!("{}-{}", ask.lang.report().file_stem, ask.as_of);
     let ext = ask.format.extension();

@@ -152,7 +152,7 @@ pub enum Command {
         #[arg(long)]
         week: bool,
         /// How the tables are grouped.
-        #[arg(long, value_enum, default_value_t = report::By::Program)]
+        #[arg(long, value_enum, default_value_t = report::By::Direction)]
         by: report::By,
         /// Only the work this unit or person answers for.
         #[arg(long, value_name = "WHO")]
@@ -166,6 +166,11 @@ pub enum Command {
         /// Also say which targets and time limits moved since this baseline.
         #[arg(long, value_name = "NAME")]
         baseline: Option<String>,
+        /// 下步计划 looks this many days ahead (0 to 3650) [default: to the
+        /// end of next month; in the plan year's last quarter always to
+        /// the year end].
+        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(0..=3650))]
+        ahead: Option<i64>,
     },
     /// A tracking sheet back: the values and statuses of a CSV exported
     /// with `export --format csv` and edited in Excel/WPS, applied as edits;

@@ -244,6 +244,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             format,
             output,
             baseline,
+            ahead,
         }) => report::run(
             &ctx,
             report::ReportArgs {
@@ -259,6 +260,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                 )?,
                 output,
                 baseline,
+                ahead,
             },
         ),
         Some(Command::Baseline(BaselineCommand::Save { name })) => {

@@ -3,7 +3,7 @@
 
 use super::commands::{Context, open_seeded};
 use super::{Failure, Outcome};
-pub use crate::app::report::{By, NEXT_DAYS, ReportFormat, build};
+pub use crate::app::report::{By, ReportFormat, build};
 use crate::domain::report::Period;
 use crate::domain::typed_forms::parse_day;
 use std::path::PathBuf;
@@ -26,6 +26,8 @@ pub struct ReportArgs {
     pub format: ReportFormat,
     pub output: Option<PathBuf>,
     pub baseline: Option<String>,
+    /// 下步计划's reach in days (default: to the end of next month).
+    pub ahead: Option<i64>,
 }
 
 pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
@@ -51,7 +53,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
         as_of,
         since,
         plan_year,
-        next_days: NEXT_DAYS,
+        next_days: crate::domain::report::ahead_days(as_of, plan_year, args.ahead),
     };
     let baseline = args.baseline.clone();
     let report = store.snapshot(|s| {

@@ -69,6 +69,12 @@ pub struct Group {
     pub completion: Option<f64>,
     /// The mean 序时进度 of its items that have a time limit.
     pub elapsed: Option<f64>,
+    /// 0: a section of its own; 1: a part of the section before it (a
+    /// 工程 inside its direction).
+    pub depth: u8,
+    /// Its items are shown in the parts that follow it, not under it: the
+    /// section shows its heading and figures only.
+    pub parted: bool,
 }
 
 /// 总体情况: how many items by light and by state.
@@ -205,6 +211,21 @@ pub struct Period {
     pub next_days: i64,
 }
 
+/// How far 下步计划 looks from `as_of`: `asked` days, or to the end of
+/// next month (as the agenda); in the plan year's last quarter always to
+/// its year end, so the year's closing items are never left out.
+pub fn ahead_days(as_of: Date, plan_year: i16, asked: Option<i64>) -> i64 {
+    let days = asked.unwrap_or_else(|| super::agenda::soon_days(as_of));
+    let year_end = Date::new(plan_year, 12, 31).ok();
+    match year_end {
+        Some(end) if as_of.year() == plan_year && as_of.month() >= 10 => {
+            let to_end = as_of.until(end).map_or(0, |s| i64::from(s.get_days()));
+            days.max(to_end)
+        }
+        _ => days,
+    }
+}
+
 /// Judges `item` on the report's day: its one standing.
 pub fn item(row: MilestoneRow, note: Option<LatestNote>, p: &Period) -> Item {
     let standing = row.standing(Judging {
@@ -241,7 +262,55 @@ pub fn group(name: String, members: Vec<usize>, items: &[Item]) -> Group {
         members,
         completion,
         elapsed: (n > 0.0).then(|| sum / n),
+        depth: 0,
+        parted: false,
     }
+}
+
+/// Each of `outer` (the directions) with the parts its items fall into by
+/// `key` (their 工程) after it, in `order`; its items under no name in a
+/// last part `other`. A section none of whose items has a name keeps its
+/// items itself. So nothing of a direction lands outside it.
+pub fn nested(
+    items: &[Item],
+    outer: Vec<Group>,
+    order: &[String],
+    key: impl Fn(&Item) -> Option<String>,
+    other: &str,
+) -> Vec<Group> {
+    let mut out = Vec::new();
+    for mut section in outer {
+        let mut by: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut rest = Vec::new();
+        for &i in &section.members {
+            match items.get(i).and_then(&key) {
+                Some(name) => by.entry(name).or_default().push(i),
+                None => rest.push(i),
+            }
+        }
+        if by.is_empty() {
+            out.push(section);
+            continue;
+        }
+        let mut parts: Vec<Group> = order
+            .iter()
+            .filter_map(|n| by.remove(n).map(|m| group(n.clone(), m, items)))
+            .collect();
+        // A name `order` does not know still gets its part, after the rest.
+        let mut unknown: Vec<_> = by.into_iter().collect();
+        unknown.sort();
+        parts.extend(unknown.into_iter().map(|(n, m)| group(n, m, items)));
+        if !rest.is_empty() {
+            parts.push(group(other.to_owned(), rest, items));
+        }
+        section.parted = true;
+        out.push(section);
+        out.extend(parts.into_iter().map(|mut p| {
+            p.depth = 1;
+            p
+        }));
+    }
+    out
 }
 
 /// Counts by light and state over every item.
@@ -337,3 +406,7 @@ pub fn grouped(
     }
     out
 }
+
+#[cfg(test)]
+#[path = "report_tests.rs"]
+mod tests;

@@ -106,6 +106,34 @@ pub(super) fn group_heading(g: &Group, lang: Lang) -> String {
         .replace("{e}", &percent(g.elapsed))
 }
 
+/// Each group's heading as a section of a report is numbered: in Chinese
+/// `（一）新产业…`, and its 工程 `1. 科技创新培优工程…`; in English the
+/// headings alone.
+pub(super) fn group_titles(r: &Report, lang: Lang) -> Vec<String> {
+    const CN: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    let (mut section, mut part) = (0usize, 0usize);
+    r.groups
+        .iter()
+        .map(|g| {
+            let heading = group_heading(g, lang);
+            if lang != Lang::Zh {
+                return heading;
+            }
+            if g.depth == 0 {
+                section += 1;
+                part = 0;
+                match CN.get(section - 1) {
+                    Some(n) => format!("（{n}）{heading}"),
+                    None => format!("（{section}）{heading}"),
+                }
+            } else {
+                part += 1;
+                format!("{part}. {heading}")
+            }
+        })
+        .collect()
+}
+
 pub(super) fn changes_heading(r: &Report, lang: Lang) -> String {
     let w = lang.report();
     w.changes_heading
@@ -199,8 +227,13 @@ pub fn markdown(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) 
             .map(|(n, g)| vec![n, percent(g.completion), percent(g.elapsed)]),
     )?;
     writeln!(out, "## {}\n", w.progress_by)?;
-    for g in &r.groups {
-        writeln!(out, "### {}\n", md(&group_heading(g, lang)))?;
+    for (g, title) in r.groups.iter().zip(group_titles(r, lang)) {
+        let level = if g.depth == 0 { "###" } else { "####" };
+        writeln!(out, "{level} {}\n", md(&title))?;
+        // A direction with its 工程 after it: its items are theirs.
+        if g.parted {
+            continue;
+        }
         md_table(
             &mut out,
             &item_heads(lang),

@@ -3,7 +3,7 @@
 //! with the word in them, nothing fetched from anywhere.
 
 use super::report::{
-    baseline_heading, baseline_heads, change_cells, changes_heading, escape_markup, group_heading,
+    baseline_heading, baseline_heads, change_cells, changes_heading, escape_markup, group_titles,
     item_cells, item_heads, overview_rows, percent, summary_line, title,
 };
 use crate::domain::clock::Clock;
@@ -113,9 +113,13 @@ pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> i
             .map(|(n, g)| (vec![n, percent(g.completion), percent(g.elapsed)], None)),
     )?;
     writeln!(out, "<h2>{}</h2>", h(w.progress_by))?;
-    for g in &r.groups {
-        writeln!(out, "<h3>{}</h3>", h(&group_heading(g, lang)))?;
-        items_html(&mut out, r, &g.members, lang)?;
+    for (g, title) in r.groups.iter().zip(group_titles(r, lang)) {
+        let level = if g.depth == 0 { "h3" } else { "h4" };
+        writeln!(out, "<{level}>{}</{level}>", h(&title))?;
+        // A direction with its 工程 after it: its items are theirs.
+        if !g.parted {
+            items_html(&mut out, r, &g.members, lang)?;
+        }
     }
     writeln!(out, "<h2>{}</h2>", h(&changes_heading(r, lang)))?;
     if r.changes.is_empty() {

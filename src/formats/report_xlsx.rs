@@ -345,7 +345,9 @@ pub fn xlsx(
             }
         }
     }
-    for g in &r.groups {
+    // A sheet per table: a direction with its 工程 after it has none of
+    // its own (the overview sheet gives its figures).
+    for g in r.groups.iter().filter(|g| !g.parted) {
         items_sheet(&mut book, &g.name, &g.members, r, lang, &f, &mut taken)?;
     }
     {
