@@ -177,10 +177,10 @@ pub fn build(
         programs,
         groups,
         // Up to the end of the report's day: a report of June says June.
-        changes: store.changes_between(
+        changes: report::change_rows(store.changes_between(
             &clock.start_of(period.since),
             &clock.start_of(period.as_of.tomorrow().unwrap_or(period.as_of)),
-        )?,
+        )?),
         problems: report::problems(&items),
         next: report::next(&items, period),
         baseline: None,

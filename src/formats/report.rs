@@ -5,7 +5,7 @@
 use crate::domain::Kind;
 use crate::domain::clock::Clock;
 use crate::domain::pace::Light;
-use crate::domain::report::{ChangeLine, Group, Item, Report};
+use crate::domain::report::{ChangeRow, Group, Item, Report};
 use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
 use std::io::{self, Write};
@@ -80,12 +80,29 @@ pub(super) fn item_heads(lang: Lang) -> [&'static str; 9] {
     ]
 }
 
-pub(super) fn change_cells(c: &ChangeLine, lang: Lang, clock: &Clock) -> [String; 4] {
+/// A row of 本周进展: when, who, where, and what changed in that save
+/// (`完成值: 520 → 540；备注:三季度认定批次`). A note added says its text
+/// once, not its number and its text.
+pub(super) fn change_cells(c: &ChangeRow, lang: Lang, clock: &Clock) -> [String; 4] {
+    let w = lang.report();
+    let texted = c
+        .parts
+        .iter()
+        .any(|(f, old, _)| f == "body" && old.is_none());
+    let said: Vec<String> = c
+        .parts
+        .iter()
+        .filter(|(f, _, _)| !(texted && f == "note"))
+        .map(|(field, old, new)| match (field.as_str(), old, new) {
+            ("body", None, Some(text)) => format!("{}{}{text}", w.note_added, w.colon),
+            _ => lang.change(field, old.as_deref(), new.as_deref()),
+        })
+        .collect();
     [
         clock.local_minute(&c.at),
         c.author.clone(),
         c.place.clone(),
-        lang.change(&c.field, c.old.as_deref(), c.new.as_deref()),
+        said.join(w.parts_joined),
     ]
 }
 

@@ -367,11 +367,13 @@ pub fn xlsx(
         )?;
         for (n, c) in r.changes.iter().enumerate() {
             let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
-            ws.write_string_with_format(row, 0, clock.local_minute(&c.at), &f.text)?;
-            ws.write_string_with_format(row, 1, clean(&c.author), &f.text)?;
-            ws.write_string_with_format(row, 2, clean(&c.place), &f.text)?;
-            let said = lang.change(&c.field, c.old.as_deref(), c.new.as_deref());
-            ws.write_string_with_format(row, 3, clean(&said), &f.text)?;
+            for (col, text) in super::report::change_cells(c, lang, clock)
+                .iter()
+                .enumerate()
+            {
+                let col = u16::try_from(col).unwrap_or(u16::MAX);
+                ws.write_string_with_format(row, col, clean(text), &f.text)?;
+            }
         }
     }
     items_sheet(

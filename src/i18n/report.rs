@@ -37,6 +37,10 @@ pub struct ReportWords {
     pub other: &'static str,
     /// A direction's items that belong to none of the five 工程.
     pub outside_programs: &'static str,
+    /// A note added, before its text in 本周进展.
+    pub note_added: &'static str,
+    /// Between the changes of one save.
+    pub parts_joined: &'static str,
     pub no_owner: &'static str,
     pub no_due: &'static str,
     pub done: &'static str,
@@ -98,6 +102,8 @@ pub static ZH: ReportWords = ReportWords {
     change: "变动",
     other: "其他",
     outside_programs: "其他重点项目",
+    note_added: "备注",
+    parts_joined: "；",
     no_owner: "未指定责任单位",
     no_due: "未设时限",
     done: "已完成",
@@ -157,6 +163,8 @@ pub static EN: ReportWords = ReportWords {
     change: "Change",
     other: "Other",
     outside_programs: "Other key projects",
+    note_added: "note",
+    parts_joined: "; ",
     no_owner: "No unit named",
     no_due: "no time limit",
     done: "done",
