@@ -470,3 +470,6 @@ fn a_report_against_a_baseline_says_what_moved_and_who_moved_it() {
     assert_eq!(none.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&none.stderr).contains("baseline list"));
 }
+
+#[path = "report/counts.rs"]
+mod counts;

@@ -52,6 +52,14 @@ impl Item {
             || self.standing.reading_late()
     }
 
+    /// Open work with no time limit: what 总体情况 counts as 未设完成时限
+    /// and the tables mark so (a past figure is never due; done or
+    /// cancelled work needs no time limit any more).
+    pub fn undated(&self) -> bool {
+        let open = !matches!(self.row.status, Status::Done | Status::Dropped);
+        open && self.row.due.is_none() && !self.past_figure()
+    }
+
     /// A past figure: a value with no target, never judged.
     fn past_figure(&self) -> bool {
         self.row.kind == Kind::Numeric && self.row.target.is_none()
@@ -88,6 +96,8 @@ pub struct Summary {
     pub waiting: usize,
     /// 已取消: out of every other count.
     pub cancelled: usize,
+    /// Not judged (no light): a past figure, no target, no time limit.
+    pub unjudged: usize,
     pub reached: usize,
     pub overdue: usize,
     /// Open work with no time limit.
@@ -366,7 +376,7 @@ pub fn summary<'a>(items: impl IntoIterator<Item = &'a Item>) -> Summary {
             Light::Green => s.green += 1,
             Light::Grey => s.waiting += 1,
             Light::Off if i.standing.verdict == Verdict::Cancelled => s.cancelled += 1,
-            Light::Off => {}
+            Light::Off => s.unjudged += 1,
         }
         if i.reached() {
             s.reached += 1;
@@ -374,8 +384,7 @@ pub fn summary<'a>(items: impl IntoIterator<Item = &'a Item>) -> Summary {
         if i.overdue() {
             s.overdue += 1;
         }
-        let open = !matches!(i.row.status, Status::Done | Status::Dropped);
-        if open && i.row.due.is_none() && !i.past_figure() {
+        if i.undated() {
             s.undated += 1;
         }
     }

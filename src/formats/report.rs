@@ -64,13 +64,24 @@ pub(super) fn item_cells(item: &Item, lang: Lang) -> [String; 9] {
         rate,
         percent(item.elapsed),
         light_word(lang, item.light()),
-        m.due.clone().unwrap_or_else(|| w.no_due.to_owned()),
+        due_cell(item, lang),
         owner,
         item.note
             .as_ref()
             .map(|n| n.body.clone())
             .unwrap_or_default(),
     ]
+}
+
+/// The time limit's cell: 未设时限 marks exactly what 总体情况 counts as
+/// 未设完成时限 (open work); a past figure or finished work without one
+/// shows a dash.
+pub(super) fn due_cell(item: &Item, lang: Lang) -> String {
+    match (&item.row.due, item.undated()) {
+        (Some(d), _) => d.clone(),
+        (None, true) => lang.report().no_due.to_owned(),
+        (None, false) => "—".to_owned(),
+    }
 }
 
 pub(super) fn item_heads(lang: Lang) -> [&'static str; 9] {
@@ -192,6 +203,7 @@ pub(super) fn summary_line(r: &Report, lang: Lang) -> String {
         .replace("{green}", &s.green.to_string())
         .replace("{waiting}", &s.waiting.to_string())
         .replace("{cancelled}", &s.cancelled.to_string())
+        .replace("{unjudged}", &s.unjudged.to_string())
         .replace("{reached}", &s.reached.to_string())
         .replace("{overdue}", &s.overdue.to_string())
         .replace("{undated}", &s.undated.to_string())

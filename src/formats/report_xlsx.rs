@@ -237,7 +237,7 @@ fn item_row(
     };
     let light = super::report::light_word(lang, item.light());
     ws.write_string_with_format(row, 7, &light, light_format(f, Some(item.light())))?;
-    ws.write_string_with_format(row, 8, m.due.as_deref().unwrap_or(w.no_due), &f.text)?;
+    ws.write_string_with_format(row, 8, super::report::due_cell(item, lang), &f.text)?;
     ws.write_string_with_format(row, 9, lang.status(m.status), &f.text)?;
     let who = m.responsible();
     ws.write_string_with_format(row, 10, clean(&who.unit), &f.text)?;
