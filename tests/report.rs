@@ -103,10 +103,10 @@ fn the_report_says_where_the_plan_stands_and_what_changed() {
         !md.contains("责任单位: — → 经发局"),
         "20 November is before the week: {md}"
     );
-    // 存在问题 names the owner and quotes the newest note.
+    // 存在问题 names the unit and the person, and quotes the newest note.
     let problems = md.split("## 四、存在问题").nth(1).unwrap();
     assert!(
-        problems.contains("| 经发局 | 11月新增认定30家,待市科技局复核 |"),
+        problems.contains("| 经发局 | 张三 | 11月新增认定30家,待市科技局复核 |"),
         "{problems}"
     );
     // A task named by what is done says whose.

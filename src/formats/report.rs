@@ -23,8 +23,8 @@ pub(super) fn light_word(lang: Lang, light: Light) -> String {
 }
 
 /// The cells of one item's row: 指标/任务, 目标值, 完成值, 完成率, 序时进度,
-/// 亮灯, 完成时限, 责任单位, 最新备注.
-pub(super) fn item_cells(item: &Item, lang: Lang) -> [String; 9] {
+/// 亮灯, 完成时限, 责任单位, 责任人, 最新备注.
+pub(super) fn item_cells(item: &Item, lang: Lang) -> [String; 10] {
     let w = lang.report();
     let m = &item.row;
     let (target, value) = match m.kind {
@@ -66,6 +66,7 @@ pub(super) fn item_cells(item: &Item, lang: Lang) -> [String; 9] {
         light_word(lang, item.light()),
         due_cell(item, lang),
         owner,
+        who.lead,
         item.note
             .as_ref()
             .map(|n| n.body.clone())
@@ -84,10 +85,10 @@ pub(super) fn due_cell(item: &Item, lang: Lang) -> String {
     }
 }
 
-pub(super) fn item_heads(lang: Lang) -> [&'static str; 9] {
+pub(super) fn item_heads(lang: Lang) -> [&'static str; 10] {
     let w = lang.report();
     [
-        w.item, w.target, w.value, w.rate, w.elapsed, w.light, w.due, w.owner, w.note,
+        w.item, w.target, w.value, w.rate, w.elapsed, w.light, w.due, w.owner, w.lead, w.note,
     ]
 }
 

@@ -126,7 +126,7 @@ fn table(
 }
 
 /// Widths of the item table's nine columns, summing to the page's 14,570.
-const ITEM_WIDTHS: [u32; 9] = [3000, 1100, 1100, 900, 1000, 800, 1500, 1770, 3400];
+const ITEM_WIDTHS: [u32; 10] = [2900, 1100, 1100, 800, 900, 800, 1300, 1500, 1000, 3170];
 
 fn items(out: &mut dyn Write, r: &Report, members: &[usize], lang: Lang) -> io::Result<()> {
     let rows = members.iter().map(|&i| {
