@@ -238,6 +238,8 @@ pub fn plan(size: &Size, seed: u64) -> PlanDoc {
                     author: pick(&mut rng, AUTHORS).to_owned(),
                     created_at: Some(at.clone()),
                     updated_at: Some(at),
+                    kind: Default::default(),
+                    as_of: None,
                 });
             }
             milestones.push(ms);

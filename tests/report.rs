@@ -106,7 +106,7 @@ fn the_report_says_where_the_plan_stands_and_what_changed() {
     // 存在问题 names the unit and the person, and quotes the newest note.
     let problems = md.split("## 四、存在问题").nth(1).unwrap();
     assert!(
-        problems.contains("| 经发局 | 张三 | 11月新增认定30家,待市科技局复核 |"),
+        problems.contains("| 经发局 | 张三 | （12-01）11月新增认定30家,待市科技局复核 |"),
         "{problems}"
     );
     // A task named by what is done says whose.
@@ -473,3 +473,6 @@ fn a_report_against_a_baseline_says_what_moved_and_who_moved_it() {
 
 #[path = "report/counts.rs"]
 mod counts;
+
+#[path = "report/notes.rs"]
+mod notes;

@@ -221,6 +221,45 @@ pub struct Note {
     pub created_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
+    /// A progress note (the default) or a quote from the source document.
+    #[serde(default, skip_serializing_if = "NoteKind::is_progress")]
+    pub kind: NoteKind,
+    /// The day it speaks of (`2023-09-30`, the day of the reading it was
+    /// saved with), when not the day it was written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+}
+
+/// What a note is: where the work stands (the report's 最新备注), or the
+/// plan's own words quoted (原文), which say nothing of progress.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    #[default]
+    Progress,
+    Source,
+}
+
+impl NoteKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            NoteKind::Progress => "progress",
+            NoteKind::Source => "source",
+        }
+    }
+
+    /// Another program may have written anything: what is not `source` is
+    /// progress.
+    pub fn from_code(code: &str) -> NoteKind {
+        match code {
+            "source" => NoteKind::Source,
+            _ => NoteKind::Progress,
+        }
+    }
+
+    pub fn is_progress(&self) -> bool {
+        *self == NoteKind::Progress
+    }
 }
 
 /// Whole numbers are written without a fraction (`600`, not `600.0`), which

@@ -17,6 +17,8 @@ pub struct LatestNote {
     pub author: String,
     /// An instant, as stored.
     pub at: String,
+    /// The day it speaks of (`2023-09-30`).
+    pub day: String,
 }
 
 /// One line of a group's table: the milestone, its standing on the

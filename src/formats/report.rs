@@ -67,9 +67,13 @@ pub(super) fn item_cells(item: &Item, lang: Lang) -> [String; 10] {
         due_cell(item, lang),
         owner,
         who.lead,
+        // The newest progress note with the day it speaks of.
         item.note
             .as_ref()
-            .map(|n| n.body.clone())
+            .map(|n| {
+                let day = n.day.get(5..).unwrap_or(&n.day);
+                format!("{}{}", w.note_day.replace("{day}", day), n.body)
+            })
             .unwrap_or_default(),
     ]
 }

@@ -40,6 +40,8 @@ pub struct ReportWords {
     pub outside_programs: &'static str,
     /// A note added, before its text in 本周进展.
     pub note_added: &'static str,
+    /// The day before a latest note's text (`（11-20）`).
+    pub note_day: &'static str,
     /// Between the changes of one save.
     pub parts_joined: &'static str,
     pub no_owner: &'static str,
@@ -105,6 +107,7 @@ pub static ZH: ReportWords = ReportWords {
     other: "其他",
     outside_programs: "其他重点项目",
     note_added: "备注",
+    note_day: "（{day}）",
     parts_joined: "；",
     no_owner: "未指定责任单位",
     no_due: "未设时限",
@@ -167,6 +170,7 @@ pub static EN: ReportWords = ReportWords {
     other: "Other",
     outside_programs: "Other key projects",
     note_added: "note",
+    note_day: "({day}) ",
     parts_joined: "; ",
     no_owner: "No unit named",
     no_due: "no time limit",

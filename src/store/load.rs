@@ -26,6 +26,8 @@ fn note(r: &dyn Cells) -> Result<(Option<i64>, Option<i64>, Note)> {
             author: r.text(4)?,
             created_at: r.opt_text(5)?,
             updated_at: r.opt_text(6)?,
+            kind: crate::domain::plan::NoteKind::from_code(&r.text(7)?),
+            as_of: r.opt_text(8)?,
         },
     ))
 }
@@ -270,7 +272,8 @@ fn project_whole(db: &dyn Db, id: i64) -> Result<Project> {
     let mut milestone_notes: HashMap<i64, Vec<Note>> = HashMap::new();
     db.each(
         "reading notes",
-        "SELECT CAST(NULL AS BIGINT), n.milestone_id, n.id, n.body, n.author, n.created_at, n.updated_at
+        "SELECT CAST(NULL AS BIGINT), n.milestone_id, n.id, n.body, n.author, n.created_at,
+                n.updated_at, n.kind, n.as_of
          FROM milestone m JOIN note n ON n.milestone_id = m.id
          WHERE m.project_id = ?1 ORDER BY n.id",
         args![id],
@@ -284,7 +287,8 @@ fn project_whole(db: &dyn Db, id: i64) -> Result<Project> {
     project.notes = sql::rows(
         db,
         "reading notes",
-        "SELECT project_id, CAST(NULL AS BIGINT), id, body, author, created_at, updated_at
+        "SELECT project_id, CAST(NULL AS BIGINT), id, body, author, created_at, updated_at, kind,
+                as_of
          FROM note WHERE project_id = ?1 ORDER BY id",
         args![id],
         |r| note(r).map(|(_, _, n)| n),

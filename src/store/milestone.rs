@@ -257,13 +257,17 @@ impl Store {
                 )?;
             }
             if let Some(body) = &change.note {
+                let note_day = change.as_of.map(|d| d.to_string());
                 let note_id = fresh_id(tx, Table::Note)?;
                 let note_version = next_version(tx)?;
                 tx.exec(
                     &format!("adding a note to milestone {id}"),
-                    "INSERT INTO note (id, milestone_id, body, author, created_at, updated_at, version)
-                     VALUES (?5, ?1, ?2, ?3, ?4, ?4, ?6)",
-                    args![id, body, &author, &now, note_id, note_version],
+                    "INSERT INTO note (id, milestone_id, body, author, created_at, updated_at, version,
+                                       as_of)
+                     VALUES (?5, ?1, ?2, ?3, ?4, ?4, ?6, ?7)",
+                    // Saved with a figure of an earlier day, it speaks of
+                    // that day (the report's latest note is by that day).
+                    args![id, body, &author, &now, note_id, note_version, &note_day],
                 )?;
                 record(
                     tx,

@@ -35,15 +35,26 @@ impl Store {
         let mut out = HashMap::new();
         self.db().each(
             "reading the newest notes",
-            "SELECT n.milestone_id, n.body, n.author, n.created_at FROM note n
-             WHERE n.id IN (SELECT max(id) FROM note WHERE milestone_id IS NOT NULL
-                            GROUP BY milestone_id)",
+            // The newest progress note of each milestone by the day it
+            // speaks of (the day it was written unless it says another),
+            // then by when written; quotes of the source are never one.
+            // Each milestone's few notes through its index: no sort of a
+            // city's million notes.
+            "SELECT m.id, n.body, n.author, n.created_at,
+                    coalesce(n.as_of, substr(n.created_at, 1, 10))
+             FROM milestone m
+             JOIN note n ON n.id = (
+                 SELECT o.id FROM note o
+                 WHERE o.milestone_id = m.id AND o.kind = 'progress'
+                 ORDER BY coalesce(o.as_of, substr(o.created_at, 1, 10)) DESC, o.id DESC
+                 LIMIT 1)",
             &[],
             &mut |r| {
                 let note = LatestNote {
                     body: r.text(1)?,
                     author: r.text(2)?,
                     at: r.text(3)?,
+                    day: r.text(4)?,
                 };
                 out.insert(r.int(0)?, note);
                 Ok(())

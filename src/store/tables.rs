@@ -183,6 +183,8 @@ pub static TABLES: &[Table] = &[
             ("created_at", Text),
             ("updated_at", Text),
             ("version", Int),
+            ("kind", Text),
+            ("as_of", Text),
         ],
         key: "id",
     },

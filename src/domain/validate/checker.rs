@@ -160,6 +160,7 @@ impl Checker<'_> {
                 n.updated_at = n.created_at.clone();
             }
             self.instant(&format_args!("{p}.updated_at"), &mut n.updated_at);
+            self.date(&format_args!("{p}.as_of"), &mut n.as_of);
         }
     }
 

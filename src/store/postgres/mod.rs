@@ -16,6 +16,7 @@ mod pinyin;
 mod revive;
 mod schema;
 mod schema_v3;
+mod schema_v4;
 mod search;
 mod tls;
 

@@ -421,7 +421,7 @@ CREATE TRIGGER draft_plan BEFORE INSERT ON draft FOR EACH ROW EXECUTE FUNCTION p
 ";
 
 /// The migrations in order; `plan_cockpit_schema` counts the applied ones.
-pub(super) const MIGRATIONS: &[&str] = &[V1, V2, super::schema_v3::V3];
+pub(super) const MIGRATIONS: &[&str] = &[V1, V2, super::schema_v3::V3, super::schema_v4::V4];
 
 /// The schema version this build writes on PostgreSQL.
 pub fn latest_version() -> i64 {

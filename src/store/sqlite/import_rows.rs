@@ -49,7 +49,7 @@ const MILESTONE: &str = "INSERT INTO milestone (id, project_id, title, kind, uni
 const READING: &str = "INSERT INTO reading (id, milestone_id, as_of, value, author, source)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 const NOTE: &str = "INSERT INTO note (id, project_id, milestone_id, body, author, created_at,
-    updated_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    updated_at, version, kind, as_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
 impl<'t, 's> Rows<'t, 's> {
     pub(super) fn new(tx: &'t Transaction<'t>, stamp: &'s Stamp<'s>) -> Result<Self> {
@@ -248,7 +248,9 @@ impl<'t, 's> Rows<'t, 's> {
                 author,
                 or(&n.created_at, s.now),
                 or(&n.updated_at, s.now),
-                s.version
+                s.version,
+                n.kind.code(),
+                n.as_of
             ])
             .map_err(|e| Error::sql(format!("note {}", n.id))(e))?;
         Ok(())

@@ -22,6 +22,7 @@ pub(in crate::store) mod schema_v5;
 pub(in crate::store) mod schema_v6;
 mod schema_v7;
 mod schema_v8;
+mod schema_v9;
 mod search;
 mod store_file;
 

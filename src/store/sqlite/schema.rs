@@ -367,12 +367,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up_with_hook(super::schema_v8::V8, |tx: &rusqlite::Transaction| {
             Ok(tx.execute_batch(super::schema_v8::REBUILD_TREND)?)
         }),
+        M::up(super::schema_v9::V9),
     ])
 }
 
 /// The schema version this build writes; a file with a larger one is newer.
 pub fn latest_version() -> i64 {
-    8
+    9
 }
 
 #[cfg(test)]
