@@ -345,9 +345,41 @@ fn the_document_is_a4_with_repeating_table_headers_and_shaded_lights() {
     );
     assert!(doc.contains("一、总体情况") && doc.contains("五、下步计划"));
     assert!(doc.contains("11月新增认定30家,待市科技局复核"));
+    // Fonts every office suite resolves: the English names the styles use,
+    // each with its Chinese name and the GB2312 charset in the font table.
+    let styles = &parts["word/styles.xml"];
     assert!(
-        parts["word/styles.xml"].contains(r#"w:eastAsia="宋体""#),
-        "a Chinese font is named"
+        styles.contains(r#"w:eastAsia="SimSun""#) && styles.contains(r#"w:eastAsia="SimHei""#),
+        "{styles}"
+    );
+    let fonts = &parts["word/fontTable.xml"];
+    for (name, zh) in [("SimSun", "宋体"), ("SimHei", "黑体")] {
+        assert!(
+            fonts.contains(&format!(
+                r#"<w:font w:name="{name}"><w:altName w:val="{zh}"/><w:charset w:val="86"/>"#
+            )),
+            "{fonts}"
+        );
+    }
+    // 第 X 页 共 Y 页 from the page fields, and the title and 截至日期 above.
+    let footer = &parts["word/footer1.xml"];
+    assert!(
+        footer.contains(r#"w:instr=" PAGE ""#) && footer.contains(r#"w:instr=" NUMPAGES ""#),
+        "{footer}"
+    );
+    assert!(
+        footer.contains(">第 <") && footer.contains("> 页 共 <"),
+        "{footer}"
+    );
+    assert!(parts["word/header1.xml"].contains("截至日期:2023-12-05"));
+    assert!(
+        doc.contains(r#"<w:footerReference w:type="default" r:id="rId3"/>"#)
+            && parts["word/_rels/document.xml.rels"].contains(r#"Target="footer1.xml""#)
+    );
+    // Only header rows keep whole: a long row may run on to the next page.
+    assert_eq!(
+        doc.matches("<w:cantSplit/>").count(),
+        doc.matches("<w:tblHeader/>").count()
     );
     // Markup in stored text stays text.
     at(

@@ -40,6 +40,11 @@ pub struct ReportWords {
     pub outside_programs: &'static str,
     /// A note added, before its text in 本周进展.
     pub note_added: &'static str,
+    /// The page footer: before the page number, between it and the page
+    /// count, after.
+    pub page_before: &'static str,
+    pub page_middle: &'static str,
+    pub page_after: &'static str,
     /// The day before a latest note's text (`（11-20）`).
     pub note_day: &'static str,
     /// Between the changes of one save.
@@ -107,6 +112,9 @@ pub static ZH: ReportWords = ReportWords {
     other: "其他",
     outside_programs: "其他重点项目",
     note_added: "备注",
+    page_before: "第 ",
+    page_middle: " 页 共 ",
+    page_after: " 页",
     note_day: "（{day}）",
     parts_joined: "；",
     no_owner: "未指定责任单位",
@@ -170,6 +178,9 @@ pub static EN: ReportWords = ReportWords {
     other: "Other",
     outside_programs: "Other key projects",
     note_added: "note",
+    page_before: "Page ",
+    page_middle: " of ",
+    page_after: "",
     note_day: "({day}) ",
     parts_joined: "; ",
     no_owner: "No unit named",

@@ -134,6 +134,8 @@ mod tests {
             author: String::new(),
             created_at: Some("yesterday".into()),
             updated_at: None,
+            kind: Default::default(),
+            as_of: Some("2023-02-30".into()),
         });
         let first = n[0].id;
         doc.projects[2].notes.push(Note {
@@ -142,6 +144,8 @@ mod tests {
             author: String::new(),
             created_at: None,
             updated_at: None,
+            kind: Default::default(),
+            as_of: None,
         });
         let last = doc.projects[1].milestones[0].notes.len() - 1;
         let dup = doc.projects[2].notes.len() - 1;
@@ -158,6 +162,11 @@ mod tests {
             has(&format!(
                 "projects[1].milestones[0].notes[{last}].created_at: "
             )),
+            "{paths:#?}"
+        );
+        // The day a note speaks of is a real day.
+        assert!(
+            has(&format!("projects[1].milestones[0].notes[{last}].as_of: ")),
             "{paths:#?}"
         );
         assert!(
