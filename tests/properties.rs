@@ -254,12 +254,21 @@ fn plan() -> impl Strategy<Value = PlanDoc> {
                             .into_iter()
                             .map(|body| {
                                 note_id += 2;
+                                // Both kinds, and some notes about an
+                                // earlier day, make the round trip too.
+                                let kind = if body.len() % 2 == 0 {
+                                    plan_cockpit::domain::plan::NoteKind::Source
+                                } else {
+                                    plan_cockpit::domain::plan::NoteKind::Progress
+                                };
                                 Note {
                                     id: note_id,
                                     body,
                                     author: String::new(),
                                     created_at: None,
                                     updated_at: None,
+                                    kind,
+                                    as_of: (note_id % 4 == 0).then(|| "2023-06-30".to_owned()),
                                 }
                             })
                             .collect();
