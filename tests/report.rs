@@ -508,3 +508,6 @@ mod counts;
 
 #[path = "report/notes.rs"]
 mod notes;
+
+#[path = "report/render.rs"]
+mod render;
