@@ -280,6 +280,22 @@ fn the_workbook_has_a_sheet_per_group_frozen_headers_and_coloured_lights() {
         book.contains("_xlnm.Print_Titles"),
         "header rows repeat on each printed page: {book}"
     );
+    // Every sheet prints landscape on A4, one page wide (the item sheets
+    // are narrow enough to stay readable that way).
+    let sheets = book.matches("<sheet ").count();
+    for n in 1..=sheets {
+        let sheet = &parts[&format!("xl/worksheets/sheet{n}.xml")];
+        assert!(
+            sheet.contains("orientation=\"landscape\"") && sheet.contains("paperSize=\"9\""),
+            "sheet {n}: {sheet}"
+        );
+    }
+    assert!(table.contains("fitToPage=\"1\"") && table.contains("fitToHeight=\"0\""));
+    // A long name wraps onto lines its row is tall enough to show.
+    assert!(
+        table.contains("customHeight=\"1\"") && table.contains("ht=\"30\""),
+        "{table}"
+    );
     // The high-tech target: its id, its value as a number, red as a colour
     // with the word in the cell.
     assert!(

@@ -154,13 +154,50 @@ fn clean(s: &str) -> String {
 
 /// A sheet for print: A4 landscape, fitted to the page width, its first
 /// row frozen and repeated on every page.
-fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
+/// Below this print scale a sheet is too small to read on paper.
+const MIN_SCALE: u16 = 60;
+
+/// A4 landscape, the header row frozen and repeated on every printed
+/// page, and one page wide — unless that takes a scale below
+/// `MIN_SCALE`: then at that scale, the last columns on pages of their own
+/// (fit-to-width alone shrank a wide sheet to about 5 pt).
+fn print_setup(ws: &mut Worksheet, header_row: u32, widths: &[f64]) -> Result<(), XlsxError> {
     ws.set_paper_size(9);
     ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    if print_scale(widths) > MIN_SCALE {
+        ws.set_print_fit_to_pages(1, 0);
+    } else {
+        ws.set_print_scale(MIN_SCALE);
+    }
     ws.set_freeze_panes(header_row + 1, 0)?;
     ws.set_repeat_rows(header_row, header_row)?;
     Ok(())
+}
+
+/// The scale (`MIN_SCALE`–100 %) at which columns `widths` wide (in
+/// characters of the default font, taken as 8 px each plus 5 px of padding
+/// to allow for Chinese text) fit A4 landscape between the default
+/// 0.7-inch margins (10.29 in at 96 dpi).
+fn print_scale(widths: &[f64]) -> u16 {
+    let pixels: f64 = widths.iter().map(|w| w * 8.0 + 5.0).sum();
+    let page = 10.29 * 96.0;
+    let scale = (page / pixels.max(1.0) * 100.0).floor();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let scale = scale.clamp(f64::from(MIN_SCALE), 100.0) as u16;
+    scale
+}
+
+/// The height of a row whose wrapped cells hold `texts` in columns
+/// `widths` characters wide: every line shows (15 pt a line).
+fn row_height(cells: &[(&str, f64)]) -> f64 {
+    let lines = cells
+        .iter()
+        .map(|(text, width)| {
+            let cells = unicode_width::UnicodeWidthStr::width(*text) as f64;
+            (cells / width.max(1.0)).ceil().max(1.0)
+        })
+        .fold(1.0, f64::max);
+    15.0 * lines
 }
 
 fn header(
@@ -197,14 +234,22 @@ fn item_row(
                 .map(|_| ()),
         }
     };
-    #[allow(clippy::cast_precision_loss)]
-    ws.write_number_with_format(row, 0, m.id as f64, &f.text)?;
     let what = if m.title.contains(&m.project) {
         m.title.clone()
     } else {
         format!("{} › {}", m.project, m.title)
     };
     let what = clean(&what);
+    let note_text = item
+        .note
+        .as_ref()
+        .map(|n| clean(&n.body))
+        .unwrap_or_default();
+    // Every wrapped line of the name and the note shows (set before the
+    // row's first cell: a constant-memory sheet writes rows as it goes).
+    ws.set_row_height(row, row_height(&[(&what, 40.0), (&note_text, 40.0)]))?;
+    #[allow(clippy::cast_precision_loss)]
+    ws.write_number_with_format(row, 0, m.id as f64, &f.text)?;
     ws.write_string_with_format(row, 1, &what, &f.text)?;
     ws.write_string_with_format(row, 2, clean(&m.unit), &f.text)?;
     num(ws, 3, m.target)?;
@@ -275,8 +320,11 @@ fn items_sheet(
 ) -> Result<(), XlsxError> {
     let ws = book.add_worksheet_with_constant_memory()?;
     ws.set_name(sheet_name(name, taken))?;
-    print_setup(ws, 0)?;
-    header(ws, 0, &item_columns(lang), f)?;
+    let columns = item_columns(lang);
+    // The last column (the mark) is hidden: it does not print.
+    let visible: Vec<f64> = columns[..13].iter().map(|c| c.1).collect();
+    print_setup(ws, 0, &visible)?;
+    header(ws, 0, &columns, f)?;
     // The 导出校验 mark is for import-values, not for reading or printing.
     ws.set_column_hidden(13)?;
     for (n, &i) in members.iter().enumerate() {
@@ -299,7 +347,9 @@ pub fn xlsx(
     {
         let ws = book.add_worksheet_with_constant_memory()?;
         ws.set_name(sheet_name(w.overview_sheet, &mut taken))?;
+        // Landscape like every other sheet: a printed workbook turns no page.
         ws.set_paper_size(9);
+        ws.set_landscape();
         ws.set_print_fit_to_pages(1, 0);
         ws.set_column_width(0, 36)?;
         ws.set_column_width(1, 12)?;
@@ -353,24 +403,19 @@ pub fn xlsx(
     {
         let ws = book.add_worksheet_with_constant_memory()?;
         ws.set_name(sheet_name(w.changes_sheet, &mut taken))?;
-        print_setup(ws, 0)?;
-        header(
-            ws,
-            0,
-            &[
-                (w.when, 17.0),
-                (w.who, 10.0),
-                (w.place, 50.0),
-                (w.change, 50.0),
-            ],
-            &f,
-        )?;
+        let cols = [
+            (w.when, 17.0),
+            (w.who, 10.0),
+            (w.place, 50.0),
+            (w.change, 50.0),
+        ];
+        print_setup(ws, 0, &cols.map(|c| c.1))?;
+        header(ws, 0, &cols, &f)?;
         for (n, c) in r.changes.iter().enumerate() {
             let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
-            for (col, text) in super::report::change_cells(c, lang, clock)
-                .iter()
-                .enumerate()
-            {
+            let cells = super::report::change_cells(c, lang, clock);
+            ws.set_row_height(row, row_height(&[(&cells[2], 50.0), (&cells[3], 50.0)]))?;
+            for (col, text) in cells.iter().enumerate() {
                 let col = u16::try_from(col).unwrap_or(u16::MAX);
                 ws.write_string_with_format(row, col, clean(text), &f.text)?;
             }
@@ -389,13 +434,13 @@ pub fn xlsx(
     if let Some((_, moved)) = &r.baseline {
         let ws = book.add_worksheet_with_constant_memory()?;
         ws.set_name(sheet_name(w.baseline_sheet, &mut taken))?;
-        print_setup(ws, 0)?;
         let heads = super::report::baseline_heads(lang);
         let cols: Vec<(&str, f64)> = heads
             .iter()
             .copied()
             .zip([50.0, 30.0, 26.0, 12.0])
             .collect();
+        print_setup(ws, 0, &[50.0, 30.0, 26.0, 12.0])?;
         header(ws, 0, &cols, &f)?;
         for (n, m) in moved.iter().enumerate() {
             let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
