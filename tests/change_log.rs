@@ -244,3 +244,68 @@ fn b_compares_with_the_newest_baseline_and_steps_back() {
     let m = app.focused().unwrap().selected_milestone().unwrap();
     assert_eq!(m.id, 19, "Enter went to the item");
 }
+
+/// `user set` names a login: reports, the log and the cockpit's history say
+/// 李华, and who made a report is 李华(经济发展局); a login nobody named
+/// reads as itself; a login left empty is refused, naming the field.
+#[test]
+fn people_are_shown_by_name_in_reports_history_and_log() {
+    let sb = Sandbox::new();
+    let me = plan_cockpit::user::unix_user();
+    let now = "2023-11-27T10:00:00+08:00";
+    at(
+        &sb,
+        now,
+        &[
+            "milestone",
+            "set",
+            "19",
+            "--current",
+            "540",
+            "--note",
+            "十月新增认定",
+        ],
+    );
+    let said = at(
+        &sb,
+        now,
+        &[
+            "--lang",
+            "zh",
+            "user",
+            "set",
+            &me,
+            "--name",
+            "李华",
+            "--unit",
+            "经济发展局",
+        ],
+    );
+    assert!(said.contains("显示为“李华”(经济发展局)"), "{said}");
+    let list = at(&sb, now, &["user", "list", "--json"]);
+    let people: Vec<serde_json::Value> = serde_json::from_str(&list).unwrap();
+    assert_eq!(people[0]["name"], "李华");
+    let md = at(&sb, now, &["--lang", "zh", "report"]);
+    assert!(md.contains("填报人:李华(经济发展局)"), "{md}");
+    assert!(md.contains("| 李华 | 国家级高新技术企业"), "{md}");
+    let log = at(&sb, now, &["--lang", "zh", "log"]);
+    assert!(log.contains("  李华  国家级高新技术企业"), "{log}");
+    let json: Vec<serde_json::Value> =
+        serde_json::from_str(&at(&sb, now, &["log", "--json"])).unwrap();
+    assert_eq!(
+        (json[0]["author"].as_str(), json[0]["name"].as_str()),
+        (Some(me.as_str()), Some("李华"))
+    );
+    // The cockpit's history says the name too.
+    let (_, mut app) = (
+        (),
+        plan_cockpit::app::App::new(common::open_store(&sb.db), Lang::Zh).unwrap(),
+    );
+    press(&mut app, "/国家级高新技术企业突破<Enter>H");
+    let text = common::screen(&app, 120, 40);
+    assert!(text.contains("李华"), "{text}");
+    // A login left empty names nothing.
+    let r = common::Run(sb.run_at(now, &["--lang", "zh", "user", "set", " ", "--name", "x"]));
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    assert!(r.stderr().contains("登录名"), "{}", r.stderr());
+}

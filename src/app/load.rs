@@ -8,6 +8,8 @@ impl App {
     /// item (by id), and closing levels whose item is gone. Reads only the
     /// windows around the selections, all from one moment.
     pub fn reload(&mut self) -> store::Result<()> {
+        // Names change rarely and are few: read with every full reload.
+        self.names = self.store.names()?;
         self.reload_where(|_| true)
     }
 

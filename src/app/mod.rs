@@ -140,6 +140,8 @@ pub struct App {
     /// How many writes this cockpit made: the lights are asked again after
     /// each (the data version moves only for other connections' writes).
     wrote: u64,
+    /// The names logins are shown by (`user set`), read with the panes.
+    pub names: crate::domain::people::Names,
     /// The planner's day, from the program's clock, as ISO text: what
     /// "overdue" is measured against. Read at each wake-up, never by render.
     pub today: String,
@@ -180,6 +182,7 @@ impl App {
             saved_in: None,
             wrote: 0,
             today: String::new(),
+            names: Default::default(),
         };
         app.today = app.store.clock().today().to_string();
         app.seen = app.store.data_version()?;

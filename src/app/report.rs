@@ -73,6 +73,7 @@ pub fn build(
         items.push(report::item(row, note, period));
     })?;
     drop((readings, notes));
+    let people = store.names()?;
     let w = lang.report();
     // Items are grouped by the Chinese name the rows carry, then each
     // group is shown by its name in the report's language.
@@ -170,17 +171,27 @@ pub fn build(
         plan: store.plan_now()?.map(|p| p.identity).unwrap_or_default(),
         as_of: period.as_of,
         since: period.since,
-        made_by: store.author().to_owned(),
+        // People by the names an office reads (`user set`).
+        made_by: people.with_unit(store.author()),
         made_at: clock.now_text(),
         summary: report::summary(&items),
         directions,
         programs,
         groups,
         // Up to the end of the report's day: a report of June says June.
-        changes: report::change_rows(store.changes_between(
-            &clock.start_of(period.since),
-            &clock.start_of(period.as_of.tomorrow().unwrap_or(period.as_of)),
-        )?),
+        changes: report::change_rows(
+            store
+                .changes_between(
+                    &clock.start_of(period.since),
+                    &clock.start_of(period.as_of.tomorrow().unwrap_or(period.as_of)),
+                )?
+                .into_iter()
+                .map(|mut c| {
+                    c.author = people.said(&c.author);
+                    c
+                })
+                .collect(),
+        ),
         problems: report::problems(&items),
         next: report::next(&items, period),
         baseline: None,

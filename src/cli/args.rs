@@ -187,6 +187,31 @@ pub enum Command {
     /// Baselines: the targets and time limits as they stood on a day.
     #[command(subcommand)]
     Baseline(BaselineCommand),
+    /// People by name: the name and unit a login is shown by in reports,
+    /// the history and the log.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Name a login: `user set lihua --name 李华 --unit 经济发展局`.
+    #[command(group(clap::ArgGroup::new("what").required(true).multiple(true).args(["name", "unit"])))]
+    Set {
+        login: String,
+        /// The name shown for the login ("" shows the login again).
+        #[arg(long)]
+        name: Option<String>,
+        /// The unit (科室/单位) the person works in.
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// Everyone named: login, name, unit.
+    List {
+        /// Print a JSON array instead, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

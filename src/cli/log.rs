@@ -21,6 +21,8 @@ struct JsonLine<'a> {
     at: &'a str,
     local: String,
     author: &'a str,
+    /// The name the author is shown by (`user set`), or the login.
+    name: String,
     place: &'a str,
     field: &'a str,
     old: Option<&'a str>,
@@ -48,6 +50,7 @@ pub fn run(ctx: &Context, args: &LogArgs<'_>) -> Outcome {
         direction,
         ..LogFilter::default()
     };
+    let names = store.names()?;
     // Written as read: a million-row history is never held whole.
     let mut failed = None;
     let shown = output::stdout_with(lang, |out| {
@@ -61,6 +64,7 @@ pub fn run(ctx: &Context, args: &LogArgs<'_>) -> Outcome {
                         at: &c.at,
                         local: ctx.clock.local_minute(&c.at),
                         author: &c.author,
+                        name: names.said(&c.author),
                         place: &c.place,
                         field: &c.field,
                         old: c.old.as_deref(),
@@ -72,7 +76,7 @@ pub fn run(ctx: &Context, args: &LogArgs<'_>) -> Outcome {
                     let line = format!(
                         "{}  {}  {}  {change}\n",
                         ctx.clock.local_minute(&c.at),
-                        c.author,
+                        names.said(&c.author),
                         c.place
                     );
                     out.write_all(for_terminal(&line, true).as_bytes())

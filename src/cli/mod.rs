@@ -13,13 +13,16 @@ mod migrate;
 mod milestone;
 mod milestone_list;
 mod output;
+mod people;
 mod replace;
 pub mod report;
 mod settings;
 mod sheet_plan;
 mod usage;
 
-pub use args::{BaselineCommand, Cli, Command, Format, MilestoneCommand, ProjectCommand};
+pub use args::{
+    BaselineCommand, Cli, Command, Format, MilestoneCommand, ProjectCommand, UserCommand,
+};
 
 use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
@@ -267,6 +270,10 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             report::save_baseline(&ctx, &name)
         }
         Some(Command::Baseline(BaselineCommand::List)) => report::list_baselines(&ctx),
+        Some(Command::User(UserCommand::Set { login, name, unit })) => {
+            people::set(&ctx, &login, name.as_deref(), unit.as_deref())
+        }
+        Some(Command::User(UserCommand::List { json })) => people::list(&ctx, json),
         Some(Command::ImportValues {
             file,
             dry_run,

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod explain;
 pub mod lens;
 pub mod pace;
+pub mod people;
 pub mod piece;
 pub mod pinyin;
 pub mod plan;

@@ -13,6 +13,10 @@ pub enum Field {
     Owner,
     Lead,
     BaselineName,
+    /// A login, and the name and unit it is shown by.
+    Login,
+    PersonName,
+    PersonUnit,
 }
 
 /// What a `TZ` that names no time zone is instead.

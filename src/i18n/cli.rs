@@ -166,6 +166,25 @@ impl Lang {
     }
 
     /// `--light` naming no light.
+    /// `user set`: who a login is shown as now.
+    pub fn person_named(self, login: &str, name: &str, unit: &str) -> String {
+        let lang = self;
+        let name = if name.is_empty() { login } else { name };
+        if unit.is_empty() {
+            say!(
+                lang,
+                "{login} 显示为“{name}”",
+                "{login} is shown as {name:?}"
+            )
+        } else {
+            say!(
+                lang,
+                "{login} 显示为“{name}”({unit})",
+                "{login} is shown as {name:?} ({unit})"
+            )
+        }
+    }
+
     pub fn bad_light(self, typed: &str) -> String {
         let lang = self;
         say!(

@@ -231,6 +231,9 @@ impl Lang {
             (Lang::Zh, Field::Owner) => "责任单位",
             (Lang::Zh, Field::Lead) => "责任人",
             (Lang::Zh, Field::BaselineName) => "基线名称",
+            (Lang::Zh, Field::Login) => "登录名",
+            (Lang::Zh, Field::PersonName) => "姓名",
+            (Lang::Zh, Field::PersonUnit) => "单位",
             (Lang::En, Field::Title) => "title",
             (Lang::En, Field::ProjectName) => "project name",
             (Lang::En, Field::MilestoneTitle) => "milestone title",
@@ -239,6 +242,9 @@ impl Lang {
             (Lang::En, Field::Owner) => "responsible unit",
             (Lang::En, Field::Lead) => "lead",
             (Lang::En, Field::BaselineName) => "baseline name",
+            (Lang::En, Field::Login) => "login",
+            (Lang::En, Field::PersonName) => "name",
+            (Lang::En, Field::PersonUnit) => "unit",
         }
     }
 

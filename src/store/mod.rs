@@ -16,6 +16,7 @@ mod load;
 mod milestone;
 mod owner;
 mod page;
+mod people;
 pub mod postgres;
 mod report;
 pub(crate) mod sql;

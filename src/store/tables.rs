@@ -219,6 +219,17 @@ pub static TABLES: &[Table] = &[
         key: "id",
     },
     Table {
+        name: "person",
+        columns: &[
+            ("login", Text),
+            ("name", Text),
+            ("unit", Text),
+            ("updated_at", Text),
+            ("updated_by", Text),
+        ],
+        key: "login",
+    },
+    Table {
         name: "baseline",
         columns: &[
             ("id", Int),

@@ -142,7 +142,7 @@ pub fn render(
         ui.updated,
         format!(
             "{} {} · {} {}",
-            m.updated_by,
+            app.names.said(&m.updated_by),
             app.clock().local_minute(&m.updated_at),
             ui.version,
             m.version
@@ -163,7 +163,7 @@ pub fn render(
                     "{}  {}  {}",
                     r.as_of,
                     app.lang.amount(r.value, &m.unit),
-                    r.author
+                    app.names.said(&r.author)
                 ),
                 cells,
             )));
@@ -278,7 +278,7 @@ fn note_lines(
     let head = format!(
         "{}{} · {}",
         if chosen { "▶ " } else { "  " },
-        n.author,
+        app.names.said(&n.author),
         app.clock().local_minute(&n.created_at)
     );
     let head_style = if chosen && focused {
@@ -309,7 +309,7 @@ fn history_lines(
             let (old, new) = (one_line(h.old.as_deref()), one_line(h.new.as_deref()));
             let change = app.lang.change(&h.field, old.as_deref(), new.as_deref());
             let when = app.clock().local_minute(&h.at);
-            let text = format!("{when} {} {change}", h.author);
+            let text = format!("{when} {} {change}", app.names.said(&h.author));
             lines.push(Line::raw(truncate(&text, cells)));
         }
     }

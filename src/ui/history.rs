@@ -21,9 +21,12 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, h: &Histor
     );
     let title = match &h.log {
         None => format!("{} · {}", ui.history, h.title),
-        Some(log) => app
-            .lang
-            .log_title(log.period, log.since, log.person.as_deref(), h.rows.len()),
+        Some(log) => app.lang.log_title(
+            log.period,
+            log.since,
+            log.person.as_deref().map(|p| app.names.said(p)).as_deref(),
+            h.rows.len(),
+        ),
     };
     let inner = boxed(frame, popup, &title, theme);
     let cells = inner.width as usize;
@@ -33,12 +36,13 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, h: &Histor
     }
     for c in &h.rows {
         let when = app.clock().local_minute(&c.at);
+        let who = app.names.said(&c.author);
         lines.push(Line::from(vec![
             Span::styled(format!("{when} "), theme.dim()),
-            Span::styled(format!("{} ", c.author), theme.key()),
+            Span::styled(format!("{who} "), theme.key()),
             Span::raw(truncate(
                 &c.place,
-                cells.saturating_sub(width(&when) + width(&c.author) + 2),
+                cells.saturating_sub(width(&when) + width(&who) + 2),
             )),
         ]));
         let change = format!(
