@@ -527,3 +527,6 @@ mod notes;
 
 #[path = "report/render.rs"]
 mod render;
+
+#[path = "report/year_end.rs"]
+mod year_end;

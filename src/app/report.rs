@@ -248,6 +248,27 @@ impl ReportFormat {
     }
 }
 
+impl ReportFormat {
+    /// Lays a plain document (the year-end 考核) out in this format.
+    pub fn write_doc(
+        self,
+        doc: &crate::formats::doc::Doc,
+        lang: Lang,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        use crate::formats::doc;
+        match self {
+            ReportFormat::Markdown => doc::markdown(doc, out),
+            ReportFormat::Html => doc::html(doc, lang, out),
+            ReportFormat::Docx => doc::docx(doc, lang, out),
+            ReportFormat::Xlsx => doc::xlsx(doc, out).map_err(|e| match e {
+                rust_xlsxwriter::XlsxError::IoError(e) => e,
+                other => std::io::Error::other(other.to_string()),
+            }),
+        }
+    }
+}
+
 impl ReportFailed {
     /// In the planner's words.
     pub fn said(&self, lang: Lang, clock: &crate::domain::Clock) -> String {

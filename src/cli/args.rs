@@ -171,6 +171,14 @@ pub enum Command {
         /// the year end].
         #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(0..=3650))]
         ahead: Option<i64>,
+        /// The year-end 考核 instead: every item of the year with its
+        /// year's goal, what it achieved and 完成/未完成, counted by
+        /// direction and 工程 (judged on 31 December, or today before it).
+        #[arg(long, conflicts_with_all = ["as_of", "since", "week", "baseline", "ahead"])]
+        year_end: bool,
+        /// The year assessed [default: the plan's].
+        #[arg(long, requires = "year_end", value_parser = clap::value_parser!(i16).range(2000..=2100))]
+        year: Option<i16>,
     },
     /// A tracking sheet back: the values and statuses of a CSV exported
     /// with `export --format csv` and edited in Excel/WPS, applied as edits;

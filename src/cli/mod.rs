@@ -248,6 +248,8 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             output,
             baseline,
             ahead,
+            year_end,
+            year,
         }) => report::run(
             &ctx,
             report::ReportArgs {
@@ -264,6 +266,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                 output,
                 baseline,
                 ahead,
+                year_end: year_end.then_some(year),
             },
         ),
         Some(Command::Baseline(BaselineCommand::Save { name })) => {

@@ -28,6 +28,8 @@ pub struct ReportArgs {
     pub baseline: Option<String>,
     /// 下步计划's reach in days (default: to the end of next month).
     pub ahead: Option<i64>,
+    /// The year-end 考核 instead, of this year (None: the plan's).
+    pub year_end: Option<Option<i16>>,
 }
 
 pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
@@ -49,6 +51,9 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
         Some(d) => parse_day(d, plan_year).map_err(|e| bad("since", e))?,
         None => week_before,
     };
+    if let Some(year) = args.year_end {
+        return year_end(ctx, &store, year.unwrap_or(plan_year), plan_year, &args);
+    }
     let period = Period {
         as_of,
         since,
@@ -71,6 +76,50 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
     // Written as it is laid out: a city plan's report is tens of MB.
     let format = args.format;
     let fill = |out: &mut dyn std::io::Write| format.write(&report, lang, &ctx.clock, out);
+    match &args.output {
+        Some(path) => super::output::file_with(lang, path, &ctx.db, fill),
+        None => super::output::stdout_with(lang, fill),
+    }
+}
+
+/// `report --year-end`: the year judged on its last day (or today, before
+/// it), with only the readings known by then.
+fn year_end(
+    ctx: &Context,
+    store: &crate::store::Store,
+    year: i16,
+    plan_year: i16,
+    args: &ReportArgs,
+) -> Outcome {
+    let lang = ctx.lang;
+    // clap keeps the year within 2000–2100: its last day always exists.
+    let today = ctx.clock.today();
+    let as_of = jiff::civil::Date::new(year, 12, 31).map_or(today, |last| last.min(today));
+    let period = Period {
+        as_of,
+        since: as_of,
+        plan_year: year,
+        next_days: 0,
+    };
+    let report = store.snapshot(|s| {
+        build(
+            s,
+            lang,
+            &period,
+            By::Direction,
+            args.owner.as_deref(),
+            &ctx.clock,
+        )
+    })?;
+    let assessed =
+        crate::domain::year_end::assess(&report, year, plan_year, lang.year_end().whole_year);
+    let doc = crate::formats::year_end::doc(&report, &assessed, lang, &ctx.clock);
+    let binary = matches!(args.format, ReportFormat::Xlsx | ReportFormat::Docx);
+    if binary && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(Failure::Input(lang.binary_needs_file()));
+    }
+    let format = args.format;
+    let fill = |out: &mut dyn std::io::Write| format.write_doc(&doc, lang, out);
     match &args.output {
         Some(path) => super::output::file_with(lang, path, &ctx.db, fill),
         None => super::output::stdout_with(lang, fill),

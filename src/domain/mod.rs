@@ -28,6 +28,7 @@ pub mod trend;
 pub mod typed;
 pub mod typed_forms;
 pub mod validate;
+pub mod year_end;
 pub mod yearly;
 
 pub use change::{MilestoneChange, ValueChange};

@@ -2,6 +2,7 @@
 //! machines and round trips), CSV (for spreadsheets), Markdown (for people).
 
 pub mod csv;
+pub mod doc;
 pub mod filtered;
 pub mod json;
 pub mod json_stream;
@@ -13,3 +14,4 @@ pub mod report_xlsx;
 pub mod utf8_watch;
 pub mod values;
 mod values_xlsx;
+pub mod year_end;

@@ -22,9 +22,12 @@ pub(super) fn light_word(lang: Lang, light: Light) -> String {
     }
 }
 
+/// How many columns an item table has.
+pub(super) const ITEM_COLUMNS: usize = 10;
+
 /// The cells of one item's row: 指标/任务, 目标值, 完成值, 完成率, 序时进度,
 /// 亮灯, 完成时限, 责任单位, 责任人, 最新备注.
-pub(super) fn item_cells(item: &Item, lang: Lang) -> [String; 10] {
+pub(super) fn item_cells(item: &Item, lang: Lang) -> [String; ITEM_COLUMNS] {
     let w = lang.report();
     let m = &item.row;
     let (target, value) = match m.kind {
@@ -89,7 +92,7 @@ pub(super) fn due_cell(item: &Item, lang: Lang) -> String {
     }
 }
 
-pub(super) fn item_heads(lang: Lang) -> [&'static str; 10] {
+pub(super) fn item_heads(lang: Lang) -> [&'static str; ITEM_COLUMNS] {
     let w = lang.report();
     [
         w.item, w.target, w.value, w.rate, w.elapsed, w.light, w.due, w.owner, w.lead, w.note,
@@ -215,7 +218,7 @@ pub(super) fn summary_line(r: &Report, lang: Lang) -> String {
 }
 
 /// Markdown table cells stay one line and cannot end the cell early.
-fn md(s: &str) -> String {
+pub(super) fn md(s: &str) -> String {
     // Stored text is clean already; this guards the way out anyway. HTML
     // in it is written as entities: Markdown viewers would render it.
     super::markdown::no_html(&for_terminal(s, true))
@@ -224,7 +227,7 @@ fn md(s: &str) -> String {
         .replace('\n', "<br>")
 }
 
-fn md_table(
+pub(super) fn md_table(
     out: &mut impl Write,
     heads: &[&str],
     rows: impl IntoIterator<Item = Vec<String>>,

@@ -39,7 +39,7 @@ fn x(s: &str) -> String {
     super::report::escape_markup(s, false)
 }
 
-fn paragraph(out: &mut dyn Write, style: Option<&str>, text: &str) -> io::Result<()> {
+pub(super) fn paragraph(out: &mut dyn Write, style: Option<&str>, text: &str) -> io::Result<()> {
     write!(out, "<w:p>")?;
     if let Some(s) = style {
         write!(out, "<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>")?;
@@ -88,7 +88,7 @@ fn cell(
 
 /// A table: its header row marked to repeat on every page, then `rows`
 /// (cells, and the light whose colour the 亮灯 cell takes).
-fn table(
+pub(super) fn table(
     out: &mut dyn Write,
     heads: &[&str],
     widths: &[u32],
@@ -144,10 +144,6 @@ fn items(out: &mut dyn Write, r: &Report, members: &[usize], lang: Lang) -> io::
 
 fn document(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::Result<()> {
     let w = lang.report();
-    write!(
-        out,
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#
-    )?;
     paragraph(out, Some("Title"), &title(r, lang))?;
     let c = w.colon;
     let meta = format!(
@@ -220,7 +216,7 @@ fn document(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::R
             table(out, &heads, &[5600, 3600, 3600, 1770], None, rows)?;
         }
     }
-    write!(out, "{SECTION}</w:body></w:document>")
+    Ok(())
 }
 
 /// The fonts the styles name, each with its Chinese name, its charset
@@ -230,15 +226,15 @@ const FONT_TABLE: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes
 
 const PART: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 
-/// The header on every page: the report's title and 截至日期, right.
-fn header(r: &Report, lang: Lang) -> String {
+/// The header on every page: the document's title and 截至日期, right.
+fn header(head: &Head, lang: Lang) -> String {
     let w = lang.report();
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {PART}><w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve">{}    {}{}{}</w:t></w:r></w:p></w:hdr>"#,
-        x(&title(r, lang)),
+        x(&head.title),
         x(w.as_of),
         x(w.colon),
-        r.as_of
+        x(&head.as_of)
     )
 }
 
@@ -266,16 +262,43 @@ fn footer(lang: Lang) -> String {
     )
 }
 
-fn core(r: &Report, lang: Lang) -> String {
+fn core(head: &Head) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:creator>{}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">{}</dcterms:created></cp:coreProperties>"#,
-        x(&title(r, lang)),
-        x(&r.made_by),
-        x(&r.made_at)
+        x(&head.title),
+        x(&head.made_by),
+        x(&head.made_at)
     )
 }
 
+/// What every page and the file's properties say of a document.
+pub(super) struct Head {
+    pub title: String,
+    pub as_of: String,
+    pub made_by: String,
+    /// An instant, as stored.
+    pub made_at: String,
+}
+
 pub fn docx(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::Result<()> {
+    let head = Head {
+        title: title(r, lang),
+        as_of: r.as_of.to_string(),
+        made_by: r.made_by.clone(),
+        made_at: r.made_at.clone(),
+    };
+    package(&head, lang, out, |body| document(r, lang, clock, body))
+}
+
+/// A Word document: the parts every one of ours has (styles, fonts, the
+/// header and footer, the properties) and the body `fill` writes, between
+/// `<w:body>` and the section settings.
+pub(super) fn package(
+    head: &Head,
+    lang: Lang,
+    out: &mut dyn Write,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let mut zip = zip::ZipWriter::new(io::Cursor::new(Vec::new()));
     let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let z = |e: zip::result::ZipError| io::Error::other(e.to_string());
@@ -285,9 +308,9 @@ pub fn docx(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::R
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_owned()),
         ("word/styles.xml", STYLES.to_owned()),
         ("word/fontTable.xml", FONT_TABLE.to_owned()),
-        ("word/header1.xml", header(r, lang)),
+        ("word/header1.xml", header(head, lang)),
         ("word/footer1.xml", footer(lang)),
-        ("docProps/core.xml", core(r, lang)),
+        ("docProps/core.xml", core(head)),
     ] {
         zip.start_file(name, opts).map_err(z)?;
         zip.write_all(text.as_bytes())?;
@@ -295,7 +318,12 @@ pub fn docx(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::R
     zip.start_file("word/document.xml", opts).map_err(z)?;
     {
         let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut zip);
-        document(r, lang, clock, &mut buffered)?;
+        write!(
+            buffered,
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#
+        )?;
+        fill(&mut buffered)?;
+        write!(buffered, "{SECTION}</w:body></w:document>")?;
         buffered.flush()?;
     }
     let bytes = zip.finish().map_err(z)?.into_inner();

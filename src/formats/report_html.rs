@@ -12,11 +12,11 @@ use crate::domain::report::Report;
 use crate::i18n::Lang;
 use std::io::{self, Write};
 
-fn h(s: &str) -> String {
+pub(super) fn h(s: &str) -> String {
     escape_markup(s, true)
 }
 
-const CSS: &str = "@page{size:A4;margin:18mm 15mm}\
+pub(super) const CSS: &str = "@page{size:A4;margin:18mm 15mm}\
 body{font-family:'SimSun','Songti SC','Noto Serif CJK SC',serif;font-size:11pt;color:#000;max-width:190mm;margin:auto}\
 h1{font-family:'SimHei','Heiti SC','Noto Sans CJK SC',sans-serif;font-size:18pt;text-align:center}\
 h2{font-family:'SimHei','Heiti SC','Noto Sans CJK SC',sans-serif;font-size:14pt;margin-top:1.2em}\
@@ -38,14 +38,14 @@ fn light_class(light: Option<Light>) -> &'static str {
     }
 }
 
-fn html_table(
+pub(super) fn html_table(
     out: &mut impl Write,
     heads: &[&str],
     rows: impl IntoIterator<Item = (Vec<String>, Option<Light>)>,
 ) -> io::Result<()> {
     // An item table keeps its short cells (values, rates, the light, the
     // day) on one line; the task and the note take what is left.
-    let class = if heads.len() == 9 {
+    let class = if heads.len() == super::report::ITEM_COLUMNS {
         " class=\"items\""
     } else {
         ""

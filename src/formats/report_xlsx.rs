@@ -21,7 +21,7 @@ const SHEET_NAME_MAX: usize = 31;
 const NOT_IN_SHEET_NAMES: [char; 7] = ['[', ']', ':', '*', '?', '/', '\\'];
 
 /// A sheet name Excel accepts and no other sheet has.
-fn sheet_name(name: &str, taken: &mut HashSet<String>) -> String {
+pub(super) fn sheet_name(name: &str, taken: &mut HashSet<String>) -> String {
     let clean: String = name
         .chars()
         .map(|c| {
@@ -50,17 +50,17 @@ fn sheet_name(name: &str, taken: &mut HashSet<String>) -> String {
     candidate
 }
 
-struct Formats {
-    head: Format,
-    text: Format,
-    number: Format,
-    percent: Format,
-    title: Format,
-    wrap: Format,
-    light: [Format; 3],
+pub(super) struct Formats {
+    pub(super) head: Format,
+    pub(super) text: Format,
+    pub(super) number: Format,
+    pub(super) percent: Format,
+    pub(super) title: Format,
+    pub(super) wrap: Format,
+    pub(super) light: [Format; 3],
 }
 
-fn formats() -> Formats {
+pub(super) fn formats() -> Formats {
     let base = Format::new()
         .set_font_name("宋体")
         .set_font_size(10.5)
@@ -134,7 +134,7 @@ pub(super) const ITEM_COLS: Cols = Cols {
 /// 32,767 characters (UTF-16 units) a cell holds: a longer note is cut, with
 /// `…` to say so (the whole note stays in the plan), rather than the whole
 /// workbook failing.
-fn clean(s: &str) -> String {
+pub(super) fn clean(s: &str) -> String {
     const ROOM: usize = 32_767 - 1;
     let s = for_terminal(s, true);
     if s.encode_utf16().count() <= ROOM + 1 {
@@ -161,7 +161,11 @@ const MIN_SCALE: u16 = 60;
 /// page, and one page wide — unless that takes a scale below
 /// `MIN_SCALE`: then at that scale, the last columns on pages of their own
 /// (fit-to-width alone shrank a wide sheet to about 5 pt).
-fn print_setup(ws: &mut Worksheet, header_row: u32, widths: &[f64]) -> Result<(), XlsxError> {
+pub(super) fn print_setup(
+    ws: &mut Worksheet,
+    header_row: u32,
+    widths: &[f64],
+) -> Result<(), XlsxError> {
     ws.set_paper_size(9);
     ws.set_landscape();
     if print_scale(widths) > MIN_SCALE {
@@ -189,7 +193,7 @@ fn print_scale(widths: &[f64]) -> u16 {
 
 /// The height of a row whose wrapped cells hold `texts` in columns
 /// `widths` characters wide: every line shows (15 pt a line).
-fn row_height(cells: &[(&str, f64)]) -> f64 {
+pub(super) fn row_height(cells: &[(&str, f64)]) -> f64 {
     let lines = cells
         .iter()
         .map(|(text, width)| {
@@ -200,7 +204,7 @@ fn row_height(cells: &[(&str, f64)]) -> f64 {
     15.0 * lines
 }
 
-fn header(
+pub(super) fn header(
     ws: &mut Worksheet,
     row: u32,
     cols: &[(&str, f64)],

@@ -27,6 +27,7 @@ mod report;
 mod server;
 mod sheet;
 mod ui;
+mod year_end;
 
 pub use check::CheckReport;
 pub use ui::{UI_EN, UI_ZH, Ui};

@@ -1,0 +1,159 @@
+//! A plain document — a title, a few lines about it, and headed sections
+//! each with a paragraph and a table — laid out as Markdown, one HTML
+//! page, a Word document or a workbook, with the weekly report's own
+//! pieces (its page header and footer, fonts, print setup). The year-end
+//! 考核 is one.
+
+use super::report::{md, md_table};
+use super::report_docx::{Head, package, paragraph, table};
+use super::report_html::{CSS, h, html_table};
+use super::report_xlsx::{clean, formats, header, print_setup, row_height, sheet_name};
+use crate::i18n::Lang;
+use rust_xlsxwriter::Workbook;
+use std::collections::HashSet;
+use std::io::{self, Write};
+
+pub struct Doc {
+    pub title: String,
+    /// `截至日期:2023-12-31`, `填报人:李华`…: each its own line.
+    pub meta: Vec<String>,
+    /// What the Word pages' header and the file's properties say.
+    pub as_of: String,
+    pub made_by: String,
+    pub made_at: String,
+    pub sections: Vec<Section>,
+}
+
+pub struct Section {
+    pub heading: String,
+    pub text: Option<String>,
+    pub table: Option<Table>,
+    /// The workbook's sheet for the table.
+    pub sheet: String,
+}
+
+pub struct Table {
+    pub heads: Vec<&'static str>,
+    /// Each column's share of the page, in twentieths of a point across
+    /// A4 landscape (14,570 in all): Word's widths; the workbook's are
+    /// taken from them.
+    pub widths: Vec<u32>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub fn markdown(d: &Doc, out: &mut dyn Write) -> io::Result<()> {
+    let mut out = out;
+    writeln!(out, "# {}\n", md(&d.title))?;
+    writeln!(
+        out,
+        "{}\n",
+        d.meta
+            .iter()
+            .map(|m| md(m))
+            .collect::<Vec<_>>()
+            .join("  \n")
+    )?;
+    for s in &d.sections {
+        writeln!(out, "## {}\n", md(&s.heading))?;
+        if let Some(text) = &s.text {
+            writeln!(out, "{}\n", md(text))?;
+        }
+        if let Some(t) = &s.table {
+            md_table(&mut out, &t.heads, t.rows.iter().cloned())?;
+        }
+    }
+    Ok(())
+}
+
+pub fn html(d: &Doc, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let mut out = out;
+    let code = match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    };
+    writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{CSS}</style></head><body>",
+        h(&d.title)
+    )?;
+    writeln!(out, "<h1>{}</h1>", h(&d.title))?;
+    let meta: Vec<String> = d.meta.iter().map(|m| h(m)).collect();
+    writeln!(out, "<p class=\"meta\">{}</p>", meta.join("<br>"))?;
+    for s in &d.sections {
+        writeln!(out, "<h2>{}</h2>", h(&s.heading))?;
+        if let Some(text) = &s.text {
+            writeln!(out, "<p>{}</p>", h(text))?;
+        }
+        if let Some(t) = &s.table {
+            html_table(&mut out, &t.heads, t.rows.iter().map(|r| (r.clone(), None)))?;
+        }
+    }
+    writeln!(out, "</body></html>")
+}
+
+pub fn docx(d: &Doc, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let head = Head {
+        title: d.title.clone(),
+        as_of: d.as_of.clone(),
+        made_by: d.made_by.clone(),
+        made_at: d.made_at.clone(),
+    };
+    package(&head, lang, out, |body| {
+        paragraph(body, Some("Title"), &d.title)?;
+        paragraph(body, Some("Meta"), &d.meta.join("    "))?;
+        for s in &d.sections {
+            paragraph(body, Some("Heading1"), &s.heading)?;
+            if let Some(text) = &s.text {
+                paragraph(body, None, text)?;
+            }
+            if let Some(t) = &s.table {
+                table(
+                    body,
+                    &t.heads,
+                    &t.widths,
+                    None,
+                    t.rows.iter().map(|r| (r.clone(), None)),
+                )?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// A sheet per table, its columns as wide as Word's share them out.
+pub fn xlsx(d: &Doc, out: &mut dyn Write) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let f = formats();
+    let mut book = Workbook::new();
+    let mut taken = HashSet::new();
+    for s in &d.sections {
+        let Some(t) = &s.table else { continue };
+        let ws = book.add_worksheet_with_constant_memory()?;
+        ws.set_name(sheet_name(&s.sheet, &mut taken))?;
+        let widths: Vec<f64> = t.widths.iter().map(|w| f64::from(*w) / 100.0).collect();
+        print_setup(ws, 0, &widths)?;
+        let cols: Vec<(&str, f64)> = t
+            .heads
+            .iter()
+            .copied()
+            .zip(widths.iter().copied())
+            .collect();
+        header(ws, 0, &cols, &f)?;
+        for (n, row) in t.rows.iter().enumerate() {
+            let r = u32::try_from(n + 1).unwrap_or(u32::MAX);
+            let tall: Vec<(&str, f64)> = row
+                .iter()
+                .map(String::as_str)
+                .zip(widths.iter().copied())
+                .collect();
+            ws.set_row_height(r, row_height(&tall))?;
+            for (c, text) in row.iter().enumerate() {
+                let c = u16::try_from(c).unwrap_or(u16::MAX);
+                ws.write_string_with_format(r, c, clean(text), &f.text)?;
+            }
+        }
+    }
+    let mut buffer = io::Cursor::new(Vec::new());
+    book.save_to_writer(&mut buffer)?;
+    out.write_all(buffer.get_ref())
+        .map_err(rust_xlsxwriter::XlsxError::IoError)
+}

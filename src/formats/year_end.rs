@@ -1,0 +1,132 @@
+//! The year-end 考核 as a document: the whole year's counts, each 方向's
+//! and 工程's, then every item with its year's goal, what it achieved and
+//! whether it was done, who answers for it and its latest progress note.
+
+use super::doc::{Doc, Section, Table};
+use super::report::percent;
+use crate::domain::clock::Clock;
+use crate::domain::report::Report;
+use crate::domain::year_end::{Tally, YearEnd};
+use crate::domain::{Kind, Status};
+use crate::i18n::Lang;
+
+fn tally_row(t: &Tally) -> Vec<String> {
+    vec![
+        t.name.clone(),
+        t.items.to_string(),
+        t.done.to_string(),
+        t.not_done.to_string(),
+        t.no_step.to_string(),
+        percent(t.rate()),
+    ]
+}
+
+pub fn doc(r: &Report, ye: &YearEnd, lang: Lang, clock: &Clock) -> Doc {
+    let w = lang.year_end();
+    let rw = lang.report();
+    let c = rw.colon;
+    let tally_heads = vec![w.group, w.items, w.done, w.not_done, w.no_step, w.rate];
+    let tally_widths = vec![5570, 1800, 1800, 1800, 1800, 1800];
+    let mut sections = vec![Section {
+        heading: w.overall.to_owned(),
+        text: Some(lang.year_end_summary(ye.year, &ye.total)),
+        table: Some(Table {
+            heads: tally_heads.clone(),
+            widths: tally_widths.clone(),
+            rows: vec![tally_row(&ye.total)],
+        }),
+        sheet: w.tally_sheet.to_owned(),
+    }];
+    sections.push(Section {
+        heading: w.by_group.to_owned(),
+        text: None,
+        table: Some(Table {
+            heads: tally_heads,
+            widths: tally_widths,
+            rows: ye
+                .tallies
+                .iter()
+                .filter(|t| t.items > 0)
+                .map(tally_row)
+                .collect(),
+        }),
+        sheet: w.group_sheet.to_owned(),
+    });
+    let rows: Vec<Vec<String>> = ye
+        .rows
+        .iter()
+        .map(|a| {
+            let i = &r.items[a.item];
+            let m = &i.row;
+            let who = m.responsible();
+            let what = if m.title.contains(&m.project) {
+                m.title.clone()
+            } else {
+                format!("{} › {}", m.project, m.title)
+            };
+            let (goal, value) = match m.kind {
+                Kind::YesNo => (
+                    "—".to_owned(),
+                    if m.status == Status::Done {
+                        rw.done
+                    } else {
+                        rw.open
+                    }
+                    .to_owned(),
+                ),
+                Kind::Numeric => (
+                    a.goal
+                        .map_or_else(|| "—".to_owned(), |g| lang.amount(g, &m.unit)),
+                    m.current
+                        .map_or_else(|| "—".to_owned(), |v| lang.amount(v, &m.unit)),
+                ),
+            };
+            let note = i
+                .note
+                .as_ref()
+                .map(|n| {
+                    let day = n.day.get(5..).unwrap_or(&n.day);
+                    format!("{}{}", rw.note_day.replace("{day}", day), n.body)
+                })
+                .unwrap_or_default();
+            vec![
+                what,
+                goal,
+                value,
+                lang.outcome(a.outcome).to_owned(),
+                m.due.clone().unwrap_or_else(|| "—".to_owned()),
+                if who.unit.is_empty() {
+                    rw.no_owner.to_owned()
+                } else {
+                    who.unit
+                },
+                who.lead,
+                note,
+            ]
+        })
+        .collect();
+    sections.push(Section {
+        heading: w.each.to_owned(),
+        text: rows.is_empty().then(|| w.none.to_owned()),
+        table: (!rows.is_empty()).then(|| Table {
+            heads: vec![
+                rw.item, w.goal, rw.value, w.outcome, rw.due, rw.owner, rw.lead, rw.note,
+            ],
+            widths: vec![3900, 1300, 1300, 1100, 1200, 1600, 1000, 3170],
+            rows,
+        }),
+        sheet: w.items_sheet.to_owned(),
+    });
+    Doc {
+        title: lang.year_end_title(&r.plan_title, ye.year),
+        meta: vec![
+            format!("{}{c}{}", rw.report_date, clock.local_minute(&r.made_at)),
+            format!("{}{c}{}", rw.as_of, r.as_of),
+            format!("{}{c}{}", rw.made_by, r.made_by),
+        ],
+        as_of: r.as_of.to_string(),
+        made_by: r.made_by.clone(),
+        made_at: r.made_at.clone(),
+        sections,
+    }
+}
