@@ -195,6 +195,7 @@ pub fn build(
         problems: report::problems(&items),
         next: report::next(&items, period),
         baseline: None,
+        quotes: Vec::new(),
         items,
     })
 }

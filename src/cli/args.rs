@@ -171,6 +171,10 @@ pub enum Command {
         /// the year end].
         #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(0..=3650))]
         ahead: Option<i64>,
+        /// Add an appendix of the plan's source quotes (原文), each once with
+        /// the items that cite it (they are never progress notes).
+        #[arg(long)]
+        quotes: bool,
         /// The year-end 考核 instead: every item of the year with its
         /// year's goal, what it achieved and 完成/未完成, counted by
         /// direction and 工程 (judged on 31 December, or today before it).

@@ -248,6 +248,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             output,
             baseline,
             ahead,
+            quotes,
             year_end,
             year,
         }) => report::run(
@@ -266,6 +267,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                 output,
                 baseline,
                 ahead,
+                quotes,
                 year_end: year_end.then_some(year),
             },
         ),

@@ -28,6 +28,8 @@ pub struct ReportArgs {
     pub baseline: Option<String>,
     /// 下步计划's reach in days (default: to the end of next month).
     pub ahead: Option<i64>,
+    /// An appendix of the source quotes.
+    pub quotes: bool,
     /// The year-end 考核 instead, of this year (None: the plan's).
     pub year_end: Option<Option<i16>>,
 }
@@ -65,6 +67,9 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
         let mut report = build(s, lang, &period, args.by, args.owner.as_deref(), &ctx.clock)?;
         if let Some(name) = &baseline {
             report.baseline = Some(s.moved_since(name)?);
+        }
+        if args.quotes {
+            report.quotes = crate::domain::report::quotes(s.source_quotes()?);
         }
         Ok(report)
     })?;

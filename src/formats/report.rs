@@ -22,6 +22,16 @@ pub(super) fn light_word(lang: Lang, light: Light) -> String {
     }
 }
 
+/// The appendix's row of a source quote: where it is cited, and its text.
+pub(super) fn quote_cells(q: &crate::domain::report::Quote, lang: Lang) -> [String; 2] {
+    [q.places.join(lang.report().parts_joined), q.body.clone()]
+}
+
+pub(super) fn quote_heads(lang: Lang) -> [&'static str; 2] {
+    let w = lang.report();
+    [w.quoted_at, w.quote]
+}
+
 /// How many columns an item table has.
 pub(super) const ITEM_COLUMNS: usize = 10;
 
@@ -323,6 +333,11 @@ pub fn markdown(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) 
             let rows = moved.iter().map(|m| m.cells().to_vec());
             md_table(&mut out, &baseline_heads(lang), rows)?;
         }
+    }
+    if !r.quotes.is_empty() {
+        writeln!(out, "## {}\n", w.quotes_heading)?;
+        let rows = r.quotes.iter().map(|q| quote_cells(q, lang).to_vec());
+        md_table(&mut out, &quote_heads(lang), rows)?;
     }
     Ok(())
 }

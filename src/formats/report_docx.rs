@@ -216,6 +216,20 @@ fn document(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::R
             table(out, &heads, &[5600, 3600, 3600, 1770], None, rows)?;
         }
     }
+    if !r.quotes.is_empty() {
+        paragraph(out, Some("Heading1"), w.quotes_heading)?;
+        let rows = r
+            .quotes
+            .iter()
+            .map(|q| (super::report::quote_cells(q, lang).to_vec(), None));
+        table(
+            out,
+            &super::report::quote_heads(lang),
+            &[4600, 9970],
+            None,
+            rows,
+        )?;
+    }
     Ok(())
 }
 

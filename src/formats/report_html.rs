@@ -157,5 +157,15 @@ pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> i
             )?;
         }
     }
+    if !r.quotes.is_empty() {
+        writeln!(out, "<h2>{}</h2>", h(w.quotes_heading))?;
+        html_table(
+            &mut out,
+            &super::report::quote_heads(lang),
+            r.quotes
+                .iter()
+                .map(|q| (super::report::quote_cells(q, lang).to_vec(), None)),
+        )?;
+    }
     writeln!(out, "</body></html>")
 }

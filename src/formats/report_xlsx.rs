@@ -454,6 +454,23 @@ pub fn xlsx(
             }
         }
     }
+    if !r.quotes.is_empty() {
+        let ws = book.add_worksheet_with_constant_memory()?;
+        ws.set_name(sheet_name(w.quotes_sheet, &mut taken))?;
+        let heads = super::report::quote_heads(lang);
+        let cols = [(heads[0], 40.0), (heads[1], 80.0)];
+        print_setup(ws, 0, &[40.0, 80.0])?;
+        header(ws, 0, &cols, &f)?;
+        for (n, q) in r.quotes.iter().enumerate() {
+            let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
+            let cells = super::report::quote_cells(q, lang);
+            ws.set_row_height(row, row_height(&[(&cells[0], 40.0), (&cells[1], 80.0)]))?;
+            for (c, text) in cells.iter().enumerate() {
+                let c = u16::try_from(c).unwrap_or(u16::MAX);
+                ws.write_string_with_format(row, c, clean(text), &f.text)?;
+            }
+        }
+    }
     let mut buffer = std::io::Cursor::new(Vec::new());
     book.save_to_writer(&mut buffer)?;
     out.write_all(buffer.get_ref()).map_err(XlsxError::IoError)

@@ -40,6 +40,11 @@ pub struct ReportWords {
     pub outside_programs: &'static str,
     /// A note added, before its text in 本周进展.
     pub note_added: &'static str,
+    /// The appendix of source quotes (`--quotes`), and its columns.
+    pub quotes_heading: &'static str,
+    pub quote: &'static str,
+    pub quoted_at: &'static str,
+    pub quotes_sheet: &'static str,
     /// The page footer: before the page number, between it and the page
     /// count, after.
     pub page_before: &'static str,
@@ -112,6 +117,10 @@ pub static ZH: ReportWords = ReportWords {
     other: "其他",
     outside_programs: "其他重点项目",
     note_added: "备注",
+    quotes_heading: "附:原文摘录",
+    quote: "原文",
+    quoted_at: "所在项目/目标任务",
+    quotes_sheet: "原文摘录",
     page_before: "第 ",
     page_middle: " 页 共 ",
     page_after: " 页",
@@ -178,6 +187,10 @@ pub static EN: ReportWords = ReportWords {
     other: "Other",
     outside_programs: "Other key projects",
     note_added: "note",
+    quotes_heading: "Appendix: the source quoted",
+    quote: "Quote",
+    quoted_at: "Where",
+    quotes_sheet: "Source quotes",
     page_before: "Page ",
     page_middle: " of ",
     page_after: "",

@@ -4,7 +4,7 @@
 
 use super::Store;
 use super::error::{Error, Result};
-use super::sql::Arg;
+use super::sql::{self, Arg};
 use crate::domain::report::{ChangeLine, LatestNote};
 use std::collections::HashMap;
 use std::ops::ControlFlow;
@@ -61,6 +61,26 @@ impl Store {
             },
         )?;
         Ok(out)
+    }
+
+    /// The plan's source quotes (notes of kind `source`), each with where it
+    /// is attached (project › milestone, or the project), in plan order.
+    pub fn source_quotes(&self) -> Result<Vec<(String, String)>> {
+        sql::rows(
+            self.db(),
+            "reading the source quotes",
+            "SELECT coalesce(mp.name || ' › ' || m.title, p.name), n.body
+             FROM note n
+             LEFT JOIN milestone m ON m.id = n.milestone_id
+             LEFT JOIN project mp ON mp.id = m.project_id
+             LEFT JOIN project p ON p.id = n.project_id
+             LEFT JOIN direction d ON d.id = coalesce(mp.direction_id, p.direction_id)
+             WHERE n.kind = 'source'
+             ORDER BY d.position, coalesce(mp.position, p.position), coalesce(mp.id, p.id),
+                      m.position, n.id",
+            &[],
+            |r| Ok((r.text(0)?, r.text(1)?)),
+        )
     }
 
     /// The areas each project serves, in order.
