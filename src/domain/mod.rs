@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod change;
+pub mod changes;
 pub mod clock;
 pub mod dates;
 pub mod explain;
@@ -13,6 +14,7 @@ pub mod pinyin;
 pub mod plan;
 pub mod problem;
 pub mod progress;
+pub mod quotes;
 pub mod refusal;
 pub mod report;
 pub mod rows;

@@ -10,6 +10,9 @@ use super::status::{Kind, Status};
 use jiff::civil::Date;
 use std::collections::HashMap;
 
+pub use super::changes::{ChangeRow, change_rows};
+pub use super::quotes::{Quote, quotes};
+
 /// The newest note of a milestone, as the report quotes it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LatestNote {
@@ -119,47 +122,6 @@ pub struct ChangeLine {
     pub new: Option<String>,
 }
 
-/// One row of 本周进展: what one person saved on one item at once (a
-/// reading and the note saved with it), each field's change in order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChangeRow {
-    pub at: String,
-    pub author: String,
-    pub place: String,
-    /// (field, old, new), as the history keeps them.
-    pub parts: Vec<(String, Option<String>, Option<String>)>,
-}
-
-/// The period's changes (oldest first) as rows: the history rows of one
-/// save (same instant, person and place) on one row, and the rows grouped
-/// by item, the items in the order of their first change.
-pub fn change_rows(lines: Vec<ChangeLine>) -> Vec<ChangeRow> {
-    let mut rows: Vec<ChangeRow> = Vec::new();
-    let mut order: Vec<String> = Vec::new();
-    for c in lines {
-        let part = (c.field, c.old, c.new);
-        match rows.last_mut() {
-            Some(r) if r.at == c.at && r.author == c.author && r.place == c.place => {
-                r.parts.push(part);
-            }
-            _ => {
-                if !order.contains(&c.place) {
-                    order.push(c.place.clone());
-                }
-                rows.push(ChangeRow {
-                    at: c.at,
-                    author: c.author,
-                    place: c.place,
-                    parts: vec![part],
-                });
-            }
-        }
-    }
-    // Stable: each item's rows keep their time order.
-    rows.sort_by_key(|r| order.iter().position(|p| *p == r.place));
-    rows
-}
-
 /// A saved baseline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BaselineInfo {
@@ -258,45 +220,6 @@ pub struct Report {
     /// With `--quotes`: the plan's source quotes (原文), each once, with
     /// where it is quoted.
     pub quotes: Vec<Quote>,
-}
-
-/// A quote of the plan's source document and the items that cite it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Quote {
-    pub body: String,
-    pub places: Vec<String>,
-}
-
-/// Quotes (place, body) in plan order as one list: each passage once (a
-/// note may hold several, a line each), with every place that cites it, in
-/// the order first cited.
-pub fn quotes(cited: Vec<(String, String)>) -> Vec<Quote> {
-    let mut out: Vec<Quote> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::new();
-    let passages = cited.into_iter().flat_map(|(place, body)| {
-        body.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(|l| (place.clone(), l.to_owned()))
-            .collect::<Vec<_>>()
-    });
-    for (place, body) in passages {
-        match at.get(&body) {
-            Some(&i) => {
-                if !out[i].places.contains(&place) {
-                    out[i].places.push(place);
-                }
-            }
-            None => {
-                at.insert(body.clone(), out.len());
-                out.push(Quote {
-                    body,
-                    places: vec![place],
-                });
-            }
-        }
-    }
-    out
 }
 
 /// The report's day and period.

@@ -6,8 +6,9 @@
 
 use super::report::{md, md_table};
 use super::report_docx::{Head, package, paragraph, table};
-use super::report_html::{CSS, h, html_table};
-use super::report_xlsx::{clean, formats, header, print_setup, row_height, sheet_name};
+use super::report_html::{h, html_table, page_head};
+use super::report_xlsx::{clean, formats, header, sheet_name};
+use super::xlsx_print::{print_setup, row_height};
 use crate::i18n::Lang;
 use rust_xlsxwriter::Workbook;
 use std::collections::HashSet;
@@ -67,16 +68,7 @@ pub fn markdown(d: &Doc, out: &mut dyn Write) -> io::Result<()> {
 
 pub fn html(d: &Doc, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let mut out = out;
-    let code = match lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
-    };
-    writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{CSS}</style></head><body>",
-        h(&d.title)
-    )?;
-    writeln!(out, "<h1>{}</h1>", h(&d.title))?;
+    page_head(out, &d.title, lang)?;
     let meta: Vec<String> = d.meta.iter().map(|m| h(m)).collect();
     writeln!(out, "<p class=\"meta\">{}</p>", meta.join("<br>"))?;
     for s in &d.sections {

@@ -14,4 +14,5 @@ pub mod report_xlsx;
 pub mod utf8_watch;
 pub mod values;
 mod values_xlsx;
+mod xlsx_print;
 pub mod year_end;

@@ -16,7 +16,7 @@ pub(super) fn h(s: &str) -> String {
     escape_markup(s, true)
 }
 
-pub(super) const CSS: &str = "@page{size:A4;margin:18mm 15mm}\
+const CSS: &str = "@page{size:A4;margin:18mm 15mm}\
 body{font-family:'SimSun','Songti SC','Noto Serif CJK SC',serif;font-size:11pt;color:#000;max-width:190mm;margin:auto}\
 h1{font-family:'SimHei','Heiti SC','Noto Sans CJK SC',sans-serif;font-size:18pt;text-align:center}\
 h2{font-family:'SimHei','Heiti SC','Noto Sans CJK SC',sans-serif;font-size:14pt;margin-top:1.2em}\
@@ -76,8 +76,8 @@ fn items_html(out: &mut impl Write, r: &Report, members: &[usize], lang: Lang) -
     )
 }
 
-pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> io::Result<()> {
-    let w = lang.report();
+/// The page up to its title: the language, the title, the style sheet.
+pub(super) fn page_head(out: &mut dyn Write, title: &str, lang: Lang) -> io::Result<()> {
     let code = match lang {
         Lang::Zh => "zh-CN",
         Lang::En => "en",
@@ -85,9 +85,14 @@ pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> i
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{CSS}</style></head><body>",
-        h(&title(r, lang))
+        h(title)
     )?;
-    writeln!(out, "<h1>{}</h1>", h(&title(r, lang)))?;
+    writeln!(out, "<h1>{}</h1>", h(title))
+}
+
+pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> io::Result<()> {
+    let w = lang.report();
+    page_head(&mut out, &title(r, lang), lang)?;
     let c = w.colon;
     writeln!(
         out,
