@@ -291,6 +291,14 @@ fn the_workbook_has_a_sheet_per_group_frozen_headers_and_coloured_lights() {
         );
     }
     assert!(table.contains("fitToPage=\"1\"") && table.contains("fitToHeight=\"0\""));
+    // A sheet import-values reads back (an item table, with its marks) is
+    // open; one it does not (总体情况, 本周进展) is protected.
+    assert!(!table.contains("<sheetProtection"), "{table}");
+    let overview = &parts["xl/worksheets/sheet1.xml"];
+    let changes = &parts[&format!("xl/worksheets/sheet{}.xml", sheets - 2)];
+    for sheet in [overview, changes] {
+        assert!(sheet.contains("<sheetProtection"), "{sheet}");
+    }
     // A long name wraps onto lines its row is tall enough to show.
     assert!(
         table.contains("customHeight=\"1\"") && table.contains("ht=\"30\""),

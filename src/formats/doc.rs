@@ -121,6 +121,9 @@ pub fn xlsx(d: &Doc, out: &mut dyn Write) -> Result<(), rust_xlsxwriter::XlsxErr
         let Some(t) = &s.table else { continue };
         let ws = book.add_worksheet_with_constant_memory()?;
         ws.set_name(sheet_name(&s.sheet, &mut taken))?;
+        // Nothing here is read back by import-values: protected, so an edit
+        // made in it is not lost unnoticed.
+        ws.protect();
         let widths: Vec<f64> = t.widths.iter().map(|w| f64::from(*w) / 100.0).collect();
         print_setup(ws, 0, &widths)?;
         let cols: Vec<(&str, f64)> = t

@@ -302,6 +302,9 @@ pub fn xlsx(
     {
         let ws = book.add_worksheet_with_constant_memory()?;
         ws.set_name(sheet_name(w.overview_sheet, &mut taken))?;
+        // Shown, never read back by import-values: protected, so an edit
+        // made there is not lost unnoticed.
+        ws.protect();
         // Landscape like every other sheet: a printed workbook turns no page.
         ws.set_paper_size(9);
         ws.set_landscape();
@@ -358,6 +361,9 @@ pub fn xlsx(
     {
         let ws = book.add_worksheet_with_constant_memory()?;
         ws.set_name(sheet_name(w.changes_sheet, &mut taken))?;
+        // Shown, never read back by import-values: protected, so an edit
+        // made there is not lost unnoticed.
+        ws.protect();
         let cols = [
             (w.when, 17.0),
             (w.who, 10.0),
@@ -389,6 +395,9 @@ pub fn xlsx(
     if let Some((_, moved)) = &r.baseline {
         let ws = book.add_worksheet_with_constant_memory()?;
         ws.set_name(sheet_name(w.baseline_sheet, &mut taken))?;
+        // Shown, never read back by import-values: protected, so an edit
+        // made there is not lost unnoticed.
+        ws.protect();
         let heads = super::report::baseline_heads(lang);
         let cols: Vec<(&str, f64)> = heads
             .iter()
@@ -408,6 +417,9 @@ pub fn xlsx(
     if !r.quotes.is_empty() {
         let ws = book.add_worksheet_with_constant_memory()?;
         ws.set_name(sheet_name(w.quotes_sheet, &mut taken))?;
+        // Shown, never read back by import-values: protected, so an edit
+        // made there is not lost unnoticed.
+        ws.protect();
         let heads = super::report::quote_heads(lang);
         let cols = [(heads[0], 40.0), (heads[1], 80.0)];
         print_setup(ws, 0, &[40.0, 80.0])?;

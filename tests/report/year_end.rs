@@ -119,4 +119,8 @@ fn the_year_end_documents_print_as_the_weekly_report_does() {
     }
     let items = &book["xl/worksheets/sheet3.xml"];
     assert!(items.contains("orientation=\"landscape\"") && items.contains(">未设年度目标<"));
+    assert!(
+        items.contains("<sheetProtection"),
+        "nothing of the 考核 is read back"
+    );
 }
