@@ -297,10 +297,7 @@ fn people_are_shown_by_name_in_reports_history_and_log() {
         (Some(me.as_str()), Some("李华"))
     );
     // The cockpit's history says the name too.
-    let (_, mut app) = (
-        (),
-        plan_cockpit::app::App::new(common::open_store(&sb.db), Lang::Zh).unwrap(),
-    );
+    let mut app = plan_cockpit::app::App::new(common::open_store(&sb.db), Lang::Zh).unwrap();
     press(&mut app, "/国家级高新技术企业突破<Enter>H");
     let text = common::screen(&app, 120, 40);
     assert!(text.contains("李华"), "{text}");

@@ -138,10 +138,7 @@ impl App {
     /// title), when counted for what is on screen. Each item sits in one
     /// pane of the lenses this is asked for.
     pub fn light_totals(&self) -> Option<Counts> {
-        let l = self.lights.as_ref()?;
-        if l.ask != self.lights_ask() {
-            return None;
-        }
+        let l = self.current_lights()?;
         Some(l.by_group.values().fold(Counts::default(), |t, c| Counts {
             red: t.red + c.red,
             yellow: t.yellow + c.yellow,
@@ -151,10 +148,12 @@ impl App {
 
     /// Red, yellow and grey of one pane, when counted for what is on screen.
     pub fn light_counts(&self, group: &Group) -> Option<Counts> {
-        let l = self.lights.as_ref()?;
-        if l.ask != self.lights_ask() {
-            return None;
-        }
+        let l = self.current_lights()?;
         Some(l.by_group.get(group).copied().unwrap_or_default())
+    }
+
+    /// The counts, when they answer what is on screen.
+    fn current_lights(&self) -> Option<&LightCounts> {
+        self.lights.as_ref().filter(|l| l.ask == self.lights_ask())
     }
 }

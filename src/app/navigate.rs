@@ -193,11 +193,10 @@ impl App {
                 // A target due after the year judged asks for that year's
                 // step on its line (分年度目标); any it has are there too.
                 let year = self.judging().judged_year();
-                let due_year = m
-                    .due
-                    .as_deref()
-                    .and_then(|d| d.get(..4)?.parse::<i16>().ok());
-                let ask = due_year.is_some_and(|d| d > year).then_some(year);
+                let ask = m
+                    .due_date()
+                    .is_some_and(|d| d.year() > year)
+                    .then_some(year);
                 let text = target_line(m.target, &m.unit, &m.steps, m.baseline, ask);
                 Overlay::Form(Form::new(Purpose::Target { milestone, version }, &text))
             }

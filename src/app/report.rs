@@ -240,11 +240,9 @@ impl ReportFormat {
             ReportFormat::Markdown => crate::formats::report::markdown(report, lang, clock, out),
             ReportFormat::Html => crate::formats::report_html::html(report, lang, clock, out),
             ReportFormat::Docx => crate::formats::report_docx::docx(report, lang, clock, out),
-            ReportFormat::Xlsx => crate::formats::report_xlsx::xlsx(report, lang, clock, out)
-                .map_err(|e| match e {
-                    rust_xlsxwriter::XlsxError::IoError(e) => e,
-                    other => std::io::Error::other(other.to_string()),
-                }),
+            ReportFormat::Xlsx => {
+                crate::formats::report_xlsx::xlsx(report, lang, clock, out).map_err(xlsx_io)
+            }
         }
     }
 }
@@ -262,11 +260,17 @@ impl ReportFormat {
             ReportFormat::Markdown => doc::markdown(doc, out),
             ReportFormat::Html => doc::html(doc, lang, out),
             ReportFormat::Docx => doc::docx(doc, lang, out),
-            ReportFormat::Xlsx => doc::xlsx(doc, out).map_err(|e| match e {
-                rust_xlsxwriter::XlsxError::IoError(e) => e,
-                other => std::io::Error::other(other.to_string()),
-            }),
+            ReportFormat::Xlsx => doc::xlsx(doc, out).map_err(xlsx_io),
         }
+    }
+}
+
+/// A workbook's failure as the writers' I/O error (a write's own, when it
+/// was one).
+fn xlsx_io(e: rust_xlsxwriter::XlsxError) -> std::io::Error {
+    match e {
+        rust_xlsxwriter::XlsxError::IoError(e) => e,
+        other => std::io::Error::other(other.to_string()),
     }
 }
 

@@ -89,10 +89,7 @@ pub fn run(ctx: &Context, args: &LogArgs<'_>) -> Outcome {
             }
         });
         written?;
-        if let Err(e) = read {
-            failed = Some(Failure::from(e));
-            return Err(std::io::Error::other("reading the history failed"));
-        }
+        output::read_failed(read.map_err(Failure::from), &mut failed)?;
         match array {
             Some(array) => array.end(out),
             None => Ok(()),

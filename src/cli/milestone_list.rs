@@ -84,17 +84,6 @@ fn light_named(typed: &str) -> Option<Light> {
     }
 }
 
-/// The code a script reads for a light.
-fn light_code(light: Light) -> &'static str {
-    match light {
-        Light::Red => "red",
-        Light::Yellow => "yellow",
-        Light::Green => "green",
-        Light::Grey => "grey",
-        Light::Off => "off",
-    }
-}
-
 pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
     let store = open_seeded(ctx, false)?;
     let lights: Option<Vec<Light>> = args
@@ -225,18 +214,9 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
             }
         });
         written?;
-        read_failed(read, &mut failed)
+        output::read_failed(read, &mut failed)
     });
     failed.map_or(shown, Err)
-}
-
-/// A read of the plan that failed half-way stops the output; the caller
-/// then says the store's own error, not a failed write.
-fn read_failed(read: Result<(), Failure>, failed: &mut Option<Failure>) -> std::io::Result<()> {
-    read.map_err(|e| {
-        *failed = Some(e);
-        std::io::Error::other("reading the plan failed")
-    })
 }
 
 /// The day the list judges on, and the clock that says when a status
@@ -305,14 +285,14 @@ fn json_lines(
                 owner: who.unit,
                 lead: who.lead,
                 owner_inherited: who.inherited,
-                light: light_code(standing.light),
+                light: standing.light.code(),
                 standing: lang.reason(&standing, &r.unit, &r.said, said.clock),
                 steps: r.steps.iter().collect(),
             };
             written = array.element(out, &row);
         });
         written?;
-        read_failed(read, &mut failed)?;
+        output::read_failed(read, &mut failed)?;
         array.end(out)
     });
     failed.map_or(shown, Err)
@@ -355,7 +335,7 @@ fn csv_lines(
             written = sheet.write_record(&row);
         });
         written?;
-        read_failed(read, &mut failed)?;
+        output::read_failed(read, &mut failed)?;
         sheet.flush()
     });
     failed.map_or(shown, Err)

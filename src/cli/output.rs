@@ -54,6 +54,15 @@ impl JsonArray {
     }
 }
 
+/// A read of the plan that failed half-way stops the output; the caller
+/// then says the store's own error, not a failed write.
+pub fn read_failed(read: Result<(), Failure>, failed: &mut Option<Failure>) -> std::io::Result<()> {
+    read.map_err(|e| {
+        *failed = Some(e);
+        std::io::Error::other("reading the plan failed")
+    })
+}
+
 pub fn stdout(lang: Lang, text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {

@@ -73,14 +73,25 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
         }
         Ok(report)
     })?;
-    // A workbook is bytes for a file, not text for a terminal.
+    // Written as it is laid out: a city plan's report is tens of MB.
+    let format = args.format;
+    emit(ctx, &args, |out| {
+        format.write(&report, lang, &ctx.clock, out)
+    })
+}
+
+/// Where a report goes: `-o`'s file, or standard output — never a
+/// workbook's or a document's bytes onto a terminal.
+fn emit(
+    ctx: &Context,
+    args: &ReportArgs,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Outcome {
+    let lang = ctx.lang;
     let binary = matches!(args.format, ReportFormat::Xlsx | ReportFormat::Docx);
     if binary && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         return Err(Failure::Input(lang.binary_needs_file()));
     }
-    // Written as it is laid out: a city plan's report is tens of MB.
-    let format = args.format;
-    let fill = |out: &mut dyn std::io::Write| format.write(&report, lang, &ctx.clock, out);
     match &args.output {
         Some(path) => super::output::file_with(lang, path, &ctx.db, fill),
         None => super::output::stdout_with(lang, fill),
@@ -119,16 +130,8 @@ fn year_end(
     let assessed =
         crate::domain::year_end::assess(&report, year, plan_year, lang.year_end().whole_year);
     let doc = crate::formats::year_end::doc(&report, &assessed, lang, &ctx.clock);
-    let binary = matches!(args.format, ReportFormat::Xlsx | ReportFormat::Docx);
-    if binary && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        return Err(Failure::Input(lang.binary_needs_file()));
-    }
     let format = args.format;
-    let fill = |out: &mut dyn std::io::Write| format.write_doc(&doc, lang, out);
-    match &args.output {
-        Some(path) => super::output::file_with(lang, path, &ctx.db, fill),
-        None => super::output::stdout_with(lang, fill),
-    }
+    emit(ctx, args, |out| format.write_doc(&doc, lang, out))
 }
 
 /// `baseline save NAME`: every target and time limit as they stand now.

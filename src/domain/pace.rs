@@ -49,6 +49,17 @@ impl Light {
             _ => 0,
         }
     }
+
+    /// The code scripts read (`milestone list --json`'s `light`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Light::Red => "red",
+            Light::Yellow => "yellow",
+            Light::Green => "green",
+            Light::Grey => "grey",
+            Light::Off => "off",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -252,7 +252,7 @@ pub fn item(row: MilestoneRow, note: Option<LatestNote>, p: &Period) -> Item {
         year: p.plan_year,
     });
     let start = Date::new(p.plan_year, 1, 1).unwrap_or(p.as_of);
-    let due = row.due.as_deref().and_then(|d| d.parse::<Date>().ok());
+    let due = row.due_date();
     let elapsed = match (standing.pace, standing.goal) {
         // Nothing honest to count time against without the year's step.
         _ if matches!(standing.verdict, Verdict::NoStep { .. }) => None,
@@ -380,13 +380,7 @@ pub fn next(items: &[Item], p: &Period) -> Vec<usize> {
         .as_of
         .checked_add(jiff::Span::new().days(p.next_days))
         .unwrap_or(p.as_of);
-    let due = |i: usize| {
-        items[i]
-            .row
-            .due
-            .as_deref()
-            .and_then(|d| d.parse::<Date>().ok())
-    };
+    let due = |i: usize| items[i].row.due_date();
     let mut out: Vec<usize> = (0..items.len())
         .filter(|&i| !matches!(items[i].row.status, Status::Done | Status::Dropped))
         .filter(|&i| due(i).is_some_and(|d| d > p.as_of && d <= until))

@@ -207,11 +207,16 @@ impl MilestoneRow {
         }
     }
 
+    /// Its time limit as a date (a stored one that does not read is none).
+    pub fn due_date(&self) -> Option<jiff::civil::Date> {
+        self.due.as_deref().and_then(|d| d.parse().ok())
+    }
+
     /// What its standing is judged from.
     pub fn facts(&self) -> Facts<'_> {
         Facts {
             measure: self.measure(),
-            due: self.due.as_deref().and_then(|d| d.parse().ok()),
+            due: self.due_date(),
             steps: &self.steps,
             trend: &self.trend,
         }

@@ -62,12 +62,7 @@ fn of_the_year(item: &Item, year: i16) -> bool {
     if item.row.status == Status::Dropped {
         return false;
     }
-    let due_year = item
-        .row
-        .due
-        .as_deref()
-        .and_then(|d| d.get(..4)?.parse::<i16>().ok());
-    match due_year {
+    match item.row.due_date().map(|d| d.year()) {
         Some(y) if y == year => true,
         Some(y) if y > year => {
             matches!(item.standing.verdict, Verdict::NoStep { .. })

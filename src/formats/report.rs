@@ -6,6 +6,7 @@ use crate::domain::Kind;
 use crate::domain::clock::Clock;
 use crate::domain::pace::Light;
 use crate::domain::report::{ChangeRow, Group, Item, Report};
+use crate::domain::rows::MilestoneRow;
 use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
 use std::io::{self, Write};
@@ -40,55 +41,64 @@ pub(super) const ITEM_COLUMNS: usize = 10;
 pub(super) fn item_cells(item: &Item, lang: Lang) -> [String; ITEM_COLUMNS] {
     let w = lang.report();
     let m = &item.row;
-    let (target, value) = match m.kind {
-        Kind::YesNo => (
-            "—".to_owned(),
-            if m.status == crate::domain::Status::Done {
-                w.done
-            } else {
-                w.open
-            }
-            .to_owned(),
-        ),
-        Kind::Numeric => (
-            m.target
-                .map_or_else(|| w.past_figure.to_owned(), |t| lang.amount(t, &m.unit)),
-            m.current
-                .map_or_else(|| "—".to_owned(), |c| lang.amount(c, &m.unit)),
-        ),
+    let target = match m.kind {
+        Kind::YesNo => "—".to_owned(),
+        Kind::Numeric => m
+            .target
+            .map_or_else(|| w.past_figure.to_owned(), |t| lang.amount(t, &m.unit)),
     };
-    let rate = percent(m.measure().progress());
     let who = m.responsible();
-    let owner = if who.unit.is_empty() {
-        w.no_owner.to_owned()
-    } else {
-        who.unit
-    };
-    // A task named only by what is done (`动工建设`, `年内投产`) says whose.
-    let what = if m.title.contains(&m.project) {
-        m.title.clone()
-    } else {
-        format!("{} › {}", m.project, m.title)
-    };
     [
-        what,
+        item_name(m),
         target,
-        value,
-        rate,
+        value_cell(m, lang),
+        percent(m.measure().progress()),
         percent(item.elapsed),
         light_word(lang, item.light()),
         due_cell(item, lang),
-        owner,
+        unit_cell(who.unit, lang),
         who.lead,
-        // The newest progress note with the day it speaks of.
-        item.note
-            .as_ref()
-            .map(|n| {
-                let day = n.day.get(5..).unwrap_or(&n.day);
-                format!("{}{}", w.note_day.replace("{day}", day), n.body)
-            })
-            .unwrap_or_default(),
+        note_cell(item, lang),
     ]
+}
+
+/// An item as a table names it: a task named only by what is done
+/// (`动工建设`, `年内投产`) says whose.
+pub(super) fn item_name(m: &MilestoneRow) -> String {
+    if m.title.contains(&m.project) {
+        m.title.clone()
+    } else {
+        format!("{} › {}", m.project, m.title)
+    }
+}
+
+/// 完成值: a task's 已完成/未完成, a value in its unit, or a dash.
+pub(super) fn value_cell(m: &MilestoneRow, lang: Lang) -> String {
+    let w = lang.report();
+    match m.kind {
+        Kind::YesNo if m.status == crate::domain::Status::Done => w.done.to_owned(),
+        Kind::YesNo => w.open.to_owned(),
+        Kind::Numeric => m
+            .current
+            .map_or_else(|| "—".to_owned(), |c| lang.amount(c, &m.unit)),
+    }
+}
+
+/// 责任单位, or that none is named.
+pub(super) fn unit_cell(unit: String, lang: Lang) -> String {
+    if unit.is_empty() {
+        lang.report().no_owner.to_owned()
+    } else {
+        unit
+    }
+}
+
+/// 最新备注: the newest progress note with the day it speaks of.
+pub(super) fn note_cell(item: &Item, lang: Lang) -> String {
+    item.note
+        .as_ref()
+        .map(|n| lang.dated_note(n.day.get(5..).unwrap_or(&n.day), &n.body))
+        .unwrap_or_default()
 }
 
 /// The time limit's cell: 未设时限 marks exactly what 总体情况 counts as

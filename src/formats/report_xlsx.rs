@@ -189,12 +189,7 @@ fn item_row(
                 .map(|_| ()),
         }
     };
-    let what = if m.title.contains(&m.project) {
-        m.title.clone()
-    } else {
-        format!("{} › {}", m.project, m.title)
-    };
-    let what = clean(&what);
+    let what = clean(&super::report::item_name(m));
     let note_text = item
         .note
         .as_ref()

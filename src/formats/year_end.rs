@@ -3,11 +3,11 @@
 //! whether it was done, who answers for it and its latest progress note.
 
 use super::doc::{Doc, Section, Table};
-use super::report::percent;
+use super::report::{item_name, note_cell, percent, unit_cell, value_cell};
+use crate::domain::Kind;
 use crate::domain::clock::Clock;
 use crate::domain::report::Report;
 use crate::domain::year_end::{Tally, YearEnd};
-use crate::domain::{Kind, Status};
 use crate::i18n::Lang;
 
 fn tally_row(t: &Tally) -> Vec<String> {
@@ -29,7 +29,7 @@ pub fn doc(r: &Report, ye: &YearEnd, lang: Lang, clock: &Clock) -> Doc {
     let tally_widths = vec![5570, 1800, 1800, 1800, 1800, 1800];
     let mut sections = vec![Section {
         heading: w.overall.to_owned(),
-        text: Some(lang.year_end_summary(ye.year, &ye.total)),
+        text: Some(lang.year_end_summary(ye.year, &ye.total, &percent(ye.total.rate()))),
         table: Some(Table {
             heads: tally_heads.clone(),
             widths: tally_widths.clone(),
@@ -59,49 +59,21 @@ pub fn doc(r: &Report, ye: &YearEnd, lang: Lang, clock: &Clock) -> Doc {
             let i = &r.items[a.item];
             let m = &i.row;
             let who = m.responsible();
-            let what = if m.title.contains(&m.project) {
-                m.title.clone()
-            } else {
-                format!("{} › {}", m.project, m.title)
+            let goal = match m.kind {
+                Kind::YesNo => "—".to_owned(),
+                Kind::Numeric => a
+                    .goal
+                    .map_or_else(|| "—".to_owned(), |g| lang.amount(g, &m.unit)),
             };
-            let (goal, value) = match m.kind {
-                Kind::YesNo => (
-                    "—".to_owned(),
-                    if m.status == Status::Done {
-                        rw.done
-                    } else {
-                        rw.open
-                    }
-                    .to_owned(),
-                ),
-                Kind::Numeric => (
-                    a.goal
-                        .map_or_else(|| "—".to_owned(), |g| lang.amount(g, &m.unit)),
-                    m.current
-                        .map_or_else(|| "—".to_owned(), |v| lang.amount(v, &m.unit)),
-                ),
-            };
-            let note = i
-                .note
-                .as_ref()
-                .map(|n| {
-                    let day = n.day.get(5..).unwrap_or(&n.day);
-                    format!("{}{}", rw.note_day.replace("{day}", day), n.body)
-                })
-                .unwrap_or_default();
             vec![
-                what,
+                item_name(m),
                 goal,
-                value,
+                value_cell(m, lang),
                 lang.outcome(a.outcome).to_owned(),
                 m.due.clone().unwrap_or_else(|| "—".to_owned()),
-                if who.unit.is_empty() {
-                    rw.no_owner.to_owned()
-                } else {
-                    who.unit
-                },
+                unit_cell(who.unit, lang),
                 who.lead,
-                note,
+                note_cell(i, lang),
             ]
         })
         .collect();

@@ -50,8 +50,6 @@ pub struct ReportWords {
     pub page_before: &'static str,
     pub page_middle: &'static str,
     pub page_after: &'static str,
-    /// The day before a latest note's text (`（11-20）`).
-    pub note_day: &'static str,
     /// Between the changes of one save.
     pub parts_joined: &'static str,
     pub no_owner: &'static str,
@@ -124,7 +122,6 @@ pub static ZH: ReportWords = ReportWords {
     page_before: "第 ",
     page_middle: " 页 共 ",
     page_after: " 页",
-    note_day: "（{day}）",
     parts_joined: "；",
     no_owner: "未指定责任单位",
     no_due: "未设时限",
@@ -194,7 +191,6 @@ pub static EN: ReportWords = ReportWords {
     page_before: "Page ",
     page_middle: " of ",
     page_after: "",
-    note_day: "({day}) ",
     parts_joined: "; ",
     no_owner: "No unit named",
     no_due: "no time limit",
@@ -223,6 +219,11 @@ pub static EN: ReportWords = ReportWords {
 };
 
 impl Lang {
+    /// A latest note with the day (`11-20`) it speaks of before it.
+    pub fn dated_note(self, day: &str, body: &str) -> String {
+        say!(self, "（{day}）{body}", "({day}) {body}")
+    }
+
     pub fn report(self) -> &'static ReportWords {
         match self {
             Lang::Zh => &ZH,

@@ -88,11 +88,9 @@ impl Lang {
     }
 
     /// `2023年度共 50 项目标任务:完成 12 项,未完成 30 项,未设年度目标 8 项;完成率 29%。`
-    pub fn year_end_summary(self, year: i16, t: &Tally) -> String {
+    /// `rate` as the tables write it (`29%`, `—`).
+    pub fn year_end_summary(self, year: i16, t: &Tally, rate: &str) -> String {
         let (n, done, not_done, no_step) = (t.items, t.done, t.not_done, t.no_step);
-        let rate = t
-            .rate()
-            .map_or_else(|| "—".to_owned(), |r| format!("{:.0}%", r * 100.0));
         say!(
             self,
             "{year}年度共 {n} 项目标任务:完成 {done} 项,未完成 {not_done} 项,未设年度目标 {no_step} 项;完成率 {rate}(完成项占已考核项)。",

@@ -22,7 +22,8 @@ fn pages(pdf: &[u8]) -> usize {
 /// The PDF LibreOffice makes of `file`, or None when it cannot.
 fn converted(file: &Path, profile: &Path) -> Option<Vec<u8>> {
     let dir = file.parent()?;
-    let status = Command::new("soffice")
+    // Whatever it says, the PDF it leaves is the answer.
+    Command::new("soffice")
         .arg(format!(
             "-env:UserInstallation=file://{}",
             profile.display()
@@ -38,7 +39,6 @@ fn converted(file: &Path, profile: &Path) -> Option<Vec<u8>> {
         .arg(file)
         .output()
         .ok()?;
-    let _ = status;
     std::fs::read(file.with_extension("pdf")).ok()
 }
 

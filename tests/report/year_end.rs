@@ -42,15 +42,16 @@ fn the_year_end_counts_what_it_lists_and_judges_the_year() {
             .count()
     };
     let total = md.lines().find(|l| l.starts_with("| 全年合计 |")).unwrap();
+    // 完成率: done of those judged (an item with no step is not judged).
+    let (done, not_done) = (count("完成"), count("未完成"));
+    #[allow(clippy::cast_precision_loss)]
+    let rate = (done as f64 / (done + not_done) as f64 * 100.0).round();
     assert_eq!(
         total,
         format!(
-            "| 全年合计 | {} | {} | {} | {} | {} |",
+            "| 全年合计 | {} | {done} | {not_done} | {} | {rate}% |",
             rows.len(),
-            count("完成"),
-            count("未完成"),
             count("未设年度目标"),
-            total.rsplit(" | ").next().unwrap().trim_end_matches(" |")
         ),
         "{md}"
     );
