@@ -103,11 +103,21 @@ fn the_report_says_where_the_plan_stands_and_what_changed() {
         !md.contains("责任单位: — → 经发局"),
         "20 November is before the week: {md}"
     );
-    // 存在问题 names the unit and the person, and quotes the newest note.
-    let problems = md.split("## 四、存在问题").nth(1).unwrap();
+    // 存在问题 names the unit and the person; 下步计划 says who answers
+    // for what falls due.
+    let (problems, next) = md
+        .split("## 四、存在问题")
+        .nth(1)
+        .unwrap()
+        .split_once("## 五、下步计划")
+        .unwrap();
     assert!(
-        problems.contains("| 经发局 | 张三 | （12-01）11月新增认定30家,待市科技局复核 |"),
+        problems.contains("| 规上工业企业数字化转型 › 规上工业企业完成数字化评估 | 500家 | 260家 | 52% | 93% | 红灯 | 2023-12-31 | 经信局 | 李四 |"),
         "{problems}"
+    );
+    assert!(
+        next.contains("| 国家级高新技术企业突破600家 | 2023-12-31 | 75% | 黄灯 | 经发局 | 张三 |"),
+        "{next}"
     );
     // A task named by what is done says whose.
     assert!(md.contains("| 生益电子四期 › 年内投产 |"), "{md}");
@@ -538,3 +548,6 @@ mod render;
 
 #[path = "report/year_end.rs"]
 mod year_end;
+
+#[path = "report/brief.rs"]
+mod brief;

@@ -2,7 +2,7 @@
 //! week's report (`R`).
 
 use super::next::Command;
-use super::report::ReportFormat;
+use super::report::{ReportFormat, ReportKind};
 use super::*;
 
 pub struct Menu {
@@ -17,12 +17,18 @@ pub enum MenuOf {
     Report,
 }
 
-/// The report formats `R` offers, the one handed in first.
-pub const REPORT_FORMATS: [ReportFormat; 4] = [
-    ReportFormat::Docx,
-    ReportFormat::Xlsx,
-    ReportFormat::Html,
-    ReportFormat::Markdown,
+/// What `R` offers: this week's report in each format (the one handed in
+/// first), its one-page 领导版 for a meeting (to print, or to open in a
+/// browser), and the year-end 考核 (to hand in, or to work on in Excel).
+pub const REPORT_CHOICES: [(ReportKind, ReportFormat); 8] = [
+    (ReportKind::Weekly, ReportFormat::Docx),
+    (ReportKind::Weekly, ReportFormat::Xlsx),
+    (ReportKind::Weekly, ReportFormat::Html),
+    (ReportKind::Weekly, ReportFormat::Markdown),
+    (ReportKind::Brief, ReportFormat::Docx),
+    (ReportKind::Brief, ReportFormat::Html),
+    (ReportKind::YearEnd, ReportFormat::Docx),
+    (ReportKind::YearEnd, ReportFormat::Xlsx),
 ];
 
 impl Menu {
@@ -33,7 +39,7 @@ impl Menu {
     pub fn choice_count(&self) -> usize {
         match self.of {
             MenuOf::Status { .. } => Menu::choices().len(),
-            MenuOf::Report => REPORT_FORMATS.len(),
+            MenuOf::Report => REPORT_CHOICES.len(),
         }
     }
 }
@@ -56,7 +62,10 @@ impl Layered for Menu {
                         version,
                         status: Menu::choices()[self.sel],
                     },
-                    MenuOf::Report => Command::WriteReport(REPORT_FORMATS[self.sel]),
+                    MenuOf::Report => {
+                        let (kind, format) = REPORT_CHOICES[self.sel];
+                        Command::WriteReport(kind, format)
+                    }
                 });
             }
             _ => {}
@@ -82,22 +91,22 @@ impl App {
 }
 
 impl App {
-    /// `R`: the format menu; the report is written once one is chosen.
+    /// `R`: the report menu, on this week's report in the planner's
+    /// format; the report is written once one is chosen.
     pub(super) fn open_report_menu(&mut self) {
+        let usual = (ReportKind::Weekly, self.prefs.report_format);
         self.overlays.push(Overlay::Menu(Menu {
             of: MenuOf::Report,
-            sel: REPORT_FORMATS
-                .iter()
-                .position(|f| *f == self.prefs.report_format)
-                .unwrap_or(0),
+            sel: REPORT_CHOICES.iter().position(|c| *c == usual).unwrap_or(0),
         }));
     }
 
-    /// Asks for this week's report in `format`: the worker writes it while
+    /// Asks for a report of `kind` in `format`: the worker writes it while
     /// the planner goes on, and says where when it is done.
-    pub(super) fn want_report(&mut self, format: ReportFormat) {
+    pub(super) fn want_report(&mut self, kind: ReportKind, format: ReportFormat) {
         let folder = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
         self.report_wanted = Some(super::report::ReportAsk {
+            kind,
             format,
             lang: self.lang,
             as_of: self.store.clock().today(),

@@ -200,9 +200,65 @@ pub fn build(
     })
 }
 
-/// What `R` asks to be written: this week's report, in `format`.
+/// Which report: the weekly one, the one-page 领导版, or the year-end 考核.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportKind {
+    Weekly,
+    Brief,
+    YearEnd,
+}
+
+/// The one-page 领导版 of the weekly report `build` gives for `period`.
+pub fn brief(
+    store: &Store,
+    lang: Lang,
+    period: &Period,
+    owner: Option<&str>,
+    clock: &crate::domain::Clock,
+) -> crate::store::Result<crate::formats::doc::Doc> {
+    let report = store.snapshot(|s| build(s, lang, period, By::Direction, owner, clock))?;
+    let brief = crate::domain::brief::brief(&report);
+    Ok(crate::formats::brief::doc(&report, &brief, lang, clock))
+}
+
+/// The year-end 考核 of `year`: judged on its last day (or today, before
+/// it), with only the readings known by then.
+pub fn year_end(
+    store: &Store,
+    lang: Lang,
+    year: i16,
+    plan_year: i16,
+    owner: Option<&str>,
+    clock: &crate::domain::Clock,
+) -> crate::store::Result<crate::formats::doc::Doc> {
+    let today = clock.today();
+    let as_of = Date::new(year, 12, 31).map_or(today, |last| last.min(today));
+    let period = Period {
+        as_of,
+        since: as_of,
+        plan_year: year,
+        next_days: 0,
+    };
+    let report = store.snapshot(|s| build(s, lang, &period, By::Direction, owner, clock))?;
+    let assessed =
+        crate::domain::year_end::assess(&report, year, plan_year, lang.year_end().whole_year);
+    Ok(crate::formats::year_end::doc(
+        &report, &assessed, lang, clock,
+    ))
+}
+
+/// The week before `as_of` (本周进展's first day).
+pub fn week_before(as_of: Date) -> Date {
+    as_of
+        .checked_sub(jiff::Span::new().days(7))
+        .unwrap_or(as_of)
+}
+
+/// What `R` asks to be written: this week's report, its 领导版 or the
+/// year-end 考核, in `format`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportAsk {
+    pub kind: ReportKind,
     pub format: ReportFormat,
     pub lang: Lang,
     pub as_of: Date,
@@ -287,27 +343,49 @@ impl ReportFailed {
     }
 }
 
-/// Writes this week's report of `store`'s plan as `ask` says, into a file
-/// of its own in `ask.folder` (`工作进展报告-2023-12-05.docx`, `-2` and on
-/// when that name is taken); returns where.
+/// What a report is laid out from: the weekly report's own structure, or
+/// a plain document.
+enum Made {
+    Report(Box<Report>),
+    Doc(crate::formats::doc::Doc),
+}
+
+/// Writes the report `ask` wants of `store`'s plan into a file of its own
+/// in `ask.folder` (`工作进展报告-2023-12-05.docx`, `-2` and on when that
+/// name is taken); returns where.
 pub fn write_report(
     store: &Store,
     ask: &ReportAsk,
     clock: &crate::domain::Clock,
 ) -> Result<std::path::PathBuf, ReportFailed> {
+    let lang = ask.lang;
     let period = Period {
         as_of: ask.as_of,
-        since: ask
-            .as_of
-            .checked_sub(jiff::Span::new().days(7))
-            .unwrap_or(ask.as_of),
+        since: week_before(ask.as_of),
         plan_year: ask.plan_year,
         next_days: report::ahead_days(ask.as_of, ask.plan_year, None),
     };
-    let report = store
-        .snapshot(|s| build(s, ask.lang, &period, By::Direction, None, clock))
-        .map_err(ReportFailed::Store)?;
-    let stem = format!("{}-{}", ask.lang.report().file_stem, ask.as_of);
+    let (made, stem) = match ask.kind {
+        ReportKind::Weekly => (
+            Made::Report(Box::new(
+                store
+                    .snapshot(|s| build(s, lang, &period, By::Direction, None, clock))
+                    .map_err(ReportFailed::Store)?,
+            )),
+            format!("{}-{}", lang.report().file_stem, ask.as_of),
+        ),
+        ReportKind::Brief => (
+            Made::Doc(brief(store, lang, &period, None, clock).map_err(ReportFailed::Store)?),
+            format!("{}-{}", lang.brief().file_stem, ask.as_of),
+        ),
+        ReportKind::YearEnd => (
+            Made::Doc(
+                year_end(store, lang, ask.plan_year, ask.plan_year, None, clock)
+                    .map_err(ReportFailed::Store)?,
+            ),
+            format!("{}-{}", lang.year_end().file_stem, ask.plan_year),
+        ),
+    };
     let ext = ask.format.extension();
     let mut path = ask.folder.join(format!("{stem}.{ext}"));
     let mut n = 2;
@@ -316,8 +394,9 @@ pub fn write_report(
         n += 1;
     }
     let mode = crate::store::file_mode(&ask.folder);
-    crate::files::write_atomically_with(&path, mode, |out| {
-        ask.format.write(&report, ask.lang, clock, out)
+    crate::files::write_atomically_with(&path, mode, |out| match &made {
+        Made::Report(report) => ask.format.write(report, lang, clock, out),
+        Made::Doc(doc) => ask.format.write_doc(doc, lang, out),
     })
     .map_err(|e| ReportFailed::File(path.clone(), e))?;
     Ok(path)

@@ -74,9 +74,9 @@ impl App {
             Command::PaneHistory => self.open_pane_history(),
             Command::ReloadLog => self.reload_plan_log(),
             Command::ReloadCompare => self.reload_compare(),
-            Command::WriteReport(format) => {
+            Command::WriteReport(kind, format) => {
                 self.overlays.pop();
-                self.want_report(format);
+                self.want_report(kind, format);
             }
             Command::SetStatus {
                 milestone,

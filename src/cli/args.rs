@@ -180,6 +180,11 @@ pub enum Command {
         /// direction and 工程 (judged on 31 December, or today before it).
         #[arg(long, conflicts_with_all = ["as_of", "since", "week", "baseline", "ahead"])]
         year_end: bool,
+        /// The one-page 领导版 instead: the counts by standing, each
+        /// direction's and 工程's completion against 序时进度 as a chart, the
+        /// worst red items and what falls due next (docx, html or markdown).
+        #[arg(long, conflicts_with_all = ["since", "week", "baseline", "quotes", "year_end"])]
+        summary: bool,
         /// The year assessed [default: the plan's].
         #[arg(long, requires = "year_end", value_parser = clap::value_parser!(i16).range(2000..=2100))]
         year: Option<i16>,

@@ -250,6 +250,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             ahead,
             quotes,
             year_end,
+            summary,
             year,
         }) => report::run(
             &ctx,
@@ -269,6 +270,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                 ahead,
                 quotes,
                 year_end: year_end.then_some(year),
+                summary,
             },
         ),
         Some(Command::Baseline(BaselineCommand::Save { name })) => {

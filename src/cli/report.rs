@@ -3,7 +3,7 @@
 
 use super::commands::{Context, open_seeded};
 use super::{Failure, Outcome};
-pub use crate::app::report::{By, ReportFormat, build};
+pub use crate::app::report::{By, ReportFormat, build, week_before};
 use crate::domain::report::Period;
 use crate::domain::typed_forms::parse_day;
 use std::path::PathBuf;
@@ -32,6 +32,8 @@ pub struct ReportArgs {
     pub quotes: bool,
     /// The year-end 考核 instead, of this year (None: the plan's).
     pub year_end: Option<Option<i16>>,
+    /// The one-page 领导版 instead.
+    pub summary: bool,
 }
 
 pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
@@ -46,15 +48,16 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
         Some(d) => parse_day(d, plan_year).map_err(|e| bad("as-of", e))?,
         None => today,
     };
-    let week_before = as_of
-        .checked_sub(jiff::Span::new().days(7))
-        .unwrap_or(as_of);
     let since = match &args.since {
         Some(d) => parse_day(d, plan_year).map_err(|e| bad("since", e))?,
-        None => week_before,
+        None => week_before(as_of),
     };
+    let owner = args.owner.as_deref();
     if let Some(year) = args.year_end {
-        return year_end(ctx, &store, year.unwrap_or(plan_year), plan_year, &args);
+        let year = year.unwrap_or(plan_year);
+        let doc = crate::app::report::year_end(&store, lang, year, plan_year, owner, &ctx.clock)?;
+        let format = args.format;
+        return emit(ctx, &args, |out| format.write_doc(&doc, lang, out));
     }
     let period = Period {
         as_of,
@@ -62,6 +65,11 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
         plan_year,
         next_days: crate::domain::report::ahead_days(as_of, plan_year, args.ahead),
     };
+    if args.summary {
+        let doc = crate::app::report::brief(&store, lang, &period, owner, &ctx.clock)?;
+        let format = args.format;
+        return emit(ctx, &args, |out| format.write_doc(&doc, lang, out));
+    }
     let baseline = args.baseline.clone();
     let report = store.snapshot(|s| {
         let mut report = build(s, lang, &period, args.by, args.owner.as_deref(), &ctx.clock)?;
@@ -96,42 +104,6 @@ fn emit(
         Some(path) => super::output::file_with(lang, path, &ctx.db, fill),
         None => super::output::stdout_with(lang, fill),
     }
-}
-
-/// `report --year-end`: the year judged on its last day (or today, before
-/// it), with only the readings known by then.
-fn year_end(
-    ctx: &Context,
-    store: &crate::store::Store,
-    year: i16,
-    plan_year: i16,
-    args: &ReportArgs,
-) -> Outcome {
-    let lang = ctx.lang;
-    // clap keeps the year within 2000–2100: its last day always exists.
-    let today = ctx.clock.today();
-    let as_of = jiff::civil::Date::new(year, 12, 31).map_or(today, |last| last.min(today));
-    let period = Period {
-        as_of,
-        since: as_of,
-        plan_year: year,
-        next_days: 0,
-    };
-    let report = store.snapshot(|s| {
-        build(
-            s,
-            lang,
-            &period,
-            By::Direction,
-            args.owner.as_deref(),
-            &ctx.clock,
-        )
-    })?;
-    let assessed =
-        crate::domain::year_end::assess(&report, year, plan_year, lang.year_end().whole_year);
-    let doc = crate::formats::year_end::doc(&report, &assessed, lang, &ctx.clock);
-    let format = args.format;
-    emit(ctx, args, |out| format.write_doc(&doc, lang, out))
 }
 
 /// `baseline save NAME`: every target and time limit as they stand now.

@@ -1,6 +1,7 @@
 //! The plan's vocabulary and rules. Knows no terminal and no database.
 
 pub mod agenda;
+pub mod brief;
 pub mod change;
 pub mod changes;
 pub mod clock;

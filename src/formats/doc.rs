@@ -4,9 +4,12 @@
 //! pieces (its page header and footer, fonts, print setup). The year-end
 //! 考核 is one.
 
+use super::chart::{Chart, Picture};
 use super::report::{md, md_table};
-use super::report_docx::{Head, package, paragraph, table};
-use super::report_html::{h, html_table, page_head};
+use super::report_docx::{
+    Head, LANDSCAPE_TEXT, PORTRAIT_TEXT, chart_caption, package, paragraph, table,
+};
+use super::report_html::{chart_figure, h, html_table, page_head};
 use super::report_xlsx::{clean, formats, header, sheet_name};
 use super::xlsx_print::{print_setup, row_height};
 use crate::i18n::Lang;
@@ -22,22 +25,32 @@ pub struct Doc {
     pub as_of: String,
     pub made_by: String,
     pub made_at: String,
+    /// On A4 upright (a one-page handout); else on its side, as the
+    /// weekly report.
+    pub portrait: bool,
     pub sections: Vec<Section>,
 }
 
 pub struct Section {
     pub heading: String,
     pub text: Option<String>,
+    /// Drawn in the HTML page (SVG) and the Word document (PNG) in place
+    /// of the table, which holds its figures: the table is given as well
+    /// in Markdown and the workbook, and in Word when the picture's words
+    /// could not be drawn.
+    pub chart: Option<Chart>,
     pub table: Option<Table>,
+    /// A line after the table (how many more there are).
+    pub after: Option<String>,
     /// The workbook's sheet for the table.
     pub sheet: String,
 }
 
 pub struct Table {
     pub heads: Vec<&'static str>,
-    /// Each column's share of the page, in twentieths of a point across
-    /// A4 landscape (14,570 in all): Word's widths; the workbook's are
-    /// taken from them.
+    /// Each column's share of the page's width (as twentieths of a point
+    /// across 14,570, a landscape page with 2 cm sides): Word's shares; the
+    /// workbook's widths are taken from them.
     pub widths: Vec<u32>,
     pub rows: Vec<Vec<String>>,
 }
@@ -62,6 +75,9 @@ pub fn markdown(d: &Doc, out: &mut dyn Write) -> io::Result<()> {
         if let Some(t) = &s.table {
             md_table(&mut out, &t.heads, t.rows.iter().cloned())?;
         }
+        if let Some(after) = &s.after {
+            writeln!(out, "{}\n", md(after))?;
+        }
     }
     Ok(())
 }
@@ -70,14 +86,27 @@ pub fn html(d: &Doc, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let mut out = out;
     page_head(out, &d.title, lang)?;
     let meta: Vec<String> = d.meta.iter().map(|m| h(m)).collect();
-    writeln!(out, "<p class=\"meta\">{}</p>", meta.join("<br>"))?;
+    writeln!(out, "<p class=\"meta\">{}</p>", meta.join("&emsp;&emsp;"))?;
     for s in &d.sections {
         writeln!(out, "<h2>{}</h2>", h(&s.heading))?;
         if let Some(text) = &s.text {
             writeln!(out, "<p>{}</p>", h(text))?;
         }
-        if let Some(t) = &s.table {
-            html_table(&mut out, &t.heads, t.rows.iter().map(|r| (r.clone(), None)))?;
+        match (&s.chart, &s.table) {
+            (Some(chart), _) => chart_figure(out, chart, lang)?,
+            (None, Some(t)) => {
+                html_table(
+                    &mut out,
+                    &t.heads,
+                    Some(&t.widths),
+                    None,
+                    t.rows.iter().map(|r| (r.clone(), None)),
+                )?;
+            }
+            (None, None) => {}
+        }
+        if let Some(after) = &s.after {
+            writeln!(out, "<p>{}</p>", h(after))?;
         }
     }
     writeln!(out, "</body></html>")
@@ -89,23 +118,46 @@ pub fn docx(d: &Doc, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
         as_of: d.as_of.clone(),
         made_by: d.made_by.clone(),
         made_at: d.made_at.clone(),
+        portrait: d.portrait,
     };
-    package(&head, lang, out, |body| {
+    let across = if d.portrait {
+        PORTRAIT_TEXT
+    } else {
+        LANDSCAPE_TEXT
+    };
+    // The pictures, in the sections' order.
+    let pictures: Vec<Picture> = d
+        .sections
+        .iter()
+        .filter_map(|s| s.chart.as_ref().map(Chart::png))
+        .collect();
+    package(&head, lang, &pictures, out, |body| {
         paragraph(body, Some("Title"), &d.title)?;
         paragraph(body, Some("Meta"), &d.meta.join("    "))?;
+        let mut drawn = 0;
         for s in &d.sections {
             paragraph(body, Some("Heading1"), &s.heading)?;
             if let Some(text) = &s.text {
                 paragraph(body, None, text)?;
             }
-            if let Some(t) = &s.table {
+            let mut words_drawn = false;
+            if s.chart.is_some() {
+                chart_caption(body, &pictures, drawn, lang)?;
+                words_drawn = pictures.get(drawn).is_some_and(|p| p.labelled);
+                drawn += 1;
+            }
+            if let Some(t) = s.table.as_ref().filter(|_| !words_drawn) {
                 table(
                     body,
                     &t.heads,
                     &t.widths,
+                    across,
                     None,
                     t.rows.iter().map(|r| (r.clone(), None)),
                 )?;
+            }
+            if let Some(after) = &s.after {
+                paragraph(body, None, after)?;
             }
         }
         Ok(())

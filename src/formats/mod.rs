@@ -1,6 +1,10 @@
 //! Writing and reading the plan outside the database: JSON (exact, for
-//! machines and round trips), CSV (for spreadsheets), Markdown (for people).
+//! machines and round trips), CSV (for spreadsheets), Markdown (for people),
+//! and the reports an office hands in (Markdown, HTML, Word, Excel).
 
+pub mod brief;
+pub mod chart;
+mod chart_font;
 pub mod csv;
 pub mod doc;
 pub mod filtered;

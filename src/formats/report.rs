@@ -112,6 +112,29 @@ pub(super) fn due_cell(item: &Item, lang: Lang) -> String {
     }
 }
 
+/// 下步计划's row: what falls due, when, how far it is and who answers —
+/// one line, as the full row is in the tables above.
+pub(super) fn next_cells(item: &Item, lang: Lang) -> [String; 6] {
+    let m = &item.row;
+    let who = m.responsible();
+    [
+        item_name(m),
+        due_cell(item, lang),
+        percent(m.measure().progress()),
+        light_word(lang, item.light()),
+        unit_cell(who.unit, lang),
+        who.lead,
+    ]
+}
+
+pub(super) fn next_heads(lang: Lang) -> [&'static str; 6] {
+    let w = lang.report();
+    [w.item, w.due, w.rate, w.light, w.owner, w.lead]
+}
+
+/// Where 亮灯 is among `next_cells`.
+pub(super) const NEXT_LIGHT: usize = 3;
+
 pub(super) fn item_heads(lang: Lang) -> [&'static str; ITEM_COLUMNS] {
     let w = lang.report();
     [
@@ -151,6 +174,28 @@ pub(super) fn overview_rows(r: &Report) -> Vec<(String, &Group)> {
         .map(|g| (g.name.clone(), g))
         .chain(r.programs.iter().map(|g| (g.name.clone(), g)))
         .collect()
+}
+
+/// 总体情况's chart: each direction, then each 工程 below a rule.
+pub(super) fn chart_of(r: &Report, lang: Lang) -> super::chart::Chart {
+    let w = lang.report();
+    let bars = r
+        .directions
+        .iter()
+        .map(|g| (g, false))
+        .chain(r.programs.iter().enumerate().map(|(n, g)| (g, n == 0)))
+        .map(|(g, rule_above)| super::chart::Bar {
+            name: for_terminal(&g.name, false),
+            completion: g.completion,
+            elapsed: g.elapsed,
+            rule_above: rule_above && !r.directions.is_empty(),
+        })
+        .collect();
+    super::chart::Chart {
+        bars,
+        done_word: w.completion.to_owned(),
+        pace_word: w.elapsed.to_owned(),
+    }
 }
 
 /// `科技创新培优工程(完成率 0%,序时进度 66%)`.
@@ -329,10 +374,10 @@ pub fn markdown(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) 
     } else {
         md_table(
             &mut out,
-            &item_heads(lang),
+            &next_heads(lang),
             r.next
                 .iter()
-                .map(|&i| item_cells(&r.items[i], lang).to_vec()),
+                .map(|&i| next_cells(&r.items[i], lang).to_vec()),
         )?;
     }
     if let (Some(heading), Some((_, moved))) = (baseline_heading(r, lang, clock), &r.baseline) {

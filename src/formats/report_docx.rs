@@ -5,9 +5,10 @@
 //! first, which measured 424 MB for 10,000 rows and 4.2 GB (16 s) for the
 //! city plan's 100,000 — the budget is 200 MB.
 
+use super::chart::Picture;
 use super::report::{
-    change_cells, changes_heading, item_cells, item_heads, overview_rows, percent, summary_line,
-    title,
+    NEXT_LIGHT, change_cells, changes_heading, item_cells, item_heads, next_cells, next_heads,
+    overview_rows, percent, summary_line, title,
 };
 use crate::domain::clock::Clock;
 use crate::domain::pace::Light;
@@ -17,22 +18,93 @@ use std::io::{self, Write};
 use zip::write::SimpleFileOptions;
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
 
 const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#;
 
-const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/></Relationships>"#;
+/// The document's parts, and a picture's (`rId10`, `rId11`… for
+/// `media/image1.png`…).
+fn document_rels(pictures: usize) -> String {
+    let mut out = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>"#,
+    );
+    for n in 1..=pictures {
+        out.push_str(&format!(
+            r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image{n}.png"/>"#,
+            n + 9
+        ));
+    }
+    out.push_str("</Relationships>");
+    out
+}
 
 /// 宋体 10.5 pt for text (its Latin twin Times New Roman), 黑体 for the
 /// title and headings, and a grid style for the tables.
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="SimSun" w:cs="Times New Roman" w:hint="eastAsia"/><w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="60" w:line="252" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/><w:spacing w:after="240"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="SimHei"/><w:b/><w:sz w:val="36"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="SimHei"/><w:b/><w:sz w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="180" w:after="60"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="KaiTi"/><w:b/><w:sz w:val="24"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="60"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="KaiTi"/><w:b/><w:sz w:val="22"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Meta"><w:name w:val="Meta"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style><w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders><w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#;
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="SimSun" w:cs="Times New Roman" w:hint="eastAsia"/><w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="60" w:line="252" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/><w:spacing w:after="240"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="SimHei"/><w:b/><w:sz w:val="36"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="SimHei"/><w:b/><w:sz w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="180" w:after="60"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="KaiTi"/><w:b/><w:sz w:val="24"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="60"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="KaiTi"/><w:b/><w:sz w:val="22"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Meta"><w:name w:val="Meta"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/><w:spacing w:after="120"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style><w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders><w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#;
 
-/// A4 landscape, 1.8 cm margins above and below and 2 cm at the sides, in
-/// twentieths of a point; the header and footer 0.8 cm from the edge.
-const SECTION: &str = r#"<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1020" w:right="1134" w:bottom="1020" w:left="1134" w:header="454" w:footer="454" w:gutter="0"/></w:sectPr>"#;
+/// A4 landscape (or portrait, for a one-page handout), 1.5 cm margins, in
+/// twentieths of a point; the header and footer 0.7 cm from the edge.
+fn section(portrait: bool) -> String {
+    let size = if portrait {
+        r#"<w:pgSz w:w="11906" w:h="16838"/>"#
+    } else {
+        r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#
+    };
+    format!(
+        r#"<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:footerReference w:type="default" r:id="rId3"/>{size}<w:pgMar w:top="850" w:right="850" w:bottom="850" w:left="850" w:header="397" w:footer="397" w:gutter="0"/></w:sectPr>"#
+    )
+}
+
+/// The width between the margins, in twentieths of a point: what a
+/// table's columns share.
+pub(super) const LANDSCAPE_TEXT: u32 = 16_838 - 2 * 850;
+pub(super) const PORTRAIT_TEXT: u32 = 11_906 - 2 * 850;
+
+/// The width Word shows a chart at: 17 cm (a portrait page's), in EMU (360,000 to the cm).
+const PICTURE_WIDTH: u64 = 17 * 360_000;
+
+/// A centred paragraph holding `pictures[index]` (as `package` numbered
+/// them) 17 cm wide, described by `alt` for a screen reader.
+pub(super) fn picture(
+    out: &mut dyn Write,
+    pictures: &[Picture],
+    index: usize,
+    alt: &str,
+) -> io::Result<()> {
+    let Some(p) = pictures.get(index) else {
+        return Ok(());
+    };
+    let cx = PICTURE_WIDTH;
+    let cy = PICTURE_WIDTH * u64::from(p.height) / u64::from(p.width.max(1));
+    let (id, rid) = (index + 1, index + 10);
+    write!(
+        out,
+        r#"<w:p><w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{id}" name="chart{id}" descr="{alt}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="{id}" name="image{id}.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rId{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#,
+        alt = x(alt)
+    )
+}
+
+/// A chart and the line under it that says how to read it (and, when its
+/// words could not be drawn, that the figures are in its table).
+pub(super) fn chart_caption(
+    out: &mut dyn Write,
+    pictures: &[Picture],
+    index: usize,
+    lang: Lang,
+) -> io::Result<()> {
+    let w = lang.brief();
+    picture(out, pictures, index, w.legend)?;
+    let labelled = pictures.get(index).is_none_or(|p| p.labelled);
+    let caption = if labelled {
+        w.legend.to_owned()
+    } else {
+        format!("{}{}", w.legend, w.no_font)
+    };
+    paragraph(out, Some("Caption"), &caption)
+}
 
 /// Text for XML: markup escaped, nothing XML cannot hold.
 fn x(s: &str) -> String {
@@ -86,12 +158,14 @@ fn cell(
     )
 }
 
-/// A table: its header row marked to repeat on every page, then `rows`
-/// (cells, and the light whose colour the 亮灯 cell takes).
+/// A table across `across` (the page's text width): its columns share it
+/// as `widths` do, its header row is marked to repeat on every page, then
+/// `rows` (cells, and the light whose colour the 亮灯 cell takes).
 pub(super) fn table(
     out: &mut dyn Write,
     heads: &[&str],
     widths: &[u32],
+    across: u32,
     light_col: Option<usize>,
     rows: impl IntoIterator<Item = (Vec<String>, Option<Light>)>,
 ) -> io::Result<()> {
@@ -99,6 +173,12 @@ pub(super) fn table(
         out,
         "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
     )?;
+    let total = u64::from(widths.iter().sum::<u32>().max(1));
+    let widths: Vec<u32> = widths
+        .iter()
+        .map(|w| u32::try_from(u64::from(*w) * u64::from(across) / total).unwrap_or(across))
+        .collect();
+    let widths = &widths[..];
     for w in widths {
         write!(out, "<w:gridCol w:w=\"{w}\"/>")?;
     }
@@ -124,13 +204,22 @@ pub(super) fn table(
         }
         write!(out, "</w:tr>")?;
     }
-    // Word wants a paragraph between two tables, or after the last one.
-    write!(out, "</w:tbl><w:p/>")
+    // Word wants a paragraph between two tables, or after the last one:
+    // a thin one (3 pt), so that it spaces rather than leaves a blank line.
+    write!(
+        out,
+        "</w:tbl><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"60\" w:lineRule=\"exact\"/></w:pPr></w:p>"
+    )
 }
 
-/// Widths of the item table's ten columns, summing to the page's 14,570:
-/// the item's name widest, so most fit one line.
-const ITEM_WIDTHS: [u32; 10] = [3800, 1000, 1000, 700, 800, 700, 1200, 1500, 900, 2970];
+/// The shares of the item table's ten columns (as twentieths of a point
+/// across 14,570, a page with 2 cm sides): each short column as wide as its heading in bold 9 pt (so no heading
+/// takes two lines) or its longest usual cell (`2023-12-31`,
+/// `未指定责任单位`); the item's name and the note share the rest.
+const ITEM_WIDTHS: [u32; 10] = [4000, 850, 850, 750, 900, 600, 1100, 1400, 750, 3370];
+
+/// 下步计划's six columns: the item's name takes what the note had.
+const NEXT_WIDTHS: [u32; 6] = [8470, 1100, 750, 600, 2300, 1350];
 
 fn items(out: &mut dyn Write, r: &Report, members: &[usize], lang: Lang) -> io::Result<()> {
     let rows = members.iter().map(|&i| {
@@ -139,10 +228,23 @@ fn items(out: &mut dyn Write, r: &Report, members: &[usize], lang: Lang) -> io::
             Some(r.items[i].light()),
         )
     });
-    table(out, &item_heads(lang), &ITEM_WIDTHS, Some(5), rows)
+    table(
+        out,
+        &item_heads(lang),
+        &ITEM_WIDTHS,
+        LANDSCAPE_TEXT,
+        Some(5),
+        rows,
+    )
 }
 
-fn document(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::Result<()> {
+fn document(
+    r: &Report,
+    lang: Lang,
+    clock: &Clock,
+    pictures: &[Picture],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let w = lang.report();
     paragraph(out, Some("Title"), &title(r, lang))?;
     let c = w.colon;
@@ -158,16 +260,22 @@ fn document(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::R
     paragraph(out, Some("Meta"), &meta)?;
     paragraph(out, Some("Heading1"), w.overview)?;
     paragraph(out, None, &summary_line(r, lang))?;
-    let rows = overview_rows(r)
-        .into_iter()
-        .map(|(n, g)| (vec![n, percent(g.completion), percent(g.elapsed)], None));
-    table(
-        out,
-        &[w.group, w.completion, w.elapsed],
-        &[6000, 2000, 2000],
-        None,
-        rows,
-    )?;
+    chart_caption(out, pictures, 0, lang)?;
+    // The chart says each group's figures; when its words could not be
+    // drawn, the table says them.
+    if !pictures.first().is_some_and(|p| p.labelled) {
+        let rows = overview_rows(r)
+            .into_iter()
+            .map(|(n, g)| (vec![n, percent(g.completion), percent(g.elapsed)], None));
+        table(
+            out,
+            &[w.group, w.completion, w.elapsed],
+            &[6000, 2000, 2000],
+            LANDSCAPE_TEXT,
+            None,
+            rows,
+        )?;
+    }
     paragraph(out, Some("Heading1"), w.progress_by)?;
     for (g, title) in r.groups.iter().zip(super::report::group_titles(r, lang)) {
         let style = if g.depth == 0 { "Heading2" } else { "Heading3" };
@@ -189,20 +297,34 @@ fn document(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::R
             out,
             &[w.when, w.who, w.place, w.change],
             &[2000, 1400, 5600, 5570],
+            LANDSCAPE_TEXT,
             None,
             rows,
         )?;
     }
-    for (heading, none, members) in [
-        (w.problems, w.problems_none, &r.problems),
-        (w.next, w.next_none, &r.next),
-    ] {
-        paragraph(out, Some("Heading1"), heading)?;
-        if members.is_empty() {
-            paragraph(out, None, none)?;
-        } else {
-            items(out, r, members, lang)?;
-        }
+    paragraph(out, Some("Heading1"), w.problems)?;
+    if r.problems.is_empty() {
+        paragraph(out, None, w.problems_none)?;
+    } else {
+        items(out, r, &r.problems, lang)?;
+    }
+    paragraph(out, Some("Heading1"), w.next)?;
+    if r.next.is_empty() {
+        paragraph(out, None, w.next_none)?;
+    } else {
+        let rows = r.next.iter().map(|&i| {
+            let i = &r.items[i];
+            (next_cells(i, lang).to_vec(), Some(i.light()))
+        });
+        let light = Some(NEXT_LIGHT);
+        table(
+            out,
+            &next_heads(lang),
+            &NEXT_WIDTHS,
+            LANDSCAPE_TEXT,
+            light,
+            rows,
+        )?;
     }
     if let (Some(heading), Some((_, moved))) =
         (super::report::baseline_heading(r, lang, clock), &r.baseline)
@@ -213,7 +335,8 @@ fn document(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::R
         } else {
             let rows = moved.iter().map(|m| (m.cells().to_vec(), None));
             let heads = super::report::baseline_heads(lang);
-            table(out, &heads, &[5600, 3600, 3600, 1770], None, rows)?;
+            let widths = [5600, 3600, 3600, 1770];
+            table(out, &heads, &widths, LANDSCAPE_TEXT, None, rows)?;
         }
     }
     if !r.quotes.is_empty() {
@@ -226,6 +349,7 @@ fn document(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::R
             out,
             &super::report::quote_heads(lang),
             &[4600, 9970],
+            LANDSCAPE_TEXT,
             None,
             rows,
         )?;
@@ -292,6 +416,8 @@ pub(super) struct Head {
     pub made_by: String,
     /// An instant, as stored.
     pub made_at: String,
+    /// A4 upright (a one-page handout) rather than on its side.
+    pub portrait: bool,
 }
 
 pub fn docx(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::Result<()> {
@@ -300,16 +426,21 @@ pub fn docx(r: &Report, lang: Lang, clock: &Clock, out: &mut dyn Write) -> io::R
         as_of: r.as_of.to_string(),
         made_by: r.made_by.clone(),
         made_at: r.made_at.clone(),
+        portrait: false,
     };
-    package(&head, lang, out, |body| document(r, lang, clock, body))
+    let pictures = [super::report::chart_of(r, lang).png()];
+    package(&head, lang, &pictures, out, |body| {
+        document(r, lang, clock, &pictures, body)
+    })
 }
 
 /// A Word document: the parts every one of ours has (styles, fonts, the
-/// header and footer, the properties) and the body `fill` writes, between
-/// `<w:body>` and the section settings.
+/// header and footer, the properties), its `pictures`, and the body `fill`
+/// writes, between `<w:body>` and the section settings.
 pub(super) fn package(
     head: &Head,
     lang: Lang,
+    pictures: &[Picture],
     out: &mut dyn Write,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
@@ -319,7 +450,10 @@ pub(super) fn package(
     for (name, text) in [
         ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
         ("_rels/.rels", RELS.to_owned()),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_owned()),
+        (
+            "word/_rels/document.xml.rels",
+            document_rels(pictures.len()),
+        ),
         ("word/styles.xml", STYLES.to_owned()),
         ("word/fontTable.xml", FONT_TABLE.to_owned()),
         ("word/header1.xml", header(head, lang)),
@@ -329,15 +463,22 @@ pub(super) fn package(
         zip.start_file(name, opts).map_err(z)?;
         zip.write_all(text.as_bytes())?;
     }
+    for (n, p) in pictures.iter().enumerate() {
+        // A PNG is compressed already.
+        let stored = opts.compression_method(zip::CompressionMethod::Stored);
+        zip.start_file(format!("word/media/image{}.png", n + 1), stored)
+            .map_err(z)?;
+        zip.write_all(&p.bytes)?;
+    }
     zip.start_file("word/document.xml", opts).map_err(z)?;
     {
         let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut zip);
         write!(
             buffered,
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>"#
         )?;
         fill(&mut buffered)?;
-        write!(buffered, "{SECTION}</w:body></w:document>")?;
+        write!(buffered, "{}</w:body></w:document>", section(head.portrait))?;
         buffered.flush()?;
     }
     let bytes = zip.finish().map_err(z)?.into_inner();

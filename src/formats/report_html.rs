@@ -3,8 +3,9 @@
 //! with the word in them, nothing fetched from anywhere.
 
 use super::report::{
-    baseline_heading, baseline_heads, change_cells, changes_heading, escape_markup, group_titles,
-    item_cells, item_heads, overview_rows, percent, summary_line, title,
+    NEXT_LIGHT, baseline_heading, baseline_heads, change_cells, changes_heading, escape_markup,
+    group_titles, item_cells, item_heads, next_cells, next_heads, overview_rows, percent,
+    summary_line, title,
 };
 use crate::domain::clock::Clock;
 use crate::domain::pace::Light;
@@ -16,17 +17,37 @@ pub(super) fn h(s: &str) -> String {
     escape_markup(s, true)
 }
 
-const CSS: &str = "@page{size:A4;margin:18mm 15mm}\
+const CSS: &str = "@page{size:A4;margin:15mm}\
 body{font-family:'SimSun','Songti SC','Noto Serif CJK SC',serif;font-size:11pt;color:#000;max-width:190mm;margin:auto}\
-h1{font-family:'SimHei','Heiti SC','Noto Sans CJK SC',sans-serif;font-size:18pt;text-align:center}\
-h2{font-family:'SimHei','Heiti SC','Noto Sans CJK SC',sans-serif;font-size:14pt;margin-top:1.2em}\
-h3{font-size:12pt}p.meta{text-align:center}\
+h1{font-family:'SimHei','Heiti SC','Noto Sans CJK SC',sans-serif;font-size:16pt;text-align:center}\
+h2{font-family:'SimHei','Heiti SC','Noto Sans CJK SC',sans-serif;font-size:14pt;margin:1em 0 .5em}\
+h3{font-size:12pt}p{margin:.4em 0}p.meta{text-align:center}\
 table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:9.5pt}\
-th,td{border:1px solid #000;padding:2px 4px;vertical-align:top}th{background:#eee}\
+th,td{border:1px solid #000;padding:2px 4px;vertical-align:top}th{background:#eee;white-space:nowrap}\
 thead{display:table-header-group}tr{page-break-inside:avoid}\
 td.red{background:#f4c7c3}td.yellow{background:#fce8b2}td.green{background:#d9ead3}td.grey{background:#e7e6e6}\
 table.items td:nth-child(n+2):nth-child(-n+7),table.items th{white-space:nowrap}\
-table.items td:first-child{width:28%}table.items td:last-child{width:22%}";
+table.items td:first-child{width:28%}table.items td:last-child{width:22%}\
+figure.chart{margin:.5em 0;page-break-inside:avoid;text-align:center}figure.chart svg{width:85%;height:auto}\
+figcaption{font-size:9pt;text-align:center}";
+
+/// A chart in an HTML page, with the line that says how to read it.
+pub(super) fn chart_figure(
+    out: &mut dyn Write,
+    chart: &super::chart::Chart,
+    lang: Lang,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "<figure class=\"chart\">{}<figcaption>{}</figcaption></figure>",
+        // Inline in HTML, an SVG needs no namespace (and a page of ours
+        // names no address at all).
+        chart
+            .svg()
+            .replacen(r#" xmlns="http://www.w3.org/2000/svg""#, "", 1),
+        h(lang.brief().legend)
+    )
+}
 
 fn light_class(light: Option<Light>) -> &'static str {
     match light {
@@ -41,6 +62,8 @@ fn light_class(light: Option<Light>) -> &'static str {
 pub(super) fn html_table(
     out: &mut impl Write,
     heads: &[&str],
+    widths: Option<&[u32]>,
+    light_col: Option<usize>,
     rows: impl IntoIterator<Item = (Vec<String>, Option<Light>)>,
 ) -> io::Result<()> {
     // An item table keeps its short cells (values, rates, the light, the
@@ -50,7 +73,21 @@ pub(super) fn html_table(
     } else {
         ""
     };
-    write!(out, "<table{class}><thead><tr>")?;
+    write!(out, "<table{class}>")?;
+    // Columns shared out as in the Word document.
+    if let Some(widths) = widths {
+        let total = f64::from(widths.iter().sum::<u32>().max(1));
+        write!(out, "<colgroup>")?;
+        for w in widths {
+            write!(
+                out,
+                "<col style=\"width:{:.1}%\">",
+                f64::from(*w) * 100.0 / total
+            )?;
+        }
+        write!(out, "</colgroup>")?;
+    }
+    write!(out, "<thead><tr>")?;
     for hd in heads {
         write!(out, "<th>{}</th>", h(hd))?;
     }
@@ -59,7 +96,11 @@ pub(super) fn html_table(
         write!(out, "<tr>")?;
         for (i, c) in cells.iter().enumerate() {
             // The light's cell carries its colour; the word stays beside it.
-            let class = if i == 5 { light_class(light) } else { "" };
+            let class = if light_col == Some(i) {
+                light_class(light)
+            } else {
+                ""
+            };
             write!(out, "<td{class}>{}</td>", h(c))?;
         }
         writeln!(out, "</tr>")?;
@@ -72,6 +113,8 @@ fn items_html(out: &mut impl Write, r: &Report, members: &[usize], lang: Lang) -
     html_table(
         out,
         &item_heads(lang),
+        None,
+        Some(5),
         items.map(|i| (item_cells(i, lang).to_vec(), Some(i.light()))),
     )
 }
@@ -113,10 +156,13 @@ pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> i
     html_table(
         &mut out,
         &[w.group, w.completion, w.elapsed],
+        None,
+        None,
         overview_rows(r)
             .into_iter()
             .map(|(n, g)| (vec![n, percent(g.completion), percent(g.elapsed)], None)),
     )?;
+    chart_figure(out, &super::report::chart_of(r, lang), lang)?;
     writeln!(out, "<h2>{}</h2>", h(w.progress_by))?;
     for (g, title) in r.groups.iter().zip(group_titles(r, lang)) {
         let level = if g.depth == 0 { "h3" } else { "h4" };
@@ -133,6 +179,8 @@ pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> i
         html_table(
             &mut out,
             &[w.when, w.who, w.place, w.change],
+            None,
+            None,
             r.changes
                 .iter()
                 .map(|c| (change_cells(c, lang, clock).to_vec(), None)),
@@ -148,7 +196,11 @@ pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> i
     if r.next.is_empty() {
         writeln!(out, "<p>{}</p>", h(w.next_none))?;
     } else {
-        items_html(&mut out, r, &r.next, lang)?;
+        let rows = r.next.iter().map(|&i| {
+            let i = &r.items[i];
+            (next_cells(i, lang).to_vec(), Some(i.light()))
+        });
+        html_table(&mut out, &next_heads(lang), None, Some(NEXT_LIGHT), rows)?;
     }
     if let (Some(heading), Some((_, moved))) = (baseline_heading(r, lang, clock), &r.baseline) {
         writeln!(out, "<h2>{}</h2>", h(&heading))?;
@@ -158,6 +210,8 @@ pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> i
             html_table(
                 &mut out,
                 &baseline_heads(lang),
+                None,
+                None,
                 moved.iter().map(|m| (m.cells().to_vec(), None)),
             )?;
         }
@@ -167,6 +221,8 @@ pub fn html(r: &Report, lang: Lang, clock: &Clock, mut out: &mut dyn Write) -> i
         html_table(
             &mut out,
             &super::report::quote_heads(lang),
+            None,
+            None,
             r.quotes
                 .iter()
                 .map(|q| (super::report::quote_cells(q, lang).to_vec(), None)),

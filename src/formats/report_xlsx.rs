@@ -347,6 +347,18 @@ pub fn xlsx(
                 };
             }
         }
+        // The chart below the table, as wide as the table's three columns.
+        let chart = super::report::chart_of(r, lang).png();
+        let below = u32::try_from(r.directions.len() + r.programs.len() + 8).unwrap_or(u32::MAX);
+        let wide = 440.0;
+        let image = rust_xlsxwriter::Image::new_from_buffer(&chart.bytes)?
+            .set_scale_to_size(
+                wide,
+                wide * f64::from(chart.height) / f64::from(chart.width.max(1)),
+                true,
+            )
+            .set_alt_text(lang.brief().legend);
+        ws.insert_image(below, 0, &image)?;
     }
     // A sheet per table: a direction with its 工程 after it has none of
     // its own (the overview sheet gives its figures).

@@ -35,6 +35,8 @@ pub fn doc(r: &Report, ye: &YearEnd, lang: Lang, clock: &Clock) -> Doc {
             widths: tally_widths.clone(),
             rows: vec![tally_row(&ye.total)],
         }),
+        chart: None,
+        after: None,
         sheet: w.tally_sheet.to_owned(),
     }];
     sections.push(Section {
@@ -50,6 +52,8 @@ pub fn doc(r: &Report, ye: &YearEnd, lang: Lang, clock: &Clock) -> Doc {
                 .map(tally_row)
                 .collect(),
         }),
+        chart: None,
+        after: None,
         sheet: w.group_sheet.to_owned(),
     });
     let rows: Vec<Vec<String>> = ye
@@ -87,6 +91,8 @@ pub fn doc(r: &Report, ye: &YearEnd, lang: Lang, clock: &Clock) -> Doc {
             widths: vec![3900, 1300, 1300, 1100, 1200, 1600, 1000, 3170],
             rows,
         }),
+        chart: None,
+        after: None,
         sheet: w.items_sheet.to_owned(),
     });
     Doc {
@@ -99,6 +105,7 @@ pub fn doc(r: &Report, ye: &YearEnd, lang: Lang, clock: &Clock) -> Doc {
         as_of: r.as_of.to_string(),
         made_by: r.made_by.clone(),
         made_at: r.made_at.clone(),
+        portrait: false,
         sections,
     }
 }

@@ -12,6 +12,7 @@ macro_rules! say {
     };
 }
 
+mod brief;
 mod check;
 mod cli;
 mod cockpit;

@@ -5,6 +5,8 @@ use crate::domain::year_end::{Outcome, Tally};
 
 pub struct YearEndWords {
     pub title: &'static str,
+    /// The start of a file's name the cockpit's `R` writes.
+    pub file_stem: &'static str,
     pub overall: &'static str,
     pub by_group: &'static str,
     pub each: &'static str,
@@ -26,6 +28,7 @@ pub struct YearEndWords {
 
 const ZH: YearEndWords = YearEndWords {
     title: "年度目标任务完成情况考核表",
+    file_stem: "年度考核",
     overall: "一、总体完成情况",
     by_group: "二、分方向、分工程完成情况",
     each: "三、逐项考核",
@@ -46,6 +49,7 @@ const ZH: YearEndWords = YearEndWords {
 
 const EN: YearEndWords = YearEndWords {
     title: "Year-end assessment",
+    file_stem: "year-end-assessment",
     overall: "1. Overall",
     by_group: "2. By direction and program",
     each: "3. Item by item",

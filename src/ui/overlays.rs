@@ -159,9 +159,9 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             frame.render_widget(Paragraph::new(wrapped), note);
         }
         Overlay::Menu(m) if m.of == crate::app::overlay::MenuOf::Report => {
-            // In the order of `menu::REPORT_FORMATS`.
-            let names = ui.report_formats;
-            let popup = centered(area, 30, super::cells(names.len()).saturating_add(2));
+            // In the order of `menu::REPORT_CHOICES`.
+            let names = ui.report_choices;
+            let popup = centered(area, 34, super::cells(names.len()).saturating_add(2));
             let inner = boxed(frame, popup, ui.report_title, theme);
             let lines: Vec<Line> = names
                 .iter()

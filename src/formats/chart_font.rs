@@ -1,0 +1,168 @@
+//! The font a chart's picture (PNG, for Word) writes its words in. A
+//! picture carries its letters as pixels, so they need a font file on the
+//! machine that draws it: `PLAN_COCKPIT_FONT` when it names one, else the
+//! first Chinese font of the usual folders (Noto/Source Han, WenQuanYi,
+//! Droid, SimHei…), else a Latin one for the figures alone. An office
+//! server often has none: the picture is then drawn without words, and the
+//! document says so and puts the figures beside it. The HTML's SVG chart
+//! needs none of this — the browser brings its own fonts.
+
+use ab_glyph::{Font, FontRef};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The name the found font is registered under with plotters.
+pub const FAMILY: &str = "plan-cockpit-chart";
+
+/// Font files by preference, matched on the lower-cased file name:
+/// Chinese faces first (a simplified-Chinese cut before a collection).
+const CHINESE: [&str; 14] = [
+    "notosanscjksc-regular",
+    "sourcehansanssc-regular",
+    "notosanscjk-regular",
+    "sourcehansans-regular",
+    "wqy-microhei",
+    "wqy-zenhei",
+    "droidsansfallbackfull",
+    "droidsansfallback",
+    "simhei",
+    "msyh",
+    "simsun",
+    "notoserifcjksc-regular",
+    "notoserifcjk-regular",
+    "uming",
+];
+
+/// Figures and Latin letters only: enough for an English chart's words
+/// and every chart's percentages.
+const LATIN: [&str; 4] = [
+    "dejavusans.ttf",
+    "liberationsans-regular",
+    "notosans-regular",
+    "freesans",
+];
+
+/// A walk of the font folders stops here: a shared server's fonts folder
+/// holds hundreds of files, not tens of thousands.
+const MAX_FILES: usize = 20_000;
+
+/// The loaded font: its bytes live as long as the process (plotters keeps
+/// a reference to them), loaded once.
+pub struct ChartFont {
+    pub bytes: &'static [u8],
+}
+
+impl ChartFont {
+    /// Whether every character of `text` has a glyph (so nothing would be
+    /// drawn as an empty box).
+    pub fn covers(&self, text: &str) -> bool {
+        FontRef::try_from_slice(self.bytes).is_ok_and(|f| {
+            text.chars()
+                .filter(|c| !c.is_whitespace())
+                .all(|c| f.glyph_id(c).0 != 0)
+        })
+    }
+}
+
+/// The chart font of this process, found and registered once.
+pub fn chart_font() -> Option<&'static ChartFont> {
+    static FONT: OnceLock<Option<ChartFont>> = OnceLock::new();
+    FONT.get_or_init(|| {
+        let named = std::env::var_os("PLAN_COCKPIT_FONT").map(PathBuf::from);
+        let path = named
+            .filter(|p| load(p).is_some())
+            .or_else(|| find(&font_folders()))?;
+        let bytes: &'static [u8] = Box::leak(std::fs::read(&path).ok()?.into_boxed_slice());
+        plotters::style::register_font(FAMILY, plotters::style::FontStyle::Normal, bytes).ok()?;
+        Some(ChartFont { bytes })
+    })
+    .as_ref()
+}
+
+/// Whether `path` is a font ab_glyph can read (a garbage
+/// `PLAN_COCKPIT_FONT` is passed over, not trusted).
+fn load(path: &Path) -> Option<()> {
+    let bytes = std::fs::read(path).ok()?;
+    FontRef::try_from_slice(&bytes).ok().map(|_| ())
+}
+
+/// Where fonts are kept on a Linux server and in a user's home.
+fn font_folders() -> Vec<PathBuf> {
+    let mut out = vec![
+        PathBuf::from("/usr/share/fonts"),
+        PathBuf::from("/usr/local/share/fonts"),
+    ];
+    if let Some(data) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+        out.push(PathBuf::from(data).join("fonts"));
+    }
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        let home = PathBuf::from(home);
+        out.push(home.join(".local/share/fonts"));
+        out.push(home.join(".fonts"));
+    }
+    out
+}
+
+/// The best font file under `folders`: the most preferred Chinese face,
+/// else a Latin one.
+pub fn find(folders: &[PathBuf]) -> Option<PathBuf> {
+    let mut files = Vec::new();
+    for f in folders {
+        walk(f, 0, &mut files);
+    }
+    let rank = |p: &PathBuf| {
+        let name = p.file_name()?.to_string_lossy().to_lowercase();
+        let font = [".ttf", ".ttc", ".otf"].iter().any(|e| name.ends_with(e));
+        font.then_some(())?;
+        CHINESE
+            .iter()
+            .chain(LATIN.iter())
+            .position(|want| name.starts_with(want))
+    };
+    let mut ranked: Vec<(usize, PathBuf)> = files
+        .into_iter()
+        .filter_map(|p| rank(&p).map(|r| (r, p)))
+        .collect();
+    // The same name in two folders: the first folder's, as fontconfig.
+    ranked.sort_by_key(|(r, _)| *r);
+    ranked
+        .into_iter()
+        .map(|(_, p)| p)
+        .find(|p| load(p).is_some())
+}
+
+fn walk(dir: &Path, depth: u8, out: &mut Vec<PathBuf>) {
+    if depth > 6 || out.len() >= MAX_FILES {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for e in entries {
+        let path = e.path();
+        match e.file_type() {
+            Ok(t) if t.is_dir() => walk(&path, depth + 1, out),
+            Ok(_) if out.len() < MAX_FILES => out.push(path),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chinese_face_is_preferred_and_a_non_font_is_passed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("truetype/dejavu");
+        std::fs::create_dir_all(&sub).unwrap();
+        // Named like a font, but not one: never chosen.
+        std::fs::write(dir.path().join("wqy-microhei.ttc"), b"not a font").unwrap();
+        std::fs::write(sub.join("DejaVuSans.ttf"), b"nor this").unwrap();
+        assert_eq!(find(&[dir.path().to_path_buf()]), None);
+        assert_eq!(find(&[dir.path().join("missing")]), None);
+    }
+}
