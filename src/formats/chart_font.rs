@@ -69,21 +69,42 @@ pub fn chart_font() -> Option<&'static ChartFont> {
     static FONT: OnceLock<Option<ChartFont>> = OnceLock::new();
     FONT.get_or_init(|| {
         let named = std::env::var_os("PLAN_COCKPIT_FONT").map(PathBuf::from);
-        let path = named
-            .filter(|p| load(p).is_some())
-            .or_else(|| find(&font_folders()))?;
-        let bytes: &'static [u8] = Box::leak(std::fs::read(&path).ok()?.into_boxed_slice());
+        let bytes = named
+            .and_then(|p| load(&p))
+            .or_else(|| load(&find(&font_folders())?))?;
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
         plotters::style::register_font(FAMILY, plotters::style::FontStyle::Normal, bytes).ok()?;
         Some(ChartFont { bytes })
     })
     .as_ref()
 }
 
+/// The largest font file read: a Chinese collection is 20–30 MB.
+const MOST_BYTES: u64 = 64 << 20;
+
+/// The bytes of `path` if it is a regular file of a font's size: never a
+/// device, a pipe or a folder (`PLAN_COCKPIT_FONT=/dev/zero` would read
+/// for ever).
+fn read(path: &Path) -> Option<Vec<u8>> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > MOST_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(path).ok()?, MOST_BYTES),
+        &mut bytes,
+    )
+    .ok()?;
+    Some(bytes)
+}
+
 /// Whether `path` is a font ab_glyph can read (a garbage
 /// `PLAN_COCKPIT_FONT` is passed over, not trusted).
-fn load(path: &Path) -> Option<()> {
-    let bytes = std::fs::read(path).ok()?;
-    FontRef::try_from_slice(&bytes).ok().map(|_| ())
+fn load(path: &Path) -> Option<Vec<u8>> {
+    let bytes = read(path)?;
+    FontRef::try_from_slice(&bytes).ok()?;
+    Some(bytes)
 }
 
 /// Where fonts are kept on a Linux server and in a user's home.
@@ -164,5 +185,8 @@ mod tests {
         std::fs::write(sub.join("DejaVuSans.ttf"), b"nor this").unwrap();
         assert_eq!(find(&[dir.path().to_path_buf()]), None);
         assert_eq!(find(&[dir.path().join("missing")]), None);
+        // A device or a folder is never read as a font.
+        assert_eq!(load(Path::new("/dev/zero")), None);
+        assert_eq!(load(dir.path()), None);
     }
 }

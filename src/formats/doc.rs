@@ -11,7 +11,7 @@ use super::report_docx::{
 };
 use super::report_html::{chart_figure, h, html_table, page_head};
 use super::report_xlsx::{clean, formats, header, sheet_name};
-use super::xlsx_print::{print_setup, row_height};
+use super::xlsx_print::{print_setup, row_height, set_height};
 use crate::i18n::Lang;
 use rust_xlsxwriter::Workbook;
 use std::collections::HashSet;
@@ -192,15 +192,12 @@ pub fn xlsx(d: &Doc, out: &mut dyn Write) -> Result<(), rust_xlsxwriter::XlsxErr
                 .map(String::as_str)
                 .zip(widths.iter().copied())
                 .collect();
-            ws.set_row_height(r, row_height(&tall))?;
+            set_height(ws, r, row_height(&tall), &f.heights_left)?;
             for (c, text) in row.iter().enumerate() {
                 let c = u16::try_from(c).unwrap_or(u16::MAX);
                 ws.write_string_with_format(r, c, clean(text), &f.text)?;
             }
         }
     }
-    let mut buffer = io::Cursor::new(Vec::new());
-    book.save_to_writer(&mut buffer)?;
-    out.write_all(buffer.get_ref())
-        .map_err(rust_xlsxwriter::XlsxError::IoError)
+    super::report_xlsx::save(&mut book, out)
 }

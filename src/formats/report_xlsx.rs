@@ -6,7 +6,7 @@
 //! sheet come back (`import-values`) and be checked against the database.
 //! Sheets are written row by row in constant memory.
 
-use super::xlsx_print::{print_setup, row_height};
+use super::xlsx_print::{print_setup, row_height, set_height};
 use crate::domain::Kind;
 use crate::domain::clock::Clock;
 use crate::domain::pace::Light;
@@ -59,6 +59,8 @@ pub(super) struct Formats {
     pub(super) title: Format,
     pub(super) wrap: Format,
     pub(super) light: [Format; 3],
+    /// How many more rows may be given a height (see `set_height`).
+    pub(super) heights_left: std::cell::Cell<usize>,
 }
 
 pub(super) fn formats() -> Formats {
@@ -68,6 +70,7 @@ pub(super) fn formats() -> Formats {
         .set_border(FormatBorder::Thin)
         .set_text_wrap();
     Formats {
+        heights_left: std::cell::Cell::new(super::xlsx_print::MOST_HEIGHTS),
         head: base
             .clone()
             .set_bold()
@@ -197,7 +200,8 @@ fn item_row(
         .unwrap_or_default();
     // Every wrapped line of the name and the note shows (set before the
     // row's first cell: a constant-memory sheet writes rows as it goes).
-    ws.set_row_height(row, row_height(&[(&what, 40.0), (&note_text, 40.0)]))?;
+    let height = row_height(&[(&what, 40.0), (&note_text, 40.0)]);
+    set_height(ws, row, height, &f.heights_left)?;
     #[allow(clippy::cast_precision_loss)]
     ws.write_number_with_format(row, 0, m.id as f64, &f.text)?;
     ws.write_string_with_format(row, 1, &what, &f.text)?;
@@ -382,7 +386,8 @@ pub fn xlsx(
         for (n, c) in r.changes.iter().enumerate() {
             let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
             let cells = super::report::change_cells(c, lang, clock);
-            ws.set_row_height(row, row_height(&[(&cells[2], 50.0), (&cells[3], 50.0)]))?;
+            let height = row_height(&[(&cells[2], 50.0), (&cells[3], 50.0)]);
+            set_height(ws, row, height, &f.heights_left)?;
             for (col, text) in cells.iter().enumerate() {
                 let col = u16::try_from(col).unwrap_or(u16::MAX);
                 ws.write_string_with_format(row, col, clean(text), &f.text)?;
@@ -434,16 +439,27 @@ pub fn xlsx(
         for (n, q) in r.quotes.iter().enumerate() {
             let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
             let cells = super::report::quote_cells(q, lang);
-            ws.set_row_height(row, row_height(&[(&cells[0], 40.0), (&cells[1], 80.0)]))?;
+            let height = row_height(&[(&cells[0], 40.0), (&cells[1], 80.0)]);
+            set_height(ws, row, height, &f.heights_left)?;
             for (c, text) in cells.iter().enumerate() {
                 let c = u16::try_from(c).unwrap_or(u16::MAX);
                 ws.write_string_with_format(row, c, clean(text), &f.text)?;
             }
         }
     }
-    let mut buffer = std::io::Cursor::new(Vec::new());
-    book.save_to_writer(&mut buffer)?;
-    out.write_all(buffer.get_ref()).map_err(XlsxError::IoError)
+    save(&mut book, out)
+}
+
+/// The workbook's zip into `out`: assembled in an unnamed temporary file
+/// (rust_xlsxwriter seeks as it writes), not in memory — the city plan's
+/// 16 MB workbook held twice over in a growing buffer cost 30 MB of the
+/// 200 MB budget.
+pub(super) fn save(book: &mut Workbook, out: &mut dyn std::io::Write) -> Result<(), XlsxError> {
+    let mut file = tempfile::tempfile().map_err(XlsxError::IoError)?;
+    book.save_to_writer(&mut file)?;
+    std::io::Seek::rewind(&mut file).map_err(XlsxError::IoError)?;
+    std::io::copy(&mut file, out).map_err(XlsxError::IoError)?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -207,3 +207,24 @@ fn r_writes_the_brief_and_the_year_end() {
         assert!(std::fs::metadata(&path).unwrap().len() > 1000);
     }
 }
+
+/// `PLAN_COCKPIT_FONT` naming something that is not a font — a device
+/// that never ends, a folder, the database — is passed over: the brief is
+/// written all the same.
+#[test]
+fn a_garbage_font_setting_is_passed_over() {
+    let sb = autumn();
+    let path = sb.path("简报.docx");
+    let db = sb.db.to_str().unwrap().to_owned();
+    for garbage in ["/dev/zero", "/", db.as_str(), "", "/no/such/font.ttf"] {
+        let out = sb
+            .cmd()
+            .env("PLAN_COCKPIT_NOW", NOW)
+            .env("PLAN_COCKPIT_FONT", garbage)
+            .args(["report", "--summary", "-o", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{garbage}: {out:?}");
+        assert!(unzip(&path)["word/document.xml"].contains(r#"<a:blip r:embed="rId10"/>"#));
+    }
+}
