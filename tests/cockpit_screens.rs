@@ -60,6 +60,8 @@ const STATES: &[(&str, &str)] = &[
     ("agenda_narrowed", "Add"),
     // A form's help with its examples, wrapped whole at 80 columns.
     ("form_help", "<Tab>jjjjjjj<Enter>e"),
+    // `R`: the weekly report, the 领导版 and the year-end 考核 to choose.
+    ("report_menu", "R"),
 ];
 
 /// States drawn at 80×24 and 120×40 (the rest at 80×24 and 160×48).
@@ -70,6 +72,7 @@ const MIDDLE: &[&str] = &[
     "explain_pane",
     "agenda_narrowed",
     "form_help",
+    "report_menu",
 ];
 
 #[test]

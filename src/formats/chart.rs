@@ -4,7 +4,6 @@
 //! print as on a screen. Drawn once by plotters, as SVG for the HTML page
 //! and as PNG for Word.
 
-use super::report::percent;
 use plotters::coord::Shift;
 use plotters::prelude::{
     BitMapBackend, DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea, IntoFont,
@@ -126,6 +125,12 @@ fn encode(rgb: &[u8], w: u32, h: u32) -> Vec<u8> {
         let _ = w.write_image_data(rgb);
     }
     bytes
+}
+
+/// A share as the reports write it: `66%`, or a dash for none.
+pub(super) fn percent(v: Option<f64>) -> String {
+    v.map(|p| format!("{:.0}%", (p * 100.0).clamp(-1e9, 1e9)))
+        .unwrap_or_else(|| "—".into())
 }
 
 /// Draws `c` on `root`, every length times `s`, words in `family` when

@@ -7,6 +7,7 @@ pub mod chart;
 mod chart_font;
 pub mod csv;
 pub mod doc;
+mod docx_parts;
 pub mod filtered;
 pub mod json;
 pub mod json_stream;

@@ -11,10 +11,8 @@ use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
 use std::io::{self, Write};
 
-pub(super) fn percent(v: Option<f64>) -> String {
-    v.map(|p| format!("{:.0}%", (p * 100.0).clamp(-1e9, 1e9)))
-        .unwrap_or_else(|| "—".into())
-}
+/// A share as every report writes it (the chart too, which owns it).
+pub(super) use super::chart::percent;
 
 pub(super) fn light_word(lang: Lang, light: Light) -> String {
     match light {
