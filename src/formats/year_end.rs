@@ -88,7 +88,7 @@ pub fn doc(r: &Report, ye: &YearEnd, lang: Lang, clock: &Clock) -> Doc {
             heads: vec![
                 rw.item, w.goal, rw.value, w.outcome, rw.due, rw.owner, rw.lead, rw.note,
             ],
-            widths: vec![3900, 1300, 1300, 1100, 1200, 1600, 1000, 3170],
+            widths: vec![3700, 1300, 1300, 1300, 1200, 1600, 1000, 3170],
             rows,
         }),
         chart: None,
