@@ -12,6 +12,17 @@ fn at(sb: &Sandbox, now: &str, args: &[&str]) -> String {
     sb.ok_at(now, args)
 }
 
+/// `--lang zh report` with `extra`, at `now`, written to `name` in the
+/// sandbox (its extension choosing the format); where it is.
+fn report_file(sb: &Sandbox, now: &str, name: &str, extra: &[&str]) -> std::path::PathBuf {
+    let path = sb.path(name);
+    let mut args = vec!["--lang", "zh", "report"];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["-o", path.to_str().unwrap()]);
+    at(sb, now, &args);
+    path
+}
+
 /// The 2023 plan with readings over the autumn, owners and a note; the
 /// last week's work entered on 1 and 4 December.
 fn autumn() -> Sandbox {
@@ -244,20 +255,7 @@ fn unzip(path: &std::path::Path) -> std::collections::HashMap<String, String> {
 #[test]
 fn the_workbook_has_a_sheet_per_group_frozen_headers_and_coloured_lights() {
     let sb = autumn();
-    let path = sb.path("工作进展.xlsx");
-    at(
-        &sb,
-        NOW,
-        &[
-            "--lang",
-            "zh",
-            "report",
-            "--format",
-            "xlsx",
-            "-o",
-            path.to_str().unwrap(),
-        ],
-    );
+    let path = report_file(&sb, NOW, "工作进展.xlsx", &["--format", "xlsx"]);
     let parts = unzip(&path);
     let book = &parts["xl/workbook.xml"];
     for sheet in [
@@ -341,20 +339,7 @@ fn the_workbook_has_a_sheet_per_group_frozen_headers_and_coloured_lights() {
 #[test]
 fn the_document_is_a4_with_repeating_table_headers_and_shaded_lights() {
     let sb = autumn();
-    let path = sb.path("工作进展.docx");
-    at(
-        &sb,
-        NOW,
-        &[
-            "--lang",
-            "zh",
-            "report",
-            "--format",
-            "docx",
-            "-o",
-            path.to_str().unwrap(),
-        ],
-    );
+    let path = report_file(&sb, NOW, "工作进展.docx", &["--format", "docx"]);
     let parts = unzip(&path);
     for part in [
         "[Content_Types].xml",

@@ -4,7 +4,7 @@
 //! golden Markdown and HTML in both languages, the Word file through its
 //! XML, and the same chart in the full report's HTML, Word and Excel.
 
-use super::{NOW, at, autumn, unzip};
+use super::{NOW, at, autumn, report_file, unzip};
 
 #[test]
 fn golden_briefs_in_both_languages() {
@@ -72,19 +72,7 @@ fn the_brief_counts_agree_and_says_red_items_once() {
 #[test]
 fn the_brief_in_word_is_one_upright_page_with_its_chart() {
     let sb = autumn();
-    let path = sb.path("简报.docx");
-    at(
-        &sb,
-        NOW,
-        &[
-            "--lang",
-            "zh",
-            "report",
-            "--summary",
-            "-o",
-            path.to_str().unwrap(),
-        ],
-    );
+    let path = report_file(&sb, NOW, "简报.docx", &["--summary"]);
     let bytes = std::fs::read(&path).unwrap();
     let parts = unzip(&path);
     let doc = &parts["word/document.xml"];
@@ -132,15 +120,8 @@ fn the_full_report_carries_the_same_chart() {
         .expect("a chart");
     assert!(svg.starts_with("<svg"), "{svg}");
     assert!(svg.contains("\n科技创新培优工程\n"), "{svg}");
-    let docx = sb.path("周报.docx");
-    let xlsx = sb.path("周报.xlsx");
-    for f in [&docx, &xlsx] {
-        at(
-            &sb,
-            NOW,
-            &["--lang", "zh", "report", "-o", f.to_str().unwrap()],
-        );
-    }
+    let docx = report_file(&sb, NOW, "周报.docx", &[]);
+    let xlsx = report_file(&sb, NOW, "周报.xlsx", &[]);
     assert!(unzip(&docx)["word/document.xml"].contains(r#"<a:blip r:embed="rId10"/>"#));
     let book = unzip(&xlsx);
     assert!(

@@ -5,7 +5,7 @@
 //! Skipped, with a message, where LibreOffice (or its Writer) is not
 //! installed.
 
-use super::{NOW, at, autumn};
+use super::{NOW, autumn, report_file};
 use std::path::Path;
 use std::process::Command;
 
@@ -52,28 +52,9 @@ fn libreoffice_lays_the_weekly_report_out_in_a_few_pages() {
     }
     let sb = autumn();
     let profile = sb.path("lo-profile");
-    let docx = sb.path("weekly.docx");
-    let xlsx = sb.path("weekly.xlsx");
-    let brief = sb.path("brief.docx");
-    for f in [&docx, &xlsx] {
-        at(
-            &sb,
-            NOW,
-            &["--lang", "zh", "report", "-o", f.to_str().unwrap()],
-        );
-    }
-    at(
-        &sb,
-        NOW,
-        &[
-            "--lang",
-            "zh",
-            "report",
-            "--summary",
-            "-o",
-            brief.to_str().unwrap(),
-        ],
-    );
+    let docx = report_file(&sb, NOW, "weekly.docx", &[]);
+    let xlsx = report_file(&sb, NOW, "weekly.xlsx", &[]);
+    let brief = report_file(&sb, NOW, "brief.docx", &["--summary"]);
     match converted(&docx, &profile) {
         None => eprintln!("skipped: this LibreOffice has no Writer to read .docx"),
         Some(pdf) => {
