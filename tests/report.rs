@@ -434,12 +434,12 @@ fn r_writes_this_weeks_report_and_says_where() {
     assert!(app.flash.as_ref().unwrap().text.contains("正在生成报告"));
     let mut ask = app.report_wanted().expect("a report asked for");
     assert!(app.report_wanted().is_none(), "asked once");
-    assert_eq!(ask.format, plan_cockpit::app::report::ReportFormat::Xlsx);
+    assert_eq!(ask.format, plan_cockpit::report::ReportFormat::Xlsx);
     ask.folder = sb.dir.path().to_owned();
     let store = common::open_store(&sb.db);
     let clock = common::test_clock();
-    let first = plan_cockpit::app::report::write_report(&store, &ask, &clock).unwrap();
-    let second = plan_cockpit::app::report::write_report(&store, &ask, &clock).unwrap();
+    let first = plan_cockpit::report::write_report(&store, &ask, &clock).unwrap();
+    let second = plan_cockpit::report::write_report(&store, &ask, &clock).unwrap();
     assert!(first.ends_with("工作进展报告-2026-11-29.xlsx"), "{first:?}");
     assert!(
         second.ends_with("工作进展报告-2026-11-29-2.xlsx"),
@@ -453,7 +453,7 @@ fn r_writes_this_weeks_report_and_says_where() {
     );
     // A folder that cannot take it: the reason, in words, and no file.
     ask.folder = sb.dir.path().join("no-such-folder");
-    let failed = plan_cockpit::app::report::write_report(&store, &ask, &clock).unwrap_err();
+    let failed = plan_cockpit::report::write_report(&store, &ask, &clock).unwrap_err();
     app.handle(plan_cockpit::app::Event::ReportWritten(Err(
         failed.said(ask.lang, &clock)
     )));

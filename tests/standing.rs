@@ -98,7 +98,6 @@ fn a_past_figure_shows_its_day_and_a_zero_target_is_refused() {
 mod every_view {
     use super::common;
     use plan_cockpit::app::lights::{self, Ask};
-    use plan_cockpit::app::report::{By, build};
     use plan_cockpit::domain::lens::{Group, Lens};
     use plan_cockpit::domain::pace::Light;
     use plan_cockpit::domain::report::Period;
@@ -107,6 +106,7 @@ mod every_view {
     use plan_cockpit::domain::trend::Trend;
     use plan_cockpit::domain::{Clock, MilestoneChange, Status, ValueChange};
     use plan_cockpit::i18n::Lang;
+    use plan_cockpit::report::{By, build};
     use plan_cockpit::store::ListFilter;
     use proptest::prelude::*;
     use std::collections::HashMap;

@@ -2,8 +2,8 @@
 //! week's report (`R`).
 
 use super::next::Command;
-use super::report::{ReportFormat, ReportKind};
 use super::*;
+use crate::report::{ReportAsk, ReportFormat, ReportKind};
 
 pub struct Menu {
     pub of: MenuOf,
@@ -105,7 +105,7 @@ impl App {
     /// the planner goes on, and says where when it is done.
     pub(super) fn want_report(&mut self, kind: ReportKind, format: ReportFormat) {
         let folder = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
-        self.report_wanted = Some(super::report::ReportAsk {
+        self.report_wanted = Some(ReportAsk {
             kind,
             format,
             lang: self.lang,
@@ -120,7 +120,7 @@ impl App {
     }
 
     /// The question for the worker, once.
-    pub fn report_wanted(&mut self) -> Option<super::report::ReportAsk> {
+    pub fn report_wanted(&mut self) -> Option<ReportAsk> {
         self.report_wanted.take()
     }
 

@@ -32,10 +32,7 @@ pub enum Command {
     /// Another baseline chosen to compare with: read it.
     ReloadCompare,
     /// Close the menu and have this week's report written in this format.
-    WriteReport(
-        crate::app::report::ReportKind,
-        crate::app::report::ReportFormat,
-    ),
+    WriteReport(crate::report::ReportKind, crate::report::ReportFormat),
     /// Close the menu and set the status.
     SetStatus {
         milestone: i64,

@@ -152,14 +152,14 @@ pub enum Command {
         #[arg(long)]
         week: bool,
         /// How the tables are grouped.
-        #[arg(long, value_enum, default_value_t = report::By::Direction)]
-        by: report::By,
+        #[arg(long, value_enum, default_value_t = report::ByArg::Direction)]
+        by: report::ByArg,
         /// Only the work this unit or person answers for.
         #[arg(long, value_name = "WHO")]
         owner: Option<String>,
         /// The format [default: from -o's extension, else markdown].
         #[arg(long, value_enum)]
-        format: Option<report::ReportFormat>,
+        format: Option<report::FormatArg>,
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,

@@ -257,14 +257,15 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             report::ReportArgs {
                 as_of,
                 since,
-                by,
+                by: by.into(),
                 owner,
                 format: output::pick_format(
                     lang,
                     format,
                     output.as_deref(),
                     &report::BY_EXTENSION,
-                )?,
+                )?
+                .into(),
                 output,
                 baseline,
                 ahead,

@@ -3,19 +3,62 @@
 
 use super::commands::{Context, open_seeded};
 use super::{Failure, Outcome};
-pub use crate::app::report::{By, ReportFormat, build, week_before};
+pub use crate::report::{By, ReportFormat, build};
+
+/// `report --format`: the command line's names for the formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    Markdown,
+    Html,
+    /// Excel/WPS: a sheet per group, the changes, the problems, next steps.
+    Xlsx,
+    /// Word/WPS: A4, the tables' header rows repeated on every page.
+    Docx,
+}
+
+impl From<FormatArg> for ReportFormat {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Markdown => ReportFormat::Markdown,
+            FormatArg::Html => ReportFormat::Html,
+            FormatArg::Xlsx => ReportFormat::Xlsx,
+            FormatArg::Docx => ReportFormat::Docx,
+        }
+    }
+}
+
+/// `report --by`: the command line's names for the groupings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ByArg {
+    /// Each 方向, with its 工程 inside (the default).
+    Direction,
+    Program,
+    Area,
+    Owner,
+}
+
+impl From<ByArg> for By {
+    fn from(b: ByArg) -> Self {
+        match b {
+            ByArg::Direction => By::Direction,
+            ByArg::Program => By::Program,
+            ByArg::Area => By::Area,
+            ByArg::Owner => By::Owner,
+        }
+    }
+}
 use crate::domain::report::Period;
 use crate::domain::typed_forms::parse_day;
 use std::path::PathBuf;
 
 /// What `-o NAME.EXT` asks for without `--format`; the first is the default.
-pub const BY_EXTENSION: [(&str, ReportFormat); 6] = [
-    ("md", ReportFormat::Markdown),
-    ("markdown", ReportFormat::Markdown),
-    ("html", ReportFormat::Html),
-    ("htm", ReportFormat::Html),
-    ("docx", ReportFormat::Docx),
-    ("xlsx", ReportFormat::Xlsx),
+pub const BY_EXTENSION: [(&str, FormatArg); 6] = [
+    ("md", FormatArg::Markdown),
+    ("markdown", FormatArg::Markdown),
+    ("html", FormatArg::Html),
+    ("htm", FormatArg::Html),
+    ("docx", FormatArg::Docx),
+    ("xlsx", FormatArg::Xlsx),
 ];
 
 pub struct ReportArgs {
@@ -49,24 +92,19 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
         None => today,
     };
     let since = match &args.since {
-        Some(d) => parse_day(d, plan_year).map_err(|e| bad("since", e))?,
-        None => week_before(as_of),
+        Some(d) => Some(parse_day(d, plan_year).map_err(|e| bad("since", e))?),
+        None => None,
     };
     let owner = args.owner.as_deref();
     if let Some(year) = args.year_end {
         let year = year.unwrap_or(plan_year);
-        let doc = crate::app::report::year_end(&store, lang, year, plan_year, owner, &ctx.clock)?;
+        let doc = crate::report::year_end(&store, lang, year, plan_year, owner, &ctx.clock)?;
         let format = args.format;
         return emit(ctx, &args, |out| format.write_doc(&doc, lang, out));
     }
-    let period = Period {
-        as_of,
-        since,
-        plan_year,
-        next_days: crate::domain::report::ahead_days(as_of, plan_year, args.ahead),
-    };
+    let period = Period::weekly(as_of, plan_year, since, args.ahead);
     if args.summary {
-        let doc = crate::app::report::brief(&store, lang, &period, owner, &ctx.clock)?;
+        let doc = crate::report::brief(&store, lang, &period, owner, &ctx.clock)?;
         let format = args.format;
         return emit(ctx, &args, |out| format.write_doc(&doc, lang, out));
     }

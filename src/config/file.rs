@@ -4,9 +4,9 @@
 use super::{KeyWhy, Problem, Settings, What};
 use crate::app::keymap::{BINDINGS, action_name, section_of};
 use crate::app::look::Palette;
-use crate::app::report::ReportFormat;
 use crate::domain::agenda::WINDOWS;
 use crate::i18n::Lang;
+use crate::report::ReportFormat;
 use serde::Deserialize;
 use std::time::Duration;
 use toml::Spanned;

@@ -10,8 +10,8 @@ mod keys;
 use crate::app::Prefs;
 use crate::app::keymap::Keymap;
 use crate::app::look::{Look, Palette};
-use crate::app::report::ReportFormat;
 use crate::i18n::Lang;
+use crate::report::ReportFormat;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

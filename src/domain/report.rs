@@ -230,6 +230,36 @@ pub struct Period {
     pub next_days: i64,
 }
 
+impl Period {
+    /// A week's report judged on `as_of`: its changes since `since` (the
+    /// seven days before, by default), 下步计划 `ahead` days on (see
+    /// `ahead_days`). The one place a report's period is reckoned, for
+    /// the command line and the cockpit's `R` alike.
+    pub fn weekly(as_of: Date, plan_year: i16, since: Option<Date>, ahead: Option<i64>) -> Period {
+        let week_before = as_of
+            .checked_sub(jiff::Span::new().days(7))
+            .unwrap_or(as_of);
+        Period {
+            as_of,
+            since: since.unwrap_or(week_before),
+            plan_year,
+            next_days: ahead_days(as_of, plan_year, ahead),
+        }
+    }
+
+    /// The year-end 考核 of `year`: judged on its last day, or on `today`
+    /// before it.
+    pub fn year_end(year: i16, today: Date) -> Period {
+        let as_of = Date::new(year, 12, 31).map_or(today, |last| last.min(today));
+        Period {
+            as_of,
+            since: as_of,
+            plan_year: year,
+            next_days: 0,
+        }
+    }
+}
+
 /// How far 下步计划 looks from `as_of`: `asked` days, or to the end of
 /// next month (as the agenda); in the plan year's last quarter always to
 /// its year end, so the year's closing items are never left out.

@@ -240,19 +240,19 @@ fn lights_worker(db: PathBuf, author: String, clock: crate::domain::Clock) -> Li
 /// (or why not) out, on a read-only connection of its own, so the screen
 /// never waits for a report to be laid out.
 struct ReportWorker {
-    ask: std::sync::mpsc::Sender<crate::app::report::ReportAsk>,
+    ask: std::sync::mpsc::Sender<crate::report::ReportAsk>,
     answer: std::sync::mpsc::Receiver<AppEvent>,
 }
 
 fn report_worker(db: PathBuf, author: String, clock: crate::domain::Clock) -> ReportWorker {
-    let (ask, asked) = std::sync::mpsc::channel::<crate::app::report::ReportAsk>();
+    let (ask, asked) = std::sync::mpsc::channel::<crate::report::ReportAsk>();
     let (answer_tx, answer) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         while let Ok(question) = asked.recv() {
             let opts = reader(&author, &clock);
             let written = store::open(&db, opts)
-                .map_err(crate::app::report::ReportFailed::Store)
-                .and_then(|s| crate::app::report::write_report(&s, &question, &clock))
+                .map_err(crate::report::ReportFailed::Store)
+                .and_then(|s| crate::report::write_report(&s, &question, &clock))
                 .map_err(|e| e.said(question.lang, &clock));
             if answer_tx.send(AppEvent::ReportWritten(written)).is_err() {
                 return;

@@ -147,7 +147,7 @@ fn the_brief_refuses_what_it_does_not_show() {
 /// `R` offers the 领导版 and the year-end 考核 beside the weekly report.
 #[test]
 fn r_writes_the_brief_and_the_year_end() {
-    use plan_cockpit::app::report::{ReportFormat, ReportKind, write_report};
+    use plan_cockpit::report::{ReportFormat, ReportKind, write_report};
     let (sb, mut app) = super::common::cockpit(plan_cockpit::i18n::Lang::Zh);
     let store = super::common::open_store(&sb.db);
     let clock = super::common::test_clock();

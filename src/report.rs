@@ -1,6 +1,9 @@
-//! The weekly report assembled from the store's rows and the domain's
-//! judgement (the formats lay it out): what `plan-cockpit report` prints
-//! and what `R` in the cockpit writes to a file while the planner works on.
+//! The reports as a use case: the weekly report assembled from the store's
+//! rows and the domain's judgement, its one-page 领导版 and the year-end
+//! 考核 (the formats lay them out) — what `plan-cockpit report` prints and
+//! what `R` in the cockpit writes to a file while the planner works on.
+//! No terminal and no command line here: clap's names for these live in
+//! `cli/args.rs`.
 
 use crate::domain::lens::Lens;
 use crate::domain::report::{self, Item, Period, Report};
@@ -12,7 +15,7 @@ use crate::store::{ListFilter, Store};
 use jiff::civil::Date;
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFormat {
     Markdown,
     Html,
@@ -22,7 +25,8 @@ pub enum ReportFormat {
     Docx,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// How the weekly report's tables are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum By {
     /// Each 方向, with its 工程 inside (the default).
     Direction,
@@ -231,27 +235,13 @@ pub fn year_end(
     owner: Option<&str>,
     clock: &crate::domain::Clock,
 ) -> crate::store::Result<crate::formats::doc::Doc> {
-    let today = clock.today();
-    let as_of = Date::new(year, 12, 31).map_or(today, |last| last.min(today));
-    let period = Period {
-        as_of,
-        since: as_of,
-        plan_year: year,
-        next_days: 0,
-    };
+    let period = Period::year_end(year, clock.today());
     let report = store.snapshot(|s| build(s, lang, &period, By::Direction, owner, clock))?;
     let assessed =
         crate::domain::year_end::assess(&report, year, plan_year, lang.year_end().whole_year);
     Ok(crate::formats::year_end::doc(
         &report, &assessed, lang, clock,
     ))
-}
-
-/// The week before `as_of` (本周进展's first day).
-pub fn week_before(as_of: Date) -> Date {
-    as_of
-        .checked_sub(jiff::Span::new().days(7))
-        .unwrap_or(as_of)
 }
 
 /// What `R` asks to be written: this week's report, its 领导版 or the
@@ -359,12 +349,7 @@ pub fn write_report(
     clock: &crate::domain::Clock,
 ) -> Result<std::path::PathBuf, ReportFailed> {
     let lang = ask.lang;
-    let period = Period {
-        as_of: ask.as_of,
-        since: week_before(ask.as_of),
-        plan_year: ask.plan_year,
-        next_days: report::ahead_days(ask.as_of, ask.plan_year, None),
-    };
+    let period = Period::weekly(ask.as_of, ask.plan_year, None, None);
     let (made, stem) = match ask.kind {
         ReportKind::Weekly => (
             Made::Report(Box::new(
