@@ -1,8 +1,9 @@
 //! Drafts: the text of a note being typed, saved while typing and offered
 //! again after a crash or a dropped link.
 
-use super::*;
-
+use crate::app::overlay::{Confirm, Confirmed, Editor, NoteTarget, Overlay};
+use crate::app::{App, DRAFT_DELAY};
+use std::time::Instant;
 impl App {
     /// When the open editor's latest typing is due to be saved as a draft.
     pub fn draft_due(&self) -> Option<Instant> {

@@ -1,8 +1,12 @@
 //! Reading what the panes show: every pane reread after a change, each
 //! selection kept on the same item, a read at a time inside one snapshot.
 
-use super::*;
-
+use crate::app::App;
+use crate::app::pane::{OpenMilestone, OpenProject, Pane, reselect};
+use crate::app::window::Window;
+use crate::domain::lens::Group;
+use crate::store;
+use crate::store::{Key, List, Listed, Store};
 impl App {
     /// Rereads what the panes show, keeping every selection on the same
     /// item (by id), and closing levels whose item is gone. Reads only the

@@ -2,30 +2,19 @@
 //! table, the action updates this state (writing through the store), and
 //! the UI draws from the state. No terminal here, and no SQL.
 
-mod agenda;
-mod compare;
-mod confirm;
-mod conflict;
 mod drafts;
-mod editor;
 mod event;
-mod explain;
-mod form;
 mod guard;
-mod help;
-mod history;
 pub mod keymap;
+mod layers;
 pub mod lights;
 mod load;
 pub mod look;
-mod menu;
 mod navigate;
 mod next;
 pub mod overlay;
 pub mod pane;
-mod project_form;
 mod router;
-mod search;
 mod text;
 mod undo;
 pub mod window;
@@ -33,28 +22,17 @@ pub mod window;
 pub use event::Event;
 pub use guard::DraftGuard;
 
-use crate::domain::lens::{Group, Lens, typed_areas};
-use crate::domain::progress::format_value;
-use crate::domain::typed_forms::{parse_amount, parse_day};
-use crate::domain::validate::typed_owner;
-use crate::domain::{Kind, MilestoneChange, Status, ValueChange};
+use crate::domain::MilestoneChange;
+use crate::domain::lens::Lens;
 use crate::i18n::{Lang, Ui};
 use crate::report;
 use crate::store::{self, Access, Store};
-use conflict::conflict_text;
-use keymap::{Action, Layer};
-use load::open_project;
-use next::Layered;
-use next::Next;
-use overlay::{
-    Confirm, Confirmed, Editor, Form, Help, Menu, MenuOf, NoteTarget, Overlay, Purpose, Search,
-};
-use pane::{Depth, OpenMilestone, OpenProject, Pane, reselect};
-use std::time::{Duration, Instant};
-use store::{Key, List, Listed};
-use text::line_input;
+use keymap::Action;
+use layers::conflict::conflict_text;
+use overlay::{Editor, Overlay};
+use pane::Pane;
+use std::time::Duration;
 use undo::Undo;
-use window::Window;
 
 const SEARCH_LIMIT: usize = 200;
 

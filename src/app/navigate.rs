@@ -1,9 +1,19 @@
 //! The panes layer: moving, drilling in and out, and starting an edit
 //! (a form, the status menu, the note editor, a delete question).
 
-use super::*;
+use crate::app::keymap::Action;
+use crate::app::load::open_project;
+use crate::app::overlay::{
+    Confirm, Confirmed, Editor, Form, Help, Menu, MenuOf, NoteTarget, Overlay, Purpose, Search,
+};
+use crate::app::pane::{Depth, OpenMilestone, Pane};
+use crate::app::{App, pane};
+use crate::domain::Kind;
+use crate::domain::lens::{Group, Lens};
+use crate::domain::progress::format_value;
 use crate::domain::rows::MilestoneRow;
 use crate::domain::target_line::target_line;
+use crate::store::Key;
 
 impl App {
     pub(super) fn on_panes(&mut self, action: Action) {

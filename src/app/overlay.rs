@@ -4,24 +4,24 @@
 //! layer means its file, its rows in the key table and one line in
 //! `layers!` below.
 
-pub use super::agenda::AgendaView;
-pub use super::compare::CompareView;
-pub use super::confirm::Confirm;
-pub use super::conflict::ConflictView;
-pub use super::editor::Editor;
-pub use super::explain::ExplainView;
-pub use super::form::Form;
-pub use super::help::Help;
-pub use super::history::History;
 use super::keymap::{Action, Layer};
-pub use super::menu::{Menu, MenuOf};
+pub use super::layers::agenda::AgendaView;
+pub use super::layers::compare::CompareView;
+pub use super::layers::confirm::Confirm;
+pub use super::layers::conflict::ConflictView;
+pub use super::layers::editor::Editor;
+pub use super::layers::explain::ExplainView;
+pub use super::layers::form::Form;
+pub use super::layers::help::Help;
+pub use super::layers::history::History;
+pub use super::layers::menu::{Menu, MenuOf};
+pub use super::layers::search::Search;
 use super::next::{Layered, Next};
-pub use super::search::Search;
 use crossterm::event::KeyEvent;
 
-pub use super::confirm::Confirmed;
-pub use super::editor::NoteTarget;
-pub use super::form::Purpose;
+pub use super::layers::confirm::Confirmed;
+pub use super::layers::editor::NoteTarget;
+pub use super::layers::form::Purpose;
 
 /// The layer enum and its dispatch to each layer's `Layered`, from one
 /// list: a new layer is one line here.

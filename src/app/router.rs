@@ -2,8 +2,8 @@
 //! layer answers with what should happen next, and that is done here.
 //! Ctrl-C is decided here too, so that it means the same in every layer.
 
-use super::confirm::{Confirm, Confirmed};
 use super::keymap::Layer;
+use super::layers::confirm::{Confirm, Confirmed};
 use super::next::{Command, Next};
 use super::overlay::Overlay;
 use super::{Action, App, Flash};

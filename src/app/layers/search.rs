@@ -1,9 +1,16 @@
 //! The search layer: a Chinese substring over projects, milestones and
 //! notes, and the jump to a hit.
 
-use super::next::Command;
-use super::text::{Edited, edit};
-use super::*;
+use crate::app::keymap::{Action, Layer};
+use crate::app::load::open_project;
+use crate::app::next::{Command, Layered, Next};
+use crate::app::overlay::Overlay;
+use crate::app::pane::{OpenMilestone, Pane, reselect};
+use crate::app::text::{Edited, edit, line_input};
+use crate::app::{App, SEARCH_LIMIT, pane};
+use crate::domain::lens::{Group, Lens};
+use crate::store;
+use crate::store::{Key, List};
 
 pub struct Search {
     pub input: tui_textarea::TextArea<'static>,
@@ -71,7 +78,7 @@ impl Layered for Search {
 }
 
 impl App {
-    pub(super) fn run_search(&mut self) {
+    pub(in crate::app) fn run_search(&mut self) {
         let Some(Overlay::Search(s)) = self.overlays.last() else {
             return;
         };
@@ -92,7 +99,7 @@ impl App {
     /// Opens the hit's pane, drilled down to the hit, selected: its
     /// direction's, or in another lens the first pane holding its project
     /// (the directions' when no pane of the lens holds it).
-    pub(super) fn jump(&mut self, hit: &store::Hit) {
+    pub(in crate::app) fn jump(&mut self, hit: &store::Hit) {
         let groups = match self.lens {
             Lens::Directions => Ok(vec![Group::Direction(hit.direction_id)]),
             lens => self.store.groups_of_project(lens, hit.project_id),

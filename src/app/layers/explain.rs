@@ -2,10 +2,15 @@
 //! below 100 %, worst first, each with its share of the shortfall; Enter
 //! goes to one.
 
-use super::next::Command;
-use super::*;
+use crate::app::keymap::{Action, Layer};
+use crate::app::next::{Command, Layered, Next};
+use crate::app::overlay::Overlay;
+use crate::app::pane::Pane;
+use crate::app::{App, pane};
 use crate::domain::explain::{Pull, Rank, ranked};
+use crate::domain::lens::Group;
 use crate::domain::standing::judge;
+use crate::store;
 use jiff::civil::Date;
 
 pub struct ExplainView {
@@ -55,7 +60,7 @@ impl App {
     /// `X`: what holds the focused pane back. Every open item of the pane
     /// is judged from its row's few columns; only the worst `PANE_LIMIT`
     /// are then read whole.
-    pub(super) fn open_explain_pane(&mut self) {
+    pub(in crate::app) fn open_explain_pane(&mut self) {
         let Some(g) = self.focused().map(|p| p.group.clone()) else {
             return;
         };
@@ -98,7 +103,7 @@ impl App {
     }
 
     /// `x` on a project (in the list or drilled into).
-    pub(super) fn open_explain(&mut self) {
+    pub(in crate::app) fn open_explain(&mut self) {
         let Some(project) = self.focused().and_then(Pane::selected_project).cloned() else {
             return self.fail(self.ui().choose_project);
         };

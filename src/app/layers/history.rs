@@ -2,10 +2,14 @@
 //! project (or its whole pane), or the whole plan's log over a period and
 //! by one person; newest first, who and when (and where).
 
-use super::overlay::scrolled;
-use super::*;
+use crate::app::keymap::{Action, Layer};
+use crate::app::next::{Layered, Next};
+use crate::app::overlay::{Overlay, scrolled};
+use crate::app::pane::Depth;
+use crate::app::{App, HISTORY_LIMIT};
 use crate::domain::dates::Period;
 use crate::domain::report::ChangeLine;
+use crate::store;
 
 pub struct History {
     /// The pane it can widen to (`a`), when opened on a project.
@@ -53,14 +57,14 @@ impl Layered for History {
 
     fn update(&mut self, action: Action) -> Next {
         match (action, &self.pane, &mut self.log) {
-            (Action::WholePane, Some(_), _) => Next::Do(super::next::Command::PaneHistory),
+            (Action::WholePane, Some(_), _) => Next::Do(crate::app::next::Command::PaneHistory),
             (Action::LogPeriod, _, Some(log)) => {
                 log.period = log.period.next();
-                Next::Do(super::next::Command::ReloadLog)
+                Next::Do(crate::app::next::Command::ReloadLog)
             }
             (Action::LogPerson, _, Some(log)) => {
                 log.next_person();
-                Next::Do(super::next::Command::ReloadLog)
+                Next::Do(crate::app::next::Command::ReloadLog)
             }
             _ => scrolled(&mut self.scroll, action),
         }
@@ -70,7 +74,7 @@ impl Layered for History {
 impl App {
     /// `H` on a milestone: its history; on a project in the list: every
     /// change to it and under it.
-    pub(super) fn open_history(&mut self) {
+    pub(in crate::app) fn open_history(&mut self) {
         let Some(pane) = self.focused() else { return };
         if pane.depth() == Depth::Projects {
             let Some(p) = pane.projects.selected().map(|p| (p.id, p.name.clone())) else {
@@ -121,7 +125,7 @@ impl App {
     }
 
     /// `a` in a project's history: every change under the whole pane.
-    pub(super) fn open_pane_history(&mut self) {
+    pub(in crate::app) fn open_pane_history(&mut self) {
         let Some(Overlay::History(h)) = self.overlays.last() else {
             return;
         };
@@ -154,7 +158,7 @@ impl App {
     }
 
     /// `C`: the whole plan's changes since this week's Monday.
-    pub(super) fn open_plan_log(&mut self) {
+    pub(in crate::app) fn open_plan_log(&mut self) {
         self.overlays.push(Overlay::History(History {
             pane: None,
             title: String::new(),
@@ -172,7 +176,7 @@ impl App {
 
     /// The plan-wide log read again for its period and person (after `d`
     /// or `p`), newest first, the newest `HISTORY_LIMIT` of them.
-    pub(super) fn reload_plan_log(&mut self) {
+    pub(in crate::app) fn reload_plan_log(&mut self) {
         let Some(Overlay::History(History { log: Some(log), .. })) = self.overlays.last() else {
             return;
         };

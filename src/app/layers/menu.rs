@@ -1,8 +1,11 @@
 //! The menu layer: a milestone's status (`s`), or the format of this
 //! week's report (`R`).
 
-use super::next::Command;
-use super::*;
+use crate::app::keymap::{Action, Layer};
+use crate::app::next::{Command, Layered, Next};
+use crate::app::overlay::Overlay;
+use crate::app::{App, Flash, pane};
+use crate::domain::{MilestoneChange, Status};
 use crate::report::{ReportAsk, ReportFormat, ReportKind};
 
 pub struct Menu {
@@ -75,7 +78,7 @@ impl Layered for Menu {
 }
 
 impl App {
-    pub(super) fn set_status(&mut self, id: i64, version: i64, status: Status) {
+    pub(in crate::app) fn set_status(&mut self, id: i64, version: i64, status: Status) {
         let change = MilestoneChange {
             status: Some(status),
             ..Default::default()
@@ -93,7 +96,7 @@ impl App {
 impl App {
     /// `R`: the report menu, on this week's report in the planner's
     /// format; the report is written once one is chosen.
-    pub(super) fn open_report_menu(&mut self) {
+    pub(in crate::app) fn open_report_menu(&mut self) {
         let usual = (ReportKind::Weekly, self.prefs.report_format);
         self.overlays.push(Overlay::Menu(Menu {
             of: MenuOf::Report,
@@ -103,7 +106,7 @@ impl App {
 
     /// Asks for a report of `kind` in `format`: the worker writes it while
     /// the planner goes on, and says where when it is done.
-    pub(super) fn want_report(&mut self, kind: ReportKind, format: ReportFormat) {
+    pub(in crate::app) fn want_report(&mut self, kind: ReportKind, format: ReportFormat) {
         let folder = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
         self.report_wanted = Some(ReportAsk {
             kind,
@@ -125,7 +128,7 @@ impl App {
     }
 
     /// The worker's answer: where the report is, or why it is not.
-    pub(super) fn report_written(&mut self, result: Result<std::path::PathBuf, String>) {
+    pub(in crate::app) fn report_written(&mut self, result: Result<std::path::PathBuf, String>) {
         match result {
             Ok(path) => {
                 let said = self

@@ -1,8 +1,17 @@
 //! The one-field form layer: a value, a time limit, a target, a name; what
 //! is typed is parsed here and written through the store.
 
-use super::*;
-
+use crate::app::App;
+use crate::app::keymap::{Action, Layer};
+use crate::app::layers::conflict::conflict_text;
+use crate::app::next::{Layered, Next};
+use crate::app::overlay::Overlay;
+use crate::app::text::line_input;
+use crate::app::undo::Undo;
+use crate::domain::typed_forms::{parse_amount, parse_day};
+use crate::domain::validate::typed_owner;
+use crate::domain::{MilestoneChange, Status, ValueChange};
+use crate::store;
 /// What a one-field form is for, and what it changes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Purpose {
@@ -99,10 +108,10 @@ impl Layered for Form {
     fn update(&mut self, action: Action) -> Next {
         match action {
             Action::Cancel => Next::Close,
-            Action::Submit => Next::Do(super::next::Command::SubmitForm),
+            Action::Submit => Next::Do(crate::app::next::Command::SubmitForm),
             _ => {
-                let changed = super::text::edit(&mut self.input, action);
-                self.typed(changed == Some(super::text::Edited::Text))
+                let changed = crate::app::text::edit(&mut self.input, action);
+                self.typed(changed == Some(crate::app::text::Edited::Text))
             }
         }
     }
@@ -126,7 +135,7 @@ impl Layered for Form {
 
 impl App {
     /// Enter in a form: written and closed, or kept open with the reason.
-    pub(super) fn submit_top_form(&mut self) {
+    pub(in crate::app) fn submit_top_form(&mut self) {
         let Some(Overlay::Form(f)) = self.overlays.last() else {
             return;
         };
@@ -145,7 +154,11 @@ impl App {
     }
 
     /// Writes a form's value. A refusal keeps the form open with the reason.
-    pub(super) fn submit_form(&mut self, purpose: &Purpose, text: &str) -> Result<String, String> {
+    pub(in crate::app) fn submit_form(
+        &mut self,
+        purpose: &Purpose,
+        text: &str,
+    ) -> Result<String, String> {
         let ui = self.ui();
         let change = |c: MilestoneChange| c;
         let (id, version, c) = match *purpose {
@@ -278,7 +291,7 @@ impl App {
     }
 
     /// After adding, keep the new item selected once the pane reloads.
-    pub(super) fn select_new(&mut self, project: Option<i64>, milestone: Option<i64>) {
+    pub(in crate::app) fn select_new(&mut self, project: Option<i64>, milestone: Option<i64>) {
         let _ = self.reload();
         let span = self.span();
         let Some(pane) = self.panes.get_mut(self.focus) else {
@@ -300,7 +313,7 @@ impl App {
 
     /// A refused write in the form's words. On a conflict the form keeps
     /// the planner's text; the data is reloaded so they can see theirs.
-    pub(super) fn form_error(&mut self, e: store::Error) -> String {
+    pub(in crate::app) fn form_error(&mut self, e: store::Error) -> String {
         let ui = self.ui();
         let text = match &e {
             // The form or editor is closed and its text kept; the view

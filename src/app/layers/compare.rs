@@ -2,8 +2,10 @@
 //! a saved baseline (`plan-cockpit baseline save`), the newest baseline
 //! first; `b` steps to the one before, Enter goes to an item.
 
-use super::next::Command;
-use super::*;
+use crate::app::keymap::{Action, Layer};
+use crate::app::next::{Command, Layered, Next};
+use crate::app::overlay::Overlay;
+use crate::app::{App, pane};
 use crate::domain::report::{BaselineInfo, Moved};
 
 pub struct CompareView {
@@ -44,7 +46,7 @@ impl Layered for CompareView {
 impl App {
     /// `B`: what moved since the newest baseline; a plan without one says
     /// how to save one.
-    pub(super) fn open_compare(&mut self) {
+    pub(in crate::app) fn open_compare(&mut self) {
         let baselines = match self.store.baselines() {
             Ok(b) => b,
             Err(e) => return self.failed(&e),
@@ -63,7 +65,7 @@ impl App {
     }
 
     /// The baseline chosen read against the plan as it is now.
-    pub(super) fn reload_compare(&mut self) {
+    pub(in crate::app) fn reload_compare(&mut self) {
         let Some(Overlay::Compare(view)) = self.overlays.last() else {
             return;
         };

@@ -1,9 +1,8 @@
 //! The help layer: every key of every layer, drawn from the key table.
 
-use super::keymap::{Action, Layer};
-use super::next::Layered;
-use super::next::Next;
-use super::overlay::scrolled;
+use crate::app::keymap::{Action, Layer};
+use crate::app::next::{Layered, Next};
+use crate::app::overlay::scrolled;
 
 pub struct Help {
     pub scroll: u16,

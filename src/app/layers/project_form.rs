@@ -2,13 +2,16 @@
 //! and 责任人 (`o`), the areas it serves (`b`). Each is one version-checked
 //! write whose inverse goes on the undo log as what the project was.
 
-use super::undo::ProjectWas;
-use super::*;
+use crate::app::App;
+use crate::app::overlay::Purpose;
+use crate::app::undo::{ProjectWas, Undo};
+use crate::domain::lens::typed_areas;
+use crate::domain::validate::typed_owner;
 
 impl App {
     /// Writes project `project` (seen at `version`) as `purpose` says:
     /// its owner, its areas, or else its name.
-    pub(super) fn submit_project_form(
+    pub(in crate::app) fn submit_project_form(
         &mut self,
         project: i64,
         version: i64,

@@ -1,7 +1,11 @@
 //! The yes/no question layer: deletes, discarding text, quitting, drafts.
 
-use super::next::Command;
-use super::*;
+use crate::app::App;
+use crate::app::keymap::{Action, Layer};
+use crate::app::next::{Command, Layered, Next};
+use crate::app::overlay::Overlay;
+use crate::app::undo::Undo;
+use crate::store;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirmed {
@@ -45,7 +49,7 @@ impl Layered for Confirm {
 }
 
 impl App {
-    pub(super) fn declined(&mut self, about: Confirmed) {
+    pub(in crate::app) fn declined(&mut self, about: Confirmed) {
         if let Confirmed::RestoreDraft(d) = about {
             // Declined: the draft is discarded, and the next is offered.
             self.drop_draft(Some(d.id));
@@ -53,7 +57,7 @@ impl App {
         }
     }
 
-    pub(super) fn confirmed(&mut self, on_yes: Confirmed) {
+    pub(in crate::app) fn confirmed(&mut self, on_yes: Confirmed) {
         let ui = self.ui();
         let result = match on_yes {
             Confirmed::DiscardEditor => {

@@ -2,10 +2,14 @@
 //! the soon window, then what has no time limit, across the whole plan;
 //! Enter goes to the item in its pane.
 
-use super::next::Command;
-use super::*;
+use crate::app::keymap::{Action, Layer};
+use crate::app::next::{Command, Layered, Next};
+use crate::app::overlay::Overlay;
+use crate::app::{App, pane};
 use crate::domain::agenda::{Agenda, Narrow, SECTION_LIMIT, WINDOWS};
+use crate::domain::lens::{Group, Lens};
 use crate::domain::scope::Scope;
+use crate::store;
 
 pub struct AgendaView {
     pub agenda: Agenda,
@@ -51,7 +55,7 @@ impl Layered for AgendaView {
 
 impl App {
     /// `A` on the panes.
-    pub(super) fn open_agenda(&mut self) {
+    pub(in crate::app) fn open_agenda(&mut self) {
         let days = self.prefs.agenda_days.unwrap_or_else(|| {
             self.today
                 .parse()
@@ -74,7 +78,7 @@ impl App {
 
     /// `d`, `p`, `o` in the agenda: the next direction, 工程 or owner, and
     /// after the last one the whole plan again; the other narrowings stay.
-    pub(super) fn narrow_agenda(&mut self, by: Narrow) {
+    pub(in crate::app) fn narrow_agenda(&mut self, by: Narrow) {
         let Some(Overlay::Agenda(view)) = self.overlays.last() else {
             return;
         };
@@ -156,7 +160,7 @@ impl App {
     }
 
     /// Opens the milestone's direction pane, drilled down to it, selected.
-    pub(super) fn go_to_milestone(&mut self, id: i64) {
+    pub(in crate::app) fn go_to_milestone(&mut self, id: i64) {
         let found = self.store.milestone(id).and_then(|m| {
             let project = self.store.project(m.project_id)?;
             Ok((m, project))

@@ -1,8 +1,13 @@
 //! The conflict layer: another planner saved the same thing; theirs beside
 //! mine, and the planner chooses.
 
-use super::next::Command;
-use super::*;
+use crate::app::App;
+use crate::app::keymap::{Action, Layer};
+use crate::app::next::{Command, Layered, Next};
+use crate::app::overlay::{NoteTarget, Overlay, Purpose};
+use crate::domain::progress::format_value;
+use crate::i18n::Ui;
+use crate::store;
 
 /// Someone saved the same thing since it was loaded: theirs beside mine.
 pub struct ConflictView {
@@ -45,7 +50,7 @@ impl Layered for ConflictView {
 
 impl App {
     /// The topmost form or note editor: what a conflict is about.
-    pub(super) fn pending_input(
+    pub(in crate::app) fn pending_input(
         &self,
     ) -> Option<(String, String, Option<Purpose>, Option<NoteTarget>)> {
         let ui = self.ui();
@@ -74,7 +79,7 @@ impl App {
 
     /// Shows theirs beside mine; the planner's text stays in the form or
     /// editor underneath until they choose.
-    pub(super) fn show_conflict(&mut self, c: &store::Conflict) {
+    pub(in crate::app) fn show_conflict(&mut self, c: &store::Conflict) {
         let Some((what, mine, purpose, note)) = self.pending_input() else {
             return;
         };
@@ -143,7 +148,7 @@ impl App {
     }
 
     /// `t`: their version stays; my form or editor closes (its draft too).
-    pub(super) fn keep_theirs(&mut self) {
+    pub(in crate::app) fn keep_theirs(&mut self) {
         self.overlays.pop();
         if let Some(Overlay::Editor(e)) = self.overlays.pop() {
             self.drop_draft(e.draft);
@@ -152,7 +157,7 @@ impl App {
     }
 
     /// `o`: mine is saved over theirs, knowingly (against their version).
-    pub(super) fn overwrite(&mut self, found: i64) {
+    pub(in crate::app) fn overwrite(&mut self, found: i64) {
         self.overlays.pop();
         self.rebase_open_form(found);
         match self.layer() {
@@ -164,7 +169,7 @@ impl App {
 
     /// Points the open form or editor at `found`, the version the planner
     /// has now seen, so that saving from it replaces theirs knowingly.
-    pub(super) fn rebase_open_form(&mut self, found: i64) {
+    pub(in crate::app) fn rebase_open_form(&mut self, found: i64) {
         let top = self
             .overlays
             .iter_mut()
@@ -193,7 +198,11 @@ impl App {
     }
 }
 
-pub(super) fn conflict_text(ui: &Ui, clock: &crate::domain::Clock, c: &store::Conflict) -> String {
+pub(in crate::app) fn conflict_text(
+    ui: &Ui,
+    clock: &crate::domain::Clock,
+    c: &store::Conflict,
+) -> String {
     ui.conflict
         .replace("{by}", &c.by)
         .replace("{at}", &clock.local_minute(&c.at))

@@ -1,9 +1,15 @@
 //! The note editor layer: typing a note, saving it, discarding it, and
 //! the draft it keeps while the planner types.
 
-use super::next::Command;
-use super::text::{Edited, edit_lines};
-use super::*;
+use crate::app::App;
+use crate::app::keymap::{Action, Layer};
+use crate::app::next::{Command, Layered, Next};
+use crate::app::overlay::Overlay;
+use crate::app::text::{Edited, edit_lines};
+use crate::app::undo::Undo;
+use crate::domain::MilestoneChange;
+use crate::store;
+use std::time::Instant;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum NoteTarget {
@@ -28,7 +34,7 @@ impl Editor {
     pub fn new(target: NoteTarget, text: &str, original: &str, draft: Option<i64>) -> Editor {
         Editor {
             target,
-            input: super::text::note_input(text),
+            input: crate::app::text::note_input(text),
             original: original.to_owned(),
             error: None,
             draft,
@@ -95,7 +101,7 @@ impl Layered for Editor {
 impl App {
     /// Ctrl-S: the note is written, its draft dropped and the editor
     /// closed; a refusal keeps the text in the editor with the reason.
-    pub(super) fn save_note(&mut self) {
+    pub(in crate::app) fn save_note(&mut self) {
         let Some(Overlay::Editor(ed)) = self.overlays.last() else {
             return;
         };
