@@ -62,6 +62,12 @@ const STATES: &[(&str, &str)] = &[
     ("form_help", "<Tab>jjjjjjj<Enter>e"),
     // `R`: the weekly report, the 领导版 and the year-end 考核 to choose.
     ("report_menu", "R"),
+    // Esc on a typed note: the question drawn over the editor it asks
+    // about, the note still in sight.
+    (
+        "discard_over_editor",
+        "<Tab>jjjjjjj<Enter>n第二季度新增认定12家<Esc>",
+    ),
 ];
 
 /// States drawn at 80×24 and 120×40 (the rest at 80×24 and 160×48).
@@ -73,6 +79,7 @@ const MIDDLE: &[&str] = &[
     "agenda_narrowed",
     "form_help",
     "report_menu",
+    "discard_over_editor",
 ];
 
 #[test]

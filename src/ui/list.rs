@@ -18,48 +18,61 @@ use ratatui::widgets::Paragraph;
 /// rewrites two rows, not the whole list, which is what a slow SSH link
 /// notices. The first item shown follows from the selection alone, so
 /// drawing needs no remembered offset.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn list<T>(
-    frame: &mut Frame,
-    theme: Theme,
-    area: Rect,
-    window: &Window<T>,
-    per: usize,
-    lines_of: impl Fn(&T) -> Vec<Line<'static>>,
-    focused: bool,
-    empty: &str,
-) -> Hidden {
-    if area.height == 0 {
-        return Hidden::default();
-    }
-    if window.total == 0 {
-        let lines: Vec<Line> = wrap(empty, area.width as usize)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.dim()))
-            .collect();
-        frame.render_widget(Paragraph::new(lines), area);
-        return Hidden::default();
-    }
-    let fit = (area.height as usize / per).max(1);
-    let first = window.sel / fit * fit;
-    let mut lines = Vec::with_capacity(fit * per);
-    for i in first..(first + fit).min(window.total) {
-        let Some(item) = window.get(i) else { continue };
-        for mut line in lines_of(item) {
-            if i == window.sel {
-                line = line.patch_style(if focused {
-                    theme.selected()
-                } else {
-                    Style::default().add_modifier(ratatui::style::Modifier::UNDERLINED)
-                });
-            }
-            lines.push(line);
+pub(super) struct PagedList<'a, T, F> {
+    pub window: &'a Window<T>,
+    /// Lines per item.
+    pub per: usize,
+    pub lines_of: F,
+    /// In the focused pane (the selection reversed, not underlined).
+    pub focused: bool,
+    /// What an empty list says.
+    pub empty: &'a str,
+}
+
+impl<T, F: Fn(&T) -> Vec<Line<'static>>> PagedList<'_, T, F> {
+    /// Draws the page holding the selection in `area`; how many items lie
+    /// above and below it.
+    pub(super) fn draw(&self, frame: &mut Frame, theme: Theme, area: Rect) -> Hidden {
+        let PagedList {
+            window,
+            per,
+            lines_of,
+            focused,
+            empty,
+        } = self;
+        let (per, focused) = (*per, *focused);
+        if area.height == 0 {
+            return Hidden::default();
         }
-    }
-    frame.render_widget(Paragraph::new(lines), area);
-    Hidden {
-        above: first,
-        below: window.total.saturating_sub(first + fit),
+        if window.total == 0 {
+            let lines: Vec<Line> = wrap(empty, area.width as usize)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim()))
+                .collect();
+            frame.render_widget(Paragraph::new(lines), area);
+            return Hidden::default();
+        }
+        let fit = (area.height as usize / per).max(1);
+        let first = window.sel / fit * fit;
+        let mut lines = Vec::with_capacity(fit * per);
+        for i in first..(first + fit).min(window.total) {
+            let Some(item) = window.get(i) else { continue };
+            for mut line in lines_of(item) {
+                if i == window.sel {
+                    line = line.patch_style(if focused {
+                        theme.selected()
+                    } else {
+                        Style::default().add_modifier(ratatui::style::Modifier::UNDERLINED)
+                    });
+                }
+                lines.push(line);
+            }
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+        Hidden {
+            above: first,
+            below: window.total.saturating_sub(first + fit),
+        }
     }
 }
 

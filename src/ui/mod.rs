@@ -1,14 +1,10 @@
 //! Drawing: `render(&App, &mut Frame)` and nothing else. Reads state, never
 //! changes it, never touches the database.
 
-mod agenda;
 pub mod ascii;
 mod chart;
-mod compare;
 mod detail;
-mod explain;
 mod heading;
-mod history;
 mod list;
 mod overlays;
 mod panes;

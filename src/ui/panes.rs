@@ -1,6 +1,7 @@
 //! The direction panes side by side (one at a time when narrow or zoomed),
 //! each showing its drill-down level.
 
+use super::list::PagedList;
 use super::theme::{Theme, bar, light_mark, mark};
 use super::{NARROW, detail};
 use super::{is_overdue, value_text};
@@ -199,16 +200,14 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
                 crate::domain::lens::Group::Area(_) => ui.no_linked_project,
                 _ => ui.empty,
             };
-            let hidden = super::list::list(
-                frame,
-                theme,
-                list_area,
-                &pane.projects,
-                1,
-                item,
+            let hidden = PagedList {
+                window: &pane.projects,
+                per: 1,
+                lines_of: item,
                 focused,
                 empty,
-            );
+            }
+            .draw(frame, theme, list_area);
             super::list::hidden_marks(frame, theme, area, hidden);
         }
         Depth::Milestones => {
@@ -222,16 +221,14 @@ fn pane(app: &App, theme: Theme, frame: &mut Frame, area: Rect, index: usize) {
             let [items, rest] =
                 Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(list_area);
             let item = |m: &MilestoneRow| milestone_lines(app, theme, m, cells);
-            let hidden = super::list::list(
-                frame,
-                theme,
-                items,
-                &op.milestones,
-                2,
-                item,
+            let hidden = PagedList {
+                window: &op.milestones,
+                per: 2,
+                lines_of: item,
                 focused,
-                ui.empty,
-            );
+                empty: ui.empty,
+            }
+            .draw(frame, theme, items);
             super::list::hidden_marks(frame, theme, area, hidden);
             frame.render_widget(Paragraph::new(about), rest);
         }

@@ -1,11 +1,11 @@
 //! The explain popup: the project's progress, then what pulls it down,
 //! worst first: its share of the shortfall, its own progress, its title.
 
-use super::theme::Theme;
-use super::width::{truncate, wrap};
 use crate::app::App;
 use crate::app::overlay::ExplainView;
 use crate::domain::progress::{format_value, percent};
+use crate::ui::theme::Theme;
+use crate::ui::width::{truncate, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -13,13 +13,13 @@ use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &ExplainView) {
     let ui = app.ui();
-    let popup = super::centered(
+    let popup = crate::ui::centered(
         area,
         area.width.saturating_sub(2).min(100),
         area.height.saturating_sub(2),
     );
     let title = format!("{} · {}", ui.explain_title, view.project);
-    let inner = super::boxed(frame, popup, &title, theme);
+    let inner = crate::ui::boxed(frame, popup, &title, theme);
     let cells = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
     let progress = view
@@ -42,7 +42,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &Exp
     let head = lines.len();
     for (i, p) in view.pulls.iter().enumerate() {
         let light = p.standing.light;
-        let mark = super::theme::light_mark(light);
+        let mark = crate::ui::theme::light_mark(light);
         let who = p.row.responsible();
         let owner = if who.unit.is_empty() {
             String::new()

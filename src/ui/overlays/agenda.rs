@@ -2,12 +2,12 @@
 //! per item: light, time limit, title, where it sits. The selection is
 //! reversed; the view follows it.
 
-use super::theme::{Theme, light_mark};
-use super::width::{pad, truncate, width};
 use crate::app::App;
 use crate::app::overlay::AgendaView;
 use crate::domain::agenda::{Agenda, Section};
 use crate::domain::rows::MilestoneRow;
+use crate::ui::theme::{Theme, light_mark};
+use crate::ui::width::{pad, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -15,7 +15,7 @@ use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &AgendaView) {
     let ui = app.ui();
-    let popup = super::centered(
+    let popup = crate::ui::centered(
         area,
         area.width.saturating_sub(2).min(120),
         area.height.saturating_sub(2),
@@ -26,7 +26,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &Age
     } else {
         format!("{} [{}]", ui.agenda_title, view.narrowed.join(" · "))
     };
-    let inner = super::boxed(frame, popup, &title, theme);
+    let inner = crate::ui::boxed(frame, popup, &title, theme);
     let cells = inner.width as usize;
     let a = &view.agenda;
     // Where every row sits, without formatting any: only the screenful
@@ -85,7 +85,7 @@ fn heading(app: &App, theme: Theme, a: &Agenda, section: Section) -> Line<'stati
 
 /// Light, time limit, title and place of one item.
 fn item_line(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> Line<'static> {
-    let light = super::standing(app, m).light;
+    let light = crate::ui::standing(app, m).light;
     let mark = light_mark(light);
     let due = m.due.clone().unwrap_or_else(|| app.ui().no_due.to_owned());
     let who = m.responsible();

@@ -2,11 +2,11 @@
 //! and from what to what; the plan-wide log says its period and person in
 //! its title.
 
-use super::theme::Theme;
-use super::width::{truncate, width, wrap};
-use super::{boxed, centered};
 use crate::app::App;
 use crate::app::overlay::History;
+use crate::ui::theme::Theme;
+use crate::ui::width::{truncate, width, wrap};
+use crate::ui::{boxed, centered};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -52,6 +52,6 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, h: &Histor
         );
         lines.extend(wrap(&change, cells).into_iter().map(Line::raw));
     }
-    let max = super::cells(lines.len()).saturating_sub(inner.height);
+    let max = crate::ui::cells(lines.len()).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((h.scroll.min(max), 0)), inner);
 }

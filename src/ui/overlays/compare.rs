@@ -1,10 +1,10 @@
 //! The baseline comparison: each target or time limit that moved, two
 //! lines each (where; then → now and who), the selected one in view.
 
-use super::theme::Theme;
-use super::width::{truncate, wrap};
 use crate::app::App;
 use crate::app::overlay::CompareView;
+use crate::ui::theme::Theme;
+use crate::ui::width::{truncate, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &CompareView) {
     let ui = app.ui();
-    let popup = super::centered(
+    let popup = crate::ui::centered(
         area,
         area.width.saturating_sub(2).min(110),
         area.height.saturating_sub(2),
@@ -28,7 +28,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &Com
         view.at + 1,
         view.baselines.len(),
     );
-    let inner = super::boxed(frame, popup, &title, theme);
+    let inner = crate::ui::boxed(frame, popup, &title, theme);
     let cells = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     if view.moved.is_empty() {
