@@ -3,7 +3,7 @@
 
 use super::Store;
 use super::error::{Error, Result};
-use super::sql::{self, Db, Engine, args};
+use super::sql::{self, Db, args};
 use crate::domain::refusal::{Field, Refusal};
 use crate::domain::report::{BaselineInfo, Moved};
 use crate::domain::validate::typed_name;
@@ -80,15 +80,10 @@ impl Store {
             .into_iter()
             .find(|b| b.name == name)
             .ok_or_else(|| self.no_baseline(name))?;
-        let differs = match self.db().engine() {
-            Engine::File => "IS NOT",
-            Engine::Server => "IS DISTINCT FROM",
-        };
         let moved = sql::rows(
             self.db(),
             "comparing with the baseline",
-            &format!(
-                "SELECT m.id, p.name || ' › ' || m.title, m.unit, i.target, m.target, i.due_date,
+            "SELECT m.id, p.name || ' › ' || m.title, m.unit, i.target, m.target, i.due_date,
                         m.due_date,
                         (SELECT h.author FROM history h
                          WHERE h.entity = 'milestone' AND h.entity_id = m.id
@@ -100,9 +95,8 @@ impl Store {
                  JOIN milestone m ON m.id = i.milestone_id
                  JOIN project p ON p.id = m.project_id
                  WHERE b.name = ?1 AND b.plan = (SELECT identity FROM plan)
-                   AND (i.target {differs} m.target OR i.due_date {differs} m.due_date)
-                 ORDER BY m.id"
-            ),
+                   AND (i.target IS DISTINCT FROM m.target OR i.due_date IS DISTINCT FROM m.due_date)
+                 ORDER BY m.id",
             args![name],
             |r| {
                 Ok(Moved {

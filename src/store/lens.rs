@@ -8,18 +8,16 @@ use super::edit::unchanged;
 use super::error::Result;
 use super::history::{Change, record};
 use super::lineage::next_version;
-use super::sql::{self, Db, Engine, args};
+use super::sql::{self, args};
 use super::view::count;
 use crate::domain::lens::{Group, Lens};
 use crate::domain::rows::{GroupRow, Rollup};
 
 /// The sums every pane heading shows, over the projects `p` joined to
-/// their roll-up rows `r`: a real 0 over no rows (SQLite's `total`).
-fn sums(db: &dyn Db) -> String {
-    let total = |column: &str| match db.engine() {
-        Engine::File => format!("total({column})"),
-        Engine::Server => format!("coalesce(sum({column}), 0)::float8"),
-    };
+/// their roll-up rows `r`: a real 0 over no rows, in words both engines
+/// read alike (SQLite's `total`, but standard).
+fn sums() -> String {
+    let total = |column: &str| format!("CAST(coalesce(sum({column}), 0) AS DOUBLE PRECISION)");
     format!(
         "count(p.id), {}, {}, {}, {}",
         total("r.milestones"),
@@ -29,8 +27,8 @@ fn sums(db: &dyn Db) -> String {
     )
 }
 
-fn groups_sql(db: &dyn Db, lens: Lens) -> String {
-    let sums = sums(db);
+fn groups_sql(lens: Lens) -> String {
+    let sums = sums();
     match lens {
         Lens::Directions => format!(
             "SELECT d.id, d.code, d.name, d.name_en, {sums}
@@ -70,7 +68,7 @@ impl Store {
         sql::rows(
             self.db(),
             "reading the panes",
-            &groups_sql(self.db(), lens),
+            &groups_sql(lens),
             &[],
             |r| {
                 let id = r.int(0)?;
