@@ -81,7 +81,7 @@ impl Keymap {
                 return Err(Refused::Clash {
                     key: super::key_label(key),
                     section: section_of(other),
-                    action: action_name(other.action),
+                    action: action_name(other.action).to_owned(),
                 });
             }
         }
@@ -106,19 +106,8 @@ pub fn section_of(b: &Binding) -> String {
 }
 
 /// The config file's name for an action: `edit_value`, `quit`.
-pub fn action_name(action: Action) -> String {
-    let mut out = String::new();
-    for (i, c) in format!("{action:?}").chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+pub fn action_name(action: Action) -> &'static str {
+    action.into()
 }
 
 #[cfg(test)]

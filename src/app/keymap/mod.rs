@@ -59,7 +59,10 @@ impl Layer {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Each action's name in the settings file is its variant's in snake
+/// case (`EditValue` → `edit_value`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
     Quit,
     Help,
