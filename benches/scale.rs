@@ -216,7 +216,7 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
                 drop(cockpit);
             }
             total
-        })
+        });
     });
 
     let mut ck = Cockpit::open(db);
@@ -230,7 +230,7 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
                 total += ck.timed("j_to_frame", key('j'));
             }
             total
-        })
+        });
     });
     // The agenda over the whole plan: two indexed range reads and an
     // undated scan, at most 500 rows a section, then the popup drawn.
@@ -242,7 +242,7 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
                 ck.press(code(KeyCode::Esc));
             }
             total
-        })
+        });
     });
     g.bench_function("explain_x", |b| {
         b.iter_custom(|iters| {
@@ -252,7 +252,7 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
                 ck.press(code(KeyCode::Esc));
             }
             total
-        })
+        });
     });
     // The whole pane's weakest 200 by the stored progress, then the popup.
     g.bench_function("explain_pane_X", |b| {
@@ -263,7 +263,7 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
                 ck.press(code(KeyCode::Esc));
             }
             total
-        })
+        });
     });
     // L → the next lens's panes read (groups with their roll-ups, a window
     // of projects each) and drawn; four presses go round all four lenses.
@@ -274,7 +274,7 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
                 total += ck.timed("lens_switch_L", key('L'));
             }
             total
-        })
+        });
     });
     while ck.app.lens != plan_cockpit::domain::lens::Lens::Directions {
         ck.press(key('L'));
@@ -301,7 +301,7 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
                 total += d;
             }
             total
-        })
+        });
     });
     g.bench_function("drill_in_enter", |b| {
         b.iter_custom(|iters| {
@@ -315,7 +315,7 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
                 ck.press(key('j'));
             }
             total
-        })
+        });
     });
     g.bench_function("drill_out_esc", |b| {
         b.iter_custom(|iters| {
@@ -329,7 +329,7 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
                 ck.press(key('j'));
             }
             total
-        })
+        });
     });
 
     // Saving a value: `e`, the number, Enter — Enter is timed: the
@@ -371,7 +371,7 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
                 total += ck.timed("save_milestone_value", code(KeyCode::Enter));
             }
             total
-        })
+        });
     });
     ck.press(code(KeyCode::Esc));
 
@@ -393,7 +393,7 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
                     total += ck.timed(&name, key(*last));
                 }
                 total
-            })
+            });
         });
     }
     ck.press(code(KeyCode::Esc));
@@ -561,7 +561,8 @@ fn whole_plan(c: &mut Criterion, db: &Path, scratch: &Path, label: &str) {
                 for _ in 0..iters {
                     n += 1;
                     let owned = args(n);
-                    let refs: Vec<&std::ffi::OsStr> = owned.iter().map(|a| a.as_os_str()).collect();
+                    let refs: Vec<&std::ffi::OsStr> =
+                        owned.iter().map(std::ffi::OsString::as_os_str).collect();
                     let (d, kib) = cli_run(&refs);
                     after(n);
                     record(name, d);
@@ -569,7 +570,7 @@ fn whole_plan(c: &mut Criterion, db: &Path, scratch: &Path, label: &str) {
                     total += d;
                 }
                 total
-            })
+            });
         });
         peaks.insert(name.to_owned(), peak);
     };
@@ -618,7 +619,7 @@ fn whole_plan(c: &mut Criterion, db: &Path, scratch: &Path, label: &str) {
     // export's benchmark out.
     if !json.exists() {
         let args = db_args(&[os("export"), os("-o"), json.as_os_str()]);
-        let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        let refs: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsString::as_os_str).collect();
         cli_run(&refs);
     }
     let target = |n: usize| scratch.join(format!("imported-{n}.db"));
@@ -756,7 +757,7 @@ fn reports(c: &mut Criterion, db: &Path, scratch: &Path, label: &str) {
                     total += d;
                 }
                 total
-            })
+            });
         });
         eprintln!("peak RSS of {name}: {peak} KiB");
     }

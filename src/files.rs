@@ -118,7 +118,7 @@ fn sweep_partials(dest: &Path, prefix: &OsString) {
         let old = entry
             .metadata()
             .ok()
-            .filter(|m| m.is_file())
+            .filter(std::fs::Metadata::is_file)
             .and_then(|m| m.modified().ok())
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age > PARTIAL_GRACE);

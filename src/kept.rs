@@ -106,6 +106,7 @@ fn keep_in(
 mod tests {
     #[test]
     fn kept_text_is_private_and_complete() {
+        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let kept = dir.path().join("kept");
         let clock = crate::domain::Clock::fixed("2023-06-30T00:30:00Z".parse().unwrap());
@@ -113,7 +114,6 @@ mod tests {
             super::keep_in(&clock, &kept, "备注 · 高新技术企业", "已认定五百二十三家").unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("已认定五百二十三家") && text.contains("高新技术企业"));
-        use std::os::unix::fs::PermissionsExt;
         let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), 0o600);
         assert_eq!(mode(&kept), 0o700);

@@ -12,6 +12,6 @@ pub const PLAN_2023_JSON: &str = include_str!("../assets/plan-2023-dongcheng.jso
 pub fn plan_2023(now: &str, author: &str) -> PlanDoc {
     let mut doc = crate::formats::json::read(PLAN_2023_JSON.as_bytes())
         .unwrap_or_else(|p| panic!("embedded plan: {p}"));
-    prepare(&mut doc, now, author).unwrap_or_else(|p| panic!("embedded plan: {:?}", p));
+    prepare(&mut doc, now, author).unwrap_or_else(|p| panic!("embedded plan: {p:?}"));
     doc
 }

@@ -13,6 +13,8 @@ pub fn unix_user() -> String {
     std::env::var("USER")
         .ok()
         .filter(|u| !u.is_empty())
-        .map(|u| crate::domain::text::clean_line(&u).0)
-        .unwrap_or_else(|| format!("uid {uid}"))
+        .map_or_else(
+            || format!("uid {uid}"),
+            |u| crate::domain::text::clean_line(&u).0,
+        )
 }

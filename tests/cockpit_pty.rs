@@ -72,25 +72,30 @@ fn find_record_note_quit_and_see_it_all_saved() {
     again.assert_restored();
 }
 
-fn signal_restores(sig: i32) {
+/// Sends `sig` to the session's cockpit.
+fn kill(s: &Session, sig: rustix::process::Signal) {
+    let pid = s.child.process_id().and_then(|p| i32::try_from(p).ok());
+    let pid = pid.and_then(rustix::process::Pid::from_raw).expect("pid");
+    rustix::process::kill_process(pid, sig).expect("signal sent");
+}
+
+fn signal_restores(sig: rustix::process::Signal) {
     let sb = Sandbox::new();
     let mut s = Session::start(&sb, 100, 30, &[("LANG", "en_US.UTF-8")]);
     s.wait_for("New City");
-    let pid = s.child.process_id().expect("pid") as i32;
-    // SAFETY: sending a signal to our own child.
-    unsafe { libc::kill(pid, sig) };
+    kill(&s, sig);
     s.wait_exit();
     s.assert_restored();
 }
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    signal_restores(libc::SIGTERM);
+    signal_restores(rustix::process::Signal::TERM);
 }
 
 #[test]
 fn sighup_restores_the_terminal() {
-    signal_restores(libc::SIGHUP);
+    signal_restores(rustix::process::Signal::HUP);
 }
 
 /// English from LANG=C.UTF-8, on a 16-colour TERM with NO_COLOR: no
@@ -222,9 +227,7 @@ fn sigterm_while_typing_keeps_the_draft() {
     s.wait_for("New note");
     s.send("typed before the shutdown");
     s.wait_for("typed before the shutdown");
-    let pid = s.child.process_id().unwrap() as i32;
-    // SAFETY: signalling our own child.
-    unsafe { libc::kill(pid, libc::SIGTERM) };
+    kill(&s, rustix::process::Signal::TERM);
     s.wait_exit();
     s.assert_restored();
     // Drafts belong to their author, the Unix user the cockpit ran as.

@@ -94,12 +94,12 @@ fn screens() {
                 &[(80, 24), (160, 48)]
             };
             for (w, h) in sizes {
-                let (_sb, mut app) = cockpit(lang);
+                let (sb, mut app) = cockpit(lang);
                 app.resize(*w, *h);
                 press(&mut app, keys);
                 // The headings' counts, as the worker would bring them.
                 while let Some(ask) = app.lights_wanted() {
-                    let store = common::open_store_at(&_sb.db, common::test_clock());
+                    let store = common::open_store_at(&sb.db, common::test_clock());
                     let counts = plan_cockpit::app::lights::count(&store, ask).unwrap();
                     app.handle(plan_cockpit::app::Event::Lights(counts));
                 }

@@ -220,7 +220,7 @@ fn a_read_only_database_can_be_read_but_not_changed() {
     let sb = Sandbox::new();
     sb.ok(&["check"]);
     let before = bytes(&sb.db);
-    let root = unsafe { libc::geteuid() } == 0;
+    let root = rustix::process::geteuid().is_root();
     let dir = sb.dir.path();
     // As root, permissions do not bind: run as `nobody` with a copy of the
     // binary it can reach.

@@ -190,9 +190,9 @@ fn apply(s: &mut Store, pick: usize, step: &Step, last: &mut LastSave) {
     };
     match result {
         Ok(())
-        | Err(store::Error::Invalid(_))
-        | Err(store::Error::Conflict(_))
-        | Err(store::Error::NotFound { .. }) => {}
+        | Err(
+            store::Error::Invalid(_) | store::Error::Conflict(_) | store::Error::NotFound { .. },
+        ) => {}
         Err(other) => panic!("{step:?}: {other}"),
     }
 }

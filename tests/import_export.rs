@@ -192,9 +192,7 @@ fn malformed_json() {
 fn truncated_json() {
     let half = &PLAN_2023_JSON.as_bytes()[..PLAN_2023_JSON.len() / 2];
     // Cut at a character boundary so the error is about the truncation.
-    let cut = std::str::from_utf8(half)
-        .map(|s| s.len())
-        .unwrap_or_else(|e| e.valid_up_to());
+    let cut = std::str::from_utf8(half).map_or_else(|e| e.valid_up_to(), str::len);
     refused(
         "truncated",
         &PLAN_2023_JSON.as_bytes()[..cut],

@@ -270,7 +270,7 @@ fn search_finds_exactly_the_texts_that_contain_the_query() {
         "亿元",
     ]
     .iter()
-    .map(|q| q.to_string())
+    .map(std::string::ToString::to_string)
     .collect();
     for (i, (_, _, t)) in corpus.iter().enumerate().step_by(7) {
         let chars: Vec<char> = t.chars().collect();

@@ -81,12 +81,10 @@ fn a_server_restart_under_an_open_cockpit_loses_nothing_typed() {
     app.save_draft();
     assert_eq!(app.layer(), Layer::Editor);
     assert!(app.has_unsaved_text());
-    let kept = std::fs::read_dir(state_home().join("plan-cockpit/kept"))
-        .map(|d| {
-            d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-                .any(|t| t.contains("服务器重启时写的备注"))
-        })
-        .unwrap_or(false);
+    let kept = std::fs::read_dir(state_home().join("plan-cockpit/kept")).is_ok_and(|d| {
+        d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .any(|t| t.contains("服务器重启时写的备注"))
+    });
     assert!(
         kept,
         "the text is kept in a local file while the server is away"

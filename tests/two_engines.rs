@@ -61,10 +61,10 @@ fn set_current(v: f64) -> MilestoneChange {
 
 #[test]
 fn both_engines_read_the_same_plan() {
-    let both = Both::new();
     // Per engine: the panes, a page of projects, a detail's title, the
     // pinyin hits and the search hits, as text.
     type Seen = (Vec<String>, Vec<String>, String, usize, Vec<String>);
+    let both = Both::new();
     let mut seen: Vec<Seen> = Vec::new();
     for (engine, s) in both.stores() {
         let panes: Vec<String> = s

@@ -38,7 +38,7 @@ impl App {
             }
             Action::Search => self.overlays.push(Overlay::Search(Search::default())),
             Action::EditValue | Action::EditDue | Action::EditTarget | Action::EditStatus => {
-                self.start_milestone_edit(action)
+                self.start_milestone_edit(action);
             }
             Action::NewNote => {
                 if let Some(m) = self.milestone_to_edit() {

@@ -175,7 +175,7 @@ pub fn check(ctx: &Context) -> Outcome {
     let store = open_seeded(ctx, true)?;
     let counts = store.counts()?;
     let verdict = store.quick_check()?;
-    let size = std::fs::metadata(&ctx.db).map(|m| m.len()).unwrap_or(0);
+    let size = std::fs::metadata(&ctx.db).map_or(0, |m| m.len());
     let read_only = match store.access() {
         Access::ReadOnly(why) => Some(ctx.lang.read_only(why)),
         Access::ReadWrite => None,

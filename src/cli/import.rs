@@ -151,9 +151,19 @@ fn read_and_check(
             v.finish().map_err(|p| problems(file, &p, lang))
         }
         Err(Unread::Bad(p)) => Err(problems(file, &[p], lang)),
-        Err(Unread::Io(e)) if e.get_ref().is_some_and(|e| e.is::<OverCap>()) => Err(
-            Failure::Input(lang.over_limit(file, None, cap / (1024 * 1024))),
-        ),
+        Err(Unread::Io(e))
+            if e.get_ref().is_some_and(
+                <dyn std::error::Error + std::marker::Send + std::marker::Sync + 'static>::is::<
+                    OverCap,
+                >,
+            ) =>
+        {
+            Err(Failure::Input(lang.over_limit(
+                file,
+                None,
+                cap / (1024 * 1024),
+            )))
+        }
         Err(Unread::Io(e)) => Err(Failure::Input(lang.file_failed(file, &e))),
     };
     let _ = tx.send(Msg::End(verdict));

@@ -121,7 +121,7 @@ fn copy(
     let reader = std::thread::spawn(move || source.send_rows(&mut |b| send.send(b).is_ok()));
     let mut reader = Some(reader);
     let mut sent = || -> store::Result<Tally> {
-        match reader.take().map(|r| r.join()) {
+        match reader.take().map(std::thread::JoinHandle::join) {
             Some(Ok(tally)) => tally,
             Some(Err(_)) => Err(store::Error::Internal("the reading thread failed".into())),
             None => Err(store::Error::Internal(

@@ -12,8 +12,7 @@ pub fn soon_days(today: jiff::civil::Date) -> i64 {
     let end = today
         .first_of_month()
         .checked_add(jiff::Span::new().months(1))
-        .map(|next| next.last_of_month())
-        .unwrap_or(today);
+        .map_or(today, jiff::civil::Date::last_of_month);
     today
         .until(end)
         .map_or(0, |span| i64::from(span.get_days()))

@@ -110,9 +110,10 @@ impl Clock {
     /// The first instant of `day` in the planner's zone, as stored (UTC):
     /// where "changes since that day" begin.
     pub fn start_of(&self, day: Date) -> String {
-        day.to_zoned_datetime(self.zone.clone())
-            .map(|z| super::dates::format_instant(z.timestamp()))
-            .unwrap_or_else(|_| format!("{day}T00:00:00Z"))
+        day.to_zoned_datetime(self.zone.clone()).map_or_else(
+            |_| format!("{day}T00:00:00Z"),
+            |z| super::dates::format_instant(z.timestamp()),
+        )
     }
 
     /// `20231231-235959`, for file names.
@@ -131,11 +132,11 @@ impl Clock {
 /// file of at most 1 MiB (a zone file is a few KiB); a name is looked up in
 /// the zone database; anything else must be a POSIX rule (`CST-8`).
 fn planner_zone() -> Result<TimeZone, super::refusal::Refusal> {
+    use super::refusal::ZoneWhy;
     let Some(tz) = std::env::var("TZ").ok().filter(|v| !v.trim().is_empty()) else {
         return Ok(read_zone_file(std::path::Path::new("/etc/localtime"))
             .unwrap_or_else(|_| TimeZone::try_system().unwrap_or(TimeZone::UTC)));
     };
-    use super::refusal::ZoneWhy;
     let refused = |why: ZoneWhy| super::refusal::Refusal::BadZone {
         typed: tz.clone(),
         why,

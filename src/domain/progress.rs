@@ -50,7 +50,7 @@ impl Measure {
 /// A numeric milestone's value against its target, as planners read it:
 /// `512/600 家`, `—/600 家` (nothing recorded yet), `9 家` (no target).
 pub fn value_against_target(current: Option<f64>, target: Option<f64>, unit: &str) -> String {
-    let cur = current.map(format_value).unwrap_or_else(|| "—".into());
+    let cur = current.map_or_else(|| "—".into(), format_value);
     let unit = if unit.is_empty() {
         String::new()
     } else {

@@ -150,8 +150,8 @@ impl Moved {
     /// The report's four cells (and the cockpit's line): where, the target
     /// then → now with its change, the time limit then → now, and who.
     pub fn cells(&self) -> [String; 4] {
-        let m = self;
         use super::progress::format_value;
+        let m = self;
         let num = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), format_value);
         let target = if m.target_was == m.target {
             num(m.target)

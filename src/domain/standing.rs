@@ -229,7 +229,7 @@ fn numeric(f: &Facts<'_>, target: f64, due: Date, on: Judging) -> Standing {
         let by = goal
             .start
             .checked_add(jiff::Span::new().months(LIGHTS.first_reading_months))
-            .and_then(|d| d.yesterday())
+            .and_then(jiff::civil::Date::yesterday)
             .map_or(goal.end, |d| d.min(goal.end));
         let verdict = Verdict::NoData {
             by,

@@ -62,7 +62,7 @@ fn of_the_year(item: &Item, year: i16) -> bool {
     if item.row.status == Status::Dropped {
         return false;
     }
-    match item.row.due_date().map(|d| d.year()) {
+    match item.row.due_date().map(jiff::civil::Date::year) {
         Some(y) if y == year => true,
         Some(y) if y > year => {
             matches!(item.standing.verdict, Verdict::NoStep { .. })

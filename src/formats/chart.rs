@@ -129,8 +129,10 @@ fn encode(rgb: &[u8], w: u32, h: u32) -> Vec<u8> {
 
 /// A share as the reports write it: `66%`, or a dash for none.
 pub(super) fn percent(v: Option<f64>) -> String {
-    v.map(|p| format!("{:.0}%", (p * 100.0).clamp(-1e9, 1e9)))
-        .unwrap_or_else(|| "—".into())
+    v.map_or_else(
+        || "—".into(),
+        |p| format!("{:.0}%", (p * 100.0).clamp(-1e9, 1e9)),
+    )
 }
 
 /// Draws `c` on `root`, every length times `s`, words in `family` when

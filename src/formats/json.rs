@@ -209,7 +209,9 @@ pub fn write_streamed(
     let mut out = std::io::BufWriter::with_capacity(1 << 16, filtered);
     serde_json::to_writer_pretty(&mut out, &doc).map_err(std::io::Error::other)?;
     std::io::Write::write_all(&mut out, b"\n")?;
-    let filtered = out.into_inner().map_err(|e| e.into_error())?;
+    let filtered = out
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?;
     std::io::Write::flush(&mut filtered.finish()?)
 }
 

@@ -122,8 +122,7 @@ fn project(
                 cell(&value_cell(m, lang)),
                 measure
                     .percent()
-                    .map(|p| p.to_string())
-                    .unwrap_or_else(|| "—".into()),
+                    .map_or_else(|| "—".into(), |p| p.to_string()),
                 m.due.as_deref().unwrap_or("—"),
                 lang.status(m.status)
             );

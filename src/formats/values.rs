@@ -67,7 +67,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<SheetRow>, SheetFault> {
             continue;
         }
         let this = sheet_row(row, None, COLS, true, |col| {
-            r.get(col).map(unguarded).unwrap_or("").to_owned()
+            r.get(col).map_or("", unguarded).to_owned()
         })?;
         if let Some(first) = seen.insert(this.id, this.cell(COLS.id)) {
             return Err(SheetFault::SameIdTwice {

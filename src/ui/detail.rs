@@ -376,7 +376,7 @@ mod tests {
             let head_lines = (0..head).map(|k| Line::raw(format!("h{k}"))).collect();
             let shown: Vec<String> = in_view(head_lines, height, sel, notes.len(), block)
                 .iter()
-                .map(|l| l.to_string())
+                .map(std::string::ToString::to_string)
                 .collect();
             prop_assert_eq!(shown, scrolled_whole(head, &notes, after, sel, height));
         }

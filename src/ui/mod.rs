@@ -111,8 +111,8 @@ fn status_line(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 
 /// The main keys of the current layer, from the key table.
 fn hint_bar(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
-    let layer = app.layer();
     use crate::app::keymap::Action;
+    let layer = app.layer();
     // How to leave and how to learn the rest stay whatever else is dropped:
     // they are shown last, after as many of the others as fit.
     let hints: Vec<(String, &str, bool)> = app

@@ -146,6 +146,8 @@ pub fn cockpit(lang: plan_cockpit::i18n::Lang) -> (Sandbox, plan_cockpit::app::A
 
 /// Text the cockpit keeps in files (when the database cannot take it) goes
 /// to one temporary state folder per test binary, never the real home.
+// Setting a variable is `unsafe` since edition 2024: allowed here alone.
+#[allow(unsafe_code)]
 pub fn state_home() -> &'static Path {
     static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
     DIR.get_or_init(|| {
@@ -214,7 +216,7 @@ pub fn press(app: &mut plan_cockpit::app::App, keys: &str) {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut chars = keys.chars().peekable();
     while let Some(c) = chars.next() {
-        let ev = if c == '<' && chars.peek().is_some_and(|n| n.is_ascii_alphabetic()) {
+        let ev = if c == '<' && chars.peek().is_some_and(char::is_ascii_alphabetic) {
             let name: String = chars.by_ref().take_while(|c| *c != '>').collect();
             match name.as_str() {
                 "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
@@ -369,8 +371,7 @@ pub fn copy_bin(dest: &Path) {
 
 /// Whether this test can act as root (mount, another user); says why not.
 pub fn is_root(needs: &str) -> bool {
-    // SAFETY: geteuid has no preconditions.
-    let root = unsafe { libc::geteuid() } == 0;
+    let root = rustix::process::geteuid().is_root();
     if !root {
         eprintln!("not run: {needs} needs root (CI runs as root)");
     }

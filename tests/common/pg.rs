@@ -17,11 +17,11 @@ pub fn test_db() -> Option<TestDb> {
     let admin = match std::env::var("PLAN_COCKPIT_TEST_PG") {
         Ok(a) if !a.is_empty() => a,
         _ => {
+            static SAID: std::sync::Once = std::sync::Once::new();
             assert!(
                 std::env::var_os("PLAN_COCKPIT_REQUIRE_PG").is_none(),
                 "PLAN_COCKPIT_REQUIRE_PG is set but PLAN_COCKPIT_TEST_PG is not"
             );
-            static SAID: std::sync::Once = std::sync::Once::new();
             SAID.call_once(|| {
                 // Straight to the terminal: the test harness captures
                 // `eprintln!` of passing tests.

@@ -91,7 +91,7 @@ impl App {
         let theirs = match (&purpose, &note) {
             (Some(Purpose::Value { milestone, .. }), _) => {
                 field(self.store.milestone(*milestone), &|m| {
-                    m.current.map(format_value).unwrap_or_else(none)
+                    m.current.map_or_else(none, format_value)
                 })
             }
             (Some(Purpose::DoneOn { milestone, .. }), _) => {
@@ -106,11 +106,7 @@ impl App {
             }
             (Some(Purpose::Target { milestone, .. }), _) => {
                 field(self.store.milestone(*milestone), &|m| {
-                    format!(
-                        "{} {}",
-                        m.target.map(format_value).unwrap_or_else(none),
-                        m.unit
-                    )
+                    format!("{} {}", m.target.map_or_else(none, format_value), m.unit)
                 })
             }
             (Some(Purpose::RenameMilestone { milestone, .. }), _) => {

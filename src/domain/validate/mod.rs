@@ -150,7 +150,10 @@ mod tests {
         let last = doc.projects[1].milestones[0].notes.len() - 1;
         let dup = doc.projects[2].notes.len() - 1;
         let problems = prepare(&mut doc, "2023-02-01T00:00:00Z", "planner").unwrap_err();
-        let paths: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let paths: Vec<String> = problems
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         let has = |s: &str| paths.iter().any(|p| p.starts_with(s));
         assert!(
             has(&format!(

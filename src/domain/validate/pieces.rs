@@ -193,7 +193,10 @@ mod tests {
         first.areas.push(9_999);
         first.direction = 8_888;
         let problems = check(&mut pieces).unwrap_err();
-        let said: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let said: Vec<String> = problems
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         assert_eq!(said.len(), 2, "{said:#?}");
         assert!(said[0].starts_with("projects[0].direction: "), "{said:#?}");
         assert!(said[1].starts_with("projects[0].areas["), "{said:#?}");

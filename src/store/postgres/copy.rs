@@ -96,7 +96,7 @@ fn put(out: &mut Vec<u8>, value: &Value) -> std::result::Result<(), &'static str
         Value::Int(i) => write!(out, "{i}").expect("writing to a Vec"),
         Value::Real(r) if r.is_nan() => out.extend_from_slice(b"NaN"),
         Value::Real(r) if r.is_infinite() => {
-            out.extend_from_slice(if *r > 0.0 { b"Infinity" } else { b"-Infinity" })
+            out.extend_from_slice(if *r > 0.0 { b"Infinity" } else { b"-Infinity" });
         }
         // Rust writes the shortest digits that read back to the same
         // double, and PostgreSQL reads them exactly.

@@ -7,8 +7,8 @@
 use super::Server;
 use crate::store::error::{Error, Result};
 use crate::store::sql::{Arg, Cells, Db, Engine, numbered_dollars};
-use postgres::fallible_iterator::FallibleIterator;
 use bytes::BytesMut;
+use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use postgres::{GenericClient, Row, Statement};
 use std::cell::RefCell;

@@ -98,8 +98,7 @@ pub fn resolve(db: &str, src: &Sources<'_>) -> Result<Config, Unresolved> {
     if config.get_user().is_none() {
         let user = from
             .get("user")
-            .map(|(v, _)| v.clone())
-            .unwrap_or_else(|| src.unix_user.clone());
+            .map_or_else(|| src.unix_user.clone(), |(v, _)| v.clone());
         config.user(&user);
     }
     if config.get_dbname().is_none() {

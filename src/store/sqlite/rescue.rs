@@ -48,9 +48,14 @@ pub fn backups_beside(path: &Path) -> Vec<PathBuf> {
         .unwrap_or_else(|| PathBuf::from("."));
     let mut found: Vec<PathBuf> = std::fs::read_dir(&folder)
         .map(|d| {
-            d.filter_map(|e| e.ok())
+            d.filter_map(std::result::Result::ok)
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.starts_with(&format!("{name}.")) && n.ends_with(".bak"))
+                .filter(|n| {
+                    // Our own backups' names: `.bak` as written, in lower case.
+                    #[allow(clippy::case_sensitive_file_extension_comparisons)]
+                    let ours = n.ends_with(".bak");
+                    n.starts_with(&format!("{name}.")) && ours
+                })
                 .map(|n| folder.join(n))
                 .collect()
         })
