@@ -1,11 +1,19 @@
 //! plan-cockpit: a terminal cockpit for the Dongcheng "3+5+N" development plan.
 //!
-//! Arrows point one way: `cli → term → app → {report, domain, store}`,
-//! `term → ui` (term/frames.rs writes the frames), `ui → {app, domain}`,
-//! `report → {formats, store, domain}` (the reports, for the CLI and `R`),
-//! `store → domain`, `formats → domain`.
-//! The domain knows no terminal and no database; only `store` speaks SQL.
-//! Platform calls go through std, rustix and nix: no hand-written `unsafe`.
+//! Arrows point one way, from the top down — nothing imports a module above
+//! it, and no modules import each other in a circle (this is the one place
+//! they are written down; the README and docs/layout.md point here):
+//!
+//! `cli → term → ui → app → report → formats → i18n → store → domain`
+//!
+//! with `config` between `cli` and `app`, `generate` beside `ui`, and
+//! `kept`, `user` and `files` low beside `store`. The UI imports no store
+//! type; `store` and `domain` never word a message (they return typed
+//! errors that `i18n` puts into words); `domain` imports nothing of ours and
+//! knows no terminal and no database; only `store` speaks SQL, and what
+//! differs between the engines lives in `store/sqlite/` and
+//! `store/postgres/`. Platform calls go through std, rustix and nix: no
+//! hand-written `unsafe`.
 
 #![forbid(unsafe_code)]
 
