@@ -411,12 +411,13 @@ fn dirty_source_text_imports_as_a_note() {
     assert!(Path::new(&sb.db).exists());
 }
 
-/// The example in the README is a valid plan file.
+/// The example in the JSON format's documentation is a valid plan file.
 #[test]
-fn the_readme_example_imports() {
+fn the_documented_example_imports() {
     let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let start = readme.find("```json\n").expect("README has a JSON example") + 8;
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/json-format.md"))
+            .unwrap();
+    let start = readme.find("```json\n").expect("docs have a JSON example") + 8;
     let end = start + readme[start..].find("```").unwrap();
     let sb = Sandbox::new();
     let file = sb.write("example.json", &readme[start..end]);

@@ -335,7 +335,7 @@ fn a_viewer_reads_the_plan_out_but_cannot_write_one_in() {
     let sb = Sandbox::new();
     db.take_plan_of(&sb);
     let mut c = db.client();
-    // The roles and grants the README gives an administrator.
+    // The roles and grants docs/postgresql.md gives an administrator.
     c.batch_execute(
         "DO $$ BEGIN
              CREATE ROLE plan_planner NOLOGIN;
