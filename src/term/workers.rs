@@ -1,0 +1,124 @@
+//! What feeds the loop's one channel: the keyboard, read on a thread of its
+//! own, and the workers, each a thread that takes questions and sends its
+//! answers as events — so the loop only ever waits on one receiver.
+
+use super::input::Input;
+use crate::app::Event as AppEvent;
+use crate::store::{self, OpenOptions};
+use crossterm::event::Event;
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Sender};
+use std::time::Duration;
+
+/// What arrives on the loop's channel.
+pub enum Step {
+    App(AppEvent),
+    /// The keyboard could not be read: the loop ends with this error.
+    InputFailed(io::Error),
+}
+
+/// How often the keyboard thread looks whether the loop has ended.
+const INPUT_WAKE: Duration = Duration::from_millis(250);
+
+/// Reads the keyboard (Esc held `escape` for an Alt key) and sends what it
+/// reads, until the loop has `finished`.
+pub fn keyboard(events: Sender<Step>, escape: Duration, finished: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        let mut input = Input::new(escape);
+        while !finished.load(Ordering::Relaxed) {
+            let step = match input.next(INPUT_WAKE) {
+                Ok(Some(Event::Key(key))) => Step::App(AppEvent::Key(key)),
+                Ok(Some(Event::Paste(text))) => Step::App(AppEvent::Paste(text)),
+                Ok(Some(Event::Resize(w, h))) => Step::App(AppEvent::Resize(w, h)),
+                Ok(_) => continue,
+                Err(e) => {
+                    let _ = events.send(Step::InputFailed(e));
+                    return;
+                }
+            };
+            if events.send(step).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// A worker: a thread that answers each question with an event on the
+/// loop's channel; with `newest_only`, a question overtaken by a newer one
+/// before it was started is dropped. Ends when the loop drops its sender.
+pub fn worker<Q: Send + 'static>(
+    events: Sender<Step>,
+    newest_only: bool,
+    answer: impl Fn(Q) -> AppEvent + Send + 'static,
+) -> Sender<Q> {
+    let (ask, asked) = mpsc::channel::<Q>();
+    std::thread::spawn(move || {
+        while let Ok(mut question) = asked.recv() {
+            while let Some(newer) = newest_only.then(|| asked.try_recv().ok()).flatten() {
+                question = newer;
+            }
+            if events.send(Step::App(answer(question))).is_err() {
+                return;
+            }
+        }
+    });
+    ask
+}
+
+/// How a worker opens the plan: its own read-only connection, opened for
+/// each question (so a file replaced underneath is read as it is now).
+fn reader(author: &str, clock: &crate::domain::Clock) -> OpenOptions<'static> {
+    OpenOptions {
+        author: author.to_owned(),
+        quick_check: false,
+        read_only: true,
+        seed: None,
+        allow_network_fs: true,
+        clock: clock.clone(),
+    }
+}
+
+/// The headings' light counts: only the newest question is answered; a
+/// failure leaves the headings without counts, which is all they lose.
+pub fn lights(
+    events: Sender<Step>,
+    db: PathBuf,
+    author: String,
+    clock: crate::domain::Clock,
+) -> Sender<crate::app::lights::Ask> {
+    worker(events, true, move |question: crate::app::lights::Ask| {
+        let counted = store::open(&db, reader(&author, &clock))
+            .and_then(|s| s.snapshot(|s| crate::app::lights::count(s, question.clone())));
+        match counted {
+            Ok(counts) => AppEvent::Lights(counts),
+            Err(_) => AppEvent::LightsFailed(question),
+        }
+    })
+}
+
+/// `R`'s reports, each written while the screen goes on.
+pub fn reports(
+    events: Sender<Step>,
+    db: PathBuf,
+    author: String,
+    clock: crate::domain::Clock,
+) -> Sender<crate::report::ReportAsk> {
+    worker(events, false, move |question: crate::report::ReportAsk| {
+        let written = store::open(&db, reader(&author, &clock))
+            .map_err(crate::report::ReportFailed::Store)
+            .and_then(|s| crate::report::write_report(&s, &question, &clock))
+            .map_err(|e| e.said(question.lang, &clock));
+        AppEvent::ReportWritten(written)
+    })
+}
+
+/// The background integrity check of the file: its verdict as an event.
+pub fn integrity(events: Sender<Step>, db: PathBuf) {
+    std::thread::spawn(move || {
+        let verdict = store::quick_check_file(&db).unwrap_or_else(|e| e.to_string());
+        let _ = events.send(Step::App(AppEvent::Integrity(verdict)));
+    });
+}
