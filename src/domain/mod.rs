@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod brief;
 pub mod change;
+mod change_rules;
 pub mod changes;
 pub mod clock;
 pub mod dates;

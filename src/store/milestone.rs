@@ -10,7 +10,7 @@ use crate::domain::rows::{Fields, MilestoneRow};
 use crate::domain::standing::Said;
 use crate::domain::trend::Trend;
 use crate::domain::yearly::YearSteps;
-use crate::domain::{Kind, MilestoneChange, Status};
+use crate::domain::{Kind, MilestoneChange};
 
 /// What a successful save changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,7 +183,8 @@ impl Store {
                 .target_reachable(old.baseline, old.target).map_err(Error::Invalid)?;
             let before = old.fields();
             let value = change.new_value(old.current).map_err(Error::Invalid)?;
-            let day = change.as_of.unwrap_or(today).to_string();
+            let as_of = change.as_of.unwrap_or(today);
+            let day = as_of.to_string();
             // A reading for a day before the newest one fills in the past:
             // the current value stays the newest reading's.
             let newest = sql::one(
@@ -194,37 +195,10 @@ impl Store {
                 |r| r.opt_text(0),
             )?
             .flatten();
-            let backdated = value.is_some() && newest.as_deref().is_some_and(|n| day.as_str() < n);
-            let after = Fields {
-                title: change.title.clone().unwrap_or_else(|| before.title.clone()),
-                unit: change.unit.clone().unwrap_or_else(|| before.unit.clone()),
-                target: change.target.or(before.target),
-                current: value.filter(|_| !backdated).or(before.current),
-                status: change.status.unwrap_or(before.status),
-                due: change
-                    .due
-                    .map(|d| d.to_string())
-                    .or_else(|| before.due.clone()),
-                owner: change
-                    .owner
-                    .as_ref()
-                    .map_or_else(|| before.owner.clone(), |o| o.0.clone()),
-                lead: change
-                    .owner
-                    .as_ref()
-                    .map_or_else(|| before.lead.clone(), |o| o.1.clone()),
-                weight: change.weight.unwrap_or(before.weight),
-                baseline: change.baseline.or(before.baseline),
-                steps: change
-                    .steps
-                    .iter()
-                    .fold(before.steps.clone(), |s, (year, v)| s.with(*year, *v)),
-            };
-            // A yes/no task marked done records the day it was done as a
-            // reading of 1, so its date survives and undo can take it back.
-            let done_on = old.kind == Kind::YesNo
-                && change.status == Some(Status::Done)
-                && (old.status != Status::Done || change.as_of.is_some());
+            let newest = newest.and_then(|n| n.parse::<jiff::civil::Date>().ok());
+            let backdated = MilestoneChange::backdated(value, as_of, newest);
+            let after = change.fields_after(&before, value, backdated);
+            let done_on = change.done_on(old.kind, old.status);
             let value = value.or(done_on.then_some(1.0));
             let was = match value {
                 Some(_) => Some(reading_on(tx, id, &day)?),
