@@ -32,3 +32,6 @@ pub mod store;
 pub mod term;
 pub mod ui;
 pub mod user;
+
+#[cfg(test)]
+mod house_tests;

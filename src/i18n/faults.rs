@@ -137,15 +137,15 @@ impl Lang {
             Error::Io { path, source } => {
                 format!("{}: {}", path.display(), self.io(source))
             }
-            Error::Sql { context, source } => {
-                let code = match source {
-                    rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
-                    _ => 0,
-                };
+            Error::Sql {
+                context,
+                code,
+                said,
+            } => {
                 say!(
                     lang,
                     "数据库出错(SQLite 错误码 {code});未作任何修改",
-                    "{context}: {source}"
+                    "{context}: {said}"
                 )
             }
         }

@@ -70,8 +70,7 @@ impl Lang {
                 "这项操作在 PostgreSQL 上尚未提供,请在计划文件上进行;未作任何修改",
                 "this is not offered on PostgreSQL yet; do it on a plan file; nothing was changed"
             ),
-            Error::Pg { context, source } => {
-                let said = pg_words(source);
+            Error::Pg { context, said } => {
                 say!(
                     lang,
                     "PostgreSQL 出错({context}):{said};未作任何修改",
@@ -212,23 +211,5 @@ impl Lang {
                 )
             }
         }
-    }
-}
-
-/// The server's own message (with its code and detail) or, for a
-/// connection that failed before one, the client's.
-fn pg_words(e: &postgres::Error) -> String {
-    match e.as_db_error() {
-        Some(db) => {
-            let mut words = format!("{} [{}]", db.message(), db.code().code());
-            if let Some(detail) = db.detail() {
-                words.push_str(&format!(" ({detail})"));
-            }
-            words
-        }
-        None => match std::error::Error::source(e) {
-            Some(inner) => format!("{e}: {inner}"),
-            None => e.to_string(),
-        },
     }
 }

@@ -198,10 +198,12 @@ pub enum Error {
         path: PathBuf,
         loss: super::file::FileLoss,
     },
-    /// PostgreSQL failed; `context` says what was being done, and where.
+    /// PostgreSQL failed; `context` says what was being done, and where;
+    /// `said` is the server's message with its SQLSTATE and detail (or the
+    /// client's, for a connection that failed before one).
     Pg {
         context: String,
-        source: postgres::Error,
+        said: String,
     },
     /// The server (named without its password) cannot be used as it is.
     Server {
@@ -235,10 +237,13 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// SQLite failed; `context` says, for the log, what was being done.
+    /// SQLite failed; `context` says, for the log, what was being done;
+    /// `code` is SQLite's extended result code (0 when there is none) and
+    /// `said` the driver's words.
     Sql {
         context: String,
-        source: rusqlite::Error,
+        code: i32,
+        said: String,
     },
 }
 
@@ -262,6 +267,14 @@ impl Error {
                     ..
                 }
         )
+    }
+
+    /// PostgreSQL's failure `e` while doing `context`, in its words.
+    pub(crate) fn pg(context: impl Into<String>, e: &postgres::Error) -> Error {
+        Error::Pg {
+            context: context.into(),
+            said: super::postgres::words(e),
+        }
     }
 
     pub fn sql(context: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> Error {
@@ -288,7 +301,15 @@ fn classify(context: String, source: rusqlite::Error) -> Error {
             _ => {}
         }
     }
-    Error::Sql { context, source }
+    let code = match &source {
+        rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
+        _ => 0,
+    };
+    Error::Sql {
+        context,
+        code,
+        said: source.to_string(),
+    }
 }
 
 /// Less free space than this on the database's filesystem, and an I/O
@@ -309,14 +330,12 @@ impl Error {
             Error::DiskFull | Error::DiskFullAt(_) | Error::Corrupt { .. } | Error::Io { .. } => {
                 true
             }
-            Error::Sql {
-                source: rusqlite::Error::SqliteFailure(f, _),
-                ..
-            } => matches!(
-                f.code,
-                rusqlite::ErrorCode::SystemIoFailure
-                    | rusqlite::ErrorCode::DiskFull
-                    | rusqlite::ErrorCode::CannotOpen
+            // The primary result code is the extended one's low byte.
+            Error::Sql { code, .. } => matches!(
+                code & 0xff,
+                rusqlite::ffi::SQLITE_IOERR
+                    | rusqlite::ffi::SQLITE_FULL
+                    | rusqlite::ffi::SQLITE_CANTOPEN
             ),
             _ => false,
         }
@@ -370,8 +389,6 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Io { source, .. } => Some(source),
-            Error::Sql { source, .. } => Some(source),
-            Error::Pg { source, .. } => Some(source),
             _ => None,
         }
     }

@@ -124,10 +124,7 @@ impl Server {
     /// commit during the read is either wholly in it or wholly out.
     pub fn send_rows(&mut self, send: &mut dyn FnMut(Batch) -> bool) -> Result<Tally> {
         let named = self.named.clone();
-        let fail = move |source| Error::Pg {
-            context: format!("reading the plan ({named})"),
-            source,
-        };
+        let fail = move |source| Error::pg(format!("reading the plan ({named})"), &source);
         let mut tx = self
             .client
             .get_mut()
@@ -182,10 +179,7 @@ impl Server {
         let named = self.named.clone();
         let fail = |what: &'static str| {
             let named = named.clone();
-            move |source| Error::Pg {
-                context: format!("{what} ({named})"),
-                source,
-            }
+            move |source| Error::pg(format!("{what} ({named})"), &source)
         };
         let mut tx = self
             .client

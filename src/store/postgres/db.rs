@@ -86,10 +86,7 @@ struct Cols<'r> {
 
 impl Cols<'_> {
     fn fail(&self, source: postgres::Error) -> Error {
-        Error::Pg {
-            context: self.what.to_owned(),
-            source,
-        }
+        Error::pg(self.what.to_owned(), &source)
     }
 }
 
@@ -161,10 +158,7 @@ fn run_each(
         fresh,
     } = on;
     let what = format!("{what} ({named})");
-    let fail = |source| Error::Pg {
-        context: what.clone(),
-        source,
-    };
+    let fail = |source| Error::pg(what.clone(), &source);
     // Streamed, a row at a time: a list of 100,000 milestones is never
     // held whole.
     let mut rows = if *fresh {
@@ -192,10 +186,7 @@ fn run_exec(
     sql: &str,
     args: &[Arg<'_>],
 ) -> Result<u64> {
-    let fail = |source| Error::Pg {
-        context: format!("{what} ({})", on.named),
-        source,
-    };
+    let fail = |source| Error::pg(format!("{what} ({})", on.named), &source);
     let st = on.statements.get(client, sql).map_err(fail)?;
     let params: Vec<&(dyn ToSql + Sync)> = args.iter().map(|a| a as &(dyn ToSql + Sync)).collect();
     client.execute(&st, &params).map_err(fail)
@@ -308,10 +299,7 @@ impl Server {
             .is_valid(std::time::Duration::from_secs(5));
         self.revive()?;
         let named = self.named.as_str();
-        let fail = |source| Error::Pg {
-            context: format!("{what} ({named})"),
-            source,
-        };
+        let fail = |source| Error::pg(format!("{what} ({named})"), &source);
         let tx = self.client.get_mut().transaction().map_err(fail)?;
         let tx = Tx {
             tx: RefCell::new(tx),
@@ -339,10 +327,7 @@ impl Server {
             self.client
                 .borrow_mut()
                 .batch_execute(sql)
-                .map_err(|source| Error::Pg {
-                    context: format!("reading ({})", self.named),
-                    source,
-                })
+                .map_err(|source| Error::pg(format!("reading ({})", self.named), &source))
         };
         begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?;
         self.reading.set(true);

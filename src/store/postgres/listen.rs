@@ -34,10 +34,7 @@ impl Server {
     /// Starts listening for changes to this plan (again, on a new
     /// connection after the old one was lost).
     pub fn listen(&self) -> Result<()> {
-        let fail = |source| Error::Pg {
-            context: format!("listening for changes ({})", self.named),
-            source,
-        };
+        let fail = |source| Error::pg(format!("listening for changes ({})", self.named), &source);
         let mut client = self.client.borrow_mut();
         client
             .batch_execute("LISTEN plan_cockpit_changed")
@@ -77,10 +74,10 @@ impl Server {
                 }
                 Ok(None) => break,
                 Err(source) => {
-                    return Err(Error::Pg {
-                        context: format!("listening for changes ({})", self.named),
-                        source,
-                    });
+                    return Err(Error::pg(
+                        format!("listening for changes ({})", self.named),
+                        &source,
+                    ));
                 }
             }
         }

@@ -137,10 +137,8 @@ impl Server {
         }
         let named = name_of(&config);
         let tls = tls::connector(&config, &named)?;
-        let client = tls::connect(&config, tls.as_ref()).map_err(|e| Error::Pg {
-            context: format!("connecting to {named}"),
-            source: e,
-        })?;
+        let client = tls::connect(&config, tls.as_ref())
+            .map_err(|e| Error::pg(format!("connecting to {named}"), &e))?;
         let mut server = Server {
             client: RefCell::new(client),
             config,
@@ -169,7 +167,7 @@ impl Server {
 
     fn fail(&self, what: &str) -> impl FnOnce(postgres::Error) -> Error + '_ {
         let context = format!("{what} ({})", self.named);
-        move |source| Error::Pg { context, source }
+        move |source| Error::pg(context, &source)
     }
 
     fn refused(&self, why: ServerWhy) -> Error {
@@ -185,7 +183,7 @@ impl Server {
             .get_mut()
             .query_one(sql, &[])
             .and_then(|r| r.try_get::<_, String>(0))
-            .map_err(|source| Error::Pg { context, source })
+            .map_err(|source| Error::pg(context, &source))
     }
 
     /// Names, at start, a server that cannot hold the plan as the file
@@ -294,7 +292,7 @@ impl Server {
         let named = self.named.clone();
         let fail = |what: &str| {
             let context = format!("{what} ({named})");
-            move |source| Error::Pg { context, source }
+            move |source| Error::pg(context, &source)
         };
         let mut tx = self
             .client
@@ -352,4 +350,22 @@ fn blind_ctype(
         &[],
     )?;
     Ok(row.get::<_, bool>(0).then(|| row.get(1)))
+}
+
+/// The server's own message (with its code and detail) or, for a
+/// connection that failed before one, the client's.
+pub(crate) fn words(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => {
+            let mut words = format!("{} [{}]", db.message(), db.code().code());
+            if let Some(detail) = db.detail() {
+                words.push_str(&format!(" ({detail})"));
+            }
+            words
+        }
+        None => match std::error::Error::source(e) {
+            Some(inner) => format!("{e}: {inner}"),
+            None => e.to_string(),
+        },
+    }
 }

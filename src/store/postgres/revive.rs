@@ -31,11 +31,8 @@ impl Server {
                 self.named
             )));
         }
-        let client =
-            super::tls::connect(&self.config, self.tls.as_ref()).map_err(|source| Error::Pg {
-                context: format!("connecting again to {}", self.named),
-                source,
-            })?;
+        let client = super::tls::connect(&self.config, self.tls.as_ref())
+            .map_err(|source| Error::pg(format!("connecting again to {}", self.named), &source))?;
         *self.client.borrow_mut() = client;
         self.statements.forget();
         if self.listening() {

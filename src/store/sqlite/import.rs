@@ -172,9 +172,9 @@ const BULK_CACHE_KIB: i64 = 64 * 1024;
 /// which rule the database enforced.
 fn broken_rule(e: Error) -> Error {
     match e {
-        Error::Sql { context, source } => {
+        Error::Sql { context, said, .. } => {
             Error::Invalid(crate::domain::refusal::Refusal::RuleBroken {
-                detail: format!("{context}: {source}"),
+                detail: format!("{context}: {said}"),
             })
         }
         e => e,
