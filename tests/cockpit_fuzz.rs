@@ -1,10 +1,15 @@
 //! Random key sequences at random terminal sizes never panic, whatever
-//! layer they reach (forms, editor, menus, confirmations, deletes, undo).
+//! layer they reach (forms, editor, menus, confirmations, deletes, undo),
+//! and after every key the cockpit's state still holds together: the focus
+//! on a pane that exists, every list's selection inside it, the layer with
+//! the keyboard the top overlay's, and the terminal cursor — shown only for
+//! a text field on top — inside the frame.
 
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plan_cockpit::app::App;
+use plan_cockpit::app::keymap::Layer;
 use plan_cockpit::i18n::Lang;
 use plan_cockpit::ui;
 use proptest::prelude::*;
@@ -43,6 +48,48 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
 fn draw(app: &App, (w, h): (u16, u16)) {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| ui::render(app, f)).unwrap();
+    let b = t.backend();
+    if b.cursor_visible() {
+        let at = b.cursor_position();
+        assert!(
+            at.x < w.max(1) && at.y < h.max(1),
+            "the caret at {at:?} outside a {w}×{h} frame"
+        );
+        assert!(
+            matches!(app.layer(), Layer::Search | Layer::Form | Layer::Editor),
+            "a cursor shown on the {:?} layer",
+            app.layer()
+        );
+    }
+}
+
+/// What must hold after every key, whatever it did.
+fn holds_together(app: &App) {
+    assert!(
+        app.panes.is_empty() || app.focus < app.panes.len(),
+        "focus {} of {} panes",
+        app.focus,
+        app.panes.len()
+    );
+    let within = |sel: usize, total: usize| total == 0 || sel < total;
+    for (n, p) in app.panes.iter().enumerate() {
+        assert!(
+            within(p.projects.sel, p.projects.total),
+            "pane {n}: project {} of {}",
+            p.projects.sel,
+            p.projects.total
+        );
+        if let Some(open) = &p.open {
+            assert!(
+                within(open.milestones.sel, open.milestones.total),
+                "pane {n}: milestone {} of {}",
+                open.milestones.sel,
+                open.milestones.total
+            );
+        }
+    }
+    let top = app.overlays.last().map_or(Layer::Panes, |o| o.layer());
+    assert_eq!(app.layer(), top, "the keyboard is not with the top layer");
 }
 
 proptest! {
@@ -62,6 +109,7 @@ proptest! {
             if app.quit {
                 break;
             }
+            holds_together(&app);
             draw(&app, s);
         }
         for s in &sizes {

@@ -218,32 +218,7 @@ pub fn press(app: &mut plan_cockpit::app::App, keys: &str) {
     while let Some(c) = chars.next() {
         let ev = if c == '<' && chars.peek().is_some_and(char::is_ascii_alphabetic) {
             let name: String = chars.by_ref().take_while(|c| *c != '>').collect();
-            match name.as_str() {
-                "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-                "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-                "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
-                "BackTab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-                "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
-                "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
-                "Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
-                "Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
-                "Backspace" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
-                "PageDown" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
-                "PageUp" => KeyEvent::new(KeyCode::PageUp, KeyModifiers::NONE),
-                "Home" => KeyEvent::new(KeyCode::Home, KeyModifiers::NONE),
-                "End" => KeyEvent::new(KeyCode::End, KeyModifiers::NONE),
-                "Delete" => KeyEvent::new(KeyCode::Delete, KeyModifiers::NONE),
-                "C-Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::CONTROL),
-                "C-Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::CONTROL),
-                n if n.starts_with("C-") => KeyEvent::new(
-                    KeyCode::Char(n.chars().nth(2).unwrap()),
-                    KeyModifiers::CONTROL,
-                ),
-                n if n.starts_with("A-") => {
-                    KeyEvent::new(KeyCode::Char(n.chars().nth(2).unwrap()), KeyModifiers::ALT)
-                }
-                other => panic!("unknown key <{other}>"),
-            }
+            named_key(&name)
         } else {
             let mods = if c.is_ascii_uppercase() {
                 KeyModifiers::SHIFT
@@ -254,6 +229,19 @@ pub fn press(app: &mut plan_cockpit::app::App, keys: &str) {
         };
         app.handle_key(ev);
     }
+}
+
+/// `<Enter>`, `<BackTab>`, `<C-Left>`, `<A-b>`: read by crokey, as the
+/// settings file's keys are (`C-`/`A-` being its `ctrl-`/`alt-`), into the
+/// event crossterm would deliver.
+fn named_key(name: &str) -> crossterm::event::KeyEvent {
+    let notation = match name.split_at_checked(2) {
+        Some(("C-", key)) => format!("ctrl-{key}"),
+        Some(("A-", key)) => format!("alt-{key}"),
+        _ => name.to_ascii_lowercase(),
+    };
+    let combo = crokey::parse(&notation).unwrap_or_else(|_| panic!("unknown key <{name}>"));
+    combo.into()
 }
 
 /// The screen the cockpit draws at `w`×`h`, as text.
