@@ -88,7 +88,10 @@ fn holds_together(app: &App) {
             );
         }
     }
-    let top = app.overlays.last().map_or(Layer::Panes, |o| o.layer());
+    let top = app
+        .overlays
+        .last()
+        .map_or(Layer::Panes, plan_cockpit::app::overlay::Overlay::layer);
     assert_eq!(app.layer(), top, "the keyboard is not with the top layer");
 }
 
