@@ -1,13 +1,33 @@
 //! `export`: the whole plan as JSON, CSV or Markdown, written as it is
 //! read.
 
+use super::Outcome;
 use super::commands::{Context, open_seeded};
 use super::output;
-use super::{Format, Outcome};
 use crate::domain::text::for_terminal;
 use crate::formats;
 use crate::store;
 use std::path::Path;
+use std::path::PathBuf;
+
+/// `export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+    Markdown,
+}
+
+/// `export`: its flags.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The format [default: from -o's extension, else json].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
 
 /// What `-o NAME.EXT` asks for without `--format`; the first is the default.
 pub const BY_EXTENSION: [(&str, Format); 4] = [
@@ -16,6 +36,14 @@ pub const BY_EXTENSION: [(&str, Format); 4] = [
     ("md", Format::Markdown),
     ("markdown", Format::Markdown),
 ];
+
+/// `export [--format F] [-o FILE]`: the format from `--format`, else from
+/// the file's extension.
+pub fn run(ctx: &Context, args: &ExportArgs) -> Outcome {
+    let output = args.output.as_deref();
+    let format = super::output::pick_format(ctx.lang, args.format, output, &BY_EXTENSION)?;
+    export(ctx, format, output)
+}
 
 pub fn export(ctx: &Context, format: Format, dest: Option<&Path>) -> Outcome {
     let store = open_seeded(ctx, false)?;

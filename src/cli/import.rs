@@ -15,7 +15,21 @@ use crate::i18n::Lang;
 use crate::user::unix_user;
 use std::io::{self, Read};
 use std::path::Path;
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+
+/// `import FILE`: its flags.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    pub file: PathBuf,
+    /// Replace a plan the database already holds; a backup is written first.
+    #[arg(long)]
+    pub replace: bool,
+    /// Refuse files larger than this many MiB (1 to 1048576).
+    #[arg(long, value_name = "MIB", default_value_t = 256,
+          value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub max_size: u64,
+}
 
 /// Projects read ahead of the writer: enough to keep both cores busy, a few
 /// megabytes at most.
@@ -26,6 +40,12 @@ const READ_AHEAD: usize = 32;
 enum Msg {
     Piece(Piece),
     End(Result<Prepared, Failure>),
+}
+
+/// `import FILE [--replace] [--max-size MIB]`.
+pub fn run(ctx: &Context, args: &ImportArgs) -> Outcome {
+    let cap = args.max_size.saturating_mul(1024 * 1024);
+    import(ctx, &args.file, args.replace, cap)
 }
 
 pub fn import(ctx: &Context, file: &Path, replace: bool, cap: u64) -> Outcome {

@@ -16,11 +16,29 @@ use crate::domain::text::for_terminal;
 use crate::domain::typed_forms::parse_day;
 use crate::store::Error;
 use std::path::Path;
+use std::path::PathBuf;
+
+/// `import-values FILE`: its flags.
+#[derive(Debug, clap::Args)]
+pub struct ImportValuesArgs {
+    pub file: PathBuf,
+    /// List what would change, change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The day the values were true [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+}
 
 /// Sheets larger than this are not tracking sheets of a plan.
 const MAX_SHEET_BYTES: u64 = 256 * 1024 * 1024;
 
-pub fn run(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Outcome {
+/// `import-values FILE [--dry-run] [--as-of DAY]`.
+pub fn run(ctx: &Context, args: &ImportValuesArgs) -> Outcome {
+    apply(ctx, &args.file, args.dry_run, args.as_of.as_deref())
+}
+
+fn apply(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Outcome {
     let lang = ctx.lang;
     let fault = |f: SheetFault| Failure::Input(lang.sheet_fault(file, &f));
     // The forms a planner writes (2023/9/30, 9月30日), a day without a

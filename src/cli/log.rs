@@ -8,10 +8,20 @@ use crate::domain::typed_forms::parse_day;
 use crate::store::LogFilter;
 use serde::Serialize;
 
-pub struct LogArgs<'a> {
-    pub since: Option<&'a str>,
-    pub user: Option<&'a str>,
-    pub direction: Option<&'a str>,
+/// `log`: which changes, and how.
+#[derive(Debug, clap::Args)]
+pub struct LogArgs {
+    /// From this day on (local).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+    /// Only changes by this user.
+    #[arg(long, value_name = "USER")]
+    pub user: Option<String>,
+    /// Only changes under this direction (code, Chinese or English name).
+    #[arg(long, value_name = "NAME")]
+    pub direction: Option<String>,
+    /// Print a JSON array instead, for scripts.
+    #[arg(long)]
     pub json: bool,
 }
 
@@ -29,7 +39,7 @@ struct JsonLine<'a> {
     new: Option<&'a str>,
 }
 
-pub fn run(ctx: &Context, args: &LogArgs<'_>) -> Outcome {
+pub fn run(ctx: &Context, args: &LogArgs) -> Outcome {
     let lang = ctx.lang;
     let store = open_seeded(ctx, false)?;
     // The forms a planner writes (2023/12/31, 12月31日, 年底), as the
@@ -37,16 +47,18 @@ pub fn run(ctx: &Context, args: &LogArgs<'_>) -> Outcome {
     let plan_year = store.plan_year().unwrap_or(2023);
     let since = args
         .since
+        .as_deref()
         .map(|d| parse_day(d, plan_year))
         .transpose()
         .map_err(|e| Failure::Input(lang.bad_flag("since", &e)))?;
     let direction = args
         .direction
+        .as_deref()
         .map(|d| store.find_direction(d))
         .transpose()?;
     let filter = LogFilter {
         since: since.map(|d| ctx.clock.start_of(d)),
-        user: args.user.map(str::to_owned),
+        user: args.user.clone(),
         direction,
         ..LogFilter::default()
     };

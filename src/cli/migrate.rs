@@ -16,6 +16,20 @@ use crate::store::{self, OpenOptions, Store};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+/// `migrate`: from where, to where.
+#[derive(Debug, clap::Args)]
+pub struct MigrateArgs {
+    /// The plan to copy: a file, or postgres://… (any libpq connection string).
+    #[arg(long, value_name = "FILE|URL")]
+    pub from: String,
+    /// Where to copy it: a file (created if missing), or postgres://….
+    #[arg(long, value_name = "FILE|URL")]
+    pub to: String,
+    /// Replace a plan the target already holds (a file is backed up first).
+    #[arg(long)]
+    pub replace: bool,
+}
+
 /// One side of a copy.
 enum Side {
     File(Box<Store>),
@@ -29,6 +43,11 @@ impl Side {
             Side::Server(s) => s.send_rows(send),
         }
     }
+}
+
+/// `migrate --from A --to B [--replace]`.
+pub fn run(ctx: &Context, args: &MigrateArgs) -> Outcome {
+    migrate(ctx, &args.from, &args.to, args.replace)
 }
 
 pub fn migrate(ctx: &Context, from: &str, to: &str, replace: bool) -> Outcome {

@@ -15,21 +15,74 @@ use crate::domain::yearly::parse_step_with;
 use crate::domain::{MilestoneChange, ValueChange};
 use crate::i18n::Lang;
 
+/// `milestone set ID`: what to change.
+#[derive(Debug, clap::Args)]
 pub struct SetArgs {
+    pub id: i64,
+    /// The new current value.
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        conflicts_with = "add",
+        value_name = "N"
+    )]
     pub current: Option<String>,
+    /// Add to the current value (safe when several planners add at once).
+    #[arg(long, allow_hyphen_values = true, value_name = "N")]
     pub add: Option<String>,
+    /// The day the value was true (a figure entered late) [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
+    /// planned, active, at_risk, blocked, done, dropped (or 计划中, 进行中, 有风险, 受阻, 已完成, 已取消).
+    #[arg(long, value_name = "S")]
     pub status: Option<String>,
+    /// Due date, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
     pub due: Option<String>,
+    /// Add a note.
+    #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Refuse if the milestone is no longer at this version (from `list --json`).
+    #[arg(long, value_name = "V")]
     pub expect_version: Option<i64>,
+    /// A new target value.
+    #[arg(long, allow_hyphen_values = true, value_name = "N")]
     pub target: Option<String>,
+    /// A new unit (家, 亿元, 个, %...).
+    #[arg(long, value_name = "UNIT")]
     pub unit: Option<String>,
+    /// A new title.
+    #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// 责任单位/责任人, e.g. "经发局/张三"; "" to answer to the project's.
+    #[arg(long, value_name = "UNIT/LEAD")]
     pub owner: Option<String>,
+    /// How much it counts in its project's progress (default 1; above 0, at most 1000).
+    #[arg(long, allow_hyphen_values = true, value_name = "W")]
     pub weight: Option<String>,
+    /// 年初基数: where completion counts from this year (default 0).
+    #[arg(long, allow_hyphen_values = true, value_name = "N")]
     pub base: Option<String>,
+    /// A yearly step of a target running past the plan year (分年度目标),
+    /// e.g. 2023=560; "2023=" removes it. May be given for several years.
+    #[arg(long = "step", value_name = "YEAR=N")]
     pub steps: Vec<String>,
+}
+
+/// `project set ID`: its owner or areas.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).multiple(true).args(["owner", "areas"])))]
+pub struct ProjectSetArgs {
+    pub id: i64,
+    /// 责任单位/责任人, e.g. "经发局/张三"; "" to name no one.
+    #[arg(long, value_name = "UNIT/LEAD")]
+    pub owner: Option<String>,
+    /// The areas it serves, e.g. "就业、教育" (names or codes); "" for none.
+    #[arg(long, value_name = "AREAS")]
+    pub areas: Option<String>,
+    /// Refuse if the project is no longer at this version.
+    #[arg(long, value_name = "V")]
+    pub expect_version: Option<i64>,
 }
 
 /// The change the flags ask for. Amounts are read in the milestone's unit
@@ -107,8 +160,8 @@ fn change_from(
     })
 }
 
-pub fn set(ctx: &Context, id: i64, args: SetArgs) -> Outcome {
-    let expected = args.expect_version;
+pub fn set(ctx: &Context, args: SetArgs) -> Outcome {
+    let (id, expected) = (args.id, args.expect_version);
     // A write checks the file first: SQLite accepts writes into a damaged one.
     let mut store = open_seeded(ctx, true)?;
     // Amounts are read in its unit, days in its plan's year.
@@ -133,14 +186,10 @@ pub fn set(ctx: &Context, id: i64, args: SetArgs) -> Outcome {
 
 /// `project set ID --owner "经发局/张三" --areas "就业、教育"`: each a
 /// version-checked write of its own, with its history.
-pub fn set_project(
-    ctx: &Context,
-    id: i64,
-    owner: Option<&str>,
-    areas: Option<&str>,
-    expected: Option<i64>,
-) -> Outcome {
+pub fn set_project(ctx: &Context, args: &ProjectSetArgs) -> Outcome {
     let lang = ctx.lang;
+    let (id, expected) = (args.id, args.expect_version);
+    let (owner, areas) = (args.owner.as_deref(), args.areas.as_deref());
     let owner = owner
         .map(typed_owner)
         .transpose()

@@ -60,15 +60,37 @@ fn value_text(r: &MilestoneRow, lang: Lang) -> String {
     }
 }
 
-pub struct ListArgs<'a> {
-    pub direction: Option<&'a str>,
+/// `milestone list`: which milestones, and how.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only this direction (code, Chinese or English name).
+    #[arg(long)]
+    pub direction: Option<String>,
+    /// Only milestones past due and not done or dropped.
+    #[arg(long)]
     pub overdue: bool,
+    /// The agenda: open work past due or due within N days, overdue
+    /// first (0 to 3650).
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(0..=3650))]
     pub due_within: Option<i64>,
+    /// With the agenda (or alone): open work that has no time limit.
+    #[arg(long)]
     pub undated: bool,
-    pub owner: Option<&'a str>,
-    /// Only these lights (`red,yellow`, or 红灯、黄灯).
-    pub light: Option<&'a str>,
+    /// Only work this unit or person answers for (part of a 责任单位 or
+    /// 责任人; a milestone naming no one answers to its project's).
+    #[arg(long, value_name = "WHO")]
+    pub owner: Option<String>,
+    /// Only items whose one standing shows these lights: red, yellow,
+    /// green, grey (no reading or no yearly step yet), off (not judged);
+    /// e.g. red,yellow (or 红灯,黄灯).
+    #[arg(long, value_name = "LIGHTS")]
+    pub light: Option<String>,
+    /// Print a JSON array instead, for scripts.
+    #[arg(long, conflicts_with = "csv")]
     pub json: bool,
+    /// Print CSV for Excel/WPS instead (UTF-8 with a byte-order mark):
+    /// the list's columns and each item's 进度判断 in words.
+    #[arg(long)]
     pub csv: bool,
 }
 
@@ -84,10 +106,11 @@ fn light_named(typed: &str) -> Option<Light> {
     }
 }
 
-pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
+pub fn list(ctx: &Context, args: &ListArgs) -> Outcome {
     let store = open_seeded(ctx, false)?;
     let lights: Option<Vec<Light>> = args
         .light
+        .as_deref()
         .map(|typed| {
             typed
                 .split([',', '，', '、', ' '])
@@ -103,11 +126,12 @@ pub fn list(ctx: &Context, args: &ListArgs<'_>) -> Outcome {
     };
     let direction = args
         .direction
+        .as_deref()
         .map(|d| store.find_direction(d))
         .transpose()?;
     let scope = Scope {
         direction,
-        owner: args.owner.map(str::to_owned),
+        owner: args.owner.clone(),
         ..Scope::default()
     };
     let today = ctx.clock.today().to_string();

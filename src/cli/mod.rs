@@ -20,9 +20,8 @@ mod settings;
 mod sheet_plan;
 mod usage;
 
-pub use args::{
-    BaselineCommand, Cli, Command, Format, MilestoneCommand, ProjectCommand, UserCommand,
-};
+pub use args::{BaselineCommand, Cli, Command, MilestoneCommand, ProjectCommand, UserCommand};
+pub use export::Format;
 
 use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
@@ -127,12 +126,12 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
         && !matches!(
             cli.command,
             None | Some(
-                Command::Migrate { .. }
+                Command::Migrate(_)
                     | Command::Milestone(_)
-                    | Command::Project(ProjectCommand::Set { .. })
-                    | Command::Export { .. }
-                    | Command::Log { .. }
-                    | Command::Report { .. }
+                    | Command::Project(ProjectCommand::Set(_))
+                    | Command::Export(_)
+                    | Command::Log(_)
+                    | Command::Report(_)
                     | Command::Baseline(_)
             )
         )
@@ -149,9 +148,9 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
         }
     };
     warn_of_password(lang, &db.to_string_lossy());
-    if let Some(Command::Migrate { from, to, .. }) = &cli.command {
-        warn_of_password(lang, from);
-        warn_of_password(lang, to);
+    if let Some(Command::Migrate(m)) = &cli.command {
+        warn_of_password(lang, &m.from);
+        warn_of_password(lang, &m.to);
     }
     let ctx = commands::Context {
         clock,
@@ -166,169 +165,26 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
     match cli.command {
         None => commands::cockpit(&ctx),
         Some(Command::Init { force }) => commands::init(&ctx, force),
-        Some(Command::Import {
-            file,
-            replace,
-            max_size,
-        }) => import::import(&ctx, &file, replace, max_size.saturating_mul(1024 * 1024)),
-        Some(Command::Export { format, output }) => {
-            let format =
-                output::pick_format(lang, format, output.as_deref(), &export::BY_EXTENSION)?;
-            export::export(&ctx, format, output.as_deref())
-        }
-        Some(Command::Generate {
-            projects,
-            milestones,
-            notes,
-            readings,
-            seed,
-            replace,
-        }) => {
-            // Range-checked by clap above, so they fit.
-            let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
-            let (projects, milestones, notes) = (size(projects), size(milestones), size(notes));
-            let readings =
-                readings.map_or(milestones / 10 * 21 + (milestones % 10).min(7) * 3, size);
-            let plan_size = crate::generate::Size {
-                projects,
-                milestones,
-                notes,
-                readings,
-            };
-            replace::generate(&ctx, &plan_size, seed, replace)
-        }
+        Some(Command::Import(a)) => import::run(&ctx, &a),
+        Some(Command::Export(a)) => export::run(&ctx, &a),
+        Some(Command::Generate(a)) => replace::run(&ctx, &a),
         Some(Command::Check) => commands::check(&ctx),
         // Answered above, before a database is needed.
         Some(Command::Config { .. }) => Ok(()),
         Some(Command::Backup { dest }) => commands::backup(&ctx, &dest),
-        Some(Command::Migrate { from, to, replace }) => migrate::migrate(&ctx, &from, &to, replace),
-        Some(Command::Milestone(MilestoneCommand::List {
-            direction,
-            overdue,
-            due_within,
-            undated,
-            owner,
-            light,
-            json,
-            csv,
-        })) => milestone_list::list(
-            &ctx,
-            &milestone_list::ListArgs {
-                direction: direction.as_deref(),
-                overdue,
-                due_within,
-                undated,
-                owner: owner.as_deref(),
-                light: light.as_deref(),
-                json,
-                csv,
-            },
-        ),
-        Some(Command::Log {
-            since,
-            user,
-            direction,
-            json,
-        }) => log::run(
-            &ctx,
-            &log::LogArgs {
-                since: since.as_deref(),
-                user: user.as_deref(),
-                direction: direction.as_deref(),
-                json,
-            },
-        ),
-        Some(Command::Report {
-            as_of,
-            since,
-            week: _,
-            by,
-            owner,
-            format,
-            output,
-            baseline,
-            ahead,
-            quotes,
-            year_end,
-            summary,
-            year,
-        }) => report::run(
-            &ctx,
-            report::ReportArgs {
-                as_of,
-                since,
-                by: by.into(),
-                owner,
-                format: output::pick_format(
-                    lang,
-                    format,
-                    output.as_deref(),
-                    &report::BY_EXTENSION,
-                )?
-                .into(),
-                output,
-                baseline,
-                ahead,
-                quotes,
-                year_end: year_end.then_some(year),
-                summary,
-            },
-        ),
+        Some(Command::Migrate(a)) => migrate::run(&ctx, &a),
+        Some(Command::Milestone(MilestoneCommand::List(a))) => milestone_list::list(&ctx, &a),
+        Some(Command::Milestone(MilestoneCommand::Set(a))) => milestone::set(&ctx, a),
+        Some(Command::Project(ProjectCommand::Set(a))) => milestone::set_project(&ctx, &a),
+        Some(Command::Log(a)) => log::run(&ctx, &a),
+        Some(Command::Report(a)) => report::run(&ctx, &a),
         Some(Command::Baseline(BaselineCommand::Save { name })) => {
             report::save_baseline(&ctx, &name)
         }
         Some(Command::Baseline(BaselineCommand::List)) => report::list_baselines(&ctx),
-        Some(Command::User(UserCommand::Set { login, name, unit })) => {
-            people::set(&ctx, &login, name.as_deref(), unit.as_deref())
-        }
+        Some(Command::User(UserCommand::Set(a))) => people::set(&ctx, &a),
         Some(Command::User(UserCommand::List { json })) => people::list(&ctx, json),
-        Some(Command::ImportValues {
-            file,
-            dry_run,
-            as_of,
-        }) => import_values::run(&ctx, &file, dry_run, as_of.as_deref()),
-        Some(Command::Project(ProjectCommand::Set {
-            id,
-            owner,
-            areas,
-            expect_version,
-        })) => milestone::set_project(&ctx, id, owner.as_deref(), areas.as_deref(), expect_version),
-        Some(Command::Milestone(MilestoneCommand::Set {
-            id,
-            current,
-            add,
-            as_of,
-            status,
-            due,
-            note,
-            expect_version,
-            target,
-            unit,
-            title,
-            owner,
-            weight,
-            base,
-            steps,
-        })) => milestone::set(
-            &ctx,
-            id,
-            milestone::SetArgs {
-                current,
-                add,
-                as_of,
-                status,
-                due,
-                note,
-                expect_version,
-                target,
-                unit,
-                title,
-                owner,
-                weight,
-                base,
-                steps,
-            },
-        ),
+        Some(Command::ImportValues(a)) => import_values::run(&ctx, &a),
     }
 }
 

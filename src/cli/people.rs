@@ -5,9 +5,22 @@ use super::{Failure, Outcome, output};
 use crate::domain::text::for_terminal;
 use serde::Serialize;
 
-pub fn set(ctx: &Context, login: &str, name: Option<&str>, unit: Option<&str>) -> Outcome {
+/// `user set LOGIN`: the name and unit to show it by.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).multiple(true).args(["name", "unit"])))]
+pub struct UserSetArgs {
+    pub login: String,
+    /// The name shown for the login ("" shows the login again).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The unit (科室/单位) the person works in.
+    #[arg(long)]
+    pub unit: Option<String>,
+}
+
+pub fn set(ctx: &Context, args: &UserSetArgs) -> Outcome {
     let mut store = open_seeded(ctx, true)?;
-    let p = store.set_person(login, name, unit)?;
+    let p = store.set_person(&args.login, args.name.as_deref(), args.unit.as_deref())?;
     let said = ctx.lang.person_named(&p.login, &p.name, &p.unit);
     output::stdout(ctx.lang, &for_terminal(&format!("{said}\n"), true))
 }

@@ -9,6 +9,28 @@ use crate::domain::text::for_terminal;
 use crate::store;
 use std::path::{Path, PathBuf};
 
+/// `generate`: the plan's size and seed.
+#[derive(Debug, clap::Args)]
+pub struct GenerateArgs {
+    /// 1 to 1,000,000.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub projects: u64,
+    /// 0 to 10,000,000.
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(0..=10_000_000))]
+    pub milestones: u64,
+    /// 0 to 100,000,000.
+    #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u64).range(0..=100_000_000))]
+    pub notes: u64,
+    /// Readings over time, 0 to 100,000,000 [default: three per numeric milestone]
+    #[arg(long, value_parser = clap::value_parser!(u64).range(0..=100_000_000))]
+    pub readings: Option<u64>,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Replace a plan the database already holds; a backup is written first.
+    #[arg(long)]
+    pub replace: bool,
+}
+
 /// Writes the pieces of a plan as the database's plan: refuses to replace
 /// an existing plan unless `replace`, and then writes a backup first. A
 /// failed write (a refused file included) leaves nothing behind: the
@@ -42,6 +64,24 @@ pub(super) fn replace_plan_with(
 }
 
 /// `generate`: a synthetic plan of the given size, written like an import.
+/// `generate`: a plan of the size asked, from `seed`.
+pub fn run(ctx: &Context, args: &GenerateArgs) -> Outcome {
+    // Range-checked by clap, so they fit.
+    let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+    let (projects, milestones, notes) =
+        (size(args.projects), size(args.milestones), size(args.notes));
+    let readings = args
+        .readings
+        .map_or(milestones / 10 * 21 + (milestones % 10).min(7) * 3, size);
+    let plan_size = crate::generate::Size {
+        projects,
+        milestones,
+        notes,
+        readings,
+    };
+    generate(ctx, &plan_size, args.seed, args.replace)
+}
+
 pub fn generate(ctx: &Context, size: &crate::generate::Size, seed: u64, replace: bool) -> Outcome {
     let started = std::time::Instant::now();
     let doc = crate::generate::plan(size, seed);

@@ -61,27 +61,63 @@ pub const BY_EXTENSION: [(&str, FormatArg); 6] = [
     ("xlsx", FormatArg::Xlsx),
 ];
 
+/// `report`: which report, of when, in what form, to where.
+#[derive(Debug, clap::Args)]
 pub struct ReportArgs {
+    /// The day the plan is judged on (截至日期) [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
+    /// Changes from this day on [default: 7 days before --as-of].
+    #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "week")]
     pub since: Option<String>,
-    pub by: By,
+    /// Changes of the last 7 days (the default).
+    #[arg(long)]
+    pub week: bool,
+    /// How the tables are grouped.
+    #[arg(long, value_enum, default_value_t = ByArg::Direction)]
+    pub by: ByArg,
+    /// Only the work this unit or person answers for.
+    #[arg(long, value_name = "WHO")]
     pub owner: Option<String>,
-    pub format: ReportFormat,
+    /// The format [default: from -o's extension, else markdown].
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also say which targets and time limits moved since this baseline.
+    #[arg(long, value_name = "NAME")]
     pub baseline: Option<String>,
-    /// 下步计划's reach in days (default: to the end of next month).
+    /// 下步计划 looks this many days ahead (0 to 3650) [default: to the
+    /// end of next month; in the plan year's last quarter always to
+    /// the year end].
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(i64).range(0..=3650))]
     pub ahead: Option<i64>,
-    /// An appendix of the source quotes.
+    /// Add an appendix of the plan's source quotes (原文), each once with
+    /// the items that cite it (they are never progress notes).
+    #[arg(long)]
     pub quotes: bool,
-    /// The year-end 考核 instead, of this year (None: the plan's).
-    pub year_end: Option<Option<i16>>,
-    /// The one-page 领导版 instead.
+    /// The year-end 考核 instead: every item of the year with its
+    /// year's goal, what it achieved and 完成/未完成, counted by
+    /// direction and 工程 (judged on 31 December, or today before it).
+    #[arg(long, conflicts_with_all = ["as_of", "since", "week", "baseline", "ahead"])]
+    pub year_end: bool,
+    /// The one-page 领导版 instead: the counts by standing, each
+    /// direction's and 工程's completion against 序时进度 as a chart, the
+    /// worst red items and what falls due next (docx, html or markdown).
+    #[arg(long, conflicts_with_all = ["since", "week", "baseline", "quotes", "year_end"])]
     pub summary: bool,
+    /// The year assessed [default: the plan's].
+    #[arg(long, requires = "year_end", value_parser = clap::value_parser!(i16).range(2000..=2100))]
+    pub year: Option<i16>,
 }
 
-pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
+pub fn run(ctx: &Context, args: &ReportArgs) -> Outcome {
     let lang = ctx.lang;
     let bad = |flag: &str, e| Failure::Input(lang.bad_flag(flag, &e));
+    let format: ReportFormat =
+        super::output::pick_format(lang, args.format, args.output.as_deref(), &BY_EXTENSION)?
+            .into();
     let today = ctx.clock.today();
     let store = open_seeded(ctx, false)?;
     // The forms a planner writes (2023/12/31, 12月31日, 年底), as the
@@ -96,21 +132,19 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
         None => None,
     };
     let owner = args.owner.as_deref();
-    if let Some(year) = args.year_end {
-        let year = year.unwrap_or(plan_year);
+    if args.year_end {
+        let year = args.year.unwrap_or(plan_year);
         let doc = crate::report::year_end(&store, lang, year, plan_year, owner, &ctx.clock)?;
-        let format = args.format;
-        return emit(ctx, &args, |out| format.write_doc(&doc, lang, out));
+        return emit(ctx, format, args, |out| format.write_doc(&doc, lang, out));
     }
     let period = Period::weekly(as_of, plan_year, since, args.ahead);
     if args.summary {
         let doc = crate::report::brief(&store, lang, &period, owner, &ctx.clock)?;
-        let format = args.format;
-        return emit(ctx, &args, |out| format.write_doc(&doc, lang, out));
+        return emit(ctx, format, args, |out| format.write_doc(&doc, lang, out));
     }
     let baseline = args.baseline.clone();
     let report = store.snapshot(|s| {
-        let mut report = build(s, lang, &period, args.by, args.owner.as_deref(), &ctx.clock)?;
+        let mut report = build(s, lang, &period, args.by.into(), owner, &ctx.clock)?;
         if let Some(name) = &baseline {
             report.baseline = Some(s.moved_since(name)?);
         }
@@ -120,8 +154,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
         Ok(report)
     })?;
     // Written as it is laid out: a city plan's report is tens of MB.
-    let format = args.format;
-    emit(ctx, &args, |out| {
+    emit(ctx, format, args, |out| {
         format.write(&report, lang, &ctx.clock, out)
     })
 }
@@ -130,11 +163,12 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Outcome {
 /// workbook's or a document's bytes onto a terminal.
 fn emit(
     ctx: &Context,
+    format: ReportFormat,
     args: &ReportArgs,
     fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> Outcome {
     let lang = ctx.lang;
-    let binary = matches!(args.format, ReportFormat::Xlsx | ReportFormat::Docx);
+    let binary = matches!(format, ReportFormat::Xlsx | ReportFormat::Docx);
     if binary && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         return Err(Failure::Input(lang.binary_needs_file()));
     }
