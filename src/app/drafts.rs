@@ -76,10 +76,8 @@ impl App {
             preview.push('…');
         }
         let question = self
-            .ui()
-            .restore_draft
-            .replace("{at}", &self.store.clock().local_minute(&d.updated_at))
-            .replace("{text}", &preview);
+            .lang
+            .restore_draft(&self.store.clock().local_minute(&d.updated_at), &preview);
         self.overlays.push(Overlay::Confirm(Confirm {
             question,
             on_yes: Confirmed::RestoreDraft(d),
@@ -111,11 +109,7 @@ impl App {
         }
         if let Some(path) = last {
             let folder = path.parent().unwrap_or(&path).display().to_string();
-            let said = self
-                .ui()
-                .stray_drafts_kept
-                .replace("{n}", &n.to_string())
-                .replace("{file}", &folder);
+            let said = self.lang.stray_drafts_kept(n, &folder);
             self.fail(said);
         }
     }

@@ -62,8 +62,7 @@ impl App {
                 if let Some(e) = self.editor_mut() {
                     e.kept = Some(path.clone());
                 }
-                ui.text_kept_in
-                    .replace("{file}", &path.display().to_string())
+                self.lang.text_kept_in(&path)
             }
             Err(e) => format!("{}: {}", ui.text_not_kept, self.lang.io(&e)),
         }
@@ -75,7 +74,6 @@ impl App {
     /// the new plan (its ids may mean other things there); the undo log,
     /// which speaks of the old plan's rows, is dropped; panes start afresh.
     pub(super) fn plan_was_replaced(&mut self, now: PlanIdentity) {
-        let ui = self.ui();
         let pending = self.pending_input();
         let kept = pending
             .as_ref()
@@ -90,11 +88,11 @@ impl App {
         if let Err(e) = self.reload() {
             self.failed(&e);
         }
-        let message = ui
-            .plan_replaced
-            .replace("{by}", &now.by)
-            .replace("{at}", &self.store.clock().local_minute(&now.since))
-            .replace("{title}", &now.title);
+        let message = self.lang.plan_replaced(
+            &now.by,
+            &self.store.clock().local_minute(&now.since),
+            &now.title,
+        );
         match (pending, kept) {
             (Some((what, mine, _, _)), Some(kept)) => {
                 self.overlays.push(Overlay::Conflict(ConflictView {

@@ -290,7 +290,6 @@ impl App {
 
     /// A store error in the planner's words, with the store's detail.
     fn failed(&mut self, e: &store::Error) {
-        let ui = self.ui();
         match e {
             store::Error::PlanReplaced(now) => return self.plan_was_replaced(now.clone()),
             store::Error::FileLost { .. } if !self.file_lost => {
@@ -300,7 +299,7 @@ impl App {
             _ => {}
         }
         let text = match e {
-            store::Error::Conflict(c) => conflict_text(ui, self.store.clock(), c),
+            store::Error::Conflict(c) => conflict_text(self.lang, self.store.clock(), c),
             e => self.said(e),
         };
         self.fail(text);

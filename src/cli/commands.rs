@@ -47,16 +47,9 @@ fn say_if_upgrading(ctx: &Context) {
     }
     if let Some(from) = store::pending_upgrade(&ctx.db) {
         // Only the step to v3 rebuilds the roll-ups and search indexes.
-        let ui = ctx.lang.ui();
-        let said = if from < 3 {
-            ui.upgrading
-        } else {
-            ui.upgrading_quick
-        };
-        let line = said
-            .replace("{db}", &ctx.db.display().to_string())
-            .replace("{from}", &from.to_string())
-            .replace("{to}", &store::latest_version().to_string());
+        let line = ctx
+            .lang
+            .upgrading(&ctx.db, from, store::latest_version(), from >= 3);
         eprintln!("plan-cockpit: {}", for_terminal(&line, false));
     }
 }
@@ -91,13 +84,7 @@ pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
     if missing {
         eprintln!(
             "plan-cockpit: {}",
-            for_terminal(
-                &ctx.lang
-                    .ui()
-                    .created_plan
-                    .replace("{db}", &ctx.db.display().to_string()),
-                false
-            )
+            for_terminal(&ctx.lang.created_plan(&ctx.db), false)
         );
     }
     Ok(store)

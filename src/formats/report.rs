@@ -198,11 +198,7 @@ pub(super) fn chart_of(r: &Report, lang: Lang) -> super::chart::Chart {
 
 /// `科技创新培优工程(完成率 0%,序时进度 66%)`.
 pub(super) fn group_heading(g: &Group, lang: Lang) -> String {
-    lang.report()
-        .group_heading
-        .replace("{name}", &g.name)
-        .replace("{c}", &percent(g.completion))
-        .replace("{e}", &percent(g.elapsed))
+    lang.group_heading(&g.name, &percent(g.completion), &percent(g.elapsed))
 }
 
 /// Each group's heading as a section of a report is numbered: in Chinese
@@ -234,25 +230,18 @@ pub(super) fn group_titles(r: &Report, lang: Lang) -> Vec<String> {
 }
 
 pub(super) fn changes_heading(r: &Report, lang: Lang) -> String {
-    let w = lang.report();
-    w.changes_heading
-        .replace("{title}", w.changes)
-        .replace("{since}", &r.since.to_string())
-        .replace("{until}", &r.as_of.to_string())
+    lang.changes_heading(r.since, r.as_of)
 }
 
 /// The baseline section's heading, and one row per target or time limit
 /// that moved: where, target (was → now, by how much), time limit, by whom.
 pub(super) fn baseline_heading(r: &Report, lang: Lang, clock: &Clock) -> Option<String> {
     let (info, _) = r.baseline.as_ref()?;
-    Some(
-        lang.report()
-            .baseline
-            .replace("{name:?}", &format!("{:?}", info.name))
-            .replace("{name}", &info.name)
-            .replace("{at}", &clock.local_minute(&info.saved_at))
-            .replace("{by}", &info.saved_by),
-    )
+    Some(lang.baseline_heading(
+        &info.name,
+        &clock.local_minute(&info.saved_at),
+        &info.saved_by,
+    ))
 }
 
 pub(super) fn baseline_heads(lang: Lang) -> [&'static str; 4] {
@@ -265,19 +254,7 @@ pub(super) fn title(r: &Report, lang: Lang) -> String {
 }
 
 pub(super) fn summary_line(r: &Report, lang: Lang) -> String {
-    let s = r.summary;
-    lang.report()
-        .overview_line
-        .replace("{items}", &s.items.to_string())
-        .replace("{red}", &s.red.to_string())
-        .replace("{yellow}", &s.yellow.to_string())
-        .replace("{green}", &s.green.to_string())
-        .replace("{waiting}", &s.waiting.to_string())
-        .replace("{cancelled}", &s.cancelled.to_string())
-        .replace("{unjudged}", &s.unjudged.to_string())
-        .replace("{reached}", &s.reached.to_string())
-        .replace("{overdue}", &s.overdue.to_string())
-        .replace("{undated}", &s.undated.to_string())
+    lang.overview_line(&r.summary)
 }
 
 /// Markdown table cells stay one line and cannot end the cell early.

@@ -25,6 +25,7 @@ mod paths;
 mod problems;
 mod refusals;
 mod report;
+mod said;
 mod server;
 mod sheet;
 mod ui;

@@ -35,15 +35,8 @@ pub struct Ui {
     /// The agenda's title when `r` keeps only red and yellow.
     pub agenda_alarming: &'static str,
     pub agenda_overdue: &'static str,
-    /// `{days}` is filled in.
-    pub agenda_soon: &'static str,
-    /// `{shown}` and `{all}` are filled in.
-    pub agenda_shown: &'static str,
     pub agenda_empty: &'static str,
     pub explain_title: &'static str,
-    /// `{p}` is filled in.
-    pub explain_progress: &'static str,
-    pub explain_pane_progress: &'static str,
     pub explain_rule: &'static str,
     pub explain_none: &'static str,
     pub choose_project: &'static str,
@@ -57,10 +50,6 @@ pub struct Ui {
     pub results_n: &'static str,
     /// Said while the query is too short to search notes.
     pub notes_need_more: &'static str,
-    /// Said before a schema upgrade that rebuilds indexes: {db} {from} {to}.
-    pub upgrading: &'static str,
-    /// An upgrade that only adds columns and indexes: quick.
-    pub upgrading_quick: &'static str,
     pub hit_project: &'static str,
     pub hit_milestone: &'static str,
     pub hit_note: &'static str,
@@ -98,8 +87,6 @@ pub struct Ui {
     pub undone: &'static str,
     pub nothing_to_undo: &'static str,
     pub not_saved: &'static str,
-    /// `{by}` and `{at}` are filled in.
-    pub conflict: &'static str,
     pub choose_milestone: &'static str,
     pub choose_note: &'static str,
     pub yes_no_has_no_value: &'static str,
@@ -118,8 +105,6 @@ pub struct Ui {
     /// In the order of `menu::REPORT_CHOICES`.
     pub report_choices: [&'static str; 8],
     pub report_writing: &'static str,
-    /// `{path}`: where the report was written.
-    pub report_written: &'static str,
     pub areas: &'static str,
     pub form_areas_help: &'static str,
     /// The title bar's word for each lens but the directions.
@@ -146,17 +131,7 @@ pub struct Ui {
     pub kept_theirs: &'static str,
     pub note_text: &'static str,
     pub name: &'static str,
-    /// `{at}` and `{text}` are filled in.
-    pub restore_draft: &'static str,
-    /// Drafts typed for a plan replaced since, kept in files.
-    pub stray_drafts_kept: &'static str,
-    /// `{by}`, `{at}` and `{title}` are filled in.
-    pub plan_replaced: &'static str,
     pub plan_replaced_title: &'static str,
-    /// `{db}` is filled in.
-    pub created_plan: &'static str,
-    /// `{file}` is filled in.
-    pub text_kept_in: &'static str,
     pub text_not_kept: &'static str,
 }
 
@@ -197,12 +172,8 @@ pub static UI_ZH: Ui = Ui {
     agenda_narrow_keys: "d 方向 · p 工程 · o 责任单位 · w 天数 · r 红黄灯",
     agenda_alarming: "只看红灯、黄灯",
     agenda_overdue: "已逾期",
-    agenda_soon: "{days} 天内到期",
-    agenda_shown: "列出 {shown} / 共 {all}",
     agenda_empty: "没有逾期、将到期或未设时限的事项",
     explain_title: "进度落后的目标任务",
-    explain_progress: "项目进度 {p}。落后点数 · 完成/序时进度 · 目标任务(红灯在前,落后多的在前):",
-    explain_pane_progress: "本栏进度 {p}。落后点数 · 完成/序时进度 · 目标任务(红灯在前,落后多的在前,至多 200 项):",
     explain_rule: "落后点数 = (序时进度 − 完成率)× 权重,跨年目标按本年度目标计;逾期未完成的定性任务计 100。暂无填报、未设年度目标的列在最后;已完成、已取消和无完成时限的不列。",
     explain_none: "没有进度落后的目标任务:都已完成,或没有可评价的目标。",
     choose_project: "请先选择一个项目",
@@ -215,8 +186,6 @@ pub static UI_ZH: Ui = Ui {
     no_results: "没有匹配的结果",
     results_n: "条结果",
     notes_need_more: "再输入一个字搜索备注",
-    upgrading: "正在把 {db} 从数据库版本 {from} 升级到 {to}(重建汇总和搜索索引;百万条备注约需一分钟,请勿中断)……",
-    upgrading_quick: "正在把 {db} 从数据库版本 {from} 升级到 {to}……",
     hit_project: "项目",
     hit_milestone: "目标任务",
     hit_note: "备注",
@@ -248,10 +217,7 @@ pub static UI_ZH: Ui = Ui {
     editor_edit: "编辑备注",
     confirm_title: "请确认",
     read_only: "只读",
-    plan_replaced: "计划已被 {by} 于 {at} 替换为《{title}》;未向新计划保存任何内容",
     plan_replaced_title: "计划已被替换",
-    created_plan: "已新建 {db},载入2023年计划",
-    text_kept_in: "您的输入已另存到 {file}",
     text_not_kept: "您的输入无法另存",
     saved: "已保存",
     added: "已添加",
@@ -259,7 +225,6 @@ pub static UI_ZH: Ui = Ui {
     undone: "已撤销",
     nothing_to_undo: "本次会话没有可撤销的修改",
     not_saved: "未保存",
-    conflict: "未保存:{by} 于 {at} 已修改此项",
     choose_milestone: "请先进入项目并选择一个目标任务(Enter)",
     choose_note: "请先在目标任务详情中选择一条备注",
     yes_no_has_no_value: "这是定性任务,没有数值;请用 s 修改状态",
@@ -282,7 +247,6 @@ pub static UI_ZH: Ui = Ui {
         "年度考核 Excel 表格(.xlsx)",
     ],
     report_writing: "正在生成报告……可继续操作",
-    report_written: "报告已写入 {path}",
     areas: "关联方面",
     form_areas_help: "用顿号分隔,如 就业、教育;留空则取消关联",
     by_program: "按工程",
@@ -307,8 +271,6 @@ pub static UI_ZH: Ui = Ui {
     kept_theirs: "已保留他人的版本",
     note_text: "备注内容",
     name: "名称",
-    restore_draft: "发现 {at} 未保存的备注草稿:“{text}”。恢复吗?(n 将丢弃草稿)",
-    stray_drafts_kept: "计划已被替换,您为原计划写的 {n} 份备注草稿已另存到 {file}",
 };
 
 pub static UI_EN: Ui = Ui {
@@ -337,12 +299,8 @@ pub static UI_EN: Ui = Ui {
     agenda_narrow_keys: "d direction · p program · o owner · w days · r red/yellow",
     agenda_alarming: "red and yellow only",
     agenda_overdue: "Overdue",
-    agenda_soon: "Due within {days} days",
-    agenda_shown: "{shown} shown of {all}",
     agenda_empty: "Nothing overdue, due soon or undated",
     explain_title: "Behind schedule",
-    explain_progress: "Project progress {p}. Points behind · done/elapsed · milestone (red first, most behind first):",
-    explain_pane_progress: "Pane progress {p}. Points behind · done/elapsed · milestone (red first, most behind first, at most 200):",
     explain_rule: "Points behind = (time elapsed − done) × weight, a multi-year target by this year's step; an overdue yes/no task counts 100. No reading yet and no yearly step come last; done, cancelled and undated work is not listed.",
     explain_none: "Nothing is behind schedule: all done, or nothing that can be judged.",
     choose_project: "Select a project first",
@@ -355,8 +313,6 @@ pub static UI_EN: Ui = Ui {
     no_results: "no matches",
     results_n: "results",
     notes_need_more: "type one more character to search notes",
-    upgrading: "upgrading {db} from schema version {from} to {to} (rebuilds roll-ups and search indexes: about a minute for a million notes; do not interrupt)…",
-    upgrading_quick: "upgrading {db} from schema version {from} to {to}…",
     hit_project: "project",
     hit_milestone: "milestone",
     hit_note: "note",
@@ -388,10 +344,7 @@ pub static UI_EN: Ui = Ui {
     editor_edit: "Edit note",
     confirm_title: "Please confirm",
     read_only: "read-only",
-    plan_replaced: "the plan was replaced by {by} at {at} with \u{201c}{title}\u{201d}; nothing was saved into the new plan",
     plan_replaced_title: "The plan was replaced",
-    created_plan: "created {db} with the 2023 plan",
-    text_kept_in: "your text was kept in {file}",
     text_not_kept: "your text could not be kept in a file",
     saved: "saved",
     added: "added",
@@ -399,7 +352,6 @@ pub static UI_EN: Ui = Ui {
     undone: "undone",
     nothing_to_undo: "nothing to undo in this session",
     not_saved: "not saved",
-    conflict: "not saved: changed by {by} at {at}",
     choose_milestone: "open a project and select a milestone first (Enter)",
     choose_note: "select a note in the milestone's detail first",
     yes_no_has_no_value: "this is a yes/no deliverable with no number; use s to set its status",
@@ -422,7 +374,6 @@ pub static UI_EN: Ui = Ui {
         "Year-end, Excel (.xlsx)",
     ],
     report_writing: "writing the report… carry on",
-    report_written: "report written to {path}",
     areas: "Areas",
     form_areas_help: "comma-separated, e.g. 就业, 教育; empty unlinks",
     by_program: "by program",
@@ -447,6 +398,4 @@ pub static UI_EN: Ui = Ui {
     kept_theirs: "kept theirs",
     note_text: "Note",
     name: "Name",
-    restore_draft: "An unsaved note draft from {at}: “{text}”. Restore it? (n discards it)",
-    stray_drafts_kept: "The plan was replaced: {n} note draft(s) you typed for the old plan were kept in {file}",
 };

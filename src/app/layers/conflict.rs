@@ -6,7 +6,7 @@ use crate::app::keymap::{Action, Layer};
 use crate::app::next::{Command, Layered, Next};
 use crate::app::overlay::{NoteTarget, Overlay, Purpose};
 use crate::domain::progress::format_value;
-use crate::i18n::Ui;
+use crate::i18n::Lang;
 use crate::store;
 
 /// Someone saved the same thing since it was loaded: theirs beside mine.
@@ -195,11 +195,9 @@ impl App {
 }
 
 pub(in crate::app) fn conflict_text(
-    ui: &Ui,
+    lang: Lang,
     clock: &crate::domain::Clock,
     c: &store::Conflict,
 ) -> String {
-    ui.conflict
-        .replace("{by}", &c.by)
-        .replace("{at}", &clock.local_minute(&c.at))
+    lang.conflict(&c.by, &clock.local_minute(&c.at))
 }

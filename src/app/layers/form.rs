@@ -314,7 +314,6 @@ impl App {
     /// A refused write in the form's words. On a conflict the form keeps
     /// the planner's text; the data is reloaded so they can see theirs.
     pub(in crate::app) fn form_error(&mut self, e: store::Error) -> String {
-        let ui = self.ui();
         let text = match &e {
             // The form or editor is closed and its text kept; the view
             // that replaces it says so.
@@ -324,7 +323,7 @@ impl App {
             }
             store::Error::Conflict(c) => {
                 self.show_conflict(c);
-                conflict_text(ui, self.store.clock(), c)
+                conflict_text(self.lang, self.store.clock(), c)
             }
             other => self.said(other),
         };

@@ -131,10 +131,7 @@ impl App {
     pub(in crate::app) fn report_written(&mut self, result: Result<std::path::PathBuf, String>) {
         match result {
             Ok(path) => {
-                let said = self
-                    .ui()
-                    .report_written
-                    .replace("{path}", &path.display().to_string());
+                let said = self.lang.report_written(&path);
                 self.flash = Some(Flash {
                     text: said,
                     error: false,

@@ -70,12 +70,9 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &Age
 
 /// `── 已逾期 (43)`, or `(列出 500 / 共 1000+)` when not all are shown.
 fn heading(app: &App, theme: Theme, a: &Agenda, section: Section) -> Line<'static> {
-    let ui = app.ui();
     let items = a.section(section).len();
     let shown = if items < a.total(section) {
-        ui.agenda_shown
-            .replace("{shown}", &items.to_string())
-            .replace("{all}", &a.total_text(section))
+        app.lang.agenda_shown(items, &a.total_text(section))
     } else {
         a.total_text(section)
     };
@@ -113,7 +110,7 @@ fn section_name(app: &App, section: Section, soon_days: i64) -> String {
     let ui = app.ui();
     match section {
         Section::Overdue => ui.agenda_overdue.to_owned(),
-        Section::Soon => ui.agenda_soon.replace("{days}", &soon_days.to_string()),
+        Section::Soon => app.lang.agenda_soon(soon_days),
         Section::Undated => ui.no_due.to_owned(),
     }
 }

@@ -25,12 +25,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &Exp
     let progress = view
         .progress
         .map_or_else(|| "—".to_owned(), |p| format!("{}%", percent(p)));
-    let said = if view.pane {
-        ui.explain_pane_progress
-    } else {
-        ui.explain_progress
-    };
-    for l in wrap(&said.replace("{p}", &progress), cells) {
+    for l in wrap(&app.lang.explain_progress(&progress, view.pane), cells) {
         lines.push(Line::styled(l, theme.title()));
     }
     for l in wrap(ui.explain_rule, cells) {
