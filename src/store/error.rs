@@ -269,13 +269,6 @@ impl Error {
         )
     }
 
-    /// PostgreSQL's failure `e` while doing `context`, in its words.
-    pub(crate) fn pg(context: impl Into<String>, e: &postgres::Error) -> Error {
-        Error::Pg {
-            context: context.into(),
-            said: super::postgres::words(e),
-        }
-    }
 
     pub fn sql(context: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> Error {
         let context = context.into();

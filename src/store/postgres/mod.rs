@@ -369,3 +369,13 @@ pub(crate) fn words(e: &postgres::Error) -> String {
         },
     }
 }
+
+impl Error {
+    /// PostgreSQL's failure `e` while doing `context`, in its words.
+    pub(crate) fn pg(context: impl Into<String>, e: &postgres::Error) -> Error {
+        Error::Pg {
+            context: context.into(),
+            said: words(e),
+        }
+    }
+}
