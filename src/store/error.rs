@@ -269,7 +269,6 @@ impl Error {
         )
     }
 
-
     pub fn sql(context: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> Error {
         let context = context.into();
         move |source| classify(context, source)
