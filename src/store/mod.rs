@@ -5,6 +5,7 @@ mod agenda;
 mod baseline;
 mod draft;
 mod edit;
+pub(crate) mod engine;
 mod error;
 mod history;
 mod hits;
@@ -74,32 +75,16 @@ pub enum Access {
     ReadOnly(ReadOnlyWhy),
 }
 
-/// The engine a store speaks to.
-pub(crate) enum Conn {
-    File(Connection),
-    Server(Box<postgres::Server>),
-}
-
 pub struct Store {
-    conn: Conn,
+    /// The file or the server: everything that differs between them.
+    engine: Box<dyn engine::Engine>,
     /// The file's path; for a server, its name without the password.
     path: PathBuf,
     author: String,
     access: Access,
-    /// The file as opened: every write checks the name still leads to it.
-    opened: file::FileId,
-    /// What happened to the file, once seen: from then on nothing is
-    /// written, whatever the name leads to again.
-    lost: Option<FileLoss>,
     /// The plan this store's user has seen; writes to another are refused.
     plan: Option<PlanIdentity>,
-    /// SQLite's words for a damaged schema, when the file was opened
-    /// tolerating it (read-only).
-    damage: Option<String>,
     clock: crate::domain::Clock,
-    /// The file's descriptor, held until after `conn` is closed (fields
-    /// drop in order): see `sqlite::pin`. None on a server.
-    _pin: Option<sqlite::pin::Pin>,
 }
 
 /// How much of each thing the plan holds.
@@ -133,24 +118,33 @@ impl Counts {
 impl Store {
     /// The engine, for the statements both speak alike (`sql`).
     fn db(&self) -> &dyn sql::Db {
-        match &self.conn {
-            Conn::File(c) => c,
-            Conn::Server(s) => &**s,
-        }
+        self.engine.db()
     }
 
-    /// The file's connection, for what only the file does so far; on a
-    /// server, says that `what` is not offered there yet.
+    /// The file engine, for what only a file offers (its pragmas, backup
+    /// and bulk loads); on a server, says that it is not offered there.
+    fn file_engine(&self) -> Result<&sqlite::engine::FileEngine> {
+        self.engine
+            .as_any()
+            .downcast_ref::<sqlite::engine::FileEngine>()
+            .ok_or(Error::NotOnServer)
+    }
+
+    fn file_engine_mut(&mut self) -> Result<&mut sqlite::engine::FileEngine> {
+        self.engine
+            .as_any_mut()
+            .downcast_mut::<sqlite::engine::FileEngine>()
+            .ok_or(Error::NotOnServer)
+    }
+
+    /// The file's connection, for what only the file does.
     fn file(&self) -> Result<&Connection> {
-        match &self.conn {
-            Conn::File(c) => Ok(c),
-            Conn::Server(_) => Err(Error::NotOnServer),
-        }
+        self.file_engine().map(|f| &f.conn)
     }
 
     /// True when the plan is kept on a PostgreSQL server.
     pub fn on_server(&self) -> bool {
-        matches!(self.conn, Conn::Server(_))
+        self.engine.is_server()
     }
 
     pub fn path(&self) -> &Path {
@@ -170,23 +164,23 @@ impl Store {
         &self.access
     }
 
-    /// `write` for a change both engines make with the same statements
-    /// (`sql`): on the file as above; on a server in one transaction that
-    /// also checks the plan's identity and keeps the pinyin keys.
+    /// A change both engines make with the same statements (`sql`), in
+    /// one write transaction of the engine's (see `Engine::write`), based
+    /// on the plan this store's user saw; refused when read-only.
     fn write_any<T>(&mut self, what: &str, f: impl FnOnce(&dyn sql::Db) -> Result<T>) -> Result<T> {
-        let Conn::Server(server) = &mut self.conn else {
-            return self.write(what, |tx| f(&**tx));
-        };
         if let Access::ReadOnly(why) = &self.access {
             return Err(Error::ReadOnly(why.clone()));
         }
         let seen = self.plan.as_ref().map(|p| p.identity.clone());
-        server.write(what, |tx| {
-            same_plan(tx, seen.as_deref())?;
-            let value = f(tx)?;
-            postgres::catch_up_pinyin(tx)?;
-            Ok(value)
-        })
+        let mut f = Some(f);
+        let mut value = None;
+        self.engine.write(what, seen.as_deref(), &mut |db| {
+            if let Some(f) = f.take() {
+                value = Some(f(db)?);
+            }
+            Ok(())
+        })?;
+        value.ok_or_else(|| Error::Internal(format!("{what} ran no change")))
     }
 
     /// The plan now in the file (None while it holds none).
@@ -246,12 +240,7 @@ impl Store {
     /// our own writes): about a microsecond to ask, so it can be polled.
     /// On a server: how many changes by others LISTEN has brought.
     pub fn data_version(&self) -> Result<i64> {
-        match &self.conn {
-            Conn::File(c) => c
-                .pragma_query_value(None, "data_version", |r| r.get(0))
-                .map_err(Error::sql("reading data_version")),
-            Conn::Server(s) => s.heard(),
-        }
+        self.engine.data_version()
     }
 
     /// True when the database has a schema but no plan yet.

@@ -212,21 +212,14 @@ impl Store {
     /// Runs `f` inside one read transaction, so that a window's count and
     /// its rows come from the same moment even while others write.
     pub fn snapshot<R>(&self, f: impl FnOnce(&Store) -> Result<R>) -> Result<R> {
-        let conn = match &self.conn {
-            super::Conn::Server(server) => return server.snapshot(|| f(self)),
-            super::Conn::File(conn) => conn,
-        };
-        if !conn.is_autocommit() {
-            return f(self);
-        }
-        conn.execute_batch("BEGIN DEFERRED")
-            .map_err(Error::sql("starting a read"))?;
-        let out = f(self);
-        // Ending a read cannot lose anything; a failure here would only
-        // leave the snapshot open, which the next BEGIN would report.
-        let end = conn.execute_batch("COMMIT");
-        let out = out?;
-        end.map_err(Error::sql("ending a read"))?;
-        Ok(out)
+        let mut f = Some(f);
+        let mut out = None;
+        self.engine.snapshot(&mut || {
+            if let Some(f) = f.take() {
+                out = Some(f(self)?);
+            }
+            Ok(())
+        })?;
+        out.ok_or_else(|| Error::Internal("a read that read nothing".into()))
     }
 }

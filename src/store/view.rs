@@ -159,10 +159,6 @@ impl Store {
     /// the cost follows the hits, not the size of the plan. A query of one
     /// character does not search notes (see `NOTE_QUERY_MIN`).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
-        if self.on_server() {
-            super::postgres::search(self.db(), query, limit)
-        } else {
-            self.search_file(query, limit)
-        }
+        self.engine.search(query, limit)
     }
 }

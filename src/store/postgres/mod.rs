@@ -9,6 +9,7 @@
 
 mod copy;
 mod db;
+mod engine;
 mod libpq;
 mod listen;
 mod open;

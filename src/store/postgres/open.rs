@@ -12,7 +12,7 @@
 use super::Server;
 use crate::store::error::{Error, ReadOnlyWhy, Result, ServerWhy};
 use crate::store::sql::{self, Db};
-use crate::store::{Access, Conn, FileId, OpenOptions, Store, lineage};
+use crate::store::{Access, OpenOptions, Store, lineage};
 
 /// The author written into history: the role, and the Unix user beside it
 /// when it is another name.
@@ -59,12 +59,8 @@ pub fn open_server(db: &str, opts: OpenOptions<'_>) -> Result<Store> {
         path: std::path::PathBuf::from(db),
         author: author(server.role(), &opts.author),
         access,
-        opened: FileId::NONE,
-        lost: None,
         plan,
-        damage: None,
         clock: opts.clock,
-        _pin: None,
-        conn: Conn::Server(Box::new(server)),
+        engine: Box::new(server),
     })
 }

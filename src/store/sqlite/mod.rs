@@ -9,6 +9,7 @@ pub(in crate::store) mod beside;
 mod bulk_load;
 pub(in crate::store) mod copy;
 mod db;
+pub(in crate::store) mod engine;
 pub(in crate::store) mod file;
 pub(in crate::store) mod header;
 pub(in crate::store) mod import;

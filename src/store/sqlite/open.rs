@@ -309,16 +309,19 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
     })?;
     let plan = crate::store::lineage::plan_identity(&conn)?;
     let mut store = Store {
-        conn: crate::store::Conn::File(conn),
+        engine: Box::new(super::engine::FileEngine {
+            conn,
+            path: path.to_owned(),
+            opened,
+            lost: None,
+            damage,
+            _pin: pin,
+        }),
         path: path.to_owned(),
         author: opts.author,
         access,
-        opened,
-        lost: None,
         plan,
-        damage,
         clock: opts.clock,
-        _pin: Some(pin),
     };
     if let Some(seed) = opts.seed
         && store.is_empty()?

@@ -3,13 +3,13 @@
 //! are an FTS phrase; one or two expand, through each index's vocabulary,
 //! to the trigrams that begin with them (see `starting_with`).
 
+use super::engine::FileEngine;
 use crate::domain::rows::{Hit, HitKind, NOTE_QUERY_MIN};
-use crate::store::Store;
 use crate::store::error::{Error, Result};
 use crate::store::hits::{gather, hit};
 use crate::store::sql::{self, args};
 
-impl Store {
+impl FileEngine {
     /// `Store::search` on the file.
     pub(in crate::store) fn search_file(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
         let q = query.trim();
@@ -94,7 +94,7 @@ impl Store {
                 ),
             };
             let found = sql::rows(
-                self.file()?,
+                &self.conn,
                 "searching",
                 &sql,
                 args![matching.as_str(), i64::try_from(room).unwrap_or(i64::MAX)],
@@ -117,7 +117,7 @@ impl Store {
         let low = q.to_lowercase();
         let high = format!("{low}{}", char::MAX);
         let found: Vec<String> = self
-            .file()?
+            .conn
             .prepare_cached(&format!(
                 "SELECT term FROM {terms} WHERE term >= ?1 AND term < ?2 LIMIT {MAX_TERMS}"
             ))

@@ -3,18 +3,15 @@
 //! check that the file under us is still the one opened, and SQLite's
 //! pragmas and integrity check.
 
-use super::{file, open, schema_v6};
-use crate::store::{Access, Conn, Error, FileId, Result, Store, is_server, same_plan};
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use super::{file, open};
+use crate::store::{Access, Error, FileId, Result, Store, is_server};
+use rusqlite::{Connection, Transaction};
 use std::path::Path;
 
 impl Store {
-    /// Runs `f` in one short `BEGIN IMMEDIATE` transaction: the write lock is
-    /// taken up front (waiting up to the busy timeout), so a read inside `f`
-    /// cannot go stale before the write, and an error rolls everything back.
-    ///
-    /// Before it starts and again before it commits, the file must still be
-    /// the one opened, and the plan in it the one this store's user saw.
+    /// Runs `f` in one write transaction on the file (see
+    /// `FileEngine::write_tx`), for what only the file does with its own
+    /// transaction (an import, a copy's bulk load); refused when read-only.
     pub(in crate::store) fn write<T>(
         &mut self,
         what: &str,
@@ -23,56 +20,19 @@ impl Store {
         if let Access::ReadOnly(why) = &self.access {
             return Err(Error::ReadOnly(why.clone()));
         }
-        self.check_file()?;
-        let path = self.path.clone();
-        let opened = self.opened;
         let seen = self.plan.as_ref().map(|p| p.identity.clone());
-        let full = |e: Error| e.or_disk_full(&path);
-        let Conn::File(conn) = &mut self.conn else {
-            return Err(Error::NotOnServer);
-        };
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| full(Error::sql(format!("starting {what}"))(e)))?;
-        same_plan(&*tx, seen.as_deref())?;
-        let value = f(&tx).map_err(full)?;
-        // Names and titles changed here (or by another program since the
-        // last write) get their pinyin keys in this same transaction.
-        schema_v6::catch_up(&tx)
-            .map_err(|e| full(Error::sql(format!("indexing pinyin for {what}"))(e)))?;
-        if let Err(loss) = file::still(&path, opened) {
-            drop(tx);
-            self.lost = Some(loss);
-            return Err(Error::FileLost { path, loss });
-        }
-        tx.commit()
-            .map_err(|e| full(Error::sql(format!("committing {what}"))(e)))?;
-        Ok(value)
+        self.file_engine_mut()?.write_tx(what, seen.as_deref(), f)
     }
 
-    /// Is the file under us still the one we opened, with one name? Cheap
-    /// enough (a stat) for every wake-up; once it failed it stays failed.
+    /// Is the place under us still the one we opened (the file's name still
+    /// leading to it, with one link)? Once it failed it stays failed.
     pub fn check_file(&mut self) -> Result<()> {
-        if self.on_server() {
-            return Ok(());
-        }
-        if self.lost.is_none()
-            && let Err(loss) = file::still(&self.path, self.opened)
-        {
-            self.lost = Some(loss);
-        }
-        match &self.lost {
-            Some(loss) => Err(Error::FileLost {
-                path: self.path.clone(),
-                loss: *loss,
-            }),
-            None => Ok(()),
-        }
+        self.engine.check_place()
     }
 
     /// The file as opened, for a check made by another connection.
     pub fn file_id(&self) -> FileId {
-        self.opened
+        self.file_engine().map_or(FileId::NONE, |f| f.opened)
     }
 
     pub fn schema_version(&self) -> Result<i64> {
@@ -89,10 +49,11 @@ impl Store {
 
     /// `PRAGMA quick_check`: "ok", or what is wrong.
     pub fn quick_check(&self) -> Result<String> {
-        if let Some(damage) = &self.damage {
+        let f = self.file_engine()?;
+        if let Some(damage) = &f.damage {
             return Ok(damage.clone());
         }
-        open::quick_check(self.file()?).map_err(Error::sql("running quick_check"))
+        open::quick_check(&f.conn).map_err(Error::sql("running quick_check"))
     }
 }
 
