@@ -11,8 +11,8 @@
 //! type; `store` and `domain` never word a message (they return typed
 //! errors that `i18n` puts into words); `domain` imports nothing of ours and
 //! knows no terminal and no database; only `store` speaks SQL, and what
-//! differs between the engines lives in `store/sqlite/` and
-//! `store/postgres/`. Platform calls go through std, rustix and nix: no
+//! differs between the engines is one trait (`store/engine.rs`) that
+//! `store/sqlite/` and `store/postgres/` implement. Platform calls go through std, rustix and nix: no
 //! hand-written `unsafe`.
 
 #![forbid(unsafe_code)]
