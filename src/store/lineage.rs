@@ -11,7 +11,6 @@
 use super::PlanIdentity;
 use super::error::{Error, Result};
 use super::sql::{self, Db, Engine, args};
-use rusqlite::Transaction;
 
 /// The tables whose ids planners and scripts hold on to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +29,7 @@ impl Table {
         Table::Reading,
     ];
 
-    fn name(self) -> &'static str {
+    pub(in crate::store) fn name(self) -> &'static str {
         match self {
             Table::Project => "project",
             Table::Milestone => "milestone",
@@ -62,23 +61,6 @@ pub fn fresh_id(db: &dyn Db, table: Table) -> Result<i64> {
         |r| r.int(0),
     )?
     .ok_or_else(|| Error::Internal(format!("the counter of {t} is missing")))
-}
-
-/// Raises every table's mark to its largest id, after rows were written
-/// with ids of their own (an import).
-pub fn mark_ids(tx: &Transaction<'_>) -> Result<()> {
-    for table in Table::ALL {
-        let t = table.name();
-        tx.execute(
-            &format!(
-                "UPDATE counter SET value = max(value, (SELECT coalesce(max(id), 0) FROM {t}))
-                 WHERE name = ?1"
-            ),
-            [t],
-        )
-        .map_err(Error::sql(format!("recording the ids of {t}")))?;
-    }
-    Ok(())
 }
 
 /// The version the rows changed by this write take: one more than any

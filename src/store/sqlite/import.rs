@@ -84,7 +84,7 @@ impl Store {
             let tally = rows.tally;
             drop(rows);
             check_references(tx)?;
-            lineage::mark_ids(tx)?;
+            mark_ids(tx)?;
             super::bulk_load::end(tx, triggers)
                 .map_err(Error::sql("indexing the imported plan"))?;
             let after = format!(
@@ -214,5 +214,22 @@ fn keep_drafts(tx: &Transaction<'_>, now: &str) -> Result<()> {
         [],
     )
     .map_err(Error::sql("keeping the drafts of the replaced plan"))?;
+    Ok(())
+}
+
+/// Raises every table's mark to its largest id, after rows were written
+/// with ids of their own (an import).
+fn mark_ids(tx: &Transaction<'_>) -> Result<()> {
+    for table in Table::ALL {
+        let t = table.name();
+        tx.execute(
+            &format!(
+                "UPDATE counter SET value = max(value, (SELECT coalesce(max(id), 0) FROM {t}))
+                 WHERE name = ?1"
+            ),
+            [t],
+        )
+        .map_err(Error::sql(format!("recording the ids of {t}")))?;
+    }
     Ok(())
 }
