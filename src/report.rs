@@ -78,98 +78,11 @@ pub fn build(
     })?;
     drop((readings, notes));
     let people = store.names()?;
-    let w = lang.report();
-    // Items are grouped by the Chinese name the rows carry, then each
-    // group is shown by its name in the report's language.
-    let names = |lens: Lens| -> crate::store::Result<(Vec<String>, HashMap<String, String>)> {
-        let groups = store.groups(lens)?;
-        let order = groups.iter().map(|g| g.name.clone()).collect();
-        let shown = groups
-            .iter()
-            .map(|g| (g.name.clone(), lang.name(&g.name, &g.name_en).to_owned()))
-            .collect();
-        Ok((order, shown))
-    };
-    let in_lang = |mut groups: Vec<report::Group>, shown: &HashMap<String, String>| {
-        for g in &mut groups {
-            if let Some(name) = shown.get(&g.name) {
-                g.name.clone_from(name);
-            }
-        }
-        groups
-    };
-    let direction_of = |i: &Item| vec![i.row.direction.clone()];
-    let program_of = |i: &Item| i.row.program.iter().cloned().collect::<Vec<_>>();
-    let (order, shown) = names(Lens::Directions)?;
-    let directions = in_lang(
-        report::grouped(&items, &order, direction_of, w.other),
-        &shown,
-    );
-    let (order, shown) = names(Lens::Programs)?;
-    let by_program = in_lang(report::grouped(&items, &order, program_of, w.other), &shown);
-    let programs = by_program
-        .iter()
-        .filter(|g| g.name != w.other)
-        .cloned()
-        .collect();
-    let groups = match by {
-        // Each direction with its 工程 inside: nothing of a direction
-        // lands in "其他".
-        By::Direction => {
-            let (order, shown) = names(Lens::Programs)?;
-            let program = |i: &Item| i.row.program.clone();
-            in_lang(
-                report::nested(
-                    &items,
-                    directions.clone(),
-                    &order,
-                    program,
-                    w.outside_programs,
-                ),
-                &shown,
-            )
-        }
-        By::Program => by_program,
-        By::Area => {
-            let areas = store.areas_of_projects()?;
-            let known: HashMap<i64, String> = store
-                .areas()?
-                .into_iter()
-                .map(|(id, _, zh, en)| (id, lang.name(&zh, &en).to_owned()))
-                .collect();
-            // `areas()` is in plan order: the groups follow it.
-            let order: Vec<String> = store
-                .areas()?
-                .into_iter()
-                .map(|(_, _, zh, en)| lang.name(&zh, &en).to_owned())
-                .collect();
-            report::grouped(
-                &items,
-                &order,
-                |i| {
-                    areas
-                        .get(&i.row.project_id)
-                        .map(|ids| ids.iter().filter_map(|a| known.get(a).cloned()).collect())
-                        .unwrap_or_default()
-                },
-                w.other,
-            )
-        }
-        By::Owner => {
-            let mut order: Vec<String> = items
-                .iter()
-                .map(|i| i.row.responsible().unit)
-                .filter(|u| !u.is_empty())
-                .collect();
-            order.sort();
-            order.dedup();
-            let unit = |i: &Item| {
-                let u = i.row.responsible().unit;
-                if u.is_empty() { vec![] } else { vec![u] }
-            };
-            report::grouped(&items, &order, unit, w.no_owner)
-        }
-    };
+    let Groupings {
+        directions,
+        programs,
+        groups,
+    } = groupings(store, lang, &items, by)?;
     Ok(Report {
         plan_title: store.plan_title()?,
         plan: store.plan_now()?.map(|p| p.identity).unwrap_or_default(),
@@ -201,6 +114,113 @@ pub fn build(
         baseline: None,
         quotes: Vec::new(),
         items,
+    })
+}
+
+/// The report's groups: each direction's and each 工程's (the overview),
+/// and the grouping the tables are in.
+struct Groupings {
+    directions: Vec<report::Group>,
+    programs: Vec<report::Group>,
+    groups: Vec<report::Group>,
+}
+
+fn groupings(store: &Store, lang: Lang, items: &[Item], by: By) -> crate::store::Result<Groupings> {
+    let w = lang.report();
+    // Items are grouped by the Chinese name the rows carry, then each
+    // group is shown by its name in the report's language.
+    let names = |lens: Lens| -> crate::store::Result<(Vec<String>, HashMap<String, String>)> {
+        let groups = store.groups(lens)?;
+        let order = groups.iter().map(|g| g.name.clone()).collect();
+        let shown = groups
+            .iter()
+            .map(|g| (g.name.clone(), lang.name(&g.name, &g.name_en).to_owned()))
+            .collect();
+        Ok((order, shown))
+    };
+    let in_lang = |mut groups: Vec<report::Group>, shown: &HashMap<String, String>| {
+        for g in &mut groups {
+            if let Some(name) = shown.get(&g.name) {
+                g.name.clone_from(name);
+            }
+        }
+        groups
+    };
+    let direction_of = |i: &Item| vec![i.row.direction.clone()];
+    let program_of = |i: &Item| i.row.program.iter().cloned().collect::<Vec<_>>();
+    let (order, shown) = names(Lens::Directions)?;
+    let directions = in_lang(
+        report::grouped(items, &order, direction_of, w.other),
+        &shown,
+    );
+    let (program_order, program_shown) = names(Lens::Programs)?;
+    let by_program = in_lang(
+        report::grouped(items, &program_order, program_of, w.other),
+        &program_shown,
+    );
+    let programs = by_program
+        .iter()
+        .filter(|g| g.name != w.other)
+        .cloned()
+        .collect();
+    let groups = match by {
+        // Each direction with its 工程 inside: nothing of a direction
+        // lands in "其他".
+        By::Direction => {
+            let program = |i: &Item| i.row.program.clone();
+            in_lang(
+                report::nested(
+                    items,
+                    directions.clone(),
+                    &program_order,
+                    program,
+                    w.outside_programs,
+                ),
+                &program_shown,
+            )
+        }
+        By::Program => by_program,
+        By::Area => {
+            let areas = store.areas_of_projects()?;
+            // `areas()` is in plan order: the groups follow it.
+            let named: Vec<(i64, String)> = store
+                .areas()?
+                .into_iter()
+                .map(|(id, _, zh, en)| (id, lang.name(&zh, &en).to_owned()))
+                .collect();
+            let known: HashMap<i64, String> = named.iter().cloned().collect();
+            let order: Vec<String> = named.into_iter().map(|(_, name)| name).collect();
+            report::grouped(
+                items,
+                &order,
+                |i| {
+                    areas
+                        .get(&i.row.project_id)
+                        .map(|ids| ids.iter().filter_map(|a| known.get(a).cloned()).collect())
+                        .unwrap_or_default()
+                },
+                w.other,
+            )
+        }
+        By::Owner => {
+            let mut order: Vec<String> = items
+                .iter()
+                .map(|i| i.row.responsible().unit)
+                .filter(|u| !u.is_empty())
+                .collect();
+            order.sort();
+            order.dedup();
+            let unit = |i: &Item| {
+                let u = i.row.responsible().unit;
+                if u.is_empty() { vec![] } else { vec![u] }
+            };
+            report::grouped(items, &order, unit, w.no_owner)
+        }
+    };
+    Ok(Groupings {
+        directions,
+        programs,
+        groups,
     })
 }
 

@@ -9,7 +9,7 @@ mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plan_cockpit::app::App;
-use plan_cockpit::app::keymap::Layer;
+use plan_cockpit::app::keymap::{Action, Layer};
 use plan_cockpit::i18n::Lang;
 use plan_cockpit::ui;
 use proptest::prelude::*;
@@ -88,11 +88,19 @@ fn holds_together(app: &App) {
             );
         }
     }
+    // The keyboard is with the top layer, and that layer has a key bound
+    // to leave it (Esc, `n`, `q`…), whatever the planner rebound.
     let top = app
         .overlays
         .last()
         .map_or(Layer::Panes, plan_cockpit::app::overlay::Overlay::layer);
     assert_eq!(app.layer(), top, "the keyboard is not with the top layer");
+    let way_out = app.keymap.bindings().any(|(b, keys)| {
+        !keys.is_empty()
+            && b.layers.contains(&top)
+            && matches!(b.action, Action::Cancel | Action::Quit)
+    });
+    assert!(way_out, "no key leaves the {top:?} layer");
 }
 
 proptest! {

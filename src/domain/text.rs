@@ -5,6 +5,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Tabs become this many spaces: a tab's width depends on the column it lands
 /// in, which makes CJK alignment impossible.
@@ -258,6 +260,29 @@ pub fn utf16(bytes: &[u8]) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// Cuts `s` to at most `cells` cells, ending in `…` when cut, never splitting
+/// a wide glyph (a 2-cell character that does not fit is left out whole).
+pub fn truncate(s: &str, cells: usize) -> String {
+    if UnicodeWidthStr::width(s) <= cells {
+        return s.to_owned();
+    }
+    if cells == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = UnicodeWidthStr::width(g);
+        if used + w > cells - 1 {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 #[cfg(test)]

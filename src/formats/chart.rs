@@ -233,18 +233,7 @@ fn draw<DB: DrawingBackend>(
 
 /// A name as long as the label column holds (16 Chinese characters).
 fn short(name: &str) -> String {
-    const MOST: usize = 32;
-    let mut width = 0;
-    let mut out = String::new();
-    for ch in name.chars() {
-        width += unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-        if width > MOST - 1 {
-            out.push('…');
-            return out;
-        }
-        out.push(ch);
-    }
-    out
+    crate::domain::text::truncate(name, 32)
 }
 
 #[cfg(test)]

@@ -49,18 +49,17 @@ const MAX_FILES: usize = 20_000;
 /// The loaded font: its bytes live as long as the process (plotters keeps
 /// a reference to them), loaded once.
 pub struct ChartFont {
-    pub bytes: &'static [u8],
+    /// Parsed once, over the leaked bytes plotters draws from.
+    face: FontRef<'static>,
 }
 
 impl ChartFont {
     /// Whether every character of `text` has a glyph (so nothing would be
     /// drawn as an empty box).
     pub fn covers(&self, text: &str) -> bool {
-        FontRef::try_from_slice(self.bytes).is_ok_and(|f| {
-            text.chars()
-                .filter(|c| !c.is_whitespace())
-                .all(|c| f.glyph_id(c).0 != 0)
-        })
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .all(|c| self.face.glyph_id(c).0 != 0)
     }
 }
 
@@ -69,12 +68,14 @@ pub fn chart_font() -> Option<&'static ChartFont> {
     static FONT: OnceLock<Option<ChartFont>> = OnceLock::new();
     FONT.get_or_init(|| {
         let named = std::env::var_os("PLAN_COCKPIT_FONT").map(PathBuf::from);
+        // Each file is read once: the one found is the one kept.
         let bytes = named
             .and_then(|p| load(&p))
-            .or_else(|| load(&find(&font_folders())?))?;
+            .or_else(|| find(&font_folders()))?;
         let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let face = FontRef::try_from_slice(bytes).ok()?;
         plotters::style::register_font(FAMILY, plotters::style::FontStyle::Normal, bytes).ok()?;
-        Some(ChartFont { bytes })
+        Some(ChartFont { face })
     })
     .as_ref()
 }
@@ -124,9 +125,10 @@ fn font_folders() -> Vec<PathBuf> {
     out
 }
 
-/// The best font file under `folders`: the most preferred Chinese face,
-/// else a Latin one.
-pub fn find(folders: &[PathBuf]) -> Option<PathBuf> {
+/// The bytes of the best font file under `folders`: the most preferred
+/// Chinese face, else a Latin one (a file named like a font that is not
+/// one is passed over).
+pub fn find(folders: &[PathBuf]) -> Option<Vec<u8>> {
     let mut files = Vec::new();
     for f in folders {
         walk(f, 0, &mut files);
@@ -146,10 +148,7 @@ pub fn find(folders: &[PathBuf]) -> Option<PathBuf> {
         .collect();
     // The same name in two folders: the first folder's, as fontconfig.
     ranked.sort_by_key(|(r, _)| *r);
-    ranked
-        .into_iter()
-        .map(|(_, p)| p)
-        .find(|p| load(p).is_some())
+    ranked.into_iter().find_map(|(_, p)| load(&p))
 }
 
 fn walk(dir: &Path, depth: u8, out: &mut Vec<PathBuf>) {

@@ -24,28 +24,9 @@ pub fn pad_left(s: &str, cells: usize) -> String {
     out
 }
 
-/// Cuts `s` to at most `cells` cells, ending in `…` when cut, never splitting
-/// a wide glyph (a 2-cell character that does not fit is left out whole).
-pub fn truncate(s: &str, cells: usize) -> String {
-    if width(s) <= cells {
-        return s.to_owned();
-    }
-    if cells == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in s.graphemes(true) {
-        let w = width(g);
-        if used + w > cells - 1 {
-            break;
-        }
-        out.push_str(g);
-        used += w;
-    }
-    out.push('…');
-    out
-}
+/// Cut to a width in cells (said once, in the domain: the reports' chart
+/// cuts its labels the same way).
+pub use crate::domain::text::truncate;
 
 #[cfg(test)]
 mod tests {
