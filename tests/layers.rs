@@ -265,7 +265,7 @@ fn a_late_figure_is_entered_with_its_day_and_undone_whole() {
     let readings = |app: &App| {
         let m = app.focused().unwrap().selected_milestone().unwrap();
         let (id, current) = (m.id, m.current);
-        let store = common::open_store(app.db_path());
+        let store = common::open_store(app.location().path());
         let d = store.detail(id).unwrap();
         let days: Vec<(String, f64)> = d
             .readings

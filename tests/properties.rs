@@ -302,7 +302,7 @@ fn plan() -> impl Strategy<Value = PlanDoc> {
 fn import_export(doc: &PlanDoc) -> String {
     let dir = tempfile::tempdir().unwrap();
     let mut s = store::open(
-        &dir.path().join("p.db"),
+        dir.path().join("p.db"),
         OpenOptions {
             author: "导入者".into(),
             quick_check: false,
@@ -338,7 +338,7 @@ proptest! {
     fn the_streamed_export_is_the_whole_document_export(mut doc in plan()) {
         prepare(&mut doc, "2026-01-01T00:00:00Z", "作者").map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
         let dir = tempfile::tempdir().unwrap();
-        let mut s = store::open(&dir.path().join("p.db"), store::OpenOptions {
+        let mut s = store::open(dir.path().join("p.db"), store::OpenOptions {
             author: "test".into(),
             quick_check: false,
             read_only: false,

@@ -252,8 +252,9 @@ impl App {
         }
     }
 
-    pub fn db_path(&self) -> &std::path::Path {
-        self.store.path()
+    /// Where the plan is kept, for the helpers that open it again.
+    pub fn location(&self) -> &store::Location {
+        self.store.location()
     }
 
     pub fn author(&self) -> &str {

@@ -5,6 +5,8 @@ use super::{
     export, import, import_values, log, migrate, milestone, milestone_list, people, replace, report,
 };
 use crate::i18n::Lang;
+use crate::store::Location;
+use clap::builder::{PathBufValueParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -21,9 +23,10 @@ pub struct Cli {
         global = true,
         help_heading = "Global options",
         env = "PLAN_COCKPIT_DB",
-        value_name = "PATH"
+        value_name = "PATH",
+        value_parser = PathBufValueParser::new().map(Location::from)
     )]
-    pub db: Option<PathBuf>,
+    pub db: Option<Location>,
     /// Language of the interface and reports [default: from LC_ALL/LC_MESSAGES/LANG]
     #[arg(long, global = true, help_heading = "Global options", value_enum)]
     pub lang: Option<Lang>,

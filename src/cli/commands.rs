@@ -5,13 +5,13 @@ use super::{Failure, Outcome};
 use crate::domain::text::for_terminal;
 use crate::i18n::{CheckReport, Lang};
 use crate::seed;
-use crate::store::{self, Access, OpenOptions, Store};
+use crate::store::{self, Access, Location, OpenOptions, Store};
 use crate::user::unix_user;
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 pub struct Context {
-    pub db: PathBuf,
+    pub db: Location,
     pub lang: Lang,
     pub read_only: bool,
     pub allow_network_fs: bool,
@@ -45,11 +45,11 @@ fn say_if_upgrading(ctx: &Context) {
     if ctx.read_only {
         return;
     }
-    if let Some(from) = store::pending_upgrade(&ctx.db) {
+    if let Some(from) = store::pending_upgrade(ctx.db.path()) {
         // Only the step to v3 rebuilds the roll-ups and search indexes.
         let line = ctx
             .lang
-            .upgrading(&ctx.db, from, store::latest_version(), from >= 3);
+            .upgrading(ctx.db.path(), from, store::latest_version(), from >= 3);
         eprintln!("plan-cockpit: {}", for_terminal(&line, false));
     }
 }
@@ -62,11 +62,11 @@ fn say_if_upgrading(ctx: &Context) {
 /// that `milestone set 42` never writes into a new plan whose milestone 42
 /// is something else. A first start says on stderr what it created.
 pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
-    let missing = !store::is_server(&ctx.db)
-        && std::fs::symlink_metadata(&ctx.db)
-            .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
-    if missing && store::plan_was_here(&ctx.db) {
-        return Err(Failure::Input(ctx.lang.plan_gone(&ctx.db)));
+    let missing = ctx.db.file().is_some_and(|p| {
+        std::fs::symlink_metadata(p).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+    });
+    if missing && store::plan_was_here(ctx.db.path()) {
+        return Err(Failure::Input(ctx.lang.plan_gone(ctx.db.path())));
     }
     say_if_upgrading(ctx);
     let seed = || seed_at(&ctx.clock);
@@ -84,14 +84,14 @@ pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
     if missing {
         eprintln!(
             "plan-cockpit: {}",
-            for_terminal(&ctx.lang.created_plan(&ctx.db), false)
+            for_terminal(&ctx.lang.created_plan(ctx.db.path()), false)
         );
     }
     Ok(store)
 }
 
 fn open_bare(ctx: &Context) -> Result<Store, Failure> {
-    open_bare_at(ctx, &ctx.db)
+    open_bare_at(ctx, ctx.db.path())
 }
 
 /// The database at `db` (the plan's, or a new one being written beside it),
@@ -151,7 +151,7 @@ pub fn init(ctx: &Context, force: bool) -> Outcome {
     let mut store = open_bare(ctx)?;
     let backup = backup_unless_empty(ctx, &store, force, "init --force")?;
     let counts = store.replace_plan(seed_at(&ctx.clock), &ctx.lang.embedded_plan())?;
-    let mut msg = format!("{}\n", ctx.lang.created_2023(&ctx.db, &counts));
+    let mut msg = format!("{}\n", ctx.lang.created_2023(ctx.db.path(), &counts));
     if let Some(b) = backup {
         msg.push_str(&format!("{}\n", ctx.lang.previous_saved(&b)));
     }
@@ -162,13 +162,13 @@ pub fn check(ctx: &Context) -> Outcome {
     let store = open_seeded(ctx, true)?;
     let counts = store.counts()?;
     let verdict = store.quick_check()?;
-    let size = std::fs::metadata(&ctx.db).map_or(0, |m| m.len());
+    let size = std::fs::metadata(ctx.db.path()).map_or(0, |m| m.len());
     let read_only = match store.access() {
         Access::ReadOnly(why) => Some(ctx.lang.read_only(why)),
         Access::ReadWrite => None,
     };
     let msg = ctx.lang.check_report(&CheckReport {
-        db: &ctx.db,
+        db: ctx.db.path(),
         size,
         sqlite: store::sqlite_version(),
         schema: store.schema_version()?,
@@ -183,7 +183,7 @@ pub fn check(ctx: &Context) -> Outcome {
         Ok(())
     } else {
         Err(Failure::Other(
-            ctx.lang.quick_check_failed(&ctx.db, &verdict),
+            ctx.lang.quick_check_failed(ctx.db.path(), &verdict),
         ))
     }
 }
@@ -191,7 +191,7 @@ pub fn check(ctx: &Context) -> Outcome {
 pub fn backup(ctx: &Context, dest: &Path) -> Outcome {
     let store = open_seeded(ctx, false)?;
     store.backup_to(dest)?;
-    let said = ctx.lang.backed_up(&ctx.db, dest);
+    let said = ctx.lang.backed_up(ctx.db.path(), dest);
     output::stdout(ctx.lang, &for_terminal(&format!("{said}\n"), true))
 }
 
@@ -237,7 +237,7 @@ pub fn overview(ctx: &Context) -> Outcome {
         overdue_on: None,
     })?;
     let doc_title = store.plan_title()?;
-    let mut msg = format!("{doc_title}\n{}\n", store::place_name(&ctx.db));
+    let mut msg = format!("{doc_title}\n{}\n", ctx.db.name());
     let mut last = String::new();
     for r in &rows {
         if r.direction != last {

@@ -122,7 +122,7 @@ fn export_streamed(
         Ok(())
     };
     let written = match dest {
-        Some(path) => output::file_with(lang, path, &ctx.db, fill),
+        Some(path) => output::file_with(lang, path, ctx.db.path(), fill),
         None => output::stdout_with(lang, fill),
     };
     match failed {

@@ -116,7 +116,7 @@ fn apply(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Outc
 /// locks on it.
 fn read_sheet(ctx: &Context, file: &Path) -> Result<Vec<u8>, Failure> {
     let lang = ctx.lang;
-    if let Err(r) = crate::store::refuse_as_output(file, &ctx.db)
+    if let Err(r) = crate::store::refuse_as_output(file, ctx.db.path())
         && !matches!(r, crate::files::Refusal::NotWritable)
     {
         return Err(Failure::Input(lang.sheet_fault(

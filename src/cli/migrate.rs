@@ -10,21 +10,22 @@ use super::commands::{Context, backup_unless_empty, open_bare_at};
 use super::replace::into_new_file;
 use super::{Failure, Outcome, output};
 use crate::domain::text::for_terminal;
-use crate::store::postgres::{Server, is_server};
-use crate::store::tables::{Batch, Tally};
-use crate::store::{self, OpenOptions, Store};
-use std::path::{Path, PathBuf};
+use crate::store::postgres::Server;
+use crate::store::transfer::{Batch, Tally};
+use crate::store::{self, Location, OpenOptions, Store};
+use clap::builder::{PathBufValueParser, TypedValueParser};
+use std::path::Path;
 use std::sync::mpsc;
 
 /// `migrate`: from where, to where.
 #[derive(Debug, clap::Args)]
 pub struct MigrateArgs {
     /// The plan to copy: a file, or postgres://… (any libpq connection string).
-    #[arg(long, value_name = "FILE|URL")]
-    pub from: String,
+    #[arg(long, value_name = "FILE|URL", value_parser = PathBufValueParser::new().map(Location::from))]
+    pub from: Location,
     /// Where to copy it: a file (created if missing), or postgres://….
-    #[arg(long, value_name = "FILE|URL")]
-    pub to: String,
+    #[arg(long, value_name = "FILE|URL", value_parser = PathBufValueParser::new().map(Location::from))]
+    pub to: Location,
     /// Replace a plan the target already holds (a file is backed up first).
     #[arg(long)]
     pub replace: bool,
@@ -50,13 +51,15 @@ pub fn run(ctx: &Context, args: &MigrateArgs) -> Outcome {
     migrate(ctx, &args.from, &args.to, args.replace)
 }
 
-pub fn migrate(ctx: &Context, from: &str, to: &str, replace: bool) -> Outcome {
+pub fn migrate(ctx: &Context, from: &Location, to: &Location, replace: bool) -> Outcome {
     let started = std::time::Instant::now();
-    if !is_server(from) && !is_server(to) && same_file(Path::new(from), Path::new(to)) {
-        return Err(Failure::Input(ctx.lang.migrate_onto_itself(to)));
+    if let (Some(a), Some(b)) = (from.file(), to.file())
+        && same_file(a, b)
+    {
+        return Err(Failure::Input(ctx.lang.migrate_onto_itself(&to.name())));
     }
     let source = open_source(ctx, from)?;
-    let (tally, note) = if is_server(to) {
+    let (tally, note) = if let Location::Server(to) = to {
         let mut server = Server::connect(to)?;
         if !replace && !server.is_empty()? {
             return Err(store::Error::HoldsPlan {
@@ -70,7 +73,7 @@ pub fn migrate(ctx: &Context, from: &str, to: &str, replace: bool) -> Outcome {
         })?;
         (tally, None)
     } else {
-        let db = PathBuf::from(to);
+        let db = to.path().to_owned();
         if std::fs::symlink_metadata(&db).is_err() {
             let tally = into_new_file(ctx, &db, |store| {
                 copy(source, |rows, sent| Ok(store.take_rows(rows, false, sent)?))
@@ -93,7 +96,7 @@ pub fn migrate(ctx: &Context, from: &str, to: &str, replace: bool) -> Outcome {
             }
         }
     };
-    let mut msg = ctx.lang.migrated(place_name(from), &place_name(to), &tally);
+    let mut msg = ctx.lang.migrated(from.name(), &to.name(), &tally);
     if let Some(b) = note {
         msg.push_str(&format!("\n{}", ctx.lang.previous_saved(&b)));
     }
@@ -105,11 +108,11 @@ pub fn migrate(ctx: &Context, from: &str, to: &str, replace: bool) -> Outcome {
 /// The source is only read: a file is opened read-only (and must exist,
 /// with a plan-cockpit schema); a server is connected as any role that may
 /// read.
-fn open_source(ctx: &Context, from: &str) -> Result<Side, Failure> {
-    if is_server(from) {
-        return Ok(Side::Server(Box::new(Server::connect(from)?)));
-    }
-    let path = Path::new(from);
+fn open_source(ctx: &Context, from: &Location) -> Result<Side, Failure> {
+    let path = match from {
+        Location::Server(from) => return Ok(Side::Server(Box::new(Server::connect(from)?))),
+        Location::File(path) => path,
+    };
     if let Err(e) = std::fs::symlink_metadata(path) {
         return Err(Failure::Input(ctx.lang.file_failed(path, &e)));
     }
@@ -166,9 +169,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
-}
-
-/// A file by its path, a server without its password.
-fn place_name(place: &str) -> String {
-    store::place_name(std::path::Path::new(place))
 }

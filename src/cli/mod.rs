@@ -25,7 +25,7 @@ pub use export::Format;
 
 use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
-use crate::store;
+use crate::store::{self, Location};
 use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -122,7 +122,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
     // that work on a whole file (init, import, generate, backup, check,
     // import-values) say so rather than take the connection string for a
     // file's name.
-    if cli.db.as_deref().is_some_and(crate::store::is_server)
+    if cli.db.as_ref().is_some_and(Location::is_server)
         && !matches!(
             cli.command,
             None | Some(
@@ -139,18 +139,23 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
         return Err(Failure::Input(lang.server_not_yet()));
     }
     // An empty PLAN_COCKPIT_DB means "not set", as with most variables.
-    let db = match cli.db.clone().filter(|p| !p.as_os_str().is_empty()) {
+    let db = match cli.db.clone().filter(|p| !p.path().as_os_str().is_empty()) {
         Some(p) => p,
         None => {
             let p = default_db_path(lang)?;
             commands::ensure_private_folder(&p, lang)?;
-            p
+            Location::File(p)
         }
     };
-    warn_of_password(lang, &db.to_string_lossy());
+    if let Location::Server(s) = &db {
+        warn_of_password(lang, s);
+    }
     if let Some(Command::Migrate(m)) = &cli.command {
-        warn_of_password(lang, &m.from);
-        warn_of_password(lang, &m.to);
+        for side in [&m.from, &m.to] {
+            if let Location::Server(s) = side {
+                warn_of_password(lang, s);
+            }
+        }
     }
     let ctx = commands::Context {
         clock,
@@ -191,7 +196,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
 /// A password written into a connection string shows in `ps` and in the
 /// shell's history: it works, and the planner is told the better ways.
 fn warn_of_password(lang: Lang, db: &str) {
-    if store::is_server(std::path::Path::new(db)) && store::postgres::password_in_string(db) {
+    if store::postgres::password_in_string(db) {
         eprintln!("plan-cockpit: {}", lang.password_in_string());
     }
 }

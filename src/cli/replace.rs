@@ -41,10 +41,10 @@ pub(super) fn replace_plan_with(
     label: &str,
     replace: bool,
 ) -> Result<String, Failure> {
-    if std::fs::symlink_metadata(&ctx.db).is_err() {
+    if std::fs::symlink_metadata(ctx.db.path()).is_err() {
         return new_plan_with(ctx, pieces, label);
     }
-    let mut store = open_bare_at(ctx, &ctx.db)?;
+    let mut store = open_bare_at(ctx, ctx.db.path())?;
     let backup = backup_unless_empty(ctx, &store, replace, "--replace")?;
     let counts = match store.replace_plan_from(pieces, label) {
         Ok(c) => c,
@@ -56,7 +56,7 @@ pub(super) fn replace_plan_with(
             return Err(e.into());
         }
     };
-    let mut msg = format!("{}\n", ctx.lang.wrote_plan(label, &ctx.db, &counts));
+    let mut msg = format!("{}\n", ctx.lang.wrote_plan(label, ctx.db.path(), &counts));
     if let Some(b) = backup {
         msg.push_str(&format!("{}\n", ctx.lang.previous_saved(&b)));
     }
@@ -102,12 +102,12 @@ fn new_plan_with(
     pieces: impl Iterator<Item = Result<Piece, Abandoned>>,
     label: &str,
 ) -> Result<String, Failure> {
-    let counts = into_new_file(ctx, &ctx.db, |store| {
+    let counts = into_new_file(ctx, ctx.db.path(), |store| {
         Ok(store.replace_plan_from(pieces, label)?)
     })?;
     Ok(format!(
         "{}\n",
-        ctx.lang.wrote_plan(label, &ctx.db, &counts)
+        ctx.lang.wrote_plan(label, ctx.db.path(), &counts)
     ))
 }
 

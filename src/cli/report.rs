@@ -173,7 +173,7 @@ fn emit(
         return Err(Failure::Input(lang.binary_needs_file()));
     }
     match &args.output {
-        Some(path) => super::output::file_with(lang, path, &ctx.db, fill),
+        Some(path) => super::output::file_with(lang, path, ctx.db.path(), fill),
         None => super::output::stdout_with(lang, fill),
     }
 }

@@ -4,7 +4,8 @@
 //! can do about it.
 
 use super::Lang;
-use crate::store::tables::{Kind, Tally};
+use crate::store::tables::Kind;
+use crate::store::transfer::Tally;
 use crate::store::{Error, Misfit, ServerWhy};
 
 impl Lang {

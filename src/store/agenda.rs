@@ -1,10 +1,10 @@
 //! The agenda's three lists, each through the index on time limits (or the
 //! undated rows), a section at a time, with its count.
 
-use super::Store;
 use super::error::{Error, Result};
+use super::handle::Store;
 use super::lists::scope_sql;
-use super::milestone::{ROW_SQL, row};
+use super::milestone_read::{ROW_SQL, row};
 use super::sql::{self, Arg, args};
 use crate::domain::agenda::{Agenda, COUNT_CAP};
 use crate::domain::rows::MilestoneRow;

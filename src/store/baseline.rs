@@ -1,8 +1,8 @@
 //! Baselines: the targets and time limits as they stood on a day, kept
 //! under a name, so that a later report can say what moved since.
 
-use super::Store;
 use super::error::{Error, Result};
+use super::handle::Store;
 use super::sql::{self, Db, args};
 use crate::domain::refusal::{Field, Refusal};
 use crate::domain::report::{BaselineInfo, Moved};

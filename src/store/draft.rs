@@ -2,8 +2,8 @@
 //! on hang-up, so a dropped SSH link or a killed terminal loses nothing.
 //! Drafts are the typist's own scratch, not plan changes: no history rows.
 
-use super::Store;
 use super::error::{Error, Result};
+use super::handle::Store;
 use super::sql::{self, args};
 
 /// What a draft will become: a new note on a milestone, or an edit of an

@@ -4,9 +4,23 @@
 //! engines speak alike go through `Engine::db` (see `sql`). A third engine
 //! is a folder with a type that implements this.
 
-use super::error::Result;
+use super::error::{Error, Result};
+use super::location::FileId;
 use super::sql::Db;
+use super::transfer::{Batch, Tally};
+use crate::domain::piece::{Abandoned, Piece};
 use crate::domain::rows::Hit;
+use std::path::Path;
+
+/// Who writes a whole plan, when, and based on which plan.
+pub(crate) struct Bulk<'a> {
+    pub seen: Option<&'a str>,
+    pub now: &'a str,
+    pub author: &'a str,
+}
+
+/// A document's pieces as they come (see `domain::validate::Validator`).
+pub(crate) type Pieces<'a> = dyn Iterator<Item = std::result::Result<Piece, Abandoned>> + 'a;
 
 /// `Send`: a store moves to the thread that reads or writes it (`migrate`).
 pub(crate) trait Engine: Send {
@@ -45,8 +59,59 @@ pub(crate) trait Engine: Send {
         Ok(())
     }
 
-    /// The engine itself, for what only it offers (a file's pragmas,
-    /// backup and bulk load): its own folder downcasts.
-    fn as_any(&self) -> &dyn std::any::Any;
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
+    // What a file offers and a server (so far) does not: the defaults
+    // refuse, so a new engine starts with the shared statements alone.
+
+    /// The file as opened, for a check made by another connection.
+    fn file_id(&self) -> FileId {
+        FileId::NONE
+    }
+
+    /// The schema's version (SQLite's `user_version`).
+    fn schema_version(&self) -> Result<i64> {
+        Err(Error::NotOnServer)
+    }
+
+    fn journal_mode(&self) -> Result<String> {
+        Err(Error::NotOnServer)
+    }
+
+    /// "ok", or what is wrong with the pages.
+    fn quick_check(&self) -> Result<String> {
+        Err(Error::NotOnServer)
+    }
+
+    /// A consistent copy at `dest`, which must not exist yet.
+    fn backup_to(&self, _dest: &Path) -> Result<()> {
+        Err(Error::NotOnServer)
+    }
+
+    /// Replaces the plan with `pieces` in one transaction, keeping ids and
+    /// order; `before` is what the history row says was there.
+    fn replace_plan(
+        &mut self,
+        _pieces: &mut Pieces<'_>,
+        _source: &str,
+        _before: Option<String>,
+        _by: &Bulk<'_>,
+    ) -> Result<()> {
+        Err(Error::NotOnServer)
+    }
+
+    /// Every row of the plan, table by table, from one read transaction.
+    fn send_rows(&self, _send: &mut dyn FnMut(Batch) -> bool) -> Result<Tally> {
+        Err(Error::NotOnServer)
+    }
+
+    /// Writes a whole plan from `rows` (over the one there when
+    /// `had_plan`), committing only if what it wrote equals `sent()`.
+    fn take_rows(
+        &mut self,
+        _rows: &mut dyn Iterator<Item = Batch>,
+        _had_plan: bool,
+        _sent: &mut dyn FnMut() -> Result<Tally>,
+        _by: &Bulk<'_>,
+    ) -> Result<Tally> {
+        Err(Error::NotOnServer)
+    }
 }

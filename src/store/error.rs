@@ -71,7 +71,7 @@ pub enum ReadOnlyWhy {
         verdict: String,
     },
     /// The file was deleted, replaced or hard-linked under an open cockpit.
-    FileLost(super::FileLoss),
+    FileLost(super::location::FileLoss),
     /// The database role may read the plan but not change it (a viewer).
     ServerRole {
         role: String,
@@ -193,10 +193,10 @@ pub enum Error {
     /// was refused part-way); nothing was written.
     Abandoned,
     Conflict(Conflict),
-    PlanReplaced(super::PlanIdentity),
+    PlanReplaced(super::identity::PlanIdentity),
     FileLost {
         path: PathBuf,
-        loss: super::file::FileLoss,
+        loss: super::location::FileLoss,
     },
     /// PostgreSQL failed; `context` says what was being done, and where;
     /// `said` is the server's message with its SQLSTATE and detail (or the
@@ -269,11 +269,6 @@ impl Error {
         )
     }
 
-    pub fn sql(context: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> Error {
-        let context = context.into();
-        move |source| classify(context, source)
-    }
-
     /// An I/O failure on `path`.
     pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
         let path = path.into();
@@ -281,28 +276,11 @@ impl Error {
     }
 }
 
-/// SQLite's result codes that a planner can do something about get their own
-/// message; the rest keep SQLite's words with our context.
-fn classify(context: String, source: rusqlite::Error) -> Error {
-    use rusqlite::ErrorCode as C;
-    if let rusqlite::Error::SqliteFailure(e, _) = &source {
-        match e.code {
-            C::DatabaseBusy | C::DatabaseLocked => return Error::Busy,
-            C::DiskFull => return Error::DiskFull,
-            C::ReadOnly => return Error::ReadOnly(ReadOnlyWhy::Refused),
-            _ => {}
-        }
-    }
-    let code = match &source {
-        rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
-        _ => 0,
-    };
-    Error::Sql {
-        context,
-        code,
-        said: source.to_string(),
-    }
-}
+// SQLite's primary result codes (sqlite3.h) for a failed read or write of
+// the disk: `Error::Sql` carries the engine's extended code as a number.
+pub(in crate::store) const SQLITE_IOERR: i32 = 10;
+pub(in crate::store) const SQLITE_FULL: i32 = 13;
+pub(in crate::store) const SQLITE_CANTOPEN: i32 = 14;
 
 /// Less free space than this on the database's filesystem, and an I/O
 /// error is taken to mean the disk is full.
@@ -323,12 +301,9 @@ impl Error {
                 true
             }
             // The primary result code is the extended one's low byte.
-            Error::Sql { code, .. } => matches!(
-                code & 0xff,
-                rusqlite::ffi::SQLITE_IOERR
-                    | rusqlite::ffi::SQLITE_FULL
-                    | rusqlite::ffi::SQLITE_CANTOPEN
-            ),
+            Error::Sql { code, .. } => {
+                matches!(code & 0xff, SQLITE_IOERR | SQLITE_FULL | SQLITE_CANTOPEN)
+            }
             _ => false,
         }
     }
@@ -366,12 +341,6 @@ impl Error {
         } else {
             self
         }
-    }
-}
-
-impl From<rusqlite::Error> for Error {
-    fn from(source: rusqlite::Error) -> Self {
-        classify("database".into(), source)
     }
 }
 

@@ -3,9 +3,9 @@
 //! project, never a read of the milestones); where a project sits in a
 //! lens; and linking projects to areas, which the source never does.
 
-use super::Store;
 use super::edit::unchanged;
 use super::error::Result;
+use super::handle::Store;
 use super::history::{Change, record};
 use super::lineage::next_version;
 use super::sql::{self, args};

@@ -5,9 +5,9 @@
 //! handed to the caller a row at a time, so that a city-sized plan is
 //! judged without holding it. The judging is the domain's; this only reads.
 
-use super::Store;
 use super::error::Result;
-use super::milestone::trend_at;
+use super::handle::Store;
+use super::milestone_read::trend_at;
 use super::sql::Cells;
 use crate::domain::lens::{Group, Lens};
 use crate::domain::progress::Measure;

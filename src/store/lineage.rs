@@ -8,8 +8,8 @@
 //! one file-wide version counter, and every write names the plan identity
 //! it was based on (schema v4).
 
-use super::PlanIdentity;
 use super::error::{Error, Result};
+use super::identity::PlanIdentity;
 use super::sql::{self, Db, Engine, args};
 
 /// The tables whose ids planners and scripts hold on to.
@@ -96,4 +96,13 @@ pub fn plan_identity(db: &dyn Db) -> Result<Option<PlanIdentity>> {
 /// A new, unpredictable identity for a plan written into the file.
 pub fn new_identity() -> String {
     format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..))
+}
+
+/// Refuses a write based on plan `seen` when the store now holds another
+/// (an import or a migrate replaced it).
+pub(in crate::store) fn same_plan(db: &dyn sql::Db, seen: Option<&str>) -> Result<()> {
+    match plan_identity(db)? {
+        Some(now) if seen.is_some_and(|seen| seen != now.identity) => Err(Error::PlanReplaced(now)),
+        _ => Ok(()),
+    }
 }

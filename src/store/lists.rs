@@ -2,9 +2,9 @@
 //! narrowed to a scope that means the same in every list: the agenda's,
 //! the CLI's, the lenses'.
 
-use super::Store;
 use super::error::Result;
-use super::milestone::{ROW_SQL, row};
+use super::handle::Store;
+use super::milestone_read::{ROW_SQL, row};
 use super::sql::{self, args};
 use crate::domain::progress::is_overdue;
 use crate::domain::rows::MilestoneRow;

@@ -2,8 +2,8 @@
 //! then its projects one at a time in plan order, each with everything
 //! under it, so that an export holds one project in memory, not the plan.
 
-use super::Store;
 use super::error::{Error, Result};
+use super::handle::Store;
 use super::sql::{self, Cells, Db, args};
 use crate::domain::Kind;
 use crate::domain::plan::{

@@ -1,9 +1,9 @@
 //! 责任单位 and 责任人 of a project (a milestone's travel with its other
 //! fields, through `update_milestone`), and the owners a plan names.
 
-use super::Store;
 use super::edit::unchanged;
 use super::error::{Error, Result};
+use super::handle::Store;
 use super::history::{Change, record};
 use super::lineage::next_version;
 use super::sql::{self, args};

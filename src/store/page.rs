@@ -4,9 +4,9 @@
 //! of the indexes `project_by_direction` and `milestone_by_project` — so a
 //! page costs the same wherever it is in the list.
 
-use super::Store;
 use super::error::{Error, Result};
-use super::milestone::{ROW_SQL, row};
+use super::handle::Store;
+use super::milestone_read::{ROW_SQL, row};
 use super::sql::{self, Arg, Cells};
 use super::view::{PROJECT_SQL, project_row};
 use crate::domain::lens::Group;

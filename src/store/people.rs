@@ -1,7 +1,7 @@
 //! The names and units logins are shown by (`user set`, `user list`).
 
-use super::Store;
 use super::error::{Error, Result};
+use super::handle::Store;
 use super::sql::{self, args};
 use crate::domain::people::{Names, Person};
 use crate::domain::refusal::{Field, Refusal};

@@ -2,8 +2,8 @@
 //! forecasts are drawn from, each milestone's newest note, the areas of
 //! each project, and the history since a day with where each change was.
 
-use super::Store;
 use super::error::{Error, Result};
+use super::handle::Store;
 use super::sql::{self, Arg};
 use crate::domain::report::{ChangeLine, LatestNote};
 use std::collections::HashMap;

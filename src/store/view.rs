@@ -1,8 +1,8 @@
 //! What the cockpit shows, read per pane: a direction's projects with their
 //! roll-ups, a project's milestones, one milestone's detail, search hits.
 
-use super::Store;
 use super::error::{Error, Result};
+use super::handle::Store;
 use super::sql::{self, Cells, args};
 use crate::domain::Status;
 use crate::domain::rows::{Detail, HistoryRow, Hit, NoteRow, ProjectRow, ReadingRow, Rollup};

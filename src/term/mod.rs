@@ -75,7 +75,7 @@ pub fn run(mut app: App, escape: Duration) -> io::Result<()> {
         Arc::clone(&stop),
         Arc::clone(&finished),
         Arc::clone(&pending),
-        app.db_path().to_owned(),
+        app.location().clone(),
         app.author().to_owned(),
         app.clock().clone(),
     )?;
@@ -89,7 +89,7 @@ pub fn run(mut app: App, escape: Duration) -> io::Result<()> {
     // integrity check's verdict all arrive on it as events.
     let (events, steps) = mpsc::channel::<Step>();
     let (db, author, clock) = (
-        app.db_path().to_owned(),
+        app.location().clone(),
         app.author().to_owned(),
         app.clock().clone(),
     );

@@ -6,10 +6,10 @@
 
 use super::{GRACE, restore, tty};
 use crate::app::DraftGuard;
+use crate::store::Location;
 use crate::store::{self, DraftFor, OpenOptions};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::io;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -32,7 +32,7 @@ pub fn watchdog(
     stop: Arc<AtomicBool>,
     finished: Arc<AtomicBool>,
     pending: Pending,
-    db: PathBuf,
+    db: Location,
     author: String,
     clock: crate::domain::Clock,
 ) -> io::Result<()> {
@@ -87,7 +87,7 @@ pub fn watchdog(
             // Only into the very file and plan the cockpit had: a file
             // deleted meanwhile must not be created again, nor a plan moved
             // or imported over it get a draft about another plan's rows.
-            let same = !guard.lost && store::still_the_file(&db, guard.file);
+            let same = !guard.lost && store::still_the_place(&db, guard.file);
             let saved = same
                 && store::open(&db, opts).is_ok_and(|mut s| {
                     s.plan_seen().map(|p| &p.identity) == guard.plan.as_ref()

@@ -4,10 +4,10 @@
 
 use super::input::Input;
 use crate::app::Event as AppEvent;
+use crate::store::Location;
 use crate::store::{self, OpenOptions};
 use crossterm::event::Event;
 use std::io;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
@@ -85,7 +85,7 @@ fn reader(author: &str, clock: &crate::domain::Clock) -> OpenOptions<'static> {
 /// failure leaves the headings without counts, which is all they lose.
 pub fn lights(
     events: Sender<Step>,
-    db: PathBuf,
+    db: Location,
     author: String,
     clock: crate::domain::Clock,
 ) -> Sender<crate::app::lights::Ask> {
@@ -102,7 +102,7 @@ pub fn lights(
 /// `R`'s reports, each written while the screen goes on.
 pub fn reports(
     events: Sender<Step>,
-    db: PathBuf,
+    db: Location,
     author: String,
     clock: crate::domain::Clock,
 ) -> Sender<crate::report::ReportAsk> {
@@ -116,9 +116,9 @@ pub fn reports(
 }
 
 /// The background integrity check of the file: its verdict as an event.
-pub fn integrity(events: Sender<Step>, db: PathBuf) {
+pub fn integrity(events: Sender<Step>, db: Location) {
     std::thread::spawn(move || {
-        let verdict = store::quick_check_file(&db).unwrap_or_else(|e| e.to_string());
+        let verdict = store::quick_check_at(&db).unwrap_or_else(|e| e.to_string());
         let _ = events.send(Step::App(AppEvent::Integrity(verdict)));
     });
 }

@@ -5,7 +5,8 @@
 
 use super::Server;
 use crate::store::error::{Error, Misfit, Result};
-use crate::store::tables::{Batch, Kind, Outbox, TABLES, Table, Tally, Value};
+use crate::store::tables::{Kind, TABLES, Table, Value};
+use crate::store::transfer::{Batch, Outbox, Tally};
 use postgres::GenericClient;
 use std::io::Write;
 
@@ -271,7 +272,7 @@ impl Server {
                 written: written.digest(),
             });
         }
-        tx.batch_execute(super::schema::REBUILD)
+        tx.batch_execute(REBUILD)
             .map_err(fail("rebuilding the roll-ups"))?;
         // Memory for building the search indexes (the server's default
         // is 64 MB), then statistics, so that the first searches are
@@ -312,3 +313,28 @@ impl Server {
         Ok(written)
     }
 }
+
+/// Recomputes what the triggers keep, once, after a bulk write.
+const REBUILD: &str = "
+DELETE FROM project_rollup;
+INSERT INTO project_rollup
+SELECT project_id, count(*), count(*) FILTER (WHERE status = 'done'),
+       coalesce(sum(progress * weight), 0.0),
+       coalesce(sum(weight) FILTER (WHERE progress IS NOT NULL), 0.0)
+FROM milestone GROUP BY project_id;
+SELECT setval(pg_get_serial_sequence('history', 'id'), greatest(coalesce(max(id), 0), 1),
+              max(id) IS NOT NULL)
+FROM history;
+SELECT setval(pg_get_serial_sequence('baseline', 'id'), greatest(coalesce(max(id), 0), 1),
+              max(id) IS NOT NULL)
+FROM baseline;
+SELECT setval(pg_get_serial_sequence('draft', 'id'), greatest(coalesce(max(id), 0), 1),
+              max(id) IS NOT NULL)
+FROM draft;
+DELETE FROM milestone_trend;
+INSERT INTO milestone_trend
+SELECT r.milestone_id, count(*), sum(r.x)::bigint, sum(r.x * r.x)::bigint, sum(r.value),
+       sum(r.x * r.value)
+FROM (SELECT milestone_id, plan_day(as_of) AS x, value FROM reading) r
+WHERE r.x IS NOT NULL GROUP BY r.milestone_id;
+";

@@ -5,7 +5,7 @@ use super::Server;
 use crate::domain::rows::Hit;
 use crate::store::engine::Engine;
 use crate::store::error::Result;
-use crate::store::same_plan;
+use crate::store::lineage::same_plan;
 use crate::store::sql::Db;
 
 impl Engine for Server {
@@ -40,13 +40,5 @@ impl Engine for Server {
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
         super::search(self, query, limit)
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
     }
 }

@@ -12,10 +12,11 @@ mod db;
 mod engine;
 mod libpq;
 mod listen;
-mod open;
+pub(in crate::store) mod open;
 mod pinyin;
 mod revive;
 mod schema;
+mod schema_v2;
 mod schema_v3;
 mod schema_v4;
 mod search;
@@ -35,16 +36,6 @@ use std::time::Duration;
 /// The oldest server this build runs on: generated columns (12) and
 /// pg_trgm as a trusted extension a database owner may create (13).
 const OLDEST_SERVER: i32 = 130_000;
-
-/// Is `db` (as given to `--db`) a PostgreSQL connection string rather
-/// than a file's path? A URL, or libpq's `key=value` form.
-pub fn is_server(db: &str) -> bool {
-    db.starts_with("postgres://")
-        || db.starts_with("postgresql://")
-        || (db.contains('=') && !db.contains('/') && db.split_whitespace().all(|w| w.contains('=')))
-        || db.starts_with("host=")
-        || db.starts_with("dbname=")
-}
 
 /// One connection to the plan's database.
 pub struct Server {

@@ -11,8 +11,10 @@
 
 use super::Server;
 use crate::store::error::{Error, ReadOnlyWhy, Result, ServerWhy};
+use crate::store::handle::{Access, OpenOptions, Store};
+use crate::store::lineage;
+use crate::store::location::Location;
 use crate::store::sql::{self, Db};
-use crate::store::{Access, OpenOptions, Store, lineage};
 
 /// The author written into history: the role, and the Unix user beside it
 /// when it is another name.
@@ -56,7 +58,7 @@ pub fn open_server(db: &str, opts: OpenOptions<'_>) -> Result<Store> {
     Ok(Store {
         // The whole connection string: the cockpit's helpers connect again
         // with it. Messages name the server by `named`, never by this.
-        path: std::path::PathBuf::from(db),
+        location: Location::Server(db.to_owned()),
         author: author(server.role(), &opts.author),
         access,
         plan,

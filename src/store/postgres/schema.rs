@@ -370,58 +370,13 @@ END $$;
     search_indexes!()
 );
 
-/// Recomputes what the triggers keep, once, after a bulk write.
-pub(super) const REBUILD: &str = "
-DELETE FROM project_rollup;
-INSERT INTO project_rollup
-SELECT project_id, count(*), count(*) FILTER (WHERE status = 'done'),
-       coalesce(sum(progress * weight), 0.0),
-       coalesce(sum(weight) FILTER (WHERE progress IS NOT NULL), 0.0)
-FROM milestone GROUP BY project_id;
-SELECT setval(pg_get_serial_sequence('history', 'id'), greatest(coalesce(max(id), 0), 1),
-              max(id) IS NOT NULL)
-FROM history;
-SELECT setval(pg_get_serial_sequence('baseline', 'id'), greatest(coalesce(max(id), 0), 1),
-              max(id) IS NOT NULL)
-FROM baseline;
-SELECT setval(pg_get_serial_sequence('draft', 'id'), greatest(coalesce(max(id), 0), 1),
-              max(id) IS NOT NULL)
-FROM draft;
-DELETE FROM milestone_trend;
-INSERT INTO milestone_trend
-SELECT r.milestone_id, count(*), sum(r.x)::bigint, sum(r.x * r.x)::bigint, sum(r.value),
-       sum(r.x * r.value)
-FROM (SELECT milestone_id, plan_day(as_of) AS x, value FROM reading) r
-WHERE r.x IS NOT NULL GROUP BY r.milestone_id;
-";
-
-/// Every history row, baseline and draft names the plan it belongs to (see
-/// the file's schema v7): after a replace, nothing of the old plan is read
-/// as the new plan's. A row written without naming it takes the plan the
-/// database holds.
-pub(super) const V2: &str = "
-ALTER TABLE history ADD COLUMN plan text NOT NULL DEFAULT '';
-ALTER TABLE baseline ADD COLUMN plan text NOT NULL DEFAULT '';
-ALTER TABLE draft ADD COLUMN plan text NOT NULL DEFAULT '';
-ALTER TABLE draft ADD COLUMN was_for text NOT NULL DEFAULT '';
-UPDATE history SET plan = coalesce((SELECT identity FROM plan), '');
-UPDATE baseline SET plan = coalesce((SELECT identity FROM plan), '');
-UPDATE draft SET plan = coalesce((SELECT identity FROM plan), '');
-CREATE INDEX history_by_plan ON history(plan, at);
-CREATE FUNCTION plan_named() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF NEW.plan = '' THEN
-        NEW.plan := coalesce((SELECT identity FROM plan), '');
-    END IF;
-    RETURN NEW;
-END $$;
-CREATE TRIGGER history_plan BEFORE INSERT ON history FOR EACH ROW EXECUTE FUNCTION plan_named();
-CREATE TRIGGER baseline_plan BEFORE INSERT ON baseline FOR EACH ROW EXECUTE FUNCTION plan_named();
-CREATE TRIGGER draft_plan BEFORE INSERT ON draft FOR EACH ROW EXECUTE FUNCTION plan_named();
-";
-
 /// The migrations in order; `plan_cockpit_schema` counts the applied ones.
-pub(super) const MIGRATIONS: &[&str] = &[V1, V2, super::schema_v3::V3, super::schema_v4::V4];
+pub(super) const MIGRATIONS: &[&str] = &[
+    V1,
+    super::schema_v2::V2,
+    super::schema_v3::V3,
+    super::schema_v4::V4,
+];
 
 /// The schema version this build writes on PostgreSQL.
 pub fn latest_version() -> i64 {

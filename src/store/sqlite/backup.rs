@@ -2,15 +2,15 @@
 //! that other planners can keep working while it runs.
 
 use super::beside::file_mode;
-use super::open::quick_check;
-use crate::store::Store;
+use super::check::quick_check;
+use super::engine::FileEngine;
 use crate::store::error::{Error, PathWhy, Result};
 use rusqlite::Connection;
 use rusqlite::backup::Backup;
 use std::path::Path;
 use std::time::Duration;
 
-impl Store {
+impl FileEngine {
     /// Writes a consistent copy to `dest`, which must not exist yet, with the
     /// same private permissions as the database, then checks the copy.
     ///
@@ -19,7 +19,7 @@ impl Store {
     /// renamed to `dest` only once checked, so a killed or failed backup
     /// never leaves a partial file under the final name, and a symlink
     /// planted at `dest` is neither followed nor replaced.
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+    pub(super) fn backup_file(&self, dest: &Path) -> Result<()> {
         let bad = |why: PathWhy| Error::BadPath {
             path: dest.to_owned(),
             why,
@@ -39,7 +39,7 @@ impl Store {
             let mut out = Connection::open(tmp.path()).map_err(Error::sql("opening the backup"))?;
             out.pragma_update(None, "journal_mode", "OFF")
                 .map_err(Error::sql("opening the backup"))?;
-            Backup::new(self.file()?, &mut out)
+            Backup::new(&self.conn, &mut out)
                 .and_then(|b| b.run_to_completion(256, Duration::ZERO, None))
                 .map_err(Error::sql("copying the database"))?;
             let verdict = quick_check(&out).map_err(Error::sql("checking the backup"))?;

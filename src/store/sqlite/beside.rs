@@ -99,7 +99,7 @@ pub(super) fn refuse_odd_siblings(path: &Path) -> Result<()> {
 /// A journal (`-wal`, `-shm`) left behind that this user cannot write,
 /// named with its owner and mode: SQLite would refuse every write with a
 /// bare "attempt to write a readonly database".
-pub(super) fn unwritable_journal(path: &Path) -> Option<crate::store::ReadOnlyWhy> {
+pub(super) fn unwritable_journal(path: &Path) -> Option<crate::store::error::ReadOnlyWhy> {
     use std::os::unix::fs::MetadataExt;
     ["-wal", "-shm"].into_iter().find_map(|suffix| {
         let p = sibling(path, suffix);
@@ -108,7 +108,7 @@ pub(super) fn unwritable_journal(path: &Path) -> Option<crate::store::ReadOnlyWh
         // journals, and a file gone between the two calls is no reason.
         let refused =
             write_access(&p).is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
-        refused.then(|| crate::store::ReadOnlyWhy::JournalNotWritable {
+        refused.then(|| crate::store::error::ReadOnlyWhy::JournalNotWritable {
             journal: p.clone(),
             uid: m.uid(),
             mode: m.mode() & 0o7777,

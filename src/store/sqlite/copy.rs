@@ -3,9 +3,12 @@
 //! identity as they are, which an export and import would renumber or
 //! leave behind. The PostgreSQL side is `postgres/copy.rs`.
 
+use super::engine::FileEngine;
+use crate::store::engine::Bulk;
 use crate::store::error::{Error, Misfit, Result};
-use crate::store::tables::{Batch, Kind, Outbox, TABLES, Table, Tally, Value};
-use crate::store::{Store, lineage};
+use crate::store::lineage;
+use crate::store::tables::{Kind, TABLES, Table, Value};
+use crate::store::transfer::{Batch, Outbox, Tally};
 use rusqlite::types::ValueRef;
 
 /// One value of `table`'s column `i`, as its declared kind says: SQLite
@@ -86,12 +89,12 @@ fn bind(v: &Value) -> rusqlite::types::ToSqlOutput<'_> {
     }
 }
 
-impl Store {
+impl FileEngine {
     /// Every row of the plan, in one read transaction: a commit by another
     /// planner during the read is wholly in it or wholly out.
-    pub fn send_rows(&self, send: &mut dyn FnMut(Batch) -> bool) -> Result<Tally> {
+    pub(super) fn read_all(&self, send: &mut dyn FnMut(Batch) -> bool) -> Result<Tally> {
         let tx = self
-            .file()?
+            .conn
             .unchecked_transaction()
             .map_err(Error::sql("starting to read the plan"))?;
         let tally = read_rows(&tx, send)?;
@@ -99,28 +102,22 @@ impl Store {
         Ok(tally)
     }
 
-    /// Writes a whole plan from `rows` in one transaction, over the one the
-    /// file holds when `replace` (else it must hold none), then reads back
+    /// Writes a whole plan from `rows` in one transaction (over the one the
+    /// file holds when `had_plan`; the store has checked it may), then reads back
     /// what it wrote and commits only if that equals `sent()`, the tally
     /// of the reading side. Over a plan that was there, ids and versions
     /// stay above all it gave out and the plan gets a new identity.
-    pub fn take_rows(
+    pub(super) fn write_all(
         &mut self,
         rows: &mut dyn Iterator<Item = Batch>,
-        replace: bool,
+        had_plan: bool,
         sent: &mut dyn FnMut() -> Result<Tally>,
+        by: &Bulk<'_>,
     ) -> Result<Tally> {
-        let had_plan = !self.is_empty()?;
-        if had_plan && !replace {
-            return Err(Error::HoldsPlan {
-                place: self.path.display().to_string(),
-            });
-        }
-        let now = self.clock.now_text();
-        let author = self.author.clone();
+        let (now, author) = (by.now, by.author);
         self.tune_for_bulk(true);
         let journal_set_aside = !had_plan && self.set_journal_mode("DELETE");
-        let written = self.write("the copy", |tx| {
+        let written = self.write_tx("the copy", by.seen, |tx| {
             let triggers = super::bulk_load::begin(tx).map_err(Error::sql("starting the copy"))?;
             let marks: Vec<(String, i64)> = tx
                 .prepare("SELECT name, value FROM counter")
@@ -213,8 +210,6 @@ impl Store {
             self.set_journal_mode("WAL");
         }
         self.tune_for_bulk(false);
-        let written = written?;
-        self.follow_plan()?;
-        Ok(written)
+        written
     }
 }

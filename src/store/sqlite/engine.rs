@@ -3,15 +3,16 @@
 //! opened before and after, the plan checked to be the one seen, the pinyin
 //! keys kept in the same transaction.
 
-use super::{file, pin, schema_v6};
+use super::{check, file, pin, schema_v6};
 use crate::domain::rows::Hit;
-use crate::store::engine::Engine;
+use crate::store::engine::{Bulk, Engine, Pieces};
 use crate::store::error::{Error, Result};
-use crate::store::file::{FileId, FileLoss};
-use crate::store::same_plan;
+use crate::store::lineage::same_plan;
+use crate::store::location::{FileId, FileLoss};
 use crate::store::sql::Db;
+use crate::store::transfer::{Batch, Tally};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub(crate) struct FileEngine {
     pub(in crate::store) conn: Connection,
@@ -129,11 +130,54 @@ impl Engine for FileEngine {
         self.check_file()
     }
 
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
+    fn file_id(&self) -> FileId {
+        self.opened
     }
 
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
+    fn schema_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(Error::sql("reading user_version"))
+    }
+
+    fn journal_mode(&self) -> Result<String> {
+        self.conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .map_err(Error::sql("reading journal_mode"))
+    }
+
+    fn quick_check(&self) -> Result<String> {
+        if let Some(damage) = &self.damage {
+            return Ok(damage.clone());
+        }
+        check::quick_check(&self.conn).map_err(Error::sql("running quick_check"))
+    }
+
+    fn backup_to(&self, dest: &Path) -> Result<()> {
+        self.backup_file(dest)
+    }
+
+    fn replace_plan(
+        &mut self,
+        pieces: &mut Pieces<'_>,
+        source: &str,
+        before: Option<String>,
+        by: &Bulk<'_>,
+    ) -> Result<()> {
+        self.import(pieces, source, before, by)
+    }
+
+    fn send_rows(&self, send: &mut dyn FnMut(Batch) -> bool) -> Result<Tally> {
+        self.read_all(send)
+    }
+
+    fn take_rows(
+        &mut self,
+        rows: &mut dyn Iterator<Item = Batch>,
+        had_plan: bool,
+        sent: &mut dyn FnMut() -> Result<Tally>,
+        by: &Bulk<'_>,
+    ) -> Result<Tally> {
+        self.write_all(rows, had_plan, sent, by)
     }
 }

@@ -9,30 +9,9 @@
 //! the device, inode and link count seen at open, at every wake-up and
 //! around every write: a stat of a few microseconds.
 
+use crate::store::location::{FileId, FileLoss};
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FileId {
-    dev: u64,
-    ino: u64,
-}
-
-impl FileId {
-    /// What a store on a server holds instead: there is no file to watch.
-    pub const NONE: FileId = FileId { dev: 0, ino: 0 };
-}
-
-/// What happened to the file under a running program.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileLoss {
-    /// The name no longer exists.
-    Deleted,
-    /// The name now holds another file (moved or copied over).
-    Replaced,
-    /// The file has this many names: each has its own journal.
-    HardLinked(u64),
-}
 
 /// The identity of the file at `path`, refusing a file with several names.
 pub fn identify(path: &Path) -> Result<FileId, FileLoss> {

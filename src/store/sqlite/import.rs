@@ -1,40 +1,24 @@
 //! Replacing the whole plan with a document, in one transaction: a failure
 //! anywhere leaves the database exactly as it was.
 
+use super::engine::FileEngine;
 use super::import_rows::{Rows, Stamp};
-use crate::domain::piece::{Abandoned, Piece};
-use crate::domain::plan::PlanDoc;
+use crate::domain::piece::Abandoned;
+use crate::store::engine::{Bulk, Pieces};
 use crate::store::error::{Error, Result};
 use crate::store::history::{Change, record};
 use crate::store::lineage::{self, Table};
-use crate::store::{Counts, Store};
 use rusqlite::{OptionalExtension, Transaction};
 
-impl Store {
-    /// Replaces the plan with `doc`, which must have passed
-    /// `domain::validate::prepare`. Ids and order are kept, so that an
-    /// export re-imports to the same plan. History is kept; one history row
-    /// records the import.
-    pub fn replace_plan(&mut self, doc: PlanDoc, source: &str) -> Result<Counts> {
-        self.replace_plan_from(doc.into_pieces().map(Ok), source)
-    }
-
-    /// Replaces the plan with the pieces of a document as they come (each
-    /// checked by `domain::validate::Validator` first), in one transaction:
-    /// an `Abandoned` among them, or any failure, undoes all of it and
-    /// leaves the database as it was.
-    pub fn replace_plan_from(
+impl FileEngine {
+    pub(super) fn import(
         &mut self,
-        pieces: impl Iterator<Item = std::result::Result<Piece, Abandoned>>,
+        pieces: &mut Pieces<'_>,
         source: &str,
-    ) -> Result<Counts> {
-        let before = if self.is_empty()? {
-            None
-        } else {
-            Some(self.counts()?.summary())
-        };
-        let now = self.clock.now_text();
-        let author = self.author.clone();
+        before: Option<String>,
+        by: &Bulk<'_>,
+    ) -> Result<()> {
+        let (now, author) = (by.now, by.author);
         // A whole plan is one transaction of hundreds of megabytes: with
         // the default 2 MB cache SQLite spills pages to the WAL mid-way,
         // which costs more than the work; memory is released after. (Its
@@ -49,18 +33,18 @@ impl Store {
         // Every milestone, reading and note takes its parent from where it
         // sits in the document, so checking each row's foreign keys proves
         // nothing; the references written as numbers are checked once below.
-        let _ = self.file()?.pragma_update(None, "foreign_keys", "OFF");
+        let _ = self.conn.pragma_update(None, "foreign_keys", "OFF");
         let identity = lineage::new_identity();
-        let written = self.write("the import", |tx| {
+        let written = self.write_tx("the import", by.seen, |tx| {
             let triggers =
                 super::bulk_load::begin(tx).map_err(Error::sql("starting the import"))?;
-            keep_drafts(tx, &now)?;
+            keep_drafts(tx, now)?;
             let stamp = Stamp {
                 version: lineage::next_version(tx)?,
                 first_reading: lineage::fresh_id(tx, Table::Reading)?,
                 identity: &identity,
-                now: &now,
-                author: &author,
+                now,
+                author,
             };
             for table in [
                 "note",
@@ -93,8 +77,8 @@ impl Store {
             );
             record(
                 tx,
-                &now,
-                &author,
+                now,
+                author,
                 Change {
                     entity: "plan",
                     entity_id: 1,
@@ -105,7 +89,7 @@ impl Store {
             )?;
             Ok(())
         });
-        let _ = self.file()?.pragma_update(None, "foreign_keys", "ON");
+        let _ = self.conn.pragma_update(None, "foreign_keys", "ON");
         if journal_set_aside {
             // Planners read while one writes only in WAL mode. Should another
             // connection have opened the file meanwhile, the switch waits
@@ -113,27 +97,22 @@ impl Store {
             self.set_journal_mode("WAL");
         }
         self.tune_for_bulk(false);
-        written?;
-        self.follow_plan()?;
-        self.counts()
+        written
     }
 
     /// Switches the journal mode; true when the file is now in `mode`. It
     /// fails, harmlessly, while another connection has the file open.
     pub(super) fn set_journal_mode(&self, mode: &str) -> bool {
-        self.file().is_ok_and(|c| {
-            c.pragma_update_and_check(None, "journal_mode", mode, |r| r.get::<_, String>(0))
-                .is_ok_and(|now| now.eq_ignore_ascii_case(mode))
-        })
+        self.conn
+            .pragma_update_and_check(None, "journal_mode", mode, |r| r.get::<_, String>(0))
+            .is_ok_and(|now| now.eq_ignore_ascii_case(mode))
     }
 
     /// Memory for a bulk load, or back to the everyday settings. Failing
     /// to tune only costs time, so errors are ignored.
     pub(super) fn tune_for_bulk(&self, bulk: bool) {
         let cache = if bulk { BULK_CACHE_KIB } else { 2000 };
-        if let Ok(c) = self.file() {
-            let _ = c.pragma_update(None, "cache_size", -cache);
-        }
+        let _ = self.conn.pragma_update(None, "cache_size", -cache);
     }
 }
 

@@ -6,32 +6,18 @@ use super::beside::{
     create_private, file_mode, folder_of, journals_exist, refuse_odd_siblings, sibling,
     take_start_lock, unwritable_journal, writable,
 };
+use super::check::quick_check;
 use super::header::{refuse_foreign, sniff};
 use super::schema::{APPLICATION_ID, latest_version, migrations};
-use crate::domain::PlanDoc;
 use crate::store::error::{Error, PathWhy, ReadOnlyWhy, Result};
-use crate::store::{Access, Store};
+use crate::store::handle::{Access, OpenOptions, Store};
+use crate::store::location::Location;
 use rusqlite::{Connection, OpenFlags};
 use std::fs;
 use std::path::Path;
 use std::time::Duration;
 
 pub const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
-
-pub struct OpenOptions<'a> {
-    /// The Unix user, written into history.
-    pub author: String,
-    /// Run `PRAGMA quick_check` and refuse writes if it fails.
-    pub quick_check: bool,
-    /// Open read-only even if the file is writable.
-    pub read_only: bool,
-    /// Fills an empty database with this plan, under the start-up lock.
-    pub seed: Option<&'a dyn Fn() -> PlanDoc>,
-    /// Open a database on a network filesystem anyway.
-    pub allow_network_fs: bool,
-    /// Where every timestamp the store writes and every "today" comes from.
-    pub clock: crate::domain::Clock,
-}
 
 /// The network filesystem a `statfs` type number stands for, if it is one.
 /// SQLite's locking is unreliable on these, and two planners can corrupt
@@ -106,15 +92,8 @@ fn corrupt(path: &Path) -> impl FnOnce(rusqlite::Error) -> Error + '_ {
     }
 }
 
-/// Opens the plan at `path`: a file, or a PostgreSQL server when `path`
-/// is a connection string (`postgres://…`, `host=… dbname=…`).
-pub fn open(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
-    if let Some(db) = path
-        .to_str()
-        .filter(|p| crate::store::postgres::is_server(p))
-    {
-        return crate::store::postgres::open_server(db, opts);
-    }
+/// Opens the plan file at `path`.
+pub fn open_file(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
     open_checked(path, opts).map_err(|e| e.or_disk_full(path))
 }
 
@@ -317,7 +296,7 @@ fn open_checked(path: &Path, opts: OpenOptions<'_>) -> Result<Store> {
             damage,
             _pin: pin,
         }),
-        path: path.to_owned(),
+        location: Location::File(path.to_owned()),
         author: opts.author,
         access,
         plan,
@@ -357,35 +336,6 @@ fn open_read_only(path: &Path) -> Result<Connection> {
     }
 }
 
-/// `PRAGMA quick_check`, table by table: every ordinary table and index
-/// (the full-text indexes' own storage tables included) is checked page by
-/// page, but not the full-text indexes' agreement with their text. Since
-/// SQLite 3.44 a plain quick_check also verifies that, which on a million
-/// notes took 11 s instead of 0.6 s, before every write from the command
-/// line; the indexes are derived data that an import rebuilds.
-pub fn quick_check(conn: &Connection) -> rusqlite::Result<String> {
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_schema
-             WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
-        )?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut problems = Vec::new();
-    for table in tables {
-        let mut stmt = conn.prepare("SELECT quick_check FROM pragma_quick_check(?1)")?;
-        let rows: Vec<String> = stmt
-            .query_map([&table], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        problems.extend(rows.into_iter().filter(|r| r != "ok"));
-    }
-    Ok(if problems.is_empty() {
-        "ok".to_owned()
-    } else {
-        problems.join("; ")
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::header::pending_upgrade;
@@ -410,7 +360,7 @@ mod tests {
             allow_network_fs: true,
             clock: crate::domain::Clock::system(),
         };
-        drop(open(&path, opts).unwrap());
+        drop(open_file(&path, opts).unwrap());
         assert_eq!(
             pending_upgrade(&path),
             None,

@@ -67,8 +67,8 @@ pub fn backups_beside(path: &Path) -> Vec<PathBuf> {
 
 /// Why the plan is read-only, with what the planner can do about it: the
 /// newest backup beside it, if there is one.
-pub fn advice(path: &Path, damage: &str) -> crate::store::ReadOnlyWhy {
-    crate::store::ReadOnlyWhy::Damaged {
+pub fn advice(path: &Path, damage: &str) -> crate::store::error::ReadOnlyWhy {
+    crate::store::error::ReadOnlyWhy::Damaged {
         path: path.to_owned(),
         damage: damage.to_owned(),
         backup: backups_beside(path).first().cloned(),
