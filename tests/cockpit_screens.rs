@@ -101,7 +101,7 @@ fn screens() {
                 while let Some(ask) = app.lights_wanted() {
                     let store = common::open_store_at(&sb.db, common::test_clock());
                     let counts = plan_cockpit::app::lights::count(&store, ask).unwrap();
-                    app.handle(plan_cockpit::app::Event::Lights(counts));
+                    app.handle(plan_cockpit::app::event::Event::Lights(counts));
                 }
                 let screen = draw(&app, *w, *h).backend().to_string();
                 insta::assert_snapshot!(format!("{name}_{lang:?}_{w}x{h}").to_lowercase(), screen);

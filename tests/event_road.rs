@@ -6,7 +6,7 @@ mod common;
 
 use common::{cockpit, open_store};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use plan_cockpit::app::Event;
+use plan_cockpit::app::event::Event;
 use plan_cockpit::app::keymap::Layer;
 use plan_cockpit::i18n::Lang;
 

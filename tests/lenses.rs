@@ -7,10 +7,11 @@ mod common;
 
 use common::{cockpit, open_store, open_store_at, press, test_clock};
 use jiff::civil::Date;
+use plan_cockpit::app::App;
+use plan_cockpit::app::event::Event;
 use plan_cockpit::app::keymap::Layer;
 use plan_cockpit::app::lights::{self, Ask};
 use plan_cockpit::app::overlay::Overlay;
-use plan_cockpit::app::{App, Event};
 use plan_cockpit::domain::lens::{Group, Lens};
 use plan_cockpit::domain::pace::Light;
 use plan_cockpit::domain::standing::Judging;

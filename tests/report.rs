@@ -445,7 +445,11 @@ fn r_writes_this_weeks_report_and_says_where() {
         second.ends_with("工作进展报告-2026-11-29-2.xlsx"),
         "never over another: {second:?}"
     );
-    assert!(app.handle(plan_cockpit::app::Event::ReportWritten(Ok(first.clone()))));
+    assert!(
+        app.handle(plan_cockpit::app::event::Event::ReportWritten(Ok(
+            first.clone()
+        )))
+    );
     let flash = &app.flash.as_ref().unwrap().text;
     assert!(
         flash.contains("报告已写入") && flash.contains(first.to_str().unwrap()),
@@ -454,7 +458,7 @@ fn r_writes_this_weeks_report_and_says_where() {
     // A folder that cannot take it: the reason, in words, and no file.
     ask.folder = sb.dir.path().join("no-such-folder");
     let failed = plan_cockpit::report::write_report(&store, &ask, &clock).unwrap_err();
-    app.handle(plan_cockpit::app::Event::ReportWritten(Err(
+    app.handle(plan_cockpit::app::event::Event::ReportWritten(Err(
         failed.said(ask.lang, &clock)
     )));
     assert!(app.flash.as_ref().unwrap().error);

@@ -2,9 +2,10 @@
 //! table, the action updates this state (writing through the store), and
 //! the UI draws from the state. No terminal here, and no SQL.
 
+mod commands;
 mod drafts;
-mod event;
-mod guard;
+pub mod event;
+pub mod guard;
 pub mod keymap;
 mod layers;
 pub mod lights;
@@ -18,9 +19,6 @@ mod router;
 mod text;
 mod undo;
 pub mod window;
-
-pub use event::Event;
-pub use guard::DraftGuard;
 
 use crate::domain::MilestoneChange;
 use crate::domain::lens::Lens;

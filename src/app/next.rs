@@ -84,3 +84,14 @@ pub trait Layered {
         false
     }
 }
+
+/// One step of scrolling in a reading layer (help, history).
+pub fn scrolled(scroll: &mut u16, action: Action) -> Next {
+    match action {
+        Action::Down => *scroll = scroll.saturating_add(1),
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Cancel => return Next::Close,
+        _ => {}
+    }
+    Next::Stay
+}

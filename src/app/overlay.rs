@@ -1,8 +1,8 @@
 //! The layers drawn over the panes, and the one place that hands a key to
-//! the layer that has the keyboard. Each layer keeps its state, its
-//! `update` and what it asks the cockpit to do in its own file; adding a
-//! layer means its file, its rows in the key table and one line in
-//! `layers!` below.
+//! the layer that has the keyboard. Each layer keeps its state and its
+//! `update` in its file in `layers/`, and what its commands do to the
+//! cockpit in its file in `commands/`; adding a layer means those files,
+//! its rows in the key table and one line in `layers!` below.
 
 use super::keymap::{Action, Layer};
 pub use super::layers::agenda::AgendaView;
@@ -109,15 +109,4 @@ impl Overlay {
     pub fn unsaved_text(&self) -> bool {
         self.as_layer().unsaved()
     }
-}
-
-/// One step of scrolling in a reading layer (help, history).
-pub(super) fn scrolled(scroll: &mut u16, action: Action) -> Next {
-    match action {
-        Action::Down => *scroll = scroll.saturating_add(1),
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Cancel => return Next::Close,
-        _ => {}
-    }
-    Next::Stay
 }

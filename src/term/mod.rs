@@ -18,7 +18,8 @@ pub mod tty;
 mod watchdog;
 mod workers;
 
-use crate::app::{App, Event as AppEvent};
+use crate::app::App;
+use crate::app::event::Event as AppEvent;
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,

@@ -5,7 +5,7 @@
 //! every key, through its own connection, restores what it can and exits.
 
 use super::{GRACE, restore, tty};
-use crate::app::DraftGuard;
+use crate::app::guard::DraftGuard;
 use crate::store::Location;
 use crate::store::{self, DraftFor, OpenOptions};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};

@@ -3,7 +3,7 @@
 //! answers as events — so the loop only ever waits on one receiver.
 
 use super::input::Input;
-use crate::app::Event as AppEvent;
+use crate::app::event::Event as AppEvent;
 use crate::store::Location;
 use crate::store::{self, OpenOptions};
 use crossterm::event::Event;

@@ -132,7 +132,7 @@ fn late_november_screens() {
                         ask,
                     )
                     .unwrap();
-                    app.handle(plan_cockpit::app::Event::Lights(counts));
+                    app.handle(plan_cockpit::app::event::Event::Lights(counts));
                 }
                 common::press(&mut app, keys);
                 while let Some(ask) = app.lights_wanted() {
@@ -141,7 +141,7 @@ fn late_november_screens() {
                         ask,
                     )
                     .unwrap();
-                    app.handle(plan_cockpit::app::Event::Lights(counts));
+                    app.handle(plan_cockpit::app::event::Event::Lights(counts));
                 }
                 let screen = common::screen(&app, w, h);
                 insta::assert_snapshot!(

@@ -4,8 +4,7 @@
 
 use crate::app::keymap::{Action, Layer};
 use crate::app::next::{Command, Layered, Next};
-use crate::app::overlay::Overlay;
-use crate::app::{App, pane};
+use crate::app::pane;
 use crate::domain::report::{BaselineInfo, Moved};
 
 pub struct CompareView {
@@ -40,46 +39,5 @@ impl Layered for CompareView {
             _ => {}
         }
         Next::Stay
-    }
-}
-
-impl App {
-    /// `B`: what moved since the newest baseline; a plan without one says
-    /// how to save one.
-    pub(in crate::app) fn open_compare(&mut self) {
-        let baselines = match self.store.baselines() {
-            Ok(b) => b,
-            Err(e) => return self.failed(&e),
-        };
-        if baselines.is_empty() {
-            return self.fail(self.ui().no_baselines);
-        }
-        let at = baselines.len() - 1;
-        self.overlays.push(Overlay::Compare(CompareView {
-            baselines,
-            at,
-            moved: Vec::new(),
-            sel: 0,
-        }));
-        self.reload_compare();
-    }
-
-    /// The baseline chosen read against the plan as it is now.
-    pub(in crate::app) fn reload_compare(&mut self) {
-        let Some(Overlay::Compare(view)) = self.overlays.last() else {
-            return;
-        };
-        let Some(name) = view.baselines.get(view.at).map(|b| b.name.clone()) else {
-            return;
-        };
-        match self.store.moved_since(&name) {
-            Ok((_, moved)) => {
-                if let Some(Overlay::Compare(view)) = self.overlays.last_mut() {
-                    view.moved = moved;
-                    view.sel = 0;
-                }
-            }
-            Err(e) => self.failed(&e),
-        }
     }
 }

@@ -1,8 +1,8 @@
 //! The help layer: every key of every layer, drawn from the key table.
 
 use crate::app::keymap::{Action, Layer};
+use crate::app::next::scrolled;
 use crate::app::next::{Layered, Next};
-use crate::app::overlay::scrolled;
 
 pub struct Help {
     pub scroll: u16,

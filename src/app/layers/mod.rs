@@ -1,7 +1,8 @@
-//! The cockpit's layers, one file each: what a layer shows, and how it
-//! takes an action (`Layered::update`); the `App` methods a layer's
-//! commands run live beside it. A new layer is a file here, its rows in
-//! the key table and one line in the router.
+//! The cockpit's layers, one file each: what a layer holds and shows, and
+//! how it takes an action (`Layered::update`), answering with what should
+//! happen next. What its commands do to the store and the panes is its
+//! file in `commands/`. A layer's file names no `App`, so the cockpit can
+//! hold every layer without a layer importing the cockpit back.
 
 pub(super) mod agenda;
 pub(super) mod compare;
@@ -13,5 +14,4 @@ pub(super) mod form;
 pub(super) mod help;
 pub(super) mod history;
 pub(super) mod menu;
-pub(super) mod project_form;
 pub(super) mod search;

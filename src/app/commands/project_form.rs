@@ -1,6 +1,4 @@
-//! The forms that change a project itself: its name (`r`), its 责任单位
-//! and 责任人 (`o`), the areas it serves (`b`). Each is one version-checked
-//! write whose inverse goes on the undo log as what the project was.
+//! What adding and renaming a project does.
 
 use crate::app::App;
 use crate::app::overlay::Purpose;
