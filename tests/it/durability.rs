@@ -63,7 +63,7 @@ fn kill_9_during_writes_loses_no_acknowledged_commit() {
         let mut child = Command::new(&me)
             .args([
                 "--exact",
-                "writer_loop_child",
+                "durability::writer_loop_child",
                 "--ignored",
                 "--nocapture",
                 "--test-threads=1",
