@@ -288,7 +288,7 @@ fn interactive(c: &mut Criterion, db: &Path, label: &str) {
             for _ in 0..iters {
                 let ask = plan_cockpit::app::lights::Ask {
                     lens: plan_cockpit::domain::lens::Lens::Directions,
-                    today: "2023-07-15".into(),
+                    today: jiff::civil::date(2023, 7, 15),
                     plan_year: 2023,
                     seen: 0,
                     wrote: 0,

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ask {
     pub lens: Lens,
-    pub today: String,
+    pub today: Date,
     pub plan_year: i16,
     pub seen: i64,
     /// This cockpit's own writes so far: another connection's data
@@ -43,14 +43,8 @@ pub struct LightCounts {
 /// Judges every open milestone with a time limit in `ask`'s lens, on its
 /// day: the domain's lights, counted per pane.
 pub fn count(store: &Store, ask: Ask) -> store::Result<LightCounts> {
-    let Ok(today) = ask.today.parse::<Date>() else {
-        return Ok(LightCounts {
-            ask,
-            by_group: HashMap::new(),
-        });
-    };
     let on = Judging {
-        today,
+        today: ask.today,
         year: ask.plan_year,
     };
     let mut by_group: HashMap<Group, Counts> = HashMap::new();

@@ -118,9 +118,9 @@ pub struct App {
     wrote: u64,
     /// The names logins are shown by (`user set`), read with the panes.
     pub names: crate::domain::people::Names,
-    /// The planner's day, from the program's clock, as ISO text: what
-    /// "overdue" is measured against. Read at each wake-up, never by render.
-    pub today: String,
+    /// The planner's day, from the program's clock: what "overdue" is
+    /// measured against. Read at each wake-up, never by render.
+    pub today: jiff::civil::Date,
 }
 
 impl App {
@@ -129,6 +129,7 @@ impl App {
             Access::ReadOnly(why) => Some(lang.read_only(why)),
             Access::ReadWrite => None,
         };
+        let today = store.clock().today();
         let mut app = App {
             title: store.plan_title().unwrap_or_default(),
             plan_year: store.plan_year().unwrap_or(2023),
@@ -157,10 +158,9 @@ impl App {
             file_lost: false,
             saved_in: None,
             wrote: 0,
-            today: String::new(),
+            today,
             names: Default::default(),
         };
-        app.today = app.store.clock().today().to_string();
         app.seen = app.store.data_version()?;
         app.reload()?;
         app.offer_draft();
@@ -225,7 +225,7 @@ impl App {
     pub fn refresh_if_changed(&mut self) -> bool {
         let mut moved = self.watch_file();
         // Past midnight, overdue marks change.
-        let today = self.store.clock().today().to_string();
+        let today = self.store.clock().today();
         if today != self.today {
             self.today = today;
             moved = true;
@@ -268,7 +268,7 @@ impl App {
     /// judged on this.
     pub fn judging(&self) -> crate::domain::standing::Judging {
         crate::domain::standing::Judging {
-            today: self.today.parse().unwrap_or_else(|_| self.clock().today()),
+            today: self.today,
             year: self.plan_year,
         }
     }

@@ -178,7 +178,7 @@ impl App {
         }
         if m.kind == Kind::YesNo && action == Action::EditValue {
             let purpose = Purpose::DoneOn { milestone, version };
-            let today = self.today.clone();
+            let today = self.today.to_string();
             return self
                 .overlays
                 .push(Overlay::Form(Form::new(purpose, &today)));
@@ -197,7 +197,7 @@ impl App {
             )),
             Action::EditDue => Overlay::Form(Form::new(
                 Purpose::Due { milestone, version },
-                m.due.as_deref().unwrap_or(""),
+                &m.due.as_ref().map(ToString::to_string).unwrap_or_default(),
             )),
             _ => {
                 // A target due after the year judged asks for that year's

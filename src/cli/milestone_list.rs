@@ -29,7 +29,7 @@ struct JsonRow<'a> {
     current: Option<f64>,
     target: Option<f64>,
     progress: Option<u8>,
-    due: Option<&'a str>,
+    due: Option<String>,
     status: &'static str,
     version: i64,
     updated_at: &'a str,
@@ -134,14 +134,14 @@ pub fn list(ctx: &Context, args: &ListArgs) -> Outcome {
         owner: args.owner.clone(),
         ..Scope::default()
     };
-    let today = ctx.clock.today().to_string();
+    let today = ctx.clock.today();
     // The agenda's order (overdue, due soon, undated) comes from its
     // sections; the plain list is streamed from the store, twice for text
     // (the columns' widths, then the lines): 100,000 rows never sit in
     // memory together.
     let agenda = if args.due_within.is_some() || args.undated {
         let days = args.due_within.unwrap_or(0);
-        let a = store.agenda(&today, days, &scope, usize::MAX)?;
+        let a = store.agenda(today, days, &scope, usize::MAX)?;
         let mut rows = Vec::new();
         if args.due_within.is_some() {
             rows.extend(a.overdue);
@@ -256,7 +256,9 @@ fn cells(r: &MilestoneRow, lang: Lang, said: &Judged<'_>) -> [String; 7] {
     [
         r.id.to_string(),
         lang.status(r.status).to_owned(),
-        r.due.clone().unwrap_or_else(|| "—".into()),
+        r.due
+            .as_ref()
+            .map_or_else(|| "—".into(), ToString::to_string),
         value_text(r, lang),
         owner_text(r),
         format!(
@@ -301,7 +303,7 @@ fn json_lines(
                 current: r.current,
                 target: r.target,
                 progress: r.measure().percent(),
-                due: r.due.as_deref(),
+                due: r.due.as_ref().map(ToString::to_string),
                 status: r.status.code(),
                 version: r.version,
                 updated_at: &r.updated_at,

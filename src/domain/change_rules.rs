@@ -6,6 +6,7 @@
 use super::change::MilestoneChange;
 use super::rows::Fields;
 use super::status::{Kind, Status};
+use super::time_limit::TimeLimit;
 use jiff::civil::Date;
 
 impl MilestoneChange {
@@ -34,10 +35,7 @@ impl MilestoneChange {
             target: self.target.or(before.target),
             current: value.filter(|_| !backdated).or(before.current),
             status: self.status.unwrap_or(before.status),
-            due: self
-                .due
-                .map(|d| d.to_string())
-                .or_else(|| before.due.clone()),
+            due: self.due.map(TimeLimit::Day).or_else(|| before.due.clone()),
             owner: self
                 .owner
                 .as_ref()

@@ -9,6 +9,7 @@
 use super::pace::Verdict;
 use super::rows::MilestoneRow;
 use super::standing::{Judging, Standing};
+use super::time_limit::TimeLimit;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -76,7 +77,7 @@ pub fn ranked(rows: impl IntoIterator<Item = MilestoneRow>, on: Judging) -> Vec<
     // Stable: equal ranks stay in the order given (plan order).
     pulls.sort_by(|(a, pa), (b, pb)| {
         a.worse_first(b)
-            .then_with(|| due_order(pa.row.due.as_deref(), pb.row.due.as_deref()))
+            .then_with(|| due_order(pa.row.due.as_ref(), pb.row.due.as_ref()))
     });
     let mut pulls: Vec<Pull> = pulls.into_iter().map(|(_, p)| p).collect();
     name_repeated_titles(&mut pulls);
@@ -84,7 +85,7 @@ pub fn ranked(rows: impl IntoIterator<Item = MilestoneRow>, on: Judging) -> Vec<
 }
 
 /// Earlier time limits first; no time limit last.
-pub fn due_order(a: Option<&str>, b: Option<&str>) -> Ordering {
+pub fn due_order(a: Option<&TimeLimit>, b: Option<&TimeLimit>) -> Ordering {
     match (a, b) {
         (Some(a), Some(b)) => a.cmp(b),
         (Some(_), None) => Ordering::Less,
@@ -129,7 +130,7 @@ mod tests {
             baseline: None,
             target: Some(target),
             current,
-            due: Some(due.into()),
+            due: Some(TimeLimit::from_stored(due.into())),
             status: Status::Active,
             version: 1,
             updated_at: String::new(),

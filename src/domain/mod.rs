@@ -28,6 +28,7 @@ pub mod standing;
 pub mod status;
 pub mod target_line;
 pub mod text;
+pub mod time_limit;
 pub mod trend;
 pub mod typed;
 pub mod typed_forms;

@@ -63,8 +63,12 @@ pub fn value_against_target(current: Option<f64>, target: Option<f64>, unit: &st
 }
 
 /// Past its time limit and neither done nor dropped, on the planner's
-/// `today`. Dates are ISO text, so they compare as strings.
-pub fn is_overdue(status: super::Status, due: Option<&str>, today: &str) -> bool {
+/// `today`. A time limit that is no day (see `TimeLimit`) is never past.
+pub fn is_overdue(
+    status: super::Status,
+    due: Option<jiff::civil::Date>,
+    today: jiff::civil::Date,
+) -> bool {
     !status.is_closed() && due.is_some_and(|d| d < today)
 }
 

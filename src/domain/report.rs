@@ -7,6 +7,7 @@ use super::pace::{Light, Verdict, elapsed};
 use super::rows::{MilestoneRow, Rollup};
 use super::standing::{Judging, Standing};
 use super::status::{Kind, Status};
+use super::time_limit::TimeLimit;
 use jiff::civil::Date;
 use std::collections::HashMap;
 
@@ -140,8 +141,8 @@ pub struct Moved {
     pub unit: String,
     pub target_was: Option<f64>,
     pub target: Option<f64>,
-    pub due_was: Option<String>,
-    pub due: Option<String>,
+    pub due_was: Option<TimeLimit>,
+    pub due: Option<TimeLimit>,
     /// Who changed it last since the baseline, when the history says.
     pub by: Option<String>,
 }
@@ -172,7 +173,8 @@ impl Moved {
             .trim()
             .to_owned()
         };
-        let day = |d: &Option<String>| d.clone().unwrap_or_else(|| "—".into());
+        let day =
+            |d: &Option<TimeLimit>| d.as_ref().map_or_else(|| "—".into(), ToString::to_string);
         let due = if m.due_was == m.due {
             day(&m.due)
         } else {

@@ -3,6 +3,7 @@
 //! store fills them; the UI draws them without knowing there is a store.
 
 use super::standing::{Facts, Judging, Said, Standing, judge};
+use super::time_limit::TimeLimit;
 use super::trend::Trend;
 use super::yearly::YearSteps;
 use super::{Kind, Measure, Status};
@@ -88,7 +89,7 @@ pub struct ProjectRow {
     pub program: Option<String>,
     pub program_en: Option<String>,
     pub status: Status,
-    pub due: Option<String>,
+    pub due: Option<TimeLimit>,
     pub version: i64,
     /// Place in the direction's list; with `id`, the key lists page by.
     pub position: i64,
@@ -171,7 +172,7 @@ pub struct MilestoneRow {
     pub baseline: Option<f64>,
     pub target: Option<f64>,
     pub current: Option<f64>,
-    pub due: Option<String>,
+    pub due: Option<TimeLimit>,
     pub status: Status,
     pub version: i64,
     pub updated_at: String,
@@ -209,7 +210,7 @@ impl MilestoneRow {
 
     /// Its time limit as a date (a stored one that does not read is none).
     pub fn due_date(&self) -> Option<jiff::civil::Date> {
-        self.due.as_deref().and_then(|d| d.parse().ok())
+        self.due.as_ref().and_then(TimeLimit::day)
     }
 
     /// What its standing is judged from.
@@ -238,7 +239,7 @@ pub struct Fields {
     pub target: Option<f64>,
     pub current: Option<f64>,
     pub status: Status,
-    pub due: Option<String>,
+    pub due: Option<TimeLimit>,
     pub owner: String,
     pub lead: String,
     pub weight: f64,

@@ -104,7 +104,7 @@ pub(super) fn note_cell(item: &Item, lang: Lang) -> String {
 /// shows a dash.
 pub(super) fn due_cell(item: &Item, lang: Lang) -> String {
     match (&item.row.due, item.undated()) {
-        (Some(d), _) => d.clone(),
+        (Some(d), _) => d.to_string(),
         (None, true) => lang.report().no_due.to_owned(),
         (None, false) => "—".to_owned(),
     }

@@ -74,7 +74,9 @@ pub fn doc(r: &Report, ye: &YearEnd, lang: Lang, clock: &Clock) -> Doc {
                 goal,
                 value_cell(m, lang),
                 lang.outcome(a.outcome).to_owned(),
-                m.due.clone().unwrap_or_else(|| "—".to_owned()),
+                m.due
+                    .as_ref()
+                    .map_or_else(|| "—".to_owned(), ToString::to_string),
                 unit_cell(who.unit, lang),
                 who.lead,
                 note_cell(i, lang),

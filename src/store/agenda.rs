@@ -18,16 +18,16 @@ impl Store {
     /// open work, at most `limit` of each, with their totals, in `scope`.
     pub fn agenda(
         &self,
-        today: &str,
+        today: jiff::civil::Date,
         soon_days: i64,
         scope: &Scope,
         limit: usize,
     ) -> Result<Agenda> {
         let until = today
-            .parse::<jiff::civil::Date>()
-            .and_then(|d| d.checked_add(jiff::Span::new().days(soon_days)))
+            .checked_add(jiff::Span::new().days(soon_days))
             .map_err(|e| Error::Internal(format!("the agenda's window from {today}: {e}")))?
             .to_string();
+        let today = today.to_string();
         // A past figure (numeric, no target) is never due: not on the agenda.
         let open = OPEN.replace("{SCOPE}", &scope_sql(self.db()));
         let undated = format!(
@@ -55,7 +55,7 @@ impl Store {
         for (i, (filter, order)) in sections.iter().enumerate() {
             let sql = format!("{ROW_SQL} WHERE {filter} ORDER BY {order} LIMIT ?3");
             let scoped = |limit: i64| -> Vec<Arg<'_>> {
-                let head = args![today, until.as_str(), limit];
+                let head = args![today.as_str(), until.as_str(), limit];
                 let mut all = head.to_vec();
                 all.extend_from_slice(args![
                     scope.direction,

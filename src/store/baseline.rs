@@ -105,8 +105,8 @@ impl Store {
                     unit: r.text(2)?,
                     target_was: r.opt_real(3)?,
                     target: r.opt_real(4)?,
-                    due_was: r.opt_text(5)?,
-                    due: r.opt_text(6)?,
+                    due_was: r.time_limit(5)?,
+                    due: r.time_limit(6)?,
                     by: r.opt_text(7)?,
                 })
             },

@@ -13,7 +13,7 @@ use crate::domain::scope::Scope;
 pub struct ListFilter {
     pub scope: Scope,
     /// Only milestones due before this day and not done or dropped.
-    pub overdue_on: Option<String>,
+    pub overdue_on: Option<jiff::civil::Date>,
 }
 
 /// The scope a list is narrowed to, as parameters `?4` to `?7`: a
@@ -68,12 +68,13 @@ impl Store {
              ORDER BY d.position, d.id, p.position, p.id, m.position, m.id"
         );
         let none: Option<i64> = None;
+        let overdue_on = filter.overdue_on.map(|d| d.to_string());
         self.db().each(
             "listing milestones",
             &sql,
             args![
                 none,
-                &filter.overdue_on,
+                &overdue_on,
                 none,
                 filter.scope.direction,
                 filter.scope.program,
@@ -82,8 +83,8 @@ impl Store {
             ],
             &mut |r| {
                 let m = row(r)?;
-                let wanted = match &filter.overdue_on {
-                    Some(today) => is_overdue(m.status, m.due.as_deref(), today),
+                let wanted = match filter.overdue_on {
+                    Some(today) => is_overdue(m.status, m.due_date(), today),
                     None => true,
                 };
                 if wanted {

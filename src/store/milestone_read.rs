@@ -36,7 +36,7 @@ pub(super) fn row(r: &dyn Cells) -> Result<MilestoneRow> {
         baseline: r.opt_real(8)?,
         target: r.opt_real(9)?,
         current: r.opt_real(10)?,
-        due: r.opt_text(11)?,
+        due: r.time_limit(11)?,
         status: super::view::status_of(&r.text(12)?)?,
         version: r.int(13)?,
         updated_at: r.text(14)?,

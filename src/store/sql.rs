@@ -10,6 +10,7 @@
 //! other reads the same.
 
 use super::error::{Error, Result};
+use crate::domain::time_limit::TimeLimit;
 
 /// Which engine a `Db` is, for the statements that must differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +81,12 @@ pub trait Cells {
     }
     fn text(&self, i: usize) -> Result<String> {
         self.opt_text(i)?.ok_or_else(|| null_in(i))
+    }
+
+    /// A time limit's column, read once here as a day (or kept as the
+    /// text another program wrote there): see `TimeLimit`.
+    fn time_limit(&self, i: usize) -> Result<Option<TimeLimit>> {
+        Ok(self.opt_text(i)?.map(TimeLimit::from_stored))
     }
 }
 

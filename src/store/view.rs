@@ -42,7 +42,7 @@ pub(super) fn project_row(r: &dyn Cells) -> Result<ProjectRow> {
         program: r.opt_text(3)?,
         program_en: r.opt_text(4)?,
         status: status_of(&r.text(5)?)?,
-        due: r.opt_text(6)?,
+        due: r.time_limit(6)?,
         version: r.int(7)?,
         position: r.int(8)?,
         rollup: Rollup::from_sums(r.real(9)?, r.real(10)?, r.real(11)?, r.real(12)?),

@@ -96,11 +96,10 @@ pub fn of_detail(
     if cells < CHART_MIN_CELLS {
         return Vec::new();
     }
-    let day = |s: &str| s.parse::<jiff::civil::Date>().ok();
-    let (Some(target), Some(due), Some(today), Ok(start)) = (
+    let (Some(target), Some(due), today, Ok(start)) = (
         m.target,
-        m.due.as_deref().and_then(day),
-        day(&app.today),
+        m.due_date(),
+        app.today,
         jiff::civil::Date::new(app.plan_year, 1, 1),
     ) else {
         return Vec::new();
@@ -108,7 +107,7 @@ pub fn of_detail(
     let points: Vec<(jiff::civil::Date, f64)> = d
         .readings
         .iter()
-        .filter_map(|r| Some((day(&r.as_of)?, r.value)))
+        .filter_map(|r| Some((r.as_of.parse::<jiff::civil::Date>().ok()?, r.value)))
         .collect();
     let label = app.lang.amount(target, &m.unit);
     readings_chart(

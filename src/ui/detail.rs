@@ -79,7 +79,7 @@ pub fn render(
     }
     let due = match &m.due {
         Some(due) if is_overdue(app, m) => format!("{due} ({})", ui.overdue),
-        Some(due) => due.clone(),
+        Some(due) => due.to_string(),
         None => ui.no_due.to_owned(),
     };
     field(&mut lines, ui.due, due);

@@ -212,5 +212,5 @@ pub(crate) fn standing(
 
 /// The domain's rule, on the cockpit's idea of today (from its clock).
 pub(crate) fn is_overdue(app: &App, m: &crate::domain::rows::MilestoneRow) -> bool {
-    crate::domain::progress::is_overdue(m.status, m.due.as_deref(), &app.today)
+    crate::domain::progress::is_overdue(m.status, m.due_date(), app.today)
 }

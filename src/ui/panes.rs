@@ -291,7 +291,7 @@ fn milestone_lines(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> V
     ]);
     let due = match &m.due {
         Some(d) if is_overdue(app, m) => format!("{d}!{}", ui.overdue),
-        Some(d) => d.clone(),
+        Some(d) => d.to_string(),
         None => ui.no_due.to_owned(),
     };
     // Who answers for it comes last: where the line is cut first.

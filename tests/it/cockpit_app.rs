@@ -221,7 +221,13 @@ fn status_menu_due_date_and_target() {
     press(&mut app, "<C-u>2023-13-01<Enter>");
     assert!(form_error(&app).is_some());
     press(&mut app, "<C-u>2024-06-30<Enter>");
-    assert_eq!(milestone(&sb, HIGH_TECH).due.as_deref(), Some("2024-06-30"));
+    assert_eq!(
+        milestone(&sb, HIGH_TECH)
+            .due
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2024-06-30")
+    );
     press(&mut app, "t<C-u>700 家<Enter>");
     let m = milestone(&sb, HIGH_TECH);
     assert_eq!((m.target, m.unit.as_str()), (Some(700.0), "家"));

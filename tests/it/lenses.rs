@@ -226,7 +226,7 @@ fn heading_counts_are_the_lights_of_every_milestone_under_them() {
     let store = open_store_at(&sb.db, clock);
     let ask = Ask {
         lens: Lens::Directions,
-        today: "2023-07-15".into(),
+        today: jiff::civil::date(2023, 7, 15),
         plan_year: 2023,
         seen: 0,
         wrote: 0,

@@ -11,14 +11,13 @@ use crate::store;
 impl App {
     /// `A` on the panes.
     pub(in crate::app) fn open_agenda(&mut self) {
-        let days = self.prefs.agenda_days.unwrap_or_else(|| {
-            self.today
-                .parse()
-                .map_or(WINDOWS[2], crate::domain::agenda::soon_days)
-        });
+        let days = self
+            .prefs
+            .agenda_days
+            .unwrap_or_else(|| crate::domain::agenda::soon_days(self.today));
         match self
             .store
-            .agenda(&self.today, days, &Scope::everything(), SECTION_LIMIT)
+            .agenda(self.today, days, &Scope::everything(), SECTION_LIMIT)
         {
             Ok(agenda) => self.overlays.push(Overlay::Agenda(AgendaView {
                 agenda,
@@ -69,9 +68,7 @@ impl App {
         let on = self.judging();
         let found = stepped.and_then(|()| {
             let mut names = self.scope_names(&scope)?;
-            let mut agenda = self
-                .store
-                .agenda(&self.today, days, &scope, SECTION_LIMIT)?;
+            let mut agenda = self.store.agenda(self.today, days, &scope, SECTION_LIMIT)?;
             if alarming {
                 // The one standing decides, as on every other view.
                 agenda = agenda.only(|m| m.standing(on).light.alarm() > 0);

@@ -60,7 +60,7 @@ impl App {
             }
             (Some(Purpose::Due { milestone, .. }), _) => {
                 field(self.store.milestone(*milestone), &|m| {
-                    m.due.clone().unwrap_or_else(none)
+                    m.due.as_ref().map_or_else(none, ToString::to_string)
                 })
             }
             (Some(Purpose::Target { milestone, .. }), _) => {

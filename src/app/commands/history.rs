@@ -118,8 +118,7 @@ impl App {
             return;
         };
         let mut log = log.clone();
-        let today = self.today.parse::<jiff::civil::Date>().ok();
-        log.since = today.and_then(|t| log.period.since(t));
+        log.since = log.period.since(self.today);
         let filter = store::LogFilter {
             since: log.since.map(|d| self.clock().start_of(d)),
             user: log.person.clone(),

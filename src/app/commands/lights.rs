@@ -10,7 +10,7 @@ impl App {
     fn lights_ask(&self) -> Ask {
         Ask {
             lens: self.lens,
-            today: self.today.clone(),
+            today: self.today,
             plan_year: self.plan_year,
             seen: self.seen,
             wrote: self.wrote,

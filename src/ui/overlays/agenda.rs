@@ -84,7 +84,10 @@ fn heading(app: &App, theme: Theme, a: &Agenda, section: Section) -> Line<'stati
 fn item_line(app: &App, theme: Theme, m: &MilestoneRow, cells: usize) -> Line<'static> {
     let light = crate::ui::standing(app, m).light;
     let mark = light_mark(light);
-    let due = m.due.clone().unwrap_or_else(|| app.ui().no_due.to_owned());
+    let due = m
+        .due
+        .as_ref()
+        .map_or_else(|| app.ui().no_due.to_owned(), ToString::to_string);
     let who = m.responsible();
     let owner = match (who.unit.is_empty(), who.lead.is_empty()) {
         (true, true) => String::new(),
