@@ -161,3 +161,56 @@ fn an_idle_cockpit_holds_its_shared_lock_on_the_database_file() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// A time limit another program wrote as text that is no day (a DB browser
+/// lets anyone type `年底前` into due_date) is shown as it was written,
+/// judged as no time limit (never overdue, never a crash), and kept as it
+/// is through a planner's save of another field of the same milestone.
+#[test]
+fn a_time_limit_written_as_text_by_another_program_is_shown_and_kept() {
+    let sb = Sandbox::new();
+    sb.ok(&["check"]);
+    let c = rusqlite::Connection::open(&sb.db).unwrap();
+    let id: i64 = c
+        .query_row(
+            "SELECT id FROM milestone WHERE kind = 'numeric' AND status = 'active'
+             ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    c.execute(
+        "UPDATE milestone SET due_date = '年底前' WHERE id = ?1",
+        [id],
+    )
+    .unwrap();
+    drop(c);
+
+    let store = common::open_store(&sb.db);
+    let m = store.milestone(id).unwrap();
+    assert_eq!(
+        m.due,
+        Some(plan_cockpit::domain::time_limit::TimeLimit::Unread(
+            "年底前".into()
+        ))
+    );
+    assert_eq!(m.due_date(), None, "judged as no time limit");
+    drop(store);
+
+    let listed = sb.ok_at("2023-12-30T10:00:00+08:00", &["milestone", "list"]);
+    assert!(listed.contains("年底前"), "shown as it was written");
+    let overdue = sb.ok_at(
+        "2023-12-30T10:00:00+08:00",
+        &["milestone", "list", "--overdue"],
+    );
+    assert!(!overdue.contains("年底前"), "text is never past due");
+
+    sb.ok(&["milestone", "set", &id.to_string(), "--current", "7"]);
+    let c = rusqlite::Connection::open(&sb.db).unwrap();
+    let due: String = c
+        .query_row("SELECT due_date FROM milestone WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(due, "年底前", "a save of another field leaves it as it was");
+}
