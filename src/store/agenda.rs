@@ -11,8 +11,6 @@ use crate::domain::rows::MilestoneRow;
 use crate::domain::scope::Scope;
 
 /// Open work, neither done nor dropped, in the scope `?4`..`?7` names.
-const OPEN: &str = "m.status NOT IN ('done', 'dropped') AND {SCOPE}";
-
 impl Store {
     /// Overdue (due before `today`), due within `soon_days`, and undated
     /// open work, at most `limit` of each, with their totals, in `scope`.
@@ -29,7 +27,10 @@ impl Store {
             .to_string();
         let today = today.to_string();
         // A past figure (numeric, no target) is never due: not on the agenda.
-        let open = OPEN.replace("{SCOPE}", &scope_sql(self.db()));
+        let open = format!(
+            "m.status NOT IN ('done', 'dropped') AND {}",
+            scope_sql(self.db())
+        );
         let undated = format!(
             "m.due_date IS NULL AND {open} AND NOT (m.kind = 'numeric' AND m.target IS NULL)"
         );

@@ -22,25 +22,25 @@ pub struct ListFilter {
 ///
 /// Each `IS NULL` casts its parameter: PostgreSQL infers a parameter's type
 /// from the first place it appears, and a bare `IS NULL` says none.
-pub(super) const SCOPE: &str = "(CAST(?4 AS BIGINT) IS NULL OR p.direction_id = ?4)
-    AND (CAST(?5 AS BIGINT) IS NULL OR p.program_id = ?5)
-    AND (CAST(?6 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM project_area pa
-                               WHERE pa.project_id = p.id AND pa.area_id = ?6))
-    AND (CAST(?7 AS TEXT) IS NULL OR {CONTAINS}(lower(CASE WHEN m.owner = '' AND m.lead = ''
-                                        THEN p.owner || {UNIT_SEPARATOR} || p.lead
-                                        ELSE m.owner || {UNIT_SEPARATOR} || m.lead END),
-                             lower(trim(?7))) > 0)";
-
-/// `SCOPE` in the engine's words: where a text is found in another, and
-/// the character that keeps an owner's unit from running into its lead.
+///
+/// In the engine's words: where a text is found in another, and the
+/// character that keeps an owner's unit from running into its lead. Built
+/// by `format!`, so a misspelt hole does not compile.
 pub(super) fn scope_sql(db: &dyn sql::Db) -> String {
     let (contains, separator) = match db.engine() {
         sql::Engine::File => ("instr", "char(31)"),
         sql::Engine::Server => ("strpos", "chr(31)"),
     };
-    SCOPE
-        .replace("{CONTAINS}", contains)
-        .replace("{UNIT_SEPARATOR}", separator)
+    format!(
+        "(CAST(?4 AS BIGINT) IS NULL OR p.direction_id = ?4)
+    AND (CAST(?5 AS BIGINT) IS NULL OR p.program_id = ?5)
+    AND (CAST(?6 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM project_area pa
+                               WHERE pa.project_id = p.id AND pa.area_id = ?6))
+    AND (CAST(?7 AS TEXT) IS NULL OR {contains}(lower(CASE WHEN m.owner = '' AND m.lead = ''
+                                        THEN p.owner || {separator} || p.lead
+                                        ELSE m.owner || {separator} || m.lead END),
+                             lower(trim(?7))) > 0)"
+    )
 }
 
 impl Store {
