@@ -6,7 +6,7 @@ use super::{
 };
 use crate::i18n::Lang;
 use crate::store::Location;
-use clap::builder::{PathBufValueParser, TypedValueParser};
+use clap::builder::{OsStringValueParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -24,7 +24,9 @@ pub struct Cli {
         help_heading = "Global options",
         env = "PLAN_COCKPIT_DB",
         value_name = "PATH",
-        value_parser = PathBufValueParser::new().map(Location::from)
+        // Empty is taken (and then read as "not set", the default): an
+        // exported but empty PLAN_COCKPIT_DB means what an unset one does.
+        value_parser = OsStringValueParser::new().map(Location::from)
     )]
     pub db: Option<Location>,
     /// Language of the interface and reports [default: from LC_ALL/LC_MESSAGES/LANG]

@@ -114,3 +114,30 @@ fn a_bad_setting_costs_only_itself() {
         "quit = [\"Q\"] is taken"
     );
 }
+
+/// An exported but empty `PLAN_COCKPIT_DB` means what an unset one does:
+/// the default plan under `$XDG_DATA_HOME`, not a refusal or a file named
+/// "".
+#[test]
+fn an_empty_plan_cockpit_db_means_the_default_plan() {
+    let sb = Sandbox::new();
+    let data = sb.dir.path().join("data");
+    let out = std::process::Command::new(common::BIN)
+        .args(["--lang", "en", "check"])
+        .env("PLAN_COCKPIT_DB", "")
+        .env("XDG_DATA_HOME", &data)
+        .env("XDG_STATE_HOME", sb.dir.path().join("state"))
+        .env("XDG_CONFIG_HOME", sb.dir.path().join("config"))
+        .env("PLAN_COCKPIT_NOW", common::NOW)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let default = data.join("plan-cockpit/plan.db");
+    assert!(default.is_file(), "the default plan was made");
+    assert!(said.contains(&default.display().to_string()), "{said}");
+}
