@@ -54,14 +54,55 @@ fn say_if_upgrading(ctx: &Context) {
     }
 }
 
-/// Opens the database, creating it from the 2023 plan if there is none yet.
+/// The plan a command reads or changes: it must be there. A command never
+/// creates a plan (only `init`, an import and the cockpit's first start
+/// do), so that `milestone list --db y2024.db`, mistyped or run before the
+/// plan was brought, never writes a fresh 2023 plan under that name, nor
+/// `milestone set 42` into a plan whose milestone 42 is something else.
+pub fn open_plan(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
+    // A missing folder is named by the opening itself, as what it is.
+    let folder_there = |p: &Path| {
+        p.parent()
+            .is_none_or(|f| f.as_os_str().is_empty() || f.is_dir())
+    };
+    if let Some(path) = ctx.db.file()
+        && std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        && folder_there(path)
+    {
+        return Err(Failure::Input(if store::plan_was_here(path) {
+            ctx.lang.plan_gone(path)
+        } else {
+            ctx.lang.no_plan_file(path)
+        }));
+    }
+    say_if_upgrading(ctx);
+    let store = store::open(
+        &ctx.db,
+        OpenOptions {
+            author: unix_user(),
+            quick_check,
+            read_only: ctx.read_only,
+            seed: None,
+            allow_network_fs: ctx.allow_network_fs,
+            clock: ctx.clock.clone(),
+        },
+    )?;
+    if store.is_empty()? {
+        return Err(Failure::Input(ctx.lang.no_plan_file(ctx.db.path())));
+    }
+    Ok(store)
+}
+
+/// The cockpit's plan, creating it from the 2023 plan on the first start
+/// (on a terminal: the bare command in a pipe or a cron job is a command,
+/// and finds the plan there or says so).
 ///
 /// A plan that was here and is gone (deleted, or moved away to make room
 /// for a restore) is not quietly replaced by a fresh 2023 plan: its lock
-/// file is still beside the name, and then only `init` creates one, so
-/// that `milestone set 42` never writes into a new plan whose milestone 42
-/// is something else. A first start says on stderr what it created.
-pub fn open_seeded(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
+/// file is still beside the name, and then only `init` creates one. A
+/// first start says on stderr what it created.
+fn open_seeded(ctx: &Context) -> Result<Store, Failure> {
+    let quick_check = false;
     let missing = ctx.db.file().is_some_and(|p| {
         std::fs::symlink_metadata(p).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
     });
@@ -159,7 +200,7 @@ pub fn init(ctx: &Context, force: bool) -> Outcome {
 }
 
 pub fn check(ctx: &Context) -> Outcome {
-    let store = open_seeded(ctx, true)?;
+    let store = open_plan(ctx, true)?;
     let counts = store.counts()?;
     let verdict = store.quick_check()?;
     let size = std::fs::metadata(ctx.db.path()).map_or(0, |m| m.len());
@@ -189,7 +230,7 @@ pub fn check(ctx: &Context) -> Outcome {
 }
 
 pub fn backup(ctx: &Context, dest: &Path) -> Outcome {
-    let store = open_seeded(ctx, false)?;
+    let store = open_plan(ctx, false)?;
     store.backup_to(dest)?;
     let said = ctx.lang.backed_up(ctx.db.path(), dest);
     output::stdout(ctx.lang, &for_terminal(&format!("{said}\n"), true))
@@ -212,7 +253,7 @@ pub fn cockpit(ctx: &Context) -> Outcome {
     }
     // quick_check reads the whole file: on a large plan that would delay the
     // first frame by a second, so the cockpit runs it in the background.
-    let store = open_seeded(ctx, false)?;
+    let store = open_seeded(ctx)?;
     let mut app = crate::app::App::new(store, ctx.lang)?;
     let settings = &ctx.config.settings;
     app.look = settings.look(&crate::app::look::TerminalEnv::from_process(), ctx.ascii);
@@ -231,7 +272,7 @@ pub fn cockpit(ctx: &Context) -> Outcome {
 }
 
 pub fn overview(ctx: &Context) -> Outcome {
-    let store = open_seeded(ctx, false)?;
+    let store = open_plan(ctx, false)?;
     let rows = store.milestones(&store::ListFilter {
         scope: crate::domain::scope::Scope::everything(),
         overdue_on: None,

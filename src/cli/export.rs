@@ -2,7 +2,7 @@
 //! read.
 
 use super::Outcome;
-use super::commands::{Context, open_seeded};
+use super::commands::{Context, open_plan};
 use super::output;
 use crate::domain::text::for_terminal;
 use crate::formats;
@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Outcome {
 }
 
 pub fn export(ctx: &Context, format: Format, dest: Option<&Path>) -> Outcome {
-    let store = open_seeded(ctx, false)?;
+    let store = open_plan(ctx, false)?;
     export_streamed(ctx, &store, format, dest)
 }
 

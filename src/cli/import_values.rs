@@ -7,7 +7,7 @@
 //! and the exit code is 1. A sheet of another plan, or one that cannot be
 //! read wholly, is refused with the cell named, and nothing changes.
 
-use super::commands::{Context, open_seeded};
+use super::commands::{Context, open_plan};
 use super::sheet_plan::{Step, plan};
 use super::{Failure, Outcome, output};
 use crate::domain::refusal::Refusal;
@@ -69,7 +69,7 @@ fn apply(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Outc
     }
     .map_err(fault)?;
     drop(bytes);
-    let mut store = open_seeded(ctx, !dry_run)?;
+    let mut store = open_plan(ctx, !dry_run)?;
     let identity = store.plan_now()?.map(|p| p.identity).unwrap_or_default();
     // Everything is read and checked before anything is written.
     let steps = plan(&store, &rows, &identity, as_of, today).map_err(fault)?;

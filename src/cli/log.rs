@@ -1,7 +1,7 @@
 //! `plan-cockpit log`: the plan-wide change log, newest first: who changed
 //! what, where, from what to what, and when (local time).
 
-use super::commands::{Context, open_seeded};
+use super::commands::{Context, open_plan};
 use super::{Failure, Outcome, output};
 use crate::domain::text::for_terminal;
 use crate::domain::typed_forms::parse_day;
@@ -41,7 +41,7 @@ struct JsonLine<'a> {
 
 pub fn run(ctx: &Context, args: &LogArgs) -> Outcome {
     let lang = ctx.lang;
-    let store = open_seeded(ctx, false)?;
+    let store = open_plan(ctx, false)?;
     // The forms a planner writes (2023/12/31, 12月31日, 年底), as the
     // cockpit reads them; a day without a year is in the plan's year.
     let plan_year = store.plan_year().unwrap_or(2023);

@@ -2,7 +2,7 @@
 //! edit keys, through the same validation, version check and history.
 //! (`milestone list` is `milestone_list`.)
 
-use super::commands::{Context, open_seeded};
+use super::commands::{Context, open_plan};
 use super::output;
 use super::{Failure, Outcome};
 use crate::domain::change::parse_number;
@@ -163,7 +163,7 @@ fn change_from(
 pub fn set(ctx: &Context, args: SetArgs) -> Outcome {
     let (id, expected) = (args.id, args.expect_version);
     // A write checks the file first: SQLite accepts writes into a damaged one.
-    let mut store = open_seeded(ctx, true)?;
+    let mut store = open_plan(ctx, true)?;
     // Amounts are read in its unit, days in its plan's year.
     let unit = store.milestone(id)?.unit;
     let plan_year = store.plan_year().unwrap_or(2023);
@@ -194,7 +194,7 @@ pub fn set_project(ctx: &Context, args: &ProjectSetArgs) -> Outcome {
         .map(typed_owner)
         .transpose()
         .map_err(|e| Failure::Input(lang.bad_flag("owner", &e)))?;
-    let mut store = open_seeded(ctx, true)?;
+    let mut store = open_plan(ctx, true)?;
     let areas = match areas {
         Some(text) => Some(
             typed_areas(text, &store.areas()?)

@@ -2,7 +2,7 @@
 //! its one standing, streamed from the store so that 100,000 rows never
 //! sit in memory together.
 
-use super::commands::{Context, open_seeded};
+use super::commands::{Context, open_plan};
 use super::output;
 use super::{Failure, Outcome};
 use crate::domain::pace::Light;
@@ -107,7 +107,7 @@ fn light_named(typed: &str) -> Option<Light> {
 }
 
 pub fn list(ctx: &Context, args: &ListArgs) -> Outcome {
-    let store = open_seeded(ctx, false)?;
+    let store = open_plan(ctx, false)?;
     let lights: Option<Vec<Light>> = args
         .light
         .as_deref()

@@ -1,6 +1,6 @@
 //! `plan-cockpit user set|list`: the names and units logins are shown by.
 
-use super::commands::{Context, open_seeded};
+use super::commands::{Context, open_plan};
 use super::{Failure, Outcome, output};
 use crate::domain::text::for_terminal;
 use serde::Serialize;
@@ -19,7 +19,7 @@ pub struct UserSetArgs {
 }
 
 pub fn set(ctx: &Context, args: &UserSetArgs) -> Outcome {
-    let mut store = open_seeded(ctx, true)?;
+    let mut store = open_plan(ctx, true)?;
     let p = store.set_person(&args.login, args.name.as_deref(), args.unit.as_deref())?;
     let said = ctx.lang.person_named(&p.login, &p.name, &p.unit);
     output::stdout(ctx.lang, &for_terminal(&format!("{said}\n"), true))
@@ -34,7 +34,7 @@ struct JsonPerson<'a> {
 }
 
 pub fn list(ctx: &Context, json: bool) -> Outcome {
-    let store = open_seeded(ctx, false)?;
+    let store = open_plan(ctx, false)?;
     let people = store.people()?;
     if json {
         let rows: Vec<JsonPerson<'_>> = people

@@ -1,7 +1,7 @@
 //! `plan-cockpit report`: the weekly 工作进展 report, assembled from the
 //! store's rows and the domain's judgement, written by `formats::report`.
 
-use super::commands::{Context, open_seeded};
+use super::commands::{Context, open_plan};
 use super::{Failure, Outcome};
 pub use crate::report::{By, ReportFormat, build};
 
@@ -119,7 +119,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Outcome {
         super::output::pick_format(lang, args.format, args.output.as_deref(), &BY_EXTENSION)?
             .into();
     let today = ctx.clock.today();
-    let store = open_seeded(ctx, false)?;
+    let store = open_plan(ctx, false)?;
     // The forms a planner writes (2023/12/31, 12月31日, 年底), as the
     // cockpit reads them; a day without a year is in the plan's year.
     let plan_year = store.plan_year().unwrap_or(2023);
@@ -180,7 +180,7 @@ fn emit(
 
 /// `baseline save NAME`: every target and time limit as they stand now.
 pub fn save_baseline(ctx: &Context, name: &str) -> Outcome {
-    let mut store = open_seeded(ctx, true)?;
+    let mut store = open_plan(ctx, true)?;
     let saved = store.save_baseline(name)?;
     let msg = ctx.lang.baseline_saved(&saved.name, saved.items);
     super::output::stdout(ctx.lang, &format!("{msg}\n"))
@@ -188,7 +188,7 @@ pub fn save_baseline(ctx: &Context, name: &str) -> Outcome {
 
 /// `baseline list`: name, when and by whom saved, how many milestones.
 pub fn list_baselines(ctx: &Context) -> Outcome {
-    let store = open_seeded(ctx, false)?;
+    let store = open_plan(ctx, false)?;
     let mut text = String::new();
     for b in store.baselines()? {
         text.push_str(&format!(

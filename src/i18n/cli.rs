@@ -64,6 +64,20 @@ impl Lang {
         )
     }
 
+    /// A command was given a file that holds no plan (or is not there).
+    pub fn no_plan_file(self, db: &Path) -> String {
+        let db = db.display();
+        let lang = self;
+        say!(
+            lang,
+            "{db} 中没有计划;未新建任何文件。新建2023年计划请用 `plan-cockpit --db {db} init`,\
+             导入已有计划请用 `plan-cockpit --db {db} import 文件`;计划若在别处,请用 --db 指明",
+            "there is no plan in {db}; nothing was created. `plan-cockpit --db {db} init` starts \
+             the 2023 plan there, `plan-cockpit --db {db} import FILE` brings one; if the plan is \
+             elsewhere, name it with --db"
+        )
+    }
+
     /// A plan is there already; `how` is the flag that replaces it.
     pub fn already_holds(self, db: &Path, counts: &Counts, how: &str) -> String {
         let (db, counts) = (db.display(), self.counts(counts));

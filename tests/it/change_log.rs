@@ -16,6 +16,7 @@ fn at(sb: &Sandbox, now: &str, args: &[&str]) -> String {
 #[test]
 fn log_lists_every_change_newest_first_and_filters_by_day_user_and_direction() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     at(
         &sb,
         "2023-11-01T09:00:00+08:00",
@@ -251,6 +252,7 @@ fn b_compares_with_the_newest_baseline_and_steps_back() {
 #[test]
 fn people_are_shown_by_name_in_reports_history_and_log() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let me = plan_cockpit::user::unix_user();
     let now = "2023-11-27T10:00:00+08:00";
     at(

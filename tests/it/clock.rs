@@ -26,7 +26,7 @@ fn last_change_at(sb: &Sandbox) -> String {
 #[test]
 fn plan_cockpit_now_runs_the_program_at_that_moment_in_the_local_day() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     // 00:30 on 1 July in Dongguan is still 30 June in UTC: the reading is
     // dated by the planner's day.
     let out = sb

@@ -128,7 +128,7 @@ fn english_with_no_color_and_a_16_colour_terminal() {
 #[test]
 fn a_second_cockpit_shows_the_first_ones_edit_within_a_second() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let zh = [("LANG", "zh_CN.UTF-8")];
     let mut a = Session::start(&sb, 80, 24, &zh);
     let mut b = Session::start(&sb, 80, 24, &zh);
@@ -310,7 +310,7 @@ fn a_dead_terminal_over_a_deleted_database_keeps_the_note_in_a_file() {
 #[test]
 fn heading_counts_appear_and_follow_a_change() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let mut s = Session::start(&sb, 80, 24, &[("LANG", "zh_CN.UTF-8")]);
     // The pinned day is in 2026: all 16 of 新城市's tasks are overdue.
     s.wait_for("新城市 ◉16");

@@ -78,7 +78,7 @@ fn another_programs_sqlite_file_is_refused() {
 #[test]
 fn a_newer_schema_is_refused_untouched() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     {
         let c = rusqlite::Connection::open(&sb.db).unwrap();
         c.execute_batch("PRAGMA user_version = 99;").unwrap();
@@ -94,7 +94,7 @@ fn a_newer_schema_is_refused_untouched() {
 #[test]
 fn a_damaged_database_is_reported_and_never_written() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     // Overwrite a few pages in the middle; the header stays valid.
     let mut data = bytes(&sb.db);
     let page = 4096;
@@ -125,7 +125,7 @@ fn a_damaged_database_is_reported_and_never_written() {
 #[test]
 fn a_symlinked_database_is_refused() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let link = sb.path("link.db");
     symlink(&sb.db, &link).unwrap();
     let r = Command::new(BIN)
@@ -142,6 +142,7 @@ fn a_symlinked_database_is_refused() {
 #[test]
 fn paths_that_cannot_be_a_database() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let r = Command::new(BIN)
         .arg("--db")
         .arg(sb.path("no/such/folder/plan.db"))
@@ -163,7 +164,7 @@ fn paths_that_cannot_be_a_database() {
 #[test]
 fn files_are_private_and_journals_follow() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     assert_eq!(mode(&sb.db), 0o600);
     assert_eq!(mode(&sb.path("plan.db.lock")), 0o600);
     // While a connection is open, WAL and shared-memory files exist; SQLite
@@ -198,6 +199,7 @@ fn files_are_private_and_journals_follow() {
 #[test]
 fn a_setgid_team_folder_gets_group_writable_files() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let team = sb.path("team");
     std::fs::create_dir(&team).unwrap();
     std::fs::set_permissions(&team, std::fs::Permissions::from_mode(0o2770)).unwrap();
@@ -205,7 +207,7 @@ fn a_setgid_team_folder_gets_group_writable_files() {
     let r = Command::new(BIN)
         .arg("--db")
         .arg(&db)
-        .arg("check")
+        .arg("init")
         .output()
         .unwrap();
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
@@ -218,7 +220,7 @@ fn a_setgid_team_folder_gets_group_writable_files() {
 #[test]
 fn a_read_only_database_can_be_read_but_not_changed() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let before = bytes(&sb.db);
     let root = rustix::process::geteuid().is_root();
     let dir = sb.dir.path();
@@ -283,6 +285,7 @@ fn a_read_only_database_can_be_read_but_not_changed() {
 fn concurrent_first_starts_all_succeed_and_seed_once() {
     for _ in 0..5 {
         let sb = Sandbox::new();
+        sb.ok(&["init"]);
         let procs: Vec<_> = (0..6)
             .map(|_| {
                 sb.cmd()

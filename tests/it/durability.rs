@@ -56,7 +56,7 @@ fn current(sb: &Sandbox) -> f64 {
 fn kill_9_during_writes_loses_no_acknowledged_commit() {
     const KILLS: u64 = 50;
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let me = std::env::current_exe().unwrap();
     let mut acked_total = 0u64;
     for round in 0..KILLS {
@@ -115,7 +115,7 @@ fn kill_9_during_writes_loses_no_acknowledged_commit() {
 fn two_processes_times_a_thousand_adds_all_count() {
     const EACH: usize = 1000;
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let id = HIGH_TECH.to_string();
     let ok = std::thread::scope(|s| {
         let workers: Vec<_> = (0..2)

@@ -260,7 +260,7 @@ proptest! {
 /// The case that broke: a yes/no task marked done with its day.
 #[test]
 fn a_task_done_on_a_day_exports_and_imports_back() {
-    let sb = common::Sandbox::new();
+    let sb = common::Sandbox::with_plan();
     sb.ok(&[
         "milestone",
         "set",

@@ -82,8 +82,14 @@ fn a_full_disk_says_so_changes_nothing_and_keeps_the_text() {
         return;
     }
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let disk = SmallDisk::mount(sb.path("small"));
     let db = disk.0.join("plan.db");
+    let made = Command::new(BIN)
+        .args(["--db", db.to_str().unwrap(), "init"])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "a fresh database on the small disk");
     assert_eq!(set(&db, "5").0, 0, "a fresh database on the small disk");
     let mut app = App::new(open_store(&db), Lang::En).unwrap();
     press(&mut app, "/高新技术企业突破<Enter>");
@@ -142,7 +148,7 @@ fn a_full_disk_says_so_changes_nothing_and_keeps_the_text() {
 #[test]
 fn a_lock_held_past_the_busy_timeout_is_reported_and_a_retry_works() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let mut app = App::new(open_store(&sb.db), Lang::Zh).unwrap();
     press(&mut app, "/高新技术企业突破<Enter>e<C-u>42");
 

@@ -19,7 +19,7 @@ fn a_planted_lock_symlink_is_refused_and_its_target_untouched() {
     let victim = sb.write("victim.txt", "do not touch");
     std::fs::set_permissions(&victim, std::fs::Permissions::from_mode(0o644)).unwrap();
     symlink(&victim, sb.path("plan.db.lock")).unwrap();
-    let r = sb.run(&["check"]);
+    let r = sb.run(&["init"]);
     assert_eq!(r.code(), 2, "{}", r.stderr());
     assert!(
         r.stderr().contains("plan.db.lock: is a symbolic link"),
@@ -40,7 +40,7 @@ fn a_planted_lock_symlink_is_refused_and_its_target_untouched() {
 fn symlinked_journals_are_named_and_nothing_is_opened() {
     for suffix in ["-wal", "-shm"] {
         let sb = Sandbox::new();
-        sb.ok(&["check"]);
+        sb.ok(&["init"]);
         let elsewhere = sb.write("elsewhere", "");
         let journal = sb.path(&format!("plan.db{suffix}"));
         let _ = std::fs::remove_file(&journal);
@@ -62,7 +62,7 @@ fn symlinked_journals_are_named_and_nothing_is_opened() {
 #[test]
 fn export_to_a_symlink_is_refused_and_over_a_file_keeps_its_mode() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let victim = sb.write("victim.txt", "do not touch");
     let link = sb.path("out.json");
     symlink(&victim, &link).unwrap();
@@ -99,7 +99,7 @@ fn export_to_a_symlink_is_refused_and_over_a_file_keeps_its_mode() {
 #[test]
 fn backup_never_follows_a_symlink_or_leaves_a_partial_copy() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let victim = sb.write("victim.db", "do not touch");
     let link = sb.path("backup.db");
     symlink(&victim, &link).unwrap();
@@ -142,7 +142,7 @@ fn a_zero_filled_file_and_a_utf16_file_are_called_what_they_are() {
     assert!(r.stderr().contains("only zero bytes"), "{}", r.stderr());
 
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let json = sb.export_json();
     let mut utf16 = vec![0xFF, 0xFE];
     for unit in json.encode_utf16() {
@@ -171,7 +171,7 @@ fn a_zero_filled_file_and_a_utf16_file_are_called_what_they_are() {
 #[test]
 fn a_huge_max_size_is_refused_in_words_not_turned_into_a_parse_error() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let file = sb.write("plan.json", sb.export_json());
     let r = sb.run(&[
         "import",
@@ -211,7 +211,7 @@ fn a_stale_journal_of_another_user_is_named_as_the_cause() {
         return;
     }
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let dir = sb.dir.path();
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
     std::fs::set_permissions(&sb.db, std::fs::Permissions::from_mode(0o666)).unwrap();
@@ -263,7 +263,7 @@ fn a_backup_onto_a_full_disk_names_it_and_leaves_nothing() {
         return;
     }
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let small = sb.path("small");
     let disk = common::SmallDisk::mount(&small, "64k");
     let dest = small.join("copy.db");
@@ -286,6 +286,7 @@ fn a_backup_onto_a_full_disk_names_it_and_leaves_nothing() {
 #[test]
 fn a_damaged_schema_can_still_be_read_and_exported_with_advice() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     sb.ok(&["milestone", "set", "19", "--current", "321"]);
     let bak = sb.path("plan.db.20231231-235959.bak");
     sb.ok(&["backup", bak.to_str().unwrap()]);

@@ -94,7 +94,7 @@ fn current_of(sb: &Sandbox, title: &str) -> serde_json::Value {
 #[test]
 fn a_foreign_client_closing_keeps_the_cockpits_journal_and_its_saves() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let mut s = Session::start(&sb, 80, 24, &[("LANG", "zh_CN.UTF-8")]);
     // The heading's counts come from the lights worker: by then every
     // worker has opened its connection.
@@ -138,7 +138,7 @@ fn a_foreign_client_closing_keeps_the_cockpits_journal_and_its_saves() {
 #[test]
 fn an_idle_cockpit_holds_its_shared_lock_on_the_database_file() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let mut s = Session::start(&sb, 80, 24, &[("LANG", "zh_CN.UTF-8")]);
     s.wait_for("新城市 ◉16");
     let pid = s.child.process_id().expect("pid");
@@ -169,7 +169,7 @@ fn an_idle_cockpit_holds_its_shared_lock_on_the_database_file() {
 #[test]
 fn a_time_limit_written_as_text_by_another_program_is_shown_and_kept() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let c = rusqlite::Connection::open(&sb.db).unwrap();
     let id: i64 = c
         .query_row(

@@ -73,6 +73,7 @@ fn the_same_seed_gives_the_same_plan_of_the_size_asked_for() {
 #[test]
 fn generate_refuses_to_replace_a_plan_unless_asked() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let seeded = sb.export_json();
     let r = sb.run(&[
         "generate",

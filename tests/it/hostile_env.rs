@@ -26,7 +26,7 @@ fn with_tz(sb: &Sandbox, tz: &str) -> (i32, String, Duration) {
 #[test]
 fn a_tz_that_is_no_zone_is_refused_in_words_and_at_once() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let big = sb.write("huge", vec![b'x'; 3 << 20]);
     for (tz, says) in [
         ("/dev/zero", "不是普通文件"),
@@ -55,7 +55,7 @@ fn a_tz_that_is_no_zone_is_refused_in_words_and_at_once() {
 #[test]
 fn the_pinned_clock_takes_every_rfc3339_instant_and_no_impossible_offset() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     for now in [
         "9999-12-31T23:59:59Z",
         "0000-01-01T00:00:00Z",
@@ -121,9 +121,10 @@ fn a_bad_setting_costs_only_itself() {
 #[test]
 fn an_empty_plan_cockpit_db_means_the_default_plan() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let data = sb.dir.path().join("data");
     let out = std::process::Command::new(common::BIN)
-        .args(["--lang", "en", "check"])
+        .args(["--lang", "en", "init"])
         .env("PLAN_COCKPIT_DB", "")
         .env("XDG_DATA_HOME", &data)
         .env("XDG_STATE_HOME", sb.dir.path().join("state"))

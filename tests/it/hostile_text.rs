@@ -233,7 +233,7 @@ fn no_screen_writes_a_control_sequence_from_the_data() {
 #[test]
 fn raw_control_bytes_written_behind_our_back_do_not_reach_the_terminal() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     {
         let c = rusqlite::Connection::open(&sb.db).unwrap();
         for (i, h) in hostile().iter().enumerate() {

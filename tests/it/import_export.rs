@@ -9,7 +9,7 @@ use std::path::Path;
 
 #[test]
 fn export_import_export_is_byte_identical() {
-    let a = Sandbox::new();
+    let a = Sandbox::with_plan();
     let first = a.export_json();
     let b = Sandbox::new();
     let file = b.write("plan.json", &first);
@@ -21,6 +21,7 @@ fn export_import_export_is_byte_identical() {
 #[test]
 fn import_refuses_to_replace_a_plan_unless_asked_and_then_backs_up() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let before = sb.export_json();
     let small = sb.write(
         "small.json",
@@ -52,6 +53,7 @@ fn import_refuses_to_replace_a_plan_unless_asked_and_then_backs_up() {
 #[test]
 fn init_refuses_to_replace_unless_forced() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     sb.ok(&["milestone", "set", "19", "--current", "123"]);
     let changed = sb.export_json();
     let r = sb.run(&["init"]);
@@ -66,6 +68,7 @@ fn init_refuses_to_replace_unless_forced() {
 #[test]
 fn csv_has_bom_localised_header_and_one_row_per_milestone() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let out = sb
         .cmd()
         .args(["--lang", "zh", "export", "--format", "csv"])
@@ -92,6 +95,7 @@ fn csv_has_bom_localised_header_and_one_row_per_milestone() {
 #[test]
 fn export_to_a_file_and_refusals() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let dest = sb.path("plan.md");
     sb.ok(&[
         "export",
@@ -119,7 +123,7 @@ fn refused(name: &str, contents: &[u8], expect: &[&str]) {
 fn refused_with(name: &str, contents: &[u8], extra: &[&str], expect: &[&str]) {
     // Into an existing plan, with --replace: the database must not change
     // and no backup may be written.
-    let sb = Sandbox::new();
+    let sb = Sandbox::with_plan();
     let before_export = sb.export_json();
     let before = bytes(&sb.db);
     let file = sb.write("bad.json", contents);

@@ -114,7 +114,7 @@ fn a_file_refused_late_leaves_no_new_database() {
 /// same plan, and a dangling reference in it is still named at its place.
 #[test]
 fn projects_before_their_groups_import_the_same_plan() {
-    let a = Sandbox::new();
+    let a = Sandbox::with_plan();
     let plan = a.export_json();
     let doc: serde_json::Value = serde_json::from_str(&plan).unwrap();
     let obj = doc.as_object().unwrap();
@@ -156,6 +156,7 @@ fn projects_before_their_groups_import_the_same_plan() {
 #[test]
 fn a_bad_file_through_a_pipe_is_named_without_waiting() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let plan = sb.export_json();
     let bad = plan.replacen("\"title\"", "\"titel\"", 3);
     let fifo = sb.path("plan.fifo");
@@ -245,7 +246,7 @@ fn a_plan_that_cannot_be_created_is_named_by_its_own_name() {
     }
     let sb = Sandbox::new();
     let dir = sb.dir.path();
-    let plan = sb.write("plan.json", Sandbox::new().export_json());
+    let plan = sb.write("plan.json", Sandbox::with_plan().export_json());
     let bin = dir.join("plan-cockpit");
     common::copy_bin(&bin);
     for p in [&plan, &bin] {

@@ -67,6 +67,7 @@ fn set(rows: &mut [Vec<String>], id: &str, col: usize, value: &str) {
 #[test]
 fn edited_values_come_back_as_edits_with_history() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let mut rows = exported(&sb, "2023-11-01T09:00:00+08:00");
     set(&mut rows, "19", 8, "480");
     set(&mut rows, "36", 8, "1,200");
@@ -123,6 +124,7 @@ fn edited_values_come_back_as_edits_with_history() {
 #[test]
 fn a_row_changed_since_the_export_is_a_conflict_never_overwritten() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let mut rows = exported(&sb, "2023-11-01T09:00:00+08:00");
     ok(
         &sb,
@@ -150,6 +152,7 @@ fn a_row_changed_since_the_export_is_a_conflict_never_overwritten() {
 #[test]
 fn a_bad_sheet_is_refused_with_the_cell_named_and_nothing_changes() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let rows = exported(&sb, "2023-11-01T09:00:00+08:00");
     let before = sb.export_json();
     let row_of = |id: &str| rows.iter().position(|r| r[0] == id).unwrap() + 1;
@@ -191,6 +194,7 @@ fn a_bad_sheet_is_refused_with_the_cell_named_and_nothing_changes() {
 fn the_reports_workbook_comes_back_too() {
     use calamine::{Data, Reader, Xlsx};
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let path = sb.path("report.xlsx");
     ok(
         &sb,

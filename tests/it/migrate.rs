@@ -107,7 +107,7 @@ fn a_file_holding_a_plan_is_not_overwritten_without_replace() {
     let sb = Sandbox::new();
     rich_plan(&sb);
     let other = Sandbox::new();
-    other.ok(&["check"]);
+    other.ok(&["init"]);
     let before = common::bytes(&other.db);
     let r = sb.run(&[
         "migrate",
@@ -223,7 +223,7 @@ fn postgres_holding_a_plan_is_kept_without_replace_and_replaced_with_it() {
         .get(0);
     // A smaller plan (the 2023 one) over it.
     let small = Sandbox::new();
-    small.ok(&["check"]);
+    small.ok(&["init"]);
     let r = small.run(&[
         "migrate",
         "--from",
@@ -267,7 +267,7 @@ fn postgres_holding_a_plan_is_kept_without_replace_and_replaced_with_it() {
 fn a_value_postgres_cannot_hold_is_named_and_nothing_is_copied() {
     let Some(db) = pg::test_db() else { return };
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let c = rusqlite::Connection::open(&sb.db).unwrap();
     c.execute_batch("UPDATE note SET body = '进度' || char(0) || '正常' WHERE id = 3")
         .unwrap();
@@ -316,7 +316,7 @@ fn a_database_whose_locale_hides_chinese_from_search_is_named_and_left_as_it_was
     let Some(db) = pg::test_db() else { return };
     let blind = db.sibling("c", "C");
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let r = sb.run(&["migrate", "--from", sb.db.to_str().unwrap(), "--to", &blind]);
     assert_ne!(r.code(), 0);
     assert!(r.stderr().contains("LC_CTYPE is C,"), "{}", r.stderr());

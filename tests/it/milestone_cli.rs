@@ -35,6 +35,7 @@ fn history(sb: &Sandbox, id: i64) -> Vec<(String, String, Option<String>, Option
 #[test]
 fn list_shows_every_milestone_with_its_place() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let out = sb.ok(&["--lang", "zh", "milestone", "list"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 56, "{out}");
@@ -55,6 +56,7 @@ fn list_shows_every_milestone_with_its_place() {
 #[test]
 fn list_json_has_the_promised_fields() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let all = rows(&sb, &[]);
     assert_eq!(all.len(), 55);
     let ht = by_title(&sb, HIGH_TECH);
@@ -73,6 +75,7 @@ fn list_json_has_the_promised_fields() {
 #[test]
 fn list_filters_by_direction_in_any_of_its_names() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let n = rows(&sb, &["--direction", "新产业"]).len();
     assert_eq!(rows(&sb, &["--direction", "new-industry"]).len(), n);
     assert_eq!(rows(&sb, &["--direction", "new industry"]).len(), n);
@@ -100,6 +103,7 @@ fn list_filters_by_direction_in_any_of_its_names() {
 #[test]
 fn overdue_lists_open_milestones_past_their_date() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let overdue = rows(&sb, &["--overdue"]);
     // Every seeded date is in 2023 or 2025, before today (2026 or later).
     let dated_open = rows(&sb, &[])
@@ -135,6 +139,7 @@ fn overdue_lists_open_milestones_past_their_date() {
 #[test]
 fn set_current_add_status_due_and_note_with_history() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let id = by_title(&sb, HIGH_TECH)["id"].as_i64().unwrap();
     let ids = id.to_string();
     let out = sb.ok(&["milestone", "set", &ids, "--current", "512"]);
@@ -206,6 +211,7 @@ fn set_current_add_status_due_and_note_with_history() {
 #[test]
 fn bad_edits_are_refused_and_change_nothing() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let id = by_title(&sb, HIGH_TECH)["id"].to_string();
     let yes_no = rows(&sb, &[])
         .into_iter()
@@ -261,6 +267,7 @@ fn bad_edits_are_refused_and_change_nothing() {
 #[test]
 fn stale_version_is_a_conflict_naming_who_and_when() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let m = by_title(&sb, HIGH_TECH);
     let id = m["id"].to_string();
     sb.ok(&[
@@ -302,6 +309,7 @@ fn stale_version_is_a_conflict_naming_who_and_when() {
 fn concurrent_adds_lose_nothing() {
     const EACH: usize = 150;
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let id = by_title(&sb, HIGH_TECH)["id"].to_string();
     std::thread::scope(|s| {
         let workers: Vec<_> = (0..2)
@@ -339,6 +347,7 @@ fn readings(sb: &Sandbox, id: i64) -> Vec<(String, f64)> {
 #[test]
 fn a_figure_entered_late_is_dated_the_day_it_was_true() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let id = by_title(&sb, HIGH_TECH)["id"].as_i64().unwrap();
     let id_s = id.to_string();
     sb.ok(&["milestone", "set", &id_s, "--current", "530"]);
@@ -441,6 +450,7 @@ fn a_figure_entered_late_is_dated_the_day_it_was_true() {
 #[test]
 fn owners_are_set_inherited_and_filtered() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let out = sb.ok(&[
         "--lang",
         "zh",
@@ -503,6 +513,7 @@ fn owners_are_set_inherited_and_filtered() {
 #[test]
 fn a_task_is_done_on_the_day_given() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let out = sb.ok(&[
         "--lang",
         "zh",
@@ -535,6 +546,7 @@ fn a_task_is_done_on_the_day_given() {
 #[test]
 fn a_target_of_zero_is_refused() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let r = sb.run(&["--lang", "zh", "milestone", "set", "19", "--target", "0"]);
     assert_eq!(r.code(), 2, "{}", r.stderr());
     assert!(r.stderr().contains("目标值 0 等于起点"), "{}", r.stderr());
@@ -551,6 +563,7 @@ fn a_target_of_zero_is_refused() {
 #[test]
 fn a_weight_counts_in_the_rollup() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     // 人才东城: three targets; the first reached, the others untouched.
     sb.ok(&["milestone", "set", "16", "--current", "1"]);
     let store = common::open_store(&sb.db);
@@ -586,6 +599,7 @@ fn a_weight_counts_in_the_rollup() {
 #[test]
 fn chinese_amounts_and_days_are_read_in_every_entry_field() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     sb.ok(&["milestone", "set", "18", "--current", "1.5万"]);
     sb.ok(&[
         "milestone",

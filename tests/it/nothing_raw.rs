@@ -34,6 +34,7 @@ fn assert_no_raw_controls(what: &str, out: &str) {
 #[test]
 fn every_json_output_escapes_controls_and_still_parses_back() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     written_by_another_program(&sb);
     for args in [
         &["milestone", "list", "--json"][..],
@@ -59,6 +60,7 @@ fn every_json_output_escapes_controls_and_still_parses_back() {
 #[test]
 fn markdown_outputs_write_html_as_entities() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let script = "<script>alert('东城')</script>";
     let img = "<img src=x onerror=alert(1)>";
     sb.ok(&["milestone", "set", "19", "--note", script]);

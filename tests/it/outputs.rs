@@ -17,7 +17,7 @@ fn mode(p: &std::path::Path) -> u32 {
 #[test]
 fn no_output_lands_on_a_plan_or_beside_it() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     sb.ok(&["backup", sb.path("backup.db").to_str().unwrap()]);
     let before = common::bytes(&sb.db);
     let backup = common::bytes(&sb.path("backup.db"));
@@ -68,7 +68,7 @@ fn an_output_over_a_file_the_user_may_not_write_is_refused() {
         return;
     }
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     std::fs::set_permissions(&sb.db, std::fs::Permissions::from_mode(0o644)).unwrap();
     let theirs = sb.write("领导的报告.md", "# 不能被覆盖\n");
     std::fs::set_permissions(&theirs, std::fs::Permissions::from_mode(0o644)).unwrap();
@@ -89,7 +89,7 @@ fn an_output_over_a_file_the_user_may_not_write_is_refused() {
 #[test]
 fn outputs_in_a_team_folder_are_shared_like_the_database() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     for (folder, team) in [("shared", 0o770), ("setgid", 0o2750), ("mine", 0o700)] {
         let dir = sb.path(folder);
         std::fs::create_dir(&dir).unwrap();
@@ -115,7 +115,7 @@ fn outputs_in_a_team_folder_are_shared_like_the_database() {
 #[test]
 fn the_output_name_decides_the_format_or_a_contradiction_is_refused() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let zip = |p: &std::path::Path| common::bytes(p).starts_with(b"PK\x03\x04");
     for name in ["工作进展.docx", "工作进展.xlsx"] {
         sb.ok(&["report", "-o", sb.path(name).to_str().unwrap()]);

@@ -15,7 +15,7 @@ const T: &str = "2026-11-28T10:00:00+08:00";
 /// as a new plan: the old one's edits must not read as the new one's.
 fn replaced(sb: &Sandbox) {
     let fresh = Sandbox::new();
-    fresh.ok(&["check"]);
+    fresh.ok(&["init"]);
     let pristine = sb.write("pristine.json", fresh.export_json());
     sb.ok(&["import", "--replace", pristine.to_str().unwrap()]);
 }
@@ -23,6 +23,7 @@ fn replaced(sb: &Sandbox) {
 #[test]
 fn the_log_and_the_reports_changes_are_the_new_plans_own() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     sb.ok_at(
         T,
         &[
@@ -73,7 +74,7 @@ fn the_log_and_the_reports_changes_are_the_new_plans_own() {
 #[test]
 fn a_missing_baseline_is_refused_not_left_out() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     for format in ["markdown", "html", "docx", "xlsx"] {
         let out = sb.path(&format!("r.{format}"));
         let run = sb.run(&["report", "--baseline", "NOPE", "-o", out.to_str().unwrap()]);

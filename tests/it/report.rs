@@ -26,7 +26,7 @@ fn report_file(sb: &Sandbox, now: &str, name: &str, extra: &[&str]) -> std::path
 /// The 2023 plan with readings over the autumn, owners and a note; the
 /// last week's work entered on 1 and 4 December.
 fn autumn() -> Sandbox {
-    let sb = Sandbox::new();
+    let sb = Sandbox::with_plan();
     let early = "2023-11-20T09:00:00+08:00";
     for (id, value, day) in [
         ("19", "150", "2023-03-31"),

@@ -291,6 +291,7 @@ fn every_project_quotes_its_source_sentence() {
 #[test]
 fn first_start_seeds_once() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let first = sb.export_json();
     let second = sb.export_json();
     assert_eq!(first, second);
@@ -305,6 +306,7 @@ fn first_start_seeds_once() {
 #[test]
 fn markdown_export_prints_the_whole_plan() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let md = sb.ok(&["--lang", "zh", "export", "--format", "markdown"]);
     let doc = plan();
     for p in &doc.projects {

@@ -17,7 +17,7 @@ fn config_file(sb: &Sandbox, text: &str) -> std::path::PathBuf {
 
 #[test]
 fn the_printed_default_file_is_every_setting_commented() {
-    let sb = Sandbox::new();
+    let sb = Sandbox::with_plan();
     let text = sb.ok(&["config", "--print-default"]);
     for setting in [
         "# language",
@@ -66,7 +66,7 @@ fn a_bad_settings_file_is_named_with_its_line() {
         "{err}"
     );
     // The commands still run.
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
 }
 
 #[test]
@@ -113,7 +113,7 @@ fn a_settings_path_that_is_not_a_settings_file_is_named() {
     std::fs::create_dir_all(sb.path("config/plan-cockpit/config.toml")).unwrap();
     let err = sb.run(&["config"]).stderr();
     assert!(err.contains("cannot be read"), "{err}");
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     std::fs::remove_dir(sb.path("config/plan-cockpit/config.toml")).unwrap();
     let big = config_file(&sb, "");
     let f = std::fs::File::create(&big).unwrap();

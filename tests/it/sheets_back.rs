@@ -68,6 +68,7 @@ fn current(sb: &Sandbox, id: i64) -> serde_json::Value {
 #[test]
 fn a_save_in_the_same_second_as_the_export_is_never_overwritten() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let mut rows = export_csv(&sb, T0);
     sb.ok_at(T0, &["milestone", "set", "19", "--current", "500"]);
     row_mut(&mut rows, "36")[8] = "260".into();
@@ -83,10 +84,10 @@ fn a_save_in_the_same_second_as_the_export_is_never_overwritten() {
 /// the same file after a replace), naming the cell; nothing changes.
 #[test]
 fn a_sheet_of_another_plan_is_refused() {
-    let a = Sandbox::new();
+    let a = Sandbox::with_plan();
     let mut rows = export_csv(&a, T0);
     row_mut(&mut rows, "19")[8] = "480".into();
-    let b = Sandbox::new();
+    let b = Sandbox::with_plan();
     b.ok_at(T0, &["check"]);
     let before = b.export_json();
     let file = save(&b, "theirs.csv", &rows);
@@ -112,6 +113,7 @@ fn a_sheet_of_another_plan_is_refused() {
 #[test]
 fn an_id_column_sorted_on_its_own_is_refused() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let mut rows = export_csv(&sb, T0);
     let before = sb.export_json();
     row_mut(&mut rows, "19")[8] = "480".into();
@@ -134,6 +136,7 @@ fn an_id_column_sorted_on_its_own_is_refused() {
 #[test]
 fn amounts_in_wan_yi_and_percent_are_read_in_the_milestones_unit() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     sb.ok_at(
         T0,
         &["milestone", "set", "36", "--unit", "%", "--target", "100"],
@@ -157,6 +160,7 @@ fn amounts_in_wan_yi_and_percent_are_read_in_the_milestones_unit() {
 #[test]
 fn a_gbk_sheet_says_how_to_save_it_as_utf8() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let rows = export_csv(&sb, T0);
     let mut w = csv::Writer::from_writer(Vec::new());
     for r in &rows {
@@ -175,6 +179,7 @@ fn a_gbk_sheet_says_how_to_save_it_as_utf8() {
 #[test]
 fn a_late_reading_is_previewed_as_history_and_filed_as_such() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let mut rows = export_csv(&sb, T0);
     sb.ok_at(T0, &["milestone", "set", "36", "--current", "360"]);
     let mut fresh = export_csv(&sb, T0);
@@ -203,6 +208,7 @@ fn a_late_reading_is_previewed_as_history_and_filed_as_such() {
 #[test]
 fn the_dry_run_and_the_real_run_agree() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let mut rows = export_csv(&sb, T0);
     row_mut(&mut rows, "19")[12] = "已完成".into();
     row_mut(&mut rows, "20")[8] = "5".into();
@@ -237,6 +243,7 @@ fn the_dry_run_and_the_real_run_agree() {
 #[test]
 fn the_database_itself_is_not_a_sheet() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     sb.ok_at(T0, &["check"]);
     let before = common::bytes(&sb.db);
     let (code, _, err) = import(&sb, &sb.db.clone(), &[]);
@@ -336,6 +343,7 @@ enum Cell {
 #[test]
 fn a_workbook_with_moved_or_renamed_columns_is_refused() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let inserted = rewritten(&sb, "inserted.xlsx", Some(3), |_, _, _, _| None);
     let renamed = rewritten(&sb, "renamed.xlsx", None, |_, r, c, _| {
         (r == 0 && c == 4).then_some(Cell::Text("本月完成"))
@@ -354,6 +362,7 @@ fn a_workbook_with_moved_or_renamed_columns_is_refused() {
 #[test]
 fn formulas_without_values_and_edits_on_repeat_sheets_are_refused() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     // The first item row of the first group sheet gets a formula in 完成值.
     let items = |s: &str| !["总体情况", "存在问题", "下步计划", "本周进展"].contains(&s);
     let formula = rewritten(&sb, "formula.xlsx", None, |sheet, r, c, _| {
@@ -383,6 +392,7 @@ fn formulas_without_values_and_edits_on_repeat_sheets_are_refused() {
 fn a_zip_bomb_is_refused_in_words() {
     use std::io::Write;
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     sb.ok_at(T0, &["check"]);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default()

@@ -8,7 +8,7 @@ use common::{Sandbox, names_in};
 #[test]
 fn migrate_onto_a_file_that_holds_a_plan_names_that_file() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let out = sb.path("out.db");
     let (from, to) = (sb.db.to_str().unwrap(), out.to_str().unwrap());
     sb.ok(&["migrate", "--from", from, "--to", to]);
@@ -25,7 +25,7 @@ fn migrate_onto_a_file_that_holds_a_plan_names_that_file() {
 #[test]
 fn an_impossible_version_is_not_blamed_on_a_planner() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let run = sb.run(&[
         "milestone",
         "set",
@@ -48,6 +48,7 @@ fn an_impossible_version_is_not_blamed_on_a_planner() {
 #[test]
 fn since_and_as_of_take_the_forms_their_message_offers() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     sb.ok(&["milestone", "set", "19", "--current", "480"]);
     let bad = sb.run(&["log", "--since", "nope"]);
     assert_eq!(bad.code(), 2);
@@ -63,7 +64,7 @@ fn since_and_as_of_take_the_forms_their_message_offers() {
 #[test]
 fn a_baseline_name_is_called_a_baseline_name() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     for name in ["", &"长".repeat(400)] {
         let run = sb.run(&["baseline", "save", name]);
         assert_eq!(run.code(), 2);
@@ -77,6 +78,7 @@ fn a_baseline_name_is_called_a_baseline_name() {
 #[test]
 fn a_note_longer_than_a_cell_still_gives_a_workbook() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let note = "很长的备注。".repeat(6_000);
     sb.ok(&["milestone", "set", "19", "--note", &note]);
     let out = sb.path("r.xlsx");
@@ -89,7 +91,7 @@ fn a_note_longer_than_a_cell_still_gives_a_workbook() {
 #[test]
 fn partial_files_of_killed_writers_do_not_pile_up() {
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let stale = sb.write(".e.json.AAAAAAAAAAAA.partial", "half");
     let held = sb.write(".e.json.BBBBBBBBBBBB.partial", "writing");
     let other = sb.write(".x.json.CCCCCCCCCCCC.partial", "another name's");
@@ -127,7 +129,7 @@ fn a_csv_export_onto_a_full_disk_names_the_disk() {
         return;
     }
     let sb = Sandbox::new();
-    sb.ok(&["check"]);
+    sb.ok(&["init"]);
     let small = sb.path("small");
     let disk = common::SmallDisk::mount(&small, "4k");
     let dest = small.join("e.csv");

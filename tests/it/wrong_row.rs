@@ -323,9 +323,9 @@ fn a_hard_link_is_refused_at_open_and_under_a_running_store() {
 #[test]
 fn after_the_plan_is_deleted_no_command_quietly_starts_a_new_one() {
     let sb = Sandbox::new();
-    let first = sb.run(&["check"]);
+    let first = sb.run(&["init"]);
     assert_eq!(first.code(), 0);
-    assert!(first.stderr().contains("created"), "a first start says so");
+    assert!(first.stdout().contains("created"), "init says what it made");
     std::fs::remove_file(&sb.db).unwrap();
     for args in [
         &["milestone", "set", "42", "--current", "5"][..],
@@ -512,7 +512,7 @@ fn a_hard_linked_lock_file_is_refused() {
     let victim = sb.write("victim.txt", "mine");
     std::fs::set_permissions(&victim, std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::hard_link(&victim, sb.path("plan.db.lock")).unwrap();
-    let r = sb.run(&["check"]);
+    let r = sb.run(&["init"]);
     assert_eq!(r.code(), 2, "{}", r.stderr());
     assert!(r.stderr().contains("more than one name"), "{}", r.stderr());
     let mode = std::fs::metadata(&victim).unwrap().permissions().mode() & 0o777;
@@ -550,4 +550,49 @@ fn the_notices_read_right_in_both_languages_at_80x24() {
         let screen = common::screen(&a, 80, 24);
         assert!(screen.contains(banner), "{lang:?}:\n{screen}");
     }
+}
+
+/// A command given a plan file that does not exist (a mistyped name, next
+/// year's file not made yet) refuses and creates nothing: no fresh 2023
+/// plan under that name for `milestone set 42` to write into. Only `init`,
+/// an import and the cockpit's first start create one.
+#[test]
+fn a_command_on_a_plan_file_that_does_not_exist_creates_nothing() {
+    let sb = Sandbox::new();
+    let other = sb.path("y2024.db");
+    for args in [
+        &["milestone", "list"][..],
+        &["milestone", "set", "42", "--current", "5"],
+        &["export"],
+        &["report"],
+        &["check"],
+        &["backup", "copy.db"],
+    ] {
+        for (lang, says) in [("zh", "中没有计划"), ("en", "there is no plan in")] {
+            let r = on_other(&sb, &other, lang, args);
+            assert_eq!(r.code(), 2, "{args:?}: {}", r.stderr());
+            assert!(r.stderr().contains(says), "{args:?}: {}", r.stderr());
+            assert!(r.stderr().contains("init"), "it says how to make one");
+        }
+        assert!(!other.exists(), "{args:?} created a plan");
+        assert!(!sb.path("y2024.db.lock").exists(), "{args:?} left a lock");
+    }
+    assert_eq!(on_other(&sb, &other, "en", &["init"]).code(), 0);
+    assert!(other.exists());
+}
+
+/// The program on `db` instead of the sandbox's plan, in the sandbox.
+fn on_other(sb: &Sandbox, db: &std::path::Path, lang: &str, args: &[&str]) -> common::Run {
+    common::Run(
+        std::process::Command::new(common::BIN)
+            .args(["--lang", lang, "--db", db.to_str().unwrap()])
+            .args(args)
+            .current_dir(sb.dir.path())
+            .env_remove("PLAN_COCKPIT_DB")
+            .env("XDG_STATE_HOME", sb.path("state"))
+            .env("XDG_CONFIG_HOME", sb.path("config"))
+            .env("PLAN_COCKPIT_NOW", common::NOW)
+            .output()
+            .unwrap(),
+    )
 }

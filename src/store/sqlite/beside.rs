@@ -129,10 +129,29 @@ impl StartLock {
     /// Records, once, that a plan lives beside the lock. Best effort: a
     /// lock file we cannot write only means a deleted plan is not noticed.
     pub(super) fn mark_plan_here(&self) {
-        use std::io::Write;
-        if self.0.metadata().is_ok_and(|m| m.len() == 0) {
-            let _ = (&self.0).write_all(PLAN_HERE);
-        }
+        mark(&self.0);
+    }
+}
+
+fn mark(lock: &File) {
+    use std::io::Write;
+    if lock.metadata().is_ok_and(|m| {
+        m.is_file() && m.len() == 0 && std::os::unix::fs::MetadataExt::nlink(&m) == 1
+    }) {
+        let _ = (&*lock).write_all(PLAN_HERE);
+    }
+}
+
+/// The same record after a plan was put into a file that held none (`init`,
+/// an import, a copy): the lock beside it, if there is one of ours, never
+/// through a symlink or onto another file's second name.
+pub(super) fn mark_plan_beside(db: &Path) {
+    let lock = FsOpen::new()
+        .write(true)
+        .custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits().cast_signed())
+        .open(sibling(db, ".lock"));
+    if let Ok(lock) = lock {
+        mark(&lock);
     }
 }
 

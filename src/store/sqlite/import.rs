@@ -97,6 +97,9 @@ impl FileEngine {
             self.set_journal_mode("WAL");
         }
         self.tune_for_bulk(false);
+        if written.is_ok() {
+            super::beside::mark_plan_beside(&self.path);
+        }
         written
     }
 

@@ -92,6 +92,14 @@ impl Sandbox {
         r.stdout()
     }
 
+    /// A sandbox holding the seeded 2023 plan (`init`): a command finds a
+    /// plan there, as it must (commands never create one).
+    pub fn with_plan() -> Sandbox {
+        let sb = Sandbox::new();
+        sb.ok(&["init"]);
+        sb
+    }
+
     pub fn export_json(&self) -> String {
         self.ok(&["export", "--format", "json"])
     }

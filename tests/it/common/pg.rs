@@ -58,7 +58,9 @@ impl TestDb {
     /// Copies the plan of `sb`'s file (seeded first if it has none) into
     /// this database, as `migrate` does.
     pub fn take_plan_of(&self, sb: &crate::common::Sandbox) {
-        sb.ok(&["check"]);
+        if !sb.db.exists() {
+            sb.ok(&["init"]);
+        }
         sb.ok(&[
             "migrate",
             "--from",

@@ -7,6 +7,7 @@ use super::{Sandbox, at};
 #[test]
 fn the_latest_note_is_the_newest_progress_note_by_its_day() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     at(
         &sb,
         "2023-11-01T10:00:00+08:00",
@@ -71,6 +72,7 @@ fn the_latest_note_is_the_newest_progress_note_by_its_day() {
 #[test]
 fn quotes_go_once_into_an_appendix_when_asked() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     let now = "2023-11-27T10:00:00+08:00";
     let plain = at(&sb, now, &["--lang", "zh", "report"]);
     assert!(!plain.contains("附:原文摘录") && !plain.contains("原文:"));

@@ -19,6 +19,7 @@ fn ids(text: &str) -> Vec<i64> {
 #[test]
 fn light_keeps_the_lights_asked_for_in_either_language() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     sb.ok_at(NOV, &["milestone", "set", "19", "--current", "100"]);
     let all: Vec<serde_json::Value> =
         serde_json::from_str(&sb.ok_at(NOV, &["milestone", "list", "--json"])).unwrap();
@@ -48,6 +49,7 @@ fn light_keeps_the_lights_asked_for_in_either_language() {
 #[test]
 fn csv_lists_the_same_rows_with_each_reason_for_a_spreadsheet() {
     let sb = Sandbox::new();
+    sb.ok(&["init"]);
     sb.ok_at(NOV, &["milestone", "set", "6", "--status", "blocked"]);
     sb.ok_at(
         NOV,
