@@ -2,7 +2,8 @@
 //! help text `--help` shows.
 
 use super::{
-    export, import, import_values, log, migrate, milestone, milestone_list, people, replace, report,
+    export, import, import_values, log, migrate, milestone, milestone_list, people, plan, replace,
+    report,
 };
 use crate::i18n::Lang;
 use crate::store::Location;
@@ -115,6 +116,10 @@ pub enum Command {
     /// the history and the log.
     #[command(subcommand)]
     User(UserCommand),
+    /// A new plan without JSON: `plan template` writes the 台账 an office
+    /// fills in, `plan import` makes the plan from it.
+    #[command(subcommand)]
+    Plan(plan::PlanCommand),
 }
 
 #[derive(Debug, Subcommand)]

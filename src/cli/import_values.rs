@@ -114,7 +114,7 @@ fn apply(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Outc
 /// itself (or any SQLite file) is refused by name, before it is opened: a
 /// descriptor of the open database closed here would drop this process's
 /// locks on it.
-fn read_sheet(ctx: &Context, file: &Path) -> Result<Vec<u8>, Failure> {
+pub(super) fn read_sheet(ctx: &Context, file: &Path) -> Result<Vec<u8>, Failure> {
     let lang = ctx.lang;
     if let Err(r) = crate::store::refuse_as_output(file, ctx.db.path())
         && !matches!(r, crate::files::Refusal::NotWritable)

@@ -14,6 +14,7 @@ mod milestone;
 mod milestone_list;
 mod output;
 mod people;
+mod plan;
 mod replace;
 pub mod report;
 mod settings;
@@ -190,6 +191,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
         Some(Command::User(UserCommand::Set(a))) => people::set(&ctx, &a),
         Some(Command::User(UserCommand::List { json })) => people::list(&ctx, json),
         Some(Command::ImportValues(a)) => import_values::run(&ctx, &a),
+        Some(Command::Plan(a)) => plan::run(&ctx, &a),
     }
 }
 

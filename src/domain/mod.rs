@@ -8,6 +8,7 @@ pub mod changes;
 pub mod clock;
 pub mod dates;
 pub mod explain;
+pub mod ledger;
 pub mod lens;
 pub mod pace;
 pub mod people;

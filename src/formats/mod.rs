@@ -11,6 +11,7 @@ mod docx_parts;
 pub mod filtered;
 pub mod json;
 pub mod json_stream;
+pub mod ledger;
 pub mod markdown;
 pub mod report;
 pub mod report_docx;

@@ -19,7 +19,7 @@ pub(super) fn unguarded(s: &str) -> &str {
 
 /// Text that is not UTF-8, named for what it most likely is: Excel on a
 /// Chinese Windows saves "CSV" in GB18030/GBK unless told "CSV UTF-8".
-fn not_utf8(bytes: &[u8]) -> SheetFault {
+pub(super) fn not_utf8(bytes: &[u8]) -> SheetFault {
     if crate::domain::text::utf16(bytes).is_some() {
         return SheetFault::NotUtf8 { encoding: "UTF-16" };
     }

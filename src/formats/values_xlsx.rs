@@ -18,7 +18,7 @@ pub const MAX_UNPACKED: u64 = 256 * 1024 * 1024;
 
 /// Counts what each part of the archive really unpacks to (not what its
 /// directory claims), stopping at the bound.
-fn unpacked_within(bytes: &[u8], limit: u64) -> Result<(), SheetFault> {
+pub(super) fn unpacked_within(bytes: &[u8], limit: u64) -> Result<(), SheetFault> {
     let unreadable = |e: &dyn std::fmt::Display| SheetFault::Unreadable { why: e.to_string() };
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let mut total = 0u64;

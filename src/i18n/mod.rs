@@ -19,6 +19,7 @@ mod cockpit;
 mod config;
 mod faults;
 mod history;
+mod ledger;
 mod numbers;
 mod pace;
 mod paths;

@@ -29,6 +29,7 @@ mod import_export;
 mod import_stream;
 mod import_values;
 mod layers;
+mod ledger;
 mod lenses;
 mod migrate;
 mod milestone_cli;

@@ -1,0 +1,158 @@
+//! `plan template` and `plan import`: a new plan without JSON. The template
+//! is the 台账 an office fills in (see `domain::ledger`); the filled one
+//! becomes the plan of the database named by `--db`, as an import would:
+//! into a file that does not exist yet, or over a plan with `--replace`
+//! (after a backup). Every problem is named by its sheet and cell, and a
+//! refusal changes nothing.
+
+use super::commands::Context;
+use super::import_values::read_sheet;
+use super::replace::replace_plan_with;
+use super::{Failure, Outcome, output};
+use crate::domain::ledger::{self, PlanHead};
+use crate::domain::text::for_terminal;
+use crate::domain::validate::prepare;
+use crate::formats::ledger as sheet;
+use crate::i18n::Lang;
+use crate::user::unix_user;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum PlanCommand {
+    /// Write the empty 台账 template an office fills in: its columns, an
+    /// example row, and (in the workbook) what each column takes.
+    Template(TemplateArgs),
+    /// Make the database's plan from a filled-in 台账 (xlsx or CSV).
+    Import(PlanImportArgs),
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum TemplateFormat {
+    Xlsx,
+    Csv,
+}
+
+/// `plan template`: its flags.
+#[derive(Debug, clap::Args)]
+pub struct TemplateArgs {
+    #[arg(long, value_enum, default_value = "xlsx")]
+    pub format: TemplateFormat,
+    /// Where to write it [default: 台账模板.xlsx (or .csv) in this folder,
+    /// never over a file that is there]
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `plan import FILE`: its flags.
+#[derive(Debug, clap::Args)]
+pub struct PlanImportArgs {
+    /// The filled-in 台账: a workbook (.xlsx) or a CSV file (UTF-8).
+    pub file: PathBuf,
+    /// The plan's year: a time limit such as 年底 or 6月30日 falls in it.
+    #[arg(long, value_parser = clap::value_parser!(i16).range(2000..=2100))]
+    pub year: i16,
+    /// The unit whose plan it is (东城街道, 南城街道), in its title.
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// The plan's title [default: UNIT + YEAR年发展工作计划]
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Replace a plan the database already holds; a backup is written first.
+    #[arg(long)]
+    pub replace: bool,
+    /// Check the 台账 and say what the plan would hold; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn run(ctx: &Context, command: &PlanCommand) -> Outcome {
+    match command {
+        PlanCommand::Template(a) => template(ctx, a),
+        PlanCommand::Import(a) => import(ctx, a),
+    }
+}
+
+fn template(ctx: &Context, args: &TemplateArgs) -> Outcome {
+    let lang = ctx.lang;
+    let (bytes, extension) = match args.format {
+        TemplateFormat::Xlsx => (
+            sheet::template_xlsx(lang).map_err(|e| Failure::Other(e.to_string()))?,
+            "xlsx",
+        ),
+        TemplateFormat::Csv => (sheet::template_csv(lang), "csv"),
+    };
+    let path = match &args.output {
+        Some(p) => p.clone(),
+        None => fresh_name(lang.ledger_template_name(), extension),
+    };
+    output::file_with(lang, &path, ctx.db.path(), |w| w.write_all(&bytes))?;
+    let said = lang.ledger_template_written(&path);
+    output::stdout(lang, &for_terminal(&format!("{said}\n"), true))
+}
+
+/// `台账模板.xlsx` in this folder, or `台账模板-2.xlsx`… beside one there.
+fn fresh_name(stem: &str, extension: &str) -> PathBuf {
+    let mut path = PathBuf::from(format!("{stem}.{extension}"));
+    let mut n = 2;
+    while std::fs::symlink_metadata(&path).is_ok() {
+        path = PathBuf::from(format!("{stem}-{n}.{extension}"));
+        n += 1;
+    }
+    path
+}
+
+fn import(ctx: &Context, args: &PlanImportArgs) -> Outcome {
+    let lang = ctx.lang;
+    let bytes = read_sheet(ctx, &args.file)?;
+    let read = sheet::read(&bytes).map_err(|f| Failure::Input(lang.sheet_fault(&args.file, &f)))?;
+    let title = args
+        .title
+        .clone()
+        .unwrap_or_else(|| lang.ledger_plan_title(args.unit.as_deref().unwrap_or(""), args.year));
+    let head = PlanHead {
+        title,
+        year: args.year,
+    };
+    let mut doc = ledger::build(&read, &head).map_err(|problems| {
+        refused(
+            lang,
+            &args.file,
+            problems.iter().map(|p| lang.ledger_problem(p)),
+        )
+    })?;
+    prepare(&mut doc, &ctx.clock.now_text(), &unix_user())
+        .map_err(|problems| refused(lang, &args.file, problems.iter().map(|p| lang.problem(p))))?;
+    let items = doc
+        .projects
+        .iter()
+        .map(|p| p.milestones.len())
+        .sum::<usize>();
+    if args.dry_run {
+        let said = lang.ledger_would_hold(
+            &doc.plan.title,
+            doc.directions.len(),
+            doc.projects.len(),
+            items,
+        );
+        return output::stdout(lang, &for_terminal(&format!("{said}\n"), true));
+    }
+    let label = lang.ledger_label(&args.file);
+    let msg = replace_plan_with(ctx, doc.into_pieces().map(Ok), &label, args.replace)?;
+    output::stdout(lang, &for_terminal(&msg, true))
+}
+
+/// The sheet's problems, the first fifty of them, and how many more.
+fn refused(lang: Lang, file: &Path, said: impl Iterator<Item = String>) -> Failure {
+    const SHOWN: usize = 50;
+    let all: Vec<String> = said.collect();
+    let mut text = lang.ledger_refused(file, all.len());
+    for line in all.iter().take(SHOWN) {
+        text.push_str("\n  ");
+        text.push_str(line);
+    }
+    if all.len() > SHOWN {
+        text.push_str("\n  ");
+        text.push_str(&lang.and_more(all.len() - SHOWN));
+    }
+    Failure::Input(text)
+}
