@@ -262,3 +262,14 @@ impl Lang {
         say!(lang, "……另有 {n} 处", "…and {n} more")
     }
 }
+
+impl Lang {
+    pub fn plan_needs_unit(self) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "请用 --unit 写明是哪个单位的计划(如 --unit 南城街道);未作任何修改",
+            "say whose plan it is with --unit (--unit 南城街道); nothing changed"
+        )
+    }
+}

@@ -227,3 +227,70 @@ fn the_template_is_never_written_over_a_file_or_the_plan() {
     assert!(sb.path("ledger-template.xlsx").exists());
     assert!(sb.path("ledger-template-2.xlsx").exists());
 }
+
+/// `plan new`: an empty plan for a unit and a year with the 3+5+N frame —
+/// the 2023 plan's directions, 工程 and 方面 by name, none of Dongcheng's
+/// projects, figures or words — or the directions alone; the cockpit opens
+/// on it and a project can be added there.
+#[test]
+fn a_new_plan_has_the_frame_and_nothing_invented() {
+    let sb = Sandbox::new();
+    let r = sb.run(&[
+        "--lang",
+        "zh",
+        "plan",
+        "new",
+        "--unit",
+        "南城街道",
+        "--year",
+        "2024",
+    ]);
+    assert_eq!(r.code(), 0, "{}", r.stderr());
+    let doc: Value = serde_json::from_str(&sb.export_json()).unwrap();
+    assert_eq!(doc["plan"]["title"], "南城街道2024年发展工作计划");
+    assert_eq!(doc["directions"].as_array().unwrap().len(), 3);
+    assert_eq!(doc["programs"].as_array().unwrap().len(), 5);
+    assert!(
+        doc.get("projects").is_none(),
+        "no project: {}",
+        doc["projects"]
+    );
+    assert!(
+        doc["directions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d.get("description").is_none()),
+        "Dongcheng's words are not carried"
+    );
+    let again = sb.run(&["plan", "new", "--unit", "南城街道", "--year", "2024"]);
+    assert_eq!(again.code(), 2, "over a plan only with --replace");
+
+    let mut app =
+        plan_cockpit::app::App::new(common::open_store(&sb.db), plan_cockpit::i18n::Lang::Zh)
+            .unwrap();
+    let screen = common::screen(&app, 80, 24);
+    assert!(screen.contains("南城街道2024年发展工作计划"), "{screen}");
+    common::press(&mut app, "a新的项目<Enter>");
+    assert!(common::screen(&app, 80, 24).contains("新的项目"));
+
+    let other = Sandbox::new();
+    other.ok(&[
+        "plan",
+        "new",
+        "--unit",
+        "南城街道",
+        "--year",
+        "2024",
+        "--frame",
+        "directions",
+    ]);
+    let doc: Value = serde_json::from_str(&other.export_json()).unwrap();
+    assert_eq!(doc["directions"].as_array().unwrap().len(), 3);
+    assert!(doc.get("programs").is_none());
+    let r = other.run(&[
+        "--lang", "en", "plan", "new", "--unit", " ", "--year", "2024",
+    ]);
+    assert_eq!(r.code(), 2);
+    assert!(r.stderr().contains("--unit"), "{}", r.stderr());
+}
