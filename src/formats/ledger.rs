@@ -64,25 +64,31 @@ pub fn template_xlsx(lang: Lang) -> Result<Vec<u8>, XlsxError> {
         &DataValidation::new().allow_list_strings(&kinds)?,
     )?;
 
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
+
+    // What each column takes, beside the example row's cell for it.
     let help = book.add_worksheet();
     help.set_name(match lang {
         Lang::Zh => "填写说明",
         Lang::En => "How to fill",
     })?;
+    let wrap = Format::new().set_text_wrap();
     help.set_column_width(0, 14.0)?;
-    help.set_column_width(1, 90.0)?;
-    for (i, c) in Column::ALL.iter().enumerate() {
-        let row = u32::try_from(i).unwrap_or(0);
-        help.write_string_with_format(row, 0, lang.ledger_heading(*c), &head)?;
-        help.write_string(row, 1, lang.ledger_column_help(*c))?;
-    }
-    let below = u32::try_from(Column::ALL.len()).unwrap_or(13) + 1;
-    help.write_string_with_format(below, 0, lang.ledger_example_heading(), &head)?;
+    help.set_column_width(1, 70.0)?;
+    help.set_column_width(2, 34.0)?;
+    help.write_string_with_format(0, 0, lang.ledger_column_heading(), &head)?;
+    help.write_string_with_format(0, 1, lang.ledger_help_heading(), &head)?;
+    help.write_string_with_format(0, 2, lang.ledger_example_heading(), &head)?;
     for (i, (c, example)) in Column::ALL.iter().zip(EXAMPLE).enumerate() {
-        let col = u16::try_from(i).unwrap_or(0);
-        help.write_string_with_format(below + 1, col, lang.ledger_heading(*c), &head)?;
-        help.write_string(below + 2, col, example)?;
+        let row = u32::try_from(i).unwrap_or(0) + 1;
+        help.write_string_with_format(row, 0, lang.ledger_heading(*c), &head)?;
+        help.write_string_with_format(row, 1, lang.ledger_column_help(*c), &wrap)?;
+        help.write_string_with_format(row, 2, example, &wrap)?;
     }
+    help.set_landscape();
+    help.set_print_fit_to_pages(1, 0);
     book.save_to_buffer()
 }
 

@@ -15,8 +15,22 @@ impl Lang {
 
     pub fn ledger_example_heading(self) -> &'static str {
         match self {
-            Lang::Zh => "示例(一行,取自2023年计划)",
-            Lang::En => "Example (one row, from the 2023 plan)",
+            Lang::Zh => "示例(取自2023年计划)",
+            Lang::En => "Example (from the 2023 plan)",
+        }
+    }
+
+    pub fn ledger_column_heading(self) -> &'static str {
+        match self {
+            Lang::Zh => "列",
+            Lang::En => "Column",
+        }
+    }
+
+    pub fn ledger_help_heading(self) -> &'static str {
+        match self {
+            Lang::Zh => "填写说明",
+            Lang::En => "What it takes",
         }
     }
 
