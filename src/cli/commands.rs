@@ -76,17 +76,7 @@ pub fn open_plan(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
         }));
     }
     say_if_upgrading(ctx);
-    let store = store::open(
-        &ctx.db,
-        OpenOptions {
-            author: unix_user(),
-            quick_check,
-            read_only: ctx.read_only,
-            seed: None,
-            allow_network_fs: ctx.allow_network_fs,
-            clock: ctx.clock.clone(),
-        },
-    )?;
+    let store = store::open(&ctx.db, options(ctx, quick_check, None))?;
     if store.is_empty()? {
         return Err(Failure::Input(ctx.lang.no_plan_file(ctx.db.path())));
     }
@@ -111,17 +101,7 @@ fn open_seeded(ctx: &Context) -> Result<Store, Failure> {
     }
     say_if_upgrading(ctx);
     let seed = || seed_at(&ctx.clock);
-    let store = store::open(
-        &ctx.db,
-        OpenOptions {
-            author: unix_user(),
-            quick_check,
-            read_only: ctx.read_only,
-            seed: Some(&seed),
-            allow_network_fs: ctx.allow_network_fs,
-            clock: ctx.clock.clone(),
-        },
-    )?;
+    let store = store::open(&ctx.db, options(ctx, quick_check, Some(&seed)))?;
     if missing {
         eprintln!(
             "plan-cockpit: {}",
@@ -129,6 +109,22 @@ fn open_seeded(ctx: &Context) -> Result<Store, Failure> {
         );
     }
     Ok(store)
+}
+
+/// How this run opens a store: as the Unix user, with the flags given.
+fn options<'a>(
+    ctx: &Context,
+    quick_check: bool,
+    seed: Option<&'a dyn Fn() -> crate::domain::PlanDoc>,
+) -> OpenOptions<'a> {
+    OpenOptions {
+        author: unix_user(),
+        quick_check,
+        read_only: ctx.read_only,
+        seed,
+        allow_network_fs: ctx.allow_network_fs,
+        clock: ctx.clock.clone(),
+    }
 }
 
 fn open_bare(ctx: &Context) -> Result<Store, Failure> {
@@ -139,17 +135,7 @@ fn open_bare(ctx: &Context) -> Result<Store, Failure> {
 /// opened as it is, without a seed.
 pub(super) fn open_bare_at(ctx: &Context, db: &Path) -> Result<Store, Failure> {
     say_if_upgrading(ctx);
-    Ok(store::open(
-        db,
-        OpenOptions {
-            author: unix_user(),
-            quick_check: true,
-            read_only: ctx.read_only,
-            seed: None,
-            allow_network_fs: ctx.allow_network_fs,
-            clock: ctx.clock.clone(),
-        },
-    )?)
+    Ok(store::open(db, options(ctx, true, None))?)
 }
 
 /// Before a whole plan is written over the one in `store`: nothing to do

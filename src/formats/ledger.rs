@@ -3,7 +3,7 @@
 //! column takes, or a CSV file with the columns and an example row), and a
 //! filled one read back as the rows `domain::ledger` makes a plan of.
 
-use super::values::not_utf8;
+use super::values::csv_records;
 use super::values_xlsx::{MAX_UNPACKED, unpacked_within};
 use crate::domain::ledger::{Column, EXAMPLE, KIND_WORDS, LedgerSheet};
 use crate::domain::sheet::SheetFault;
@@ -115,14 +115,7 @@ pub fn read(bytes: &[u8]) -> Result<LedgerSheet, SheetFault> {
 }
 
 fn read_csv(bytes: &[u8]) -> Result<LedgerSheet, SheetFault> {
-    let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
-    if std::str::from_utf8(bytes).is_err() {
-        return Err(not_utf8(bytes));
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
+    let mut reader = csv_records(bytes)?;
     let mut rows = Vec::new();
     for (n, record) in reader.records().enumerate() {
         let r = record.map_err(|e| SheetFault::Unreadable { why: e.to_string() })?;

@@ -19,7 +19,7 @@ pub(super) fn unguarded(s: &str) -> &str {
 
 /// Text that is not UTF-8, named for what it most likely is: Excel on a
 /// Chinese Windows saves "CSV" in GB18030/GBK unless told "CSV UTF-8".
-pub(super) fn not_utf8(bytes: &[u8]) -> SheetFault {
+fn not_utf8(bytes: &[u8]) -> SheetFault {
     if crate::domain::text::utf16(bytes).is_some() {
         return SheetFault::NotUtf8 { encoding: "UTF-16" };
     }
@@ -37,15 +37,21 @@ pub(super) fn not_utf8(bytes: &[u8]) -> SheetFault {
     }
 }
 
-pub fn read_csv(bytes: &[u8]) -> Result<Vec<SheetRow>, SheetFault> {
+/// A CSV sheet's rows as records, the headings among them: UTF-8 (a
+/// byte-order mark dropped), or refused for what it most likely is.
+pub(super) fn csv_records(bytes: &[u8]) -> Result<csv::Reader<&[u8]>, SheetFault> {
     let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
     if std::str::from_utf8(bytes).is_err() {
         return Err(not_utf8(bytes));
     }
-    let mut reader = csv::ReaderBuilder::new()
+    Ok(csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(bytes);
+        .from_reader(bytes))
+}
+
+pub fn read_csv(bytes: &[u8]) -> Result<Vec<SheetRow>, SheetFault> {
+    let mut reader = csv_records(bytes)?;
     let mut records = reader.records();
     let head = match records.next() {
         Some(Ok(r)) => r,
