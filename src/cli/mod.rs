@@ -118,6 +118,16 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
     if let Some(Command::Config { print_default }) = cli.command {
         return settings::config(lang, &config, print_default);
     }
+    // The template needs no plan, wherever the plan is kept: only the
+    // plan's own file (if it is one) is kept from being written over.
+    if let Some(Command::Plan(plan::PlanCommand::Template(a))) = &cli.command {
+        let db = cli
+            .db
+            .clone()
+            .filter(|p| !p.path().as_os_str().is_empty())
+            .or_else(|| default_db_path(lang).ok().map(Location::File));
+        return plan::template(lang, a, db.as_ref());
+    }
     // On a PostgreSQL server this version runs the cockpit and every
     // command that reads or edits the plan through the store; the ones
     // that work on a whole file (init, import, generate, backup, check,

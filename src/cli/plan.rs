@@ -14,6 +14,7 @@ use crate::domain::text::for_terminal;
 use crate::domain::validate::prepare;
 use crate::formats::ledger as sheet;
 use crate::i18n::Lang;
+use crate::store::Location;
 use crate::user::unix_user;
 use std::path::{Path, PathBuf};
 
@@ -101,14 +102,15 @@ pub struct PlanImportArgs {
 
 pub fn run(ctx: &Context, command: &PlanCommand) -> Outcome {
     match command {
-        PlanCommand::Template(a) => template(ctx, a),
+        PlanCommand::Template(a) => template(ctx.lang, a, Some(&ctx.db)),
         PlanCommand::Import(a) => import(ctx, a),
         PlanCommand::New(a) => new(ctx, a),
     }
 }
 
-fn template(ctx: &Context, args: &TemplateArgs) -> Outcome {
-    let lang = ctx.lang;
+/// The template, written without opening any plan; `db`, the plan's place,
+/// is never written over.
+pub fn template(lang: Lang, args: &TemplateArgs, db: Option<&Location>) -> Outcome {
     let (bytes, extension) = match args.format {
         TemplateFormat::Xlsx => (
             sheet::template_xlsx(lang).map_err(|e| Failure::Other(e.to_string()))?,
@@ -120,7 +122,8 @@ fn template(ctx: &Context, args: &TemplateArgs) -> Outcome {
         Some(p) => p.clone(),
         None => fresh_name(lang.ledger_template_name(), extension),
     };
-    output::file_with(lang, &path, ctx.db.path(), |w| w.write_all(&bytes))?;
+    let db = db.map_or(Path::new(""), Location::path);
+    output::file_with(lang, &path, db, |w| w.write_all(&bytes))?;
     let said = lang.ledger_template_written(&path);
     output::stdout(lang, &for_terminal(&format!("{said}\n"), true))
 }

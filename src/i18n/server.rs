@@ -45,12 +45,12 @@ impl Lang {
         say!(
             lang,
             "这一版在 PostgreSQL 上提供:驾驶舱、milestone list/set、project set、export、log、\
-             report、baseline 和 migrate;init、import、generate、backup、check 和 import-values \
-             请在计划文件上使用(migrate 可在两者之间复制);未作任何修改",
+             report、baseline 和 migrate;init、import、generate、backup、check、import-values、\
+             plan new 和 plan import 请在计划文件上使用(migrate 可在两者之间复制);未作任何修改",
             "on PostgreSQL this version runs the cockpit, milestone list/set, project set, \
-             export, log, report, baseline and migrate; use init, import, generate, backup, check \
-             and import-values on a plan file (migrate copies between the two); nothing was \
-             changed"
+             export, log, report, baseline and migrate; use init, import, generate, backup, check, \
+             import-values, plan new and plan import on a plan file (migrate copies between the \
+             two); nothing was changed"
         )
     }
 

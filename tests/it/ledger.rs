@@ -294,3 +294,32 @@ fn a_new_plan_has_the_frame_and_nothing_invented() {
     assert_eq!(r.code(), 2);
     assert!(r.stderr().contains("--unit"), "{}", r.stderr());
 }
+
+/// The template needs no plan: with the plan on a server (or none made
+/// yet) it is written all the same, and nothing else is made; `plan new`
+/// and `plan import` say they are for a plan file.
+#[test]
+fn the_template_needs_no_plan_and_a_server_says_where_plans_are_made() {
+    let sb = Sandbox::new();
+    let data = sb.path("data");
+    let run = |args: &[&str]| {
+        common::Run(
+            std::process::Command::new(common::BIN)
+                .args(["--lang", "zh", "--db", "postgres://li@nohost/plans"])
+                .args(args)
+                .current_dir(sb.dir.path())
+                .env("XDG_DATA_HOME", &data)
+                .env("XDG_STATE_HOME", sb.path("state"))
+                .env("XDG_CONFIG_HOME", sb.path("config"))
+                .output()
+                .unwrap(),
+        )
+    };
+    let r = run(&["plan", "template"]);
+    assert_eq!(r.code(), 0, "{}", r.stderr());
+    assert!(sb.path("台账模板.xlsx").exists());
+    let r = run(&["plan", "new", "--unit", "南城街道", "--year", "2024"]);
+    assert_eq!(r.code(), 2);
+    assert!(r.stderr().contains("plan new"), "{}", r.stderr());
+    assert!(!data.exists(), "no folder was made for a plan");
+}
