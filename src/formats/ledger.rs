@@ -146,6 +146,32 @@ pub(crate) fn read_xlsx(bytes: &[u8], limit: u64) -> Result<LedgerSheet, SheetFa
             why: "no sheet".into(),
         })?;
     let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+    // A formula whose result the file does not hold (a program that writes
+    // formulas without calculating them) says nothing that can be read:
+    // refused, not taken as an empty cell.
+    if let Ok(formulas) = book.worksheet_formula(&name) {
+        let (r0, c0) = formulas.start().unwrap_or((0, 0));
+        for (r, c, formula) in formulas.used_cells() {
+            let at = (
+                r0 + u32::try_from(r).unwrap_or(0),
+                c0 + u32::try_from(c).unwrap_or(0),
+            );
+            let no_result = match range.get_value(at) {
+                None | Some(Data::Empty) => true,
+                Some(Data::String(s)) => s.is_empty(),
+                Some(_) => false,
+            };
+            if !formula.is_empty() && no_result {
+                let (row, col) = (
+                    usize::try_from(at.0).unwrap_or(0) + 1,
+                    usize::try_from(at.1).unwrap_or(0),
+                );
+                return Err(SheetFault::FormulaWithoutValue {
+                    cell: format!("{name}!{}", crate::domain::sheet::cell_name(col, row)),
+                });
+            }
+        }
+    }
     // Row numbers as the spreadsheet shows them: the range may start below
     // row 1 when the top rows are empty.
     let first = range.start().map_or(0, |(r, _)| r);

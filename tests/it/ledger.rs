@@ -323,3 +323,34 @@ fn the_template_needs_no_plan_and_a_server_says_where_plans_are_made() {
     assert!(r.stderr().contains("plan new"), "{}", r.stderr());
     assert!(!data.exists(), "no folder was made for a plan");
 }
+
+/// A formula the workbook holds no result for (a script that writes
+/// formulas without calculating them) is refused with its cell, not read as
+/// an empty 目标值.
+#[test]
+fn a_formula_without_its_result_is_refused_by_its_cell() {
+    let sb = Sandbox::new();
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("台账").unwrap();
+    for (i, c) in plan_cockpit::domain::ledger::Column::ALL.iter().enumerate() {
+        ws.write_string(0, u16::try_from(i).unwrap(), c.names().0)
+            .unwrap();
+    }
+    for (i, text) in ["新产业", "", "", "园区", "企业数", "定量"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(1, u16::try_from(i).unwrap(), *text)
+            .unwrap();
+    }
+    ws.write_formula(1, 6, rust_xlsxwriter::Formula::new("=40+10").set_result(""))
+        .unwrap();
+    let path = sb.path("formula.xlsx");
+    book.save(&path).unwrap();
+    common::without_results(&path);
+    let r = sb.run(&["plan", "import", path.to_str().unwrap(), "--year", "2024"]);
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    assert!(r.stderr().contains("台账!G2"), "{}", r.stderr());
+    assert!(!sb.db.exists());
+}
