@@ -274,6 +274,7 @@ pub fn plan(size: &Size, seed: u64) -> PlanDoc {
         plan: PlanInfo {
             title: format!("东莞市各镇街发展计划(生成数据,种子 {seed})"),
             year: 2023,
+            unit: String::new(),
             locale: "zh-CN".into(),
             description: "由 plan-cockpit generate 生成的演示与性能测试数据。".into(),
             source: String::new(),

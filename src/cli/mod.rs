@@ -144,6 +144,9 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                     | Command::Log(_)
                     | Command::Report(_)
                     | Command::Baseline(_)
+                    | Command::Plan(
+                        plan::PlanCommand::List { .. } | plan::PlanCommand::Show { .. }
+                    )
             )
         )
     {

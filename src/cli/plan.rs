@@ -5,7 +5,7 @@
 //! (after a backup). Every problem is named by its sheet and cell, and a
 //! refusal changes nothing.
 
-use super::commands::Context;
+use super::commands::{Context, open_plan};
 use super::import_values::read_sheet;
 use super::replace::replace_plan_with;
 use super::{Failure, Outcome, output};
@@ -25,6 +25,19 @@ pub enum PlanCommand {
     Template(TemplateArgs),
     /// Make the database's plan from a filled-in 台账 (xlsx or CSV).
     Import(PlanImportArgs),
+    /// The plans the database holds: unit, year, title (one per file today).
+    List {
+        /// Print a JSON array instead, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The plan: its unit, year, title, identity, when it was put in, and
+    /// how much it holds.
+    Show {
+        /// Print a JSON object instead, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Start an empty plan for a unit and a year: the 3+5+N frame (the three
     /// directions, five 工程 and the 方面 of the 2023 plan) or the
     /// directions alone.
@@ -105,6 +118,8 @@ pub fn run(ctx: &Context, command: &PlanCommand) -> Outcome {
         PlanCommand::Template(a) => template(ctx.lang, a, Some(&ctx.db)),
         PlanCommand::Import(a) => import(ctx, a),
         PlanCommand::New(a) => new(ctx, a),
+        PlanCommand::List { json } => list(ctx, *json),
+        PlanCommand::Show { json } => show(ctx, *json),
     }
 }
 
@@ -150,6 +165,7 @@ fn import(ctx: &Context, args: &PlanImportArgs) -> Outcome {
     let head = PlanHead {
         title,
         year: args.year,
+        unit: args.unit.as_deref().unwrap_or("").trim().to_owned(),
     };
     let mut doc = ledger::build(&read, &head).map_err(|problems| {
         refused(
@@ -222,6 +238,7 @@ fn new(ctx: &Context, args: &PlanNewArgs) -> Outcome {
         .clone()
         .unwrap_or_else(|| lang.ledger_plan_title(unit, args.year));
     doc.plan.year = i32::from(args.year);
+    doc.plan.unit = unit.to_owned();
     doc.plan.description = String::new();
     doc.plan.source = String::new();
     prepare(&mut doc, &ctx.clock.now_text(), &unix_user()).map_err(|problems| {
@@ -234,4 +251,66 @@ fn new(ctx: &Context, args: &PlanNewArgs) -> Outcome {
     let label = doc.plan.title.clone();
     let msg = replace_plan_with(ctx, doc.into_pieces().map(Ok), &label, args.replace)?;
     output::stdout(lang, &for_terminal(&msg, true))
+}
+
+fn list(ctx: &Context, json: bool) -> Outcome {
+    let store = open_plan(ctx, false)?;
+    let plans = store.plans()?;
+    let text = if json {
+        let all: Vec<serde_json::Value> = plans.iter().map(plan_json).collect();
+        format!("{}\n", serde_json::Value::Array(all))
+    } else {
+        let none = |s: &str| {
+            if s.is_empty() {
+                "—".to_owned()
+            } else {
+                s.to_owned()
+            }
+        };
+        plans
+            .iter()
+            .map(|p| format!("{}  {}  {}\n", none(&p.unit), p.year, p.title))
+            .collect()
+    };
+    output::stdout(ctx.lang, &for_terminal(&text, true))
+}
+
+fn show(ctx: &Context, json: bool) -> Outcome {
+    let store = open_plan(ctx, false)?;
+    let plans = store.plans()?;
+    let Some(plan) = plans.first() else {
+        return Err(Failure::Input(ctx.lang.no_plan_file(ctx.db.path())));
+    };
+    let counts = store.counts()?;
+    let text = if json {
+        let mut v = plan_json(plan);
+        v["place"] = ctx.db.name().into();
+        v["directions"] = counts.directions.into();
+        v["programs"] = counts.programs.into();
+        v["areas"] = counts.areas.into();
+        v["projects"] = counts.projects.into();
+        v["milestones"] = counts.milestones.into();
+        v["readings"] = counts.readings.into();
+        v["notes"] = counts.notes.into();
+        format!("{v}\n")
+    } else {
+        let since = (!plan.since.is_empty()).then(|| ctx.clock.local_minute(&plan.since));
+        format!(
+            "{}\n",
+            ctx.lang
+                .plan_shown(plan, &ctx.db.name(), since.as_deref(), &counts)
+        )
+    };
+    output::stdout(ctx.lang, &for_terminal(&text, true))
+}
+
+fn plan_json(p: &crate::store::PlanSummary) -> serde_json::Value {
+    serde_json::json!({
+        "identity": p.identity,
+        "title": p.title,
+        "year": p.year,
+        "unit": p.unit,
+        "since": p.since,
+        "by": p.by,
+    })
 }

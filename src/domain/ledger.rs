@@ -117,11 +117,12 @@ pub struct LedgerSheet {
     pub rows: Vec<(usize, Vec<String>)>,
 }
 
-/// What the new plan is: its title and year.
+/// What the new plan is: its title, year and unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanHead {
     pub title: String,
     pub year: i16,
+    pub unit: String,
 }
 
 /// Why a 台账 cannot become a plan, each with its cell.
@@ -276,6 +277,7 @@ impl Builder {
                 plan: PlanInfo {
                     title: head.title.clone(),
                     year: i32::from(head.year),
+                    unit: head.unit.clone(),
                     locale: "zh-CN".into(),
                     description: String::new(),
                     source: String::new(),

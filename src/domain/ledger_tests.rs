@@ -19,6 +19,7 @@ fn head() -> PlanHead {
     PlanHead {
         title: "南城街道2024年发展工作计划".into(),
         year: 2024,
+        unit: "南城街道".into(),
     }
 }
 
@@ -73,7 +74,7 @@ const TWO_ITEMS: [[&str; 13]; 3] = [
 #[test]
 fn rows_become_directions_projects_and_items_in_their_order() {
     let doc = build(&sheet(&TWO_ITEMS), &head()).unwrap();
-    assert_eq!(doc.plan.year, 2024);
+    assert_eq!((doc.plan.year, doc.plan.unit.as_str()), (2024, "南城街道"));
     let names: Vec<_> = doc.directions.iter().map(|d| d.name.as_str()).collect();
     assert_eq!(names, ["新产业", "新生态"]);
     assert_eq!(doc.programs.len(), 1);

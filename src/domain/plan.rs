@@ -32,6 +32,9 @@ pub struct PlanDoc {
 pub struct PlanInfo {
     pub title: String,
     pub year: i32,
+    /// Whose plan it is: the town or subdistrict (东城街道).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
     #[serde(default = "default_locale")]
     pub locale: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]

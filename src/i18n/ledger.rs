@@ -287,3 +287,35 @@ impl Lang {
         )
     }
 }
+
+impl Lang {
+    /// `plan show`: the plan, whose, when it was put in, how much it holds.
+    pub fn plan_shown(
+        self,
+        p: &crate::store::PlanSummary,
+        place: &str,
+        since: Option<&str>,
+        counts: &crate::store::Counts,
+    ) -> String {
+        let lang = self;
+        let (title, year, identity) = (&p.title, p.year, &p.identity);
+        let unit = if p.unit.is_empty() {
+            say!(lang, "(未写明)", "(not given)")
+        } else {
+            p.unit.clone()
+        };
+        let since = match since {
+            Some(at) => {
+                let by = &p.by;
+                say!(lang, "{at},{by}", "{at}, by {by}")
+            }
+            None => say!(lang, "(首个计划)", "(the first plan)"),
+        };
+        let counts = self.counts(counts);
+        say!(
+            lang,
+            "计划:{title}\n单位:{unit}\n年度:{year}\n位置:{place}\n放入:{since}\n标识:{identity}\n内容:{counts}",
+            "plan:     {title}\nunit:     {unit}\nyear:     {year}\nplace:    {place}\nput in:   {since}\nidentity: {identity}\nholds:    {counts}"
+        )
+    }
+}

@@ -51,7 +51,7 @@ impl Store {
         let (plan, format_version) = sql::one(
             db,
             "reading the plan",
-            "SELECT title, year, locale, description, source, format_version FROM plan",
+            "SELECT title, year, locale, description, source, format_version, unit FROM plan",
             &[],
             |r| {
                 Ok((
@@ -61,6 +61,7 @@ impl Store {
                         locale: r.text(2)?,
                         description: r.text(3)?,
                         source: r.text(4)?,
+                        unit: r.text(6)?,
                     },
                     narrow("the format version", r.int(5)?)?,
                 ))

@@ -63,6 +63,7 @@ pub static TABLES: &[Table] = &[
             ("identity", Text),
             ("replaced_at", Text),
             ("replaced_by", Text),
+            ("unit", Text),
         ],
         key: "id",
     },

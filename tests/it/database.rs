@@ -87,7 +87,7 @@ fn a_newer_schema_is_refused_untouched() {
     refused_file(
         &sb,
         2,
-        "schema version 99 is newer than this plan-cockpit supports (9)",
+        "schema version 99 is newer than this plan-cockpit supports (10)",
     );
 }
 

@@ -354,3 +354,47 @@ fn a_formula_without_its_result_is_refused_by_its_cell() {
     assert!(r.stderr().contains("台账!G2"), "{}", r.stderr());
     assert!(!sb.db.exists());
 }
+
+/// `plan list` and `plan show` say whose plan the database holds, which
+/// year, its title and when it was put in; a plan kept before schema v10
+/// says no unit rather than one guessed from its title.
+#[test]
+fn plan_list_and_show_say_whose_plan_it_is() {
+    let sb = Sandbox::new();
+    sb.ok(&["plan", "new", "--unit", "南城街道", "--year", "2024"]);
+    let list = sb.ok(&["plan", "list"]);
+    assert_eq!(list, "南城街道  2024  南城街道2024年发展工作计划\n");
+    let shown = sb.ok(&["--lang", "zh", "plan", "show"]);
+    assert!(shown.contains("单位:南城街道"), "{shown}");
+    assert!(shown.contains("0 个项目"), "{shown}");
+    let v: Value = serde_json::from_str(&sb.ok(&["plan", "show", "--json"])).unwrap();
+    assert_eq!(
+        (v["unit"].as_str(), v["year"].as_i64()),
+        (Some("南城街道"), Some(2024))
+    );
+    assert_eq!(v["directions"], 3);
+
+    let dc = Sandbox::with_plan();
+    let v: Value = serde_json::from_str(&dc.ok(&["plan", "list", "--json"])).unwrap();
+    assert_eq!(
+        v[0]["unit"], "东城街道",
+        "the shipped plan says whose it is"
+    );
+
+    // A file from before v10: its plan has no unit, and keeps everything.
+    let old = Sandbox::with_plan();
+    let before = old
+        .export_json()
+        .replace("\n    \"unit\": \"东城街道\",", "");
+    let c = rusqlite::Connection::open(&old.db).unwrap();
+    c.execute_batch("ALTER TABLE plan DROP COLUMN unit; PRAGMA user_version = 9;")
+        .unwrap();
+    drop(c);
+    let shown = old.ok(&["--lang", "en", "plan", "show"]);
+    assert!(shown.contains("unit:     (not given)"), "{shown}");
+    assert_eq!(
+        old.export_json(),
+        before,
+        "the upgrade to v10 keeps the plan as it was"
+    );
+}

@@ -284,6 +284,8 @@ fn plan() -> impl Strategy<Value = PlanDoc> {
                     format: FORMAT.into(),
                     format_version: 1,
                     plan: PlanInfo {
+                        // Whose plan: any text, carried as it is.
+                        unit: title.chars().take(3).collect(),
                         title,
                         year,
                         locale: "zh-CN".into(),

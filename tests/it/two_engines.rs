@@ -415,3 +415,35 @@ fn a_dropped_connection_is_made_again() {
         .unwrap();
     assert_eq!(s.milestone(m.id).unwrap().version, saved.version);
 }
+
+/// The plan's unit, year, title and identity, as `plan list`/`show` read
+/// them, are the same on the server as in the file it was copied from.
+#[test]
+fn both_engines_say_the_same_plan() {
+    let both = Both::new();
+    let plans: Vec<Vec<store::PlanSummary>> = both
+        .stores()
+        .iter()
+        .map(|(_, s)| s.plans().unwrap())
+        .collect();
+    assert_eq!(plans[0].len(), 1);
+    assert_eq!(plans[0][0].unit, "东城街道");
+    if let [file, server] = &plans[..] {
+        assert_eq!(file, server);
+    }
+    if let Some(db) = &both.server {
+        let out = std::process::Command::new(common::BIN)
+            .args(["--db", &db.url, "plan", "show", "--json"])
+            .env("XDG_STATE_HOME", both.sb.path("state"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["unit"], "东城街道");
+        assert_eq!(v["milestones"], 55);
+    }
+}

@@ -19,6 +19,7 @@ mod schema;
 mod schema_v2;
 mod schema_v3;
 mod schema_v4;
+mod schema_v5;
 mod search;
 mod tls;
 

@@ -92,8 +92,8 @@ impl<'t, 's> Rows<'t, 's> {
         self.tx
             .execute(
                 "INSERT INTO plan (id, title, year, locale, description, source, format_version,
-                                   identity, replaced_at, replaced_by)
-                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                   identity, replaced_at, replaced_by, unit)
+                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     p.title,
                     p.year,
@@ -103,7 +103,8 @@ impl<'t, 's> Rows<'t, 's> {
                     format_version,
                     s.identity,
                     s.now,
-                    s.author
+                    s.author,
+                    p.unit
                 ],
             )
             .map_err(Error::sql("plan"))?;

@@ -228,12 +228,13 @@ pub fn migrations() -> Migrations<'static> {
             Ok(tx.execute_batch(super::schema_v8::REBUILD_TREND)?)
         }),
         M::up(super::schema_v9::V9),
+        M::up(super::schema_v10::V10),
     ])
 }
 
 /// The schema version this build writes; a file with a larger one is newer.
 pub fn latest_version() -> i64 {
-    9
+    10
 }
 
 #[cfg(test)]
