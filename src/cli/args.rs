@@ -30,6 +30,16 @@ pub struct Cli {
         value_parser = OsStringValueParser::new().map(Location::from)
     )]
     pub db: Option<Location>,
+    /// The plan meant: UNIT/YEAR (南城街道/2024), a year, a unit, or the
+    /// identity `plan show` prints. The database given must hold it.
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "PLAN_COCKPIT_PLAN",
+        value_name = "PLAN"
+    )]
+    pub plan: Option<String>,
     /// Language of the interface and reports [default: from LC_ALL/LC_MESSAGES/LANG]
     #[arg(long, global = true, help_heading = "Global options", value_enum)]
     pub lang: Option<Lang>,

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 pub struct Context {
     pub db: Location,
+    /// `--plan`, as typed and as read: the plan the database must hold.
+    pub plan: Option<(String, crate::domain::plan_ref::PlanRef)>,
     pub lang: Lang,
     pub read_only: bool,
     pub allow_network_fs: bool,
@@ -80,7 +82,29 @@ pub fn open_plan(ctx: &Context, quick_check: bool) -> Result<Store, Failure> {
     if store.is_empty()? {
         return Err(Failure::Input(ctx.lang.no_plan_file(ctx.db.path())));
     }
+    the_plan_meant(ctx, &store)?;
     Ok(store)
+}
+
+/// With `--plan`: the database holds the plan meant, or the command is
+/// refused, saying what it holds (a script pointed at last year's file
+/// writes nothing there).
+fn the_plan_meant(ctx: &Context, store: &Store) -> Result<(), Failure> {
+    let Some((typed, meant)) = &ctx.plan else {
+        return Ok(());
+    };
+    let plans = store.plans()?;
+    if plans
+        .iter()
+        .any(|p| meant.matches(&p.identity, &p.unit, p.year))
+    {
+        return Ok(());
+    }
+    Err(Failure::Input(ctx.lang.not_the_plan_meant(
+        typed,
+        &ctx.db.name(),
+        &plans,
+    )))
 }
 
 /// The cockpit's plan, creating it from the 2023 plan on the first start
@@ -99,9 +123,18 @@ fn open_seeded(ctx: &Context) -> Result<Store, Failure> {
     if missing && store::plan_was_here(ctx.db.path()) {
         return Err(Failure::Input(ctx.lang.plan_gone(ctx.db.path())));
     }
+    // A first start would seed the 2023 plan: not when another is meant.
+    if missing
+        && let Some((_, meant)) = &ctx.plan
+        && let first = seed_at(&ctx.clock).plan
+        && !meant.matches("", &first.unit, i64::from(first.year))
+    {
+        return Err(Failure::Input(ctx.lang.no_plan_file(ctx.db.path())));
+    }
     say_if_upgrading(ctx);
     let seed = || seed_at(&ctx.clock);
     let store = store::open(&ctx.db, options(ctx, quick_check, Some(&seed)))?;
+    the_plan_meant(ctx, &store)?;
     if missing {
         eprintln!(
             "plan-cockpit: {}",
@@ -150,6 +183,8 @@ pub(super) fn backup_unless_empty(
     if store.is_empty()? {
         return Ok(None);
     }
+    // Only the plan meant is ever replaced.
+    the_plan_meant(ctx, store)?;
     if !allowed {
         let counts = store.counts()?;
         return Err(Failure::Input(ctx.lang.already_holds(

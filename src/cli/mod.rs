@@ -171,9 +171,19 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             }
         }
     }
+    // An empty PLAN_COCKPIT_PLAN means "not set", as with PLAN_COCKPIT_DB.
+    let plan = match cli.plan.as_deref().filter(|p| !p.is_empty()) {
+        Some(p) => Some((
+            p.trim().to_owned(),
+            crate::domain::plan_ref::PlanRef::parse(p)
+                .map_err(|r| Failure::Input(lang.refusal(&r)))?,
+        )),
+        None => None,
+    };
     let ctx = commands::Context {
         clock,
         db,
+        plan,
         lang,
         read_only: cli.read_only,
         allow_network_fs: cli.allow_network_fs,

@@ -15,6 +15,7 @@ pub mod people;
 pub mod piece;
 pub mod pinyin;
 pub mod plan;
+pub mod plan_ref;
 pub mod problem;
 pub mod progress;
 pub mod quotes;

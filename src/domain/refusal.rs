@@ -32,6 +32,11 @@ pub enum ZoneWhy {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Refusal {
+    /// `--plan` names no plan: neither UNIT/YEAR, a year, a unit nor an
+    /// identity.
+    NotAPlan {
+        typed: String,
+    },
     /// A change with nothing in it.
     NothingToChange,
     /// A value for a yes/no task.

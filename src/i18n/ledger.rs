@@ -319,3 +319,33 @@ impl Lang {
         )
     }
 }
+
+impl Lang {
+    /// `--plan` names a plan the database does not hold.
+    pub fn not_the_plan_meant(
+        self,
+        typed: &str,
+        place: &str,
+        plans: &[crate::store::PlanSummary],
+    ) -> String {
+        let lang = self;
+        let held: Vec<String> = plans
+            .iter()
+            .map(|p| {
+                let (title, year) = (&p.title, p.year);
+                let unit = if p.unit.is_empty() {
+                    say!(lang, "未写明单位", "no unit given")
+                } else {
+                    p.unit.clone()
+                };
+                say!(lang, "{unit} {year}年({title})", "{unit}, {year} ({title})")
+            })
+            .collect();
+        let held = held.join("; ");
+        say!(
+            lang,
+            "--plan {typed}:{place} 中的计划是 {held},不是所指的计划;未作任何修改",
+            "--plan {typed}: {place} holds {held}, not the plan meant; nothing changed"
+        )
+    }
+}

@@ -106,6 +106,11 @@ impl Lang {
                     "the {f} is longer than {max} characters"
                 )
             }
+            Refusal::NotAPlan { typed } => say!(
+                lang,
+                "--plan “{typed}”不是计划的写法;可写 单位/年度(南城街道/2024)、年度(2024)、单位(南城街道)或 `plan show` 给出的标识",
+                "--plan {typed:?} names no plan; write UNIT/YEAR (南城街道/2024), a year (2024), a unit (南城街道) or the identity `plan show` prints"
+            ),
             Refusal::NotADate { typed } => say!(
                 lang,
                 "“{typed}”不是日期;可写 2023-12-31、2023年12月31日、2023/12/31、12月31日、2023Q4 或 年底",

@@ -398,3 +398,61 @@ fn plan_list_and_show_say_whose_plan_it_is() {
         "the upgrade to v10 keeps the plan as it was"
     );
 }
+
+/// `--plan` (or PLAN_COCKPIT_PLAN) names the plan meant: a command on a
+/// database holding another plan — last year's file, another unit's — is
+/// refused and changes nothing, a replace included; garbage in the
+/// variable is named, in the planner's language.
+#[test]
+fn plan_names_the_plan_meant_and_another_is_refused() {
+    let sb = Sandbox::with_plan(); // 东城街道, 2023
+    for meant in ["东城街道/2023", "2023", "东城街道"] {
+        let r = sb.run(&["--plan", meant, "milestone", "list"]);
+        assert_eq!(r.code(), 0, "{meant}: {}", r.stderr());
+    }
+    let id: Value = serde_json::from_str(&sb.ok(&["plan", "show", "--json"])).unwrap();
+    let id = id["identity"].as_str().unwrap().to_owned();
+    assert_eq!(sb.run(&["--plan", &id, "plan", "show"]).code(), 0);
+
+    let before = sb.export_json();
+    for (args, lang, says) in [
+        (
+            &[
+                "--plan",
+                "南城街道/2024",
+                "milestone",
+                "set",
+                "19",
+                "--current",
+                "1",
+            ][..],
+            "zh",
+            "不是所指的计划",
+        ),
+        (
+            &["--plan", "2024", "export"][..],
+            "en",
+            "not the plan meant",
+        ),
+        (
+            &["--plan", "南城街道/2024", "init", "--force"][..],
+            "en",
+            "东城街道, 2023",
+        ),
+    ] {
+        let r = common::Run(sb.cmd().args(["--lang", lang]).args(args).output().unwrap());
+        assert_eq!(r.code(), 2, "{args:?}: {}", r.stderr());
+        assert!(r.stderr().contains(says), "{args:?}: {}", r.stderr());
+    }
+    assert_eq!(sb.export_json(), before, "nothing changed");
+
+    let r = common::Run(
+        sb.cmd()
+            .args(["--lang", "zh", "milestone", "list"])
+            .env("PLAN_COCKPIT_PLAN", "南城街道/二〇二四")
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(r.code(), 2);
+    assert!(r.stderr().contains("不是计划的写法"), "{}", r.stderr());
+}
