@@ -15,6 +15,7 @@ mod milestone_list;
 mod output;
 mod people;
 mod plan;
+mod plan_new;
 mod replace;
 pub mod report;
 mod settings;

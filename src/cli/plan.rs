@@ -38,40 +38,11 @@ pub enum PlanCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Start an empty plan for a unit and a year: the 3+5+N frame (the three
-    /// directions, five 工程 and the 方面 of the 2023 plan) or the
-    /// directions alone.
-    New(PlanNewArgs),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Frame {
-    /// 新城市 · 新产业 · 新生态, the 五大工程 and the 方面, without projects.
-    #[value(name = "3+5+N")]
-    ThreeFiveN,
-    /// The three directions alone, without 工程 and 方面. (A plan of
-    /// nothing is not offered: the cockpit adds projects under a direction,
-    /// so it would have nowhere to put them; `plan import` brings a plan
-    /// with directions of its own.)
-    Directions,
-}
-
-/// `plan new`: its flags.
-#[derive(Debug, clap::Args)]
-pub struct PlanNewArgs {
-    /// The unit whose plan it is (东城街道, 南城街道), in its title.
-    #[arg(long)]
-    pub unit: String,
-    #[arg(long, value_parser = clap::value_parser!(i16).range(2000..=2100))]
-    pub year: i16,
-    /// The plan's title [default: UNIT + YEAR年发展工作计划]
-    #[arg(long)]
-    pub title: Option<String>,
-    #[arg(long, value_enum, default_value = "3+5+N")]
-    pub frame: Frame,
-    /// Replace a plan the database already holds; a backup is written first.
-    #[arg(long)]
-    pub replace: bool,
+    /// Start a plan for a unit and a year: the 3+5+N frame (the three
+    /// directions, five 工程 and the 方面 of the 2023 plan), the directions
+    /// alone, or the frame of an earlier plan with its unfinished items
+    /// carried over (`--from PLAN.db --carry-over`).
+    New(super::plan_new::PlanNewArgs),
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -117,7 +88,7 @@ pub fn run(ctx: &Context, command: &PlanCommand) -> Outcome {
     match command {
         PlanCommand::Template(a) => template(ctx.lang, a, Some(&ctx.db)),
         PlanCommand::Import(a) => import(ctx, a),
-        PlanCommand::New(a) => new(ctx, a),
+        PlanCommand::New(a) => super::plan_new::run(ctx, a),
         PlanCommand::List { json } => list(ctx, *json),
         PlanCommand::Show { json } => show(ctx, *json),
     }
@@ -209,48 +180,6 @@ fn refused(lang: Lang, file: &Path, said: impl Iterator<Item = String>) -> Failu
         text.push_str(&lang.and_more(all.len() - SHOWN));
     }
     Failure::Input(text)
-}
-
-/// An empty plan: the frame of the 2023 plan (its directions, 工程 and 方面,
-/// with their names and codes as the city knows them) or nothing, under the
-/// unit's title and year. No project, item, owner or figure is invented.
-fn new(ctx: &Context, args: &PlanNewArgs) -> Outcome {
-    let lang = ctx.lang;
-    let unit = args.unit.trim();
-    if unit.is_empty() {
-        return Err(Failure::Input(lang.plan_needs_unit()));
-    }
-    let mut doc = crate::seed::plan_2023(&ctx.clock.now_text(), &unix_user());
-    doc.projects.clear();
-    // The 2023 plan's words for each group are Dongcheng's: not carried.
-    for g in doc.directions.iter_mut().chain(doc.areas.iter_mut()) {
-        g.description.clear();
-    }
-    for p in &mut doc.programs {
-        p.description.clear();
-    }
-    if args.frame == Frame::Directions {
-        doc.programs.clear();
-        doc.areas.clear();
-    }
-    doc.plan.title = args
-        .title
-        .clone()
-        .unwrap_or_else(|| lang.ledger_plan_title(unit, args.year));
-    doc.plan.year = i32::from(args.year);
-    doc.plan.unit = unit.to_owned();
-    doc.plan.description = String::new();
-    doc.plan.source = String::new();
-    prepare(&mut doc, &ctx.clock.now_text(), &unix_user()).map_err(|problems| {
-        refused(
-            lang,
-            Path::new(unit),
-            problems.iter().map(|p| lang.problem(p)),
-        )
-    })?;
-    let label = doc.plan.title.clone();
-    let msg = replace_plan_with(ctx, doc.into_pieces().map(Ok), &label, args.replace)?;
-    output::stdout(lang, &for_terminal(&msg, true))
 }
 
 fn list(ctx: &Context, json: bool) -> Outcome {

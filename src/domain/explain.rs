@@ -145,6 +145,7 @@ mod tests {
             steps: YearSteps::default(),
             said: Said::default(),
             trend: Trend::default(),
+            origin: String::new(),
         }
     }
 

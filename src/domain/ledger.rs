@@ -468,6 +468,7 @@ impl Builder {
             steps: Default::default(),
             status_at: None,
             status_by: String::new(),
+            origin: String::new(),
             created_at: None,
             created_by: None,
             updated_at: None,

@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod brief;
+pub mod carry;
 pub mod change;
 mod change_rules;
 pub mod changes;

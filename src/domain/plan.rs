@@ -167,6 +167,10 @@ pub struct Milestone {
     pub status_at: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub status_by: String,
+    /// The item this one was carried over from: that plan's identity and
+    /// its id there (`IDENTITY#16`); empty for an item of this plan's own.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub origin: String,
     /// Who made the record and when; filled with the importing user and
     /// time when a file leaves them out.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -195,6 +195,8 @@ pub struct MilestoneRow {
     pub said: Said,
     /// The sums of its readings' straight line.
     pub trend: Trend,
+    /// Carried over from an earlier plan: `IDENTITY#ID` there ('' if not).
+    pub origin: String,
 }
 
 impl MilestoneRow {

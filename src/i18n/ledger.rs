@@ -349,3 +349,61 @@ impl Lang {
         )
     }
 }
+
+impl Lang {
+    /// The detail's label for where a carried item came from.
+    pub fn carried_label(self) -> &'static str {
+        match self {
+            Lang::Zh => "结转自",
+            Lang::En => "Carried over from",
+        }
+    }
+
+    /// The item it was carried over from, by its id there.
+    pub fn carried_item(self, id: &str) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "上一计划的目标任务 #{id}",
+            "item #{id} of the earlier plan"
+        )
+    }
+}
+
+impl Lang {
+    pub fn plan_new_would_hold(self, title: &str, directions: usize, projects: usize) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "试运行,未写入任何内容:{title},{directions} 个方向、{projects} 个项目",
+            "dry run, nothing written: {title}, {directions} directions, {projects} projects"
+        )
+    }
+
+    pub fn carried_count(self, carried: usize, done: usize, dropped: usize) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "结转未完成的目标任务 {carried} 项(各自注明来源);已完成 {done} 项、已取消 {dropped} 项留在原计划",
+            "{carried} unfinished items carried over (each marked with where it came from); {done} done and {dropped} cancelled stay in the earlier plan"
+        )
+    }
+
+    pub fn carry_onto_itself(self, place: &str) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "--from 与 --db 是同一个计划({place}):新计划要写入另一个文件;未作任何修改",
+            "--from and --db are the same plan ({place}): the new plan goes into another file; nothing changed"
+        )
+    }
+
+    pub fn carry_not_later(self, year: i16, earlier: i32) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "--year {year} 不在原计划的年度({earlier}年)之后;未作任何修改",
+            "--year {year} is not after the earlier plan's year ({earlier}); nothing changed"
+        )
+    }
+}

@@ -156,6 +156,7 @@ pub static TABLES: &[Table] = &[
             ("steps", Text),
             ("status_at", Text),
             ("status_by", Text),
+            ("origin", Text),
         ],
         key: "id",
     },

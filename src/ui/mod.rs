@@ -4,6 +4,7 @@
 pub mod ascii;
 mod chart;
 mod detail;
+mod detail_notes;
 mod heading;
 mod list;
 mod overlays;

@@ -102,6 +102,12 @@ fn milestone() -> impl Strategy<Value = Milestone> {
                     },
                     status_at: ua.clone().filter(|_| heavy),
                     status_by: if heavy { "丙".into() } else { String::new() },
+                    // Carried over from another plan: kept by the round trip.
+                    origin: if heavy {
+                        "0123456789abcdef0123456789abcdef#7".into()
+                    } else {
+                        String::new()
+                    },
                     created_at: ca,
                     created_by: Some("甲".into()),
                     updated_at: ua,
