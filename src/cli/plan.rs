@@ -1,9 +1,10 @@
-//! `plan template` and `plan import`: a new plan without JSON. The template
-//! is the 台账 an office fills in (see `domain::ledger`); the filled one
-//! becomes the plan of the database named by `--db`, as an import would:
-//! into a file that does not exist yet, or over a plan with `--replace`
-//! (after a backup). Every problem is named by its sheet and cell, and a
-//! refusal changes nothing.
+//! The `plan` commands. `plan template` and `plan import`: a new plan
+//! without JSON. The template is the 台账 an office fills in (see
+//! `domain::ledger`); the filled one becomes the plan of the database named
+//! by `--db`, as an import would: into a file that does not exist yet, or
+//! over a plan with `--replace` (after a backup). Every problem is named by
+//! its sheet and cell, and a refusal changes nothing. `plan list` and `plan
+//! show` say which plan the database holds; `plan new` is `plan_new.rs`.
 
 use super::commands::{Context, open_plan};
 use super::import_values::read_sheet;
