@@ -130,10 +130,10 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
         return plan::template(lang, a, db.as_ref());
     }
     // On a PostgreSQL server this version runs the cockpit and every
-    // command that reads or edits the plan through the store; the ones
-    // that work on a whole file (init, import, generate, backup, check,
-    // import-values) say so rather than take the connection string for a
-    // file's name.
+    // command that reads or edits the plan through the store (a sheet's
+    // values coming back included); the ones that work on a whole file
+    // (init, import, generate, backup, check, plan new/import) say so
+    // rather than take the connection string for a file's name.
     if cli.db.as_ref().is_some_and(Location::is_server)
         && !matches!(
             cli.command,
@@ -145,6 +145,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                     | Command::Log(_)
                     | Command::Report(_)
                     | Command::Baseline(_)
+                    | Command::ImportValues(_)
                     | Command::Plan(
                         plan::PlanCommand::List { .. } | plan::PlanCommand::Show { .. }
                     )

@@ -44,13 +44,14 @@ impl Lang {
         let lang = self;
         say!(
             lang,
-            "这一版在 PostgreSQL 上提供:驾驶舱、milestone list/set、project set、export、log、\
-             report、baseline 和 migrate;init、import、generate、backup、check、import-values、\
-             plan new 和 plan import 请在计划文件上使用(migrate 可在两者之间复制);未作任何修改",
+            "这一版在 PostgreSQL 上提供:驾驶舱、milestone list/set、project set、export、\
+             import-values、log、report、baseline、plan list/show 和 migrate;init、import、generate、\
+             backup、check、plan new 和 plan import 请在计划文件上使用(migrate 可在两者之间复制);\
+             未作任何修改",
             "on PostgreSQL this version runs the cockpit, milestone list/set, project set, \
-             export, log, report, baseline and migrate; use init, import, generate, backup, check, \
-             import-values, plan new and plan import on a plan file (migrate copies between the \
-             two); nothing was changed"
+             export, import-values, log, report, baseline, plan list/show and migrate; use init, \
+             import, generate, backup, check, plan new and plan import on a plan file (migrate \
+             copies between the two); nothing was changed"
         )
     }
 

@@ -447,3 +447,52 @@ fn both_engines_say_the_same_plan() {
         assert_eq!(v["milestones"], 55);
     }
 }
+
+/// A tracking sheet exported from the server comes back into it (issue
+/// 27: a city's units hand in their sheets too): the value typed over in
+/// the sheet is saved on the server as an edit, with its history.
+#[test]
+fn a_sheet_comes_back_into_the_server() {
+    let both = Both::new();
+    let Some(db) = &both.server else { return };
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(common::BIN)
+            .args(["--lang", "zh", "--db", &db.url])
+            .args(args)
+            .env("XDG_STATE_HOME", both.sb.path("state"))
+            .env("PLAN_COCKPIT_NOW", "2023-11-27T10:00:00+08:00")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let sheet = both.sb.path("server.csv");
+    run(&["export", "-o", sheet.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    let mut rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.trim_start_matches('\u{FEFF}').as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let row = rows.iter_mut().find(|r| r[0] == "19").unwrap();
+    row[8] = "480".into();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in &rows {
+        w.write_record(r).unwrap();
+    }
+    let mut bytes = "\u{FEFF}".as_bytes().to_vec();
+    bytes.extend(w.into_inner().unwrap());
+    std::fs::write(&sheet, bytes).unwrap();
+    run(&["import-values", sheet.to_str().unwrap()]);
+    let server = open_store(std::path::Path::new(&db.url));
+    assert_eq!(server.milestone(19).unwrap().current, Some(480.0));
+    assert!(
+        run(&["log"]).contains("480"),
+        "the edit is in the server's log"
+    );
+}
