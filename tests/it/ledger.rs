@@ -456,3 +456,25 @@ fn plan_names_the_plan_meant_and_another_is_refused() {
     assert_eq!(r.code(), 2);
     assert!(r.stderr().contains("不是计划的写法"), "{}", r.stderr());
 }
+
+/// A 台账 bigger than any unit's (32 MiB) is refused before it is read:
+/// the sheet is held whole while the plan is built.
+#[test]
+fn a_ledger_too_large_for_a_unit_is_refused_before_it_is_read() {
+    let sb = Sandbox::new();
+    let big = sb.path("big.csv");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(33 * 1024 * 1024).unwrap();
+    let r = sb.run(&[
+        "--lang",
+        "en",
+        "plan",
+        "import",
+        big.to_str().unwrap(),
+        "--year",
+        "2024",
+    ]);
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    assert!(r.stderr().contains("33554432"), "{}", r.stderr());
+    assert!(!sb.db.exists());
+}
