@@ -496,3 +496,51 @@ fn a_sheet_comes_back_into_the_server() {
         "the edit is in the server's log"
     );
 }
+
+/// Next year's plan carried over from the plan on the server: the same
+/// items, with the same origins, as from the file it was copied from.
+#[test]
+fn next_year_is_carried_over_from_either_engine() {
+    let both = Both::new();
+    let Some(db) = &both.server else { return };
+    let carry = |from: &str, into: &std::path::Path| {
+        let out = std::process::Command::new(common::BIN)
+            .args([
+                "--db",
+                into.to_str().unwrap(),
+                "plan",
+                "new",
+                "--year",
+                "2024",
+            ])
+            .args(["--from", from, "--carry-over"])
+            .env("XDG_STATE_HOME", both.sb.path("state"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = std::process::Command::new(common::BIN)
+            .args(["--db", into.to_str().unwrap(), "export", "--format", "json"])
+            .env("XDG_STATE_HOME", both.sb.path("state"))
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        doc["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|p| p["milestones"].as_array().unwrap().clone())
+            .map(|m| m["origin"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let from_file = carry(both.sb.db.to_str().unwrap(), &both.sb.path("a2024.db"));
+    let from_server = carry(&db.url, &both.sb.path("b2024.db"));
+    assert!(!from_file.is_empty());
+    assert_eq!(
+        from_file, from_server,
+        "the copied plan keeps its identity and ids"
+    );
+}
