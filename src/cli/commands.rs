@@ -145,7 +145,7 @@ fn open_seeded(ctx: &Context) -> Result<Store, Failure> {
 }
 
 /// How this run opens a store: as the Unix user, with the flags given.
-fn options<'a>(
+pub(super) fn options<'a>(
     ctx: &Context,
     quick_check: bool,
     seed: Option<&'a dyn Fn() -> crate::domain::PlanDoc>,

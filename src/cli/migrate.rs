@@ -6,7 +6,7 @@
 //! target reads back what it wrote and commits only when its row counts
 //! and digest equal the source's.
 
-use super::commands::{Context, backup_unless_empty, open_bare_at};
+use super::commands::{Context, backup_unless_empty, open_bare_at, options};
 use super::replace::into_new_file;
 use super::{Failure, Outcome, output};
 use crate::domain::text::for_terminal;
@@ -119,12 +119,8 @@ fn open_source(ctx: &Context, from: &Location) -> Result<Side, Failure> {
     Ok(Side::File(Box::new(store::open(
         path,
         OpenOptions {
-            author: crate::user::unix_user(),
-            quick_check: true,
             read_only: true,
-            seed: None,
-            allow_network_fs: ctx.allow_network_fs,
-            clock: ctx.clock.clone(),
+            ..options(ctx, true, None)
         },
     )?)))
 }

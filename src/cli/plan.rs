@@ -10,7 +10,8 @@ use super::commands::{Context, open_plan};
 use super::import_values::read_sheet;
 use super::replace::replace_plan_with;
 use super::{Failure, Outcome, output};
-use crate::domain::ledger::{self, PlanHead};
+use crate::domain::ledger_build;
+use crate::domain::plan::PlanHead;
 use crate::domain::text::for_terminal;
 use crate::domain::validate::prepare;
 use crate::formats::ledger as sheet;
@@ -148,13 +149,13 @@ fn import(ctx: &Context, args: &PlanImportArgs) -> Outcome {
     let title = args
         .title
         .clone()
-        .unwrap_or_else(|| lang.ledger_plan_title(args.unit.as_deref().unwrap_or(""), args.year));
+        .unwrap_or_else(|| lang.plan_title_of(args.unit.as_deref().unwrap_or(""), args.year));
     let head = PlanHead {
         title,
         year: args.year,
         unit: args.unit.as_deref().unwrap_or("").trim().to_owned(),
     };
-    let mut doc = ledger::build(&read, &head).map_err(|problems| {
+    let mut doc = ledger_build::build(&read, &head).map_err(|problems| {
         refused(
             lang,
             &args.file,

@@ -4,11 +4,11 @@
 //! where it came from (see `domain::carry`). Written like an import: into a
 //! file that does not exist yet, or over a plan with `--replace`.
 
-use super::commands::Context;
+use super::commands::{Context, options};
 use super::replace::replace_plan_with;
 use super::{Failure, Outcome, output};
 use crate::domain::carry::next_plan;
-use crate::domain::ledger::PlanHead;
+use crate::domain::plan::PlanHead;
 use crate::domain::text::for_terminal;
 use crate::domain::validate::prepare;
 use crate::store::{self, Location, OpenOptions};
@@ -121,7 +121,7 @@ fn frame(ctx: &Context, args: &PlanNewArgs) -> Result<crate::domain::PlanDoc, Fa
     doc.plan.title = args
         .title
         .clone()
-        .unwrap_or_else(|| lang.ledger_plan_title(unit, args.year));
+        .unwrap_or_else(|| lang.plan_title_of(unit, args.year));
     doc.plan.year = i32::from(args.year);
     doc.plan.unit = unit.to_owned();
     doc.plan.description = String::new();
@@ -162,12 +162,8 @@ fn from_earlier(
     let source = store::open(
         from,
         OpenOptions {
-            author: unix_user(),
-            quick_check: false,
             read_only: true,
-            seed: None,
-            allow_network_fs: ctx.allow_network_fs,
-            clock: ctx.clock.clone(),
+            ..options(ctx, false, None)
         },
     )?;
     let earlier = source.load_plan()?;
@@ -190,7 +186,7 @@ fn from_earlier(
         title: args
             .title
             .clone()
-            .unwrap_or_else(|| lang.ledger_plan_title(&unit, args.year)),
+            .unwrap_or_else(|| lang.plan_title_of(&unit, args.year)),
         year: args.year,
         unit,
     };

@@ -6,7 +6,7 @@
 //! and cancelled items stay behind; no reading, note or history is copied:
 //! they stay with the plan they were written in. Nothing is invented.
 
-use super::plan::{Milestone, PlanDoc, Project};
+use super::plan::{Milestone, PlanDoc, PlanHead, Project};
 use super::status::Status;
 
 /// What carrying over made, and what it left behind.
@@ -21,12 +21,7 @@ pub struct Carried {
 
 /// The new plan `title`/`year`/`unit` from `from` (whose identity is
 /// `origin`): its frame, and its unfinished items when `carry`.
-pub fn next_plan(
-    from: &PlanDoc,
-    origin: &str,
-    head: &super::ledger::PlanHead,
-    carry: bool,
-) -> Carried {
+pub fn next_plan(from: &PlanDoc, origin: &str, head: &PlanHead, carry: bool) -> Carried {
     let mut doc = from.clone();
     doc.plan.title.clone_from(&head.title);
     doc.plan.year = i32::from(head.year);
@@ -82,7 +77,7 @@ fn carried(m: &Milestone, origin: &str) -> Milestone {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ledger::PlanHead;
+    use crate::domain::plan::PlanHead;
 
     #[test]
     fn unfinished_items_carry_with_their_standing_and_done_ones_stay_behind() {

@@ -1,7 +1,9 @@
-//! Tests of `ledger.rs`: a 台账's rows made a plan, and every problem named
-//! by its cell.
+//! Tests of `ledger_build.rs` and `ledger_rows.rs`: a 台账's rows made a
+//! plan, and every problem named by its cell.
 
 use super::*;
+use crate::domain::plan::NoteKind;
+use crate::domain::status::Kind;
 
 fn sheet(rows: &[[&str; 13]]) -> LedgerSheet {
     LedgerSheet {

@@ -10,6 +10,8 @@ pub mod clock;
 pub mod dates;
 pub mod explain;
 pub mod ledger;
+pub mod ledger_build;
+mod ledger_rows;
 pub mod lens;
 pub mod pace;
 pub mod people;

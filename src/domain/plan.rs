@@ -43,6 +43,15 @@ pub struct PlanInfo {
     pub source: String,
 }
 
+/// What a plan started here is (from a 台账, a frame or an earlier plan):
+/// its title, year and unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanHead {
+    pub title: String,
+    pub year: i16,
+    pub unit: String,
+}
+
 fn default_locale() -> String {
     "zh-CN".to_owned()
 }

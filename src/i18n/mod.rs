@@ -23,6 +23,7 @@ mod ledger;
 mod numbers;
 mod pace;
 mod paths;
+mod plans;
 mod problems;
 mod refusals;
 mod report;

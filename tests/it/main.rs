@@ -37,6 +37,7 @@ mod milestone_cli;
 mod nothing_raw;
 mod outputs;
 mod pg_credentials;
+mod plans;
 mod properties;
 mod replaced_history;
 mod report;

@@ -1,0 +1,130 @@
+//! The words of the `plan` commands and of a plan's place among plans:
+//! its default title, `plan show`, `--plan` naming another plan, and what a
+//! carry-over into next year did.
+
+use super::Lang;
+
+impl Lang {
+    /// A new plan's title when none is given: `南城街道2024年发展工作计划`.
+    pub fn plan_title_of(self, unit: &str, year: i16) -> String {
+        let unit = unit.trim();
+        let lang = self;
+        say!(
+            lang,
+            "{unit}{year}年发展工作计划",
+            "{unit}{year}年发展工作计划"
+        )
+    }
+    pub fn plan_needs_unit(self) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "请用 --unit 写明是哪个单位的计划(如 --unit 南城街道);未作任何修改",
+            "say whose plan it is with --unit (--unit 南城街道); nothing changed"
+        )
+    }
+    /// `plan show`: the plan, whose, when it was put in, how much it holds.
+    pub fn plan_shown(
+        self,
+        p: &crate::store::PlanSummary,
+        place: &str,
+        since: Option<&str>,
+        counts: &crate::store::Counts,
+    ) -> String {
+        let lang = self;
+        let (title, year, identity) = (&p.title, p.year, &p.identity);
+        let unit = if p.unit.is_empty() {
+            say!(lang, "(未写明)", "(not given)")
+        } else {
+            p.unit.clone()
+        };
+        let since = match since {
+            Some(at) => {
+                let by = &p.by;
+                say!(lang, "{at},{by}", "{at}, by {by}")
+            }
+            None => say!(lang, "(首个计划)", "(the first plan)"),
+        };
+        let counts = self.counts(counts);
+        say!(
+            lang,
+            "计划:{title}\n单位:{unit}\n年度:{year}\n位置:{place}\n放入:{since}\n标识:{identity}\n内容:{counts}",
+            "plan:     {title}\nunit:     {unit}\nyear:     {year}\nplace:    {place}\nput in:   {since}\nidentity: {identity}\nholds:    {counts}"
+        )
+    }
+    /// `--plan` names a plan the database does not hold.
+    pub fn not_the_plan_meant(
+        self,
+        typed: &str,
+        place: &str,
+        plans: &[crate::store::PlanSummary],
+    ) -> String {
+        let lang = self;
+        let held: Vec<String> = plans
+            .iter()
+            .map(|p| {
+                let (title, year) = (&p.title, p.year);
+                let unit = if p.unit.is_empty() {
+                    say!(lang, "未写明单位", "no unit given")
+                } else {
+                    p.unit.clone()
+                };
+                say!(lang, "{unit} {year}年({title})", "{unit}, {year} ({title})")
+            })
+            .collect();
+        let held = held.join("; ");
+        say!(
+            lang,
+            "--plan {typed}:{place} 中的计划是 {held},不是所指的计划;未作任何修改",
+            "--plan {typed}: {place} holds {held}, not the plan meant; nothing changed"
+        )
+    }
+    /// The detail's label for where a carried item came from.
+    pub fn carried_label(self) -> &'static str {
+        match self {
+            Lang::Zh => "结转自",
+            Lang::En => "Carried over from",
+        }
+    }
+    /// The item it was carried over from, by its id there.
+    pub fn carried_item(self, id: &str) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "上一计划的目标任务 #{id}",
+            "item #{id} of the earlier plan"
+        )
+    }
+    pub fn plan_new_would_hold(self, title: &str, directions: usize, projects: usize) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "试运行,未写入任何内容:{title},{directions} 个方向、{projects} 个项目",
+            "dry run, nothing written: {title}, {directions} directions, {projects} projects"
+        )
+    }
+    pub fn carried_count(self, carried: usize, done: usize, dropped: usize) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "结转未完成的目标任务 {carried} 项(各自注明来源);已完成 {done} 项、已取消 {dropped} 项留在原计划",
+            "{carried} unfinished items carried over (each marked with where it came from); {done} done and {dropped} cancelled stay in the earlier plan"
+        )
+    }
+    pub fn carry_onto_itself(self, place: &str) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "--from 与 --db 是同一个计划({place}):新计划要写入另一个文件;未作任何修改",
+            "--from and --db are the same plan ({place}): the new plan goes into another file; nothing changed"
+        )
+    }
+    pub fn carry_not_later(self, year: i16, earlier: i32) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "--year {year} 不在原计划的年度({earlier}年)之后;未作任何修改",
+            "--year {year} is not after the earlier plan's year ({earlier}); nothing changed"
+        )
+    }
+}
