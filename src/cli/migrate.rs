@@ -32,7 +32,7 @@ pub struct MigrateArgs {
 }
 
 /// One side of a copy.
-enum Side {
+pub(super) enum Side {
     File(Box<Store>),
     Server(Box<Server>),
 }
@@ -108,7 +108,7 @@ pub fn migrate(ctx: &Context, from: &Location, to: &Location, replace: bool) -> 
 /// The source is only read: a file is opened read-only (and must exist,
 /// with a plan-cockpit schema); a server is connected as any role that may
 /// read.
-fn open_source(ctx: &Context, from: &Location) -> Result<Side, Failure> {
+pub(super) fn open_source(ctx: &Context, from: &Location) -> Result<Side, Failure> {
     let path = match from {
         Location::Server(from) => return Ok(Side::Server(Box::new(Server::connect(from)?))),
         Location::File(path) => path,
@@ -128,7 +128,7 @@ fn open_source(ctx: &Context, from: &Location) -> Result<Side, Failure> {
 /// Reads `source` on its own thread, a batch at a time through a small
 /// channel, while `write` takes the rows on this one. `write` asks for the
 /// source's tally once it has read back what it wrote.
-fn copy(
+pub(super) fn copy(
     mut source: Side,
     write: impl FnOnce(
         &mut dyn Iterator<Item = Batch>,

@@ -12,6 +12,7 @@ mod log;
 mod migrate;
 mod milestone;
 mod milestone_list;
+mod onto_server;
 mod output;
 mod people;
 mod plan;
@@ -129,28 +130,10 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
             .or_else(|| default_db_path(lang).ok().map(Location::File));
         return plan::template(lang, a, db.as_ref());
     }
-    // On a PostgreSQL server this version runs the cockpit and every
-    // command that reads or edits the plan through the store (a sheet's
-    // values coming back included); the ones that work on a whole file
-    // (init, import, generate, backup, check, plan new/import) say so
-    // rather than take the connection string for a file's name.
+    // On a PostgreSQL server every command runs but the two that work on
+    // a file as a file: a backup copies the file, a check reads its pages.
     if cli.db.as_ref().is_some_and(Location::is_server)
-        && !matches!(
-            cli.command,
-            None | Some(
-                Command::Migrate(_)
-                    | Command::Milestone(_)
-                    | Command::Project(ProjectCommand::Set(_))
-                    | Command::Export(_)
-                    | Command::Log(_)
-                    | Command::Report(_)
-                    | Command::Baseline(_)
-                    | Command::ImportValues(_)
-                    | Command::Plan(
-                        plan::PlanCommand::List { .. } | plan::PlanCommand::Show { .. }
-                    )
-            )
-        )
+        && matches!(cli.command, Some(Command::Backup { .. } | Command::Check))
     {
         return Err(Failure::Input(lang.server_not_yet()));
     }
@@ -181,6 +164,28 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                 .map_err(|r| Failure::Input(lang.refusal(&r)))?,
         )),
         None => None,
+    };
+    // A database of many plans: `--plan` (or its only plan) chooses the
+    // schema, once, here. A command that makes a plan chooses its own.
+    let makes_a_plan = matches!(
+        cli.command,
+        Some(
+            Command::Init { .. }
+                | Command::Import(_)
+                | Command::Generate(_)
+                | Command::Migrate(_)
+                | Command::Plan(
+                    plan::PlanCommand::New(_)
+                        | plan::PlanCommand::Import(_)
+                        | plan::PlanCommand::List { .. }
+                )
+        )
+    );
+    let db = match db {
+        Location::Server(s) if !makes_a_plan => {
+            Location::Server(plan::server_plan(lang, &s, plan.as_ref())?)
+        }
+        db => db,
     };
     let ctx = commands::Context {
         clock,

@@ -12,11 +12,13 @@ use super::replace::replace_plan_with;
 use super::{Failure, Outcome, output};
 use crate::domain::ledger_build;
 use crate::domain::plan::PlanHead;
+use crate::domain::plan_ref::PlanRef;
 use crate::domain::text::for_terminal;
 use crate::domain::validate::prepare;
 use crate::formats::ledger as sheet;
 use crate::i18n::Lang;
-use crate::store::Location;
+use crate::store::postgres::Chosen;
+use crate::store::{self, Location};
 use crate::user::unix_user;
 use std::path::{Path, PathBuf};
 
@@ -199,9 +201,31 @@ fn refused(lang: Lang, file: &Path, said: impl Iterator<Item = String>) -> Failu
     Failure::Input(text)
 }
 
+/// The connection string of the plan meant on a server of many plans (see
+/// `store::postgres::choose_plan`), or a refusal naming the plans there.
+pub fn server_plan(
+    lang: Lang,
+    db: &str,
+    meant: Option<&(String, PlanRef)>,
+) -> Result<String, Failure> {
+    match store::postgres::choose_plan(db, meant.map(|(_, m)| m))? {
+        Chosen::AsGiven => Ok(db.to_owned()),
+        Chosen::Plan(chosen) => Ok(chosen),
+        Chosen::Ask(plans) => {
+            let place = store::postgres::name_of_string(db);
+            Err(Failure::Input(match meant {
+                Some((typed, _)) => lang.not_the_plan_meant(typed, &place, &plans),
+                None => lang.choose_a_plan(&place, &plans),
+            }))
+        }
+    }
+}
+
 fn list(ctx: &Context, json: bool) -> Outcome {
-    let store = open_plan(ctx, false)?;
-    let plans = store.plans()?;
+    let plans = match &ctx.db {
+        Location::Server(db) => store::postgres::plans_on(db)?,
+        Location::File(_) => open_plan(ctx, false)?.plans()?,
+    };
     let text = if json {
         let all: Vec<serde_json::Value> = plans.iter().map(plan_json).collect();
         format!("{}\n", serde_json::Value::Array(all))
@@ -215,7 +239,14 @@ fn list(ctx: &Context, json: bool) -> Outcome {
         };
         plans
             .iter()
-            .map(|p| format!("{}  {}  {}\n", none(&p.unit), p.year, p.title))
+            .map(|p| {
+                let schema = if p.schema.is_empty() {
+                    String::new()
+                } else {
+                    format!("  [{}]", p.schema)
+                };
+                format!("{}  {}  {}{schema}\n", none(&p.unit), p.year, p.title)
+            })
             .collect()
     };
     output::stdout(ctx.lang, &for_terminal(&text, true))
@@ -258,5 +289,6 @@ fn plan_json(p: &crate::store::PlanSummary) -> serde_json::Value {
         "unit": p.unit,
         "since": p.since,
         "by": p.by,
+        "schema": p.schema,
     })
 }

@@ -41,6 +41,9 @@ pub(super) fn replace_plan_with(
     label: &str,
     replace: bool,
 ) -> Result<String, Failure> {
+    if let store::Location::Server(db) = &ctx.db {
+        return super::onto_server::onto_server(ctx, db, pieces, label, replace);
+    }
     if std::fs::symlink_metadata(ctx.db.path()).is_err() {
         return new_plan_with(ctx, pieces, label);
     }

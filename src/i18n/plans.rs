@@ -52,13 +52,8 @@ impl Lang {
             "plan:     {title}\nunit:     {unit}\nyear:     {year}\nplace:    {place}\nput in:   {since}\nidentity: {identity}\nholds:    {counts}"
         )
     }
-    /// `--plan` names a plan the database does not hold.
-    pub fn not_the_plan_meant(
-        self,
-        typed: &str,
-        place: &str,
-        plans: &[crate::store::PlanSummary],
-    ) -> String {
+    /// Plans as a refusal lists them.
+    fn plans_held(self, plans: &[crate::store::PlanSummary]) -> String {
         let lang = self;
         let held: Vec<String> = plans
             .iter()
@@ -72,11 +67,40 @@ impl Lang {
                 say!(lang, "{unit} {year}年({title})", "{unit}, {year} ({title})")
             })
             .collect();
-        let held = held.join("; ");
+        held.join("; ")
+    }
+    /// `--plan` names a plan the database does not hold.
+    pub fn not_the_plan_meant(
+        self,
+        typed: &str,
+        place: &str,
+        plans: &[crate::store::PlanSummary],
+    ) -> String {
+        let lang = self;
+        let held = self.plans_held(plans);
         say!(
             lang,
             "--plan {typed}:{place} 中的计划是 {held},不是所指的计划;未作任何修改",
             "--plan {typed}: {place} holds {held}, not the plan meant; nothing changed"
+        )
+    }
+    /// The roles given the new plan on a server.
+    pub fn plan_granted(self, roles: &str) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "已授予权限:{roles}(见 docs/postgres-units.sql)",
+            "granted to: {roles} (see docs/postgres-units.sql)"
+        )
+    }
+    /// A database of several plans, and none named.
+    pub fn choose_a_plan(self, place: &str, plans: &[crate::store::PlanSummary]) -> String {
+        let lang = self;
+        let held = self.plans_held(plans);
+        say!(
+            lang,
+            "{place} 中有多个计划({held}),请用 --plan 单位/年度 指明是哪一个;未作任何修改",
+            "{place} holds several plans ({held}): say which with --plan UNIT/YEAR; nothing changed"
         )
     }
     /// The detail's label for where a carried item came from.

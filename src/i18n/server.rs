@@ -44,14 +44,11 @@ impl Lang {
         let lang = self;
         say!(
             lang,
-            "这一版在 PostgreSQL 上提供:驾驶舱、milestone list/set、project set、export、\
-             import-values、log、report、baseline、plan list/show 和 migrate;init、import、generate、\
-             backup、check、plan new 和 plan import 请在计划文件上使用(migrate 可在两者之间复制);\
-             未作任何修改",
-            "on PostgreSQL this version runs the cockpit, milestone list/set, project set, \
-             export, import-values, log, report, baseline, plan list/show and migrate; use init, \
-             import, generate, backup, check, plan new and plan import on a plan file (migrate \
-             copies between the two); nothing was changed"
+            "这一版在 PostgreSQL 上提供除 backup 和 check 以外的全部命令(数据库的备份与检查\
+             请用 pg_dump 和服务器自己的工具,或用 migrate 把计划复制成文件);未作任何修改",
+            "on PostgreSQL this version runs every command but backup and check (back up and \
+             check a database with pg_dump and the server's own tools, or copy the plan to a \
+             file with migrate); nothing was changed"
         )
     }
 

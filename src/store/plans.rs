@@ -8,7 +8,7 @@ use super::handle::Store;
 use super::sql;
 
 /// One plan as the store keeps it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlanSummary {
     pub identity: String,
     pub title: String,
@@ -18,6 +18,8 @@ pub struct PlanSummary {
     /// When and by whom it was put in ("" for the first plan of a file).
     pub since: String,
     pub by: String,
+    /// On a server, the schema that holds it ("" in a file).
+    pub schema: String,
 }
 
 impl Store {
@@ -36,6 +38,7 @@ impl Store {
                     unit: r.text(3)?,
                     since: r.opt_text(4)?.unwrap_or_default(),
                     by: r.opt_text(5)?.unwrap_or_default(),
+                    schema: String::new(),
                 })
             },
         )

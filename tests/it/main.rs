@@ -6,6 +6,7 @@
 mod carry;
 mod change_log;
 mod chinese_only;
+mod city;
 mod cjk_drawing;
 mod clock;
 mod cockpit_app;

@@ -365,7 +365,8 @@ fn a_whole_file_command_on_a_server_says_what_this_version_does_there() {
     let r = sb.run(&["check"]);
     assert_eq!(r.code(), 2, "{}", r.stderr());
     assert!(
-        r.stderr().contains("runs the cockpit, milestone list/set"),
+        r.stderr()
+            .contains("runs every command but backup and check"),
         "{}",
         r.stderr()
     );

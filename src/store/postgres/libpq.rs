@@ -158,7 +158,7 @@ pub fn password_in_string(db: &str) -> bool {
 }
 
 /// Whether `key` is set in the string (`key=` in either form).
-fn mentions(db: &str, key: &str) -> bool {
+pub(super) fn mentions(db: &str, key: &str) -> bool {
     db.split(['?', '&', ' '])
         .any(|p| p.trim_start().starts_with(&format!("{key}=")))
 }

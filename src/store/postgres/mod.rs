@@ -14,18 +14,21 @@ mod libpq;
 mod listen;
 pub(in crate::store) mod open;
 mod pinyin;
+mod plans;
 mod revive;
 mod schema;
 mod schema_v2;
 mod schema_v3;
 mod schema_v4;
 mod schema_v5;
+mod schema_v6;
 mod search;
 mod tls;
 
 pub use libpq::password_in_string;
 pub use open::{author, open_server};
 pub use pinyin::catch_up_pinyin;
+pub use plans::{Chosen, choose_plan, grant_plan, new_plan_place, plans_on};
 pub use schema::latest_version;
 pub use search::search;
 
@@ -37,6 +40,13 @@ use std::time::Duration;
 /// The oldest server this build runs on: generated columns (12) and
 /// pg_trgm as a trusted extension a database owner may create (13).
 const OLDEST_SERVER: i32 = 130_000;
+
+/// Whether the connection's own schema (the first on `search_path`) has
+/// a table of this name. Not `to_regclass`: with several plans in one
+/// database, a table of another schema further along the path (`public`,
+/// where pg_trgm lives) must not be taken for this plan's.
+const IN_THIS_SCHEMA: &str = "SELECT EXISTS (SELECT 1 FROM pg_tables
+     WHERE schemaname = current_schema() AND tablename = $1)";
 
 /// One connection to the plan's database.
 pub struct Server {
@@ -121,6 +131,14 @@ impl Server {
     /// pg_trgm, a locale that lets pg_trgm see Chinese), and brings the
     /// schema up to date when this role may (otherwise says who must).
     pub fn connect(db: &str) -> Result<Server> {
+        let mut server = Server::connect_bare(db)?;
+        server.ensure_schema()?;
+        Ok(server)
+    }
+
+    /// Connects and checks the server, touching no schema: for looking at
+    /// which plans a database holds, and where a new one goes.
+    pub(super) fn connect_bare(db: &str) -> Result<Server> {
         let mut config = resolve(db)?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(5));
@@ -144,7 +162,6 @@ impl Server {
         };
         server.role = server.one_text("SELECT current_user::text")?;
         server.check_server()?;
-        server.ensure_schema()?;
         Ok(server)
     }
 
@@ -221,7 +238,7 @@ impl Server {
         let exists = self
             .client
             .get_mut()
-            .query_one("SELECT to_regclass('plan_cockpit_schema') IS NOT NULL", &[])
+            .query_one(IN_THIS_SCHEMA, &[&"plan_cockpit_schema"])
             .map_err(self.fail("reading the schema version"))?
             .get::<_, bool>(0);
         if !exists {
@@ -258,7 +275,7 @@ impl Server {
             let foreign = self
                 .client
                 .get_mut()
-                .query_one("SELECT to_regclass('plan') IS NOT NULL", &[])
+                .query_one(IN_THIS_SCHEMA, &[&"plan"])
                 .map_err(self.fail("looking at the schema"))?
                 .get::<_, bool>(0);
             if foreign {

@@ -1,0 +1,116 @@
+//! A whole plan (`init`, an import, `generate`, `plan new`, `plan import`)
+//! written onto a PostgreSQL server of many plans: built in a scratch file
+//! exactly as a new plan file is built, then copied into the schema of its
+//! unit and year (`nanchengjiedao_2024`) as `migrate` copies, in one
+//! transaction that commits only when the server holds what the file held.
+//! A plan it replaces (`--replace`) is first copied to a file beside the
+//! state folder, so a replace on the server loses nothing either.
+
+use super::Failure;
+use super::commands::Context;
+use super::migrate::{Side, copy, open_source};
+use super::replace::into_new_file;
+use crate::domain::piece::{Abandoned, Piece};
+use crate::store::postgres::{Server, grant_plan, name_of_string, new_plan_place};
+use crate::store::{self, Location};
+use std::path::{Path, PathBuf};
+
+pub(super) fn onto_server(
+    ctx: &Context,
+    db: &str,
+    pieces: impl Iterator<Item = Result<Piece, Abandoned>>,
+    label: &str,
+    replace: bool,
+) -> Result<String, Failure> {
+    // The server first: one that cannot be reached, or a role that may not
+    // look, is said before a large plan is built for nothing.
+    crate::store::postgres::plans_on(db)?;
+    let scratch = Scratch::new();
+    let counts = into_new_file(ctx, &scratch.0, |store| {
+        Ok(store.replace_plan_from(pieces, label)?)
+    })?;
+    let Side::File(built) = open_source(ctx, &Location::File(scratch.0.clone()))? else {
+        return Err(Failure::Other("the scratch plan is a file".into()));
+    };
+    let head = built.plans()?.into_iter().next().unwrap_or_default();
+    // `--plan` with a command that makes a plan: the plan made must be it.
+    if let Some((typed, meant)) = &ctx.plan
+        && !meant.matches(&head.identity, &head.unit, head.year)
+    {
+        return Err(Failure::Input(ctx.lang.not_the_plan_meant(
+            typed,
+            label,
+            std::slice::from_ref(&head),
+        )));
+    }
+    let (place, schema) = new_plan_place(db, &head.unit, head.year)?;
+    let named = match schema.as_str() {
+        "" => name_of_string(&place),
+        s => format!("{} [{s}]", name_of_string(&place)),
+    };
+    let mut server = Server::connect(&place)?;
+    let mut backup = None;
+    if !server.is_empty()? {
+        if !replace {
+            return Err(store::Error::HoldsPlan { place: named }.into());
+        }
+        backup = Some(save_before_replacing(ctx, &place, &schema)?);
+    }
+    let (by, now) = (server.role().to_owned(), ctx.clock.now_text());
+    copy(Side::File(built), |rows, sent| {
+        Ok(server.take_rows(rows, replace, sent, &by, &now)?)
+    })?;
+    let granted = grant_plan(&place, &schema)?;
+    let mut msg = format!(
+        "{}\n",
+        ctx.lang.wrote_plan(label, Path::new(&named), &counts)
+    );
+    if !granted.is_empty() {
+        msg.push_str(&format!("{}\n", ctx.lang.plan_granted(&granted.join(", "))));
+    }
+    if let Some(b) = backup {
+        msg.push_str(&format!("{}\n", ctx.lang.previous_saved(&b)));
+    }
+    Ok(msg)
+}
+
+/// The plan about to be replaced, copied whole (history, notes, drafts
+/// and all) into `<schema>-YYYYMMDD-HHMMSS.db` in the state folder
+/// (`~/.local/state/plan-cockpit/replaced/`), private to the user.
+fn save_before_replacing(ctx: &Context, place: &str, schema: &str) -> Result<PathBuf, Failure> {
+    let folder = crate::files::xdg_base("XDG_STATE_HOME", ".local/state")
+        .ok_or_else(|| Failure::Input(ctx.lang.no_home()))?
+        .join("plan-cockpit")
+        .join("replaced");
+    super::commands::ensure_private_folder(&folder.join("plan.db"), ctx.lang)?;
+    let stamp = ctx.clock.now_text().replace(['-', ':'], "");
+    let stem = if schema.is_empty() { "server" } else { schema };
+    let backup = folder.join(format!("{stem}-{}.db", &stamp[..stamp.len().min(15)]));
+    let source = Side::Server(Box::new(Server::connect(place)?));
+    into_new_file(ctx, &backup, |store| {
+        copy(source, |rows, sent| Ok(store.take_rows(rows, false, sent)?))
+    })?;
+    Ok(backup)
+}
+
+/// A file in the temporary folder, gone (with its journals) when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new() -> Scratch {
+        let name = format!(
+            "plan-cockpit-{}-{:016x}.db",
+            std::process::id(),
+            fastrand::u64(..)
+        );
+        Scratch(std::env::temp_dir().join(name))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        for suffix in ["", "-wal", "-shm", "-journal", ".lock"] {
+            let _ = std::fs::remove_file(store::sibling(&self.0, suffix));
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! Many plans in one PostgreSQL database: each plan (a unit's year) in a
+//! schema of its own, `dongchengjiedao_2023`, `nanchengjiedao_2024`.
+//!
+//! A schema per plan rather than a plan column in every table: each plan
+//! keeps every guarantee of the single-plan schema as it is (ids and
+//! versions from its own `counter`, its identity, its history, its
+//! roll-ups, one upgrade at a time), and the database enforces who may
+//! write it with plain privileges on the schema — a unit's planners are
+//! granted their unit's schemas, and `UPDATE nanchengjiedao_2024.milestone`
+//! by a 东城 planner is refused by the server itself, from psql as from
+//! the cockpit, with no policy to get wrong.
+//!
+//! A connection chooses its plan by its `search_path`: the plan's schema,
+//! then the schema pg_trgm lives in. The choice is written into the
+//! connection string (`options=-csearch_path=…`), so the cockpit's helpers
+//! and a reconnect after a failover land in the same plan.
+
+use super::{Server, libpq};
+use crate::domain::plan_ref::PlanRef;
+use crate::store::error::{Error, Result};
+use crate::store::plans::PlanSummary;
+use postgres::GenericClient;
+
+/// Which plan a connection string opens, once `--plan` is read against
+/// the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Chosen {
+    /// As given: the string chooses its own schema (`options=`), or the
+    /// database's current schema holds the plan (or no plan is anywhere).
+    AsGiven,
+    /// The connection string that opens the one plan meant.
+    Plan(String),
+    /// Several plans are there and none, or more than one, is the one
+    /// meant: every plan the role may see, to name in the refusal.
+    Ask(Vec<PlanSummary>),
+}
+
+/// Every plan in the database this role may read, by schema name.
+pub fn plans_on(db: &str) -> Result<Vec<PlanSummary>> {
+    let mut server = Server::connect_bare(db)?;
+    let named = server.named().to_owned();
+    plans_in(server.client.get_mut(), &named)
+}
+
+fn plans_in(client: &mut impl GenericClient, named: &str) -> Result<Vec<PlanSummary>> {
+    let fail = |source: postgres::Error| Error::pg(format!("listing the plans ({named})"), &source);
+    let schemas: Vec<String> = client
+        .query(
+            "SELECT n.nspname::text FROM pg_namespace n
+               JOIN pg_class c ON c.relnamespace = n.oid
+              WHERE c.relname = 'plan' AND c.relkind = 'r'
+                AND EXISTS (SELECT 1 FROM pg_class v
+                             WHERE v.relnamespace = n.oid AND v.relname = 'plan_cockpit_schema')
+                AND has_schema_privilege(n.oid, 'USAGE')
+                AND has_table_privilege(c.oid, 'SELECT')
+              ORDER BY 1",
+            &[],
+        )
+        .map_err(fail)?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let mut plans = Vec::new();
+    for schema in schemas {
+        // `to_jsonb`: a schema not yet upgraded has no `unit` column.
+        let rows = client
+            .query(
+                &format!(
+                    "SELECT identity, title, year, coalesce(to_jsonb(p) ->> 'unit', ''),
+                            replaced_at, replaced_by
+                       FROM {}.plan p ORDER BY id",
+                    quoted(&schema)
+                ),
+                &[],
+            )
+            .map_err(fail)?;
+        for r in rows {
+            plans.push(PlanSummary {
+                identity: r.get(0),
+                title: r.get(1),
+                year: r.get(2),
+                unit: r.get(3),
+                since: r.get(4),
+                by: r.get(5),
+                schema: schema.clone(),
+            });
+        }
+    }
+    Ok(plans)
+}
+
+/// The plan `db` opens when `meant` (`--plan`) is asked for. With no plan
+/// named: the database's own schema if it holds one (a database of one
+/// plan works as before), else its only plan, else the planner is asked.
+pub fn choose_plan(db: &str, meant: Option<&PlanRef>) -> Result<Chosen> {
+    if libpq::mentions(db, "options") {
+        return Ok(Chosen::AsGiven);
+    }
+    let mut server = Server::connect_bare(db)?;
+    let named = server.named().to_owned();
+    let client = server.client.get_mut();
+    let current: String = client
+        .query_one("SELECT coalesce(current_schema()::text, '')", &[])
+        .map_err(|e| Error::pg(format!("listing the plans ({named})"), &e))?
+        .get(0);
+    let plans = plans_in(client, &named)?;
+    let fits: Vec<&PlanSummary> = match meant {
+        Some(m) => plans
+            .iter()
+            .filter(|p| m.matches(&p.identity, &p.unit, p.year))
+            .collect(),
+        None if plans.iter().any(|p| p.schema == current) => return Ok(Chosen::AsGiven),
+        None => plans.iter().collect(),
+    };
+    match fits.as_slice() {
+        [] if plans.is_empty() => Ok(Chosen::AsGiven),
+        [one] if one.schema == current => Ok(Chosen::AsGiven),
+        [one] => {
+            let trigram = trigram_schema(client, &named)?;
+            Ok(Chosen::Plan(in_schema(db, &one.schema, trigram.as_deref())))
+        }
+        _ => Ok(Chosen::Ask(plans)),
+    }
+}
+
+/// Where a new plan of `unit` and `year` goes: its schema (made if
+/// missing, with pg_trgm put in `public` when the database has none yet),
+/// as the connection string that opens it, and the schema's name. A string
+/// that chooses its own schema (`options=`) is kept as it is.
+pub fn new_plan_place(db: &str, unit: &str, year: i64) -> Result<(String, String)> {
+    if libpq::mentions(db, "options") {
+        return Ok((db.to_owned(), String::new()));
+    }
+    let mut server = Server::connect_bare(db)?;
+    let named = server.named().to_owned();
+    let client = server.client.get_mut();
+    let fail =
+        |source: postgres::Error| Error::pg(format!("making the plan's schema ({named})"), &source);
+    let schema = schema_name(unit, year);
+    let trigram = match trigram_schema(client, &named)? {
+        Some(s) => s,
+        None => {
+            client
+                .batch_execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+                .map_err(fail)?;
+            "public".to_owned()
+        }
+    };
+    client
+        .batch_execute(&format!("CREATE SCHEMA IF NOT EXISTS {}", quoted(&schema)))
+        .map_err(fail)?;
+    Ok((in_schema(db, &schema, Some(&trigram)), schema))
+}
+
+/// Who may do what with a plan just made in `schema`, by the roles an
+/// administrator made (docs/postgres-units.sql); a role not made is
+/// skipped. `plan_city` and `plan_viewer` read every plan; the unit's
+/// planners (`nanchengjiedao_planner`) read and write their unit's plans,
+/// and only add to the change log. Granted for the tables there now and
+/// for those a later version adds. Returns the roles granted.
+pub fn grant_plan(place: &str, schema: &str) -> Result<Vec<String>> {
+    if schema.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut server = Server::connect_bare(place)?;
+    let named = server.named().to_owned();
+    let client = server.client.get_mut();
+    let fail = |source: postgres::Error| {
+        Error::pg(format!("granting the plan's roles ({named})"), &source)
+    };
+    let unit_role = format!(
+        "{}_planner",
+        schema.rsplit_once('_').map_or(schema, |(u, _)| u)
+    );
+    let there: Vec<String> = client
+        .query(
+            "SELECT rolname::text FROM pg_roles WHERE rolname = ANY($1) ORDER BY 1",
+            &[&vec!["plan_city", "plan_viewer", unit_role.as_str()]],
+        )
+        .map_err(fail)?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let s = quoted(schema);
+    let mut sql = String::new();
+    for role in &there {
+        let r = quoted(role);
+        sql.push_str(&format!(
+            "GRANT USAGE ON SCHEMA {s} TO {r};
+             GRANT SELECT ON ALL TABLES IN SCHEMA {s} TO {r};
+             ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT SELECT ON TABLES TO {r};"
+        ));
+        if *role == unit_role {
+            sql.push_str(&format!(
+                "GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO {r};
+                 ALTER DEFAULT PRIVILEGES IN SCHEMA {s}
+                     GRANT INSERT, UPDATE, DELETE ON TABLES TO {r};
+                 REVOKE UPDATE, DELETE, TRUNCATE ON {s}.history FROM {r};"
+            ));
+        }
+    }
+    client.batch_execute(&sql).map_err(fail)?;
+    Ok(there)
+}
+
+/// The schema a plan of `unit` and `year` is kept in: the unit in pinyin
+/// and the year (`nanchengjiedao_2024`), readable in psql and in a grant.
+pub fn schema_name(unit: &str, year: i64) -> String {
+    let key = crate::domain::pinyin::key(unit);
+    let full = key.split('\u{1}').next().unwrap_or("");
+    let latin: String = if full.is_empty() {
+        unit.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    } else {
+        full.to_owned()
+    };
+    // PostgreSQL keeps 63 bytes of a name.
+    let latin: String = latin.chars().take(50).collect();
+    if latin.is_empty() {
+        format!("plan_{year}")
+    } else {
+        format!("{latin}_{year}")
+    }
+}
+
+/// The schema pg_trgm's operators live in, if it is installed.
+fn trigram_schema(client: &mut impl GenericClient, named: &str) -> Result<Option<String>> {
+    Ok(client
+        .query_opt(
+            "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm'",
+            &[],
+        )
+        .map_err(|e| Error::pg(format!("looking for pg_trgm ({named})"), &e))?
+        .map(|r| r.get::<_, String>(0).trim_matches('"').to_owned()))
+}
+
+/// `db` with `search_path` set to `schema` (then pg_trgm's schema).
+fn in_schema(db: &str, schema: &str, trigram: Option<&str>) -> String {
+    let mut path = vec![quoted(schema)];
+    if let Some(t) = trigram.filter(|t| *t != schema) {
+        path.push(quoted(t));
+    }
+    // Inside `options`, a space separates arguments: escaped, as libpq does.
+    let option = format!("-csearch_path={}", path.join(","))
+        .replace('\\', "\\\\")
+        .replace(' ', "\\ ");
+    if db.starts_with("postgres://") || db.starts_with("postgresql://") {
+        let joiner = if db.contains('?') { '&' } else { '?' };
+        format!("{db}{joiner}options={}", percent(&option))
+    } else {
+        let value = option.replace('\\', "\\\\").replace('\'', "\\'");
+        format!("{db} options='{value}'")
+    }
+}
+
+/// An identifier as PostgreSQL quotes it.
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+fn percent(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_is_kept_in_a_schema_named_by_its_unit_and_year() {
+        assert_eq!(schema_name("南城街道", 2024), "nanchengjiedao_2024");
+        assert_eq!(schema_name("Test Unit", 2023), "testunit_2023");
+        assert_eq!(schema_name("", 2025), "plan_2025");
+    }
+
+    #[test]
+    fn the_schema_is_chosen_in_either_form_of_connection_string() {
+        assert_eq!(
+            in_schema("postgresql://u@h/city", "a_2024", Some("public")),
+            "postgresql://u@h/city?options=-csearch_path%3D%22a_2024%22%2C%22public%22"
+        );
+        assert_eq!(
+            in_schema("host=h dbname=city", "a_2024", None),
+            "host=h dbname=city options='-csearch_path=\"a_2024\"'"
+        );
+        let odd = in_schema("host=h", "y 2024", None);
+        assert_eq!(odd, "host=h options='-csearch_path=\"y\\\\ 2024\"'");
+        let config: postgres::Config = odd.parse().unwrap();
+        assert_eq!(config.get_options(), Some("-csearch_path=\"y\\ 2024\""));
+    }
+}

@@ -1,0 +1,181 @@
+//! A city on one PostgreSQL database (issue 27): every unit's plans side
+//! by side, each in its own schema, made by the same commands as a plan
+//! file; a unit's planners write only their unit's plans — through the
+//! command line and in plain SQL alike — and the city reads them all.
+
+use crate::common::{Sandbox, pg};
+
+const LEDGER: &str = "方向,工程,方面,项目,目标任务,类型,目标值,单位,基数,完成时限,责任单位,责任人,原文
+新产业,产业发展强基工程,,专精特新产业园,园区入驻企业达到30家,定量,30,家,10,2024-12-31,经济发展局,李四,
+新城市,,,旧村改造,完成改造2个村,定量,2,个,0,2024-06-30,城建局,王五,
+";
+
+/// The unit and city roles of docs/postgres-units.sql, and one person in
+/// each (roles belong to the whole server: made once, kept).
+fn city_roles(c: &mut postgres::Client) {
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    c.batch_execute(include_str!("../../docs/postgres-units.sql"))
+        .unwrap();
+    for (person, group) in [
+        ("dc_wang", "dongchengjiedao_planner"),
+        ("nc_li", "nanchengjiedao_planner"),
+        ("city_zhou", "plan_city"),
+    ] {
+        c.batch_execute(&format!(
+            "DO $$ BEGIN CREATE ROLE {person} LOGIN IN ROLE {group};
+             EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
+        ))
+        .unwrap();
+    }
+}
+
+#[test]
+fn a_city_keeps_every_units_plans_and_each_unit_writes_only_its_own() {
+    let Some(db) = pg::test_db() else { return };
+    city_roles(&mut db.client());
+    let mut sb = Sandbox::new();
+    let ledger = sb.write("南城台账.csv", LEDGER);
+    sb.db = db.url.clone().into();
+    let made = sb.ok(&["init"]);
+    assert!(made.contains("[dongchengjiedao_2023]"), "{made}");
+    assert!(made.contains("dongchengjiedao_planner"), "{made}");
+    let carried = sb.ok(&[
+        "plan",
+        "new",
+        "--year",
+        "2024",
+        "--from",
+        "2023",
+        "--carry-over",
+    ]);
+    assert!(carried.contains("[dongchengjiedao_2024]"), "{carried}");
+    let imported = sb.ok(&[
+        "plan",
+        "import",
+        ledger.to_str().unwrap(),
+        "--year",
+        "2024",
+        "--unit",
+        "南城街道",
+    ]);
+    assert!(imported.contains("[nanchengjiedao_2024]"), "{imported}");
+
+    // The owner sees the three; a command without --plan is asked which.
+    let listed = sb.ok(&["plan", "list"]);
+    assert_eq!(listed.lines().count(), 3, "{listed}");
+    let r = sb.run(&["milestone", "list"]);
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    assert!(r.stderr().contains("--plan"), "{}", r.stderr());
+    // The carried items keep their origin in 2023's plan.
+    let y2023 = sb.ok(&["--plan", "东城街道/2023", "plan", "show", "--json"]);
+    let y2023: serde_json::Value = serde_json::from_str(&y2023).unwrap();
+    let exported = sb.ok(&["--plan", "东城街道/2024", "export", "--format", "json"]);
+    assert!(
+        exported.contains(&format!("{}#", y2023["identity"].as_str().unwrap())),
+        "2024's items name their origin in 2023"
+    );
+
+    // 东城's planner: writes 东城's plan, cannot reach 南城's at all.
+    let mut dc = Sandbox::new();
+    dc.db = db.as_role("dc_wang").into();
+    let dc_list = dc.ok(&["plan", "list"]);
+    assert_eq!(dc_list.lines().count(), 2, "{dc_list}");
+    assert!(!dc_list.contains("南城"), "{dc_list}");
+    dc.ok(&[
+        "--plan",
+        "东城街道/2024",
+        "milestone",
+        "set",
+        "1",
+        "--note",
+        "东城写自己的计划",
+    ]);
+    let r = dc.run(&[
+        "--plan",
+        "南城街道/2024",
+        "milestone",
+        "set",
+        "1",
+        "--current",
+        "29",
+    ]);
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    let mut as_dc = postgres::Client::connect(&db.as_role("dc_wang"), postgres::NoTls).unwrap();
+    let refused = as_dc
+        .execute("UPDATE nanchengjiedao_2024.milestone SET current = 29", &[])
+        .unwrap_err();
+    assert_eq!(
+        refused.code(),
+        Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE),
+        "{refused}"
+    );
+    let refused = as_dc
+        .execute("DELETE FROM dongchengjiedao_2024.history", &[])
+        .unwrap_err();
+    assert_eq!(
+        refused.code(),
+        Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE),
+        "the change log stays append-only: {refused}"
+    );
+
+    // 南城's planner writes 南城's.
+    let mut nc = Sandbox::new();
+    nc.db = db.as_role("nc_li").into();
+    nc.ok(&["milestone", "set", "1", "--current", "12"]);
+    let current: f64 = db
+        .client()
+        .query_one(
+            "SELECT current FROM nanchengjiedao_2024.milestone WHERE id = 1",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(current, 12.0);
+
+    // The city reads all three and writes none.
+    let mut city = Sandbox::new();
+    city.db = db.as_role("city_zhou").into();
+    assert_eq!(city.ok(&["plan", "list"]).lines().count(), 3);
+    let r = city.run(&[
+        "--plan",
+        "南城街道/2024",
+        "milestone",
+        "set",
+        "1",
+        "--current",
+        "1",
+    ]);
+    assert_ne!(r.code(), 0, "the city role writes nothing");
+    let listed = city.ok(&["--plan", "南城街道/2024", "milestone", "list"]);
+    assert!(listed.contains("12"), "{listed}");
+}
+
+#[test]
+fn a_plan_replaced_on_the_server_is_kept_in_a_file_first() {
+    let Some(db) = pg::test_db() else { return };
+    let mut sb = Sandbox::new();
+    sb.db = db.url.clone().into();
+    sb.ok(&["init"]);
+    sb.ok(&[
+        "--plan",
+        "东城街道/2023",
+        "milestone",
+        "set",
+        "1",
+        "--note",
+        "替换前写的备注",
+    ]);
+    let r = sb.run(&["init"]);
+    assert_eq!(r.code(), 2, "a second init is refused: {}", r.stderr());
+    let said = sb.ok(&["init", "--force"]);
+    let kept = sb.path("state/plan-cockpit/replaced");
+    let files = crate::common::names_in(&kept);
+    assert_eq!(files.len(), 1, "{said}\n{files:?}");
+    let mut old = Sandbox::new();
+    old.db = kept.join(&files[0]);
+    assert!(old.export_json().contains("替换前写的备注"));
+    assert!(!sb.export_json().contains("替换前写的备注"));
+}
