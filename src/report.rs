@@ -264,6 +264,34 @@ pub fn year_end(
     ))
 }
 
+/// Years side by side: `store`'s plan, judged as its year stands, against
+/// `earlier`'s, judged at its year end (see `domain::compare`).
+pub fn compare(
+    earlier: &Store,
+    store: &Store,
+    lang: Lang,
+    owner: Option<&str>,
+    clock: &crate::domain::Clock,
+) -> crate::store::Result<crate::formats::doc::Doc> {
+    let whole = lang.year_end().whole_year;
+    let judged = |s: &Store| -> crate::store::Result<_> {
+        let year = s.plan_year().unwrap_or(2023);
+        let period = Period::year_end(year, clock.today());
+        let report = s.snapshot(|v| build(v, lang, &period, By::Direction, owner, clock))?;
+        let assessed = crate::domain::year_end::assess(&report, year, year, whole);
+        Ok((report, assessed))
+    };
+    let (er, eye) = judged(earlier)?;
+    let (lr, lye) = judged(store)?;
+    let identity = earlier
+        .plans()?
+        .first()
+        .map(|p| p.identity.clone())
+        .unwrap_or_default();
+    let c = crate::domain::compare::compare((&er, &eye), &identity, (&lr, &lye));
+    Ok(crate::formats::compare::doc(&er, &lr, &c, lang, clock))
+}
+
 /// What `R` asks to be written: this week's report, its 领导版 or the
 /// year-end 考核, in `format`.
 #[derive(Debug, Clone, PartialEq)]

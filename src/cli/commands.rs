@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 
 pub struct Context {
     pub db: Location,
+    /// `--db` as given: on a server of many plans, `db` is the plan chosen
+    /// in it, and this the database, where another plan is looked for.
+    pub db_given: Location,
     /// `--plan`, as typed and as read: the plan the database must hold.
     pub plan: Option<(String, crate::domain::plan_ref::PlanRef)>,
     pub lang: Lang,

@@ -181,6 +181,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                 )
         )
     );
+    let db_given = db.clone();
     let db = match db {
         Location::Server(s) if !makes_a_plan => {
             Location::Server(plan::server_plan(lang, &s, plan.as_ref())?)
@@ -190,6 +191,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
     let ctx = commands::Context {
         clock,
         db,
+        db_given,
         plan,
         lang,
         read_only: cli.read_only,

@@ -221,6 +221,46 @@ pub fn server_plan(
     }
 }
 
+/// Where an earlier plan is (`plan new --from`, `report --compare`): a
+/// file; a server's plan (the unit's, when the server holds several); or,
+/// on a server, another plan of the same database named as `--plan` names
+/// one (`2023`, `东城街道/2023`).
+pub fn earlier_place(
+    ctx: &Context,
+    from: &Location,
+    unit: Option<&str>,
+) -> Result<Location, Failure> {
+    let lang = ctx.lang;
+    let unit = unit.map(str::trim).filter(|u| !u.is_empty());
+    match (from, &ctx.db_given) {
+        (Location::Server(s), _) => {
+            let meant = unit.map(|u| {
+                (
+                    u.to_owned(),
+                    PlanRef::Named {
+                        unit: Some(u.to_owned()),
+                        year: None,
+                    },
+                )
+            });
+            Ok(Location::Server(server_plan(lang, s, meant.as_ref())?))
+        }
+        (Location::File(p), Location::Server(db)) if std::fs::symlink_metadata(p).is_err() => {
+            let typed = p.to_string_lossy().trim().to_owned();
+            let mut meant = PlanRef::parse(&typed).map_err(|r| Failure::Input(lang.refusal(&r)))?;
+            if let PlanRef::Named { unit: u @ None, .. } = &mut meant {
+                *u = unit.map(str::to_owned);
+            }
+            Ok(Location::Server(server_plan(
+                lang,
+                db,
+                Some(&(typed, meant)),
+            )?))
+        }
+        (from, _) => Ok(from.clone()),
+    }
+}
+
 fn list(ctx: &Context, json: bool) -> Outcome {
     let plans = match &ctx.db {
         Location::Server(db) => store::postgres::plans_on(db)?,

@@ -5,12 +5,11 @@
 //! file that does not exist yet, or over a plan with `--replace`.
 
 use super::commands::{Context, options};
-use super::plan::server_plan;
+use super::plan::earlier_place;
 use super::replace::replace_plan_with;
 use super::{Failure, Outcome, output};
 use crate::domain::carry::next_plan;
 use crate::domain::plan::PlanHead;
-use crate::domain::plan_ref::PlanRef;
 use crate::domain::text::for_terminal;
 use crate::domain::validate::prepare;
 use crate::store::{self, Location, OpenOptions};
@@ -144,7 +143,7 @@ fn from_earlier(
     Failure,
 > {
     let lang = ctx.lang;
-    let from = &earlier_place(ctx, args, from)?;
+    let from = &earlier_place(ctx, from, args.unit.as_deref())?;
     // On a server the two are told apart by year: the earlier must be earlier.
     let same = match (from.file(), ctx.db.file()) {
         (Some(a), Some(b)) => {
@@ -158,18 +157,7 @@ fn from_earlier(
     if same {
         return Err(Failure::Input(lang.carry_onto_itself(&from.name())));
     }
-    if let Some(path) = from.file()
-        && let Err(e) = std::fs::symlink_metadata(path)
-    {
-        return Err(Failure::Input(lang.file_failed(path, &e)));
-    }
-    let source = store::open(
-        from,
-        OpenOptions {
-            read_only: true,
-            ..options(ctx, false, None)
-        },
-    )?;
+    let source = open_earlier(ctx, from)?;
     let earlier = source.load_plan()?;
     let origin = source
         .plans()?
@@ -199,42 +187,18 @@ fn from_earlier(
     Ok((doc, args.carry_over.then_some(carried)))
 }
 
-/// Where the earlier plan is: a file; a server's plan (the unit's, when
-/// the server holds several); or, with the new plan going onto a server,
-/// another plan there named as `--plan` names one (`--from 2023`,
-/// `--from 东城街道/2023`).
-fn earlier_place(ctx: &Context, args: &PlanNewArgs, from: &Location) -> Result<Location, Failure> {
-    let lang = ctx.lang;
-    let unit = args
-        .unit
-        .as_deref()
-        .map(str::trim)
-        .filter(|u| !u.is_empty());
-    match (from, &ctx.db) {
-        (Location::Server(s), _) => {
-            let meant = unit.map(|u| {
-                (
-                    u.to_owned(),
-                    PlanRef::Named {
-                        unit: Some(u.to_owned()),
-                        year: None,
-                    },
-                )
-            });
-            Ok(Location::Server(server_plan(lang, s, meant.as_ref())?))
-        }
-        (Location::File(p), Location::Server(db)) if std::fs::symlink_metadata(p).is_err() => {
-            let typed = p.to_string_lossy().trim().to_owned();
-            let mut meant = PlanRef::parse(&typed).map_err(|r| Failure::Input(lang.refusal(&r)))?;
-            if let PlanRef::Named { unit: u @ None, .. } = &mut meant {
-                *u = unit.map(str::to_owned);
-            }
-            Ok(Location::Server(server_plan(
-                lang,
-                db,
-                Some(&(typed, meant)),
-            )?))
-        }
-        (from, _) => Ok(from.clone()),
+/// The earlier plan, only read: a file must be there (never made).
+pub(super) fn open_earlier(ctx: &Context, from: &Location) -> Result<store::Store, Failure> {
+    if let Some(path) = from.file()
+        && let Err(e) = std::fs::symlink_metadata(path)
+    {
+        return Err(Failure::Input(ctx.lang.file_failed(path, &e)));
     }
+    Ok(store::open(
+        from,
+        OpenOptions {
+            read_only: true,
+            ..options(ctx, false, None)
+        },
+    )?)
 }

@@ -49,6 +49,8 @@ impl From<ByArg> for By {
 }
 use crate::domain::report::Period;
 use crate::domain::typed_forms::parse_day;
+use crate::store::Location;
+use clap::builder::{PathBufValueParser, TypedValueParser};
 use std::path::PathBuf;
 
 /// What `-o NAME.EXT` asks for without `--format`; the first is the default.
@@ -107,6 +109,13 @@ pub struct ReportArgs {
     /// worst red items and what falls due next (docx, html or markdown).
     #[arg(long, conflicts_with_all = ["since", "week", "baseline", "quotes", "year_end"])]
     pub summary: bool,
+    /// Years side by side instead: this plan against an earlier one (a
+    /// file, postgres://…, or on a server `2023` or `东城街道/2023`) — both
+    /// years' counts by 方向 and 工程, and every target carried from it
+    /// with each year's goal, achievement and outcome.
+    #[arg(long, value_name = "EARLIER", value_parser = PathBufValueParser::new().map(Location::from),
+          conflicts_with_all = ["as_of", "since", "week", "baseline", "ahead", "quotes", "year_end", "summary"])]
+    pub compare: Option<Location>,
     /// The year assessed [default: the plan's].
     #[arg(long, requires = "year_end", value_parser = clap::value_parser!(i16).range(2000..=2100))]
     pub year: Option<i16>,
@@ -132,6 +141,13 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Outcome {
         None => None,
     };
     let owner = args.owner.as_deref();
+    if let Some(earlier) = &args.compare {
+        let plan = store.plans()?.into_iter().next().unwrap_or_default();
+        let place = super::plan::earlier_place(ctx, earlier, Some(&plan.unit))?;
+        let earlier = super::plan_new::open_earlier(ctx, &place)?;
+        let doc = crate::report::compare(&earlier, &store, lang, owner, &ctx.clock)?;
+        return emit(ctx, format, args, |out| format.write_doc(&doc, lang, out));
+    }
     if args.year_end {
         let year = args.year.unwrap_or(plan_year);
         let doc = crate::report::year_end(&store, lang, year, plan_year, owner, &ctx.clock)?;

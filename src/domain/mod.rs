@@ -7,6 +7,7 @@ pub mod change;
 mod change_rules;
 pub mod changes;
 pub mod clock;
+pub mod compare;
 pub mod dates;
 pub mod explain;
 pub mod ledger;

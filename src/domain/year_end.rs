@@ -58,12 +58,15 @@ pub struct YearEnd {
 /// Whether `item` is the year's: due in `year`, or due later and judged
 /// by (or waiting for) the year's step. Cancelled work and past figures
 /// are not.
-fn of_the_year(item: &Item, year: i16) -> bool {
+fn of_the_year(item: &Item, year: i16, plan_year: i16) -> bool {
     if item.row.status == Status::Dropped {
         return false;
     }
     match item.row.due_date().map(jiff::civil::Date::year) {
         Some(y) if y == year => true,
+        // Due in an earlier year and still in this year's plan (carried
+        // over unfinished): the year answers for it.
+        Some(y) if y < year => year == plan_year,
         Some(y) if y > year => {
             matches!(item.standing.verdict, Verdict::NoStep { .. })
                 || item.standing.goal.is_some_and(|g| g.step_of == Some(year))
@@ -72,7 +75,7 @@ fn of_the_year(item: &Item, year: i16) -> bool {
     }
 }
 
-fn outcome(item: &Item) -> Outcome {
+pub fn outcome(item: &Item) -> Outcome {
     if matches!(item.standing.verdict, Verdict::NoStep { .. }) {
         Outcome::NoStep
     } else if item.row.status == Status::Done || item.standing.verdict == Verdict::Reached {
@@ -108,7 +111,7 @@ pub fn assess(r: &Report, year: i16, plan_year: i16, total_name: &str) -> YearEn
         .items
         .iter()
         .enumerate()
-        .filter(|(_, i)| year >= plan_year && of_the_year(i, year))
+        .filter(|(_, i)| year >= plan_year && of_the_year(i, year, plan_year))
         .map(|(index, i)| {
             let outcome = outcome(i);
             Assessed {

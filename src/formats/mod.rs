@@ -5,6 +5,7 @@
 pub mod brief;
 pub mod chart;
 mod chart_font;
+pub mod compare;
 pub mod csv;
 pub mod doc;
 mod docx_parts;

@@ -16,6 +16,7 @@ mod brief;
 mod check;
 mod cli;
 mod cockpit;
+mod compare;
 mod config;
 mod faults;
 mod history;

@@ -179,3 +179,82 @@ fn a_plan_replaced_on_the_server_is_kept_in_a_file_first() {
     assert!(old.export_json().contains("替换前写的备注"));
     assert!(!sb.export_json().contains("替换前写的备注"));
 }
+
+/// The id of the item titled `title` in the plan `sb` (with `plan`) lists.
+fn id_of(sb: &Sandbox, plan: &[&str], title: &str) -> String {
+    let mut args = plan.to_vec();
+    args.extend(["milestone", "list", "--json"]);
+    let all: serde_json::Value = serde_json::from_str(&sb.ok(&args)).unwrap();
+    all.as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["title"] == title)
+        .unwrap_or_else(|| panic!("{title} not listed"))["id"]
+        .to_string()
+}
+
+/// 2023 against 2024 of one unit, on a file and on a server, from one body:
+/// both years' counts, and 专精特新产业园's item in each year side by side.
+#[test]
+fn years_side_by_side_on_a_file_and_on_a_server() {
+    const PARK: &str = "谋划建设专精特新产业园";
+    const TASK: &str = "国家级高新技术企业突破600家";
+    let file = Sandbox::with_plan();
+    let mut next = Sandbox::new();
+    next.db = file.path("y2024.db");
+    let mut sides = vec![(file, next, vec![], vec![])];
+    let db = pg::test_db();
+    if let Some(db) = &db {
+        let (mut server, mut next) = (Sandbox::new(), Sandbox::new());
+        server.db = db.url.clone().into();
+        next.db = db.url.clone().into();
+        server.ok(&["init"]);
+        sides.push((
+            server,
+            next,
+            vec!["--plan", "东城街道/2023"],
+            vec!["--plan", "东城街道/2024"],
+        ));
+    }
+    for (before, sb, earlier, later) in &sides {
+        let done = id_of(before, earlier, TASK);
+        let mut set = earlier.clone();
+        set.extend(["milestone", "set", &done, "--current", "560"]);
+        before.ok(&set);
+        let from = if before.db.exists() {
+            before.db.to_str().unwrap().to_owned()
+        } else {
+            "2023".into()
+        };
+        let mut new = later.clone();
+        new.extend([
+            "plan",
+            "new",
+            "--year",
+            "2024",
+            "--from",
+            &from,
+            "--carry-over",
+        ]);
+        sb.ok(&new);
+        let park = id_of(sb, later, PARK);
+        let mut set = later.clone();
+        set.extend(["milestone", "set", &park, "--status", "done"]);
+        sb.ok(&set);
+        let mut report = later.clone();
+        report.extend(["--lang", "zh", "report", "--compare", &from]);
+        let out = sb.ok_at("2024-03-20T10:00:00+08:00", &report);
+        assert!(out.contains("2023年与2024年"), "{out}");
+        let row = out
+            .lines()
+            .find(|l| l.contains(PARK))
+            .unwrap_or_else(|| panic!("{out}"));
+        // 2023: not done; 2024: done — in one row.
+        assert_eq!(row.matches("未完成").count(), 2, "{row}");
+        assert!(row.ends_with("| 完成 |"), "{row}");
+        let task = out.lines().find(|l| l.contains(TASK)).unwrap();
+        assert!(task.contains("560家"), "2023's value beside 2024's: {task}");
+        let total = out.lines().find(|l| l.contains("全年合计")).unwrap();
+        assert!(total.contains("| 1 |"), "one item done in 2024: {total}");
+    }
+}
