@@ -34,7 +34,6 @@ fn goal_cell(r: &Report, s: &Side, lang: Lang) -> String {
 pub fn doc(earlier: &Report, later: &Report, c: &Comparison, lang: Lang, clock: &Clock) -> Doc {
     let w = lang.compare();
     let rw = lang.report();
-    let colon = rw.colon;
     let heads = vec![
         lang.year_end().group,
         w.earlier_items,
@@ -113,21 +112,11 @@ pub fn doc(earlier: &Report, later: &Report, c: &Comparison, lang: Lang, clock: 
         after: None,
         sheet: w.carried_sheet.to_owned(),
     });
-    Doc {
-        title: lang.years_title(&later.plan_title, c.earlier_year, c.later_year),
-        meta: vec![
-            format!(
-                "{}{colon}{}",
-                rw.report_date,
-                clock.local_minute(&later.made_at)
-            ),
-            format!("{}{colon}{}", rw.as_of, later.as_of),
-            format!("{}{colon}{}", rw.made_by, later.made_by),
-        ],
-        as_of: later.as_of.to_string(),
-        made_by: later.made_by.clone(),
-        made_at: later.made_at.clone(),
-        portrait: false,
+    Doc::of_report(
+        later,
+        lang.years_title(&later.plan_title, c.earlier_year, c.later_year),
         sections,
-    }
+        lang,
+        clock,
+    )
 }

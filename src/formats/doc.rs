@@ -31,6 +31,34 @@ pub struct Doc {
     pub sections: Vec<Section>,
 }
 
+impl Doc {
+    /// A landscape document made from `r`: 报告日期, 截至日期 and 填报人
+    /// from it, in that order, and its pages' header.
+    pub fn of_report(
+        r: &crate::domain::report::Report,
+        title: String,
+        sections: Vec<Section>,
+        lang: Lang,
+        clock: &crate::domain::clock::Clock,
+    ) -> Doc {
+        let rw = lang.report();
+        let c = rw.colon;
+        Doc {
+            title,
+            meta: vec![
+                format!("{}{c}{}", rw.report_date, clock.local_minute(&r.made_at)),
+                format!("{}{c}{}", rw.as_of, r.as_of),
+                format!("{}{c}{}", rw.made_by, r.made_by),
+            ],
+            as_of: r.as_of.to_string(),
+            made_by: r.made_by.clone(),
+            made_at: r.made_at.clone(),
+            portrait: false,
+            sections,
+        }
+    }
+}
+
 pub struct Section {
     pub heading: String,
     pub text: Option<String>,

@@ -24,7 +24,6 @@ fn tally_row(t: &Tally) -> Vec<String> {
 pub fn doc(r: &Report, ye: &YearEnd, lang: Lang, clock: &Clock) -> Doc {
     let w = lang.year_end();
     let rw = lang.report();
-    let c = rw.colon;
     let tally_heads = vec![w.group, w.items, w.done, w.not_done, w.no_step, w.rate];
     let tally_widths = vec![5570, 1800, 1800, 1800, 1800, 1800];
     let mut sections = vec![Section {
@@ -97,17 +96,11 @@ pub fn doc(r: &Report, ye: &YearEnd, lang: Lang, clock: &Clock) -> Doc {
         after: None,
         sheet: w.items_sheet.to_owned(),
     });
-    Doc {
-        title: lang.year_end_title(&r.plan_title, ye.year),
-        meta: vec![
-            format!("{}{c}{}", rw.report_date, clock.local_minute(&r.made_at)),
-            format!("{}{c}{}", rw.as_of, r.as_of),
-            format!("{}{c}{}", rw.made_by, r.made_by),
-        ],
-        as_of: r.as_of.to_string(),
-        made_by: r.made_by.clone(),
-        made_at: r.made_at.clone(),
-        portrait: false,
+    Doc::of_report(
+        r,
+        lang.year_end_title(&r.plan_title, ye.year),
         sections,
-    }
+        lang,
+        clock,
+    )
 }
