@@ -213,12 +213,6 @@ fn backup_before_replacing(store: &Store) -> Result<PathBuf, Failure> {
 }
 
 pub fn init(ctx: &Context, force: bool) -> Outcome {
-    if ctx.db.is_server() {
-        let label = ctx.lang.embedded_plan();
-        let pieces = seed_at(&ctx.clock).into_pieces().map(Ok);
-        let msg = super::replace::replace_plan_with(ctx, pieces, &label, force)?;
-        return output::stdout(ctx.lang, &for_terminal(&msg, true));
-    }
     let mut store = open_bare(ctx)?;
     let backup = backup_unless_empty(ctx, &store, force, "init --force")?;
     let counts = store.replace_plan(seed_at(&ctx.clock), &ctx.lang.embedded_plan())?;

@@ -7,7 +7,7 @@
 //! and digest equal the source's.
 
 use super::commands::{Context, backup_unless_empty, open_bare_at, options};
-use super::replace::into_new_file;
+use super::new_file::into_new_file;
 use super::{Failure, Outcome, output};
 use crate::domain::text::for_terminal;
 use crate::store::postgres::Server;

@@ -12,11 +12,13 @@ mod log;
 mod migrate;
 mod milestone;
 mod milestone_list;
+mod new_file;
 mod onto_server;
 mod output;
 mod people;
 mod plan;
 mod plan_new;
+mod plan_place;
 mod replace;
 pub mod report;
 mod settings;
@@ -184,7 +186,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
     let db_given = db.clone();
     let db = match db {
         Location::Server(s) if !makes_a_plan => {
-            Location::Server(plan::server_plan(lang, &s, plan.as_ref())?)
+            Location::Server(plan_place::server_plan(lang, &s, plan.as_ref())?)
         }
         db => db,
     };
@@ -202,6 +204,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
     };
     match cli.command {
         None => commands::cockpit(&ctx),
+        Some(Command::Init { force }) if ctx.db.is_server() => onto_server::init(&ctx, force),
         Some(Command::Init { force }) => commands::init(&ctx, force),
         Some(Command::Import(a)) => import::run(&ctx, &a),
         Some(Command::Export(a)) => export::run(&ctx, &a),

@@ -6,14 +6,30 @@
 //! A plan it replaces (`--replace`) is first copied to a file beside the
 //! state folder, so a replace on the server loses nothing either.
 
-use super::Failure;
 use super::commands::Context;
 use super::migrate::{Side, copy, open_source};
-use super::replace::into_new_file;
+use super::new_file::into_new_file;
+use super::{Failure, Outcome, output};
 use crate::domain::piece::{Abandoned, Piece};
+use crate::domain::text::for_terminal;
 use crate::store::postgres::{Server, grant_plan, name_of_string, new_plan_place};
 use crate::store::{self, Location};
 use std::path::{Path, PathBuf};
+
+/// `init` on a server: the shipped 2023 plan into its unit's schema.
+pub(super) fn init(ctx: &Context, force: bool) -> Outcome {
+    let label = ctx.lang.embedded_plan();
+    let seed = crate::seed::plan_2023(&ctx.clock.now_text(), &crate::user::unix_user());
+    let msg = onto_server(ctx, db_of(ctx), seed.into_pieces().map(Ok), &label, force)?;
+    output::stdout(ctx.lang, &for_terminal(&msg, true))
+}
+
+fn db_of(ctx: &Context) -> &str {
+    match &ctx.db {
+        Location::Server(s) => s,
+        Location::File(p) => p.to_str().unwrap_or_default(),
+    }
+}
 
 pub(super) fn onto_server(
     ctx: &Context,

@@ -4,15 +4,15 @@
 //! where it came from (see `domain::carry`). Written like an import: into a
 //! file that does not exist yet, or over a plan with `--replace`.
 
-use super::commands::{Context, options};
-use super::plan::earlier_place;
+use super::commands::Context;
+use super::plan_place::{earlier_place, open_earlier};
 use super::replace::replace_plan_with;
 use super::{Failure, Outcome, output};
 use crate::domain::carry::next_plan;
 use crate::domain::plan::PlanHead;
 use crate::domain::text::for_terminal;
 use crate::domain::validate::prepare;
-use crate::store::{self, Location, OpenOptions};
+use crate::store::Location;
 use crate::user::unix_user;
 use clap::builder::{PathBufValueParser, TypedValueParser};
 
@@ -185,20 +185,4 @@ fn from_earlier(
     let carried = next_plan(&earlier, &origin, &head, args.carry_over);
     let doc = carried.doc.clone();
     Ok((doc, args.carry_over.then_some(carried)))
-}
-
-/// The earlier plan, only read: a file must be there (never made).
-pub(super) fn open_earlier(ctx: &Context, from: &Location) -> Result<store::Store, Failure> {
-    if let Some(path) = from.file()
-        && let Err(e) = std::fs::symlink_metadata(path)
-    {
-        return Err(Failure::Input(ctx.lang.file_failed(path, &e)));
-    }
-    Ok(store::open(
-        from,
-        OpenOptions {
-            read_only: true,
-            ..options(ctx, false, None)
-        },
-    )?)
 }

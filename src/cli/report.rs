@@ -143,8 +143,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Outcome {
     let owner = args.owner.as_deref();
     if let Some(earlier) = &args.compare {
         let plan = store.plans()?.into_iter().next().unwrap_or_default();
-        let place = super::plan::earlier_place(ctx, earlier, Some(&plan.unit))?;
-        let earlier = super::plan_new::open_earlier(ctx, &place)?;
+        let place = super::plan_place::earlier_place(ctx, earlier, Some(&plan.unit))?;
+        let earlier = super::plan_place::open_earlier(ctx, &place)?;
         let doc = crate::report::compare(&earlier, &store, lang, owner, &ctx.clock)?;
         return emit(ctx, format, args, |out| format.write_doc(&doc, lang, out));
     }
