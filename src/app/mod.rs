@@ -89,6 +89,11 @@ pub struct App {
     pub page: usize,
     pub undo: Vec<Undo>,
     pub quit: bool,
+    /// Where the cockpit is to be opened again when it quits: another plan
+    /// chosen in the plans side by side (`P`).
+    pub switch_to: Option<crate::store::Location>,
+    /// The places of the plans `P` lists, row for row (None: this plan).
+    plan_places: Vec<Option<crate::store::Location>>,
     /// Colours and ASCII mode, chosen at start.
     pub look: look::Look,
     /// The keys in force: the table's, with the planner's own in place.
@@ -145,6 +150,8 @@ impl App {
             page: 10,
             undo: Vec::new(),
             quit: false,
+            switch_to: None,
+            plan_places: Vec::new(),
             look: look::Look::default(),
             keymap: keymap::Keymap::default(),
             prefs: Prefs::default(),

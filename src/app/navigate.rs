@@ -69,6 +69,7 @@ impl App {
             Action::ChangeLog => self.open_plan_log(),
             Action::Compare => self.open_compare(),
             Action::Agenda => self.open_agenda(),
+            Action::Plans => self.open_plans(),
             Action::Explain => self.open_explain(),
             Action::ExplainPane => self.open_explain_pane(),
             Action::Add => self.start_add(),

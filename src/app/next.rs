@@ -31,6 +31,8 @@ pub enum Command {
     ReloadLog,
     /// Another baseline chosen to compare with: read it.
     ReloadCompare,
+    /// Leave this plan for the one at this row of the plans side by side.
+    OpenPlan(usize),
     /// Close the menu and have this week's report written in this format.
     WriteReport(crate::report::ReportKind, crate::report::ReportFormat),
     /// Close the menu and set the status.

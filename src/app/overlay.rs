@@ -15,6 +15,7 @@ pub use super::layers::form::Form;
 pub use super::layers::help::Help;
 pub use super::layers::history::History;
 pub use super::layers::menu::{Menu, MenuOf};
+pub use super::layers::plans::PlansView;
 pub use super::layers::search::Search;
 use super::next::{Layered, Next};
 use crossterm::event::KeyEvent;
@@ -60,6 +61,7 @@ layers! {
     Agenda(AgendaView),
     Explain(ExplainView),
     Compare(CompareView),
+    Plans(PlansView),
 }
 
 impl Overlay {

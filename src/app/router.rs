@@ -74,6 +74,7 @@ impl App {
             Command::PaneHistory => self.open_pane_history(),
             Command::ReloadLog => self.reload_plan_log(),
             Command::ReloadCompare => self.reload_compare(),
+            Command::OpenPlan(row) => self.open_plan_at(row),
             Command::WriteReport(kind, format) => {
                 self.overlays.pop();
                 self.want_report(kind, format);

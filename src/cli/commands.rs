@@ -277,7 +277,20 @@ pub fn cockpit(ctx: &Context) -> Outcome {
     }
     // quick_check reads the whole file: on a large plan that would delay the
     // first frame by a second, so the cockpit runs it in the background.
-    let store = open_seeded(ctx)?;
+    let mut store = open_seeded(ctx)?;
+    // Another plan chosen with `P`: the cockpit is opened again on it.
+    loop {
+        match run_cockpit(ctx, store)? {
+            Some(place) => {
+                store = store::open(&place, options(ctx, false, None))?;
+            }
+            None => return Ok(()),
+        }
+    }
+}
+
+/// One cockpit on `store`, until it quits; the plan to open next, if any.
+fn run_cockpit(ctx: &Context, store: Store) -> Result<Option<Location>, Failure> {
     let mut app = crate::app::App::new(store, ctx.lang)?;
     let settings = &ctx.config.settings;
     app.look = settings.look(&crate::app::look::TerminalEnv::from_process(), ctx.ascii);

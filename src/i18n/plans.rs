@@ -84,6 +84,27 @@ impl Lang {
             "--plan {typed}: {place} holds {held}, not the plan meant; nothing changed"
         )
     }
+    /// The plans side by side (`P`): its title.
+    pub fn plans_view_title(self, n: usize) -> String {
+        let lang = self;
+        say!(lang, "计划一览 · 共 {n} 个计划", "Plans side by side · {n}")
+    }
+    /// One plan's standing in the plans side by side.
+    pub fn plan_standing_line(self, items: i64, done: i64, overdue: i64, progress: &str) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "目标任务 {items} · 完成 {done} · 逾期 {overdue} · 平均完成度 {progress}",
+            "{items} items · {done} done · {overdue} overdue · mean completion {progress}"
+        )
+    }
+    /// The plan open now, in the plans side by side.
+    pub fn plan_open_now(self) -> &'static str {
+        match self {
+            Lang::Zh => "(当前)",
+            Lang::En => "(open)",
+        }
+    }
     /// The roles given the new plan on a server.
     pub fn plan_granted(self, roles: &str) -> String {
         let lang = self;

@@ -99,6 +99,7 @@ pub struct Ui {
     pub no_baselines: &'static str,
     /// The comparison layer's name in help.
     pub compare_layer: &'static str,
+    pub plans_layer: &'static str,
     /// The plan-wide log's name in help.
     pub log_layer: &'static str,
     pub report_title: &'static str,
@@ -233,6 +234,7 @@ pub static UI_ZH: Ui = Ui {
     weight: "权重",
     no_owner: "未指定责任单位",
     compare_layer: "与基线比较",
+    plans_layer: "计划一览",
     log_layer: "全部修改记录",
     no_baselines: "尚未保存基线:先用 plan-cockpit baseline save 名称 记下当前的目标值和完成时限",
     report_title: "生成报告",
@@ -360,6 +362,7 @@ pub static UI_EN: Ui = Ui {
     weight: "Weight",
     no_owner: "No unit named",
     compare_layer: "Compare with a baseline",
+    plans_layer: "Plans side by side",
     log_layer: "All changes",
     no_baselines: "No baseline saved yet: plan-cockpit baseline save NAME keeps today's targets and time limits",
     report_title: "Write a report",

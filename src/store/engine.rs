@@ -6,6 +6,7 @@
 
 use super::error::{Error, Result};
 use super::location::FileId;
+use super::plans::PlanStanding;
 use super::sql::Db;
 use super::transfer::{Batch, Tally};
 use crate::domain::piece::{Abandoned, Piece};
@@ -52,6 +53,13 @@ pub(crate) trait Engine: Send {
     /// Projects, milestones and notes whose text contains `query`, through
     /// the engine's own text indexes.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>>;
+
+    /// Every plan this database holds beside the open one, with where each
+    /// stands (see `plans::PlanStanding`); None where a database holds one
+    /// plan (a file), which `Store::plan_standings` then reads itself.
+    fn plans_side_by_side(&self, _today: &str) -> Result<Option<Vec<PlanStanding>>> {
+        Ok(None)
+    }
 
     /// Is what was opened still there to write to? A file checks that its
     /// name still leads to it; a server has nothing of the kind to lose.

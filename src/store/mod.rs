@@ -57,7 +57,7 @@ pub use location::{FileId, FileLoss, Location};
 pub use milestone::{ReadingWas, Saved};
 pub use open::{open, quick_check_at, still_the_place};
 pub use page::{Key, List, Listed, Page};
-pub use plans::PlanSummary;
+pub use plans::{PlanStanding, PlanSummary};
 pub use report::LogFilter;
 pub use sqlite::beside::{file_mode, plan_was_here, sibling};
 pub use sqlite::header::pending_upgrade;

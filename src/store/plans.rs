@@ -5,7 +5,7 @@
 
 use super::error::Result;
 use super::handle::Store;
-use super::sql;
+use super::sql::{self, Arg};
 
 /// One plan as the store keeps it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,7 +22,60 @@ pub struct PlanSummary {
     pub schema: String,
 }
 
+/// Where a plan stands, counted by the database (not judged item by item:
+/// the city's view of every unit must answer at once): its items, those
+/// done, those past their time limit and open, and the average completion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanStanding {
+    pub plan: PlanSummary,
+    pub items: i64,
+    pub done: i64,
+    pub overdue: i64,
+    /// Mean of the items' completion (0–1), None without items.
+    pub progress: Option<f64>,
+    /// Where to open it (the connection string of its schema); None for
+    /// the plan open now.
+    pub place: Option<super::location::Location>,
+}
+
+/// The counts of one plan's items, `{}` its schema-qualified milestone
+/// table (or the bare name in the file). Cancelled work is not counted.
+pub(in crate::store) fn standing_sql(milestone: &str) -> String {
+    format!(
+        "SELECT count(*),
+                count(*) FILTER (WHERE status = 'done'),
+                count(*) FILTER (WHERE status NOT IN ('done', 'dropped') AND due_date < ?1),
+                avg(progress)
+           FROM {milestone} WHERE status <> 'dropped'"
+    )
+}
+
 impl Store {
+    /// Every plan of this database with where it stands on `today`
+    /// (`YYYY-MM-DD`), the open one first marked by having no `place`.
+    pub fn plan_standings(&self, today: &str) -> Result<Vec<PlanStanding>> {
+        if let Some(all) = self.engine.plans_side_by_side(today)? {
+            return Ok(all);
+        }
+        let plan = self.plans()?.into_iter().next().unwrap_or_default();
+        let (items, done, overdue, progress) = sql::one(
+            self.db(),
+            "counting the plan's items",
+            &standing_sql("milestone"),
+            &[Arg::Text(today)],
+            |r| Ok((r.int(0)?, r.int(1)?, r.int(2)?, r.opt_real(3)?)),
+        )?
+        .unwrap_or((0, 0, 0, None));
+        Ok(vec![PlanStanding {
+            plan,
+            items,
+            done,
+            overdue,
+            progress,
+            place: None,
+        }])
+    }
+
     /// Every plan the store holds, in the order they were put in.
     pub fn plans(&self) -> Result<Vec<PlanSummary>> {
         sql::rows(

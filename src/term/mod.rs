@@ -68,7 +68,8 @@ struct Workers {
 }
 
 /// Runs the cockpit until the planner quits or a signal asks us to stop.
-pub fn run(mut app: App, escape: Duration) -> io::Result<()> {
+/// Where to open it again, when the planner chose another plan (`P`).
+pub fn run(mut app: App, escape: Duration) -> io::Result<Option<crate::store::Location>> {
     let stop = Arc::new(AtomicBool::new(false));
     let finished = Arc::new(AtomicBool::new(false));
     let pending: Pending = Arc::new(Mutex::new(None));
@@ -109,7 +110,12 @@ pub fn run(mut app: App, escape: Duration) -> io::Result<()> {
     app.save_draft();
     restore();
     finished.store(true, Ordering::SeqCst);
-    result
+    // A signal (a hang-up, SIGTERM) ends the cockpit, whatever was chosen.
+    result.map(|()| {
+        app.switch_to
+            .take()
+            .filter(|_| !stop.load(Ordering::Relaxed))
+    })
 }
 
 /// Receive, handle, draw if anything changed: until the planner quits or a

@@ -259,3 +259,33 @@ fn years_side_by_side_on_a_file_and_on_a_server() {
         assert!(total.contains("| 1 |"), "one item done in 2024: {total}");
     }
 }
+
+/// `P` in the cockpit on a server: the database's plans with where each
+/// stands, and Enter on another closes this cockpit to open that one.
+#[test]
+fn p_in_the_cockpit_opens_another_plan_of_the_database() {
+    use plan_cockpit::domain::plan_ref::PlanRef;
+    use plan_cockpit::store::postgres::{Chosen, choose_plan};
+    let Some(db) = pg::test_db() else { return };
+    let mut sb = Sandbox::new();
+    sb.db = db.url.clone().into();
+    sb.ok(&["init"]);
+    sb.ok(&["plan", "new", "--unit", "南城街道", "--year", "2024"]);
+    let meant = PlanRef::parse("东城街道/2023").unwrap();
+    let Chosen::Plan(place) = choose_plan(&db.url, Some(&meant)).unwrap() else {
+        panic!("two plans: 东城街道/2023 is chosen by its schema");
+    };
+    let store = crate::common::open_store(std::path::Path::new(&place));
+    let mut app = plan_cockpit::app::App::new(store, plan_cockpit::i18n::Lang::Zh).unwrap();
+    app.resize(80, 24);
+    crate::common::press(&mut app, "P");
+    let screen = crate::common::screen(&app, 80, 24);
+    assert!(screen.contains("共 2 个计划"), "{screen}");
+    assert!(screen.contains("(当前)"), "{screen}");
+    assert!(screen.contains("南城街道 2024"), "{screen}");
+    crate::common::press(&mut app, "j<Enter>");
+    assert!(app.quit, "the cockpit closes to open the other plan");
+    let next = app.switch_to.clone().expect("a plan to open next");
+    let other = crate::common::open_store(next.path());
+    assert_eq!(other.plan_title().unwrap(), "南城街道2024年发展工作计划");
+}

@@ -62,6 +62,8 @@ const STATES: &[(&str, &str)] = &[
     ("form_help", "<Tab>jjjjjjj<Enter>e"),
     // `R`: the weekly report, the 领导版 and the year-end 考核 to choose.
     ("report_menu", "R"),
+    // `P`: the plans of the database side by side (a file: its one plan).
+    ("plans", "P"),
     // Esc on a typed note: the question drawn over the editor it asks
     // about, the note still in sight.
     (
@@ -79,6 +81,7 @@ const MIDDLE: &[&str] = &[
     "agenda_narrowed",
     "form_help",
     "report_menu",
+    "plans",
     "discard_over_editor",
 ];
 

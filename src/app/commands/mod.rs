@@ -13,6 +13,7 @@ mod form;
 mod history;
 mod lights;
 mod menu;
+mod plans;
 mod project_form;
 mod search;
 mod undo;

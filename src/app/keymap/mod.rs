@@ -33,14 +33,18 @@ pub enum Layer {
     Explain,
     /// What moved since a baseline.
     Compare,
+    /// The database's plans side by side (`P`): a city's units, a unit's
+    /// years; Enter opens one.
+    Plans,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 14] = [
+    pub const ALL: [Layer; 15] = [
         Layer::Panes,
         Layer::Agenda,
         Layer::Explain,
         Layer::Compare,
+        Layer::Plans,
         Layer::Search,
         Layer::Form,
         Layer::Menu,
@@ -107,6 +111,8 @@ pub enum Action {
     NextBaseline,
     /// `A`: the agenda.
     Agenda,
+    /// `P`: the plans of the database side by side, to open another.
+    Plans,
     /// `x`: what pulls the selected project down.
     Explain,
     /// `X`: what pulls the focused pane (its heading) down.

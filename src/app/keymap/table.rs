@@ -35,12 +35,18 @@ pub static BINDINGS: &[Binding] = &[
     b(&[L::Panes], &[k('X')], A::ExplainPane, "进度为何偏低:拉低本栏(方向/工程/方面)的目标任务", "what pulls this pane down", false),
     b(&[L::Panes], &[k('R')], A::Report, "生成本周工作进展报告", "write this week's report", false),
     b(&[L::Panes], &[k('A')], A::Agenda, "议程:逾期、将到期、未设时限", "agenda: overdue, due soon, undated", false),
+    b(&[L::Panes], &[k('P')], A::Plans, "各单位、各年度计划一览,切换计划", "the plans side by side: units, years; switch", false),
     b(&[L::Panes], &[k('a')], A::Add, "新增项目/目标任务", "add here", false),
     b(&[L::Panes], &[k('r')], A::Rename, "重命名", "rename", false),
     b(&[L::Panes], &[k('D')], A::Delete, "删除(需确认)", "delete", false),
     b(&[L::Panes], &[k('u')], A::Undo, "撤销本次会话的上一次修改", "undo", false),
     b(&[L::Panes], &[k('?')], A::Help, "帮助", "help", true),
     b(&[L::Panes], &[k('q')], A::Quit, "退出", "quit", true),
+    // The plans side by side.
+    b(&[L::Plans], &[k('j'), code(C::Down)], A::Down, "下移", "down", false),
+    b(&[L::Plans], &[k('k'), code(C::Up)], A::Up, "上移", "up", false),
+    b(&[L::Plans], &[code(C::Enter)], A::Submit, "打开所选计划", "open the plan", true),
+    b(&[L::Plans], &[code(C::Esc), k('P'), k('q')], A::Cancel, "关闭", "close", true),
     // The agenda.
     b(&[L::Agenda], &[k('j'), code(C::Down)], A::Down, "下移", "down", false),
     b(&[L::Agenda], &[k('k'), code(C::Up)], A::Up, "上移", "up", false),

@@ -14,4 +14,5 @@ pub(super) mod form;
 pub(super) mod help;
 pub(super) mod history;
 pub(super) mod menu;
+pub(super) mod plans;
 pub(super) mod search;

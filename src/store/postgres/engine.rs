@@ -6,6 +6,7 @@ use crate::domain::rows::Hit;
 use crate::store::engine::Engine;
 use crate::store::error::Result;
 use crate::store::lineage::same_plan;
+use crate::store::plans::PlanStanding;
 use crate::store::sql::Db;
 
 impl Engine for Server {
@@ -40,5 +41,9 @@ impl Engine for Server {
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
         super::search(self, query, limit)
+    }
+
+    fn plans_side_by_side(&self, today: &str) -> Result<Option<Vec<PlanStanding>>> {
+        super::plans::standings(self, today).map(Some)
     }
 }

@@ -66,6 +66,9 @@ pub struct Server {
     named: String,
     /// The database role this connection acts as: the author of its edits.
     role: String,
+    /// The connection string as given (it may hold a password: never said),
+    /// from which the database's other plans are reached.
+    given: String,
 }
 
 /// How a connection string is named in messages: hosts, database and
@@ -159,6 +162,7 @@ impl Server {
             ears: listen::Ears::default(),
             named,
             role: String::new(),
+            given: db.to_owned(),
         };
         server.role = server.one_text("SELECT current_user::text")?;
         server.check_server()?;

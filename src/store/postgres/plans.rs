@@ -18,7 +18,8 @@
 use super::{Server, libpq};
 use crate::domain::plan_ref::PlanRef;
 use crate::store::error::{Error, Result};
-use crate::store::plans::PlanSummary;
+use crate::store::location::Location;
+use crate::store::plans::{PlanStanding, PlanSummary, standing_sql};
 use postgres::GenericClient;
 
 /// Which plan a connection string opens, once `--plan` is read against
@@ -87,6 +88,48 @@ fn plans_in(client: &mut impl GenericClient, named: &str) -> Result<Vec<PlanSumm
         }
     }
     Ok(plans)
+}
+
+/// Every plan of the database this role may read, with where each stands
+/// on `today`, and the connection string that opens each other one.
+pub(super) fn standings(server: &Server, today: &str) -> Result<Vec<PlanStanding>> {
+    let named = server.named().to_owned();
+    let mut client = server.client.borrow_mut();
+    let fail = |e: postgres::Error| Error::pg(format!("counting the plans' items ({named})"), &e);
+    let current: String = client
+        .query_one("SELECT coalesce(current_schema()::text, '')", &[])
+        .map_err(fail)?
+        .get(0);
+    let trigram = trigram_schema(&mut *client, &named)?;
+    let base = without_chosen_schema(&server.given);
+    let mut all = Vec::new();
+    for plan in plans_in(&mut *client, &named)? {
+        let table = format!("{}.milestone", quoted(&plan.schema));
+        let sql = standing_sql(&table).replace("?1", "$1");
+        let r = client.query_one(&sql, &[&today]).map_err(fail)?;
+        let place = (plan.schema != current)
+            .then(|| Location::Server(in_schema(base, &plan.schema, trigram.as_deref())));
+        all.push(PlanStanding {
+            items: r.get(0),
+            done: r.get(1),
+            overdue: r.get(2),
+            progress: r.get(3),
+            place,
+            plan,
+        });
+    }
+    Ok(all)
+}
+
+/// The string without the schema `in_schema` chose (always added last).
+fn without_chosen_schema(db: &str) -> &str {
+    if let Some(i) = db.rfind(" options='-csearch_path=") {
+        return &db[..i];
+    }
+    match db.rfind("options=-csearch_path%3D") {
+        Some(i) if i > 0 => &db[..i - 1],
+        _ => db,
+    }
 }
 
 /// The plan `db` opens when `meant` (`--plan`) is asked for. With no plan
@@ -292,6 +335,16 @@ mod tests {
             in_schema("host=h dbname=city", "a_2024", None),
             "host=h dbname=city options='-csearch_path=\"a_2024\"'"
         );
+        for db in [
+            "postgresql://u@h/city",
+            "postgresql://u@h/city?sslmode=require",
+            "host=h dbname=city",
+        ] {
+            assert_eq!(
+                without_chosen_schema(&in_schema(db, "a_2024", Some("public"))),
+                db
+            );
+        }
         let odd = in_schema("host=h", "y 2024", None);
         assert_eq!(odd, "host=h options='-csearch_path=\"y\\\\ 2024\"'");
         let config: postgres::Config = odd.parse().unwrap();

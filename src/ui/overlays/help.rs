@@ -74,6 +74,7 @@ fn layer_name(ui: &Ui, layer: Layer) -> &'static str {
         Layer::Agenda => ui.agenda_title,
         Layer::Explain => ui.explain_title,
         Layer::Compare => ui.compare_layer,
+        Layer::Plans => ui.plans_layer,
         Layer::Log => ui.log_layer,
     }
 }

@@ -13,6 +13,7 @@ mod form;
 mod help;
 mod history;
 mod menu;
+mod plans;
 mod search;
 
 use crate::app::App;
@@ -31,6 +32,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             Overlay::Agenda(a) => agenda::render(app, theme, frame, area, a),
             Overlay::Explain(x) => explain::render(app, theme, frame, area, x),
             Overlay::Compare(c) => compare::render(app, theme, frame, area, c),
+            Overlay::Plans(p) => plans::render(app, theme, frame, area, p),
             Overlay::Conflict(c) => conflict::render(app, theme, frame, area, c),
             Overlay::History(h) => history::render(app, theme, frame, area, h),
             Overlay::Search(s) => search::render(app, theme, frame, area, s, top),

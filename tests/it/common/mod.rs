@@ -310,6 +310,10 @@ pub fn reach(layer: plan_cockpit::app::keymap::Layer) -> (Sandbox, plan_cockpit:
             press(&mut app, "A");
             false
         }
+        Layer::Plans => {
+            press(&mut app, "P");
+            false
+        }
         Layer::Log => {
             press(&mut app, "C");
             false

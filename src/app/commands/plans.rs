@@ -1,0 +1,56 @@
+//! What the plans side by side do: read every plan of the database with
+//! where it stands, and leave this plan for another (the cockpit is opened
+//! again on it by whoever started it: `App::switch_to`).
+
+use crate::app::App;
+use crate::app::layers::plans::{PlanRow, PlansView};
+use crate::app::overlay::Overlay;
+
+impl App {
+    /// `P`: the plans, this one first, then by unit and year.
+    pub(in crate::app) fn open_plans(&mut self) {
+        let today = self.today.to_string();
+        let mut all = match self.store.plan_standings(&today) {
+            Ok(all) => all,
+            Err(e) => return self.failed(&e),
+        };
+        all.sort_by(|a, b| {
+            (a.place.is_some(), &a.plan.unit, a.plan.year).cmp(&(
+                b.place.is_some(),
+                &b.plan.unit,
+                b.plan.year,
+            ))
+        });
+        let rows = all
+            .iter()
+            .map(|s| PlanRow {
+                unit: s.plan.unit.clone(),
+                year: s.plan.year,
+                title: s.plan.title.clone(),
+                items: s.items,
+                done: s.done,
+                overdue: s.overdue,
+                progress: s.progress,
+                current: s.place.is_none(),
+            })
+            .collect();
+        self.plan_places = all.into_iter().map(|s| s.place).collect();
+        self.overlays
+            .push(Overlay::Plans(PlansView { rows, sel: 0 }));
+    }
+
+    /// Enter on another plan: the cockpit closes, as `q` would (never over
+    /// typed text), and is opened again on it.
+    pub(in crate::app) fn open_plan_at(&mut self, row: usize) {
+        let Some(Some(place)) = self.plan_places.get(row).cloned() else {
+            return;
+        };
+        self.overlays.pop();
+        self.switch_to = Some(place);
+        if self.has_unsaved_text() {
+            self.switch_to = None;
+            return;
+        }
+        self.quit = true;
+    }
+}
