@@ -92,6 +92,9 @@ pub struct App {
     /// Where the cockpit is to be opened again when it quits: another plan
     /// chosen in the plans side by side (`P`).
     pub switch_to: Option<crate::store::Location>,
+    /// The folder of plans this plan file was chosen from (`--db FOLDER`),
+    /// whose plans `P` lists; None for a lone file or a server.
+    pub plans_folder: Option<std::path::PathBuf>,
     /// The places of the plans `P` lists, row for row (None: this plan).
     plan_places: Vec<Option<crate::store::Location>>,
     /// Colours and ASCII mode, chosen at start.
@@ -151,6 +154,7 @@ impl App {
             undo: Vec::new(),
             quit: false,
             switch_to: None,
+            plans_folder: None,
             plan_places: Vec::new(),
             look: look::Look::default(),
             keymap: keymap::Keymap::default(),

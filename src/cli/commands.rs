@@ -296,6 +296,11 @@ fn run_cockpit(ctx: &Context, store: Store) -> Result<Option<Location>, Failure>
     app.look = settings.look(&crate::app::look::TerminalEnv::from_process(), ctx.ascii);
     app.prefs = settings.prefs();
     app.keymap = settings.keymap.clone();
+    app.plans_folder = ctx
+        .db_given
+        .file()
+        .filter(|p| store::is_plan_folder(p))
+        .map(Path::to_path_buf);
     // A bad settings file is named on the status line; the defaults run.
     if let Some(first) = ctx.config.said(ctx.lang).into_iter().next() {
         app.flash = Some(crate::app::Flash {

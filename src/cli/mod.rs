@@ -13,6 +13,7 @@ mod migrate;
 mod milestone;
 mod milestone_list;
 mod new_file;
+mod onto_folder;
 mod onto_server;
 mod output;
 mod people;
@@ -188,6 +189,9 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
         Location::Server(s) if !makes_a_plan => {
             Location::Server(plan_place::server_plan(lang, &s, plan.as_ref())?)
         }
+        Location::File(dir) if !makes_a_plan && store::is_plan_folder(&dir) => {
+            Location::File(plan_place::folder_plan(lang, &dir, plan.as_ref())?)
+        }
         db => db,
     };
     let ctx = commands::Context {
@@ -204,7 +208,11 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
     };
     match cli.command {
         None => commands::cockpit(&ctx),
-        Some(Command::Init { force }) if ctx.db.is_server() => onto_server::init(&ctx, force),
+        Some(Command::Init { force })
+            if ctx.db.is_server() || ctx.db.file().is_some_and(store::is_plan_folder) =>
+        {
+            replace::init_in_store(&ctx, force)
+        }
         Some(Command::Init { force }) => commands::init(&ctx, force),
         Some(Command::Import(a)) => import::run(&ctx, &a),
         Some(Command::Export(a)) => export::run(&ctx, &a),

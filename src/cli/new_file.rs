@@ -106,7 +106,7 @@ fn clear_abandoned(db: &Path) {
 /// Renames `from` to `to` unless `to` exists (renameat2 NOREPLACE); where
 /// the file system cannot say, a hard link does the same, then the old name
 /// goes.
-fn move_into_place(from: &Path, to: &Path) -> std::io::Result<()> {
+pub(super) fn move_into_place(from: &Path, to: &Path) -> std::io::Result<()> {
     use rustix::fs::{CWD, RenameFlags, renameat_with};
     match renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
         Ok(()) => Ok(()),
@@ -115,5 +115,28 @@ fn move_into_place(from: &Path, to: &Path) -> std::io::Result<()> {
             std::fs::remove_file(from)
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// A plan file being built in `folder` under a hidden name (never listed
+/// as a plan), gone with its journals when dropped.
+pub(super) struct Scratch(pub(super) PathBuf);
+
+impl Scratch {
+    pub(super) fn in_folder(folder: &Path) -> Scratch {
+        let name = format!(
+            ".plan-cockpit-new-{}-{:016x}.db",
+            std::process::id(),
+            fastrand::u64(..)
+        );
+        Scratch(folder.join(name))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        for suffix in ["", "-wal", "-shm", "-journal", ".lock"] {
+            let _ = std::fs::remove_file(store::sibling(&self.0, suffix));
+        }
     }
 }

@@ -6,30 +6,14 @@
 //! A plan it replaces (`--replace`) is first copied to a file beside the
 //! state folder, so a replace on the server loses nothing either.
 
+use super::Failure;
 use super::commands::Context;
 use super::migrate::{Side, copy, open_source};
-use super::new_file::into_new_file;
-use super::{Failure, Outcome, output};
+use super::new_file::{Scratch, into_new_file};
 use crate::domain::piece::{Abandoned, Piece};
-use crate::domain::text::for_terminal;
 use crate::store::postgres::{Server, grant_plan, name_of_string, new_plan_place};
 use crate::store::{self, Location};
 use std::path::{Path, PathBuf};
-
-/// `init` on a server: the shipped 2023 plan into its unit's schema.
-pub(super) fn init(ctx: &Context, force: bool) -> Outcome {
-    let label = ctx.lang.embedded_plan();
-    let seed = crate::seed::plan_2023(&ctx.clock.now_text(), &crate::user::unix_user());
-    let msg = onto_server(ctx, db_of(ctx), seed.into_pieces().map(Ok), &label, force)?;
-    output::stdout(ctx.lang, &for_terminal(&msg, true))
-}
-
-fn db_of(ctx: &Context) -> &str {
-    match &ctx.db {
-        Location::Server(s) => s,
-        Location::File(p) => p.to_str().unwrap_or_default(),
-    }
-}
 
 pub(super) fn onto_server(
     ctx: &Context,
@@ -41,7 +25,7 @@ pub(super) fn onto_server(
     // The server first: one that cannot be reached, or a role that may not
     // look, is said before a large plan is built for nothing.
     crate::store::postgres::plans_on(db)?;
-    let scratch = Scratch::new();
+    let scratch = Scratch::in_folder(&std::env::temp_dir());
     let counts = into_new_file(ctx, &scratch.0, |store| {
         Ok(store.replace_plan_from(pieces, label)?)
     })?;
@@ -107,26 +91,4 @@ fn save_before_replacing(ctx: &Context, place: &str, schema: &str) -> Result<Pat
         copy(source, |rows, sent| Ok(store.take_rows(rows, false, sent)?))
     })?;
     Ok(backup)
-}
-
-/// A file in the temporary folder, gone (with its journals) when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new() -> Scratch {
-        let name = format!(
-            "plan-cockpit-{}-{:016x}.db",
-            std::process::id(),
-            fastrand::u64(..)
-        );
-        Scratch(std::env::temp_dir().join(name))
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        for suffix in ["", "-wal", "-shm", "-journal", ".lock"] {
-            let _ = std::fs::remove_file(store::sibling(&self.0, suffix));
-        }
-    }
 }

@@ -202,6 +202,10 @@ fn refused(lang: Lang, file: &Path, said: impl Iterator<Item = String>) -> Failu
 fn list(ctx: &Context, json: bool) -> Outcome {
     let plans = match &ctx.db {
         Location::Server(db) => store::postgres::plans_on(db)?,
+        Location::File(dir) if store::is_plan_folder(dir) => store::folder_plans(dir)?
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect(),
         Location::File(_) => open_plan(ctx, false)?.plans()?,
     };
     let text = if json {

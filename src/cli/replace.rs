@@ -41,8 +41,14 @@ pub(super) fn replace_plan_with(
     label: &str,
     replace: bool,
 ) -> Result<String, Failure> {
-    if let store::Location::Server(db) = &ctx.db {
-        return super::onto_server::onto_server(ctx, db, pieces, label, replace);
+    match &ctx.db {
+        store::Location::Server(db) => {
+            return super::onto_server::onto_server(ctx, db, pieces, label, replace);
+        }
+        store::Location::File(dir) if store::is_plan_folder(dir) => {
+            return super::onto_folder::onto_folder(ctx, dir, pieces, label, replace);
+        }
+        store::Location::File(_) => {}
     }
     if std::fs::symlink_metadata(ctx.db.path()).is_err() {
         return new_plan_with(ctx, pieces, label);
@@ -112,4 +118,13 @@ fn new_plan_with(
         "{}\n",
         ctx.lang.wrote_plan(label, ctx.db.path(), &counts)
     ))
+}
+
+/// `init` into a folder of plans or onto a server: the shipped 2023 plan
+/// under its unit and year.
+pub(super) fn init_in_store(ctx: &Context, force: bool) -> super::Outcome {
+    let label = ctx.lang.embedded_plan();
+    let seed = crate::seed::plan_2023(&ctx.clock.now_text(), &crate::user::unix_user());
+    let msg = replace_plan_with(ctx, seed.into_pieces().map(Ok), &label, force)?;
+    super::output::stdout(ctx.lang, &crate::domain::text::for_terminal(&msg, true))
 }

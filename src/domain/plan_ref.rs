@@ -64,9 +64,41 @@ impl PlanRef {
     }
 }
 
+/// The name a plan of `unit` and `year` is kept under in a store of many
+/// plans — a schema on a server, a file (`+ .db`) in a folder: the unit in
+/// pinyin and the year (`nanchengjiedao_2024`), readable in psql, in a
+/// grant and in `ls`.
+pub fn store_name(unit: &str, year: i64) -> String {
+    let key = super::pinyin::key(unit);
+    let full = key.split('\u{1}').next().unwrap_or("");
+    let latin: String = if full.is_empty() {
+        unit.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    } else {
+        full.to_owned()
+    };
+    // PostgreSQL keeps 63 bytes of a name.
+    let latin: String = latin.chars().take(50).collect();
+    if latin.is_empty() {
+        format!("plan_{year}")
+    } else {
+        format!("{latin}_{year}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_is_kept_under_a_name_of_its_unit_and_year() {
+        assert_eq!(store_name("南城街道", 2024), "nanchengjiedao_2024");
+        assert_eq!(store_name("Test Unit", 2023), "testunit_2023");
+        assert_eq!(store_name("", 2025), "plan_2025");
+        assert_eq!(store_name("../..", 2025), "plan_2025", "never a path");
+    }
 
     #[test]
     fn a_plan_is_named_by_unit_and_year_or_by_identity() {

@@ -6,7 +6,7 @@
 
 use super::error::{Error, Result};
 use super::location::FileId;
-use super::plans::PlanStanding;
+use super::plan_rows::PlanStanding;
 use super::sql::Db;
 use super::transfer::{Batch, Tally};
 use crate::domain::piece::{Abandoned, Piece};

@@ -5,50 +5,8 @@
 
 use super::error::Result;
 use super::handle::Store;
+use super::plan_rows::{PlanStanding, PlanSummary, standing_sql};
 use super::sql::{self, Arg};
-
-/// One plan as the store keeps it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PlanSummary {
-    pub identity: String,
-    pub title: String,
-    pub year: i64,
-    /// Whose plan (东城街道); empty for a plan kept before schema v10.
-    pub unit: String,
-    /// When and by whom it was put in ("" for the first plan of a file).
-    pub since: String,
-    pub by: String,
-    /// On a server, the schema that holds it ("" in a file).
-    pub schema: String,
-}
-
-/// Where a plan stands, counted by the database (not judged item by item:
-/// the city's view of every unit must answer at once): its items, those
-/// done, those past their time limit and open, and the average completion.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlanStanding {
-    pub plan: PlanSummary,
-    pub items: i64,
-    pub done: i64,
-    pub overdue: i64,
-    /// Mean of the items' completion (0–1), None without items.
-    pub progress: Option<f64>,
-    /// Where to open it (the connection string of its schema); None for
-    /// the plan open now.
-    pub place: Option<super::location::Location>,
-}
-
-/// The counts of one plan's items, `{}` its schema-qualified milestone
-/// table (or the bare name in the file). Cancelled work is not counted.
-pub(in crate::store) fn standing_sql(milestone: &str) -> String {
-    format!(
-        "SELECT count(*),
-                count(*) FILTER (WHERE status = 'done'),
-                count(*) FILTER (WHERE status NOT IN ('done', 'dropped') AND due_date < ?1),
-                avg(progress)
-           FROM {milestone} WHERE status <> 'dropped'"
-    )
-}
 
 impl Store {
     /// Every plan of this database with where it stands on `today`

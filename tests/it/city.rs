@@ -194,16 +194,29 @@ fn id_of(sb: &Sandbox, plan: &[&str], title: &str) -> String {
         .to_string()
 }
 
-/// 2023 against 2024 of one unit, on a file and on a server, from one body:
+/// 2023 against 2024 of one unit — two files, a folder of plans, a server —
+/// from one body:
 /// both years' counts, and 专精特新产业园's item in each year side by side.
 #[test]
-fn years_side_by_side_on_a_file_and_on_a_server() {
+fn years_side_by_side_in_files_a_folder_and_on_a_server() {
     const PARK: &str = "谋划建设专精特新产业园";
     const TASK: &str = "国家级高新技术企业突破600家";
     let file = Sandbox::with_plan();
     let mut next = Sandbox::new();
     next.db = file.path("y2024.db");
     let mut sides = vec![(file, next, vec![], vec![])];
+    // A folder of plans, a file each, named as the server names schemas.
+    let (mut folder, mut next) = (Sandbox::new(), Sandbox::new());
+    folder.db = folder.path("plans");
+    std::fs::create_dir(&folder.db).unwrap();
+    next.db = folder.db.clone();
+    folder.ok(&["init"]);
+    sides.push((
+        folder,
+        next,
+        vec!["--plan", "东城街道/2023"],
+        vec!["--plan", "东城街道/2024"],
+    ));
     let db = pg::test_db();
     if let Some(db) = &db {
         let (mut server, mut next) = (Sandbox::new(), Sandbox::new());
@@ -222,7 +235,7 @@ fn years_side_by_side_on_a_file_and_on_a_server() {
         let mut set = earlier.clone();
         set.extend(["milestone", "set", &done, "--current", "560"]);
         before.ok(&set);
-        let from = if before.db.exists() {
+        let from = if earlier.is_empty() {
             before.db.to_str().unwrap().to_owned()
         } else {
             "2023".into()
@@ -288,4 +301,100 @@ fn p_in_the_cockpit_opens_another_plan_of_the_database() {
     let next = app.switch_to.clone().expect("a plan to open next");
     let other = crate::common::open_store(next.path());
     assert_eq!(other.plan_title().unwrap(), "南城街道2024年发展工作计划");
+}
+
+/// A folder of plans: a file per unit and year, made, chosen and listed as
+/// a server's schemas are; a plan there is never written over unasked, a
+/// file that is not a plan is passed over, and `P` opens another.
+#[test]
+fn a_folder_keeps_every_units_plans_a_file_each() {
+    let mut sb = Sandbox::new();
+    let ledger = sb.write("南城台账.csv", LEDGER);
+    let foreign = sb.path("plans/别的程序.db");
+    sb.db = sb.path("plans");
+    std::fs::create_dir(&sb.db).unwrap();
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x)")
+        .unwrap();
+    sb.ok(&["init"]);
+    sb.ok(&[
+        "plan",
+        "new",
+        "--year",
+        "2024",
+        "--from",
+        "2023",
+        "--carry-over",
+    ]);
+    sb.ok(&[
+        "plan",
+        "import",
+        ledger.to_str().unwrap(),
+        "--year",
+        "2024",
+        "--unit",
+        "南城街道",
+    ]);
+    let mut names = crate::common::names_in(&sb.db);
+    names.retain(|n| {
+        std::path::Path::new(n)
+            .extension()
+            .is_some_and(|e| e == "db")
+    });
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "dongchengjiedao_2023.db",
+            "dongchengjiedao_2024.db",
+            "nanchengjiedao_2024.db",
+            "别的程序.db"
+        ]
+    );
+    assert_eq!(sb.ok(&["plan", "list"]).lines().count(), 3);
+    let r = sb.run(&["milestone", "list"]);
+    assert_eq!(r.code(), 2, "several plans: which? {}", r.stderr());
+    sb.ok(&[
+        "--plan",
+        "南城街道/2024",
+        "milestone",
+        "set",
+        "1",
+        "--current",
+        "12",
+    ]);
+    // The plan of a unit and year is there: refused, nothing changed.
+    let before = std::fs::read(sb.db.join("nanchengjiedao_2024.db")).unwrap();
+    let r = sb.run(&[
+        "plan",
+        "import",
+        ledger.to_str().unwrap(),
+        "--year",
+        "2024",
+        "--unit",
+        "南城街道",
+    ]);
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    assert_eq!(
+        std::fs::read(sb.db.join("nanchengjiedao_2024.db")).unwrap(),
+        before
+    );
+    assert!(
+        !crate::common::names_in(&sb.db)
+            .iter()
+            .any(|n| n.starts_with('.')),
+        "no half-made plan is left in the folder"
+    );
+    // `P` in the cockpit: the folder's three, and Enter opens another.
+    let store = crate::common::open_store(&sb.db.join("dongchengjiedao_2024.db"));
+    let mut app = plan_cockpit::app::App::new(store, plan_cockpit::i18n::Lang::Zh).unwrap();
+    app.plans_folder = Some(sb.db.clone());
+    app.resize(80, 24);
+    crate::common::press(&mut app, "P");
+    let screen = crate::common::screen(&app, 80, 24);
+    assert!(screen.contains("共 3 个计划"), "{screen}");
+    crate::common::press(&mut app, "jj<Enter>");
+    let next = app.switch_to.clone().expect("another plan");
+    assert_eq!(next.path(), sb.db.join("nanchengjiedao_2024.db"));
 }

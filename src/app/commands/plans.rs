@@ -10,7 +10,11 @@ impl App {
     /// `P`: the plans, this one first, then by unit and year.
     pub(in crate::app) fn open_plans(&mut self) {
         let today = self.today.to_string();
-        let mut all = match self.store.plan_standings(&today) {
+        let read = match &self.plans_folder {
+            Some(dir) => crate::store::folder_standings(dir, self.store.path(), &today),
+            None => self.store.plan_standings(&today),
+        };
+        let mut all = match read {
             Ok(all) => all,
             Err(e) => return self.failed(&e),
         };

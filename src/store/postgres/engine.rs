@@ -6,7 +6,7 @@ use crate::domain::rows::Hit;
 use crate::store::engine::Engine;
 use crate::store::error::Result;
 use crate::store::lineage::same_plan;
-use crate::store::plans::PlanStanding;
+use crate::store::plan_rows::PlanStanding;
 use crate::store::sql::Db;
 
 impl Engine for Server {

@@ -19,7 +19,7 @@ use super::{Server, libpq};
 use crate::domain::plan_ref::PlanRef;
 use crate::store::error::{Error, Result};
 use crate::store::location::Location;
-use crate::store::plans::{PlanStanding, PlanSummary, standing_sql};
+use crate::store::plan_rows::{PlanStanding, PlanSummary, standing_sql};
 use postgres::GenericClient;
 
 /// Which plan a connection string opens, once `--plan` is read against
@@ -179,7 +179,7 @@ pub fn new_plan_place(db: &str, unit: &str, year: i64) -> Result<(String, String
     let client = server.client.get_mut();
     let fail =
         |source: postgres::Error| Error::pg(format!("making the plan's schema ({named})"), &source);
-    let schema = schema_name(unit, year);
+    let schema = crate::domain::plan_ref::store_name(unit, year);
     let trigram = match trigram_schema(client, &named)? {
         Some(s) => s,
         None => {
@@ -246,28 +246,6 @@ pub fn grant_plan(place: &str, schema: &str) -> Result<Vec<String>> {
     Ok(there)
 }
 
-/// The schema a plan of `unit` and `year` is kept in: the unit in pinyin
-/// and the year (`nanchengjiedao_2024`), readable in psql and in a grant.
-pub fn schema_name(unit: &str, year: i64) -> String {
-    let key = crate::domain::pinyin::key(unit);
-    let full = key.split('\u{1}').next().unwrap_or("");
-    let latin: String = if full.is_empty() {
-        unit.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
-    } else {
-        full.to_owned()
-    };
-    // PostgreSQL keeps 63 bytes of a name.
-    let latin: String = latin.chars().take(50).collect();
-    if latin.is_empty() {
-        format!("plan_{year}")
-    } else {
-        format!("{latin}_{year}")
-    }
-}
-
 /// The schema pg_trgm's operators live in, if it is installed.
 fn trigram_schema(client: &mut impl GenericClient, named: &str) -> Result<Option<String>> {
     Ok(client
@@ -317,13 +295,6 @@ fn percent(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_plan_is_kept_in_a_schema_named_by_its_unit_and_year() {
-        assert_eq!(schema_name("南城街道", 2024), "nanchengjiedao_2024");
-        assert_eq!(schema_name("Test Unit", 2023), "testunit_2023");
-        assert_eq!(schema_name("", 2025), "plan_2025");
-    }
 
     #[test]
     fn the_schema_is_chosen_in_either_form_of_connection_string() {

@@ -13,6 +13,7 @@ mod db;
 pub(in crate::store) mod engine;
 mod error;
 pub(in crate::store) mod file;
+pub(in crate::store) mod folder;
 pub(in crate::store) mod header;
 pub(in crate::store) mod import;
 pub(in crate::store) mod import_rows;

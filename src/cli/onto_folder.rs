@@ -1,0 +1,70 @@
+//! A whole plan (`init`, an import, `generate`, `plan new`, `plan import`)
+//! written into a folder of plans: built under a hidden name in the folder
+//! exactly as a new plan file is, then named by its unit and year
+//! (`nanchengjiedao_2024.db`) and renamed into place, never over a plan
+//! there; over the plan of that unit and year only with `--replace`, after
+//! a backup, copied as `migrate --replace` copies.
+
+use super::Failure;
+use super::commands::{Context, backup_unless_empty, open_bare_at};
+use super::migrate::{Side, copy, open_source};
+use super::new_file::{Scratch, into_new_file, move_into_place};
+use crate::domain::piece::{Abandoned, Piece};
+use crate::domain::plan_ref::store_name;
+use crate::store::Location;
+use std::path::Path;
+
+pub(super) fn onto_folder(
+    ctx: &Context,
+    dir: &Path,
+    pieces: impl Iterator<Item = Result<Piece, Abandoned>>,
+    label: &str,
+    replace: bool,
+) -> Result<String, Failure> {
+    let scratch = Scratch::in_folder(dir);
+    let counts = into_new_file(ctx, &scratch.0, |store| {
+        Ok(store.replace_plan_from(pieces, label)?)
+    })?;
+    let Side::File(built) = open_source(ctx, &Location::File(scratch.0.clone()))? else {
+        return Err(Failure::Other("the new plan is a file".into()));
+    };
+    let head = built.plans()?.into_iter().next().unwrap_or_default();
+    if let Some((typed, meant)) = &ctx.plan
+        && !meant.matches(&head.identity, &head.unit, head.year)
+    {
+        return Err(Failure::Input(ctx.lang.not_the_plan_meant(
+            typed,
+            label,
+            std::slice::from_ref(&head),
+        )));
+    }
+    let target = dir.join(format!("{}.db", store_name(&head.unit, head.year)));
+    if std::fs::symlink_metadata(&target).is_err() {
+        drop(built);
+        move_into_place(&scratch.0, &target).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Failure::Input(ctx.lang.plan_appeared(&target)),
+            _ => Failure::Other(ctx.lang.file_failed(&target, &e)),
+        })?;
+        return Ok(format!(
+            "{}\n",
+            ctx.lang.wrote_plan(label, &target, &counts)
+        ));
+    }
+    let mut store = open_bare_at(ctx, &target)?;
+    let backup = backup_unless_empty(ctx, &store, replace, "--replace")?;
+    let written = copy(Side::File(built), |rows, sent| {
+        Ok(store.take_rows(rows, true, sent)?)
+    });
+    if let Err(e) = written {
+        drop(store);
+        if let Some(b) = &backup {
+            let _ = std::fs::remove_file(b);
+        }
+        return Err(e);
+    }
+    let mut msg = format!("{}\n", ctx.lang.wrote_plan(label, &target, &counts));
+    if let Some(b) = backup {
+        msg.push_str(&format!("{}\n", ctx.lang.previous_saved(&b)));
+    }
+    Ok(msg)
+}
