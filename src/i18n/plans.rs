@@ -89,6 +89,22 @@ impl Lang {
         let lang = self;
         say!(lang, "计划一览 · 共 {n} 个计划", "Plans side by side · {n}")
     }
+    /// The city view's title: the year and how many units' plans.
+    pub fn city_view_title(self, year: i64, n: usize) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "城市 · {year}年度 · {n} 个单位(按 c 回到全部计划)",
+            "The city · {year} · {n} units (c: all plans)"
+        )
+    }
+    /// The city view's column heads before the directions.
+    pub fn city_heads(self) -> [&'static str; 5] {
+        match self {
+            Lang::Zh => ["单位", "任务", "完成", "逾期", "完成度"],
+            Lang::En => ["Unit", "Items", "Done", "Late", "Mean"],
+        }
+    }
     /// One plan's standing in the plans side by side.
     pub fn plan_standing_line(self, items: i64, done: i64, overdue: i64, progress: &str) -> String {
         let lang = self;

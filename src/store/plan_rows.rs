@@ -29,9 +29,25 @@ pub struct PlanStanding {
     pub overdue: i64,
     /// Mean of the items' completion (0–1), None without items.
     pub progress: Option<f64>,
-    /// Where to open it (the connection string of its schema); None for
-    /// the plan open now.
+    /// Each direction's items and mean completion, in the plan's order:
+    /// what the city compares unit by unit (新城市, 新产业, 新生态).
+    pub directions: Vec<(String, i64, Option<f64>)>,
+    /// Where to open it (the connection string of its schema, the file in
+    /// a folder); None for the plan open now.
     pub place: Option<super::location::Location>,
+}
+
+/// Each direction's items and mean completion; `{s}` the schema with its
+/// dot (`"nanchengjiedao_2024".`), or nothing in a file.
+pub(in crate::store) fn directions_sql(s: &str) -> String {
+    format!(
+        "SELECT d.name, count(m.id), avg(m.progress)
+           FROM {s}direction d
+           LEFT JOIN {s}project p ON p.direction_id = d.id
+           LEFT JOIN {s}milestone m ON m.project_id = p.id AND m.status <> 'dropped'
+          GROUP BY d.id, d.name, d.position
+          ORDER BY d.position, d.id"
+    )
 }
 
 /// The counts of one plan's items, `{}` its schema-qualified milestone

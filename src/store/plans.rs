@@ -5,7 +5,7 @@
 
 use super::error::Result;
 use super::handle::Store;
-use super::plan_rows::{PlanStanding, PlanSummary, standing_sql};
+use super::plan_rows::{PlanStanding, PlanSummary, directions_sql, standing_sql};
 use super::sql::{self, Arg};
 
 impl Store {
@@ -24,12 +24,20 @@ impl Store {
             |r| Ok((r.int(0)?, r.int(1)?, r.int(2)?, r.opt_real(3)?)),
         )?
         .unwrap_or((0, 0, 0, None));
+        let directions = sql::rows(
+            self.db(),
+            "counting the plan's items",
+            &directions_sql(""),
+            &[],
+            |r| Ok((r.text(0)?, r.int(1)?, r.opt_real(2)?)),
+        )?;
         Ok(vec![PlanStanding {
             plan,
             items,
             done,
             overdue,
             progress,
+            directions,
             place: None,
         }])
     }

@@ -136,10 +136,29 @@ fn a_city_keeps_every_units_plans_and_each_unit_writes_only_its_own() {
         .get(0);
     assert_eq!(current, 12.0);
 
-    // The city reads all three and writes none.
+    // The city reads all three and writes none; its 城市 view of 2024 has
+    // both units, a row each.
     let mut city = Sandbox::new();
     city.db = db.as_role("city_zhou").into();
     assert_eq!(city.ok(&["plan", "list"]).lines().count(), 3);
+    let meant = plan_cockpit::domain::plan_ref::PlanRef::parse("东城街道/2024").unwrap();
+    let place =
+        match plan_cockpit::store::postgres::choose_plan(&db.as_role("city_zhou"), Some(&meant))
+            .unwrap()
+        {
+            plan_cockpit::store::postgres::Chosen::Plan(p) => p,
+            other => panic!("{other:?}"),
+        };
+    let store = crate::common::open_store(std::path::Path::new(&place));
+    let mut app = plan_cockpit::app::App::new(store, plan_cockpit::i18n::Lang::Zh).unwrap();
+    app.resize(80, 24);
+    crate::common::press(&mut app, "Pc");
+    let view = crate::common::screen(&app, 80, 24);
+    assert!(view.contains("城市 · 2024年度 · 2 个单位"), "{view}");
+    assert!(
+        view.contains("东城街道") && view.contains("南城街道"),
+        "{view}"
+    );
     let r = city.run(&[
         "--plan",
         "南城街道/2024",
@@ -296,6 +315,15 @@ fn p_in_the_cockpit_opens_another_plan_of_the_database() {
     assert!(screen.contains("共 2 个计划"), "{screen}");
     assert!(screen.contains("(当前)"), "{screen}");
     assert!(screen.contains("南城街道 2024"), "{screen}");
+    // The city: 2023's year, so 南城's 2024 plan is not in it.
+    crate::common::press(&mut app, "c");
+    let city = crate::common::screen(&app, 80, 24);
+    assert!(city.contains("城市 · 2023年度 · 1 个单位"), "{city}");
+    assert!(
+        city.contains("新城市") && !city.contains("南城街道"),
+        "{city}"
+    );
+    crate::common::press(&mut app, "c");
     crate::common::press(&mut app, "j<Enter>");
     assert!(app.quit, "the cockpit closes to open the other plan");
     let next = app.switch_to.clone().expect("a plan to open next");

@@ -64,6 +64,8 @@ const STATES: &[(&str, &str)] = &[
     ("report_menu", "R"),
     // `P`: the plans of the database side by side (a file: its one plan).
     ("plans", "P"),
+    // `c` there: the city, this year unit by unit (a file: its one unit).
+    ("plans_city", "Pc"),
     // Esc on a typed note: the question drawn over the editor it asks
     // about, the note still in sight.
     (
@@ -82,6 +84,7 @@ const MIDDLE: &[&str] = &[
     "form_help",
     "report_menu",
     "plans",
+    "plans_city",
     "discard_over_editor",
 ];
 

@@ -35,12 +35,12 @@ impl App {
                 done: s.done,
                 overdue: s.overdue,
                 progress: s.progress,
+                directions: s.directions.clone(),
                 current: s.place.is_none(),
             })
             .collect();
         self.plan_places = all.into_iter().map(|s| s.place).collect();
-        self.overlays
-            .push(Overlay::Plans(PlansView { rows, sel: 0 }));
+        self.overlays.push(Overlay::Plans(PlansView::new(rows)));
     }
 
     /// Enter on another plan: the cockpit closes, as `q` would (never over

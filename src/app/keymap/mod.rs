@@ -113,6 +113,8 @@ pub enum Action {
     Agenda,
     /// `P`: the plans of the database side by side, to open another.
     Plans,
+    /// In the plans side by side: the city (this year, unit by unit).
+    City,
     /// `x`: what pulls the selected project down.
     Explain,
     /// `X`: what pulls the focused pane (its heading) down.

@@ -18,13 +18,51 @@ pub struct PlanRow {
     pub overdue: i64,
     /// Mean completion, 0–1.
     pub progress: Option<f64>,
+    /// Each direction's items and mean completion.
+    pub directions: Vec<(String, i64, Option<f64>)>,
     /// The plan open now.
     pub current: bool,
 }
 
 pub struct PlansView {
     pub rows: Vec<PlanRow>,
+    /// The rows shown, into `rows`: every plan, or (the 城市 view) the open
+    /// plan's year, a unit each.
+    pub shown: Vec<usize>,
     pub sel: usize,
+    /// `c`: the city — the open plan's year, unit by unit, direction by
+    /// direction.
+    pub city: bool,
+}
+
+impl PlansView {
+    pub fn new(rows: Vec<PlanRow>) -> PlansView {
+        let shown = (0..rows.len()).collect();
+        PlansView {
+            rows,
+            shown,
+            sel: 0,
+            city: false,
+        }
+    }
+
+    /// The open plan's year.
+    pub fn year(&self) -> Option<i64> {
+        self.rows.iter().find(|r| r.current).map(|r| r.year)
+    }
+
+    fn toggle_city(&mut self) {
+        self.city = !self.city;
+        let year = self.year();
+        let mut shown: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| !self.city || Some(self.rows[i].year) == year)
+            .collect();
+        if self.city {
+            shown.sort_by(|&a, &b| self.rows[a].unit.cmp(&self.rows[b].unit));
+        }
+        self.shown = shown;
+        self.sel = 0;
+    }
 }
 
 impl Layered for PlansView {
@@ -33,15 +71,18 @@ impl Layered for PlansView {
     }
 
     fn update(&mut self, action: Action) -> Next {
-        let n = self.rows.len();
+        let n = self.shown.len();
+        let row = self.shown.get(self.sel).copied();
         match action {
             Action::Cancel => return Next::Close,
             Action::Down => self.sel = pane::moved(self.sel, n, 1),
             Action::Up => self.sel = pane::moved(self.sel, n, -1),
-            Action::Submit if self.rows.get(self.sel).is_some_and(|r| r.current) => {
-                return Next::Close;
-            }
-            Action::Submit if self.sel < n => return Next::Do(Command::OpenPlan(self.sel)),
+            Action::City => self.toggle_city(),
+            Action::Submit => match row {
+                Some(i) if self.rows[i].current => return Next::Close,
+                Some(i) => return Next::Do(Command::OpenPlan(i)),
+                None => {}
+            },
             _ => {}
         }
         Next::Stay

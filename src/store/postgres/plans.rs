@@ -19,7 +19,7 @@ use super::{Server, libpq};
 use crate::domain::plan_ref::PlanRef;
 use crate::store::error::{Error, Result};
 use crate::store::location::Location;
-use crate::store::plan_rows::{PlanStanding, PlanSummary, standing_sql};
+use crate::store::plan_rows::{PlanStanding, PlanSummary, directions_sql, standing_sql};
 use postgres::GenericClient;
 
 /// Which plan a connection string opens, once `--plan` is read against
@@ -107,6 +107,12 @@ pub(super) fn standings(server: &Server, today: &str) -> Result<Vec<PlanStanding
         let table = format!("{}.milestone", quoted(&plan.schema));
         let sql = standing_sql(&table).replace("?1", "$1");
         let r = client.query_one(&sql, &[&today]).map_err(fail)?;
+        let directions = client
+            .query(&directions_sql(&format!("{}.", quoted(&plan.schema))), &[])
+            .map_err(fail)?
+            .iter()
+            .map(|d| (d.get(0), d.get(1), d.get(2)))
+            .collect();
         let place = (plan.schema != current)
             .then(|| Location::Server(in_schema(base, &plan.schema, trigram.as_deref())));
         all.push(PlanStanding {
@@ -114,6 +120,7 @@ pub(super) fn standings(server: &Server, today: &str) -> Result<Vec<PlanStanding
             done: r.get(1),
             overdue: r.get(2),
             progress: r.get(3),
+            directions,
             place,
             plan,
         });

@@ -7,7 +7,7 @@
 
 use crate::store::error::{Error, Result};
 use crate::store::location::Location;
-use crate::store::plan_rows::{PlanStanding, PlanSummary, standing_sql};
+use crate::store::plan_rows::{PlanStanding, PlanSummary, directions_sql, standing_sql};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
@@ -129,6 +129,14 @@ pub fn folder_standings(dir: &Path, open: &Path, today: &str) -> Result<Vec<Plan
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })
             .map_err(Error::sql(format!("reading {}", path.display())))?;
+        let mut stmt = c
+            .prepare(&directions_sql(""))
+            .map_err(Error::sql(format!("reading {}", path.display())))?;
+        let directions = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(Iterator::collect)
+            .map_err(Error::sql(format!("reading {}", path.display())))?;
+        drop(stmt);
         let here = std::fs::canonicalize(&path).is_ok_and(|p| p == open);
         all.push(PlanStanding {
             plan,
@@ -136,6 +144,7 @@ pub fn folder_standings(dir: &Path, open: &Path, today: &str) -> Result<Vec<Plan
             done,
             overdue,
             progress,
+            directions,
             place: (!here).then(|| Location::File(path.clone())),
         });
     }
