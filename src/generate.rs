@@ -193,6 +193,7 @@ pub fn plan(size: &Size, seed: u64) -> PlanDoc {
                 status_at: None,
                 status_by: String::new(),
                 origin: String::new(),
+                indicator: String::new(),
                 created_at: Some(created.clone()),
                 created_by: Some(author.clone()),
                 updated_at: Some(created.clone()),

@@ -67,6 +67,11 @@ pub struct SetArgs {
     /// e.g. 2023=560; "2023=" removes it. May be given for several years.
     #[arg(long = "step", value_name = "YEAR=N")]
     pub steps: Vec<String>,
+    /// The city's shared indicator (指标) it counts towards, e.g.
+    /// 国家级高新技术企业数; "" unlinks it. `plan indicators` sums each
+    /// across the store's plans.
+    #[arg(long, value_name = "NAME")]
+    pub indicator: Option<String>,
 }
 
 /// `project set ID`: its owner or areas.
@@ -105,6 +110,7 @@ fn change_from(
     let target_unit = args.unit.clone().unwrap_or_else(|| unit.to_owned());
     let target_unit = target_unit.as_str();
     Ok(MilestoneChange {
+        indicator: args.indicator.clone(),
         value,
         status: args
             .status

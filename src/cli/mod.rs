@@ -18,6 +18,7 @@ mod onto_server;
 mod output;
 mod people;
 mod plan;
+mod plan_indicators;
 mod plan_new;
 mod plan_place;
 mod replace;
@@ -181,6 +182,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
                     plan::PlanCommand::New(_)
                         | plan::PlanCommand::Import(_)
                         | plan::PlanCommand::List { .. }
+                        | plan::PlanCommand::Indicators { .. }
                 )
         )
     );

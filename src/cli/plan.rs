@@ -45,6 +45,16 @@ pub enum PlanCommand {
     /// alone, or the frame of an earlier plan with its unfinished items
     /// carried over (`--from PLAN.db --carry-over`).
     New(super::plan_new::PlanNewArgs),
+    /// The city's shared indicators (指标) summed across the store's plans,
+    /// year by year: each unit's linked targets and values, and the total.
+    Indicators {
+        /// Only this year.
+        #[arg(long, value_parser = clap::value_parser!(i16).range(2000..=2100))]
+        year: Option<i16>,
+        /// Print a JSON array instead, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -93,6 +103,9 @@ pub fn run(ctx: &Context, command: &PlanCommand) -> Outcome {
         PlanCommand::New(a) => super::plan_new::run(ctx, a),
         PlanCommand::List { json } => list(ctx, *json),
         PlanCommand::Show { json } => show(ctx, *json),
+        PlanCommand::Indicators { year, json } => {
+            super::plan_indicators::run(ctx, year.map(i64::from), *json)
+        }
     }
 }
 

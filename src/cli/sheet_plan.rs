@@ -77,13 +77,13 @@ pub fn plan(
                 by: Some((m.updated_by.clone(), m.updated_at.clone())),
             }));
         } else {
-            steps.push(Step::Edit(Edit {
+            steps.push(Step::Edit(Box::new(Edit {
                 id: m.id,
                 title: m.title.clone(),
                 version: m.version,
                 change,
                 said,
-            }));
+            })));
         }
     }
     Ok(steps)

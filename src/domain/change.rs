@@ -36,6 +36,8 @@ pub struct MilestoneChange {
     pub baseline: Option<f64>,
     /// 分年度目标 to set (`Some`) or remove (`None`), by year.
     pub steps: Vec<(i16, Option<f64>)>,
+    /// The shared indicator (指标) it counts towards; "" to unlink.
+    pub indicator: Option<String>,
 }
 
 impl MilestoneChange {
@@ -51,6 +53,7 @@ impl MilestoneChange {
             && self.weight.is_none()
             && self.baseline.is_none()
             && self.steps.is_empty()
+            && self.indicator.is_none()
     }
 
     /// Checks the change against what kind of milestone it is meant for and
@@ -119,6 +122,9 @@ impl MilestoneChange {
                 typed_party(&unit, Field::Owner)?,
                 typed_party(&lead, Field::Lead)?,
             ));
+        }
+        if let Some(name) = self.indicator.take() {
+            self.indicator = Some(typed_party(&name, Field::Indicator)?);
         }
         if let Some(note) = self.note.take() {
             self.note = Some(typed_note(&note)?);

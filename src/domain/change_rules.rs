@@ -50,6 +50,10 @@ impl MilestoneChange {
                 .steps
                 .iter()
                 .fold(before.steps.clone(), |s, (year, v)| s.with(*year, *v)),
+            indicator: self
+                .indicator
+                .clone()
+                .unwrap_or_else(|| before.indicator.clone()),
         }
     }
 }

@@ -146,6 +146,7 @@ mod tests {
             said: Said::default(),
             trend: Trend::default(),
             origin: String::new(),
+            indicator: String::new(),
         }
     }
 

@@ -238,6 +238,7 @@ impl Builder {
             status_at: None,
             status_by: String::new(),
             origin: String::new(),
+            indicator: String::new(),
             created_at: None,
             created_by: None,
             updated_at: None,

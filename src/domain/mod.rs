@@ -10,6 +10,7 @@ pub mod clock;
 pub mod compare;
 pub mod dates;
 pub mod explain;
+pub mod indicators;
 pub mod ledger;
 pub mod ledger_build;
 mod ledger_rows;

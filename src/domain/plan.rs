@@ -180,6 +180,9 @@ pub struct Milestone {
     /// its id there (`IDENTITY#16`); empty for an item of this plan's own.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub origin: String,
+    /// The shared indicator (指标) it counts towards; empty for none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub indicator: String,
     /// Who made the record and when; filled with the importing user and
     /// time when a file leaves them out.
     #[serde(default, skip_serializing_if = "Option::is_none")]

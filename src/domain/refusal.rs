@@ -17,6 +17,8 @@ pub enum Field {
     Login,
     PersonName,
     PersonUnit,
+    /// A shared indicator's name (指标).
+    Indicator,
 }
 
 /// What a `TZ` that names no time zone is instead.

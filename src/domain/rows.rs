@@ -197,6 +197,9 @@ pub struct MilestoneRow {
     pub trend: Trend,
     /// Carried over from an earlier plan: `IDENTITY#ID` there ('' if not).
     pub origin: String,
+    /// The shared indicator (指标) it counts towards (国家级高新技术企业数):
+    /// what the city sums across units; "" for none.
+    pub indicator: String,
 }
 
 impl MilestoneRow {
@@ -246,6 +249,8 @@ pub struct Fields {
     pub lead: String,
     pub weight: f64,
     pub steps: YearSteps,
+    /// The shared indicator (指标) it counts towards; "" for none.
+    pub indicator: String,
 }
 
 /// Who answers for a piece of work: 责任单位 and 责任人.
@@ -301,6 +306,7 @@ impl MilestoneRow {
             lead: self.lead.clone(),
             weight: self.weight,
             steps: self.steps.clone(),
+            indicator: self.indicator.clone(),
         }
     }
 }

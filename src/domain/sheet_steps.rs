@@ -64,8 +64,9 @@ impl Edit {
     }
 }
 
+/// An edit is boxed: it holds a whole change, several times a clash's size.
 #[derive(Debug, Clone)]
 pub enum Step {
-    Edit(Edit),
+    Edit(Box<Edit>),
     Clash(Clash),
 }

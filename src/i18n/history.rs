@@ -43,6 +43,7 @@ impl Lang {
             "current" => ("完成值", "current"),
             "baseline" => ("基数", "baseline"),
             "steps" => ("分年度目标", "yearly steps"),
+            "indicator" => ("指标", "indicator"),
             "status" => ("状态", "status"),
             "due" => ("完成时限", "due"),
             "reading" => ("填报记录", "reading"),

@@ -140,6 +140,47 @@ impl Lang {
             "{place} holds several plans ({held}): say which with --plan UNIT/YEAR; nothing changed"
         )
     }
+    /// `plan indicators` with nothing linked.
+    pub fn no_indicators(self) -> &'static str {
+        match self {
+            Lang::Zh => "没有目标任务关联指标(用 milestone set ID --indicator 指标名称 关联)",
+            Lang::En => {
+                "no target is linked to an indicator (milestone set ID --indicator NAME links one)"
+            }
+        }
+    }
+    /// `2024年 国家级高新技术企业数(家)`.
+    pub fn indicator_heading(self, year: i64, name: &str, unit: &str) -> String {
+        let lang = self;
+        let unit = if unit.is_empty() {
+            String::new()
+        } else {
+            format!("({unit})")
+        };
+        say!(lang, "{year}年 {name}{unit}", "{year} {name}{unit}")
+    }
+    /// One unit's (or the total's) line under an indicator.
+    pub fn indicator_line(self, who: &str, target: &str, current: &str, items: i64) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "{who}:目标值 {target},完成值 {current}({items} 项目标任务)",
+            "{who}: target {target}, achieved {current} ({items} items)"
+        )
+    }
+    pub fn indicator_total(self) -> &'static str {
+        match self {
+            Lang::Zh => "合计",
+            Lang::En => "Total",
+        }
+    }
+    /// The detail's label for the shared indicator a target counts towards.
+    pub fn indicator_label(self) -> &'static str {
+        match self {
+            Lang::Zh => "指标",
+            Lang::En => "Indicator",
+        }
+    }
     /// The detail's label for where a carried item came from.
     pub fn carried_label(self) -> &'static str {
         match self {

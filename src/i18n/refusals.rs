@@ -239,6 +239,7 @@ impl Lang {
             (Lang::Zh, Field::Login) => "登录名",
             (Lang::Zh, Field::PersonName) => "姓名",
             (Lang::Zh, Field::PersonUnit) => "单位",
+            (Lang::Zh, Field::Indicator) => "指标",
             (Lang::En, Field::Title) => "title",
             (Lang::En, Field::ProjectName) => "project name",
             (Lang::En, Field::MilestoneTitle) => "milestone title",
@@ -250,6 +251,7 @@ impl Lang {
             (Lang::En, Field::Login) => "login",
             (Lang::En, Field::PersonName) => "name",
             (Lang::En, Field::PersonUnit) => "unit",
+            (Lang::En, Field::Indicator) => "indicator",
         }
     }
 

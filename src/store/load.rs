@@ -299,7 +299,7 @@ fn project_whole(db: &dyn Db, id: i64) -> Result<Project> {
         "reading milestones",
         "SELECT id, title, kind, unit, baseline, target, current, due_date,
                 status, owner, created_at, created_by, updated_at, updated_by, lead, weight,
-                version, steps, status_at, status_by, origin
+                version, steps, status_at, status_by, origin, indicator
          FROM milestone WHERE project_id = ?1 ORDER BY position, id",
         args![id],
         |r| {
@@ -323,6 +323,7 @@ fn project_whole(db: &dyn Db, id: i64) -> Result<Project> {
                 status_at: Some(r.text(18)?).filter(|s| !s.is_empty()),
                 status_by: r.text(19)?,
                 origin: r.text(20)?,
+                indicator: r.text(21)?,
                 created_at: r.opt_text(10)?,
                 created_by: r.opt_text(11)?,
                 updated_at: r.opt_text(12)?,

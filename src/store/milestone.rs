@@ -250,6 +250,7 @@ fn write_fields(
             some(&before.steps.stored()),
             some(&new.steps.stored()),
         ),
+        ("indicator", some(&before.indicator), some(&new.indicator)),
     ];
     for (field, was, now_) in pairs.into_iter().chain(extra) {
         if was != now_ {
@@ -281,7 +282,7 @@ fn write_fields(
             "UPDATE milestone SET title = ?1, unit = ?2, target = ?3, current = ?4, status = ?5,
                 due_date = ?6, version = ?11, updated_at = ?7, updated_by = ?8,
                 owner = ?12, lead = ?13, weight = ?14, baseline = ?15, steps = ?16,
-                status_at = ?17, status_by = ?18
+                status_at = ?17, status_by = ?18, indicator = ?19
              WHERE id = ?9 AND version = ?10",
             args![
                 &new.title,
@@ -301,7 +302,8 @@ fn write_fields(
                 new.baseline,
                 new.steps.stored().as_str(),
                 status_at,
-                status_by
+                status_by,
+                &new.indicator
             ],
         )?;
         if n != 1 {

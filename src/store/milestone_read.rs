@@ -14,7 +14,8 @@ pub(super) const ROW_SQL: &str = "
     SELECT m.id, d.name, d.name_en, g.name, p.name, m.title, m.kind, m.unit, m.baseline,
            m.target, m.current, m.due_date, m.status, m.version, m.updated_at, m.updated_by, m.owner,
            m.project_id, m.position, m.lead, p.owner, p.lead, m.weight, m.steps, m.status_at,
-           m.status_by, t.readings, t.sum_x, t.sum_xx, t.sum_y, t.sum_xy, m.origin
+           m.status_by, t.readings, t.sum_x, t.sum_xx, t.sum_y, t.sum_xy, m.origin,
+           m.indicator
     FROM milestone m
     JOIN project p ON p.id = m.project_id
     JOIN direction d ON d.id = p.direction_id
@@ -55,6 +56,7 @@ pub(super) fn row(r: &dyn Cells) -> Result<MilestoneRow> {
         },
         trend: trend_at(r, 26)?,
         origin: r.text(31)?,
+        indicator: r.text(32)?,
     })
 }
 

@@ -2,6 +2,8 @@
 //! is kept, and where it stands — the rows `plan list`, `plan show` and
 //! the cockpit's plans side by side (`P`) are made of.
 
+use crate::domain::indicators::IndicatorSum;
+
 /// One plan as the store keeps it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlanSummary {
@@ -32,9 +34,24 @@ pub struct PlanStanding {
     /// Each direction's items and mean completion, in the plan's order:
     /// what the city compares unit by unit (新城市, 新产业, 新生态).
     pub directions: Vec<(String, i64, Option<f64>)>,
+    /// The targets linked to each shared indicator, summed: what the city
+    /// adds up across units.
+    pub indicators: Vec<IndicatorSum>,
     /// Where to open it (the connection string of its schema, the file in
     /// a folder); None for the plan open now.
     pub place: Option<super::location::Location>,
+}
+
+/// Each indicator's linked targets, summed by unit of measure; `{s}` as
+/// in `directions_sql`.
+pub(in crate::store) fn indicators_sql(s: &str) -> String {
+    format!(
+        "SELECT indicator, unit, count(*), sum(target), sum(current)
+           FROM {s}milestone
+          WHERE indicator <> '' AND status <> 'dropped'
+          GROUP BY indicator, unit
+          ORDER BY indicator, unit"
+    )
 }
 
 /// Each direction's items and mean completion; `{s}` the schema with its

@@ -5,8 +5,9 @@
 
 use super::error::Result;
 use super::handle::Store;
-use super::plan_rows::{PlanStanding, PlanSummary, directions_sql, standing_sql};
+use super::plan_rows::{PlanStanding, PlanSummary, directions_sql, indicators_sql, standing_sql};
 use super::sql::{self, Arg};
+use crate::domain::indicators::IndicatorSum;
 
 impl Store {
     /// Every plan of this database with where it stands on `today`
@@ -31,6 +32,21 @@ impl Store {
             &[],
             |r| Ok((r.text(0)?, r.int(1)?, r.opt_real(2)?)),
         )?;
+        let indicators = sql::rows(
+            self.db(),
+            "summing the plan's indicators",
+            &indicators_sql(""),
+            &[],
+            |r| {
+                Ok(IndicatorSum {
+                    indicator: r.text(0)?,
+                    unit: r.text(1)?,
+                    items: r.int(2)?,
+                    target: r.opt_real(3)?,
+                    current: r.opt_real(4)?,
+                })
+            },
+        )?;
         Ok(vec![PlanStanding {
             plan,
             items,
@@ -38,6 +54,7 @@ impl Store {
             overdue,
             progress,
             directions,
+            indicators,
             place: None,
         }])
     }

@@ -157,6 +157,7 @@ pub static TABLES: &[Table] = &[
             ("status_at", Text),
             ("status_by", Text),
             ("origin", Text),
+            ("indicator", Text),
         ],
         key: "id",
     },

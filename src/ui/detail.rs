@@ -145,6 +145,9 @@ pub fn render(
             app.lang.carried_item(id),
         );
     }
+    if !m.indicator.is_empty() {
+        field(&mut lines, app.lang.indicator_label(), m.indicator.clone());
+    }
     field(
         &mut lines,
         ui.updated,

@@ -426,3 +426,94 @@ fn a_folder_keeps_every_units_plans_a_file_each() {
     let next = app.switch_to.clone().expect("another plan");
     assert_eq!(next.path(), sb.db.join("nanchengjiedao_2024.db"));
 }
+
+/// Shared indicators: a target in each unit's plan linked to one indicator,
+/// summed by `plan indicators` across a folder of plans and across a
+/// server's schemas alike; a target in another unit of measure stays apart.
+#[test]
+fn an_indicator_is_summed_across_units_in_a_folder_and_on_a_server() {
+    let mut stores = Vec::new();
+    let mut folder = Sandbox::new();
+    folder.db = folder.path("plans");
+    std::fs::create_dir(&folder.db).unwrap();
+    stores.push(folder);
+    let db = pg::test_db();
+    if let Some(db) = &db {
+        let mut server = Sandbox::new();
+        server.db = db.url.clone().into();
+        stores.push(server);
+    }
+    for sb in &stores {
+        let ledger = sb.write("南城台账.csv", LEDGER);
+        sb.ok(&["init"]);
+        sb.ok(&[
+            "plan",
+            "import",
+            ledger.to_str().unwrap(),
+            "--year",
+            "2023",
+            "--unit",
+            "南城街道",
+        ]);
+        let dc = ["--plan", "东城街道/2023"];
+        let task = id_of(sb, &dc, "国家级高新技术企业突破600家");
+        let park = id_of(sb, &["--plan", "南城街道/2023"], "园区入驻企业达到30家");
+        sb.ok(&[
+            &dc[..],
+            &[
+                "milestone",
+                "set",
+                &task,
+                "--indicator",
+                "国家级高新技术企业数",
+                "--current",
+                "560",
+            ],
+        ]
+        .concat());
+        sb.ok(&[
+            "--plan",
+            "南城街道/2023",
+            "milestone",
+            "set",
+            &park,
+            "--indicator",
+            " 国家级高新技术企业数 ",
+            "--current",
+            "12",
+        ]);
+        let out = sb.ok(&["plan", "indicators", "--json"]);
+        let all: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let all = all.as_array().unwrap();
+        assert_eq!(all.len(), 1, "{out}");
+        assert_eq!(all[0]["indicator"], "国家级高新技术企业数");
+        assert_eq!(all[0]["unit"], "家");
+        assert_eq!(all[0]["target"], 630.0);
+        assert_eq!(all[0]["current"], 572.0);
+        assert_eq!(all[0]["plans"].as_array().unwrap().len(), 2);
+        let text = sb.ok(&["--lang", "zh", "plan", "indicators", "--year", "2023"]);
+        assert!(text.contains("合计:目标值 630家,完成值 572家"), "{text}");
+        assert_eq!(
+            sb.ok(&["plan", "indicators", "--year", "2024", "--json"])
+                .trim(),
+            "[]"
+        );
+        // Unlinked again with "", and the change is in the history.
+        sb.ok(&[
+            "--plan",
+            "南城街道/2023",
+            "milestone",
+            "set",
+            &park,
+            "--indicator",
+            "",
+        ]);
+        let log = sb.ok(&["--plan", "南城街道/2023", "--lang", "zh", "log"]);
+        assert!(log.contains("指标: 国家级高新技术企业数 → —"), "{log}");
+        let out = sb.ok(&["plan", "indicators", "--json"]);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&out).unwrap()[0]["target"],
+            600.0
+        );
+    }
+}

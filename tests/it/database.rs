@@ -87,7 +87,7 @@ fn a_newer_schema_is_refused_untouched() {
     refused_file(
         &sb,
         2,
-        "schema version 99 is newer than this plan-cockpit supports (10)",
+        "schema version 99 is newer than this plan-cockpit supports (11)",
     );
 }
 
@@ -151,14 +151,22 @@ fn paths_that_cannot_be_a_database() {
         .unwrap();
     assert_eq!(r.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&r.stderr).contains("does not exist"));
+    // A folder is a store of plan files: one without a plan says so, and
+    // says how one is made there.
+    let empty = sb.path("empty");
+    std::fs::create_dir(&empty).unwrap();
     let r = Command::new(BIN)
         .arg("--db")
-        .arg(sb.dir.path())
+        .arg(&empty)
         .arg("check")
         .output()
         .unwrap();
     assert_eq!(r.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&r.stderr).contains("is not a regular file"));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("there is no plan in"));
+    assert!(
+        crate::common::names_in(&empty).is_empty(),
+        "nothing made there"
+    );
 }
 
 #[test]

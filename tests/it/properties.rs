@@ -108,6 +108,12 @@ fn milestone() -> impl Strategy<Value = Milestone> {
                     } else {
                         String::new()
                     },
+                    // Linked to a shared indicator: kept by the round trip.
+                    indicator: if heavy {
+                        "国家级高新技术企业数".into()
+                    } else {
+                        String::new()
+                    },
                     created_at: ca,
                     created_by: Some("甲".into()),
                     updated_at: ua,

@@ -46,7 +46,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[L::Plans], &[k('j'), code(C::Down)], A::Down, "下移", "down", false),
     b(&[L::Plans], &[k('k'), code(C::Up)], A::Up, "上移", "up", false),
     b(&[L::Plans], &[code(C::Enter)], A::Submit, "打开所选计划", "open the plan", true),
-    b(&[L::Plans], &[k('c')], A::City, "城市:本年度各单位、各方向对比(再按回到全部计划)", "the city: this year, unit by unit, by direction (again: all plans)", true),
+    b(&[L::Plans], &[k('c')], A::City, "城市:本年度各单位对比(再按:全部计划)", "the city: this year by unit (again: all)", true),
     b(&[L::Plans], &[code(C::Esc), k('P'), k('q')], A::Cancel, "关闭", "close", true),
     // The agenda.
     b(&[L::Agenda], &[k('j'), code(C::Down)], A::Down, "下移", "down", false),

@@ -22,13 +22,14 @@ mod schema_v3;
 mod schema_v4;
 mod schema_v5;
 mod schema_v6;
+mod schema_v7;
 mod search;
 mod tls;
 
 pub use libpq::password_in_string;
 pub use open::{author, open_server};
 pub use pinyin::catch_up_pinyin;
-pub use plans::{Chosen, choose_plan, grant_plan, new_plan_place, plans_on};
+pub use plans::{Chosen, choose_plan, grant_plan, new_plan_place, plans_on, standings_on};
 pub use schema::latest_version;
 pub use search::search;
 

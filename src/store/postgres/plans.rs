@@ -16,10 +16,13 @@
 //! and a reconnect after a failover land in the same plan.
 
 use super::{Server, libpq};
+use crate::domain::indicators::IndicatorSum;
 use crate::domain::plan_ref::PlanRef;
 use crate::store::error::{Error, Result};
 use crate::store::location::Location;
-use crate::store::plan_rows::{PlanStanding, PlanSummary, directions_sql, standing_sql};
+use crate::store::plan_rows::{
+    PlanStanding, PlanSummary, directions_sql, indicators_sql, standing_sql,
+};
 use postgres::GenericClient;
 
 /// Which plan a connection string opens, once `--plan` is read against
@@ -90,6 +93,11 @@ fn plans_in(client: &mut impl GenericClient, named: &str) -> Result<Vec<PlanSumm
     Ok(plans)
 }
 
+/// `standings` for a connection string, whichever schema it opens.
+pub fn standings_on(db: &str, today: &str) -> Result<Vec<PlanStanding>> {
+    standings(&Server::connect_bare(db)?, today)
+}
+
 /// Every plan of the database this role may read, with where each stands
 /// on `today`, and the connection string that opens each other one.
 pub(super) fn standings(server: &Server, today: &str) -> Result<Vec<PlanStanding>> {
@@ -102,28 +110,60 @@ pub(super) fn standings(server: &Server, today: &str) -> Result<Vec<PlanStanding
         .get(0);
     let trigram = trigram_schema(&mut *client, &named)?;
     let base = without_chosen_schema(&server.given);
+    let latest = super::latest_version();
     let mut all = Vec::new();
     for plan in plans_in(&mut *client, &named)? {
-        let table = format!("{}.milestone", quoted(&plan.schema));
-        let sql = standing_sql(&table).replace("?1", "$1");
-        let r = client.query_one(&sql, &[&today]).map_err(fail)?;
-        let directions = client
-            .query(&directions_sql(&format!("{}.", quoted(&plan.schema))), &[])
+        let s = format!("{}.", quoted(&plan.schema));
+        let version: i64 = client
+            .query_one(
+                &format!("SELECT coalesce(max(version), 0)::bigint FROM {s}plan_cockpit_schema"),
+                &[],
+            )
             .map_err(fail)?
-            .iter()
-            .map(|d| (d.get(0), d.get(1), d.get(2)))
-            .collect();
+            .get(0);
         let place = (plan.schema != current)
             .then(|| Location::Server(in_schema(base, &plan.schema, trigram.as_deref())));
-        all.push(PlanStanding {
-            items: r.get(0),
-            done: r.get(1),
-            overdue: r.get(2),
-            progress: r.get(3),
-            directions,
-            place,
+        let mut standing = PlanStanding {
             plan,
-        });
+            items: 0,
+            done: 0,
+            overdue: 0,
+            progress: None,
+            directions: Vec::new(),
+            indicators: Vec::new(),
+            place,
+        };
+        // A plan not yet upgraded (it is, when its owner next opens it) is
+        // listed without its counts.
+        if version == latest {
+            let sql = standing_sql(&format!("{s}milestone")).replace("?1", "$1");
+            let r = client.query_one(&sql, &[&today]).map_err(fail)?;
+            (
+                standing.items,
+                standing.done,
+                standing.overdue,
+                standing.progress,
+            ) = (r.get(0), r.get(1), r.get(2), r.get(3));
+            standing.directions = client
+                .query(&directions_sql(&s), &[])
+                .map_err(fail)?
+                .iter()
+                .map(|d| (d.get(0), d.get(1), d.get(2)))
+                .collect();
+            standing.indicators = client
+                .query(&indicators_sql(&s), &[])
+                .map_err(fail)?
+                .iter()
+                .map(|i| IndicatorSum {
+                    indicator: i.get(0),
+                    unit: i.get(1),
+                    items: i.get(2),
+                    target: i.get(3),
+                    current: i.get(4),
+                })
+                .collect();
+        }
+        all.push(standing);
     }
     Ok(all)
 }

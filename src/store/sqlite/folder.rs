@@ -5,9 +5,12 @@
 //! upgrade in place), and two planners in two plans never wait for each
 //! other. Read here without opening a store: each file read-only, once.
 
+use crate::domain::indicators::IndicatorSum;
 use crate::store::error::{Error, Result};
 use crate::store::location::Location;
-use crate::store::plan_rows::{PlanStanding, PlanSummary, directions_sql, standing_sql};
+use crate::store::plan_rows::{
+    PlanStanding, PlanSummary, directions_sql, indicators_sql, standing_sql,
+};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
@@ -114,7 +117,8 @@ pub fn folder_plans(dir: &Path) -> Result<Vec<(PathBuf, PlanSummary)>> {
 }
 
 /// Every plan of the folder with where it stands on `today`; `open` (the
-/// file open now) has no place to go to.
+/// file open now) has no place to go to. A file kept by an older version
+/// (not yet upgraded: it is, when opened) is listed without its counts.
 pub fn folder_standings(dir: &Path, open: &Path, today: &str) -> Result<Vec<PlanStanding>> {
     let open = std::fs::canonicalize(open).unwrap_or_else(|_| open.to_path_buf());
     let mut all = Vec::new();
@@ -123,30 +127,66 @@ pub fn folder_standings(dir: &Path, open: &Path, today: &str) -> Result<Vec<Plan
         let Some(plan) = plan_of(&c, &path) else {
             continue;
         };
-        let sql = standing_sql("milestone");
-        let (items, done, overdue, progress) = c
-            .query_row(&sql, [today], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })
+        let version: i64 = c
+            .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(Error::sql(format!("reading {}", path.display())))?;
-        let mut stmt = c
-            .prepare(&directions_sql(""))
-            .map_err(Error::sql(format!("reading {}", path.display())))?;
-        let directions = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .and_then(Iterator::collect)
-            .map_err(Error::sql(format!("reading {}", path.display())))?;
-        drop(stmt);
+        let counted = if version == super::schema::latest_version() {
+            counts(&c, today).map_err(Error::sql(format!("reading {}", path.display())))?
+        } else {
+            Counted::default()
+        };
         let here = std::fs::canonicalize(&path).is_ok_and(|p| p == open);
         all.push(PlanStanding {
             plan,
-            items,
-            done,
-            overdue,
-            progress,
-            directions,
+            items: counted.items,
+            done: counted.done,
+            overdue: counted.overdue,
+            progress: counted.progress,
+            directions: counted.directions,
+            indicators: counted.indicators,
             place: (!here).then(|| Location::File(path.clone())),
         });
     }
     Ok(all)
+}
+
+#[derive(Default)]
+struct Counted {
+    items: i64,
+    done: i64,
+    overdue: i64,
+    progress: Option<f64>,
+    directions: Vec<(String, i64, Option<f64>)>,
+    indicators: Vec<IndicatorSum>,
+}
+
+fn counts(c: &Connection, today: &str) -> rusqlite::Result<Counted> {
+    let (items, done, overdue, progress) =
+        c.query_row(&standing_sql("milestone"), [today], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+    let directions = c
+        .prepare(&directions_sql(""))?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let indicators = c
+        .prepare(&indicators_sql(""))?
+        .query_map([], |r| {
+            Ok(IndicatorSum {
+                indicator: r.get(0)?,
+                unit: r.get(1)?,
+                items: r.get(2)?,
+                target: r.get(3)?,
+                current: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Counted {
+        items,
+        done,
+        overdue,
+        progress,
+        directions,
+        indicators,
+    })
 }

@@ -43,9 +43,9 @@ const PROJECT_AREA: &str =
     "INSERT INTO project_area (project_id, area_id, position) VALUES (?1, ?2, ?3)";
 const MILESTONE: &str = "INSERT INTO milestone (id, project_id, title, kind, unit, baseline,
     target, current, due_date, status, owner, position, created_at, created_by, updated_at,
-    updated_by, version, lead, weight, steps, status_at, status_by, origin)
+    updated_by, version, lead, weight, steps, status_at, status_by, origin, indicator)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-            ?20, ?21, ?22, ?23)";
+            ?20, ?21, ?22, ?23, ?24)";
 const READING: &str = "INSERT INTO reading (id, milestone_id, as_of, value, author, source)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 const NOTE: &str = "INSERT INTO note (id, project_id, milestone_id, body, author, created_at,
@@ -213,6 +213,7 @@ impl<'t, 's> Rows<'t, 's> {
                     m.status_at.as_deref().unwrap_or(""),
                     m.status_by,
                     m.origin,
+                    m.indicator,
                 ])
                 .map_err(|e| Error::sql(format!("milestone {}", m.id))(e))?;
             for r in &m.readings {

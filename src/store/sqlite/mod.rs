@@ -24,6 +24,7 @@ pub(in crate::store) mod rescue;
 pub(in crate::store) mod schema;
 mod schema_v1;
 mod schema_v10;
+mod schema_v11;
 pub(in crate::store) mod schema_v5;
 pub(in crate::store) mod schema_v6;
 mod schema_v7;

@@ -229,12 +229,13 @@ pub fn migrations() -> Migrations<'static> {
         }),
         M::up(super::schema_v9::V9),
         M::up(super::schema_v10::V10),
+        M::up(super::schema_v11::V11),
     ])
 }
 
 /// The schema version this build writes; a file with a larger one is newer.
 pub fn latest_version() -> i64 {
-    10
+    11
 }
 
 #[cfg(test)]
