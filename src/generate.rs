@@ -148,6 +148,49 @@ fn numeric_count(milestones: usize) -> usize {
 }
 
 /// Builds the plan. Groups come from the embedded 2023 plan.
+/// Dongguan's 32 towns and subdistricts, for a generated city.
+const UNITS: &[&str] = &[
+    "莞城街道",
+    "南城街道",
+    "东城街道",
+    "万江街道",
+    "石碣镇",
+    "石龙镇",
+    "茶山镇",
+    "石排镇",
+    "企石镇",
+    "横沥镇",
+    "桥头镇",
+    "谢岗镇",
+    "东坑镇",
+    "常平镇",
+    "寮步镇",
+    "樟木头镇",
+    "大朗镇",
+    "黄江镇",
+    "清溪镇",
+    "塘厦镇",
+    "凤岗镇",
+    "大岭山镇",
+    "长安镇",
+    "虎门镇",
+    "厚街镇",
+    "沙田镇",
+    "道滘镇",
+    "洪梅镇",
+    "麻涌镇",
+    "望牛墩镇",
+    "中堂镇",
+    "高埗镇",
+];
+
+/// The `n`th unit of a generated city: Dongguan's by name, then 单位33….
+pub fn unit_name(n: usize) -> String {
+    UNITS
+        .get(n)
+        .map_or_else(|| format!("单位{}", n + 1), |u| (*u).to_owned())
+}
+
 pub fn plan(size: &Size, seed: u64) -> PlanDoc {
     let base = crate::seed::plan_2023("2023-01-01T00:00:00Z", "generator");
     let mut rng = Rng::with_seed(seed);

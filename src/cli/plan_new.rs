@@ -158,7 +158,19 @@ fn from_earlier(
         return Err(Failure::Input(lang.carry_onto_itself(&from.name())));
     }
     let source = open_earlier(ctx, from)?;
-    let earlier = source.load_plan()?;
+    // Streamed, a project at a time, without what stays behind (readings,
+    // notes): a large plan's million notes are never held at once.
+    let mut earlier = source.plan_head()?;
+    let mut stream = source.projects_in_order()?;
+    while let Some(mut p) = stream.next_project()? {
+        p.notes.clear();
+        for m in &mut p.milestones {
+            m.readings.clear();
+            m.notes.clear();
+        }
+        earlier.projects.push(p);
+    }
+    drop(stream);
     let origin = source
         .plans()?
         .first()
@@ -182,7 +194,12 @@ fn from_earlier(
         year: args.year,
         unit,
     };
-    let carried = next_plan(&earlier, &origin, &head, args.carry_over);
-    let doc = carried.doc.clone();
+    let mut carried = next_plan(&earlier, &origin, &head, args.carry_over);
+    drop(earlier);
+    // The projects moved out, the rest (a few rows) copied: a large plan is
+    // not held twice.
+    let projects = std::mem::take(&mut carried.doc.projects);
+    let mut doc = carried.doc.clone();
+    doc.projects = projects;
     Ok((doc, args.carry_over.then_some(carried)))
 }

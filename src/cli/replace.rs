@@ -29,6 +29,14 @@ pub struct GenerateArgs {
     /// Replace a plan the database already holds; a backup is written first.
     #[arg(long)]
     pub replace: bool,
+    /// A city: this many units' plans (Dongguan's towns and subdistricts by
+    /// name, then 单位33…), each of the size asked, into a store of many
+    /// plans (a folder, or a server).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=500))]
+    pub units: Option<u16>,
+    /// With --units: each unit's plans of this many years, from 2023.
+    #[arg(long, requires = "units", value_parser = clap::value_parser!(u16).range(1..=20))]
+    pub years: Option<u16>,
 }
 
 /// Writes the pieces of a plan as the database's plan: refuses to replace
@@ -88,7 +96,56 @@ pub fn run(ctx: &Context, args: &GenerateArgs) -> Outcome {
         notes,
         readings,
     };
-    generate(ctx, &plan_size, args.seed, args.replace)
+    match args.units {
+        Some(units) => city(
+            ctx,
+            &plan_size,
+            args.seed,
+            units,
+            args.years.unwrap_or(1),
+            args.replace,
+        ),
+        None => generate(ctx, &plan_size, args.seed, args.replace),
+    }
+}
+
+/// `generate --units N --years M`: a city's plans, one per unit and year,
+/// into a folder of plans or onto a server (a lone file holds one plan).
+fn city(
+    ctx: &Context,
+    size: &crate::generate::Size,
+    seed: u64,
+    units: u16,
+    years: u16,
+    replace: bool,
+) -> Outcome {
+    let many = ctx.db.is_server() || ctx.db.file().is_some_and(store::is_plan_folder);
+    if !many {
+        return Err(Failure::Input(ctx.lang.city_needs_a_store(ctx.db.path())));
+    }
+    let started = std::time::Instant::now();
+    let mut msg = String::new();
+    for u in 0..units {
+        for y in 0..years {
+            let year = 2023 + i32::from(y);
+            let unit = crate::generate::unit_name(usize::from(u));
+            let mut doc = crate::generate::plan(size, seed + u64::from(u) * 100 + u64::from(y));
+            doc.plan.title = ctx
+                .lang
+                .plan_title_of(&unit, i16::try_from(year).unwrap_or(2023));
+            doc.plan.year = year;
+            doc.plan.unit = unit;
+            let label = ctx.lang.generated_plan(seed);
+            msg.push_str(&replace_plan_with(
+                ctx,
+                doc.into_pieces().map(Ok),
+                &label,
+                replace,
+            )?);
+        }
+    }
+    let took = ctx.lang.took(started.elapsed().as_secs_f64());
+    output::stdout(ctx.lang, &for_terminal(&format!("{msg}{took}\n"), true))
 }
 
 pub fn generate(ctx: &Context, size: &crate::generate::Size, seed: u64, replace: bool) -> Outcome {

@@ -22,7 +22,16 @@ pub struct Carried {
 /// The new plan `title`/`year`/`unit` from `from` (whose identity is
 /// `origin`): its frame, and its unfinished items when `carry`.
 pub fn next_plan(from: &PlanDoc, origin: &str, head: &PlanHead, carry: bool) -> Carried {
-    let mut doc = from.clone();
+    // The frame only: the projects are gone through one at a time below.
+    let mut doc = PlanDoc {
+        format: from.format.clone(),
+        format_version: from.format_version,
+        plan: from.plan.clone(),
+        directions: from.directions.clone(),
+        programs: from.programs.clone(),
+        areas: from.areas.clone(),
+        projects: Vec::new(),
+    };
     doc.plan.title.clone_from(&head.title);
     doc.plan.year = i32::from(head.year);
     doc.plan.unit.clone_from(&head.unit);
@@ -50,7 +59,18 @@ pub fn next_plan(from: &PlanDoc, origin: &str, head: &PlanHead, carry: bool) -> 
             out.doc.projects.push(Project {
                 milestones: kept,
                 notes: Vec::new(),
-                ..p.clone()
+                areas: p.areas.clone(),
+                name: p.name.clone(),
+                description: p.description.clone(),
+                owner: p.owner.clone(),
+                lead: p.lead.clone(),
+                start: p.start.clone(),
+                due: p.due.clone(),
+                created_at: p.created_at.clone(),
+                created_by: p.created_by.clone(),
+                updated_at: p.updated_at.clone(),
+                updated_by: p.updated_by.clone(),
+                ..*p
             });
         }
     }

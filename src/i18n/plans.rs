@@ -84,6 +84,16 @@ impl Lang {
             "--plan {typed}: {place} holds {held}, not the plan meant; nothing changed"
         )
     }
+    /// `generate --units` on a lone plan file.
+    pub fn city_needs_a_store(self, db: &std::path::Path) -> String {
+        let db = db.display();
+        let lang = self;
+        say!(
+            lang,
+            "{db} 是单个计划文件,只能存放一个计划;生成多个单位的计划请用 --db 指向一个文件夹或 PostgreSQL 数据库;未作任何修改",
+            "{db} is a plan file and holds one plan: for many units' plans give --db a folder or a PostgreSQL database; nothing changed"
+        )
+    }
     /// The plans side by side (`P`): its title.
     pub fn plans_view_title(self, n: usize) -> String {
         let lang = self;

@@ -58,23 +58,27 @@ pub(in crate::store) fn indicators_sql(s: &str) -> String {
 /// dot (`"nanchengjiedao_2024".`), or nothing in a file.
 pub(in crate::store) fn directions_sql(s: &str) -> String {
     format!(
-        "SELECT d.name, count(m.id), avg(m.progress)
+        "SELECT d.name, CAST(coalesce(sum(r.milestones), 0) AS BIGINT),
+                sum(r.progress_sum) / nullif(sum(r.measured), 0)
            FROM {s}direction d
            LEFT JOIN {s}project p ON p.direction_id = d.id
-           LEFT JOIN {s}milestone m ON m.project_id = p.id AND m.status <> 'dropped'
+           LEFT JOIN {s}project_rollup r ON r.project_id = p.id
           GROUP BY d.id, d.name, d.position
           ORDER BY d.position, d.id"
     )
 }
 
-/// The counts of one plan's items, `{}` its schema-qualified milestone
-/// table (or the bare name in the file). Cancelled work is not counted.
-pub(in crate::store) fn standing_sql(milestone: &str) -> String {
+/// The counts of one plan's items from the roll-ups the database keeps
+/// (so the city's view reads a row a project, and shows each plan's
+/// completion as its own panes do: weighted), and its open items past
+/// their time limit through their index; `{s}` as in `directions_sql`.
+pub(in crate::store) fn standing_sql(s: &str) -> String {
     format!(
-        "SELECT count(*),
-                count(*) FILTER (WHERE status = 'done'),
-                count(*) FILTER (WHERE status NOT IN ('done', 'dropped') AND due_date < ?1),
-                avg(progress)
-           FROM {milestone} WHERE status <> 'dropped'"
+        "SELECT (SELECT CAST(coalesce(sum(milestones), 0) AS BIGINT) FROM {s}project_rollup),
+                (SELECT CAST(coalesce(sum(done), 0) AS BIGINT) FROM {s}project_rollup),
+                (SELECT count(*) FROM {s}milestone
+                  WHERE due_date IS NOT NULL AND status NOT IN ('done', 'dropped')
+                    AND due_date < ?1),
+                (SELECT sum(progress_sum) / nullif(sum(measured), 0) FROM {s}project_rollup)"
     )
 }

@@ -20,7 +20,7 @@ impl Store {
         let (items, done, overdue, progress) = sql::one(
             self.db(),
             "counting the plan's items",
-            &standing_sql("milestone"),
+            &standing_sql(""),
             &[Arg::Text(today)],
             |r| Ok((r.int(0)?, r.int(1)?, r.int(2)?, r.opt_real(3)?)),
         )?

@@ -106,7 +106,7 @@ fn plan_list_and_show_say_whose_plan_it_is() {
         .export_json()
         .replace("\n    \"unit\": \"东城街道\",", "");
     let c = rusqlite::Connection::open(&old.db).unwrap();
-    c.execute_batch("ALTER TABLE plan DROP COLUMN unit; ALTER TABLE milestone DROP COLUMN origin; ALTER TABLE milestone DROP COLUMN indicator; PRAGMA user_version = 9;")
+    c.execute_batch("ALTER TABLE plan DROP COLUMN unit; ALTER TABLE milestone DROP COLUMN origin; DROP INDEX milestone_by_indicator; DROP INDEX milestone_open_by_due; ALTER TABLE milestone DROP COLUMN indicator; PRAGMA user_version = 9;")
         .unwrap();
     drop(c);
     let shown = old.ok(&["--lang", "en", "plan", "show"]);

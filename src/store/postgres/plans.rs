@@ -64,33 +64,45 @@ fn plans_in(client: &mut impl GenericClient, named: &str) -> Result<Vec<PlanSumm
         .iter()
         .map(|r| r.get(0))
         .collect();
-    let mut plans = Vec::new();
-    for schema in schemas {
-        // `to_jsonb`: a schema not yet upgraded has no `unit` column.
-        let rows = client
-            .query(
-                &format!(
-                    "SELECT identity, title, year, coalesce(to_jsonb(p) ->> 'unit', ''),
-                            replaced_at, replaced_by
-                       FROM {}.plan p ORDER BY id",
-                    quoted(&schema)
-                ),
-                &[],
-            )
-            .map_err(fail)?;
-        for r in rows {
-            plans.push(PlanSummary {
-                identity: r.get(0),
-                title: r.get(1),
-                year: r.get(2),
-                unit: r.get(3),
-                since: r.get(4),
-                by: r.get(5),
-                schema: schema.clone(),
-            });
-        }
+    if schemas.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(plans)
+    // Every schema's plan in one statement: a city's 96 plans are one
+    // round trip, not 96. `to_jsonb`: a schema not yet upgraded has no
+    // `unit` column.
+    let sql = union_all(&schemas, |n, s| {
+        format!(
+            "SELECT {n}, identity, title, year, coalesce(to_jsonb(p) ->> 'unit', ''),
+                    replaced_at, replaced_by, id
+               FROM {s}plan p"
+        )
+    });
+    let rows = client
+        .query(&format!("{sql} ORDER BY 1, 8"), &[])
+        .map_err(fail)?;
+    Ok(rows
+        .iter()
+        .map(|r| PlanSummary {
+            identity: r.get(1),
+            title: r.get(2),
+            year: r.get(3),
+            unit: r.get(4),
+            since: r.get(5),
+            by: r.get(6),
+            schema: schemas[usize::try_from(r.get::<_, i32>(0)).unwrap_or(0)].clone(),
+        })
+        .collect())
+}
+
+/// One statement over every schema: `each(n, "\"schema\".")` for each,
+/// joined by UNION ALL (each in parentheses, so it may order its rows).
+fn union_all(schemas: &[String], each: impl Fn(usize, &str) -> String) -> String {
+    schemas
+        .iter()
+        .enumerate()
+        .map(|(n, s)| format!("({})", each(n, &format!("{}.", quoted(s)))))
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ")
 }
 
 /// `standings` for a connection string, whichever schema it opens.
@@ -110,20 +122,12 @@ pub(super) fn standings(server: &Server, today: &str) -> Result<Vec<PlanStanding
         .get(0);
     let trigram = trigram_schema(&mut *client, &named)?;
     let base = without_chosen_schema(&server.given);
-    let latest = super::latest_version();
-    let mut all = Vec::new();
-    for plan in plans_in(&mut *client, &named)? {
-        let s = format!("{}.", quoted(&plan.schema));
-        let version: i64 = client
-            .query_one(
-                &format!("SELECT coalesce(max(version), 0)::bigint FROM {s}plan_cockpit_schema"),
-                &[],
-            )
-            .map_err(fail)?
-            .get(0);
-        let place = (plan.schema != current)
-            .then(|| Location::Server(in_schema(base, &plan.schema, trigram.as_deref())));
-        let mut standing = PlanStanding {
+    let plans = plans_in(&mut *client, &named)?;
+    let mut all: Vec<PlanStanding> = plans
+        .into_iter()
+        .map(|plan| PlanStanding {
+            place: (plan.schema != current)
+                .then(|| Location::Server(in_schema(base, &plan.schema, trigram.as_deref()))),
             plan,
             items: 0,
             done: 0,
@@ -131,39 +135,62 @@ pub(super) fn standings(server: &Server, today: &str) -> Result<Vec<PlanStanding
             progress: None,
             directions: Vec::new(),
             indicators: Vec::new(),
-            place,
-        };
-        // A plan not yet upgraded (it is, when its owner next opens it) is
-        // listed without its counts.
-        if version == latest {
-            let sql = standing_sql(&format!("{s}milestone")).replace("?1", "$1");
-            let r = client.query_one(&sql, &[&today]).map_err(fail)?;
-            (
-                standing.items,
-                standing.done,
-                standing.overdue,
-                standing.progress,
-            ) = (r.get(0), r.get(1), r.get(2), r.get(3));
-            standing.directions = client
-                .query(&directions_sql(&s), &[])
-                .map_err(fail)?
-                .iter()
-                .map(|d| (d.get(0), d.get(1), d.get(2)))
-                .collect();
-            standing.indicators = client
-                .query(&indicators_sql(&s), &[])
-                .map_err(fail)?
-                .iter()
-                .map(|i| IndicatorSum {
-                    indicator: i.get(0),
-                    unit: i.get(1),
-                    items: i.get(2),
-                    target: i.get(3),
-                    current: i.get(4),
-                })
-                .collect();
-        }
-        all.push(standing);
+        })
+        .collect();
+    if all.is_empty() {
+        return Ok(all);
+    }
+    let schemas: Vec<String> = all.iter().map(|s| s.plan.schema.clone()).collect();
+    // A plan not yet upgraded (it is, when its owner next opens it) is
+    // listed without its counts.
+    let versions = union_all(&schemas, |n, s| {
+        format!("SELECT {n}, coalesce(max(version), 0)::bigint FROM {s}plan_cockpit_schema")
+    });
+    let latest = super::latest_version();
+    let counted: Vec<String> = client
+        .query(&versions, &[])
+        .map_err(fail)?
+        .iter()
+        .filter(|r| r.get::<_, i64>(1) == latest)
+        .map(|r| schemas[usize::try_from(r.get::<_, i32>(0)).unwrap_or(0)].clone())
+        .collect();
+    if counted.is_empty() {
+        return Ok(all);
+    }
+    let at = |n: i32| -> usize {
+        let schema = &counted[usize::try_from(n).unwrap_or(0)];
+        schemas.iter().position(|s| s == schema).unwrap_or(0)
+    };
+    // Three statements for the whole city, whatever its size.
+    let sql = union_all(&counted, |n, s| {
+        format!(
+            "SELECT {n}, x.* FROM ({}) x",
+            standing_sql(s).replace("?1", "$1")
+        )
+    });
+    for r in client.query(&sql, &[&today]).map_err(fail)? {
+        let s = &mut all[at(r.get(0))];
+        (s.items, s.done, s.overdue, s.progress) = (r.get(1), r.get(2), r.get(3), r.get(4));
+    }
+    let sql = union_all(&counted, |n, s| {
+        format!("SELECT {n}, x.* FROM ({}) x", directions_sql(s))
+    });
+    for r in client.query(&sql, &[]).map_err(fail)? {
+        all[at(r.get(0))]
+            .directions
+            .push((r.get(1), r.get(2), r.get(3)));
+    }
+    let sql = union_all(&counted, |n, s| {
+        format!("SELECT {n}, x.* FROM ({}) x", indicators_sql(s))
+    });
+    for r in client.query(&sql, &[]).map_err(fail)? {
+        all[at(r.get(0))].indicators.push(IndicatorSum {
+            indicator: r.get(1),
+            unit: r.get(2),
+            items: r.get(3),
+            target: r.get(4),
+            current: r.get(5),
+        });
     }
     Ok(all)
 }

@@ -123,31 +123,91 @@ pub fn folder_standings(dir: &Path, open: &Path, today: &str) -> Result<Vec<Plan
     let open = std::fs::canonicalize(open).unwrap_or_else(|_| open.to_path_buf());
     let mut all = Vec::new();
     for path in plan_files(dir) {
-        let c = read_only(&path)?;
-        let Some(plan) = plan_of(&c, &path) else {
-            continue;
-        };
-        let version: i64 = c
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(Error::sql(format!("reading {}", path.display())))?;
-        let counted = if version == super::schema::latest_version() {
-            counts(&c, today).map_err(Error::sql(format!("reading {}", path.display())))?
-        } else {
-            Counted::default()
-        };
         let here = std::fs::canonicalize(&path).is_ok_and(|p| p == open);
-        all.push(PlanStanding {
-            plan,
-            items: counted.items,
-            done: counted.done,
-            overdue: counted.overdue,
-            progress: counted.progress,
-            directions: counted.directions,
-            indicators: counted.indicators,
-            place: (!here).then(|| Location::File(path.clone())),
-        });
+        if let Some(mut s) = remembered(&path, today, |p| standing_of(p, today))? {
+            s.place = (!here).then(|| Location::File(path.clone()));
+            all.push(s);
+        }
     }
     Ok(all)
+}
+
+/// What a file and its write-ahead log look like from outside: changed by
+/// any commit (the log grows, or a checkpoint writes the file).
+type Look = [(u64, i128); 2];
+
+fn look(path: &Path) -> Look {
+    let of = |p: &Path| {
+        std::fs::metadata(p).map_or((0, 0), |m| {
+            let at = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX));
+            (m.len(), at)
+        })
+    };
+    [
+        of(path),
+        of(&crate::store::sqlite::beside::sibling(path, "-wal")),
+    ]
+}
+
+/// Each plan file's standing as last read, kept while the file looks the
+/// same: the city's view is read again each time `P` is pressed, and most
+/// of a file's time is opening it (its schema read), not counting.
+#[allow(clippy::type_complexity)]
+static REMEMBERED: std::sync::Mutex<
+    Option<std::collections::HashMap<PathBuf, (Look, String, Option<PlanStanding>)>>,
+> = std::sync::Mutex::new(None);
+
+fn remembered(
+    path: &Path,
+    today: &str,
+    read: impl FnOnce(&Path) -> Result<Option<PlanStanding>>,
+) -> Result<Option<PlanStanding>> {
+    let now = look(path);
+    if let Ok(kept) = REMEMBERED.lock()
+        && let Some((was, day, standing)) = kept.as_ref().and_then(|m| m.get(path))
+        && *was == now
+        && day == today
+    {
+        return Ok(standing.clone());
+    }
+    let standing = read(path)?;
+    if let Ok(mut kept) = REMEMBERED.lock() {
+        kept.get_or_insert_with(Default::default).insert(
+            path.to_path_buf(),
+            (now, today.to_owned(), standing.clone()),
+        );
+    }
+    Ok(standing)
+}
+
+/// One file's plan and standing; None for a file that is not a plan.
+fn standing_of(path: &Path, today: &str) -> Result<Option<PlanStanding>> {
+    let c = read_only(path)?;
+    let Some(plan) = plan_of(&c, path) else {
+        return Ok(None);
+    };
+    let version: i64 = c
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(Error::sql(format!("reading {}", path.display())))?;
+    let counted = if version == super::schema::latest_version() {
+        counts(&c, today).map_err(Error::sql(format!("reading {}", path.display())))?
+    } else {
+        Counted::default()
+    };
+    Ok(Some(PlanStanding {
+        plan,
+        items: counted.items,
+        done: counted.done,
+        overdue: counted.overdue,
+        progress: counted.progress,
+        directions: counted.directions,
+        indicators: counted.indicators,
+        place: None,
+    }))
 }
 
 #[derive(Default)]
@@ -161,10 +221,9 @@ struct Counted {
 }
 
 fn counts(c: &Connection, today: &str) -> rusqlite::Result<Counted> {
-    let (items, done, overdue, progress) =
-        c.query_row(&standing_sql("milestone"), [today], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })?;
+    let (items, done, overdue, progress) = c.query_row(&standing_sql(""), [today], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })?;
     let directions = c
         .prepare(&directions_sql(""))?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
