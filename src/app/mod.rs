@@ -92,6 +92,9 @@ pub struct App {
     /// Where the cockpit is to be opened again when it quits: another plan
     /// chosen in the plans side by side (`P`).
     pub switch_to: Option<crate::store::Location>,
+    /// With `switch_to`: the item to show there (`O`, a carried item's
+    /// origin in the earlier plan).
+    pub then_go_to: Option<i64>,
     /// The folder of plans this plan file was chosen from (`--db FOLDER`),
     /// whose plans `P` lists; None for a lone file or a server.
     pub plans_folder: Option<std::path::PathBuf>,
@@ -154,6 +157,7 @@ impl App {
             undo: Vec::new(),
             quit: false,
             switch_to: None,
+            then_go_to: None,
             plans_folder: None,
             plan_places: Vec::new(),
             look: look::Look::default(),

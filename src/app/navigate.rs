@@ -70,6 +70,7 @@ impl App {
             Action::Compare => self.open_compare(),
             Action::Agenda => self.open_agenda(),
             Action::Plans => self.open_plans(),
+            Action::Origin => self.open_origin(),
             Action::Explain => self.open_explain(),
             Action::ExplainPane => self.open_explain_pane(),
             Action::Add => self.start_add(),

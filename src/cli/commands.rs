@@ -279,10 +279,12 @@ pub fn cockpit(ctx: &Context) -> Outcome {
     // first frame by a second, so the cockpit runs it in the background.
     let mut store = open_seeded(ctx)?;
     // Another plan chosen with `P`: the cockpit is opened again on it.
+    let mut go_to = None;
     loop {
-        match run_cockpit(ctx, store)? {
-            Some(place) => {
+        match run_cockpit(ctx, store, go_to)? {
+            Some((place, at)) => {
                 store = store::open(&place, options(ctx, false, None))?;
+                go_to = at;
             }
             None => return Ok(()),
         }
@@ -290,8 +292,15 @@ pub fn cockpit(ctx: &Context) -> Outcome {
 }
 
 /// One cockpit on `store`, until it quits; the plan to open next, if any.
-fn run_cockpit(ctx: &Context, store: Store) -> Result<Option<Location>, Failure> {
+fn run_cockpit(
+    ctx: &Context,
+    store: Store,
+    go_to: Option<i64>,
+) -> Result<Option<(Location, Option<i64>)>, Failure> {
     let mut app = crate::app::App::new(store, ctx.lang)?;
+    if let Some(id) = go_to {
+        app.open_at(id);
+    }
     let settings = &ctx.config.settings;
     app.look = settings.look(&crate::app::look::TerminalEnv::from_process(), ctx.ascii);
     app.prefs = settings.prefs();

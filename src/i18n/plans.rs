@@ -94,6 +94,20 @@ impl Lang {
             "{db} is a plan file and holds one plan: for many units' plans give --db a folder or a PostgreSQL database; nothing changed"
         )
     }
+    /// `O` on an item not carried over.
+    pub fn not_carried(self) -> &'static str {
+        match self {
+            Lang::Zh => "所选目标任务不是从上一年度结转来的",
+            Lang::En => "the selected item was not carried over from an earlier plan",
+        }
+    }
+    /// `O` when the earlier plan is kept elsewhere.
+    pub fn origin_elsewhere(self) -> &'static str {
+        match self {
+            Lang::Zh => "上一年度计划不在本库中(用 --db 打开它所在的文件、文件夹或数据库)",
+            Lang::En => "the earlier plan is not in this store (open it with --db)",
+        }
+    }
     /// The plans side by side (`P`): its title.
     pub fn plans_view_title(self, n: usize) -> String {
         let lang = self;

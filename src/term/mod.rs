@@ -69,7 +69,10 @@ struct Workers {
 
 /// Runs the cockpit until the planner quits or a signal asks us to stop.
 /// Where to open it again, when the planner chose another plan (`P`).
-pub fn run(mut app: App, escape: Duration) -> io::Result<Option<crate::store::Location>> {
+pub fn run(
+    mut app: App,
+    escape: Duration,
+) -> io::Result<Option<(crate::store::Location, Option<i64>)>> {
     let stop = Arc::new(AtomicBool::new(false));
     let finished = Arc::new(AtomicBool::new(false));
     let pending: Pending = Arc::new(Mutex::new(None));
@@ -115,6 +118,7 @@ pub fn run(mut app: App, escape: Duration) -> io::Result<Option<crate::store::Lo
         app.switch_to
             .take()
             .filter(|_| !stop.load(Ordering::Relaxed))
+            .map(|place| (place, app.then_go_to.take()))
     })
 }
 

@@ -517,3 +517,52 @@ fn an_indicator_is_summed_across_units_in_a_folder_and_on_a_server() {
         );
     }
 }
+
+/// `O` on an item carried into 2024: the cockpit leaves for the 2023 plan
+/// of the same store and opens it at that item, where its history is; an
+/// item of the plan's own says it was not carried.
+#[test]
+fn o_opens_a_carried_items_origin_in_the_earlier_plan() {
+    let mut sb = Sandbox::new();
+    sb.db = sb.path("plans");
+    std::fs::create_dir(&sb.db).unwrap();
+    sb.ok(&["init"]);
+    sb.ok(&[
+        "plan",
+        "new",
+        "--year",
+        "2024",
+        "--from",
+        "2023",
+        "--carry-over",
+    ]);
+    let earlier = id_of(
+        &sb,
+        &["--plan", "东城街道/2023"],
+        "国家级高新技术企业突破600家",
+    );
+    let store = crate::common::open_store(&sb.db.join("dongchengjiedao_2024.db"));
+    let mut app = plan_cockpit::app::App::new(store, plan_cockpit::i18n::Lang::Zh).unwrap();
+    app.plans_folder = Some(sb.db.clone());
+    app.resize(80, 24);
+    crate::common::to_high_tech(&mut app);
+    crate::common::press(&mut app, "O");
+    assert!(app.quit, "the cockpit closes to open the earlier plan");
+    let place = app.switch_to.clone().expect("the earlier plan");
+    assert_eq!(place.path(), sb.db.join("dongchengjiedao_2023.db"));
+    let id = app.then_go_to.expect("at the item");
+    assert_eq!(id.to_string(), earlier);
+    // Opened there, at the item.
+    let store = crate::common::open_store(place.path());
+    let mut before = plan_cockpit::app::App::new(store, plan_cockpit::i18n::Lang::Zh).unwrap();
+    before.resize(80, 24);
+    before.open_at(id);
+    let shown = before.focused().unwrap().selected_milestone().unwrap();
+    assert_eq!(shown.id, id);
+    assert_eq!(shown.title, "国家级高新技术企业突破600家");
+    // An item of the 2023 plan's own was carried from nowhere.
+    crate::common::press(&mut before, "O");
+    assert!(!before.quit);
+    let screen = crate::common::screen(&before, 80, 24);
+    assert!(screen.contains("不是从上一年度结转来的"), "{screen}");
+}

@@ -115,6 +115,8 @@ pub enum Action {
     Plans,
     /// In the plans side by side: the city (this year, unit by unit).
     City,
+    /// `O`: a carried item's origin, in the earlier plan of the store.
+    Origin,
     /// `x`: what pulls the selected project down.
     Explain,
     /// `X`: what pulls the focused pane (its heading) down.
