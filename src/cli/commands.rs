@@ -280,7 +280,13 @@ pub fn cockpit(ctx: &Context) -> Outcome {
     let mut store = open_seeded(ctx)?;
     // Another plan chosen with `P`: the cockpit is opened again on it.
     let mut go_to = None;
+    let key = super::last_plan::store_key(&ctx.db_given);
     loop {
+        if let Some(key) = &key
+            && let Some(p) = store.plans()?.first()
+        {
+            super::last_plan::remember(key, &p.identity);
+        }
         match run_cockpit(ctx, store, go_to)? {
             Some((place, at)) => {
                 store = store::open(&place, options(ctx, false, None))?;

@@ -8,6 +8,7 @@ mod commands;
 mod export;
 mod import;
 mod import_values;
+mod last_plan;
 mod log;
 mod migrate;
 mod milestone;
@@ -187,14 +188,26 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
         )
     );
     let db_given = db.clone();
-    let db = match db {
+    // The cockpit, not named a plan, opens the one last opened there.
+    let last = match (&cli.command, &plan) {
+        (None, None) => last_plan::store_key(&db)
+            .and_then(|k| last_plan::remembered(&k))
+            .map(|id| (id.clone(), crate::domain::plan_ref::PlanRef::Identity(id))),
+        _ => None,
+    };
+    let chosen = |meant: Option<&(String, crate::domain::plan_ref::PlanRef)>| match &db {
         Location::Server(s) if !makes_a_plan => {
-            Location::Server(plan_place::server_plan(lang, &s, plan.as_ref())?)
+            Ok(Location::Server(plan_place::server_plan(lang, s, meant)?))
         }
-        Location::File(dir) if !makes_a_plan && store::is_plan_folder(&dir) => {
-            Location::File(plan_place::folder_plan(lang, &dir, plan.as_ref())?)
+        Location::File(dir) if !makes_a_plan && store::is_plan_folder(dir) => {
+            Ok(Location::File(plan_place::folder_plan(lang, dir, meant)?))
         }
-        db => db,
+        db => Ok::<_, Failure>(db.clone()),
+    };
+    // A remembered plan since replaced or removed: asked as if none was.
+    let db = match last.as_ref().map(|l| chosen(Some(l))) {
+        Some(Ok(db)) => db,
+        _ => chosen(plan.as_ref())?,
     };
     let ctx = commands::Context {
         clock,

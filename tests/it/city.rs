@@ -566,3 +566,50 @@ fn o_opens_a_carried_items_origin_in_the_earlier_plan() {
     let screen = crate::common::screen(&before, 80, 24);
     assert!(screen.contains("不是从上一年度结转来的"), "{screen}");
 }
+
+/// The cockpit started on a store of many plans without `--plan` opens the
+/// plan last opened there; a command never does (a script names its plan);
+/// a remembered plan since gone is asked about as if none was remembered.
+#[test]
+fn the_cockpit_opens_the_plan_last_opened_and_commands_never_guess() {
+    let mut sb = Sandbox::new();
+    sb.db = sb.path("plans");
+    std::fs::create_dir(&sb.db).unwrap();
+    sb.ok(&["init"]);
+    sb.ok(&["plan", "new", "--unit", "南城街道", "--year", "2024"]);
+    // No plan remembered: the bare command (the cockpit's text overview
+    // when not on a terminal) asks which.
+    let r = sb.run(&[]);
+    assert_eq!(r.code(), 2, "{}", r.stdout());
+    let show: serde_json::Value =
+        serde_json::from_str(&sb.ok(&["--plan", "南城街道/2024", "plan", "show", "--json"]))
+            .unwrap();
+    let state = sb.path("state/plan-cockpit");
+    std::fs::create_dir_all(&state).unwrap();
+    let key = std::fs::canonicalize(&sb.db).unwrap();
+    std::fs::write(
+        state.join("last-plans"),
+        format!(
+            "{}\t{}\n",
+            key.display(),
+            show["identity"].as_str().unwrap()
+        ),
+    )
+    .unwrap();
+    let shown = sb.ok(&[]);
+    assert!(shown.starts_with("南城街道2024年发展工作计划"), "{shown}");
+    let r = sb.run(&["milestone", "list"]);
+    assert_eq!(
+        r.code(),
+        2,
+        "a command is never sent to the last plan: {}",
+        r.stdout()
+    );
+    // The remembered plan replaced (a new identity): asked again.
+    std::fs::write(
+        state.join("last-plans"),
+        format!("{}\t{}\n", key.display(), "0".repeat(32)),
+    )
+    .unwrap();
+    assert_eq!(sb.run(&[]).code(), 2);
+}
