@@ -13,10 +13,13 @@
 
 #![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 
+mod common;
+use common::{benchmarking, cache_dir, options};
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plan_cockpit::app::App;
 use plan_cockpit::i18n::Lang;
-use plan_cockpit::store::{self, OpenOptions};
+use plan_cockpit::store;
 use plan_cockpit::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -58,22 +61,6 @@ const TINY: City = City {
     notes: 80,
 };
 
-fn benchmarking() -> bool {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test")
-}
-
-fn cache_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("PLAN_COCKPIT_BENCH_CACHE") {
-        return d.into();
-    }
-    std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))
-        .unwrap_or_else(std::env::temp_dir)
-        .join("plan-cockpit-bench")
-}
-
 /// The city's folder under `dir`, generated if missing (into a folder of
 /// another name, renamed when complete, so a run cut short is never
 /// trusted).
@@ -114,17 +101,6 @@ fn city_in(dir: &Path, c: &City) -> PathBuf {
     std::fs::rename(&tmp, &path).expect("rename the city");
     eprintln!("… in {:.1} s", started.elapsed().as_secs_f64());
     path
-}
-
-fn options() -> OpenOptions<'static> {
-    OpenOptions {
-        author: "bench".into(),
-        quick_check: false,
-        read_only: false,
-        seed: None,
-        allow_network_fs: true,
-        clock: plan_cockpit::domain::Clock::system(),
-    }
 }
 
 fn key(c: char) -> KeyEvent {

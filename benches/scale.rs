@@ -19,12 +19,15 @@
     clippy::cast_possible_wrap
 )]
 
+mod common;
+use common::{benchmarking, cache_dir, options};
+
 use criterion::{BenchmarkId, Criterion};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plan_cockpit::app::App;
 use plan_cockpit::generate::{self, Size};
 use plan_cockpit::i18n::Lang;
-use plan_cockpit::store::{self, OpenOptions};
+use plan_cockpit::store;
 use plan_cockpit::term::frames::Frames;
 use plan_cockpit::{domain, formats, ui};
 use ratatui::Terminal;
@@ -87,39 +90,12 @@ fn record(name: &str, d: Duration) {
         .push(d);
 }
 
-fn benchmarking() -> bool {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test")
-}
-
 fn chosen_size() -> (&'static str, Size) {
     match std::env::var("PLAN_COCKPIT_BENCH_SIZE").as_deref() {
         Ok("large") => ("large", LARGE),
         Ok("small") => ("small", SMALL),
         _ if benchmarking() => ("large", LARGE),
         _ => ("small", SMALL),
-    }
-}
-
-fn cache_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("PLAN_COCKPIT_BENCH_CACHE") {
-        return d.into();
-    }
-    let base = std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("plan-cockpit-bench")
-}
-
-fn options() -> OpenOptions<'static> {
-    OpenOptions {
-        author: "bench".into(),
-        quick_check: false,
-        read_only: false,
-        seed: None,
-        allow_network_fs: true,
-        clock: plan_cockpit::domain::Clock::system(),
     }
 }
 

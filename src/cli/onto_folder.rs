@@ -11,7 +11,7 @@ use super::migrate::{Side, copy, open_source};
 use super::new_file::{Scratch, into_new_file, move_into_place};
 use crate::domain::piece::{Abandoned, Piece};
 use crate::domain::plan_ref::store_name;
-use crate::store::Location;
+use crate::store::{Counts, Location, PlanSummary, Store};
 use std::path::Path;
 
 pub(super) fn onto_folder(
@@ -22,22 +22,7 @@ pub(super) fn onto_folder(
     replace: bool,
 ) -> Result<String, Failure> {
     let scratch = Scratch::in_folder(dir);
-    let counts = into_new_file(ctx, &scratch.0, |store| {
-        Ok(store.replace_plan_from(pieces, label)?)
-    })?;
-    let Side::File(built) = open_source(ctx, &Location::File(scratch.0.clone()))? else {
-        return Err(Failure::Other("the new plan is a file".into()));
-    };
-    let head = built.plans()?.into_iter().next().unwrap_or_default();
-    if let Some((typed, meant)) = &ctx.plan
-        && !meant.matches(&head.identity, &head.unit, head.year)
-    {
-        return Err(Failure::Input(ctx.lang.not_the_plan_meant(
-            typed,
-            label,
-            std::slice::from_ref(&head),
-        )));
-    }
+    let (counts, built, head) = build(ctx, &scratch, pieces, label)?;
     let target = dir.join(format!("{}.db", store_name(&head.unit, head.year)));
     if std::fs::symlink_metadata(&target).is_err() {
         drop(built);
@@ -67,4 +52,31 @@ pub(super) fn onto_folder(
         msg.push_str(&format!("{}\n", ctx.lang.previous_saved(&b)));
     }
     Ok(msg)
+}
+
+/// The plan built in `scratch` as a new plan file is, opened to be read,
+/// and what it is; with `--plan`, it must be the plan meant.
+pub(super) fn build(
+    ctx: &Context,
+    scratch: &Scratch,
+    pieces: impl Iterator<Item = Result<Piece, Abandoned>>,
+    label: &str,
+) -> Result<(Counts, Box<Store>, PlanSummary), Failure> {
+    let counts = into_new_file(ctx, &scratch.0, |store| {
+        Ok(store.replace_plan_from(pieces, label)?)
+    })?;
+    let Side::File(built) = open_source(ctx, &Location::File(scratch.0.clone()))? else {
+        return Err(Failure::Other("the new plan is a file".into()));
+    };
+    let head = built.plans()?.into_iter().next().unwrap_or_default();
+    if let Some((typed, meant)) = &ctx.plan
+        && !meant.matches(&head.identity, &head.unit, head.year)
+    {
+        return Err(Failure::Input(ctx.lang.not_the_plan_meant(
+            typed,
+            label,
+            std::slice::from_ref(&head),
+        )));
+    }
+    Ok((counts, built, head))
 }

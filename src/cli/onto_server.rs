@@ -8,11 +8,11 @@
 
 use super::Failure;
 use super::commands::Context;
-use super::migrate::{Side, copy, open_source};
+use super::migrate::{Side, copy};
 use super::new_file::{Scratch, into_new_file};
 use crate::domain::piece::{Abandoned, Piece};
+use crate::store;
 use crate::store::postgres::{Server, grant_plan, name_of_string, new_plan_place};
-use crate::store::{self, Location};
 use std::path::{Path, PathBuf};
 
 pub(super) fn onto_server(
@@ -26,23 +26,7 @@ pub(super) fn onto_server(
     // look, is said before a large plan is built for nothing.
     crate::store::postgres::plans_on(db)?;
     let scratch = Scratch::in_folder(&std::env::temp_dir());
-    let counts = into_new_file(ctx, &scratch.0, |store| {
-        Ok(store.replace_plan_from(pieces, label)?)
-    })?;
-    let Side::File(built) = open_source(ctx, &Location::File(scratch.0.clone()))? else {
-        return Err(Failure::Other("the scratch plan is a file".into()));
-    };
-    let head = built.plans()?.into_iter().next().unwrap_or_default();
-    // `--plan` with a command that makes a plan: the plan made must be it.
-    if let Some((typed, meant)) = &ctx.plan
-        && !meant.matches(&head.identity, &head.unit, head.year)
-    {
-        return Err(Failure::Input(ctx.lang.not_the_plan_meant(
-            typed,
-            label,
-            std::slice::from_ref(&head),
-        )));
-    }
+    let (counts, built, head) = super::onto_folder::build(ctx, &scratch, pieces, label)?;
     let (place, schema) = new_plan_place(db, &head.unit, head.year)?;
     let named = match schema.as_str() {
         "" => name_of_string(&place),

@@ -10,6 +10,14 @@ const LEDGER: &str = "方向,工程,方面,项目,目标任务,类型,目标值,
 新城市,,,旧村改造,完成改造2个村,定量,2,个,0,2024-06-30,城建局,王五,
 ";
 
+/// A sandbox whose `--db` is an empty folder of plans.
+fn folder_of_plans() -> Sandbox {
+    let mut sb = Sandbox::new();
+    sb.db = sb.path("plans");
+    std::fs::create_dir(&sb.db).unwrap();
+    sb
+}
+
 /// The unit and city roles of docs/postgres-units.sql, and one person in
 /// each (roles belong to the whole server: made once, kept).
 fn city_roles(c: &mut postgres::Client) {
@@ -523,9 +531,7 @@ fn an_indicator_is_summed_across_units_in_a_folder_and_on_a_server() {
 /// item of the plan's own says it was not carried.
 #[test]
 fn o_opens_a_carried_items_origin_in_the_earlier_plan() {
-    let mut sb = Sandbox::new();
-    sb.db = sb.path("plans");
-    std::fs::create_dir(&sb.db).unwrap();
+    let sb = folder_of_plans();
     sb.ok(&["init"]);
     sb.ok(&[
         "plan",
@@ -572,9 +578,7 @@ fn o_opens_a_carried_items_origin_in_the_earlier_plan() {
 /// a remembered plan since gone is asked about as if none was remembered.
 #[test]
 fn the_cockpit_opens_the_plan_last_opened_and_commands_never_guess() {
-    let mut sb = Sandbox::new();
-    sb.db = sb.path("plans");
-    std::fs::create_dir(&sb.db).unwrap();
+    let sb = folder_of_plans();
     sb.ok(&["init"]);
     sb.ok(&["plan", "new", "--unit", "南城街道", "--year", "2024"]);
     // No plan remembered: the bare command (the cockpit's text overview
