@@ -23,6 +23,7 @@ use crate::store::location::Location;
 use crate::store::plan_rows::{
     PlanStanding, PlanSummary, directions_sql, indicators_sql, standing_sql,
 };
+use crate::store::sql::{Arg, Db};
 use postgres::GenericClient;
 
 /// Which plan a connection string opens, once `--plan` is read against
@@ -114,15 +115,16 @@ pub fn standings_on(db: &str, today: &str) -> Result<Vec<PlanStanding>> {
 /// on `today`, and the connection string that opens each other one.
 pub(super) fn standings(server: &Server, today: &str) -> Result<Vec<PlanStanding>> {
     let named = server.named().to_owned();
-    let mut client = server.client.borrow_mut();
-    let fail = |e: postgres::Error| Error::pg(format!("counting the plans' items ({named})"), &e);
-    let current: String = client
-        .query_one("SELECT coalesce(current_schema()::text, '')", &[])
-        .map_err(fail)?
-        .get(0);
-    let trigram = trigram_schema(&mut *client, &named)?;
+    let (current, trigram, plans) = {
+        let mut client = server.client.borrow_mut();
+        let current: String = client
+            .query_one("SELECT coalesce(current_schema()::text, '')", &[])
+            .map_err(|e| Error::pg(format!("listing the plans ({named})"), &e))?
+            .get(0);
+        let trigram = trigram_schema(&mut *client, &named)?;
+        (current, trigram, plans_in(&mut *client, &named)?)
+    };
     let base = without_chosen_schema(&server.given);
-    let plans = plans_in(&mut *client, &named)?;
     let mut all: Vec<PlanStanding> = plans
         .into_iter()
         .map(|plan| PlanStanding {
@@ -141,57 +143,78 @@ pub(super) fn standings(server: &Server, today: &str) -> Result<Vec<PlanStanding
         return Ok(all);
     }
     let schemas: Vec<String> = all.iter().map(|s| s.plan.schema.clone()).collect();
+    // Through the connection's prepared statements: asked again (`P` once
+    // more), the server plans none of them again.
+    let db = server as &dyn Db;
+    let what = "counting the plans' items";
     // A plan not yet upgraded (it is, when its owner next opens it) is
     // listed without its counts.
     let versions = union_all(&schemas, |n, s| {
         format!("SELECT {n}, coalesce(max(version), 0)::bigint FROM {s}plan_cockpit_schema")
     });
     let latest = super::latest_version();
-    let counted: Vec<String> = client
-        .query(&versions, &[])
-        .map_err(fail)?
-        .iter()
-        .filter(|r| r.get::<_, i64>(1) == latest)
-        .map(|r| schemas[usize::try_from(r.get::<_, i32>(0)).unwrap_or(0)].clone())
-        .collect();
+    let mut counted: Vec<String> = Vec::new();
+    db.each(what, &versions, &[], &mut |r| {
+        if r.int(1)? == latest {
+            counted.push(schemas[usize::try_from(r.int(0)?).unwrap_or(0)].clone());
+        }
+        Ok(())
+    })?;
     if counted.is_empty() {
         return Ok(all);
     }
-    let at = |n: i32| -> usize {
+    let at = |n: i64| -> usize {
         let schema = &counted[usize::try_from(n).unwrap_or(0)];
         schemas.iter().position(|s| s == schema).unwrap_or(0)
     };
     // Three statements for the whole city, whatever its size.
     let sql = union_all(&counted, |n, s| {
-        format!(
-            "SELECT {n}, x.* FROM ({}) x",
-            standing_sql(s).replace("?1", "$1")
-        )
+        format!("SELECT {n}, x.* FROM ({}) x", standing_sql(s))
     });
-    for r in client.query(&sql, &[&today]).map_err(fail)? {
-        let s = &mut all[at(r.get(0))];
-        (s.items, s.done, s.overdue, s.progress) = (r.get(1), r.get(2), r.get(3), r.get(4));
-    }
-    let sql = union_all(&counted, |n, s| {
-        format!("SELECT {n}, x.* FROM ({}) x", directions_sql(s))
-    });
-    for r in client.query(&sql, &[]).map_err(fail)? {
-        all[at(r.get(0))]
-            .directions
-            .push((r.get(1), r.get(2), r.get(3)));
+    db.each(what, &sql, &[Arg::Text(today)], &mut |r| {
+        let s = &mut all[at(r.int(0)?)];
+        (s.items, s.done, s.overdue, s.progress) =
+            (r.int(1)?, r.int(2)?, r.int(3)?, r.opt_real(4)?);
+        Ok(())
+    })?;
+    // Directions are what the 城市 view compares, and it shows the open
+    // plan's year: only that year's plans are asked for theirs.
+    let year = all.iter().find(|s| s.place.is_none()).map(|s| s.plan.year);
+    let of_year: Vec<String> = counted
+        .iter()
+        .filter(|c| {
+            year.is_none_or(|y| all.iter().any(|s| &s.plan.schema == *c && s.plan.year == y))
+        })
+        .cloned()
+        .collect();
+    if !of_year.is_empty() {
+        let at_year = |n: i64| -> usize {
+            let schema = &of_year[usize::try_from(n).unwrap_or(0)];
+            schemas.iter().position(|s| s == schema).unwrap_or(0)
+        };
+        let sql = union_all(&of_year, |n, s| {
+            format!("SELECT {n}, x.* FROM ({}) x", directions_sql(s))
+        });
+        db.each(what, &sql, &[], &mut |r| {
+            all[at_year(r.int(0)?)]
+                .directions
+                .push((r.text(1)?, r.int(2)?, r.opt_real(3)?));
+            Ok(())
+        })?;
     }
     let sql = union_all(&counted, |n, s| {
         format!("SELECT {n}, x.* FROM ({}) x", indicators_sql(s))
     });
-    for r in client.query(&sql, &[]).map_err(fail)? {
-        all[at(r.get(0))].indicators.push(IndicatorSum {
-            indicator: r.get(1),
-            unit: r.get(2),
-            items: r.get(3),
-            target: r.get(4),
-            current: r.get(5),
+    db.each(what, &sql, &[], &mut |r| {
+        all[at(r.int(0)?)].indicators.push(IndicatorSum {
+            indicator: r.text(1)?,
+            unit: r.text(2)?,
+            items: r.int(3)?,
+            target: r.opt_real(4)?,
+            current: r.opt_real(5)?,
         });
-    }
+        Ok(())
+    })?;
     Ok(all)
 }
 
