@@ -216,7 +216,18 @@ fn main() {
     }
     let mut ck = Cockpit::open(&folder, &plans[plans.len() / 2]);
     for _ in 0..rounds {
+        // `P`: the overlay at once with the last answer, then the worker's
+        // fresh one (answered here as the worker answers) drawn.
         t.add("P: the plans side by side drawn", ck.press(key('P')));
+        let s = Instant::now();
+        while let Some(ask) = ck.app.plans_wanted() {
+            let read = plan_cockpit::app::plans_read::answer(None, &ask);
+            ck.app.handle(plan_cockpit::app::event::Event::Plans(
+                read.map_err(|e| e.to_string()),
+            ));
+        }
+        ck.term.draw(|f| ui::render(&ck.app, f)).unwrap();
+        t.add("P: the worker's answer drawn", s.elapsed());
         t.add("c: the 城市 view drawn", ck.press(key('c')));
         ck.press(code(KeyCode::Esc));
     }

@@ -24,6 +24,8 @@ pub enum Event {
     LightsFailed(super::lights::Ask),
     /// The report `R` asked for: where it was written, or why not.
     ReportWritten(Result<std::path::PathBuf, String>),
+    /// The plans side by side, as the worker read them (or why not).
+    Plans(Result<Vec<crate::store::PlanStanding>, String>),
 }
 
 impl App {
@@ -57,6 +59,7 @@ impl App {
                 self.report_written(result);
                 true
             }
+            Event::Plans(read) => self.plans_read(read),
             Event::LightsFailed(ask) => {
                 self.lights_failed = Some(ask);
                 false

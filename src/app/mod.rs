@@ -15,6 +15,7 @@ mod navigate;
 mod next;
 pub mod overlay;
 pub mod pane;
+pub mod plans_read;
 mod router;
 mod text;
 mod undo;
@@ -111,6 +112,9 @@ pub struct App {
     /// The panes' red and yellow counts, and the last question asked.
     lights: Option<lights::LightCounts>,
     lights_asked: Option<lights::Ask>,
+    /// The plans worker's question not yet sent, and its last answer.
+    plans_asked: Option<plans_read::PlansAsk>,
+    plans_known: Option<Vec<crate::store::PlanStanding>>,
     lights_failed: Option<lights::Ask>,
     /// This week's report, asked for with `R`, until the worker takes it.
     report_wanted: Option<report::ReportAsk>,
@@ -166,6 +170,8 @@ impl App {
             seen: 0,
             lights: None,
             lights_asked: None,
+            plans_asked: None,
+            plans_known: None,
             lights_failed: None,
             report_wanted: None,
             offered: Vec::new(),

@@ -316,6 +316,7 @@ fn run_cockpit(
         .file()
         .filter(|p| store::is_plan_folder(p))
         .map(Path::to_path_buf);
+    app.ask_plans_early();
     // A bad settings file is named on the status line; the defaults run.
     if let Some(first) = ctx.config.said(ctx.lang).into_iter().next() {
         app.flash = Some(crate::app::Flash {

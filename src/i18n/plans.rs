@@ -108,6 +108,13 @@ impl Lang {
             Lang::En => "the earlier plan is not in this store (open it with --db)",
         }
     }
+    /// The plans side by side before the first answer.
+    pub fn plans_loading(self) -> &'static str {
+        match self {
+            Lang::Zh => "正在读取本库中的计划……",
+            Lang::En => "reading the store's plans…",
+        }
+    }
     /// The plans side by side (`P`): its title.
     pub fn plans_view_title(self, n: usize) -> String {
         let lang = self;

@@ -64,6 +64,7 @@ fn enter() -> io::Result<Screen> {
 /// The questions the loop sends its workers.
 struct Workers {
     lights: Sender<crate::app::lights::Ask>,
+    plans: Sender<crate::app::plans_read::PlansAsk>,
     reports: Sender<crate::report::ReportAsk>,
 }
 
@@ -101,6 +102,7 @@ pub fn run(
     workers::integrity(events.clone(), db.clone());
     let ask = Workers {
         lights: workers::lights(events.clone(), db.clone(), author.clone(), clock.clone()),
+        plans: workers::plans(events.clone(), db.clone(), author.clone(), clock.clone()),
         reports: workers::reports(events.clone(), db, author, clock),
     };
     let result = enter().and_then(|mut terminal| {
@@ -146,6 +148,9 @@ fn event_loop(
         }
         if let Some(question) = app.lights_wanted() {
             let _ = ask.lights.send(question);
+        }
+        if let Some(question) = app.plans_wanted() {
+            let _ = ask.plans.send(question);
         }
         // The watchdog's copy of the note being typed.
         if let Ok(mut p) = pending.lock() {

@@ -99,6 +99,44 @@ pub fn lights(
     })
 }
 
+/// The plans side by side: only the newest question is answered, on a
+/// store of its own kept open between questions (on a server, the first
+/// reading loads every plan's tables into the connection's catalog; the
+/// next ones are quick), opened again after a failure.
+pub fn plans(
+    events: Sender<Step>,
+    db: Location,
+    author: String,
+    clock: crate::domain::Clock,
+) -> Sender<crate::app::plans_read::PlansAsk> {
+    let kept: std::sync::Mutex<Option<store::Store>> = std::sync::Mutex::new(None);
+    worker(
+        events,
+        true,
+        move |question: crate::app::plans_read::PlansAsk| {
+            let mut kept = kept
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            // A file is opened for each question (one replaced underneath is
+            // read as it is now); a server's connection is kept.
+            if !db.is_server() {
+                *kept = None;
+            }
+            if question.folder.is_none() && kept.is_none() {
+                match store::open(&db, reader(&author, &clock)) {
+                    Ok(s) => *kept = Some(s),
+                    Err(e) => return AppEvent::Plans(Err(e.to_string())),
+                }
+            }
+            let read = crate::app::plans_read::answer(kept.as_ref(), &question);
+            if read.is_err() {
+                *kept = None;
+            }
+            AppEvent::Plans(read.map_err(|e| e.to_string()))
+        },
+    )
+}
+
 /// `R`'s reports, each written while the screen goes on.
 pub fn reports(
     events: Sender<Step>,

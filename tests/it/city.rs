@@ -160,7 +160,9 @@ fn a_city_keeps_every_units_plans_and_each_unit_writes_only_its_own() {
     let store = crate::common::open_store(std::path::Path::new(&place));
     let mut app = plan_cockpit::app::App::new(store, plan_cockpit::i18n::Lang::Zh).unwrap();
     app.resize(80, 24);
-    crate::common::press(&mut app, "Pc");
+    crate::common::press(&mut app, "P");
+    crate::common::answer_plans(&mut app);
+    crate::common::press(&mut app, "c");
     let view = crate::common::screen(&app, 80, 24);
     assert!(view.contains("城市 · 2024年度 · 2 个单位"), "{view}");
     assert!(
@@ -319,6 +321,7 @@ fn p_in_the_cockpit_opens_another_plan_of_the_database() {
     let mut app = plan_cockpit::app::App::new(store, plan_cockpit::i18n::Lang::Zh).unwrap();
     app.resize(80, 24);
     crate::common::press(&mut app, "P");
+    crate::common::answer_plans(&mut app);
     let screen = crate::common::screen(&app, 80, 24);
     assert!(screen.contains("共 2 个计划"), "{screen}");
     assert!(screen.contains("(当前)"), "{screen}");
@@ -428,6 +431,7 @@ fn a_folder_keeps_every_units_plans_a_file_each() {
     app.plans_folder = Some(sb.db.clone());
     app.resize(80, 24);
     crate::common::press(&mut app, "P");
+    crate::common::answer_plans(&mut app);
     let screen = crate::common::screen(&app, 80, 24);
     assert!(screen.contains("共 3 个计划"), "{screen}");
     crate::common::press(&mut app, "jj<Enter>");

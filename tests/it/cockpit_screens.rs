@@ -104,6 +104,8 @@ fn screens() {
                 app.resize(*w, *h);
                 press(&mut app, keys);
                 // The headings' counts, as the worker would bring them.
+                // The plans side by side, as their worker would read them.
+                common::answer_plans(&mut app);
                 while let Some(ask) = app.lights_wanted() {
                     let store = common::open_store_at(&sb.db, common::test_clock());
                     let counts = plan_cockpit::app::lights::count(&store, ask).unwrap();

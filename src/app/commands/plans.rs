@@ -1,46 +1,71 @@
-//! What the plans side by side do: read every plan of the database with
-//! where it stands, and leave this plan for another (the cockpit is opened
-//! again on it by whoever started it: `App::switch_to`).
+//! What the plans side by side do: ask the plans worker for every plan of
+//! the store with where it stands (see `plans_read`), show its answers, and
+//! leave this plan for another (the cockpit is opened again on it by whoever
+//! started it: `App::switch_to`).
 
 use crate::app::App;
 use crate::app::layers::plans::{PlanRow, PlansView};
 use crate::app::overlay::Overlay;
+use crate::app::plans_read::PlansAsk;
+use crate::store::PlanStanding;
 
 impl App {
-    /// `P`: the plans, this one first, then by unit and year.
+    fn plans_ask(&self) -> PlansAsk {
+        PlansAsk {
+            today: self.today.to_string(),
+            folder: self.plans_folder.clone(),
+            open: self.store.path().to_path_buf(),
+        }
+    }
+
+    /// A store of many plans is asked about once at start, so that `P`
+    /// has an answer to show at once.
+    pub fn ask_plans_early(&mut self) {
+        if self.plans_folder.is_some() || self.store.location().is_server() {
+            self.plans_asked = Some(self.plans_ask());
+        }
+    }
+
+    /// The question for the plans worker, once.
+    pub fn plans_wanted(&mut self) -> Option<PlansAsk> {
+        self.plans_asked.take()
+    }
+
+    /// `P`: the last answer at once (or a word that it is coming), and a
+    /// fresh one asked for.
     pub(in crate::app) fn open_plans(&mut self) {
-        let today = self.today.to_string();
-        let read = match &self.plans_folder {
-            Some(dir) => crate::store::folder_standings(dir, self.store.path(), &today),
-            None => self.store.plan_standings(&today),
+        let rows = self.plans_known.as_deref().map(plan_rows);
+        let loading = rows.is_none();
+        let mut view = PlansView::new(rows.unwrap_or_default());
+        view.loading = loading;
+        self.overlays.push(Overlay::Plans(view));
+        self.plans_asked = Some(self.plans_ask());
+    }
+
+    /// The worker's answer: kept, and shown if the plans are open (where
+    /// the planner was in them kept).
+    pub(in crate::app) fn plans_read(&mut self, read: Result<Vec<PlanStanding>, String>) -> bool {
+        let all = match read {
+            Ok(mut all) => {
+                sort(&mut all);
+                all
+            }
+            Err(why) => {
+                if matches!(self.overlays.last(), Some(Overlay::Plans(_))) {
+                    self.fail(&why);
+                    return true;
+                }
+                return false;
+            }
         };
-        let mut all = match read {
-            Ok(all) => all,
-            Err(e) => return self.failed(&e),
-        };
-        all.sort_by(|a, b| {
-            (a.place.is_some(), &a.plan.unit, a.plan.year).cmp(&(
-                b.place.is_some(),
-                &b.plan.unit,
-                b.plan.year,
-            ))
-        });
-        let rows = all
-            .iter()
-            .map(|s| PlanRow {
-                unit: s.plan.unit.clone(),
-                year: s.plan.year,
-                title: s.plan.title.clone(),
-                items: s.items,
-                done: s.done,
-                overdue: s.overdue,
-                progress: s.progress,
-                directions: s.directions.clone(),
-                current: s.place.is_none(),
-            })
-            .collect();
-        self.plan_places = all.into_iter().map(|s| s.place).collect();
-        self.overlays.push(Overlay::Plans(PlansView::new(rows)));
+        let rows = plan_rows(&all);
+        self.plan_places = all.iter().map(|s| s.place.clone()).collect();
+        self.plans_known = Some(all);
+        if let Some(Overlay::Plans(view)) = self.overlays.last_mut() {
+            view.refill(rows);
+            return true;
+        }
+        false
     }
 
     /// `O` on a carried item: the earlier plan it came from, opened at it
@@ -57,12 +82,10 @@ impl App {
         else {
             return self.fail(self.lang.not_carried());
         };
-        let today = self.today.to_string();
-        let read = match &self.plans_folder {
-            Some(dir) => crate::store::folder_standings(dir, self.store.path(), &today),
-            None => self.store.plan_standings(&today),
-        };
-        let all = match read {
+        let known = self.plans_known.clone().map(Ok);
+        let all = match known
+            .unwrap_or_else(|| crate::app::plans_read::answer(Some(&self.store), &self.plans_ask()))
+        {
             Ok(all) => all,
             Err(e) => return self.failed(&e),
         };
@@ -102,4 +125,31 @@ impl App {
         }
         self.quit = true;
     }
+}
+
+/// This plan first, then by unit and year.
+fn sort(all: &mut [PlanStanding]) {
+    all.sort_by(|a, b| {
+        (a.place.is_some(), &a.plan.unit, a.plan.year).cmp(&(
+            b.place.is_some(),
+            &b.plan.unit,
+            b.plan.year,
+        ))
+    });
+}
+
+fn plan_rows(all: &[PlanStanding]) -> Vec<PlanRow> {
+    all.iter()
+        .map(|s| PlanRow {
+            unit: s.plan.unit.clone(),
+            year: s.plan.year,
+            title: s.plan.title.clone(),
+            items: s.items,
+            done: s.done,
+            overdue: s.overdue,
+            progress: s.progress,
+            directions: s.directions.clone(),
+            current: s.place.is_none(),
+        })
+        .collect()
 }

@@ -33,6 +33,8 @@ pub struct PlansView {
     /// `c`: the city — the open plan's year, unit by unit, direction by
     /// direction.
     pub city: bool,
+    /// No answer yet: the worker is reading.
+    pub loading: bool,
 }
 
 impl PlansView {
@@ -43,7 +45,22 @@ impl PlansView {
             shown,
             sel: 0,
             city: false,
+            loading: false,
         }
+    }
+
+    /// A fresh answer in place of the one shown: the view (all plans or
+    /// the city) and the selection kept as far as they still fit.
+    pub fn refill(&mut self, rows: Vec<PlanRow>) {
+        let (city, sel) = (self.city, self.sel);
+        self.rows = rows;
+        self.loading = false;
+        self.city = false;
+        self.shown = (0..self.rows.len()).collect();
+        if city {
+            self.toggle_city();
+        }
+        self.sel = sel.min(self.shown.len().saturating_sub(1));
     }
 
     /// The open plan's year.

@@ -30,6 +30,11 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect, view: &Pla
     };
     let inner = crate::ui::boxed(frame, popup, &title, theme);
     let cells = usize::from(inner.width);
+    if view.loading {
+        let said = Line::styled(app.lang.plans_loading(), theme.dim());
+        frame.render_widget(Paragraph::new(vec![said]), inner);
+        return;
+    }
     let (mut lines, selected_line) = if view.city {
         city_lines(app, theme, view, cells)
     } else {

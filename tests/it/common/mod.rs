@@ -221,6 +221,18 @@ fn open_with_author(
     )
 }
 
+/// Answers the cockpit's questions to the plans worker, as the worker
+/// would, until it has none (after `P`, or at start on a store of many).
+pub fn answer_plans(app: &mut plan_cockpit::app::App) {
+    while let Some(ask) = app.plans_wanted() {
+        let store = open_store(&ask.open);
+        let read = plan_cockpit::app::plans_read::answer(Some(&store), &ask);
+        app.handle(plan_cockpit::app::event::Event::Plans(
+            read.map_err(|e| e.to_string()),
+        ));
+    }
+}
+
 /// Types keys: plain characters, or names in angle brackets such as
 /// `<Enter>`, `<Esc>`, `<Tab>`, `<BackTab>`, `<Down>`, `<Up>`, `<Home>`,
 /// `<C-Left>`, `<C-s>` (Ctrl), `<A-b>` (Alt).
