@@ -14,7 +14,7 @@
 #![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 
 mod common;
-use common::{benchmarking, cache_dir, options};
+use common::{benchmarking, cache_dir, code, key, options};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plan_cockpit::app::App;
@@ -101,14 +101,6 @@ fn city_in(dir: &Path, c: &City) -> PathBuf {
     std::fs::rename(&tmp, &path).expect("rename the city");
     eprintln!("… in {:.1} s", started.elapsed().as_secs_f64());
     path
-}
-
-fn key(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-}
-
-fn code(c: KeyCode) -> KeyEvent {
-    KeyEvent::new(c, KeyModifiers::NONE)
 }
 
 struct Cockpit {

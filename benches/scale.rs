@@ -20,7 +20,7 @@
 )]
 
 mod common;
-use common::{benchmarking, cache_dir, options};
+use common::{benchmarking, cache_dir, code, key, options};
 
 use criterion::{BenchmarkId, Criterion};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -127,14 +127,6 @@ fn plan_in(dir: &Path, size: &Size) -> PathBuf {
     std::fs::rename(&tmp, &path).expect("rename the plan");
     eprintln!("… in {:.1} s", started.elapsed().as_secs_f64());
     path
-}
-
-fn key(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-}
-
-fn code(c: KeyCode) -> KeyEvent {
-    KeyEvent::new(c, KeyModifiers::NONE)
 }
 
 fn ctrl(c: char) -> KeyEvent {

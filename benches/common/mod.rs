@@ -1,6 +1,7 @@
 //! What the benchmarks share: whether this is a measuring run, where
 //! generated plans are cached, and how a bench opens a store.
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plan_cockpit::store::OpenOptions;
 use std::path::{Path, PathBuf};
 
@@ -32,4 +33,12 @@ pub fn options() -> OpenOptions<'static> {
         allow_network_fs: true,
         clock: plan_cockpit::domain::Clock::system(),
     }
+}
+
+pub fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+pub fn code(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
 }

@@ -10,6 +10,13 @@ const LEDGER: &str = "方向,工程,方面,项目,目标任务,类型,目标值,
 新城市,,,旧村改造,完成改造2个村,定量,2,个,0,2024-06-30,城建局,王五,
 ";
 
+/// A sandbox whose `--db` is the test's database on the server.
+fn on_server(db: &pg::TestDb) -> Sandbox {
+    let mut sb = Sandbox::new();
+    sb.db = db.url.clone().into();
+    sb
+}
+
 /// A sandbox whose `--db` is an empty folder of plans.
 fn folder_of_plans() -> Sandbox {
     let mut sb = Sandbox::new();
@@ -186,8 +193,7 @@ fn a_city_keeps_every_units_plans_and_each_unit_writes_only_its_own() {
 #[test]
 fn a_plan_replaced_on_the_server_is_kept_in_a_file_first() {
     let Some(db) = pg::test_db() else { return };
-    let mut sb = Sandbox::new();
-    sb.db = db.url.clone().into();
+    let sb = on_server(&db);
     sb.ok(&["init"]);
     sb.ok(&[
         "--plan",
@@ -309,8 +315,7 @@ fn p_in_the_cockpit_opens_another_plan_of_the_database() {
     use plan_cockpit::domain::plan_ref::PlanRef;
     use plan_cockpit::store::postgres::{Chosen, choose_plan};
     let Some(db) = pg::test_db() else { return };
-    let mut sb = Sandbox::new();
-    sb.db = db.url.clone().into();
+    let sb = on_server(&db);
     sb.ok(&["init"]);
     sb.ok(&["plan", "new", "--unit", "南城街道", "--year", "2024"]);
     let meant = PlanRef::parse("东城街道/2023").unwrap();
