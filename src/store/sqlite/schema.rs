@@ -311,4 +311,51 @@ mod tests {
             0
         );
     }
+
+    /// A plan file of schema v6 (2023's first releases) upgrades in place to
+    /// a plan of a store of many: whose it is and where an item came from
+    /// left empty rather than guessed, no indicator linked, and the city's
+    /// view answered from the roll-ups and the new partial indexes.
+    #[test]
+    fn a_v6_file_upgrades_in_place_to_a_plan_of_a_store_of_many() {
+        let mut c = rusqlite::Connection::open_in_memory().unwrap();
+        super::super::schema_v6::register_functions(&c).unwrap();
+        c.pragma_update(None, "foreign_keys", "ON").unwrap();
+        migrations().to_version(&mut c, 6).unwrap();
+        c.execute_batch(
+            "INSERT INTO plan (id, title, year, locale, format_version) VALUES (1, '东城街道2023年计划', 2023, 'zh-CN', 1);
+             INSERT INTO direction (id, code, name, position) VALUES (1, 'city', '新城市', 0);
+             INSERT INTO project (id, direction_id, name, status, position, created_at, created_by, updated_at, updated_by)
+               VALUES (1, 1, '高新技术企业培育', 'active', 0, 't', 'a', 't', 'a');
+             INSERT INTO milestone (id, project_id, title, kind, target, current, due_date, status, position, created_at, created_by, updated_at, updated_by)
+               VALUES (1, 1, '高新技术企业600家', 'numeric', 600, 300, '2023-12-31', 'active', 0, 't', 'a', 't', 'a'),
+                      (2, 1, '出台扶持办法', 'yes_no', NULL, NULL, '2023-06-30', 'done', 1, 't', 'a', 't', 'a');",
+        )
+        .unwrap();
+        migrations().to_latest(&mut c).unwrap();
+        let (unit, origin, indicator): (String, String, String) = c
+            .query_row(
+                "SELECT p.unit, m.origin, m.indicator FROM plan p, milestone m WHERE m.id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!((unit.as_str(), origin.as_str(), indicator.as_str()), ("", "", ""));
+        let standing: (i64, i64, i64, f64) = c
+            .query_row(&crate::store::plan_rows::standing_sql(""), ["2024-03-20"], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .unwrap();
+        assert_eq!(standing, (2, 1, 1, 0.75), "two items, one done, one late, (0.5 + 1) / 2");
+        let plan: String = c
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT count(*) FROM milestone
+                  WHERE due_date IS NOT NULL AND status NOT IN ('done', 'dropped')
+                    AND due_date < '2024-03-20'",
+                [],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("milestone_open_by_due"), "{plan}");
+    }
 }
