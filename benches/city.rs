@@ -213,7 +213,8 @@ fn main() {
         t.add("P: the plans side by side drawn", ck.press(key('P')));
         let s = Instant::now();
         while let Some(ask) = ck.app.plans_wanted() {
-            let read = plan_cockpit::app::plans_read::answer(None, &ask);
+            let open = |place: &store::Location| store::open(place, options());
+            let read = plan_cockpit::app::plans_read::answer(None, &ask, &open);
             ck.app.handle(plan_cockpit::app::event::Event::Plans(
                 read.map_err(|e| e.to_string()),
             ));

@@ -25,7 +25,7 @@ pub enum Event {
     /// The report `R` asked for: where it was written, or why not.
     ReportWritten(Result<std::path::PathBuf, String>),
     /// The plans side by side, as the worker read them (or why not).
-    Plans(Result<Vec<crate::store::PlanStanding>, String>),
+    Plans(Result<super::plans_read::PlansRead, String>),
 }
 
 impl App {

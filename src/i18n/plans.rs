@@ -94,6 +94,20 @@ impl Lang {
             "{db} is a plan file and holds one plan: for many units' plans give --db a folder or a PostgreSQL database; nothing changed"
         )
     }
+    /// The detail's label for where a carried item stood in the earlier plan.
+    pub fn earlier_year_label(self, year: i64) -> String {
+        let lang = self;
+        say!(lang, "{year}年", "In {year}")
+    }
+    /// A carried item's target, value and status in the earlier plan.
+    pub fn earlier_standing(self, target: &str, current: &str, status: &str) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "目标值 {target} · 完成值 {current} · {status}",
+            "target {target} · achieved {current} · {status}"
+        )
+    }
     /// `O` on an item not carried over.
     pub fn not_carried(self) -> &'static str {
         match self {

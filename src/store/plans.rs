@@ -10,6 +10,18 @@ use super::sql::{self, Arg};
 use crate::domain::indicators::IndicatorSum;
 
 impl Store {
+    /// The plan this one's carried items came from (its identity), if any.
+    pub fn earlier_identity(&self) -> Result<Option<String>> {
+        let origin = sql::one(
+            self.db(),
+            "reading where the carried items came from",
+            "SELECT origin FROM milestone WHERE origin <> '' LIMIT 1",
+            &[],
+            |r| r.text(0),
+        )?;
+        Ok(origin.and_then(|o| o.split_once('#').map(|(id, _)| id.to_owned())))
+    }
+
     /// Every plan of this database with where it stands on `today`
     /// (`YYYY-MM-DD`), the open one first marked by having no `place`.
     pub fn plan_standings(&self, today: &str) -> Result<Vec<PlanStanding>> {

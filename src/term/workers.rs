@@ -128,7 +128,8 @@ pub fn plans(
                     Err(e) => return AppEvent::Plans(Err(e.to_string())),
                 }
             }
-            let read = crate::app::plans_read::answer(kept.as_ref(), &question);
+            let open = |place: &Location| store::open(place, reader(&author, &clock));
+            let read = crate::app::plans_read::answer(kept.as_ref(), &question, &open);
             if read.is_err() {
                 *kept = None;
             }

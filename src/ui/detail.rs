@@ -144,6 +144,22 @@ pub fn render(
             app.lang.carried_label(),
             app.lang.carried_item(id),
         );
+        // Where it stood last year, when the earlier plan is in the store.
+        let earlier = app.earlier.as_ref().and_then(|e| {
+            let was = e.items.get(&id.parse::<i64>().ok()?)?;
+            Some((e.year, was))
+        });
+        if let Some((year, was)) = earlier {
+            let amount = |v: Option<f64>| {
+                v.map_or_else(|| "—".to_owned(), |v| app.lang.amount(v, &was.unit))
+            };
+            let said = app.lang.earlier_standing(
+                &amount(was.target),
+                &amount(was.current),
+                app.lang.status(was.status),
+            );
+            field(&mut lines, &app.lang.earlier_year_label(year), said);
+        }
     }
     if !m.indicator.is_empty() {
         field(&mut lines, app.lang.indicator_label(), m.indicator.clone());

@@ -560,7 +560,15 @@ fn o_opens_a_carried_items_origin_in_the_earlier_plan() {
     let mut app = plan_cockpit::app::App::new(store, plan_cockpit::i18n::Lang::Zh).unwrap();
     app.plans_folder = Some(sb.db.clone());
     app.resize(80, 24);
+    // Asked at start: where each carried item stood in 2023, for the detail.
+    app.ask_plans_early();
+    crate::common::answer_plans(&mut app);
     crate::common::to_high_tech(&mut app);
+    crate::common::press(&mut app, "<Enter>");
+    let detail = crate::common::screen(&app, 80, 24);
+    assert!(detail.contains("结转自"), "{detail}");
+    assert!(detail.contains("2023年: 目标值 600家 · 完成值"), "{detail}");
+    crate::common::press(&mut app, "<Esc>");
     crate::common::press(&mut app, "O");
     assert!(app.quit, "the cockpit closes to open the earlier plan");
     let place = app.switch_to.clone().expect("the earlier plan");

@@ -6,15 +6,21 @@
 use crate::app::App;
 use crate::app::layers::plans::{PlanRow, PlansView};
 use crate::app::overlay::Overlay;
-use crate::app::plans_read::PlansAsk;
+use crate::app::plans_read::{PlansAsk, PlansRead};
 use crate::store::PlanStanding;
 
 impl App {
-    fn plans_ask(&self) -> PlansAsk {
+    fn plans_ask(&mut self) -> PlansAsk {
+        // Read once: without carried items it reads every milestone.
+        let earlier = self
+            .earlier_identity
+            .get_or_insert_with(|| self.store.earlier_identity().ok().flatten())
+            .clone();
         PlansAsk {
             today: self.today.to_string(),
             folder: self.plans_folder.clone(),
             open: self.store.path().to_path_buf(),
+            earlier,
         }
     }
 
@@ -44,9 +50,10 @@ impl App {
 
     /// The worker's answer: kept, and shown if the plans are open (where
     /// the planner was in them kept).
-    pub(in crate::app) fn plans_read(&mut self, read: Result<Vec<PlanStanding>, String>) -> bool {
+    pub(in crate::app) fn plans_read(&mut self, read: Result<PlansRead, String>) -> bool {
         let all = match read {
-            Ok(mut all) => {
+            Ok(PlansRead { mut all, earlier }) => {
+                self.earlier = earlier;
                 sort(&mut all);
                 all
             }
@@ -83,9 +90,17 @@ impl App {
             return self.fail(self.lang.not_carried());
         };
         let known = self.plans_known.clone().map(Ok);
-        let all = match known
-            .unwrap_or_else(|| crate::app::plans_read::answer(Some(&self.store), &self.plans_ask()))
-        {
+        let all = match known.unwrap_or_else(|| {
+            // The plans alone, here and now: the earlier items are not needed.
+            let none = |_: &crate::store::Location| -> crate::store::Result<crate::store::Store> {
+                Err(crate::store::Error::Internal("not asked".into()))
+            };
+            let ask = PlansAsk {
+                earlier: None,
+                ..self.plans_ask()
+            };
+            crate::app::plans_read::answer(Some(&self.store), &ask, &none).map(|r| r.all)
+        }) {
             Ok(all) => all,
             Err(e) => return self.failed(&e),
         };

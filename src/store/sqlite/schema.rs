@@ -340,13 +340,22 @@ mod tests {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .unwrap();
-        assert_eq!((unit.as_str(), origin.as_str(), indicator.as_str()), ("", "", ""));
+        assert_eq!(
+            (unit.as_str(), origin.as_str(), indicator.as_str()),
+            ("", "", "")
+        );
         let standing: (i64, i64, i64, f64) = c
-            .query_row(&crate::store::plan_rows::standing_sql(""), ["2024-03-20"], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })
+            .query_row(
+                &crate::store::plan_rows::standing_sql(""),
+                ["2024-03-20"],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
             .unwrap();
-        assert_eq!(standing, (2, 1, 1, 0.75), "two items, one done, one late, (0.5 + 1) / 2");
+        assert_eq!(
+            standing,
+            (2, 1, 1, 0.75),
+            "two items, one done, one late, (0.5 + 1) / 2"
+        );
         let plan: String = c
             .query_row(
                 "EXPLAIN QUERY PLAN SELECT count(*) FROM milestone

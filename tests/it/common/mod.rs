@@ -226,7 +226,8 @@ fn open_with_author(
 pub fn answer_plans(app: &mut plan_cockpit::app::App) {
     while let Some(ask) = app.plans_wanted() {
         let store = open_store(&ask.open);
-        let read = plan_cockpit::app::plans_read::answer(Some(&store), &ask);
+        let open = |place: &plan_cockpit::store::Location| Ok(open_store(place.path()));
+        let read = plan_cockpit::app::plans_read::answer(Some(&store), &ask, &open);
         app.handle(plan_cockpit::app::event::Event::Plans(
             read.map_err(|e| e.to_string()),
         ));
