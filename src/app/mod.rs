@@ -118,9 +118,7 @@ pub struct App {
     /// The plan this one was carried over from, as last read: the detail
     /// of a carried item says where it stood there.
     pub earlier: Option<plans_read::EarlierPlan>,
-    /// Which plan this one's items were carried from, read once (None: not
-    /// read yet).
-    earlier_identity: Option<Option<String>>,
+
     lights_failed: Option<lights::Ask>,
     /// This week's report, asked for with `R`, until the worker takes it.
     report_wanted: Option<report::ReportAsk>,
@@ -179,7 +177,7 @@ impl App {
             plans_asked: None,
             plans_known: None,
             earlier: None,
-            earlier_identity: None,
+
             lights_failed: None,
             report_wanted: None,
             offered: Vec::new(),

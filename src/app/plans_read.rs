@@ -21,8 +21,8 @@ pub struct PlansAsk {
     pub folder: Option<PathBuf>,
     /// The open plan's file (so it is told apart from the others).
     pub open: PathBuf,
-    /// The identity of the plan the open one's items were carried from.
-    pub earlier: Option<String>,
+    /// Read also the items of the plan the open one was carried from.
+    pub earlier: bool,
 }
 
 /// The earlier plan's year and its items by id.
@@ -52,11 +52,14 @@ pub fn answer(
         (None, Some(s)) => s.plan_standings(&ask.today)?,
         (None, None) => Vec::new(),
     };
-    let earlier = match ask
-        .earlier
-        .as_ref()
-        .and_then(|id| all.iter().find(|s| &s.plan.identity == id))
-    {
+    // Which plan this one was carried from: asked here, on the worker (on
+    // a plan without carried items it reads every milestone).
+    let identity = match (ask.earlier, on) {
+        (false, _) => None,
+        (true, Some(s)) => s.earlier_identity()?,
+        (true, None) => open(&Location::File(ask.open.clone()))?.earlier_identity()?,
+    };
+    let earlier = match identity.and_then(|id| all.iter().find(|s| s.plan.identity == id)) {
         Some(PlanStanding {
             place: Some(place),
             plan,

@@ -10,17 +10,12 @@ use crate::app::plans_read::{PlansAsk, PlansRead};
 use crate::store::PlanStanding;
 
 impl App {
-    fn plans_ask(&mut self) -> PlansAsk {
-        // Read once: without carried items it reads every milestone.
-        let earlier = self
-            .earlier_identity
-            .get_or_insert_with(|| self.store.earlier_identity().ok().flatten())
-            .clone();
+    fn plans_ask(&self) -> PlansAsk {
         PlansAsk {
             today: self.today.to_string(),
             folder: self.plans_folder.clone(),
             open: self.store.path().to_path_buf(),
-            earlier,
+            earlier: true,
         }
     }
 
@@ -96,7 +91,7 @@ impl App {
                 Err(crate::store::Error::Internal("not asked".into()))
             };
             let ask = PlansAsk {
-                earlier: None,
+                earlier: false,
                 ..self.plans_ask()
             };
             crate::app::plans_read::answer(Some(&self.store), &ask, &none).map(|r| r.all)
