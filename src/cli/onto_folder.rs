@@ -9,8 +9,10 @@ use super::Failure;
 use super::commands::{Context, backup_unless_empty, open_bare_at};
 use super::migrate::{Side, copy, open_source};
 use super::new_file::{Scratch, into_new_file, move_into_place};
+use crate::domain::piece::block_above;
 use crate::domain::piece::{Abandoned, Piece};
 use crate::domain::plan_ref::store_name;
+use crate::store;
 use crate::store::{Counts, Location, PlanSummary, Store};
 use std::path::Path;
 
@@ -21,8 +23,13 @@ pub(super) fn onto_folder(
     label: &str,
     replace: bool,
 ) -> Result<String, Failure> {
+    let today = ctx.clock.today().to_string();
+    let largest = store::folder_standings(dir, Path::new(""), &today)?
+        .iter()
+        .map(|s| s.max_id)
+        .max();
     let scratch = Scratch::in_folder(dir);
-    let (counts, built, head) = build(ctx, &scratch, pieces, label)?;
+    let (counts, built, head) = build(ctx, &scratch, pieces, label, largest)?;
     let target = dir.join(format!("{}.db", store_name(&head.unit, head.year)));
     if std::fs::symlink_metadata(&target).is_err() {
         drop(built);
@@ -61,7 +68,11 @@ pub(super) fn build(
     scratch: &Scratch,
     pieces: impl Iterator<Item = Result<Piece, Abandoned>>,
     label: &str,
+    largest: Option<i64>,
 ) -> Result<(Counts, Box<Store>, PlanSummary), Failure> {
+    // Ids above every plan of the store: unique across it.
+    let base = block_above(largest);
+    let pieces = pieces.map(move |p| p.map(|p| p.into_block(base)));
     let counts = into_new_file(ctx, &scratch.0, |store| {
         Ok(store.replace_plan_from(pieces, label)?)
     })?;

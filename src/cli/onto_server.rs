@@ -24,9 +24,13 @@ pub(super) fn onto_server(
 ) -> Result<String, Failure> {
     // The server first: one that cannot be reached, or a role that may not
     // look, is said before a large plan is built for nothing.
-    crate::store::postgres::plans_on(db)?;
+    let today = ctx.clock.today().to_string();
+    let largest = crate::store::postgres::standings_on(db, &today)?
+        .iter()
+        .map(|s| s.max_id)
+        .max();
     let scratch = Scratch::in_folder(&std::env::temp_dir());
-    let (counts, built, head) = super::onto_folder::build(ctx, &scratch, pieces, label)?;
+    let (counts, built, head) = super::onto_folder::build(ctx, &scratch, pieces, label, largest)?;
     let (place, schema) = new_plan_place(db, &head.unit, head.year)?;
     let named = match schema.as_str() {
         "" => name_of_string(&place),

@@ -21,6 +21,44 @@ pub enum Piece {
     Project(Box<Project>),
 }
 
+/// How many ids a plan of a store of many plans may hold: each plan made
+/// in a folder or on a server takes a block of its own above every plan
+/// there, so that a project's, an item's or a note's id names one row in
+/// the whole store — `milestone set 2000000019 --plan 南城街道/2024` on
+/// 东城's item is refused as not found, never applied to 南城's #19.
+pub const ID_BLOCK: i64 = 1_000_000_000;
+
+impl Piece {
+    /// The piece with its projects', items' and notes' ids moved into the
+    /// block starting at `base` (each keeps its place within a block).
+    #[must_use]
+    pub fn into_block(self, base: i64) -> Piece {
+        let moved = |id: i64| base + id.rem_euclid(ID_BLOCK);
+        match self {
+            Piece::Project(mut p) => {
+                p.id = moved(p.id);
+                for n in &mut p.notes {
+                    n.id = moved(n.id);
+                }
+                for m in &mut p.milestones {
+                    m.id = moved(m.id);
+                    for n in &mut m.notes {
+                        n.id = moved(n.id);
+                    }
+                }
+                Piece::Project(p)
+            }
+            other => other,
+        }
+    }
+}
+
+/// The block a new plan takes in a store whose plans hold ids up to
+/// `largest`: the first one above them (block 0 in an empty store).
+pub fn block_above(largest: Option<i64>) -> i64 {
+    largest.map_or(0, |l| (l.max(0) / ID_BLOCK + 1) * ID_BLOCK)
+}
+
 /// Why the pieces stopped before the end: the document turned out to be
 /// refused, or its reader went away. Whoever was writing them undoes all
 /// of it.
@@ -87,5 +125,43 @@ mod tests {
         assert_eq!(tally.projects, doc.projects.len());
         assert_eq!((tally.milestones, tally.notes), (milestones, notes));
         assert!(matches!(pieces[0], Piece::Plan { .. }));
+    }
+}
+
+#[cfg(test)]
+mod block_tests {
+    use super::*;
+
+    #[test]
+    fn a_new_plan_takes_the_block_above_every_plan_of_its_store() {
+        assert_eq!(
+            block_above(None),
+            0,
+            "the first plan of a store keeps its ids"
+        );
+        assert_eq!(block_above(Some(55)), ID_BLOCK);
+        assert_eq!(block_above(Some(ID_BLOCK + 19)), 2 * ID_BLOCK);
+        let mut doc = crate::seed::plan_2023("2023-01-01T00:00:00Z", "test");
+        let carried_id = ID_BLOCK + 19;
+        doc.projects[0].milestones[0].id = carried_id;
+        let moved: Vec<Piece> = doc
+            .into_pieces()
+            .map(|p| p.into_block(3 * ID_BLOCK))
+            .collect();
+        let Some(Piece::Project(p)) = moved.iter().find(|p| matches!(p, Piece::Project(_))) else {
+            panic!("a project");
+        };
+        assert!(p.id > 3 * ID_BLOCK && p.id < 4 * ID_BLOCK);
+        assert_eq!(
+            p.milestones[0].id,
+            3 * ID_BLOCK + 19,
+            "an item carried from another block keeps its place in the new one"
+        );
+        assert!(
+            p.milestones
+                .iter()
+                .flat_map(|m| &m.notes)
+                .all(|n| n.id > 3 * ID_BLOCK)
+        );
     }
 }

@@ -37,6 +37,9 @@ pub struct PlanStanding {
     /// The targets linked to each shared indicator, summed: what the city
     /// adds up across units.
     pub indicators: Vec<IndicatorSum>,
+    /// The largest id its projects, items and notes hold: a plan made in the
+    /// store takes ids above every plan's (see `domain::piece::ID_BLOCK`).
+    pub max_id: i64,
     /// Where to open it (the connection string of its schema, the file in
     /// a folder); None for the plan open now.
     pub place: Option<super::location::Location>,
@@ -79,6 +82,9 @@ pub(in crate::store) fn standing_sql(s: &str) -> String {
                 (SELECT count(*) FROM {s}milestone
                   WHERE due_date IS NOT NULL AND status NOT IN ('done', 'dropped')
                     AND due_date < ?1),
-                (SELECT sum(progress_sum) / nullif(sum(measured), 0) FROM {s}project_rollup)"
+                (SELECT sum(progress_sum) / nullif(sum(measured), 0) FROM {s}project_rollup),
+                (SELECT CAST(coalesce(max(m), 0) AS BIGINT) FROM
+                   (SELECT max(id) AS m FROM {s}project UNION ALL SELECT max(id) FROM {s}milestone
+                    UNION ALL SELECT max(id) FROM {s}note) ids)"
     )
 }

@@ -29,14 +29,14 @@ impl Store {
             return Ok(all);
         }
         let plan = self.plans()?.into_iter().next().unwrap_or_default();
-        let (items, done, overdue, progress) = sql::one(
+        let (items, done, overdue, progress, max_id) = sql::one(
             self.db(),
             "counting the plan's items",
             &standing_sql(""),
             &[Arg::Text(today)],
-            |r| Ok((r.int(0)?, r.int(1)?, r.int(2)?, r.opt_real(3)?)),
+            |r| Ok((r.int(0)?, r.int(1)?, r.int(2)?, r.opt_real(3)?, r.int(4)?)),
         )?
-        .unwrap_or((0, 0, 0, None));
+        .unwrap_or((0, 0, 0, None, 0));
         let directions = sql::rows(
             self.db(),
             "counting the plan's items",
@@ -67,6 +67,7 @@ impl Store {
             progress,
             directions,
             indicators,
+            max_id,
             place: None,
         }])
     }

@@ -93,6 +93,31 @@ fn a_city_keeps_every_units_plans_and_each_unit_writes_only_its_own() {
         "2024's items name their origin in 2023"
     );
 
+    // Ids are unique across the database: each plan made there took a block
+    // of its own, so 南城's item is not 东城's #1.
+    let task = id_of(
+        &sb,
+        &["--plan", "东城街道/2024"],
+        "国家级高新技术企业突破600家",
+    );
+    let park = id_of(&sb, &["--plan", "南城街道/2024"], "园区入驻企业达到30家");
+    assert_ne!(task, park);
+    let r = sb.run(&[
+        "--plan",
+        "南城街道/2024",
+        "milestone",
+        "set",
+        &task,
+        "--current",
+        "1",
+    ]);
+    assert_ne!(
+        r.code(),
+        0,
+        "东城's id is no item of 南城's plan: {}",
+        r.stderr()
+    );
+
     // 东城's planner: writes 东城's plan, cannot reach 南城's at all.
     let mut dc = Sandbox::new();
     dc.db = db.as_role("dc_wang").into();
@@ -104,7 +129,7 @@ fn a_city_keeps_every_units_plans_and_each_unit_writes_only_its_own() {
         "东城街道/2024",
         "milestone",
         "set",
-        "1",
+        &task,
         "--note",
         "东城写自己的计划",
     ]);
@@ -113,7 +138,7 @@ fn a_city_keeps_every_units_plans_and_each_unit_writes_only_its_own() {
         "南城街道/2024",
         "milestone",
         "set",
-        "1",
+        &park,
         "--current",
         "29",
     ]);
@@ -140,12 +165,12 @@ fn a_city_keeps_every_units_plans_and_each_unit_writes_only_its_own() {
     // 南城's planner writes 南城's.
     let mut nc = Sandbox::new();
     nc.db = db.as_role("nc_li").into();
-    nc.ok(&["milestone", "set", "1", "--current", "12"]);
+    nc.ok(&["milestone", "set", &park, "--current", "12"]);
     let current: f64 = db
         .client()
         .query_one(
-            "SELECT current FROM nanchengjiedao_2024.milestone WHERE id = 1",
-            &[],
+            "SELECT current FROM nanchengjiedao_2024.milestone WHERE id = $1",
+            &[&park.parse::<i64>().unwrap()],
         )
         .unwrap()
         .get(0);
@@ -181,7 +206,7 @@ fn a_city_keeps_every_units_plans_and_each_unit_writes_only_its_own() {
         "南城街道/2024",
         "milestone",
         "set",
-        "1",
+        &park,
         "--current",
         "1",
     ]);
@@ -399,12 +424,23 @@ fn a_folder_keeps_every_units_plans_a_file_each() {
     assert_eq!(sb.ok(&["plan", "list"]).lines().count(), 3);
     let r = sb.run(&["milestone", "list"]);
     assert_eq!(r.code(), 2, "several plans: which? {}", r.stderr());
+    let park = id_of(&sb, &["--plan", "南城街道/2024"], "园区入驻企业达到30家");
+    let task = id_of(
+        &sb,
+        &["--plan", "东城街道/2024"],
+        "国家级高新技术企业突破600家",
+    );
+    assert!(
+        park.parse::<i64>().unwrap() > 2_000_000_000
+            && task.parse::<i64>().unwrap() > 1_000_000_000,
+        "each plan made in the folder has ids of its own block: {task} {park}"
+    );
     sb.ok(&[
         "--plan",
         "南城街道/2024",
         "milestone",
         "set",
-        "1",
+        &park,
         "--current",
         "12",
     ]);

@@ -137,6 +137,7 @@ pub(super) fn standings(server: &Server, today: &str) -> Result<Vec<PlanStanding
             progress: None,
             directions: Vec::new(),
             indicators: Vec::new(),
+            max_id: 0,
         })
         .collect();
     if all.is_empty() {
@@ -173,8 +174,8 @@ pub(super) fn standings(server: &Server, today: &str) -> Result<Vec<PlanStanding
     });
     db.each(what, &sql, &[Arg::Text(today)], &mut |r| {
         let s = &mut all[at(r.int(0)?)];
-        (s.items, s.done, s.overdue, s.progress) =
-            (r.int(1)?, r.int(2)?, r.int(3)?, r.opt_real(4)?);
+        (s.items, s.done, s.overdue, s.progress, s.max_id) =
+            (r.int(1)?, r.int(2)?, r.int(3)?, r.opt_real(4)?, r.int(5)?);
         Ok(())
     })?;
     // Directions are what the 城市 view compares, and it shows the open

@@ -206,6 +206,7 @@ fn standing_of(path: &Path, today: &str) -> Result<Option<PlanStanding>> {
         progress: counted.progress,
         directions: counted.directions,
         indicators: counted.indicators,
+        max_id: counted.max_id,
         place: None,
     }))
 }
@@ -216,14 +217,16 @@ struct Counted {
     done: i64,
     overdue: i64,
     progress: Option<f64>,
+    max_id: i64,
     directions: Vec<(String, i64, Option<f64>)>,
     indicators: Vec<IndicatorSum>,
 }
 
 fn counts(c: &Connection, today: &str) -> rusqlite::Result<Counted> {
-    let (items, done, overdue, progress) = c.query_row(&standing_sql(""), [today], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-    })?;
+    let (items, done, overdue, progress, max_id) =
+        c.query_row(&standing_sql(""), [today], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
     let directions = c
         .prepare(&directions_sql(""))?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -245,6 +248,7 @@ fn counts(c: &Connection, today: &str) -> rusqlite::Result<Counted> {
         done,
         overdue,
         progress,
+        max_id,
         directions,
         indicators,
     })
