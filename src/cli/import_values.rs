@@ -105,7 +105,7 @@ fn apply(ctx: &Context, file: &Path, dry_run: bool, as_of: Option<&str>) -> Outc
     output::stdout(lang, &for_terminal(&said, true))?;
     if conflicts > 0 {
         // Said above, row by row: the exit code tells a script.
-        return Err(Failure::Quiet(1));
+        return Err(Failure::Quiet(super::EXIT_CHANGED));
     }
     Ok(())
 }

@@ -61,11 +61,19 @@ impl Failure {
     /// The message and the exit code.
     fn worded(self, lang: Lang, clock: &crate::domain::Clock) -> (String, u8) {
         match self {
-            Failure::Input(msg) => (msg, 2),
-            Failure::Other(msg) => (msg, 1),
+            Failure::Input(msg) => (msg, EXIT_INPUT),
+            Failure::Other(msg) => (msg, EXIT_FAULT),
             Failure::Quiet(code) => (String::new(), code),
             Failure::Store(e) => {
-                let code = if e.is_bad_input() { 2 } else { 1 };
+                let code = match &e {
+                    // A version above the row's is one it never had: a
+                    // mistake in the input, not someone else's change.
+                    store::Error::Conflict(c) if c.expected_version > c.found_version => EXIT_INPUT,
+                    store::Error::Conflict(_) | store::Error::PlanReplaced(_) => EXIT_CHANGED,
+                    store::Error::Busy => EXIT_BUSY,
+                    e if e.is_bad_input() => EXIT_INPUT,
+                    _ => EXIT_FAULT,
+                };
                 (lang.error(&e, Some(clock)), code)
             }
         }
@@ -73,6 +81,17 @@ impl Failure {
 }
 
 pub type Outcome = Result<(), Failure>;
+
+/// The exit codes, for scripts (README: Exit codes and messages).
+/// Any other failure: a damaged database, a full disk, a server refusing.
+pub const EXIT_FAULT: u8 = 1;
+/// Bad input or usage: nothing was changed; the message names what.
+pub const EXIT_INPUT: u8 = 2;
+/// Changed by someone else since the version given (`--expect-version`),
+/// or the plan replaced since it was read: read again, then retry.
+pub const EXIT_CHANGED: u8 = 3;
+/// Locked by another writer past the wait: nothing changed, try again.
+pub const EXIT_BUSY: u8 = 4;
 
 /// `$XDG_DATA_HOME/plan-cockpit/plan.db`, XDG_DATA_HOME defaulting to
 /// `~/.local/share` (the XDG spec ignores a relative value).

@@ -160,7 +160,7 @@ fn a_lock_held_past_the_busy_timeout_is_reported_and_a_retry_works() {
     let started = Instant::now();
     let (code, err) = set(&sb.db, "41");
     let waited = started.elapsed();
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(code, 4, "locked, try again: {err}");
     assert!(
         err.contains("stayed locked") && err.contains("nothing was changed, try again"),
         "{err}"

@@ -139,8 +139,8 @@ fn a_row_changed_since_the_export_is_a_conflict_never_overwritten() {
         "2023-11-02T09:00:00+08:00",
         &["--lang", "zh", "import-values", file.to_str().unwrap()],
     );
-    // A conflict is a failure a script can see.
-    assert_eq!(run.status.code(), Some(1));
+    // A conflict is a failure a script can see, and tell from a fault.
+    assert_eq!(run.status.code(), Some(3));
     let out = String::from_utf8_lossy(&run.stdout);
     assert!(out.contains("冲突,未改动 #19"), "{out}");
     assert!(out.contains("2023-11-01 15:00"), "local time: {out}");
@@ -254,7 +254,7 @@ fn the_reports_workbook_comes_back_too() {
         "2023-11-02T09:00:00+08:00",
         &["--lang", "zh", "import-values", edited.to_str().unwrap()],
     );
-    assert_eq!(run.status.code(), Some(1), "a conflict");
+    assert_eq!(run.status.code(), Some(3), "a conflict");
     let said = String::from_utf8_lossy(&run.stdout);
     assert!(
         said.contains(

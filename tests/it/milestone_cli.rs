@@ -288,7 +288,7 @@ fn stale_version_is_a_conflict_naming_who_and_when() {
         "--current",
         "20",
     ]);
-    assert_eq!(r.code(), 1, "{}", r.stderr());
+    assert_eq!(r.code(), 3, "changed by someone else: {}", r.stderr());
     let user = plan_cockpit::user::unix_user();
     assert!(
         r.stderr().contains(&format!("was changed by {user} at")),

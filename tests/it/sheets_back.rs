@@ -196,7 +196,7 @@ fn a_late_reading_is_previewed_as_history_and_filed_as_such() {
     row_mut(&mut rows, "36")[8] = "250".into();
     let file = save(&sb, "stale.csv", &rows);
     let (code, out, _) = import(&sb, &file, &["--as-of", "2023-08-31"]);
-    assert_eq!(code, 1, "{out}");
+    assert_eq!(code, 3, "changed since the export: {out}");
     assert!(
         out.contains("milestone set 36 --current 250 --as-of 2023-08-31"),
         "{out}"

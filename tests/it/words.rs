@@ -35,7 +35,7 @@ fn an_impossible_version_is_not_blamed_on_a_planner() {
         "--expect-version",
         "999",
     ]);
-    assert_eq!(run.code(), 1);
+    assert_eq!(run.code(), 2, "a version it never had is bad input");
     assert!(
         run.stderr().contains("never had version 999"),
         "{}",
