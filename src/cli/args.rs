@@ -130,6 +130,14 @@ pub enum Command {
     /// fills in, `plan import` makes the plan from it.
     #[command(subcommand)]
     Plan(plan::PlanCommand),
+    /// Shell completions (bash, zsh, fish, …) on standard output: e.g.
+    /// `plan-cockpit completions bash > /etc/bash_completion.d/plan-cockpit`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff) on standard output: `plan-cockpit man > plan-cockpit.1`.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]

@@ -26,6 +26,7 @@ mod replace;
 pub mod report;
 mod settings;
 mod sheet_plan;
+mod shell;
 mod usage;
 
 pub use args::{BaselineCommand, Cli, Command, MilestoneCommand, ProjectCommand, UserCommand};
@@ -146,6 +147,12 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
     }
     // The template needs no plan, wherever the plan is kept: only the
     // plan's own file (if it is one) is kept from being written over.
+    // Completions and the manual need no plan: answered before any database.
+    match &cli.command {
+        Some(Command::Completions { shell }) => return shell::completions(lang, *shell),
+        Some(Command::Man) => return shell::man(lang),
+        _ => {}
+    }
     if let Some(Command::Plan(plan::PlanCommand::Template(a))) = &cli.command {
         let db = cli
             .db
@@ -253,7 +260,7 @@ fn run(cli: Cli, lang: Lang, clock: crate::domain::Clock, config: settings::Conf
         Some(Command::Generate(a)) => replace::run(&ctx, &a),
         Some(Command::Check) => commands::check(&ctx),
         // Answered above, before a database is needed.
-        Some(Command::Config { .. }) => Ok(()),
+        Some(Command::Config { .. } | Command::Completions { .. } | Command::Man) => Ok(()),
         Some(Command::Backup { dest }) => commands::backup(&ctx, &dest),
         Some(Command::Migrate(a)) => migrate::run(&ctx, &a),
         Some(Command::Milestone(MilestoneCommand::List(a))) => milestone_list::list(&ctx, &a),

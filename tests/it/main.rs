@@ -47,6 +47,7 @@ mod seed;
 mod server_restart;
 mod settings;
 mod sheets_back;
+mod shell;
 mod standing;
 mod two_engines;
 mod words;
