@@ -90,6 +90,8 @@ pub struct App {
     pub page: usize,
     pub undo: Vec<Undo>,
     pub quit: bool,
+    /// Ctrl-Z: the loop is to suspend the program (and redraw on return).
+    pub suspend: bool,
     /// Where the cockpit is to be opened again when it quits: another plan
     /// chosen in the plans side by side (`P`).
     pub switch_to: Option<crate::store::Location>,
@@ -164,6 +166,7 @@ impl App {
             page: 10,
             undo: Vec::new(),
             quit: false,
+            suspend: false,
             switch_to: None,
             then_go_to: None,
             plans_folder: None,

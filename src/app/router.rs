@@ -41,6 +41,11 @@ impl App {
         if action == Action::Quit {
             return self.quit_asking();
         }
+        if action == Action::Suspend {
+            // The loop puts the terminal back and stops; typed text stays.
+            self.suspend = true;
+            return;
+        }
         let Some(top) = self.overlays.last_mut() else {
             self.flash = None;
             return self.on_panes(action);

@@ -61,6 +61,21 @@ fn enter() -> io::Result<Screen> {
     Frames::full_screen(io::stdout())
 }
 
+/// Ctrl-Z: the note being typed kept as a draft, the terminal put back as
+/// it was found, and the program stopped as a shell's job (SIGTSTP); on
+/// `fg` the terminal is taken again and the whole screen drawn anew. With
+/// no shell to return to (an orphaned process group ignores SIGTSTP), it
+/// simply goes on.
+fn suspend(terminal: &mut Screen, app: &mut App) -> io::Result<()> {
+    app.save_draft();
+    restore();
+    let _ = rustix::process::kill_process(rustix::process::getpid(), rustix::process::Signal::TSTP);
+    *terminal = enter()?;
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
+    Ok(())
+}
+
 /// The questions the loop sends its workers.
 struct Workers {
     lights: Sender<crate::app::lights::Ask>,
@@ -177,5 +192,9 @@ fn event_loop(
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         };
         dirty |= app.handle(event);
+        if std::mem::take(&mut app.suspend) {
+            suspend(terminal, app)?;
+            dirty = true;
+        }
     }
 }

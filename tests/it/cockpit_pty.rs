@@ -424,3 +424,43 @@ fn an_esc_and_a_letter_apart_within_the_wait_are_one_alt_key() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// Ctrl-Z: the terminal is put back (the main screen, the cursor shown)
+/// before the program stops as a shell's job, and taken again and drawn
+/// anew when it continues. (Under the test's pty there is no shell: the
+/// stop is the kernel's to skip for a group nobody can resume; it is
+/// continued here either way.)
+#[test]
+fn ctrl_z_puts_the_terminal_back_and_a_resume_redraws() {
+    let sb = Sandbox::new();
+    let mut s = Session::start(&sb, 100, 30, &[("LANG", "en_US.UTF-8")]);
+    s.wait_for("New City");
+    let before = s.raw.lock().unwrap().len();
+    s.send("\x1a");
+    let after =
+        |s: &Session| String::from_utf8_lossy(&s.raw.lock().unwrap()[before..]).into_owned();
+    let start = std::time::Instant::now();
+    while !after(&s).contains("\x1b[?1049l") {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "the terminal was not put back"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    kill(&s, rustix::process::Signal::CONT);
+    while !after(&s)
+        .split("\x1b[?1049l")
+        .nth(1)
+        .is_some_and(|rest| rest.contains("\x1b[?1049h"))
+    {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "not taken again"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    s.wait_for("New City");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

@@ -69,6 +69,8 @@ impl Layer {
 #[strum(serialize_all = "snake_case")]
 pub enum Action {
     Quit,
+    /// Ctrl-Z: to the background, the terminal put back; `fg` returns.
+    Suspend,
     Help,
     Up,
     Down,

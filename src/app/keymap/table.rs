@@ -134,6 +134,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[L::Help], &[k('k'), code(C::Up)], A::Up, "上滚", "scroll up", false),
     // Everywhere: Ctrl-C leaves the cockpit; typed text that is not saved
     // yet is never dropped without a question.
+    b(EVERY, &[ctrl('z')], A::Suspend, "挂起到后台(在终端输入 fg 回来)", "suspend to the background (fg comes back)", false),
     b(EVERY, &[ctrl('c')], A::Quit, "退出程序(有未保存的文字时先确认)", "quit (asks first if typed text is unsaved)", false),
 ];
 
