@@ -92,6 +92,8 @@ pub struct App {
     pub quit: bool,
     /// Ctrl-Z: the loop is to suspend the program (and redraw on return).
     pub suspend: bool,
+    /// `y`: text for the terminal's clipboard, not yet written.
+    clipboard: Option<String>,
     /// Where the cockpit is to be opened again when it quits: another plan
     /// chosen in the plans side by side (`P`).
     pub switch_to: Option<crate::store::Location>,
@@ -167,6 +169,7 @@ impl App {
             undo: Vec::new(),
             quit: false,
             suspend: false,
+            clipboard: None,
             switch_to: None,
             then_go_to: None,
             plans_folder: None,

@@ -71,6 +71,7 @@ impl App {
             Action::Agenda => self.open_agenda(),
             Action::Plans => self.open_plans(),
             Action::Origin => self.open_origin(),
+            Action::Copy => self.copy_item(),
             Action::Explain => self.open_explain(),
             Action::ExplainPane => self.open_explain_pane(),
             Action::Add => self.start_add(),

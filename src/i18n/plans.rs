@@ -108,6 +108,24 @@ impl Lang {
             "target {target} · achieved {current} · {status}"
         )
     }
+    /// `y` with no item selected.
+    pub fn nothing_to_copy(self) -> &'static str {
+        match self {
+            Lang::Zh => "请先选中一项目标任务再按 y",
+            Lang::En => "select an item first, then y",
+        }
+    }
+    /// `y`: what was sent, and what a terminal needs for it to arrive.
+    pub fn copied_line(self) -> &'static str {
+        match self {
+            Lang::Zh => {
+                "已发送到剪贴板(终端需支持 OSC 52:Xshell、Windows Terminal、iTerm2 等;tmux 需 set -g set-clipboard on)"
+            }
+            Lang::En => {
+                "sent to your clipboard (the terminal must allow OSC 52: Windows Terminal, iTerm2, kitty…; in tmux: set -g set-clipboard on)"
+            }
+        }
+    }
     /// `O` on an item not carried over.
     pub fn not_carried(self) -> &'static str {
         match self {

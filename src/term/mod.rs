@@ -61,6 +61,17 @@ fn enter() -> io::Result<Screen> {
     Frames::full_screen(io::stdout())
 }
 
+/// `y`: `text` to the terminal's clipboard (OSC 52: the terminal, not
+/// this server, puts it where the planner pastes).
+fn clipboard(text: &str) -> io::Result<()> {
+    use base64::Engine;
+    use std::io::Write;
+    let coded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    let mut out = io::stdout().lock();
+    write!(out, "\x1b]52;c;{coded}\x07")?;
+    out.flush()
+}
+
 /// Ctrl-Z: the note being typed kept as a draft, the terminal put back as
 /// it was found, and the program stopped as a shell's job (SIGTSTP); on
 /// `fg` the terminal is taken again and the whole screen drawn anew. With
@@ -163,6 +174,9 @@ fn event_loop(
         }
         if let Some(question) = app.lights_wanted() {
             let _ = ask.lights.send(question);
+        }
+        if let Some(text) = app.clipboard_wanted() {
+            clipboard(&text)?;
         }
         if let Some(question) = app.plans_wanted() {
             let _ = ask.plans.send(question);

@@ -464,3 +464,32 @@ fn ctrl_z_puts_the_terminal_back_and_a_resume_redraws() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+/// `y` on an item: its line reaches the terminal as an OSC 52 clipboard
+/// write (the terminal puts it on the planner's own machine), and the
+/// status line says what a terminal needs for it.
+#[test]
+fn y_sends_the_items_line_to_the_terminals_clipboard() {
+    use base64::Engine;
+    let sb = Sandbox::new();
+    let mut s = Session::start(&sb, 120, 30, &[("LANG", "zh_CN.UTF-8")]);
+    s.wait_for("新城市");
+    s.send("/国家级高新技术企业突破\r");
+    s.wait_for("◉ —/600家");
+    s.send("y");
+    s.wait_for("已发送到剪贴板");
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    let coded = raw
+        .split("\x1b]52;c;")
+        .nth(1)
+        .and_then(|rest| rest.split('\x07').next())
+        .expect("an OSC 52 write");
+    let line = base64::engine::general_purpose::STANDARD
+        .decode(coded)
+        .unwrap();
+    let line = String::from_utf8(line).unwrap();
+    assert!(line.contains("国家级高新技术企业突破600家"), "{line}");
+    assert!(line.contains("/600家"), "{line}");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

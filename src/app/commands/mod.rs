@@ -7,6 +7,7 @@ mod agenda;
 mod compare;
 mod confirm;
 mod conflict;
+mod copy;
 mod editor;
 mod explain;
 mod form;

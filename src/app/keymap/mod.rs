@@ -71,6 +71,8 @@ pub enum Action {
     Quit,
     /// Ctrl-Z: to the background, the terminal put back; `fg` returns.
     Suspend,
+    /// `y`: the selected item's line to the clipboard (OSC 52).
+    Copy,
     Help,
     Up,
     Down,
