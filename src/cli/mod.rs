@@ -5,6 +5,7 @@
 
 mod args;
 mod commands;
+mod diagnostics;
 mod export;
 mod import;
 mod import_values;
@@ -129,10 +130,12 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    diagnostics::start(lang);
     match run(cli, lang, clock.clone(), config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             let (msg, code) = failure.worded(lang, &clock);
+            tracing::warn!(code, message = %msg, "refused");
             if !msg.is_empty() {
                 eprintln!("plan-cockpit: {}", for_terminal(&msg, true));
             }

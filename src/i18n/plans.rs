@@ -108,6 +108,25 @@ impl Lang {
             "target {target} · achieved {current} · {status}"
         )
     }
+    /// `PLAN_COCKPIT_LOG` naming no level.
+    pub fn bad_log_level(self, typed: &str) -> String {
+        let lang = self;
+        say!(
+            lang,
+            "PLAN_COCKPIT_LOG={typed} 不是日志级别(可用 error、warn、info、debug、trace);不记录日志,程序照常运行",
+            "PLAN_COCKPIT_LOG={typed} is no log level (error, warn, info, debug, trace): nothing is logged; the program runs as usual"
+        )
+    }
+    /// The log file cannot be opened.
+    pub fn log_unwritable(self, path: &std::path::Path) -> String {
+        let path = path.display();
+        let lang = self;
+        say!(
+            lang,
+            "无法写入日志文件 {path};不记录日志,程序照常运行",
+            "cannot write the log file {path}: nothing is logged; the program runs as usual"
+        )
+    }
     /// `y` with no item selected.
     pub fn nothing_to_copy(self) -> &'static str {
         match self {

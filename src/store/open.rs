@@ -10,10 +10,18 @@ use super::{postgres, sqlite};
 /// Opens the plan at `place`: a file's path, or a PostgreSQL connection
 /// string (`postgres://…`, `host=… dbname=…`).
 pub fn open(place: impl Into<Location>, opts: OpenOptions<'_>) -> Result<Store> {
-    match place.into() {
-        Location::Server(db) => postgres::open::open_server(&db, opts),
-        Location::File(path) => sqlite::open::open_file(&path, opts),
+    let place = place.into();
+    let started = std::time::Instant::now();
+    let opened = match &place {
+        Location::Server(db) => postgres::open::open_server(db, opts),
+        Location::File(path) => sqlite::open::open_file(path, opts),
+    };
+    let ms = started.elapsed().as_secs_f64() * 1e3;
+    match &opened {
+        Ok(_) => tracing::debug!(place = %place.name(), ms, "opened"),
+        Err(e) => tracing::warn!(place = %place.name(), ms, error = %e, "not opened"),
     }
+    opened
 }
 
 impl Location {

@@ -90,8 +90,14 @@ pub fn lights(
     clock: crate::domain::Clock,
 ) -> Sender<crate::app::lights::Ask> {
     worker(events, true, move |question: crate::app::lights::Ask| {
+        let started = std::time::Instant::now();
         let counted = store::open(&db, reader(&author, &clock))
             .and_then(|s| s.snapshot(|s| crate::app::lights::count(s, question.clone())));
+        let ms = started.elapsed().as_secs_f64() * 1e3;
+        match &counted {
+            Ok(_) => tracing::debug!(ms, "lights counted"),
+            Err(e) => tracing::warn!(ms, error = %e, "lights not counted"),
+        }
         match counted {
             Ok(counts) => AppEvent::Lights(counts),
             Err(_) => AppEvent::LightsFailed(question),
@@ -129,7 +135,13 @@ pub fn plans(
                 }
             }
             let open = |place: &Location| store::open(place, reader(&author, &clock));
+            let started = std::time::Instant::now();
             let read = crate::app::plans_read::answer(kept.as_ref(), &question, &open);
+            let ms = started.elapsed().as_secs_f64() * 1e3;
+            match &read {
+                Ok(r) => tracing::debug!(ms, plans = r.all.len(), "plans read"),
+                Err(e) => tracing::warn!(ms, error = %e, "plans not read"),
+            }
             if read.is_err() {
                 *kept = None;
             }

@@ -16,6 +16,7 @@ mod cockpit_screens;
 mod common;
 mod database;
 mod detail_pinned;
+mod diagnostics;
 mod durability;
 mod edits_round_trip;
 mod event_road;

@@ -31,8 +31,11 @@ impl Server {
                 self.named
             )));
         }
+        tracing::info!(server = %self.named, "connection lost: connecting again");
         let client = super::tls::connect(&self.config, self.tls.as_ref())
-            .map_err(|source| Error::pg(format!("connecting again to {}", self.named), &source))?;
+            .map_err(|source| Error::pg(format!("connecting again to {}", self.named), &source))
+            .inspect_err(|e| tracing::warn!(error = %e, "reconnect failed"))?;
+        tracing::info!(server = %self.named, "connected again");
         *self.client.borrow_mut() = client;
         self.statements.forget();
         if self.listening() {
