@@ -131,6 +131,7 @@ pub fn main() -> ExitCode {
         }
     };
     diagnostics::start(lang);
+    diagnostics::report_panics(lang);
     match run(cli, lang, clock.clone(), config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

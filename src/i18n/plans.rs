@@ -108,6 +108,16 @@ impl Lang {
             "target {target} · achieved {current} · {status}"
         )
     }
+    /// After a panic: where its report is.
+    pub fn panic_reported(self, path: &std::path::Path) -> String {
+        let path = path.display();
+        let lang = self;
+        say!(
+            lang,
+            "程序出错(这是程序的缺陷,不是您操作的问题);已写入报告 {path},请交给维护人员",
+            "the program failed (a fault of the program, not of what you did); a report is in {path}: please pass it to whoever maintains it"
+        )
+    }
     /// `PLAN_COCKPIT_LOG` naming no level.
     pub fn bad_log_level(self, typed: &str) -> String {
         let lang = self;
