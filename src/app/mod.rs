@@ -103,8 +103,6 @@ pub struct App {
     /// The folder of plans this plan file was chosen from (`--db FOLDER`),
     /// whose plans `P` lists; None for a lone file or a server.
     pub plans_folder: Option<std::path::PathBuf>,
-    /// The places of the plans `P` lists, row for row (None: this plan).
-    plan_places: Vec<Option<crate::store::Location>>,
     /// Colours and ASCII mode, chosen at start.
     pub look: look::Look,
     /// The keys in force: the table's, with the planner's own in place.
@@ -173,7 +171,6 @@ impl App {
             switch_to: None,
             then_go_to: None,
             plans_folder: None,
-            plan_places: Vec::new(),
             look: look::Look::default(),
             keymap: keymap::Keymap::default(),
             prefs: Prefs::default(),

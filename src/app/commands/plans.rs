@@ -61,7 +61,6 @@ impl App {
             }
         };
         let rows = plan_rows(&all);
-        self.plan_places = all.iter().map(|s| s.place.clone()).collect();
         self.plans_known = Some(all);
         if let Some(Overlay::Plans(view)) = self.overlays.last_mut() {
             view.refill(rows);
@@ -124,7 +123,12 @@ impl App {
     /// Enter on another plan: the cockpit closes, as `q` would (never over
     /// typed text), and is opened again on it.
     pub(in crate::app) fn open_plan_at(&mut self, row: usize) {
-        let Some(Some(place)) = self.plan_places.get(row).cloned() else {
+        // The rows are the known plans, in the order kept.
+        let place = self
+            .plans_known
+            .as_ref()
+            .and_then(|all| all.get(row)?.place.clone());
+        let Some(place) = place else {
             return;
         };
         self.overlays.pop();
