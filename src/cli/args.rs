@@ -126,8 +126,9 @@ pub enum Command {
     /// the history and the log.
     #[command(subcommand)]
     User(UserCommand),
-    /// A new plan without JSON: `plan template` writes the 台账 an office
-    /// fills in, `plan import` makes the plan from it.
+    /// Plans: the 台账 template and a plan made from it (`plan template`,
+    /// `plan import`), a new plan and carry-over, the plans a store holds,
+    /// the city's indicators.
     #[command(subcommand)]
     Plan(plan::PlanCommand),
     /// Shell completions (bash, zsh, fish, …) on standard output: e.g.

@@ -7,6 +7,7 @@ mod args;
 mod commands;
 mod diagnostics;
 mod export;
+mod help;
 mod import;
 mod import_values;
 mod last_plan;
@@ -36,7 +37,7 @@ pub use export::Format;
 use crate::domain::text::for_terminal;
 use crate::i18n::Lang;
 use crate::store::{self, Location};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -104,9 +105,15 @@ pub fn default_db_path(lang: Lang) -> Result<PathBuf, Failure> {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // Help and clap's refusals in the language asked for on the command
+    // line or by the locale (the settings file is read after parsing).
+    let asked = usage::lang_asked();
+    let parsed = help::localized(Cli::command(), asked)
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => return usage::refused(&e),
+        Err(e) => return usage::refused(&e, asked),
     };
     let config_path = cli
         .config

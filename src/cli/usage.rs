@@ -8,12 +8,19 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use std::process::ExitCode;
 
 /// Prints help or the version (exit 0), or the refusal (exit 2).
-pub fn refused(e: &clap::Error) -> ExitCode {
-    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        let _ = e.print();
-        return ExitCode::SUCCESS;
+pub fn refused(e: &clap::Error, lang: Lang) -> ExitCode {
+    match e.kind() {
+        ErrorKind::DisplayHelp => {
+            super::help::print(e, lang);
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
     }
-    let text = match lang_asked() {
+    let text = match lang {
         Lang::En => e.render().to_string(),
         Lang::Zh => chinese(e),
     };
@@ -24,7 +31,7 @@ pub fn refused(e: &clap::Error) -> ExitCode {
 
 /// `--lang` as typed (the parse failed, so clap cannot say), else the
 /// locale.
-fn lang_asked() -> Lang {
+pub fn lang_asked() -> Lang {
     let args: Vec<String> = std::env::args().collect();
     let typed = args.iter().enumerate().find_map(|(i, a)| {
         a.strip_prefix("--lang=")

@@ -19,6 +19,8 @@ mod cockpit;
 mod compare;
 mod config;
 mod faults;
+mod help;
+mod help_options;
 mod history;
 mod ledger;
 mod numbers;
@@ -35,6 +37,7 @@ mod ui;
 mod year_end;
 
 pub use check::CheckReport;
+pub use help::{HELP_ZH, HelpWords, help_zh, value_name_zh};
 pub use ui::{UI_EN, UI_ZH, Ui};
 
 use crate::domain::{Kind, Status};

@@ -86,7 +86,8 @@ fn latin_words(text: &str, names: &BTreeSet<String>) -> BTreeSet<String> {
             plain.push(' ');
         }
     }
-    for token in plain.split(|c: char| c.is_whitespace() || "(),;:、,;:()“”\"'《》[]".contains(c))
+    for token in
+        plain.split(|c: char| c.is_whitespace() || "(),;:、,;:()“”\"'《》[]<>|".contains(c))
     {
         // A sheet's 导出校验 (`PC-` and hex digits) is a code, not words.
         if token.contains('/')
@@ -349,4 +350,47 @@ fn every_command_speaks_chinese_in_success_and_refusal() {
         &String::from_utf8_lossy(&out.stderr),
         &names,
     );
+}
+
+/// Every command's `--help` under a Chinese locale, and under any locale
+/// with `--lang zh`: Chinese throughout, but for the commands and values
+/// typed as they are; English otherwise.
+#[test]
+fn help_speaks_chinese() {
+    use clap::CommandFactory;
+    fn walk(c: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        for sub in c.get_subcommands() {
+            let mut p = path.clone();
+            p.push(sub.get_name().to_owned());
+            walk(sub, p, out);
+        }
+        out.push(path);
+    }
+    let mut paths = Vec::new();
+    walk(&plan_cockpit::cli::Cli::command(), Vec::new(), &mut paths);
+    let mut names = names_in_the_plan();
+    // `import-values` is read as two words.
+    names.extend(
+        paths
+            .iter()
+            .flatten()
+            .flat_map(|n| n.split('-'))
+            .map(str::to_owned),
+    );
+    names.insert("help".to_owned());
+    let sb = Sandbox::new();
+    for path in &paths {
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        let help = [path.as_slice(), &["--help"]].concat();
+        let under_locale = zh(&sb, &help);
+        assert!(under_locale.contains("用法:"), "{path:?}:\n{under_locale}");
+        assert_chinese(&format!("{path:?} --help"), &under_locale, &names);
+        let asked = sb.run(&[&["--lang", "zh"], help.as_slice()].concat());
+        assert_eq!(asked.stdout(), under_locale, "{path:?} with --lang zh");
+        let english = sb.run(&help).stdout();
+        assert!(english.contains("Usage:"), "{path:?}:\n{english}");
+    }
+    let by_command = zh(&sb, &["help", "milestone", "set"]);
+    assert!(by_command.contains("修改一个目标任务"), "{by_command}");
+    assert_chinese("help milestone set", &by_command, &names);
 }
