@@ -4,8 +4,10 @@
 use super::Outcome;
 use super::commands::{Context, open_plan};
 use super::output;
+use super::progress::Progress;
 use crate::domain::text::for_terminal;
 use crate::formats;
+use crate::i18n::Lang;
 use crate::store;
 use std::path::Path;
 use std::path::PathBuf;
@@ -74,9 +76,23 @@ fn export_streamed(
     };
     let mut failed: Option<store::Error> = None;
     let lang = ctx.lang;
+    let progress = Progress::beside_stdout(dest.is_none()).then(|| {
+        Progress::counting(
+            lang,
+            ctx.ascii,
+            lang.progress_making(&lang.progress_export()),
+            Lang::progress_projects,
+            u64::try_from(count).ok(),
+        )
+    });
     let fill = |w: &mut dyn std::io::Write| -> std::io::Result<()> {
         let next = || match stream.next_project() {
-            Ok(p) => p,
+            Ok(p) => {
+                if let (Some(progress), Some(_)) = (&progress, &p) {
+                    progress.inc(1);
+                }
+                p
+            }
             Err(e) => {
                 failed = Some(e);
                 None
@@ -102,7 +118,12 @@ fn export_streamed(
             Format::Markdown => {
                 let mut out = clean(w);
                 let project_of = |id| match store.project_doc(id) {
-                    Ok(p) => Some(p),
+                    Ok(p) => {
+                        if let Some(progress) = &progress {
+                            progress.inc(1);
+                        }
+                        Some(p)
+                    }
                     Err(e) => {
                         failed = Some(e);
                         None

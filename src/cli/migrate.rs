@@ -8,8 +8,10 @@
 
 use super::commands::{Context, backup_unless_empty, open_bare_at, options};
 use super::new_file::into_new_file;
+use super::progress::Progress;
 use super::{Failure, Outcome, output};
 use crate::domain::text::for_terminal;
+use crate::i18n::Lang;
 use crate::store::postgres::Server;
 use crate::store::transfer::{Batch, Tally};
 use crate::store::{self, Location, OpenOptions, Store};
@@ -68,7 +70,7 @@ pub fn migrate(ctx: &Context, from: &Location, to: &Location, replace: bool) -> 
             .into());
         }
         let (by, now) = (server.role().to_owned(), ctx.clock.now_text());
-        let tally = copy(source, |rows, sent| {
+        let tally = copy(ctx, source, |rows, sent| {
             Ok(server.take_rows(rows, replace, sent, &by, &now)?)
         })?;
         (tally, None)
@@ -76,13 +78,15 @@ pub fn migrate(ctx: &Context, from: &Location, to: &Location, replace: bool) -> 
         let db = to.path().to_owned();
         if std::fs::symlink_metadata(&db).is_err() {
             let tally = into_new_file(ctx, &db, |store| {
-                copy(source, |rows, sent| Ok(store.take_rows(rows, false, sent)?))
+                copy(ctx, source, |rows, sent| {
+                    Ok(store.take_rows(rows, false, sent)?)
+                })
             })?;
             (tally, None)
         } else {
             let mut store = open_bare_at(ctx, &db)?;
             let backup = backup_unless_empty(ctx, &store, replace, "migrate --replace")?;
-            match copy(source, |rows, sent| {
+            match copy(ctx, source, |rows, sent| {
                 Ok(store.take_rows(rows, replace, sent)?)
             }) {
                 Ok(tally) => (tally, backup),
@@ -129,6 +133,7 @@ pub(super) fn open_source(ctx: &Context, from: &Location) -> Result<Side, Failur
 /// channel, while `write` takes the rows on this one. `write` asks for the
 /// source's tally once it has read back what it wrote.
 pub(super) fn copy(
+    ctx: &Context,
     mut source: Side,
     write: impl FnOnce(
         &mut dyn Iterator<Item = Batch>,
@@ -147,7 +152,24 @@ pub(super) fn copy(
             )),
         }
     };
-    let mut rows = receive.into_iter();
+    let lang = ctx.lang;
+    let progress = Progress::counting(
+        lang,
+        ctx.ascii,
+        lang.progress_copying(),
+        Lang::progress_rows,
+        None,
+    );
+    let mut rows = receive.into_iter().inspect(|batch| {
+        if let Batch::Rows(rows) = batch {
+            progress.inc(u64::try_from(rows.len()).unwrap_or(u64::MAX));
+        }
+    });
+    // Once every row is in, the target reads back what it wrote.
+    let mut sent = || {
+        progress.next(lang.progress_verifying());
+        sent()
+    };
     let written = write(&mut rows, &mut sent);
     drop(rows);
     // A writer that failed early: the reader sees the channel close, and

@@ -24,6 +24,7 @@ mod plan;
 mod plan_indicators;
 mod plan_new;
 mod plan_place;
+mod progress;
 mod replace;
 pub mod report;
 mod settings;

@@ -44,7 +44,7 @@ pub(super) fn onto_folder(
     }
     let mut store = open_bare_at(ctx, &target)?;
     let backup = backup_unless_empty(ctx, &store, replace, "--replace")?;
-    let written = copy(Side::File(built), |rows, sent| {
+    let written = copy(ctx, Side::File(built), |rows, sent| {
         Ok(store.take_rows(rows, true, sent)?)
     });
     if let Err(e) = written {

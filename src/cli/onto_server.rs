@@ -45,7 +45,7 @@ pub(super) fn onto_server(
         backup = Some(save_before_replacing(ctx, &place, &schema)?);
     }
     let (by, now) = (server.role().to_owned(), ctx.clock.now_text());
-    copy(Side::File(built), |rows, sent| {
+    copy(ctx, Side::File(built), |rows, sent| {
         Ok(server.take_rows(rows, replace, sent, &by, &now)?)
     })?;
     let granted = grant_plan(&place, &schema)?;
@@ -76,7 +76,9 @@ fn save_before_replacing(ctx: &Context, place: &str, schema: &str) -> Result<Pat
     let backup = folder.join(format!("{stem}-{}.db", &stamp[..stamp.len().min(15)]));
     let source = Side::Server(Box::new(Server::connect(place)?));
     into_new_file(ctx, &backup, |store| {
-        copy(source, |rows, sent| Ok(store.take_rows(rows, false, sent)?))
+        copy(ctx, source, |rows, sent| {
+            Ok(store.take_rows(rows, false, sent)?)
+        })
     })?;
     Ok(backup)
 }

@@ -8,6 +8,7 @@
 
 use super::commands::{Context, open_plan};
 use super::import_values::read_sheet;
+use super::progress::Progress;
 use super::replace::replace_plan_with;
 use super::{Failure, Outcome, output};
 use crate::domain::ledger_build;
@@ -157,6 +158,7 @@ fn import(ctx: &Context, args: &PlanImportArgs) -> Outcome {
         };
         return Err(Failure::Input(lang.sheet_fault(&args.file, &fault)));
     }
+    let reading = Progress::stage(lang, ctx.ascii, lang.progress_reading_sheet());
     let bytes = read_sheet(ctx, &args.file)?;
     let read = sheet::read(&bytes).map_err(|f| Failure::Input(lang.sheet_fault(&args.file, &f)))?;
     let title = args
@@ -183,6 +185,7 @@ fn import(ctx: &Context, args: &PlanImportArgs) -> Outcome {
         .map(|p| p.milestones.len())
         .sum::<usize>();
     if args.dry_run {
+        drop(reading);
         let said = lang.ledger_would_hold(
             &doc.plan.title,
             doc.directions.len(),
@@ -191,6 +194,7 @@ fn import(ctx: &Context, args: &PlanImportArgs) -> Outcome {
         );
         return output::stdout(lang, &for_terminal(&format!("{said}\n"), true));
     }
+    drop(reading);
     let label = lang.ledger_label(&args.file);
     let msg = replace_plan_with(ctx, doc.into_pieces().map(Ok), &label, args.replace)?;
     output::stdout(lang, &for_terminal(&msg, true))
@@ -213,6 +217,8 @@ fn refused(lang: Lang, file: &Path, said: impl Iterator<Item = String>) -> Failu
 }
 
 fn list(ctx: &Context, json: bool) -> Outcome {
+    let lang = ctx.lang;
+    let reading = Progress::stage(lang, ctx.ascii, lang.progress_reading_plans());
     let plans = match &ctx.db {
         Location::Server(db) => store::postgres::plans_on(db)?,
         Location::File(dir) if store::is_plan_folder(dir) => store::folder_plans(dir)?
@@ -221,6 +227,7 @@ fn list(ctx: &Context, json: bool) -> Outcome {
             .collect(),
         Location::File(_) => open_plan(ctx, false)?.plans()?,
     };
+    drop(reading);
     let text = if json {
         let all: Vec<serde_json::Value> = plans.iter().map(plan_json).collect();
         format!("{}\n", serde_json::Value::Array(all))

@@ -3,6 +3,7 @@
 //! plan file of a folder, a plan file's one plan — year by year.
 
 use super::commands::{Context, open_plan};
+use super::progress::Progress;
 use super::{Outcome, output};
 use crate::domain::indicators::{IndicatorTotal, totals};
 use crate::domain::text::for_terminal;
@@ -11,6 +12,8 @@ use std::path::Path;
 
 pub fn run(ctx: &Context, year: Option<i64>, json: bool) -> Outcome {
     let today = ctx.clock.today().to_string();
+    let lang = ctx.lang;
+    let reading = Progress::stage(lang, ctx.ascii, lang.progress_reading_plans());
     let standings = match &ctx.db {
         Location::Server(db) => store::postgres::standings_on(db, &today)?,
         Location::File(dir) if store::is_plan_folder(dir) => {
@@ -18,6 +21,7 @@ pub fn run(ctx: &Context, year: Option<i64>, json: bool) -> Outcome {
         }
         Location::File(_) => open_plan(ctx, false)?.plan_standings(&today)?,
     };
+    drop(reading);
     let plans: Vec<(String, i64, Vec<_>)> = standings
         .into_iter()
         .filter(|s| year.is_none_or(|y| y == s.plan.year))

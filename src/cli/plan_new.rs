@@ -6,6 +6,7 @@
 
 use super::commands::Context;
 use super::plan_place::{earlier_place, open_earlier};
+use super::progress::Progress;
 use super::replace::replace_plan_with;
 use super::{Failure, Outcome, output};
 use crate::domain::carry::next_plan;
@@ -60,10 +61,12 @@ pub struct PlanNewArgs {
 
 pub fn run(ctx: &Context, args: &PlanNewArgs) -> Outcome {
     let lang = ctx.lang;
+    let reading = Progress::stage(lang, ctx.ascii, lang.progress_reading_earlier());
     let (mut doc, carried) = match &args.from {
         Some(from) => from_earlier(ctx, args, from)?,
         None => (frame(ctx, args)?, None),
     };
+    drop(reading);
     // The frame or the earlier plan, checked like any plan coming in.
     prepare(&mut doc, &ctx.clock.now_text(), &unix_user()).map_err(|problems| {
         Failure::Other(

@@ -4,9 +4,11 @@
 
 use super::commands::{Context, backup_unless_empty, open_bare_at};
 use super::new_file::into_new_file;
+use super::progress::Progress;
 use super::{Failure, Outcome, output};
 use crate::domain::piece::{Abandoned, Piece};
 use crate::domain::text::for_terminal;
+use crate::i18n::Lang;
 use crate::store;
 
 /// `generate`: the plan's size and seed.
@@ -49,6 +51,16 @@ pub(super) fn replace_plan_with(
     label: &str,
     replace: bool,
 ) -> Result<String, Failure> {
+    let lang = ctx.lang;
+    let writing = lang.progress_writing(&lang.progress_plan());
+    let pieces = Progress::counting(
+        lang,
+        ctx.ascii,
+        writing.clone(),
+        Lang::progress_projects,
+        None,
+    )
+    .through(pieces, projects, lang.progress_finishing());
     match &ctx.db {
         store::Location::Server(db) => {
             return super::onto_server::onto_server(ctx, db, pieces, label, replace);
@@ -62,7 +74,11 @@ pub(super) fn replace_plan_with(
         return new_plan_with(ctx, pieces, label);
     }
     let mut store = open_bare_at(ctx, ctx.db.path())?;
+    if replace {
+        pieces.say(lang.progress_backing_up());
+    }
     let backup = backup_unless_empty(ctx, &store, replace, "--replace")?;
+    pieces.say(writing);
     let counts = match store.replace_plan_from(pieces, label) {
         Ok(c) => c,
         Err(e) => {
@@ -80,7 +96,11 @@ pub(super) fn replace_plan_with(
     Ok(msg)
 }
 
-/// `generate`: a synthetic plan of the given size, written like an import.
+/// What a plan's progress line counts: its projects.
+fn projects(piece: &Result<Piece, Abandoned>) -> u64 {
+    u64::from(matches!(piece, Ok(Piece::Project(_))))
+}
+
 /// `generate`: a plan of the size asked, from `seed`.
 pub fn run(ctx: &Context, args: &GenerateArgs) -> Outcome {
     // Range-checked by clap, so they fit.

@@ -2,6 +2,7 @@
 //! store's rows and the domain's judgement, written by `formats::report`.
 
 use super::commands::{Context, open_plan};
+use super::progress::Progress;
 use super::{Failure, Outcome};
 pub use crate::report::{By, ReportFormat, build};
 
@@ -128,6 +129,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Outcome {
         super::output::pick_format(lang, args.format, args.output.as_deref(), &BY_EXTENSION)?
             .into();
     let today = ctx.clock.today();
+    let progress = Progress::beside_stdout(args.output.is_none())
+        .then(|| Progress::stage(lang, ctx.ascii, lang.progress_reading()));
     let store = open_plan(ctx, false)?;
     // The forms a planner writes (2023/12/31, 12月31日, 年底), as the
     // cockpit reads them; a day without a year is in the plan's year.
@@ -146,16 +149,19 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Outcome {
         let place = super::plan_place::earlier_place(ctx, earlier, Some(&plan.unit))?;
         let earlier = super::plan_place::open_earlier(ctx, &place)?;
         let doc = crate::report::compare(&earlier, &store, lang, owner, &ctx.clock)?;
+        making(progress.as_ref(), lang);
         return emit(ctx, format, args, |out| format.write_doc(&doc, lang, out));
     }
     if args.year_end {
         let year = args.year.unwrap_or(plan_year);
         let doc = crate::report::year_end(&store, lang, year, plan_year, owner, &ctx.clock)?;
+        making(progress.as_ref(), lang);
         return emit(ctx, format, args, |out| format.write_doc(&doc, lang, out));
     }
     let period = Period::weekly(as_of, plan_year, since, args.ahead);
     if args.summary {
         let doc = crate::report::brief(&store, lang, &period, owner, &ctx.clock)?;
+        making(progress.as_ref(), lang);
         return emit(ctx, format, args, |out| format.write_doc(&doc, lang, out));
     }
     let baseline = args.baseline.clone();
@@ -169,10 +175,18 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Outcome {
         }
         Ok(report)
     })?;
+    making(progress.as_ref(), lang);
     // Written as it is laid out: a city plan's report is tens of MB.
     emit(ctx, format, args, |out| {
         format.write(&report, lang, &ctx.clock, out)
     })
+}
+
+/// The plan is read: the report is being laid out and written.
+fn making(progress: Option<&Progress>, lang: crate::i18n::Lang) {
+    if let Some(p) = progress {
+        p.next(lang.progress_making(&lang.progress_report()));
+    }
 }
 
 /// Where a report goes: `-o`'s file, or standard output — never a

@@ -28,6 +28,7 @@ mod pace;
 mod paths;
 mod plans;
 mod problems;
+mod progress;
 mod refusals;
 mod report;
 mod said;

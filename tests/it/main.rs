@@ -40,6 +40,7 @@ mod nothing_raw;
 mod outputs;
 mod pg_credentials;
 mod plans;
+mod progress;
 mod properties;
 mod replaced_history;
 mod report;

@@ -42,6 +42,23 @@ impl Session {
         env: &[(&str, &str)],
         wrapper: &[&str],
     ) -> Session {
+        Session::open(sb, (cols, rows), env, wrapper, &[])
+    }
+
+    /// A command (not the cockpit) run on the terminal, as a planner types
+    /// it at the shell.
+    pub fn command(sb: &Sandbox, env: &[(&str, &str)], args: &[&str]) -> Session {
+        Session::open(sb, (100, 30), env, &[], args)
+    }
+
+    #[allow(unsafe_code)]
+    fn open(
+        sb: &Sandbox,
+        (cols, rows): (u16, u16),
+        env: &[(&str, &str)],
+        wrapper: &[&str],
+        args: &[&str],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -61,6 +78,7 @@ impl Session {
         };
         cmd.arg("--db");
         cmd.arg(&sb.db);
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_STATE_HOME", sb.path("state"));
         cmd.env("PLAN_COCKPIT_NOW", NOW);
