@@ -12,6 +12,9 @@ pub enum Event {
     /// Text pasted through bracketed paste.
     Paste(String),
     Resize(u16, u16),
+    /// A turn of the mouse wheel (`true`: down), when the settings ask
+    /// for the mouse.
+    Wheel(bool),
     /// A wake-up with nothing typed: the draft timer, another planner's
     /// commit, a replaced plan, the file under us, the day turning.
     Tick,
@@ -43,6 +46,13 @@ impl App {
             Event::Resize(w, h) => {
                 self.resize(w, h);
                 true
+            }
+            Event::Wheel(down) => {
+                let action = super::keymap::wheel_action(self.layer(), down);
+                if let Some(action) = action {
+                    self.update(action);
+                }
+                action.is_some()
             }
             Event::Tick => {
                 let mut changed = false;

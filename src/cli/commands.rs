@@ -325,7 +325,7 @@ fn run_cockpit(
         });
     }
     let over_ssh = std::env::var_os("SSH_TTY").is_some_and(|v| !v.is_empty());
-    crate::term::run(app, settings.escape(over_ssh))
+    crate::term::run(app, settings.escape(over_ssh), settings.mouse)
         .map_err(|e| Failure::Other(ctx.lang.terminal_failed(&e)))
 }
 

@@ -19,16 +19,18 @@ struct File {
     language: Option<Spanned<toml::Value>>,
     theme: Option<Spanned<toml::Value>>,
     ascii: Option<Spanned<toml::Value>>,
+    mouse: Option<Spanned<toml::Value>>,
     agenda_days: Option<Spanned<toml::Value>>,
     report_format: Option<Spanned<toml::Value>>,
     escape_ms: Option<Spanned<toml::Value>>,
     keys: Option<Spanned<toml::Value>>,
 }
 
-const KNOWN: [&str; 7] = [
+const KNOWN: [&str; 8] = [
     "language",
     "theme",
     "ascii",
+    "mouse",
     "agenda_days",
     "report_format",
     "escape_ms",
@@ -103,6 +105,12 @@ pub fn parse(text: &str) -> (Settings, Vec<Problem>) {
         match v.get_ref().as_bool() {
             Some(b) => s.ascii = b,
             None => wrong(v, "ascii", "true, false"),
+        }
+    }
+    if let Some(v) = &file.mouse {
+        match v.get_ref().as_bool() {
+            Some(b) => s.mouse = b,
+            None => wrong(v, "mouse", "true, false"),
         }
     }
     if let Some(v) = &file.language {
@@ -232,6 +240,10 @@ pub fn default_text() -> String {
          # Borders, bars and marks in ASCII only, for a client that draws\n\
          # \"ambiguous\" characters two cells wide (same as --ascii).\n\
          # ascii = false\n\
+         \n\
+         # The mouse wheel moves through lists and scrolls pages. Off by default:\n\
+         # while it is on, the terminal's own text selection needs Shift held.\n\
+         # mouse = false\n\
          \n\
          # The agenda's first window of \"due soon\", in days: 7, 14, 30, 60 or 90.\n\
          # Default: from today to the end of next month.\n\

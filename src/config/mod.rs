@@ -29,6 +29,9 @@ pub struct Settings {
     pub report_format: Option<ReportFormat>,
     pub escape: Option<Duration>,
     pub keymap: Keymap,
+    /// The mouse wheel moves through lists; off by default, so that the
+    /// terminal's own text selection works as it always does.
+    pub mouse: bool,
 }
 
 pub use crate::domain::settings::{KeyWhy, Problem, What};

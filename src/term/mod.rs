@@ -20,7 +20,9 @@ mod workers;
 
 use crate::app::App;
 use crate::app::event::Event as AppEvent;
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -44,6 +46,9 @@ const GRACE: Duration = Duration::from_millis(1000);
 /// Puts the terminal back as we found it. Safe to call more than once and
 /// when the terminal is gone (errors are ignored: there is no one to tell).
 pub fn restore() {
+    if MOUSE.load(Ordering::Relaxed) {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
     let _ = execute!(
         io::stdout(),
         DisableBracketedPaste,
@@ -55,9 +60,16 @@ pub fn restore() {
 
 type Screen = Frames<Stdout>;
 
+/// The settings' `mouse = true`: the wheel is read (and the terminal's
+/// own selection needs Shift held). Off by default.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
 fn enter() -> io::Result<Screen> {
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    if MOUSE.load(Ordering::Relaxed) {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
     Frames::full_screen(io::stdout())
 }
 
@@ -99,7 +111,9 @@ struct Workers {
 pub fn run(
     mut app: App,
     escape: Duration,
+    mouse: bool,
 ) -> io::Result<Option<(crate::store::Location, Option<i64>)>> {
+    MOUSE.store(mouse, Ordering::Relaxed);
     let stop = Arc::new(AtomicBool::new(false));
     let finished = Arc::new(AtomicBool::new(false));
     let pending: Pending = Arc::new(Mutex::new(None));

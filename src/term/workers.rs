@@ -6,7 +6,7 @@ use super::input::Input;
 use crate::app::event::Event as AppEvent;
 use crate::store::Location;
 use crate::store::{self, OpenOptions};
-use crossterm::event::Event;
+use crossterm::event::{Event, MouseEventKind};
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -33,6 +33,11 @@ pub fn keyboard(events: Sender<Step>, escape: Duration, finished: Arc<AtomicBool
                 Ok(Some(Event::Key(key))) => Step::App(AppEvent::Key(key)),
                 Ok(Some(Event::Paste(text))) => Step::App(AppEvent::Paste(text)),
                 Ok(Some(Event::Resize(w, h))) => Step::App(AppEvent::Resize(w, h)),
+                Ok(Some(Event::Mouse(m))) => match m.kind {
+                    MouseEventKind::ScrollDown => Step::App(AppEvent::Wheel(true)),
+                    MouseEventKind::ScrollUp => Step::App(AppEvent::Wheel(false)),
+                    _ => continue,
+                },
                 Ok(_) => continue,
                 Err(e) => {
                     let _ = events.send(Step::InputFailed(e));

@@ -36,6 +36,7 @@ mod ledger;
 mod lenses;
 mod migrate;
 mod milestone_cli;
+mod mouse;
 mod nothing_raw;
 mod outputs;
 mod pg_credentials;

@@ -240,6 +240,17 @@ const fn b(
     }
 }
 
+/// What a turn of the mouse wheel (`down` or up) does in `layer`: what
+/// ↓/↑ do there (move through a list, scroll a page), where the table
+/// binds them; nothing elsewhere.
+pub fn wheel_action(layer: Layer, down: bool) -> Option<Action> {
+    let action = if down { Action::Down } else { Action::Up };
+    BINDINGS
+        .iter()
+        .any(|b| b.action == action && b.holds_in(layer))
+        .then_some(action)
+}
+
 /// The action a key means in `layer` under the table's own keys.
 pub fn action_for(layer: Layer, key: KeyEvent) -> Option<Action> {
     Keymap::default().action_for(layer, key)
