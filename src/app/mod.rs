@@ -94,6 +94,9 @@ pub struct App {
     pub suspend: bool,
     /// `y`: text for the terminal's clipboard, not yet written.
     clipboard: Option<String>,
+    /// The report `R` just wrote, while its path is on the status line:
+    /// `y` then copies the path. Any other action forgets it.
+    last_report: Option<std::path::PathBuf>,
     /// Where the cockpit is to be opened again when it quits: another plan
     /// chosen in the plans side by side (`P`).
     pub switch_to: Option<crate::store::Location>,
@@ -168,6 +171,7 @@ impl App {
             quit: false,
             suspend: false,
             clipboard: None,
+            last_report: None,
             switch_to: None,
             then_go_to: None,
             plans_folder: None,

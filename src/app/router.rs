@@ -46,8 +46,12 @@ impl App {
             self.suspend = true;
             return;
         }
+        let report = self.last_report.take();
         let Some(top) = self.overlays.last_mut() else {
             self.flash = None;
+            if let (Action::Copy, Some(path)) = (action, report) {
+                return self.copy_path(&path);
+            }
             return self.on_panes(action);
         };
         let next = top.update(action);

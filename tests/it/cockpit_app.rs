@@ -719,3 +719,30 @@ fn a_failed_background_integrity_check_makes_the_cockpit_read_only() {
     );
     assert_eq!(milestone(&sb, HIGH_TECH).current, None);
 }
+
+/// `y` copies the selected item's line; right after `R` has written a
+/// report (its path on the status line), the report's path; any other key
+/// in between forgets the report.
+#[test]
+fn y_copies_the_item_line_or_the_report_just_written() {
+    use plan_cockpit::app::event::Event;
+    let (_sb, mut app) = cockpit(Lang::Zh);
+    common::to_high_tech(&mut app);
+    press(&mut app, "y");
+    let line = app.clipboard_wanted().expect("the item's line");
+    assert!(
+        line.contains("国家级高新技术企业突破600家") && line.contains("600家"),
+        "{line}"
+    );
+    let path = std::path::PathBuf::from("/tmp/工作进展报告-2023-05-10.docx");
+    app.handle(Event::ReportWritten(Ok(path.clone())));
+    press(&mut app, "y");
+    assert_eq!(
+        app.clipboard_wanted().as_deref(),
+        Some(path.to_str().unwrap())
+    );
+    app.handle(Event::ReportWritten(Ok(path)));
+    press(&mut app, "jky");
+    let again = app.clipboard_wanted().expect("a line");
+    assert!(again.starts_with('#'), "the report was forgotten: {again}");
+}

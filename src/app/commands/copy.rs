@@ -1,4 +1,5 @@
-//! `y`: the selected item's line copied to the planner's own clipboard
+//! `y`: the selected item's line (or, just after `R`, the report's path)
+//! copied to the planner's own clipboard
 //! through the terminal (OSC 52), so that over SSH it can be pasted into a
 //! chat or a document on the planner's machine. The loop writes the
 //! sequence; whether it arrives is the terminal's to decide, so the status
@@ -41,6 +42,15 @@ impl App {
             },
         );
         self.clipboard = Some(crate::domain::text::for_terminal(&line, false));
+        let said = self.lang.copied_line();
+        self.say(said);
+    }
+
+    /// The path of the report just written, to paste into a chat or a
+    /// file manager.
+    pub(in crate::app) fn copy_path(&mut self, path: &std::path::Path) {
+        let shown = path.display().to_string();
+        self.clipboard = Some(crate::domain::text::for_terminal(&shown, false));
         let said = self.lang.copied_line();
         self.say(said);
     }

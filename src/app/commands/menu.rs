@@ -65,6 +65,7 @@ impl App {
                     text: said,
                     error: false,
                 });
+                self.last_report = Some(path);
             }
             Err(why) => self.fail(why),
         }

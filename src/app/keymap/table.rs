@@ -35,7 +35,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[L::Panes], &[k('X')], A::ExplainPane, "进度为何偏低:拉低本栏(方向/工程/方面)的目标任务", "what pulls this pane down", false),
     b(&[L::Panes], &[k('R')], A::Report, "生成本周工作进展报告", "write this week's report", false),
     b(&[L::Panes], &[k('A')], A::Agenda, "议程:逾期、将到期、未设时限", "agenda: overdue, due soon, undated", false),
-    b(&[L::Panes], &[k('y')], A::Copy, "复制所选目标任务的一行到本机剪贴板(经终端)", "copy the item's line to your clipboard", false),
+    b(&[L::Panes], &[k('y')], A::Copy, "复制所选一行到剪贴板;刚写好报告时复制其路径", "copy the item's line (or a new report's path)", false),
     b(&[L::Panes], &[k('O')], A::Origin, "结转来源:打开上一年度计划中的这一项", "carried from: this item in the earlier plan", false),
     b(&[L::Panes], &[k('P')], A::Plans, "各单位、各年度计划一览,切换计划", "the plans side by side: units, years; switch", false),
     b(&[L::Panes], &[k('a')], A::Add, "新增项目/目标任务", "add here", false),
