@@ -65,3 +65,66 @@ fn the_manual_page_renders_without_a_warning() {
     // Needs no plan and writes nothing.
     assert!(!sb.db.exists());
 }
+
+/// The package scripts/release makes: what Cargo.toml tells cargo-deb to
+/// put where, and that the script makes every generated file it names.
+#[test]
+fn the_package_holds_the_binary_completions_manual_and_guides() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest: toml::Table = std::fs::read_to_string(root.join("Cargo.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let assets = manifest["package"]["metadata"]["deb"]["assets"]
+        .as_array()
+        .expect("package.metadata.deb.assets");
+    let installed: Vec<(String, String)> = assets
+        .iter()
+        .map(|a| {
+            let a = a.as_array().unwrap();
+            (
+                a[0].as_str().unwrap().to_owned(),
+                a[1].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let dests: Vec<&str> = installed.iter().map(|(_, d)| d.as_str()).collect();
+    for wanted in [
+        "usr/bin/",
+        "usr/share/bash-completion/completions/plan-cockpit",
+        "usr/share/zsh/vendor-completions/_plan-cockpit",
+        "usr/share/fish/vendor_completions.d/plan-cockpit.fish",
+        "usr/share/man/man1/plan-cockpit.1.gz",
+        "usr/share/doc/plan-cockpit/README.md",
+        "usr/share/doc/plan-cockpit/zh-CN.md",
+    ] {
+        assert!(
+            dests.contains(&wanted),
+            "the package lacks {wanted}: {dests:?}"
+        );
+    }
+    let script = std::fs::read_to_string(root.join("scripts/release")).unwrap();
+    for (source, _) in &installed {
+        match source.strip_prefix("target/assets/") {
+            Some(name) => assert!(
+                script.contains(&format!("$ASSETS/{name}")),
+                "scripts/release does not make {source}"
+            ),
+            None if source.starts_with("target/") => {}
+            None => assert!(
+                root.join(source).is_file(),
+                "{source} is not in the repository"
+            ),
+        }
+    }
+    // What the script asks the binary for, the binary gives.
+    let sb = crate::common::Sandbox::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = sb.ok(&["completions", shell]);
+        assert!(
+            out.contains("milestone"),
+            "{shell} completions name no command"
+        );
+    }
+    assert!(sb.ok(&["man"]).starts_with(".ie"), "a roff page");
+}
