@@ -103,7 +103,10 @@ pub enum Command {
     /// counts and a digest on both sides before it is committed.
     Migrate(migrate::MigrateArgs),
     /// Copy the live database to a new file (safe while others work).
-    Backup { dest: PathBuf },
+    Backup {
+        /// The new file the copy is written to.
+        dest: PathBuf,
+    },
     /// List or change milestones.
     #[command(subcommand)]
     Milestone(MilestoneCommand),
@@ -134,6 +137,7 @@ pub enum Command {
     /// Shell completions (bash, zsh, fish, …) on standard output: e.g.
     /// `plan-cockpit completions bash > /etc/bash_completion.d/plan-cockpit`.
     Completions {
+        /// Which shell.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -156,7 +160,10 @@ pub enum UserCommand {
 #[derive(Debug, Subcommand)]
 pub enum BaselineCommand {
     /// Save every target and time limit as they stand now, under NAME.
-    Save { name: String },
+    Save {
+        /// The baseline's name.
+        name: String,
+    },
     /// The baselines saved, oldest first.
     List,
 }

@@ -12,7 +12,8 @@ use std::io::{IsTerminal, Write};
 /// The command line as clap should show it in `lang`.
 pub fn localized(command: Command, lang: Lang) -> Command {
     match lang {
-        Lang::En => command,
+        // clap wraps at spaces, which English has: at the same width.
+        Lang::En => command.term_width(width()),
         Lang::Zh => chinese(command, ""),
     }
 }
@@ -149,18 +150,19 @@ pub fn print(e: &clap::Error, lang: Lang) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
-/// Where help wraps, as clap decides it: `COLUMNS`, else the terminal's
-/// width, else 100; never wider than 100 (long lines are hard to read).
+/// Where help wraps: `COLUMNS`, else the width of the planner's terminal
+/// (the controlling one, so that `--help | less` wraps as the screen
+/// does), else 100; never wider than 100 (long lines are hard to read).
 fn width() -> usize {
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse().ok());
     let terminal = || {
-        std::io::stdout()
-            .is_terminal()
-            .then(crossterm::terminal::size)
-            .and_then(Result::ok)
-            .map(|(w, _)| usize::from(w))
+        // The terminal's own size (/dev/tty), never `tput`'s guess.
+        crossterm::terminal::window_size()
+            .ok()
+            .map(|size| usize::from(size.columns))
+            .filter(|w| *w > 0)
     };
     columns.or_else(terminal).unwrap_or(100).clamp(40, 100)
 }

@@ -21,6 +21,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 /// `import FILE`: its flags.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
+    /// The JSON file to import; `-` reads standard input.
     pub file: PathBuf,
     /// Replace a plan the database already holds; a backup is written first.
     #[arg(long)]

@@ -21,6 +21,7 @@ use std::path::PathBuf;
 /// `import-values FILE`: its flags.
 #[derive(Debug, clap::Args)]
 pub struct ImportValuesArgs {
+    /// The sheet, edited.
     pub file: PathBuf,
     /// List what would change, change nothing.
     #[arg(long)]

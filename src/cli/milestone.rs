@@ -18,6 +18,7 @@ use crate::i18n::Lang;
 /// `milestone set ID`: what to change.
 #[derive(Debug, clap::Args)]
 pub struct SetArgs {
+    /// The milestone's id (from `milestone list`).
     pub id: i64,
     /// The new current value.
     #[arg(
@@ -78,6 +79,7 @@ pub struct SetArgs {
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("what").required(true).multiple(true).args(["owner", "areas"])))]
 pub struct ProjectSetArgs {
+    /// The project's id.
     pub id: i64,
     /// 责任单位/责任人, e.g. "经发局/张三"; "" to name no one.
     #[arg(long, value_name = "UNIT/LEAD")]

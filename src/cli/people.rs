@@ -9,6 +9,7 @@ use serde::Serialize;
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("what").required(true).multiple(true).args(["name", "unit"])))]
 pub struct UserSetArgs {
+    /// The login.
     pub login: String,
     /// The name shown for the login ("" shows the login again).
     #[arg(long)]

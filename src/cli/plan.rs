@@ -67,6 +67,7 @@ pub enum TemplateFormat {
 /// `plan template`: its flags.
 #[derive(Debug, clap::Args)]
 pub struct TemplateArgs {
+    /// The template's format.
     #[arg(long, value_enum, default_value = "xlsx")]
     pub format: TemplateFormat,
     /// Where to write it [default: 台账模板.xlsx (or .csv) in this folder,

@@ -36,11 +36,13 @@ pub struct PlanNewArgs {
     /// [default with --from: the earlier plan's]
     #[arg(long)]
     pub unit: Option<String>,
+    /// The new plan's year.
     #[arg(long, value_parser = clap::value_parser!(i16).range(2000..=2100))]
     pub year: i16,
     /// The plan's title [default: UNIT + YEAR年发展工作计划]
     #[arg(long)]
     pub title: Option<String>,
+    /// The new plan's frame.
     #[arg(long, value_enum, default_value = "3+5+N", conflicts_with = "from")]
     pub frame: Frame,
     /// The earlier plan (a file, or postgres://…) whose frame the new plan

@@ -26,6 +26,7 @@ pub struct GenerateArgs {
     /// Readings over time, 0 to 100,000,000 [default: three per numeric milestone]
     #[arg(long, value_parser = clap::value_parser!(u64).range(0..=100_000_000))]
     pub readings: Option<u64>,
+    /// The random seed: the same seed gives the same plan.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Replace a plan the database already holds; a backup is written first.
