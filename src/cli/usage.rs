@@ -29,20 +29,36 @@ pub fn refused(e: &clap::Error, lang: Lang) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// `--lang` as typed (the parse failed, so clap cannot say), else the
-/// locale.
+/// The language help and clap's refusals speak, before clap has parsed:
+/// `--lang` as typed, else the settings file's `language` (the file
+/// `--config` or `PLAN_COCKPIT_CONFIG` names, else the usual one), else the
+/// locale — the order the program itself decides in. Arguments that are
+/// not UTF-8 (a file name in GBK) are read lossily, never a panic.
 pub fn lang_asked() -> Lang {
-    let args: Vec<String> = std::env::args().collect();
-    let typed = args.iter().enumerate().find_map(|(i, a)| {
-        a.strip_prefix("--lang=")
-            .map(str::to_owned)
-            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
-    });
-    match typed.as_deref() {
-        Some("zh") => Lang::Zh,
-        Some("en") => Lang::En,
-        _ => Lang::from_env(),
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let typed = |flag: &str| {
+        let with_equals = format!("{flag}=");
+        args.iter().enumerate().find_map(|(i, a)| {
+            a.strip_prefix(&with_equals)
+                .map(str::to_owned)
+                .or_else(|| (a == flag).then(|| args.get(i + 1).cloned()).flatten())
+        })
+    };
+    match typed("--lang").as_deref() {
+        Some("zh") => return Lang::Zh,
+        Some("en") => return Lang::En,
+        _ => {}
     }
+    let config = typed("--config")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("PLAN_COCKPIT_CONFIG").map(std::path::PathBuf::from))
+        .filter(|p| !p.as_os_str().is_empty())
+        .or_else(crate::config::default_path);
+    config
+        .and_then(|path| crate::config::load(&path).0.lang)
+        .unwrap_or_else(Lang::from_env)
 }
 
 fn chinese(e: &clap::Error) -> String {

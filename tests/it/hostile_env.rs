@@ -142,3 +142,39 @@ fn an_empty_plan_cockpit_db_means_the_default_plan() {
     assert!(default.is_file(), "the default plan was made");
     assert!(said.contains(&default.display().to_string()), "{said}");
 }
+
+/// A file name that is not UTF-8 (a GBK name from a Windows share) given on
+/// the command line is a name like any other: said, never a panic, and the
+/// help still finds the language asked for around it.
+#[test]
+fn an_argument_that_is_not_utf8_is_read_not_a_crash() {
+    use std::os::unix::ffi::OsStrExt;
+    let sb = Sandbox::new();
+    let gbk = std::ffi::OsStr::from_bytes(b"/tmp/\xb6\xab\xb3\xc7.db");
+    let out = std::process::Command::new(crate::common::BIN)
+        .env("LANG", "zh_CN.UTF-8")
+        .env("XDG_STATE_HOME", sb.path("state"))
+        .env("XDG_CONFIG_HOME", sb.path("config"))
+        .env_remove("PLAN_COCKPIT_DB")
+        .env_remove("PLAN_COCKPIT_CONFIG")
+        .args(["--db".as_ref(), gbk, "check".as_ref()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.contains("没有计划"), "{stderr}");
+    let out = sb
+        .cmd()
+        .args([
+            "--lang".as_ref(),
+            "zh".as_ref(),
+            "import".as_ref(),
+            gbk,
+            "--help".as_ref(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("用法:"));
+}
