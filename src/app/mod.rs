@@ -123,7 +123,6 @@ pub struct App {
     /// The plan this one was carried over from, as last read: the detail
     /// of a carried item says where it stood there.
     pub earlier: Option<plans_read::EarlierPlan>,
-
     lights_failed: Option<lights::Ask>,
     /// This week's report, asked for with `R`, until the worker takes it.
     report_wanted: Option<report::ReportAsk>,
@@ -184,7 +183,6 @@ impl App {
             plans_asked: None,
             plans_known: None,
             earlier: None,
-
             lights_failed: None,
             report_wanted: None,
             offered: Vec::new(),

@@ -177,7 +177,7 @@ pub(super) fn open_bare_at(ctx: &Context, db: &Path) -> Result<Store, Failure> {
 /// Before a whole plan is written over the one in `store`: nothing to do
 /// for an empty database; otherwise refused unless `allowed` (the refusal
 /// names `how` to allow it), then backed up. The backup's path, if any.
-pub(super) fn backup_unless_empty(
+fn backup_unless_empty(
     ctx: &Context,
     store: &Store,
     allowed: bool,
@@ -197,6 +197,30 @@ pub(super) fn backup_unless_empty(
         )));
     }
     backup_before_replacing(store).map(Some)
+}
+
+/// A whole plan written over the one `store` holds: refused unless
+/// `allowed` (see `backup_unless_empty`), backed up first, then `write`.
+/// A write that fails leaves the plan as it was, so its backup goes too.
+/// What `write` gave, and the backup's path.
+pub(super) fn over_the_plan<T>(
+    ctx: &Context,
+    mut store: Store,
+    allowed: bool,
+    how: &str,
+    write: impl FnOnce(&mut Store) -> Result<T, Failure>,
+) -> Result<(T, Option<PathBuf>), Failure> {
+    let backup = backup_unless_empty(ctx, &store, allowed, how)?;
+    match write(&mut store) {
+        Ok(written) => Ok((written, backup)),
+        Err(e) => {
+            drop(store);
+            if let Some(b) = &backup {
+                let _ = std::fs::remove_file(b);
+            }
+            Err(e)
+        }
+    }
 }
 
 /// `<db>.20231231-235959.bak`, beside the database.

@@ -61,7 +61,15 @@ pub fn start(lang: Lang) {
         .with_ansi(false)
         .with_writer(std::sync::Mutex::new(file))
         .try_init();
-    tracing::info!(version = env!("CARGO_PKG_VERSION"), args = ?std::env::args().skip(1).collect::<Vec<_>>(), "started");
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), args = ?arguments().get(1..), "started");
+}
+
+/// The command line as given, read lossily: `env::args` panics on an
+/// argument that is not UTF-8 (a GBK file name), in a panic hook too.
+fn arguments() -> Vec<String> {
+    std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect()
 }
 
 /// After a panic: a report (what failed, where, the backtrace, the version
@@ -110,7 +118,7 @@ pub fn write_report(folder: &std::path::Path, message: &str, place: &str) -> Opt
         .mode(0o600)
         .open(&path)
         .ok()?;
-    let args: Vec<String> = std::env::args().collect();
+    let args = arguments();
     let trace = std::backtrace::Backtrace::force_capture();
     writeln!(
         file,

@@ -96,9 +96,9 @@ fn option(arg: Arg, path: &str) -> Arg {
         text.push_str(&format!("({}:{})", words.default, defaults.join("、")));
     }
     if let Some(env) = arg.get_env().filter(|_| !arg.is_hide_env_set()) {
-        text.push_str(&format!("(环境变量 `{}`)", env.to_string_lossy()));
+        text.push_str(&format!("({} `{}`)", words.env, env.to_string_lossy()));
     }
-    let heading = if arg.get_help_heading() == Some("Global options") {
+    let heading = if arg.is_global_set() {
         words.global_options
     } else if arg.is_positional() {
         words.arguments

@@ -6,7 +6,7 @@
 //! target reads back what it wrote and commits only when its row counts
 //! and digest equal the source's.
 
-use super::commands::{Context, backup_unless_empty, open_bare_at, options};
+use super::commands::{Context, open_bare_at, options, over_the_plan};
 use super::new_file::into_new_file;
 use super::progress::Progress;
 use super::{Failure, Outcome, output};
@@ -84,20 +84,12 @@ pub fn migrate(ctx: &Context, from: &Location, to: &Location, replace: bool) -> 
             })?;
             (tally, None)
         } else {
-            let mut store = open_bare_at(ctx, &db)?;
-            let backup = backup_unless_empty(ctx, &store, replace, "migrate --replace")?;
-            match copy(ctx, source, |rows, sent| {
-                Ok(store.take_rows(rows, replace, sent)?)
-            }) {
-                Ok(tally) => (tally, backup),
-                Err(e) => {
-                    drop(store);
-                    if let Some(b) = &backup {
-                        let _ = std::fs::remove_file(b);
-                    }
-                    return Err(e);
-                }
-            }
+            let store = open_bare_at(ctx, &db)?;
+            over_the_plan(ctx, store, replace, "migrate --replace", |store| {
+                copy(ctx, source, |rows, sent| {
+                    Ok(store.take_rows(rows, replace, sent)?)
+                })
+            })?
         }
     };
     let mut msg = ctx.lang.migrated(from.name(), &to.name(), &tally);

@@ -106,21 +106,23 @@ pub fn default_db_path(lang: Lang) -> Result<PathBuf, Failure> {
 }
 
 pub fn main() -> ExitCode {
-    // Help and clap's refusals in the language asked for on the command
-    // line or by the locale (the settings file is read after parsing).
-    let asked = usage::lang_asked();
-    let parsed = help::localized(Cli::command(), asked)
-        .try_get_matches()
-        .and_then(|matches| Cli::from_arg_matches(&matches));
-    let cli = match parsed {
-        Ok(cli) => cli,
-        Err(e) => return usage::refused(&e, asked),
+    let parse = |command: clap::Command| {
+        command
+            .try_get_matches()
+            .and_then(|matches| Cli::from_arg_matches(&matches))
     };
-    let config_path = cli
-        .config
-        .clone()
-        .filter(|p| !p.as_os_str().is_empty())
-        .or_else(crate::config::default_path);
+    let cli = match parse(Cli::command()) {
+        Ok(cli) => cli,
+        // Help or a refusal: the command line is read again, as clap
+        // should show it in the language asked for (only then: building
+        // the Chinese help costs every start nothing).
+        Err(plain) => {
+            let asked = usage::lang_asked();
+            let e = parse(help::localized(Cli::command(), asked)).err();
+            return usage::refused(&e.unwrap_or(plain), asked);
+        }
+    };
+    let config_path = settings::config_path(cli.config.clone());
     let (settings, problems) = config_path
         .as_deref()
         .map(crate::config::load)

@@ -6,7 +6,7 @@
 //! a backup, copied as `migrate --replace` copies.
 
 use super::Failure;
-use super::commands::{Context, backup_unless_empty, open_bare_at};
+use super::commands::{Context, open_bare_at, over_the_plan};
 use super::migrate::{Side, copy, open_source};
 use super::new_file::{Scratch, into_new_file, move_into_place};
 use crate::domain::piece::block_above;
@@ -42,18 +42,12 @@ pub(super) fn onto_folder(
             ctx.lang.wrote_plan(label, &target, &counts)
         ));
     }
-    let mut store = open_bare_at(ctx, &target)?;
-    let backup = backup_unless_empty(ctx, &store, replace, "--replace")?;
-    let written = copy(ctx, Side::File(built), |rows, sent| {
-        Ok(store.take_rows(rows, true, sent)?)
-    });
-    if let Err(e) = written {
-        drop(store);
-        if let Some(b) = &backup {
-            let _ = std::fs::remove_file(b);
-        }
-        return Err(e);
-    }
+    let store = open_bare_at(ctx, &target)?;
+    let (_, backup) = over_the_plan(ctx, store, replace, "--replace", |store| {
+        copy(ctx, Side::File(built), |rows, sent| {
+            Ok(store.take_rows(rows, true, sent)?)
+        })
+    })?;
     let mut msg = format!("{}\n", ctx.lang.wrote_plan(label, &target, &counts));
     if let Some(b) = backup {
         msg.push_str(&format!("{}\n", ctx.lang.previous_saved(&b)));

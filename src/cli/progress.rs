@@ -5,7 +5,6 @@
 
 use crate::i18n::Lang;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
-use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::time::Duration;
 
@@ -17,12 +16,12 @@ pub struct Progress {
 impl Progress {
     /// A stage without a count (reading, making a file).
     pub fn stage(lang: Lang, ascii: bool, what: String) -> Progress {
-        Progress::new(lang, ascii, what, None)
+        Progress::new(lang, ascii, what, None, None)
     }
 
     /// A stage that counts (pieces written, rows copied): `counted` words
-    /// the count, already grouped by thousands.
-    /// `total`, when known, makes the count read `n / total`.
+    /// the count, already grouped by thousands; `total`, when known, makes
+    /// it read `n / total`.
     pub fn counting(
         lang: Lang,
         ascii: bool,
@@ -30,12 +29,7 @@ impl Progress {
         counted: fn(Lang, &str) -> String,
         total: Option<u64>,
     ) -> Progress {
-        let progress = Progress::new(lang, ascii, what.clone(), Some(counted));
-        if let Some(total) = total {
-            progress.bar.set_length(total);
-        }
-        progress.bar.set_message(what);
-        progress
+        Progress::new(lang, ascii, what, Some(counted), total)
     }
 
     fn new(
@@ -43,6 +37,7 @@ impl Progress {
         ascii: bool,
         what: String,
         counted: Option<fn(Lang, &str) -> String>,
+        total: Option<u64>,
     ) -> Progress {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         let spinner = match ascii {
@@ -71,9 +66,11 @@ impl Progress {
                 },
             );
         bar.set_style(style);
-        if counted.is_none() {
-            bar.set_message(what);
+        if let Some(total) = total {
+            bar.set_length(total);
         }
+        // Drawn from here on: the length is known before the first line.
+        bar.set_message(what);
         if !bar.is_hidden() {
             bar.enable_steady_tick(Duration::from_millis(120));
         }
@@ -92,9 +89,25 @@ impl Progress {
         self.bar.inc(n);
     }
 
-    /// The next stage, its count from zero.
+    /// The next stage (the count goes on).
     pub fn next(&self, what: String) {
         self.bar.set_message(what);
+    }
+
+    /// Counts each item by `weight` (how much of what the line counts
+    /// it is) as it passes.
+    pub fn through<I: Iterator>(
+        self,
+        inner: I,
+        weight: fn(&I::Item) -> u64,
+        then: String,
+    ) -> Counted<I> {
+        Counted {
+            inner,
+            progress: self,
+            then: Some(then),
+            weight,
+        }
     }
 }
 
@@ -124,24 +137,6 @@ impl<I: Iterator> Iterator for Counted<I> {
     }
 }
 
-impl Progress {
-    /// Counts each item by `weight` (how much of what the line counts
-    /// it is) as it passes.
-    pub fn through<I: Iterator>(
-        self,
-        inner: I,
-        weight: fn(&I::Item) -> u64,
-        then: String,
-    ) -> Counted<I> {
-        Counted {
-            inner,
-            progress: self,
-            then: Some(then),
-            weight,
-        }
-    }
-}
-
 impl<I: Iterator> Counted<I> {
     /// A stage before the items are taken (a backup first).
     pub fn say(&self, what: String) {
@@ -163,7 +158,7 @@ fn grouped(n: u64) -> String {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
-        let _ = out.write_char(c);
+        out.push(c);
     }
     out
 }

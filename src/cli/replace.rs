@@ -2,7 +2,7 @@
 //! over the plan there, after a backup, or into a file that does not exist
 //! yet, which only appears under its name once the plan is complete.
 
-use super::commands::{Context, backup_unless_empty, open_bare_at};
+use super::commands::{Context, open_bare_at, over_the_plan};
 use super::new_file::into_new_file;
 use super::progress::Progress;
 use super::{Failure, Outcome, output};
@@ -74,22 +74,14 @@ pub(super) fn replace_plan_with(
     if std::fs::symlink_metadata(ctx.db.path()).is_err() {
         return new_plan_with(ctx, pieces, label);
     }
-    let mut store = open_bare_at(ctx, ctx.db.path())?;
+    let store = open_bare_at(ctx, ctx.db.path())?;
     if replace {
         pieces.say(lang.progress_backing_up());
     }
-    let backup = backup_unless_empty(ctx, &store, replace, "--replace")?;
-    pieces.say(writing);
-    let counts = match store.replace_plan_from(pieces, label) {
-        Ok(c) => c,
-        Err(e) => {
-            drop(store);
-            if let Some(b) = &backup {
-                let _ = std::fs::remove_file(b);
-            }
-            return Err(e.into());
-        }
-    };
+    let (counts, backup) = over_the_plan(ctx, store, replace, "--replace", |store| {
+        pieces.say(writing);
+        Ok(store.replace_plan_from(pieces, label)?)
+    })?;
     let mut msg = format!("{}\n", ctx.lang.wrote_plan(label, ctx.db.path(), &counts));
     if let Some(b) = backup {
         msg.push_str(&format!("{}\n", ctx.lang.previous_saved(&b)));

@@ -26,6 +26,14 @@ impl Config {
     }
 }
 
+/// The settings file: the one given (`--config`, `PLAN_COCKPIT_CONFIG`;
+/// empty is not given), else `$XDG_CONFIG_HOME/plan-cockpit/config.toml`.
+pub(super) fn config_path(given: Option<PathBuf>) -> Option<PathBuf> {
+    given
+        .filter(|p| !p.as_os_str().is_empty())
+        .or_else(crate::config::default_path)
+}
+
 /// `config`: where the settings file is and what in it is not understood
 /// (exit 2 if anything); `config --print-default`: a whole commented file.
 pub fn config(lang: Lang, config: &Config, print_default: bool) -> Outcome {

@@ -4,10 +4,9 @@
 //! administrator to install (see the README's Install section).
 
 use super::args::Cli;
-use super::{Failure, Outcome};
+use super::{Failure, Outcome, output};
 use crate::i18n::Lang;
 use clap::CommandFactory;
-use std::io::Write;
 
 /// `plan-cockpit completions SHELL`.
 pub fn completions(lang: Lang, shell: clap_complete::Shell) -> Outcome {
@@ -24,7 +23,7 @@ pub fn completions(lang: Lang, shell: clap_complete::Shell) -> Outcome {
             .replace("plan__subcmd__cockpit", "plan__cockpit")
             .into_bytes();
     }
-    write(lang, &out)
+    output::stdout_with(lang, |w| w.write_all(&out))
 }
 
 /// `plan-cockpit man`: section 1, the commands and every option.
@@ -34,15 +33,5 @@ pub fn man(lang: Lang) -> Outcome {
     clap_mangen::Man::new(command)
         .render(&mut out)
         .map_err(|e| Failure::Other(e.to_string()))?;
-    write(lang, &out)
-}
-
-fn write(lang: Lang, bytes: &[u8]) -> Outcome {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        // `… | head`: the reader has what it wanted.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::Other(lang.stdout_failed(&e))),
-        Ok(()) => Ok(()),
-    }
+    output::stdout_with(lang, |w| w.write_all(&out))
 }

@@ -51,12 +51,10 @@ pub fn lang_asked() -> Lang {
         Some("en") => return Lang::En,
         _ => {}
     }
-    let config = typed("--config")
+    let given = typed("--config")
         .map(std::path::PathBuf::from)
-        .or_else(|| std::env::var_os("PLAN_COCKPIT_CONFIG").map(std::path::PathBuf::from))
-        .filter(|p| !p.as_os_str().is_empty())
-        .or_else(crate::config::default_path);
-    config
+        .or_else(|| std::env::var_os("PLAN_COCKPIT_CONFIG").map(std::path::PathBuf::from));
+    super::settings::config_path(given)
         .and_then(|path| crate::config::load(&path).0.lang)
         .unwrap_or_else(Lang::from_env)
 }
@@ -69,7 +67,7 @@ fn chinese(e: &clap::Error) -> String {
     };
     // `--max-size <MIB>`: the flag as typed, without clap's placeholder.
     let arg = one(ContextKind::InvalidArg).unwrap_or_default();
-    let arg = placeholder(arg.split(' ').next().unwrap_or_default());
+    let arg = arg.split(' ').next().unwrap_or_default();
     let value = one(ContextKind::InvalidValue).unwrap_or_default();
     let mut msg = match e.kind() {
         ErrorKind::UnknownArgument => format!("不认识的参数 {arg}"),
@@ -109,15 +107,4 @@ fn chinese(e: &clap::Error) -> String {
         msg.push_str(&format!(";您是不是要用 {s}?"));
     }
     format!("错误:{msg}\n用法见 plan-cockpit --help\n")
-}
-
-/// A positional argument by what it is, not by clap's `<ID>`.
-fn placeholder(arg: &str) -> String {
-    match arg {
-        "<ID>" => "编号(目标任务的编号)",
-        "<FILE>" => "文件",
-        "<DEST>" => "备份文件",
-        other => other,
-    }
-    .to_owned()
 }

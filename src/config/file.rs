@@ -101,16 +101,15 @@ pub fn parse(text: &str) -> (Settings, Vec<Problem>) {
     };
     let mut s = Settings::default();
     let text_of = |v: &Spanned<toml::Value>| v.get_ref().as_str().map(str::to_owned);
-    if let Some(v) = &file.ascii {
-        match v.get_ref().as_bool() {
-            Some(b) => s.ascii = b,
-            None => wrong(v, "ascii", "true, false"),
-        }
-    }
-    if let Some(v) = &file.mouse {
-        match v.get_ref().as_bool() {
-            Some(b) => s.mouse = b,
-            None => wrong(v, "mouse", "true, false"),
+    for (v, key, setting) in [
+        (&file.ascii, "ascii", &mut s.ascii),
+        (&file.mouse, "mouse", &mut s.mouse),
+    ] {
+        if let Some(v) = v {
+            match v.get_ref().as_bool() {
+                Some(b) => *setting = b,
+                None => wrong(v, key, "true, false"),
+            }
         }
     }
     if let Some(v) = &file.language {

@@ -164,6 +164,22 @@ fn an_argument_that_is_not_utf8_is_read_not_a_crash() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(stderr.contains("没有计划"), "{stderr}");
+    // The diagnostics log writes the command line down: lossily too.
+    let out = std::process::Command::new(crate::common::BIN)
+        .env("LANG", "zh_CN.UTF-8")
+        .env("PLAN_COCKPIT_LOG", "debug")
+        .env("XDG_STATE_HOME", sb.path("state"))
+        .env("XDG_CONFIG_HOME", sb.path("config"))
+        .env_remove("PLAN_COCKPIT_DB")
+        .env_remove("PLAN_COCKPIT_CONFIG")
+        .args(["--db".as_ref(), gbk, "check".as_ref()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let log = std::fs::read_to_string(sb.path("state/plan-cockpit/plan-cockpit.log")).unwrap();
+    assert!(log.contains("started") && log.contains("check"), "{log}");
     let out = sb
         .cmd()
         .args([

@@ -17,6 +17,13 @@ impl App {
         let amount =
             |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| self.lang.amount(v, &m.unit));
         let who = m.responsible();
+        let or_dash = |s: &str| {
+            if s.is_empty() {
+                "—".to_owned()
+            } else {
+                s.to_owned()
+            }
+        };
         let due = m
             .due
             .as_ref()
@@ -30,27 +37,22 @@ impl App {
             amount(m.current),
             amount(m.target),
             due,
-            if who.unit.is_empty() {
-                "—"
-            } else {
-                &who.unit
-            },
-            if who.lead.is_empty() {
-                "—"
-            } else {
-                &who.lead
-            },
+            or_dash(&who.unit),
+            or_dash(&who.lead),
         );
-        self.clipboard = Some(crate::domain::text::for_terminal(&line, false));
-        let said = self.lang.copied_line();
-        self.say(said);
+        self.send_to_clipboard(&line);
     }
 
     /// The path of the report just written, to paste into a chat or a
     /// file manager.
     pub(in crate::app) fn copy_path(&mut self, path: &std::path::Path) {
-        let shown = path.display().to_string();
-        self.clipboard = Some(crate::domain::text::for_terminal(&shown, false));
+        self.send_to_clipboard(&path.display().to_string());
+    }
+
+    /// `text`, cleaned of what a terminal would act on, for the loop to
+    /// send; the status line says what the terminal needs.
+    fn send_to_clipboard(&mut self, text: &str) {
+        self.clipboard = Some(crate::domain::text::for_terminal(text, false));
         let said = self.lang.copied_line();
         self.say(said);
     }
